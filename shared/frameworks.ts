@@ -1,0 +1,87 @@
+import type { Framework, FrameworkId, LevelName } from './types.js';
+
+export const FRAMEWORKS: Readonly<Record<FrameworkId, Framework>> = {
+  okr: {
+    id: 'okr',
+    label: 'OKR',
+    levels: ['Objective', 'Key Result', 'Task'],
+    description: 'Objectives, measurable key results, and the tasks that move them.',
+  },
+  project: {
+    id: 'project',
+    label: 'Project',
+    levels: ['Goal', 'Objective', 'Milestone', 'Task'],
+    description: 'A project goal, sprint-sized objectives, milestones that confirm them, tasks.',
+  },
+  alignment: {
+    id: 'alignment',
+    label: 'Alignment',
+    levels: ['Purpose', 'Vision', 'Outcome', 'Objective', 'Key Result', 'Tactic', 'Task'],
+    description: 'From purpose and vision down to the tactics and tasks of every day.',
+  },
+  personal: {
+    id: 'personal',
+    label: 'Personal',
+    levels: ['Goal', 'Subgoal', 'Task'],
+    description: 'A personal goal, its subgoals and next actions, with replanning when it slips.',
+  },
+};
+
+export const FRAMEWORK_IDS = Object.keys(FRAMEWORKS) as FrameworkId[];
+
+export const ALL_LEVELS: readonly LevelName[] = [
+  'Purpose',
+  'Vision',
+  'Outcome',
+  'Goal',
+  'Objective',
+  'Key Result',
+  'Milestone',
+  'Subgoal',
+  'Tactic',
+  'Task',
+];
+
+const LEVEL_ALIASES: Record<string, LevelName> = { kr: 'Key Result', keyresult: 'Key Result', 'key results': 'Key Result' };
+const LEVEL_BY_TEXT = new Map<string, LevelName>(ALL_LEVELS.map((l) => [l.toLowerCase(), l]));
+for (const [alias, level] of Object.entries(LEVEL_ALIASES)) LEVEL_BY_TEXT.set(alias, level);
+
+/** "key result", " KR ", "TASK" → the level name; null when it names no level. */
+export function levelFromText(text: string): LevelName | null {
+  return LEVEL_BY_TEXT.get(text.trim().toLowerCase().replace(/\s+/g, ' ')) ?? null;
+}
+
+export function isFrameworkId(text: string): text is FrameworkId {
+  return Object.prototype.hasOwnProperty.call(FRAMEWORKS, text);
+}
+
+/** 0 for the top level; -1 when the level is not in the framework. */
+export function levelRank(framework: Framework, level: LevelName | null): number {
+  return level === null ? -1 : framework.levels.indexOf(level);
+}
+
+/**
+ * The framework whose levels cover most of the levels used, preferring the smallest one on a tie
+ * (a plan of Objective/Key Result/Task is OKR, not alignment). null when no level is known.
+ */
+export function inferFramework(levelsUsed: Iterable<LevelName>): Framework | null {
+  const used = new Set(levelsUsed);
+  if (used.size === 0) return null;
+  let best: Framework | null = null;
+  let bestCovered = 0;
+  for (const framework of Object.values(FRAMEWORKS)) {
+    const covered = framework.levels.filter((l) => used.has(l)).length;
+    const better =
+      covered > bestCovered || (covered === bestCovered && best !== null && framework.levels.length < best.levels.length);
+    if (covered > 0 && better) {
+      best = framework;
+      bestCovered = covered;
+    }
+  }
+  return best;
+}
+
+/** "Key Result" → "Key Results", for Notion database titles and summaries. */
+export function pluralLevel(level: LevelName): string {
+  return level.endsWith('s') ? level : `${level}s`;
+}

@@ -1,0 +1,11 @@
+// The domain core's public surface. Adapters import from here only.
+export * from './types.js';
+export * from './frameworks.js';
+export * from './columns.js';
+export * from './numbers.js';
+export * from './dates.js';
+export * from './plan.js';
+export * from './check.js';
+export * from './progress.js';
+export * from './ids.js';
+export * from './template.js';

@@ -1,0 +1,223 @@
+// The data that the sheet, the files and Notion share. Every runtime (CLI, add-on, Notion mirror)
+// speaks in these types; they are the documentation of the data.
+
+/** A raw cell as an adapter reads it: exceljs, csv-parse and SpreadsheetApp all reduce to this. */
+export type CellValue = string | number | boolean | Date | null;
+
+/**
+ * A day on the calendar, as whole days since 1970-01-01. Plans speak in days, not instants, so
+ * time zones never shift a deadline. Convert with `dayFromIso` / `isoFromDay` (shared/dates.ts).
+ */
+export type Day = number;
+
+export type FrameworkId = 'okr' | 'project' | 'alignment' | 'personal';
+
+export type LevelName =
+  | 'Purpose'
+  | 'Vision'
+  | 'Outcome'
+  | 'Goal'
+  | 'Objective'
+  | 'Key Result'
+  | 'Milestone'
+  | 'Subgoal'
+  | 'Tactic'
+  | 'Task';
+
+export interface Framework {
+  id: FrameworkId;
+  /** Shown to people: "OKR", "Project", … */
+  label: string;
+  /** Top level first. */
+  levels: readonly LevelName[];
+  /** Where the idea comes from, for docs and the sidebar. */
+  description: string;
+}
+
+/** The plan's columns, by a stable key; headers are in shared/columns.ts. */
+export type ColumnKey =
+  | 'id'
+  | 'level'
+  | 'parent'
+  | 'title'
+  | 'owner'
+  | 'type'
+  | 'start'
+  | 'target'
+  | 'current'
+  | 'unit'
+  | 'startDate'
+  | 'dueDate'
+  | 'review'
+  | 'lastCheckIn'
+  | 'status'
+  | 'weight'
+  | 'progress'
+  | 'check';
+
+/** Where each known column sits in the table: 0-based column index. Unknown columns are absent. */
+export type ColumnMap = Partial<Record<ColumnKey, number>>;
+
+export type MeasureType = 'increase' | 'decrease' | 'at least' | 'at most' | 'milestone';
+
+export type Status = 'Not started' | 'On track' | 'At risk' | 'Off track' | 'Done' | 'Paused' | 'Dropped';
+
+export type PaceStatus = 'done' | 'overdue' | 'not started' | 'on track' | 'at risk' | 'off track';
+
+/** A review cadence, normalised to a period. */
+export interface Cadence {
+  /** Length of one period in days (weekly = 7, monthly = 30, quarterly = 91). */
+  days: number;
+  /** As the user wrote it, trimmed. */
+  text: string;
+}
+
+/** A cell read into a typed value: blank, a value, or text that could not be read. */
+export type Parsed<T> =
+  | { state: 'blank' }
+  | { state: 'ok'; value: T }
+  | { state: 'invalid'; text: string };
+
+/** A table as read from any source: the header row and the rows under it. */
+export interface RawTable {
+  header: CellValue[];
+  rows: CellValue[][];
+  /** Spreadsheet row number of the header (1 in files; the sheet may differ). Default 1. */
+  headerRow?: number;
+}
+
+/** One row of the plan, read and typed. Text fields are trimmed; '' means blank. */
+export interface PlanItem {
+  /** 0-based position in `Plan.items`. */
+  index: number;
+  /** Spreadsheet row number (the header is row 1 in files). */
+  row: number;
+  id: string;
+  /** null when blank or not a level name of any framework (`levelText` keeps what was typed). */
+  level: LevelName | null;
+  levelText: string;
+  parentId: string;
+  title: string;
+  owner: string;
+  /** null when blank or unknown (`typeText` keeps what was typed). */
+  type: MeasureType | null;
+  typeText: string;
+  start: Parsed<number>;
+  target: Parsed<number>;
+  current: Parsed<number>;
+  /** Current as typed, for milestones ("done", "yes", "✓"). */
+  currentText: string;
+  unit: string;
+  startDate: Parsed<Day>;
+  dueDate: Parsed<Day>;
+  review: Parsed<Cadence>;
+  lastCheckIn: Parsed<Day>;
+  status: Status | null;
+  statusText: string;
+  /** Blank = 1. */
+  weight: Parsed<number>;
+}
+
+/** The cascade: who is whose parent. Indices are `PlanItem.index`. */
+export interface PlanTree {
+  /** Parent index, or -1 (top level, blank Parent, missing parent, or part of a cycle). */
+  parent: Int32Array;
+  children: number[][];
+  /** Items whose Parent follows a loop back to themselves. */
+  inCycle: Uint8Array;
+  /** Lower-cased trimmed ID → index of its first row. */
+  byId: Map<string, number>;
+  /** Indices of rows whose ID repeats an earlier row's. */
+  duplicateIds: number[];
+  /** Items in an order where every parent comes before its children (cycle members last). */
+  topDown: number[];
+  /** Due/start dates after inheriting from the nearest ancestor that has one (null: none). */
+  dueDate: (Day | null)[];
+  startDate: (Day | null)[];
+}
+
+export interface Plan {
+  framework: Framework;
+  /** How the framework was decided. */
+  frameworkSource: 'given' | 'inferred' | 'default';
+  columns: ColumnMap;
+  header: string[];
+  items: PlanItem[];
+  tree: PlanTree;
+}
+
+export type Severity = 'error' | 'warning';
+
+export type RuleId =
+  | 'structure/duplicate-id'
+  | 'structure/unknown-level'
+  | 'structure/missing-parent'
+  | 'structure/cycle'
+  | 'structure/level-order'
+  | 'relevant/orphan'
+  | 'relevant/childless'
+  | 'specific/vague'
+  | 'measurable/no-metric'
+  | 'measurable/no-target'
+  | 'measurable/kr-is-task'
+  | 'time-bound/no-due-date'
+  | 'time-bound/bad-date'
+  | 'time-bound/after-parent'
+  | 'achievable/timeframe'
+  | 'owner/missing'
+  | 'owner/shared'
+  | 'review/no-cadence'
+  | 'review/too-rare'
+  | 'review/stale'
+  | 'count/too-many'
+  | 'progress/bad-number'
+  | 'progress/overdue';
+
+export interface Finding {
+  /** Spreadsheet row number. */
+  row: number;
+  /** The row's ID ('' when blank). */
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  /** The problem, in the user's terms. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+  /** The column at fault, where there is one (for selecting the cell). */
+  column?: ColumnKey;
+}
+
+export interface ProgressItem {
+  row: number;
+  id: string;
+  level: LevelName | null;
+  /** Fraction 0..1 (above 1 only when over-achievement is allowed); null where there is none. */
+  progress: number | null;
+  /** Expected fraction at "today" from the dates; null without dates. */
+  expected: number | null;
+  /** null: no dates, so no pace ('—'). */
+  status: PaceStatus | null;
+}
+
+export interface CheckOptions {
+  today: Day;
+}
+
+export interface ProgressOptions {
+  today: Day;
+  /** Show progress above 100 % for the row itself (roll-ups still cap each child at 1). */
+  allowOver?: boolean;
+}
+
+/** Thrown for input that cannot be a plan at all (no header, required column missing). */
+export class PlanFormatError extends Error {
+  constructor(
+    message: string,
+    /** Where, when known: spreadsheet row number and header name. */
+    readonly where: { row?: number; column?: string } = {},
+  ) {
+    super(message);
+    this.name = 'PlanFormatError';
+  }
+}
