@@ -30,6 +30,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'status', header: 'Status', aliases: [], computed: false },
   { key: 'weight', header: 'Weight', aliases: [], computed: false },
   { key: 'progress', header: 'Progress', aliases: [], computed: true },
+  { key: 'pace', header: 'Pace', aliases: ['pace status'], computed: true },
   { key: 'check', header: 'Check', aliases: [], computed: true },
 ];
 

@@ -53,6 +53,7 @@ export type ColumnKey =
   | 'status'
   | 'weight'
   | 'progress'
+  | 'pace'
   | 'check';
 
 /** Where each known column sits in the table: 0-based column index. Unknown columns are absent. */
