@@ -1,0 +1,42 @@
+// achievable/timeframe: an objective is sprint-sized in a project, at most a year in OKR cycles.
+import { dayFromIso, isoFromDay } from '../dates.js';
+import type { Day, PlanItem } from '../types.js';
+import type { RuleContext, RowFindings } from './context.js';
+import { dayText, itemLabel, plural } from './text.js';
+
+/** "Sprint-sized, one to four weeks" (seed 000). */
+const PROJECT_OBJECTIVE_DAYS = 28;
+
+export function checkAchievable(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
+  if (item.level !== 'Objective' || ctx.rank[item.index] < 0 || ctx.framework.id === 'personal') return;
+  const start = ctx.tree.startDate[item.index];
+  const due = ctx.tree.dueDate[item.index];
+  if (start === null || due === null || due < start) return;
+
+  const project = ctx.framework.id === 'project';
+  const tooLong = project ? due - start > PROJECT_OBJECTIVE_DAYS : due > oneYearAfter(start);
+  if (!tooLong) return;
+
+  const from = item.startDate.state === 'ok' ? dayText(start) : `${dayText(start)} (inherited)`;
+  const to = item.dueDate.state === 'ok' ? dayText(due) : `${dayText(due)} (inherited)`;
+  const span = `${itemLabel(item)} runs ${plural(due - start, 'day')}, from ${from} to ${to}`;
+  out.add(
+    'achievable/timeframe',
+    'warning',
+    project
+      ? `${span}: longer than the four weeks of a sprint-sized objective.`
+      : `${span}: longer than one year.`,
+    project
+      ? 'Split it into objectives of one to four weeks each, or bring the Due date closer' +
+          (item.startDate.state === 'ok' ? '.' : ' (or set its own Start date if it starts later).')
+      : 'Split it into objectives of one OKR cycle (a quarter to a year), or bring the Due date closer.',
+    'dueDate',
+  );
+}
+
+/** The same calendar day one year later (29 February → 1 March). */
+function oneYearAfter(day: Day): Day {
+  const [year, month, date] = isoFromDay(day).split('-').map(Number);
+  const next = `${String(year + 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+  return month === 2 && date === 29 ? dayFromIso(`${String(year + 1).padStart(4, '0')}-03-01`) : dayFromIso(next);
+}

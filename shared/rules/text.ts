@@ -1,0 +1,55 @@
+// Wording helpers for findings: messages quote the user's own words, shortened to fit a cell.
+import { COLUMN_BY_KEY } from '../columns.js';
+import { isoFromDay } from '../dates.js';
+import type { ColumnKey, Day, PlanItem } from '../types.js';
+
+const QUOTE_MAX = 60;
+
+/** `"text"`, cut to about 60 characters with "…" (never inside an emoji's surrogate pair). */
+export function quote(text: string): string {
+  if (text.length <= QUOTE_MAX) return `"${text}"`;
+  let cut = QUOTE_MAX - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `"${text.slice(0, cut).trimEnd()}…"`;
+}
+
+/** How a message names a row: `Key Result "Raise NPS to 45"`, else its ID, else its row number. */
+export function itemLabel(item: PlanItem): string {
+  const level = item.level ?? (item.levelText || 'Row');
+  if (item.title !== '') return `${level} ${quote(item.title)}`;
+  if (item.id !== '') return `${level} ${item.id}`;
+  return `${level} on row ${item.row}`;
+}
+
+/** A parent as messages name it: `Objective "Delight customers" (O1)`. */
+export function parentLabel(parent: PlanItem): string {
+  return parent.id === '' ? itemLabel(parent) : `${itemLabel(parent)} (${parent.id})`;
+}
+
+export function dayText(day: Day): string {
+  return isoFromDay(day);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function percentText(fraction: number): string {
+  return `${Math.floor(fraction * 100)}%`;
+}
+
+export function header(key: ColumnKey): string {
+  return COLUMN_BY_KEY[key].header;
+}
+
+/** "A, B or C". */
+export function orList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** "a Key Result", "an Objective". */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
