@@ -1,15 +1,151 @@
 import type { CellValue, Parsed } from './types.js';
 
+// Numbers as people type them into sheets. The spreadsheet convention wins where there is one:
+// a typed `45%` is stored as 0.45, `1,000` is a thousand, `(12)` is minus twelve.
+
+const BLANK: Parsed<never> = { state: 'blank' };
+
+/** Currency signs and codes that may stand before a number. */
+const CURRENCY_PREFIX = /^(?:[$€£¥₹]|(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)(?![A-Za-z]))\s*/;
+/** A sign, ASCII or typographic. */
+const SIGN = /^[+\-−–]\s*/;
 /**
- * A number as people type it: native numbers, `1,000`, `$120M`, `45%` (→ 45, the unit is the
- * plan's Unit column), `200 ms`, `1.5k`, `(12)` (→ -12). Text with no number is 'invalid'.
- * STUB: implemented by the core work.
+ * The digits: `1,000,000.5` (comma groups), `1.000.000,5` (dot groups with a decimal comma),
+ * `1 000 000` (space groups), `1000.5`, `1,5` (decimal comma), `.5`, with an optional exponent.
+ */
+const DIGITS =
+  /^(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d{1,3}(?:\.\d{3})+,\d+)|(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,.]))|(\d+(?:\.\d*)?|\.\d+)(?:,(\d+))?)([eE][+-]?\d+)?/;
+/** Scale words and letters; a single lower-case m/b/t only after a currency (`$120m`, not `200 m`). */
+const SCALE =
+  /^(?:(k|K|thousand|Thousand|THOUSAND)|(M|mn|Mn|MM|mm|million|Million|MILLION)|(B|bn|Bn|BN|billion|Billion|BILLION)|(tn|Tn|trillion|Trillion|TRILLION))(?![A-Za-z])/;
+const CURRENCY_SCALE = /^(?:(m)|(b)|(t|T))(?![A-Za-z])/;
+
+/**
+ * A number as people type it: native numbers, `1,000`, `$120M` / `$120 million` (→ 120000000),
+ * `1.5k`, `€3bn`, `45%` (→ 0.45, as a spreadsheet stores a typed percent), `200 ms`,
+ * `80 accounts` (a trailing unit is ignored; the Unit column names it), `(12)` and `-12` (→ -12).
+ * Booleans, dates and text without a number are 'invalid'; '' and whitespace are 'blank'.
  */
 export function parseNumber(cell: CellValue): Parsed<number> {
-  throw new Error('not implemented');
+  if (cell === null || cell === undefined) return BLANK;
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? { state: 'ok', value: cell === 0 ? 0 : cell } : { state: 'invalid', text: String(cell) };
+  }
+  if (typeof cell === 'boolean') return { state: 'invalid', text: cell ? 'TRUE' : 'FALSE' };
+  if (cell instanceof Date) return { state: 'invalid', text: Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10) };
+  const text = String(cell).trim();
+  if (text === '') return BLANK;
+  const value = numberFromText(text);
+  return value === null ? { state: 'invalid', text } : { state: 'ok', value };
 }
 
-/** True when a title or text carries a number ("Sign 50 accounts", "NPS of 80", "Q3"?). */
+function numberFromText(text: string): number | null {
+  let s = text;
+  let negative = false;
+  if (s.length > 2 && s[0] === '(' && s[s.length - 1] === ')') {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  let currency = false;
+  let signSeen = false;
+  // Sign and currency in either order: `-$5`, `$-5`, `USD 5`.
+  for (let guard = 0; guard < 3; guard++) {
+    const sign = SIGN.exec(s);
+    if (sign && !signSeen) {
+      signSeen = true;
+      if (s[0] !== '+') negative = !negative;
+      s = s.slice(sign[0].length);
+      continue;
+    }
+    const cur = CURRENCY_PREFIX.exec(s);
+    if (cur && !currency) {
+      currency = true;
+      s = s.slice(cur[0].length);
+      continue;
+    }
+    break;
+  }
+  const digits = DIGITS.exec(s);
+  if (!digits) return null;
+  let mantissa: string;
+  if (digits[1] !== undefined) mantissa = digits[1].replace(/,/g, '');
+  else if (digits[2] !== undefined) mantissa = digits[2].replace(/\./g, '').replace(',', '.');
+  else if (digits[3] !== undefined) mantissa = digits[3].replace(/[ \u00a0\u202f]/g, '');
+  else mantissa = digits[5] !== undefined ? `${digits[4]}.${digits[5]}` : digits[4];
+  if (digits[5] !== undefined && digits[4].indexOf('.') >= 0) return null; // `1.5,3`
+  const exponent = digits[6];
+  let rest = s.slice(digits[0].length).trim();
+
+  let shift = 0; // decimal exponent applied by a scale or a percent
+  const scale = exponent ? null : SCALE.exec(rest) ?? (currency ? CURRENCY_SCALE.exec(rest) : null);
+  if (scale) {
+    // Groups 1–4 of SCALE are thousand, million, billion, trillion; CURRENCY_SCALE has no thousand.
+    const offset = scale.length === 5 ? 0 : 1;
+    const group = scale.findIndex((g, k) => k > 0 && g !== undefined);
+    shift = 3 * (group + offset);
+    rest = rest.slice(scale[0].length).trim();
+  }
+  if (rest[0] === '%' && shift === 0) {
+    shift = -2;
+    rest = rest.slice(1).trim();
+  }
+  // Whatever is left is a unit (`ms`, `accounts`, `€`); a unit never holds digits (`3 of 5`).
+  if (/\d/.test(rest)) return null;
+  // Scaling through the decimal exponent keeps `1.1k` at exactly 1100.
+  let value = Number(exponent ? `${mantissa}${exponent}` : mantissa);
+  if (shift !== 0) value = Number(`${value}e${shift}`);
+  if (!Number.isFinite(value)) return null;
+  if (negative && value !== 0) value = -value;
+  return value;
+}
+
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';
+const MONTH_BEFORE = new RegExp(`(?:^|[^a-z])(?:${MONTHS})\\.?\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:${MONTHS})(?![a-z])`, 'i');
+const YEAR_CONTEXT = /(?:^|[^a-z])(?:in|by|until|till|before|after|since|during|through|of|end|fy|q[1-4]|h[12])[\s,.']*$/i;
+const DURATION_CONTEXT = /(?:^|[^a-z])(?:in|within|next|over)(?:\s+the\s+next)?\s+$/i;
+const DURATION_UNIT = /^\s*(?:days?|weeks?|months?|quarters?|years?|sprints?)(?![a-z])/i;
+const NUMBER_WORDS =
+  /(?:^|[^a-z])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|double|doubles|doubled|triple|tripled|halve|halved|half|twice|zero)(?![a-z])/gi;
+
+/**
+ * True when a title carries a measurable number: "Sign 50 new SMB accounts by Q3" (50),
+ * "NPS of 80", "$120M", "45%", "three new contracts", "double the sign-ups", "cut churn in half".
+ * Deadlines and names are not metrics: `Q3`, `H1`, `FY26`, `v2`, `EC2`, "April 30", "30 April",
+ * `5/1/2026`, `2026-05-01`, "by 2026", "9:00", "1st", and durations like "in three months".
+ */
 export function hasNumber(text: string): boolean {
-  throw new Error('not implemented');
+  if (!text) return false;
+  const digitRun = /\d+(?:[.,:]\d+)*/g;
+  for (let m = digitRun.exec(text); m !== null; m = digitRun.exec(text)) {
+    if (isMetricDigits(text, m.index, m[0])) return true;
+  }
+  NUMBER_WORDS.lastIndex = 0;
+  for (let m = NUMBER_WORDS.exec(text); m !== null; m = NUMBER_WORDS.exec(text)) {
+    const start = m.index + m[0].length - m[1].length;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const after = text.slice(start + m[1].length, start + m[1].length + 16);
+    if (DURATION_CONTEXT.test(before) && DURATION_UNIT.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+function isMetricDigits(text: string, index: number, digits: string): boolean {
+  const prev = index > 0 ? text[index - 1] : '';
+  const nextIndex = index + digits.length;
+  const next = text.slice(nextIndex, nextIndex + 16);
+  if (/[A-Za-z_]/.test(prev)) return false; // Q3, v2, FY26, EC2, B2B
+  if (digits.indexOf(':') >= 0) return false; // 9:00
+  if (/^\s?(?:am|pm)(?![a-z])/i.test(next)) return false; // 9am
+  if (/^(?:st|nd|rd|th)(?![a-z])/i.test(next)) return false; // 1st, 30th
+  if (/[/-]/.test(prev) && /\d/.test(text[index - 2] ?? '')) return false; // inside 5/1/2026 or 2026-05-01
+  if (/^[/-]\d/.test(next)) return false;
+  const before = text.slice(Math.max(0, index - 24), index);
+  if (MONTH_BEFORE.test(before) && /^\d{1,2}$/.test(digits)) return false; // April 30
+  if (MONTH_BEFORE.test(before) && /^(?:19|20)\d\d$/.test(digits)) return false; // May 2026
+  if (/^\d{1,2}$/.test(digits) && MONTH_AFTER.test(next.trimStart())) return false; // 30 April
+  if (/^(?:19|20)\d\d$/.test(digits) && YEAR_CONTEXT.test(before)) return false; // by 2026
+  if (DURATION_CONTEXT.test(before) && DURATION_UNIT.test(next)) return false; // in 3 months
+  return true;
 }

@@ -1,0 +1,105 @@
+import type { Day, Parsed, PlanItem, PlanTree } from './types.js';
+
+/** How IDs are compared: trimmed, case-insensitive. */
+export function idKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/**
+ * The cascade of a plan's items, in time linear in the rows: parents by Parent ID, children,
+ * duplicate IDs, cycles (found by walking each Parent chain once, never recursing), a top-down
+ * order, and start/due dates inherited from the nearest ancestor that has one.
+ *
+ * A row whose Parent is blank, names no row, or lies on a cycle gets parent -1, so the links that
+ * remain always form a forest; rows hanging below a cycle keep their parent.
+ */
+export function buildTree(items: readonly PlanItem[]): PlanTree {
+  const n = items.length;
+  const byId = new Map<string, number>();
+  const duplicateIds: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = idKey(items[i].id);
+    if (key === '') continue;
+    if (byId.has(key)) duplicateIds.push(i);
+    else byId.set(key, i);
+  }
+
+  const parent = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const key = idKey(items[i].parentId);
+    if (key === '') continue;
+    const p = byId.get(key);
+    if (p !== undefined) parent[i] = p;
+  }
+
+  const inCycle = markCycles(parent);
+  for (let i = 0; i < n; i++) if (inCycle[i]) parent[i] = -1;
+
+  const children: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) children[i] = [];
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) children[parent[i]].push(i);
+
+  // Breadth-first from the roots; once cycles are cut every row is reachable from a root.
+  const topDown: number[] = [];
+  for (let i = 0; i < n; i++) if (parent[i] < 0) topDown.push(i);
+  for (let head = 0; head < topDown.length; head++) {
+    const kids = children[topDown[head]];
+    for (let k = 0; k < kids.length; k++) topDown.push(kids[k]);
+  }
+
+  const dueDate = inheritDays(items, topDown, parent, (item) => item.dueDate);
+  const startDate = inheritDays(items, topDown, parent, (item) => item.startDate);
+  return { parent, children, inCycle, byId, duplicateIds, topDown, dueDate, startDate };
+}
+
+/**
+ * Marks the rows that lie on a Parent loop (a self-loop included). Each row is visited once: a
+ * walk up the Parent chain stops at a row already settled, and when it meets a row of its own
+ * walk, the rows from there on form a cycle.
+ */
+function markCycles(parent: Int32Array): Uint8Array {
+  const n = parent.length;
+  const inCycle = new Uint8Array(n);
+  const state = new Uint8Array(n); // 0 unseen, 1 on the current walk, 2 settled
+  const walk: number[] = [];
+  for (let start = 0; start < n; start++) {
+    if (state[start] !== 0) continue;
+    walk.length = 0;
+    let node = start;
+    while (node >= 0 && state[node] === 0) {
+      state[node] = 1;
+      walk.push(node);
+      node = parent[node];
+    }
+    if (node >= 0 && state[node] === 1) {
+      for (let k = walk.length - 1; k >= 0; k--) {
+        inCycle[walk[k]] = 1;
+        if (walk[k] === node) break;
+      }
+    }
+    for (let k = 0; k < walk.length; k++) state[walk[k]] = 2;
+  }
+  return inCycle;
+}
+
+function inheritDays(
+  items: readonly PlanItem[],
+  topDown: readonly number[],
+  parent: Int32Array,
+  own: (item: PlanItem) => Parsed<Day>,
+): (Day | null)[] {
+  const days: (Day | null)[] = new Array(items.length).fill(null);
+  for (const i of topDown) {
+    const value = own(items[i]);
+    if (value.state === 'ok') days[i] = value.value;
+    else if (parent[i] >= 0) days[i] = days[parent[i]];
+  }
+  return days;
+}
+
+/** Ancestors of a row, nearest first (the parent links form a forest, so this ends). */
+export function ancestorsOf(tree: PlanTree, index: number): number[] {
+  const out: number[] = [];
+  for (let p = tree.parent[index]; p >= 0; p = tree.parent[p]) out.push(p);
+  return out;
+}
