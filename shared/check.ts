@@ -14,7 +14,7 @@ import { checkDates, checkDeadlines } from './rules/time-bound.js';
 import type { CheckOptions, Finding, Plan } from './types.js';
 
 export { RULES, RULE_BY_ID, type RuleMeta } from './rules/catalog.js';
-export { checkSummary, checkSummaries, countFindings } from './summary.js';
+export { CHECK_OK, checkSummary, checkSummaries, countFindings } from './summary.js';
 
 const ALL_RULES: readonly ItemRule[] = [
   checkStructure,

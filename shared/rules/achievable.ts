@@ -9,17 +9,18 @@ const PROJECT_OBJECTIVE_DAYS = 28;
 
 export function checkAchievable(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
   if (item.level !== 'Objective' || ctx.rank[item.index] < 0 || ctx.framework.id === 'personal') return;
+  // Without a Due date of its own, time-bound/no-due-date speaks; the Start date may be inherited.
+  if (item.dueDate.state !== 'ok') return;
+  const due = item.dueDate.value;
   const start = ctx.tree.startDate[item.index];
-  const due = ctx.tree.dueDate[item.index];
-  if (start === null || due === null || due < start) return;
+  if (start === null || due < start) return;
 
   const project = ctx.framework.id === 'project';
   const tooLong = project ? due - start > PROJECT_OBJECTIVE_DAYS : due > oneYearAfter(start);
   if (!tooLong) return;
 
   const from = item.startDate.state === 'ok' ? dayText(start) : `${dayText(start)} (inherited)`;
-  const to = item.dueDate.state === 'ok' ? dayText(due) : `${dayText(due)} (inherited)`;
-  const span = `${itemLabel(item)} runs ${plural(due - start, 'day')}, from ${from} to ${to}`;
+  const span = `${itemLabel(item)} runs ${plural(due - start, 'day')}, from ${from} to ${dayText(due)}`;
   out.add(
     'achievable/timeframe',
     'warning',

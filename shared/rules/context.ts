@@ -3,7 +3,7 @@ import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
 import { computeProgressValues } from '../progress.js';
 import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, RuleId, Severity } from '../types.js';
-import { header } from './text.js';
+import { article, header } from './text.js';
 
 export interface RuleContext {
   plan: Plan;
@@ -19,6 +19,8 @@ export interface RuleContext {
   brokenParent: Uint8Array;
   /** 1 when the row's ID repeats an earlier row's (children attach to the earlier row). */
   duplicate: Uint8Array;
+  /** 1 when the Due date the row has or would inherit is an unreadable cell (bad-date reports it). */
+  dueUnreadable: Uint8Array;
   /** Progress per item (the core's roll-up, computed once), null where there is none. */
   progress: (number | null)[];
   /** Whether the title carries a number (hasNumber, asked at most once per row). */
@@ -45,13 +47,21 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
     parentIndex[i] = parent;
     if (tree.inCycle[i] === 1) brokenParent[i] = 1;
   }
+  const dueUnreadable = new Uint8Array(n);
+  for (const i of tree.topDown) {
+    const due = items[i].dueDate.state;
+    if (due === 'invalid') dueUnreadable[i] = 1;
+    else if (due === 'blank' && tree.parent[i] >= 0) dueUnreadable[i] = dueUnreadable[tree.parent[i]];
+  }
   const numberInTitle = new Int8Array(n).fill(-1);
   const titleHasNumber = (item: PlanItem): boolean => {
     if (numberInTitle[item.index] < 0) numberInTitle[item.index] = hasNumber(item.title) ? 1 : 0;
     return numberInTitle[item.index] === 1;
   };
   const progress = computeProgressValues(plan);
-  return { plan, framework, items, tree, today, rank, parentIndex, brokenParent, duplicate, progress, titleHasNumber };
+  return {
+    plan, framework, items, tree, today, rank, parentIndex, brokenParent, duplicate, dueUnreadable, progress, titleHasNumber,
+  };
 }
 
 /** "Measured levels": Key Result everywhere, Objective in project, Milestone (binary), Subgoal. */
@@ -92,7 +102,8 @@ export class RowFindings {
 
   /** A hint that first asks for the column when the plan has none. */
   fill(key: ColumnKey, hint: string): string {
-    return this.ctx.plan.columns[key] === undefined ? `Add a "${header(key)}" column. ${hint}` : hint;
+    const name = header(key);
+    return this.ctx.plan.columns[key] === undefined ? `Add ${article(name)} "${name}" column. ${hint}` : hint;
   }
 }
 

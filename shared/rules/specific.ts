@@ -41,7 +41,7 @@ export function checkSpecific(ctx: RuleContext, item: PlanItem, out: RowFindings
       'specific/vague',
       'warning',
       `Title ${quote(item.title)} is vague: "${vague}" does not say how much, or when it is done.`,
-      `Name the measure and the number to reach (${EXAMPLE}), or put the number in Target.`,
+      `Say what changes, by how much and by when (${EXAMPLE}), or put the number to reach in Target.`,
       'title',
     );
   }

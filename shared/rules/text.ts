@@ -49,7 +49,14 @@ export function orList(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
+const VOWEL = /^[aeiou]/i;
+
+/** "a" or "an" before a word. */
+export function article(word: string): string {
+  return VOWEL.test(word) ? 'an' : 'a';
+}
+
 /** "a Key Result", "an Objective". */
 export function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+  return `${article(word)} ${word}`;
 }

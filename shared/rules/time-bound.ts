@@ -48,7 +48,12 @@ export function checkDeadlines(ctx: RuleContext, item: PlanItem, out: RowFinding
         out.fill('dueDate', `Set a Due date: ${withArticle(item.level)} needs a deadline of its own.`),
         'dueDate',
       );
-    } else if (INHERITED_DUE_DATE.has(item.level) && ctx.brokenParent[i] === 0 && ctx.tree.dueDate[i] === null) {
+    } else if (
+      INHERITED_DUE_DATE.has(item.level) &&
+      ctx.tree.dueDate[i] === null &&
+      ctx.brokenParent[i] === 0 && // fix the Parent first: the row may inherit then
+      ctx.dueUnreadable[i] === 0 // an ancestor's Due date is there but unreadable: bad-date says it
+    ) {
       const severity = item.level === 'Task' ? 'warning' : 'error';
       const message =
         parent < 0

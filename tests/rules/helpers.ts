@@ -73,3 +73,8 @@ export function examplePlan(framework: FrameworkId, today = TODAY): Plan {
   }));
   return planOf(rows, { framework });
 }
+
+/** The findings of the core's seed examples at TODAY. */
+export function checkExamples(framework: FrameworkId): Finding[] {
+  return checkPlan(examplePlan(framework), { today: TODAY });
+}
