@@ -1,6 +1,168 @@
-import { Command } from 'commander';
+// `cascade sync FILE --parent PAGE_ID [--dry-run] [--today YYYY-MM-DD] [--framework F]`:
+// the plan, with its progress, pace and check, mirrored into Notion (notion-sync/).
+import { extractPageId } from '@notionhq/client';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { dayFromIso, FRAMEWORK_IDS, isFrameworkId, PlanFormatError, readPlan, todayDay } from '../../shared/index.js';
+import type { Day, FrameworkId, Plan } from '../../shared/index.js';
+import {
+  buildMirror,
+  formatDryRun,
+  formatSummary,
+  missingToken,
+  NotionApi,
+  redact,
+  SyncError,
+  syncMirror,
+} from '../../notion-sync/index.js';
+import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
+import { CliError, planFormatError } from '../errors.js';
+import { readPlanFile } from '../files/read.js';
 
-/** STUB: `cascade sync`, written by the Notion mirror work. */
+interface SyncFlags {
+  parent: string;
+  dryRun?: boolean;
+  today?: string;
+  framework?: string;
+}
+
 export function syncCommand(): Command {
-  return new Command('sync').description('Mirror the plan into Notion databases (not built yet)');
+  return new Command('sync')
+    .description('mirror the plan into Notion: one database per level under a parent page (token in NOTION_TOKEN)')
+    .argument('<file>', 'the plan (.xlsx or .csv)')
+    .requiredOption('--parent <page>', 'the Notion page (ID or link) under which the databases live; share it with your integration')
+    .option('--dry-run', 'show what would be created, updated and trashed, and change nothing')
+    .option('--today <date>', 'the day progress and pace are measured at (YYYY-MM-DD); default: today')
+    .addOption(new Option('--framework <framework>', 'the plan\'s framework, when the levels do not tell').choices(FRAMEWORK_IDS))
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n  NOTION_TOKEN     the integration\'s secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.',
+    )
+    .action(async (file: string, flags: SyncFlags) => {
+      await runSync(file, flags);
+    });
+}
+
+async function runSync(file: string, flags: SyncFlags): Promise<void> {
+  const token = process.env.NOTION_TOKEN?.trim();
+  try {
+    const parentPageId = parsePage(flags.parent);
+    const today = parseToday(flags.today);
+    const framework = parseFramework(flags.framework);
+    if (!token) throw missingToken();
+    const plan = await loadPlan(file, framework);
+    const mirror = buildMirror(plan, { today });
+    const api = new NotionApi({ token, ...apiSettings(process.env) });
+    const progress = progressDisplay();
+    let report;
+    try {
+      report = await syncMirror(mirror, { api, parentPageId, dryRun: flags.dryRun, progress });
+    } finally {
+      progress.stop();
+    }
+    if (report.dryRun) console.log(formatDryRun(report));
+    console.log(redact(formatSummary(report), token));
+    if (report.rejected.length > 0) {
+      throw new CliError(
+        `Notion refused ${report.rejected.length} row${report.rejected.length === 1 ? '' : 's'} (listed above); ` +
+          'fix the values in the plan and run sync again.',
+      );
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw new CliError(redact(error.message, token), error.exitCode);
+    if (error instanceof SyncError) throw new CliError(redact(error.message, token));
+    throw error;
+  }
+}
+
+function parsePage(text: string): string {
+  const id = extractPageId(text);
+  if (!id) {
+    throw new CliError(
+      `--parent "${text}" is not a Notion page ID or link. Copy the page's link in Notion (••• → Copy link) and pass it, ` +
+        'or the 32-character ID at its end.',
+    );
+  }
+  return id;
+}
+
+function parseToday(text: string | undefined): Day {
+  if (text === undefined) return todayDay();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const day = dayFromIso(text);
+    if (Number.isFinite(day)) return day;
+  }
+  throw new CliError(`--today "${text}" is not a date: write it as YYYY-MM-DD, e.g. --today 2026-05-01.`);
+}
+
+function parseFramework(text: string | undefined): FrameworkId | undefined {
+  if (text === undefined) return undefined;
+  if (isFrameworkId(text)) return text;
+  throw new CliError(`--framework "${text}" is not one of ${FRAMEWORK_IDS.join(', ')}.`);
+}
+
+async function loadPlan(file: string, framework: FrameworkId | undefined): Promise<Plan> {
+  const planFile = await readPlanFile(file);
+  try {
+    return readPlan(planFile.table, { framework });
+  } catch (error) {
+    if (error instanceof PlanFormatError) throw planFormatError(file, error, { sheet: planFile.sheetName });
+    throw error;
+  }
+}
+
+/**
+ * Tuning for tests and proxies: CASCADE_NOTION_RATE (requests/s, "off" for none),
+ * CASCADE_NOTION_BURST, CASCADE_NOTION_RETRY_MS (first backoff), CASCADE_NOTION_TIMEOUT_MS.
+ */
+export function apiSettings(env: NodeJS.ProcessEnv): Omit<NotionApiOptions, 'token'> {
+  const number = (name: string): number | undefined => {
+    const text = env[name]?.trim();
+    if (!text) return undefined;
+    const value = text === 'off' ? Infinity : Number(text);
+    if (Number.isNaN(value) || value < 0) throw new CliError(`${name}="${text}" is not a number.`);
+    return value;
+  };
+  const rate = number('CASCADE_NOTION_RATE');
+  const burst = number('CASCADE_NOTION_BURST');
+  const limiter: LimiterOptions | undefined =
+    rate === undefined && burst === undefined ? undefined : { rate: rate ?? 3, burst: Math.max(1, burst ?? 3) };
+  const retryMs = number('CASCADE_NOTION_RETRY_MS');
+  return {
+    baseUrl: env.NOTION_BASE_URL?.trim() || undefined,
+    limiter,
+    retry: retryMs === undefined ? undefined : { baseMs: retryMs },
+    timeoutMs: number('CASCADE_NOTION_TIMEOUT_MS'),
+  };
+}
+
+/** A progress bar on a terminal; one line per phase otherwise. Both on stderr, away from the report. */
+function progressDisplay(): SyncProgress & { stop(): void } {
+  const stream = process.stderr;
+  if (!stream.isTTY) {
+    return { start() {}, tick() {}, finish: (line) => void stream.write(`${line}\n`), stop() {} };
+  }
+  let bar: cliProgress.SingleBar | null = null;
+  const stop = () => {
+    bar?.stop();
+    bar = null;
+  };
+  return {
+    start(phase, total) {
+      stop();
+      bar = new cliProgress.SingleBar(
+        { format: `${phase.padEnd(18)} [{bar}] {value}/{total}  {duration_formatted}`, stream, clearOnComplete: true, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, 0);
+    },
+    tick() {
+      bar?.increment();
+    },
+    finish(line) {
+      stop();
+      stream.write(`${line}\n`);
+    },
+    stop,
+  };
 }

@@ -1,0 +1,134 @@
+// Writing the diff to Notion, a level at a time from the top (a child's relation needs its
+// parent's page id), then trashing from the bottom. A value Notion refuses is reported with its
+// plan row and column, and the rest of the plan still goes through.
+import { COLUMN_BY_KEY } from '../shared/index.js';
+import type { NotionApi } from './api.js';
+import type { LevelDiff, PlannedTrash, PlannedUpdate } from './diff.js';
+import { relationTarget } from './diff.js';
+import { SyncError } from './errors.js';
+import { runPool } from './pool.js';
+import { CASCADE_ID, PROPERTIES } from './schema.js';
+import type { MirroredKey } from './schema.js';
+import type { LevelState } from './state.js';
+import type { MirrorRow, PageChange, RejectedRow } from './types.js';
+import { encodeRelation, encodeValue } from './values.js';
+import type { PropertyRequest } from './values.js';
+
+/** Requests in flight at once: enough to keep 3 requests/s when Notion answers slowly. */
+export const CONCURRENCY = 4;
+
+export interface ApplyContext {
+  api: NotionApi;
+  levels: readonly LevelState[];
+  stateOf: (level: string) => LevelState;
+  onWrite: (change: PageChange) => void;
+  onReject: (rejected: RejectedRow) => void;
+  warn: (message: string) => void;
+}
+
+/** Creates and updates of one level; its new pages join `state.pageIdByKey`. */
+export async function writeLevel(context: ApplyContext, state: LevelState, diff: LevelDiff): Promise<void> {
+  const { api } = context;
+  const dataSourceId = state.dataSourceId!;
+  await runPool(diff.creates, CONCURRENCY, async (row) => {
+    const properties = rowProperties(context, state, row, 'all');
+    const doing = `creating row ${row.row} (${row.values.id}) in "${state.title}"`;
+    const page = await guard(context, state, row, properties, () =>
+      api.createPage(dataSourceId, properties, doing, () => findByCascadeId(api, dataSourceId, String(row.values.id))),
+    );
+    if (!page) return;
+    state.pageIdByKey.set(row.key, page.id);
+    context.onWrite(change('create', state, row, Object.keys(properties)));
+  });
+  await runPool(diff.updates, CONCURRENCY, async (update) => {
+    const properties = rowProperties(context, state, update.row, update);
+    if (Object.keys(properties).length === 0) return;
+    const doing = `updating row ${update.row.row} (${update.row.values.id}) in "${state.title}"`;
+    const page = await guard(context, state, update.row, properties, () => api.updatePage(update.pageId, properties, doing));
+    if (page) context.onWrite(change('update', state, update.row, Object.keys(properties)));
+  });
+}
+
+export async function trashPages(context: ApplyContext, state: LevelState, trashes: readonly PlannedTrash[]): Promise<void> {
+  await runPool(trashes, CONCURRENCY, async (trash) => {
+    await context.api.trashPage(trash.pageId, `moving page ${trash.id || trash.pageId} of "${state.title}" to the trash`);
+    context.onWrite({ kind: 'trash', database: state.title, id: trash.id, title: trash.title, properties: [], reason: trash.reason });
+  });
+}
+
+function change(kind: PageChange['kind'], state: LevelState, row: MirrorRow, properties: string[]): PageChange {
+  return { kind, database: state.title, id: String(row.values.id), title: String(row.values.title ?? ''), row: row.row, properties };
+}
+
+/** The properties to send: every non-blank value for a create, the changed ones for an update. */
+export function rowProperties(
+  context: Pick<ApplyContext, 'stateOf' | 'warn'>,
+  state: LevelState,
+  row: MirrorRow,
+  which: 'all' | Pick<PlannedUpdate, 'values' | 'relations'>,
+): Record<string, PropertyRequest> {
+  const properties: Record<string, PropertyRequest> = {};
+  const keys: readonly MirroredKey[] = which === 'all' ? PROPERTIES.map((p) => p.key) : which.values;
+  for (const spec of PROPERTIES) {
+    if (!keys.includes(spec.key)) continue;
+    const value = row.values[spec.key];
+    if (which === 'all' && value === null && spec.kind !== 'title') continue;
+    properties[spec.kind === 'title' ? state.titleName : spec.name] = encodeValue(spec.kind, value);
+  }
+  for (const relation of state.relations) {
+    if (which !== 'all' && !which.relations.includes(relation.name)) continue;
+    const target = relationTarget(row, relation);
+    if (target === null) {
+      if (which !== 'all') properties[relation.name] = encodeRelation([]);
+      continue;
+    }
+    const parentPage = context.stateOf(target.level).pageIdByKey.get(target.key);
+    if (parentPage === undefined) {
+      context.warn(`Row ${row.row} (${row.values.id}) is not linked to its parent ${target.key}: the parent's page could not be written.`);
+      continue;
+    }
+    properties[relation.name] = encodeRelation([parentPage]);
+  }
+  return properties;
+}
+
+/** After a lost response to a create: the page, if Notion made it after all. */
+async function findByCascadeId(api: NotionApi, dataSourceId: string, id: string) {
+  const pages = await api.queryPages(dataSourceId, { property: CASCADE_ID, rich_text: { equals: id } });
+  return pages.find((p) => !p.in_trash) ?? null;
+}
+
+/** Runs one page write; a value Notion refuses (400) is reported against its row and column, not thrown. */
+async function guard<T>(
+  context: ApplyContext,
+  state: LevelState,
+  row: MirrorRow,
+  properties: Record<string, PropertyRequest>,
+  write: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof SyncError) || error.kind !== 'rejected') throw error;
+    context.onReject({
+      database: state.title,
+      id: String(row.values.id),
+      row: row.row,
+      column: columnNamed(error.notion.message ?? '', Object.keys(properties), state),
+      message: error.notion.message ?? error.message,
+    });
+    return null;
+  }
+}
+
+/** The plan column behind the property Notion's message names (the longest name found wins). */
+function columnNamed(message: string, sent: readonly string[], state: LevelState): string | undefined {
+  const named = sent
+    .filter((name) => message.includes(`properties.${name}`) || message.includes(`"${name}"`) || message.startsWith(`${name} `))
+    .sort((a, b) => b.length - a.length)[0];
+  if (named === undefined) return undefined;
+  if (named === state.titleName) return COLUMN_BY_KEY.title.header;
+  const spec = PROPERTIES.find((p) => p.name === named);
+  if (spec) return COLUMN_BY_KEY[spec.key].header;
+  return state.relations.some((r) => r.name === named) ? COLUMN_BY_KEY.parent.header : named;
+}

@@ -1,0 +1,59 @@
+// The report in words: what a dry run would do, and the counts at the end of a run.
+import type { PageChange, SyncReport } from './types.js';
+
+/** Lines listed per database and kind in a dry run before "… and N more". */
+const LISTED = 20;
+
+export function formatDryRun(report: SyncReport): string {
+  const lines: string[] = ['Dry run: nothing was changed in Notion. A sync would:'];
+  for (const s of report.schema) {
+    lines.push(s.kind === 'create database' ? `  create the database "${s.database}"` : `  restore ${s.properties.join(', ')} in "${s.database}"`);
+  }
+  for (const db of report.databases) {
+    const changes = report.changes.filter((c) => c.database === db.database);
+    if (changes.length === 0) continue;
+    lines.push(`  ${db.database}: ${db.created} to create, ${db.updated} to update, ${db.trashed} to trash, ${db.unchanged} unchanged`);
+    for (const kind of ['create', 'update', 'trash'] as const) {
+      const ofKind = changes.filter((c) => c.kind === kind);
+      for (const c of ofKind.slice(0, LISTED)) lines.push(`    ${describe(c)}`);
+      if (ofKind.length > LISTED) lines.push(`    … and ${ofKind.length - LISTED} more to ${kind}`);
+    }
+  }
+  if (report.changes.length === 0 && report.schema.length === 0) lines.push('  nothing: Notion is up to date.');
+  return lines.join('\n');
+}
+
+function describe(change: PageChange): string {
+  const name = `${change.id || '(no ID)'} ${quote(change.title)}`;
+  if (change.kind === 'create') return `+ create ${name}`;
+  if (change.kind === 'update') return `~ update ${name}: ${change.properties.join(', ')}`;
+  return `- trash  ${name}${change.reason === 'duplicate' ? ' (a duplicate page)' : ' (no longer in the plan)'}`;
+}
+
+function quote(title: string): string {
+  const short = title.length > 60 ? `${title.slice(0, 59)}…` : title;
+  return short ? `"${short}"` : '';
+}
+
+export function formatSummary(report: SyncReport): string {
+  const lines: string[] = [];
+  const width = Math.max(8, ...report.databases.map((d) => d.database.length));
+  for (const d of report.databases) {
+    lines.push(
+      `  ${d.database.padEnd(width)}  ${String(d.created).padStart(5)} created  ${String(d.updated).padStart(5)} updated  ` +
+        `${String(d.trashed).padStart(5)} trashed  ${String(d.unchanged).padStart(5)} unchanged`,
+    );
+  }
+  const total = (k: 'created' | 'updated' | 'trashed' | 'unchanged') => report.databases.reduce((n, d) => n + d[k], 0);
+  const { calls } = report;
+  lines.push(
+    `${report.dryRun ? 'Dry run' : 'Synced'}: ${total('created')} created, ${total('updated')} updated, ${total('trashed')} trashed, ` +
+      `${total('unchanged')} unchanged · ${calls.total} API calls (${calls.reads} reads, ${calls.writes} writes` +
+      `${calls.retries > 0 ? `, ${calls.retries} retries` : ''}) · ${(report.ms / 1000).toFixed(1)} s`,
+  );
+  for (const r of report.rejected) {
+    lines.push(`Notion refused row ${r.row ?? '?'} (${r.id})${r.column ? `, column ${r.column}` : ''} in ${r.database}: ${r.message}`);
+  }
+  for (const w of report.warnings) lines.push(`Warning: ${w}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+// The Notion side of the plan: which properties each level's database carries, named and typed.
+// Column names come from shared/columns.ts; only the Notion-specific names are set here.
+import { COLUMN_BY_KEY, pluralLevel } from '../shared/index.js';
+import type { ColumnKey, Framework, LevelName, MeasureType, PaceStatus, Status } from '../shared/index.js';
+
+/** The Notion property types the mirror writes. */
+export type PropertyKind = 'title' | 'rich_text' | 'number' | 'select' | 'date';
+
+export type SelectColor = 'default' | 'gray' | 'brown' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'pink' | 'red';
+
+export interface SelectOption {
+  name: string;
+  color: SelectColor;
+}
+
+export interface PropertySpec {
+  /** The plan column the property mirrors. */
+  key: MirroredKey;
+  /** The property's name in Notion. */
+  name: string;
+  kind: PropertyKind;
+  /** Number format shown in Notion (Progress is a fraction shown as a percent). */
+  format?: 'number' | 'percent';
+  /** Options created with the database so the usual values get their colours. */
+  options?: readonly SelectOption[];
+}
+
+/** Every plan column except Level (one database per level) and Parent (a relation). */
+export type MirroredKey = Exclude<ColumnKey, 'level' | 'parent'>;
+
+const STATUS_COLORS: Record<Status, SelectColor> = {
+  'Not started': 'gray',
+  'On track': 'green',
+  'At risk': 'yellow',
+  'Off track': 'red',
+  Done: 'blue',
+  Paused: 'brown',
+  Dropped: 'default',
+};
+
+const PACE_COLORS: Record<PaceStatus, SelectColor> = {
+  done: 'blue',
+  overdue: 'red',
+  'not started': 'gray',
+  'on track': 'green',
+  'at risk': 'yellow',
+  'off track': 'orange',
+};
+
+const TYPE_COLORS: Record<MeasureType, SelectColor> = {
+  increase: 'green',
+  decrease: 'purple',
+  'at least': 'blue',
+  'at most': 'orange',
+  milestone: 'pink',
+};
+
+function optionsOf(colors: Record<string, SelectColor>): SelectOption[] {
+  return Object.entries(colors).map(([name, color]) => ({ name, color }));
+}
+
+/** Names that differ from the plan's header: Notion calls its title Name, and "ID" is ambiguous there. */
+const NOTION_NAMES: Partial<Record<MirroredKey, string>> = {
+  id: 'Cascade ID',
+  title: 'Name',
+  pace: 'Pace status',
+};
+
+function spec(key: MirroredKey, kind: PropertyKind, extra: Partial<PropertySpec> = {}): PropertySpec {
+  return { key, name: NOTION_NAMES[key] ?? COLUMN_BY_KEY[key].header, kind, ...extra };
+}
+
+/** The properties of every level's database, in the order they are created. */
+export const PROPERTIES: readonly PropertySpec[] = [
+  spec('title', 'title'),
+  spec('id', 'rich_text'),
+  spec('owner', 'rich_text'),
+  spec('type', 'select', { options: optionsOf(TYPE_COLORS) }),
+  spec('start', 'number', { format: 'number' }),
+  spec('target', 'number', { format: 'number' }),
+  spec('current', 'number', { format: 'number' }),
+  spec('unit', 'rich_text'),
+  spec('startDate', 'date'),
+  spec('dueDate', 'date'),
+  spec('review', 'rich_text'),
+  spec('lastCheckIn', 'date'),
+  spec('status', 'select', { options: optionsOf(STATUS_COLORS) }),
+  spec('weight', 'number', { format: 'number' }),
+  spec('progress', 'number', { format: 'percent' }),
+  spec('pace', 'select', { options: optionsOf(PACE_COLORS) }),
+  spec('check', 'rich_text'),
+];
+
+export const CASCADE_ID = PROPERTIES.find((p) => p.key === 'id')!.name;
+export const TITLE = PROPERTIES.find((p) => p.key === 'title')!.name;
+
+/** A relation from a level's database to a higher level's, with its reverse on that database. */
+export interface RelationSpec {
+  name: string;
+  /** The level the relation points to. */
+  target: LevelName;
+  /** The reverse property's name on the target's database: the plural of this level. */
+  reverseName: string;
+}
+
+/** Database title of a level: "Key Results". */
+export function databaseTitle(level: LevelName): string {
+  return pluralLevel(level);
+}
+
+/**
+ * The relation to a parent on `parentLevel`: "Parent" for the level right above, "Parent (Goal)"
+ * for a parent further up (a task straight under an objective).
+ */
+export function relationFor(framework: Framework, level: LevelName, parentLevel: LevelName): RelationSpec {
+  const rank = framework.levels.indexOf(level);
+  const parentRank = framework.levels.indexOf(parentLevel);
+  const name = parentRank === rank - 1 ? 'Parent' : `Parent (${parentLevel})`;
+  return { name, target: parentLevel, reverseName: pluralLevel(level) };
+}
+
+/** Every relation a level's database may carry: one per higher level. */
+export function possibleRelations(framework: Framework, level: LevelName): RelationSpec[] {
+  const rank = framework.levels.indexOf(level);
+  return framework.levels.slice(0, Math.max(rank, 0)).map((parent) => relationFor(framework, level, parent));
+}

@@ -1,0 +1,201 @@
+// One run of the mirror: find the databases, put their schema right, read the pages, diff, write.
+// Nothing is stored locally: every run starts from what Notion holds, so it can run anywhere.
+import type { LevelName } from '../shared/index.js';
+import type { NotionApi } from './api.js';
+import { trashPages, writeLevel } from './apply.js';
+import type { ApplyContext } from './apply.js';
+import { diffLevel } from './diff.js';
+import type { LevelDiff } from './diff.js';
+import { childDatabases, pickDatabase } from './find.js';
+import { newDatabaseProperties, schemaRepairs, titlePropertyName } from './properties.js';
+import { readPages } from './read.js';
+import { databaseTitle, possibleRelations, PROPERTIES, TITLE } from './schema.js';
+import type { LevelState } from './state.js';
+import type { MirrorPlan, PageChange, SyncReport } from './types.js';
+
+/** How a run shows its work: a progress bar on a terminal, one line per phase elsewhere. */
+export interface SyncProgress {
+  start(phase: string, total: number): void;
+  tick(): void;
+  finish(summary: string): void;
+}
+
+export interface SyncOptions {
+  api: NotionApi;
+  /** The page under which the databases live (a UUID, dashes or not). */
+  parentPageId: string;
+  /** Read only: report what would change and write nothing. */
+  dryRun?: boolean;
+  progress?: SyncProgress;
+}
+
+const silent: SyncProgress = { start() {}, tick() {}, finish() {} };
+
+export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Promise<SyncReport> {
+  const started = performance.now();
+  const { api, parentPageId } = options;
+  const dryRun = options.dryRun ?? false;
+  const progress = options.progress ?? silent;
+  const report: SyncReport = {
+    dryRun,
+    schema: [],
+    changes: [],
+    databases: [],
+    rejected: [],
+    warnings: [],
+    calls: api.stats,
+    ms: 0,
+  };
+  const warn = (message: string) => {
+    if (!report.warnings.includes(message)) report.warnings.push(message);
+  };
+  for (const s of mirror.skipped) warn(`Row ${s.row}${s.id ? ` (${s.id})` : ''} is not mirrored: ${s.reason}.`);
+  for (const c of mirror.cut) warn(`Row ${c.row} (${c.id}): ${c.column} is longer than Notion takes and was shortened.`);
+
+  // 1. Find the databases again.
+  progress.start('Reading Notion', mirror.levels.length + 1);
+  const children = await childDatabases(api, parentPageId);
+  progress.tick();
+  const states: LevelState[] = [];
+  for (const { level, rows } of mirror.levels) {
+    const title = databaseTitle(level);
+    const found = await pickDatabase(api, title, children.get(title) ?? [], warn);
+    const schema = found ? await api.retrieveDataSource(found.dataSourceId) : null;
+    const used = new Set(rows.map((r) => r.parent?.level).filter((l): l is LevelName => l !== undefined));
+    const relations = possibleRelations(mirror.framework, level).filter(
+      (r) => r.name === 'Parent' || used.has(r.target) || schema?.properties[r.name]?.type === 'relation',
+    );
+    states.push({
+      level,
+      title,
+      rows,
+      relations,
+      database: found?.database ?? null,
+      dataSourceId: found?.dataSourceId ?? null,
+      schema,
+      titleName: (schema && titlePropertyName(schema)) ?? TITLE,
+      pages: [],
+      pageIdByKey: new Map(),
+    });
+    progress.tick();
+  }
+  const stateOf = (level: string) => states.find((s) => s.level === level)!;
+  const found = states.filter((s) => s.database).length;
+  progress.finish(`Found ${found} of ${states.length} databases under the parent page.`);
+
+  // 2. Create missing databases, restore deleted or retyped properties (top level first: relations need the parent's data source).
+  const existedBefore = new Set(states.filter((s) => s.database).map((s) => s.level));
+  for (const state of states) {
+    const relations = state.relations.map((spec) => ({ spec, target: stateOf(spec.target).dataSourceId }));
+    if (!state.database) {
+      report.schema.push({ database: state.title, kind: 'create database', properties: [...PROPERTIES.map((p) => p.name), ...state.relations.map((r) => r.name)] });
+      if (dryRun) continue;
+      const database = await api.createDatabase(
+        parentPageId,
+        state.title,
+        newDatabaseProperties(relations.map((r) => ({ spec: r.spec, target: r.target! }))),
+        async () => {
+          const again = await childDatabases(api, parentPageId);
+          return (await pickDatabase(api, state.title, again.get(state.title) ?? [], warn))?.database ?? null;
+        },
+      );
+      state.database = database;
+      state.dataSourceId = database.data_sources[0].id;
+      continue;
+    }
+    const repairs = schemaRepairs(state.schema!, relations);
+    if (Object.keys(repairs).length === 0) continue;
+    report.schema.push({ database: state.title, kind: 'restore properties', properties: Object.keys(repairs) });
+    if (!dryRun) await api.updateDataSource(state.dataSourceId!, repairs, `restoring properties of "${state.title}"`);
+  }
+  const created = report.schema.filter((c) => c.kind === 'create database').map((c) => c.database);
+  const restored = report.schema.filter((c) => c.kind === 'restore properties');
+  if (created.length > 0 || restored.length > 0) {
+    const parts = [
+      created.length > 0 ? `${dryRun ? 'would create' : 'created'} ${created.join(', ')}` : '',
+      ...restored.map((r) => `${dryRun ? 'would restore' : 'restored'} ${r.properties.join(', ')} in ${r.database}`),
+    ].filter(Boolean);
+    progress.finish(`Databases: ${parts.join('; ')}.`);
+  }
+
+  // 3. Read every page of the databases that existed.
+  const toRead = states.filter((s) => existedBefore.has(s.level));
+  progress.start('Reading pages', toRead.length);
+  for (const state of toRead) {
+    state.pages = await readPages(api, state.dataSourceId!, state.titleName, state.relations);
+    progress.tick();
+  }
+  progress.finish(`Read ${states.reduce((n, s) => n + s.pages.length, 0)} pages.`);
+
+  // 4. Diff, top level first so that children compare against their parents' pages.
+  const diffs = new Map<LevelState, LevelDiff>();
+  for (const state of states) {
+    const diff = diffLevel(state, (level) => stateOf(level).pageIdByKey);
+    for (const [key, pageId] of diff.keepers) state.pageIdByKey.set(key, pageId);
+    diffs.set(state, diff);
+  }
+
+  // 5. Write (or, in a dry run, list what would be written).
+  const counts = new Map(states.map((s) => [s.title, { database: s.title, created: 0, updated: 0, trashed: 0, unchanged: diffs.get(s)!.unchanged }]));
+  const record = (change: PageChange) => {
+    report.changes.push(change);
+    const c = counts.get(change.database)!;
+    if (change.kind === 'create') c.created++;
+    else if (change.kind === 'update') c.updated++;
+    else c.trashed++;
+  };
+  const total = [...diffs.values()].reduce((n, d) => n + d.creates.length + d.updates.length + d.trashes.length, 0);
+  if (dryRun) {
+    for (const state of states) for (const change of plannedChanges(state, diffs.get(state)!)) record(change);
+  } else {
+    progress.start('Writing to Notion', total);
+    const context: ApplyContext = {
+      api,
+      levels: states,
+      stateOf,
+      warn,
+      onWrite: (change) => {
+        record(change);
+        progress.tick();
+      },
+      onReject: (rejected) => {
+        report.rejected.push(rejected);
+        progress.tick();
+      },
+    };
+    for (const state of states) await writeLevel(context, state, diffs.get(state)!);
+    for (const state of [...states].reverse()) await trashPages(context, state, diffs.get(state)!.trashes);
+  }
+  report.databases = [...counts.values()];
+  const sum = (k: 'created' | 'updated' | 'trashed') => report.databases.reduce((n, d) => n + d[k], 0);
+  progress.finish(
+    `${dryRun ? 'Would write' : 'Wrote'}: ${sum('created')} created, ${sum('updated')} updated, ${sum('trashed')} trashed` +
+      (report.rejected.length > 0 ? `, ${report.rejected.length} refused by Notion.` : '.'),
+  );
+  report.ms = performance.now() - started;
+  return report;
+}
+
+/** A dry run's listing: the writes the diff calls for. */
+function plannedChanges(state: LevelState, diff: LevelDiff): PageChange[] {
+  const nameOf = (key: string) => PROPERTIES.find((p) => p.key === key)!.name;
+  return [
+    ...diff.creates.map((row) => ({
+      kind: 'create' as const,
+      database: state.title,
+      id: String(row.values.id),
+      title: String(row.values.title ?? ''),
+      row: row.row,
+      properties: [],
+    })),
+    ...diff.updates.map((u) => ({
+      kind: 'update' as const,
+      database: state.title,
+      id: String(u.row.values.id),
+      title: String(u.row.values.title ?? ''),
+      row: u.row.row,
+      properties: [...u.values.map(nameOf), ...u.relations],
+    })),
+    ...diff.trashes.map((t) => ({ kind: 'trash' as const, database: state.title, id: t.id, title: t.title, properties: [], reason: t.reason })),
+  ];
+}
