@@ -169,7 +169,7 @@ export const RULES: readonly RuleMeta[] = [
     label: 'timeframe too long',
     appliesTo: 'Objective in project, okr and alignment',
     firesWhen:
-      'Start date → Due date (inherited when blank) is longer than 4 weeks (28 days) in project, or longer than one year in okr and alignment',
+      'Start date (inherited when blank) → its own Due date is longer than 4 weeks (28 days) in project, or longer than one year in okr and alignment',
     fix: 'Split it into shorter objectives, or move the Due date closer.',
   },
   {
