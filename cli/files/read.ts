@@ -1,4 +1,7 @@
 import type { RawTable } from '../../shared/index.js';
+import { readCsvPlan } from './csv-read.js';
+import { assertReadableFile, kindOf } from './probe.js';
+import { readXlsxPlan } from './xlsx-read.js';
 
 export interface PlanFile {
   path: string;
@@ -8,7 +11,12 @@ export interface PlanFile {
   table: RawTable;
 }
 
-/** STUB: reads an .xlsx/.csv plan file; throws CliError naming file, row and column. Written by the CLI work. */
+/**
+ * Reads an .xlsx/.csv plan file into the raw table the core reads. Every problem is a CliError
+ * (exit 2) naming the file and, where known, the sheet, row and column.
+ */
 export async function readPlanFile(path: string): Promise<PlanFile> {
-  throw new Error('not implemented');
+  const kind = kindOf(path);
+  await assertReadableFile(path);
+  return kind === 'xlsx' ? readXlsxPlan(path) : readCsvPlan(path);
 }

@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { checkPlan } from '../../shared/index.js';
+import { formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
+import { processOutput } from '../output/emit.js';
+import { countFindings, lintJson, lintText } from '../output/lint-report.js';
+import { loadPlan } from '../plan-input.js';
+
+export function lintCommand(): Command {
+  return new Command('lint')
+    .description('check every row of a plan against the SMART rules (exit code 1 when there are errors)')
+    .argument('<file>', 'the plan: an .xlsx workbook or a .csv file')
+    .addOption(formatOption())
+    .addOption(todayOption())
+    .addOption(frameworkOption())
+    .action(async (path: string, options: PlanOptions) => {
+      const { plan } = await loadPlan(path, options.framework);
+      const today = todayOf(options);
+      const findings = checkPlan(plan, { today });
+      const out = processOutput();
+      if (options.format === 'json') out.json(lintJson(path, plan, findings));
+      else out.print(lintText(path, plan, findings, today, out.colors, out.width));
+      if (countFindings(findings).error > 0) process.exitCode = 1;
+    });
+}

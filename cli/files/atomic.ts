@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileError } from '../errors.js';
+import { describeFsError } from './probe.js';
+
+/** Temporary files being written, removed if the process is stopped halfway. */
+const pending = new Set<string>();
+
+function removePending() {
+  for (const path of pending) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  }
+  pending.clear();
+}
+
+function onSignal(signal: NodeJS.Signals) {
+  removePending();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
+/**
+ * Writes a file all at once: the data goes to a temporary file in the same folder, which then
+ * replaces the target in one rename, so a crash or Ctrl-C never leaves a half-written plan.
+ * Without `overwrite`, refuses (exit 2) when the target exists. An existing file keeps its mode.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | string, options: { overwrite: boolean }): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', removePending);
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+    if (options.overwrite) {
+      await keepMode(path, temp);
+      await rename(temp, path);
+    } else {
+      await placeNew(temp, path);
+    }
+  } catch (error) {
+    if ((error as { exitCode?: number }).exitCode !== undefined) throw error;
+    throw fileError(path, `cannot write it: ${describeFsError(error, 'write failed')}`);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+    pending.delete(temp);
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('exit', removePending);
+  }
+}
+
+/** Moves the temporary file to a path that must not exist yet (a hard link fails if it does). */
+async function placeNew(temp: string, path: string) {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw existsError(path);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    // A file system without hard links: check, then rename.
+    if (await exists(path)) throw existsError(path);
+    await rename(temp, path);
+  }
+}
+
+export function existsError(path: string) {
+  return fileError(path, 'already exists; choose another name, or add --force to replace it.');
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function keepMode(original: string, temp: string) {
+  try {
+    const { mode } = await stat(original);
+    await chmod(temp, mode & 0o7777);
+  } catch {
+    // a new file keeps the default mode
+  }
+}

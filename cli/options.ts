@@ -1,0 +1,36 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { FRAMEWORK_IDS, dayFromIso, todayDay, type Day, type FrameworkId } from '../shared/index.js';
+
+export type OutputFormat = 'text' | 'json';
+
+/** Options shared by the commands that read a plan. */
+export interface PlanOptions {
+  format: OutputFormat;
+  today?: Day;
+  framework?: FrameworkId;
+}
+
+export function formatOption(): Option {
+  return new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+}
+
+export function todayOption(): Option {
+  return new Option('--today <date>', 'the date to check against, YYYY-MM-DD (default: today)').argParser(parseToday);
+}
+
+export function frameworkOption(description = "the plan's framework (default: inferred from its levels)"): Option {
+  return new Option('--framework <framework>', description).choices(FRAMEWORK_IDS);
+}
+
+function parseToday(value: string): Day {
+  try {
+    return dayFromIso(value);
+  } catch {
+    throw new InvalidArgumentError(`"${value}" is not a date like 2026-05-01.`);
+  }
+}
+
+/** The day the command checks against: --today, else the machine's local date. */
+export function todayOf(options: { today?: Day }): Day {
+  return options.today ?? todayDay();
+}

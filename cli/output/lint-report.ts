@@ -1,0 +1,81 @@
+import type { Finding, Plan, PlanItem } from '../../shared/index.js';
+import { isoFromDay, type Day } from '../../shared/index.js';
+import { frameworkLine } from './plan-heading.js';
+import { truncate, type Colors } from './terminal.js';
+
+export interface LintCounts {
+  error: number;
+  warning: number;
+}
+
+export function countFindings(findings: readonly Finding[]): LintCounts {
+  const counts = { error: 0, warning: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** `lint --format json`, exactly as cli.md documents it. */
+export function lintJson(file: string, plan: Plan, findings: readonly Finding[]) {
+  return {
+    file,
+    framework: plan.framework.id,
+    rows: plan.items.length,
+    findings: findings.map((f) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint })),
+    counts: countFindings(findings),
+  };
+}
+
+/**
+ * The check for a person: findings grouped under their row (row number, ID, title), errors
+ * first within a row, each with its hint, and a summary line.
+ */
+export function lintText(file: string, plan: Plan, findings: readonly Finding[], today: Day, c: Colors, width: number): string {
+  const lines: string[] = [];
+  lines.push(c.bold(file) + c.dim(` · ${frameworkLine(plan)} · ${plural(plan.items.length, 'row')} · today ${isoFromDay(today)}`));
+  if (plan.items.length === 0) {
+    lines.push('', emptyPlanNote(plan));
+    return lines.join('\n') + '\n';
+  }
+
+  const itemByRow = new Map<number, PlanItem>(plan.items.map((item) => [item.row, item]));
+  const groups = new Map<number, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.row) ?? groups.set(finding.row, []).get(finding.row)!;
+    group.push(finding);
+  }
+  const rows = [...groups.keys()].sort((a, b) => a - b);
+  const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+  for (const row of rows) {
+    const group = groups.get(row)!.slice().sort((a, b) => rank(a) - rank(b));
+    const item = itemByRow.get(row);
+    const label = [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
+    const head = label.join(' · ');
+    const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
+    lines.push('', c.bold(head) + title);
+    for (const finding of group) {
+      const severity = finding.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      lines.push(`  ${severity}  ${finding.message} ${c.dim(finding.rule)}`);
+      if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
+    }
+  }
+  lines.push('', summaryLine(findings, groups.size, plan.items.length, c));
+  return lines.join('\n') + '\n';
+}
+
+function summaryLine(findings: readonly Finding[], rowsWithFindings: number, rows: number, c: Colors): string {
+  const { error, warning } = countFindings(findings);
+  if (error === 0 && warning === 0) return c.green(`✓ No problems found in ${plural(rows, 'row')}.`);
+  const parts = [];
+  if (error > 0) parts.push(c.red(plural(error, 'error')));
+  if (warning > 0) parts.push(c.yellow(plural(warning, 'warning')));
+  const mark = error > 0 ? c.red('✖') : c.yellow('!');
+  return `${mark} ${parts.join(', ')} in ${rowsWithFindings} of ${plural(rows, 'row')}.`;
+}
+
+export function emptyPlanNote(plan: Plan): string {
+  return `The plan has a header but no rows yet: add one row per ${plan.framework.levels.join(', ').toLowerCase()} under it.`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}

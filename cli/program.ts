@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { lintCommand } from './commands/lint.js';
+import { progressCommand } from './commands/progress.js';
+import { syncCommand } from './commands/sync.js';
+import { templateCommand } from './commands/template.js';
+import { colorsFor } from './output/terminal.js';
+
+/** The `cascade` program and its commands. Parse errors throw (exit code 2 is decided by main). */
+export function buildProgram(): Command {
+  const program = new Command('cascade')
+    .description('Plans in spreadsheets, checked and rolled up: SMART check, progress and pace of an .xlsx/.csv plan.')
+    .version(packageJson.version, '-V, --version', 'show the version')
+    .helpOption('-h, --help', 'show help')
+    .addCommand(templateCommand())
+    .addCommand(lintCommand())
+    .addCommand(progressCommand())
+    .addCommand(syncCommand())
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 done, 1 the check found errors (lint), 2 bad usage or a file that cannot be read.
+
+Examples:
+  cascade template plan.xlsx --framework okr --examples
+  cascade lint plan.xlsx
+  cascade progress plan.xlsx --today 2026-05-01
+  cascade progress plan.xlsx --write`,
+    );
+  const errorColors = colorsFor(process.stderr);
+  forEachCommand(program, (command) => {
+    command
+      .exitOverride()
+      .showHelpAfterError(`(run "${commandPath(command)} --help" for usage)`)
+      .configureOutput({ outputError: (text, write) => write(errorColors.red(text)) });
+  });
+  return program;
+}
+
+function forEachCommand(command: Command, visit: (command: Command) => void) {
+  visit(command);
+  for (const sub of command.commands) forEachCommand(sub, visit);
+}
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}

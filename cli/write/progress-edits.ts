@@ -1,0 +1,59 @@
+import { COLUMN_BY_KEY, hasLiveProgress, type Plan, type ProgressItem, type RawTable } from '../../shared/index.js';
+import type { CellEdit } from './cell-edit.js';
+
+export interface ProgressWrite {
+  edits: CellEdit[];
+  /** 0-based column of Progress. */
+  progressColumn: number;
+  /** The plan had no Progress column: one is added after the last used column. */
+  addedColumn: boolean;
+  /** IDs given to rows that had none. */
+  filledIds: { row: number; id: string }[];
+}
+
+/**
+ * The cells `progress --write` changes, and no others: the Progress cell of every plan row and
+ * the ID of rows without one. A live formula in a measured row's Progress cell is kept (the sheet
+ * computes the same value); roll-ups and tasks get values, replacing the template's empty formula.
+ */
+export function progressEdits(
+  plan: Plan,
+  table: RawTable,
+  progress: readonly ProgressItem[],
+  filledIds: readonly { row: number; id: string }[],
+): ProgressWrite {
+  const headerRow = table.headerRow ?? 1;
+  const existing = plan.columns.progress;
+  const progressColumn = existing ?? firstFreeColumn(table);
+  const edits: CellEdit[] = [];
+  if (existing === undefined) {
+    edits.push({ row: headerRow, col: progressColumn, value: COLUMN_BY_KEY.progress.header, onFormula: 'skip', formatLike: progressColumn - 1 });
+  }
+  for (let i = 0; i < plan.items.length; i++) {
+    edits.push({
+      row: progress[i].row,
+      col: progressColumn,
+      value: progress[i].progress,
+      onFormula: hasLiveProgress(plan.items[i]) ? 'skip' : 'replace',
+      percent: true,
+    });
+  }
+  const idColumn = plan.columns.id!;
+  for (const { row, id } of filledIds) edits.push({ row, col: idColumn, value: id, onFormula: 'skip' });
+  return { edits, progressColumn, addedColumn: existing === undefined, filledIds: [...filledIds] };
+}
+
+/** The first column right of the header and of every row's cells, so a new column covers nothing. */
+function firstFreeColumn(table: RawTable): number {
+  let width = lastUsed(table.header);
+  for (const row of table.rows) width = Math.max(width, lastUsed(row));
+  return width + 1;
+}
+
+function lastUsed(cells: readonly unknown[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const cell = cells[i];
+    if (cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === '')) return i;
+  }
+  return -1;
+}

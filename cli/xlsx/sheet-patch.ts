@@ -1,0 +1,262 @@
+import { columnLetter } from '../../shared/index.js';
+import { shiftFormula } from './formula-shift.js';
+import type { CellEdit } from '../write/cell-edit.js';
+import type { CellFormats } from './styles.js';
+import { decodeCellRef, decodeXml, elementPattern, escapeXml, formatAttributes, parseAttributes, prefixOf, type Attributes } from './xml.js';
+
+export interface SheetPatch {
+  xml: string;
+  /** Edits applied (cells whose content changed). */
+  written: number;
+  /** Edits skipped to keep a formula. */
+  keptFormulas: number;
+  /** Formulas replaced by values (the calculation chain must then be dropped). */
+  removedFormulas: number;
+}
+
+interface ParsedCell {
+  col: number;
+  attributes: Attributes;
+  /** The cell element as written, or null when it is new. */
+  raw: string | null;
+  body: string;
+}
+
+interface SharedGroup {
+  row: number;
+  col: number;
+  formula: string;
+  lastRow: number;
+}
+
+/**
+ * Writes cells into a worksheet part in place: every other row, cell, formula and attribute is
+ * kept byte for byte. A formula shared from a cell that is replaced is first written out into
+ * each cell that shared it, so no formula is lost.
+ */
+export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: CellFormats | null): SheetPatch {
+  const p = prefixOf(xml, 'sheetData');
+  if (p === null) throw new Error('the worksheet has no sheetData element');
+  const result: SheetPatch = { xml, written: 0, keptFormulas: 0, removedFormulas: 0 };
+  if (edits.length === 0) return result;
+
+  const byRow = new Map<number, CellEdit[]>();
+  for (const edit of edits) {
+    const list = byRow.get(edit.row) ?? byRow.set(edit.row, []).get(edit.row)!;
+    list.push(edit);
+  }
+  const pendingRows = [...byRow.keys()].sort((a, b) => a - b);
+  let nextPending = 0;
+
+  const columnFormats = parseColumnFormats(xml, p);
+  const groups = new Map<string, SharedGroup>();
+  let groupsEnd = 0;
+
+  const sheetData = new RegExp(`<${p}sheetData(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${p}sheetData>)`).exec(xml)!;
+  const body = sheetData[2] ?? '';
+  let out = '';
+  let last = 0;
+  let implicitRow = 0;
+
+  const emitNewRowsBefore = (rowNumber: number) => {
+    while (nextPending < pendingRows.length && pendingRows[nextPending] < rowNumber) {
+      const number = pendingRows[nextPending++];
+      out += buildRow(p, new Map([['r', String(number)]]), [], '', number, byRow.get(number)!, ctx);
+    }
+  };
+
+  const ctx: RowContext = { formats, columnFormats, groups, result, p };
+
+  for (const match of body.matchAll(elementPattern(`${p}row`))) {
+    const attributes = parseAttributes(match[1]);
+    const rowNumber = attributes.has('r') ? Number(attributes.get('r')) : implicitRow + 1;
+    implicitRow = rowNumber;
+    emitNewRowsBefore(rowNumber);
+    const rowEdits = byRow.get(rowNumber);
+    if (!rowEdits && rowNumber > groupsEnd) continue;
+    if (pendingRows[nextPending] === rowNumber) nextPending++;
+    const rebuilt = rebuildRow(match[2] ?? '', attributes, rowNumber, rowEdits ?? [], ctx);
+    for (const group of groups.values()) groupsEnd = Math.max(groupsEnd, group.lastRow);
+    out += body.slice(last, match.index) + rebuilt;
+    last = match.index + match[0].length;
+  }
+  out += body.slice(last);
+  emitNewRowsBefore(Infinity);
+
+  const newSheetData = `<${p}sheetData${sheetData[1]}>${out}</${p}sheetData>`;
+  let patched = xml.slice(0, sheetData.index) + newSheetData + xml.slice(sheetData.index + sheetData[0].length);
+  patched = widenDimension(patched, p, edits);
+  result.xml = patched;
+  return result;
+}
+
+interface RowContext {
+  formats: CellFormats | null;
+  columnFormats: { min: number; max: number; style: number }[];
+  groups: Map<string, SharedGroup>;
+  result: SheetPatch;
+  p: string;
+}
+
+function rebuildRow(body: string, attributes: Attributes, rowNumber: number, edits: CellEdit[], ctx: RowContext): string {
+  const { p } = ctx;
+  const cells: ParsedCell[] = [];
+  let implicitCol = -1;
+  let tailStart = 0;
+  for (const match of body.matchAll(elementPattern(`${p}c`))) {
+    const cellAttributes = parseAttributes(match[1]);
+    const ref = cellAttributes.get('r');
+    const col = ref ? decodeCellRef(ref)?.col ?? implicitCol + 1 : implicitCol + 1;
+    implicitCol = col;
+    cells.push({ col, attributes: cellAttributes, raw: match[0], body: match[2] ?? '' });
+    tailStart = match.index + match[0].length;
+  }
+  const tail = body.slice(tailStart);
+  return buildRow(p, attributes, cells, tail, rowNumber, edits, ctx);
+}
+
+function buildRow(
+  p: string,
+  attributes: Attributes,
+  cells: ParsedCell[],
+  tail: string,
+  rowNumber: number,
+  edits: CellEdit[],
+  ctx: RowContext,
+): string {
+  const byCol = new Map(cells.map((cell) => [cell.col, cell]));
+  let added = false;
+
+  // A shared formula whose first cell is about to be replaced: remember it, to write it out below.
+  for (const edit of edits) {
+    const cell = byCol.get(edit.col);
+    if (!cell || edit.onFormula !== 'replace') continue;
+    const f = formulaOf(cell, p);
+    if (f && f.attributes.get('t') === 'shared' && f.attributes.has('ref') && f.attributes.has('si')) {
+      const range = f.attributes.get('ref')!.split(':');
+      const end = decodeCellRef(range[range.length - 1]);
+      ctx.groups.set(f.attributes.get('si')!, { row: rowNumber, col: edit.col, formula: decodeXml(f.text), lastRow: end?.row ?? rowNumber });
+    }
+  }
+  // Cells that share a formula from a replaced cell get the formula written out.
+  if (ctx.groups.size > 0) {
+    for (const cell of cells) {
+      const f = formulaOf(cell, p);
+      const group = f && f.attributes.get('t') === 'shared' ? ctx.groups.get(f.attributes.get('si') ?? '') : undefined;
+      if (!f || !group) continue;
+      const formula = shiftFormula(group.formula, rowNumber - group.row, cell.col - group.col);
+      cell.body = cell.body.replace(f.raw, `<${p}f>${escapeXml(formula)}</${p}f>`);
+      cell.raw = null;
+      cell.attributes.set('r', `${columnLetter(cell.col)}${rowNumber}`);
+    }
+  }
+
+  for (const edit of edits) {
+    const existing = byCol.get(edit.col);
+    if (existing && formulaOf(existing, p)) {
+      if (edit.onFormula === 'skip') {
+        ctx.result.keptFormulas++;
+        continue;
+      }
+      ctx.result.removedFormulas++;
+    }
+    const cell = existing ?? { col: edit.col, attributes: new Map<string, string>(), raw: null, body: '' };
+    if (!existing) {
+      const style = newCellStyle(edit, byCol, attributes, ctx);
+      if (style !== undefined) cell.attributes.set('s', String(style));
+      cells.push(cell);
+      byCol.set(edit.col, cell);
+      added = true;
+    }
+    const before = cell.raw ?? renderCell(p, cell, rowNumber);
+    writeValue(cell, edit, ctx);
+    cell.raw = null;
+    if (renderCell(p, cell, rowNumber) !== before) ctx.result.written++;
+  }
+
+  cells.sort((a, b) => a.col - b.col);
+  if (added) attributes.delete('spans');
+  const content = cells.map((cell) => cell.raw ?? renderCell(p, cell, rowNumber)).join('') + tail;
+  return `<${p}row${formatAttributes(attributes)}>${content}</${p}row>`;
+}
+
+function writeValue(cell: ParsedCell, edit: CellEdit, ctx: RowContext) {
+  const { p } = ctx;
+  const keep = new Map<string, string>();
+  keep.set('r', '');
+  const style = cell.attributes.get('s');
+  if (style !== undefined) keep.set('s', style);
+  if (typeof edit.value === 'number' && edit.percent && ctx.formats) {
+    keep.set('s', String(ctx.formats.percentOf(Number(style ?? 0))));
+  }
+  if (keep.get('s') === '0') keep.delete('s');
+  if (edit.value === null) {
+    cell.body = '';
+  } else if (typeof edit.value === 'number') {
+    cell.body = `<${p}v>${numberText(edit.value)}</${p}v>`;
+  } else {
+    keep.set('t', 'inlineStr');
+    const space = /^\s|\s$/.test(edit.value) ? ' xml:space="preserve"' : '';
+    cell.body = `<${p}is><${p}t${space}>${escapeXml(edit.value)}</${p}t></${p}is>`;
+  }
+  cell.attributes = keep;
+}
+
+function renderCell(p: string, cell: ParsedCell, rowNumber: number): string {
+  cell.attributes.set('r', `${columnLetter(cell.col)}${rowNumber}`);
+  const attributes = formatAttributes(cell.attributes);
+  return cell.body ? `<${p}c${attributes}>${cell.body}</${p}c>` : `<${p}c${attributes}/>`;
+}
+
+function formulaOf(cell: ParsedCell, p: string): { raw: string; attributes: Attributes; text: string } | null {
+  const match = elementPattern(`${p}f`, '').exec(cell.body);
+  return match ? { raw: match[0], attributes: parseAttributes(match[1]), text: match[2] ?? '' } : null;
+}
+
+/** The format of a new cell: like a neighbour when asked, else the row's format, else the column's. */
+function newCellStyle(edit: CellEdit, byCol: Map<number, ParsedCell>, rowAttributes: Attributes, ctx: RowContext): number | undefined {
+  if (edit.formatLike !== undefined) {
+    const like = byCol.get(edit.formatLike)?.attributes.get('s');
+    if (like !== undefined) return Number(like);
+  }
+  if (rowAttributes.get('customFormat') === '1' && rowAttributes.has('s')) return Number(rowAttributes.get('s'));
+  const column = ctx.columnFormats.find((c) => edit.col + 1 >= c.min && edit.col + 1 <= c.max);
+  return column?.style;
+}
+
+function parseColumnFormats(xml: string, p: string): { min: number; max: number; style: number }[] {
+  const cols = elementPattern(`${p}cols`, '').exec(xml);
+  if (!cols?.[2]) return [];
+  const list = [];
+  for (const match of cols[2].matchAll(elementPattern(`${p}col`))) {
+    const a = parseAttributes(match[1]);
+    if (a.has('style')) list.push({ min: Number(a.get('min')), max: Number(a.get('max')), style: Number(a.get('style')) });
+  }
+  return list;
+}
+
+/** Grows the sheet's `<dimension ref>` to cover the written cells. */
+function widenDimension(xml: string, p: string, edits: readonly CellEdit[]): string {
+  return xml.replace(elementPattern(`${p}dimension`, ''), (whole, attributeText: string) => {
+    const attributes = parseAttributes(attributeText);
+    const [from, to = from] = (attributes.get('ref') ?? '').split(':');
+    const start = decodeCellRef(from ?? '');
+    const end = decodeCellRef(to ?? '');
+    if (!start || !end) return whole;
+    let maxCol = end.col;
+    let maxRow = end.row;
+    for (const edit of edits) {
+      maxCol = Math.max(maxCol, edit.col);
+      maxRow = Math.max(maxRow, edit.row);
+    }
+    if (maxCol === end.col && maxRow === end.row) return whole;
+    attributes.set('ref', `${columnLetter(start.col)}${start.row}:${columnLetter(maxCol)}${maxRow}`);
+    return `<${p}dimension${formatAttributes(attributes)}/>`;
+  });
+}
+
+/** A number as SpreadsheetML writes it: the shortest text that reads back the same. */
+function numberText(value: number): string {
+  return Number.isFinite(value) ? String(value) : '0';
+}
+
