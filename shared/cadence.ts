@@ -57,7 +57,7 @@ const EVERY_N = /^(?:every|each)?\s*(\d+(?:\.\d+)?|other|two|three|four|six)\s*(
 const WORD_COUNT: Record<string, number> = { other: 2, two: 2, three: 3, four: 4, six: 6 };
 
 function normalise(text: string): string {
-  return text.trim().toLowerCase().replace(/[-_]/g, ' ').replace(/\s+/g, ' ').replace(/^bi weekly$/, 'biweekly')
+  return text.trim().toLowerCase().replace(/([a-z])[-_]([a-z])/g, '$1 $2').replace(/\s+/g, ' ').replace(/^bi weekly$/, 'biweekly')
     .replace(/^bi monthly$/, 'bimonthly').replace(/^semi (annual|annually|monthly)$/, 'semi$1')
     .replace(/^bi (annual|annually)$/, 'bi$1');
 }

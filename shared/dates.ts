@@ -81,7 +81,8 @@ const MONTH_NUMBER: Record<string, number> = {
   oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const TIME = '(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?';
+const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:T|\\s+)${TIME}\\s*(?:Z|[+-]\\d{2}:?\\d{2})?)?$`, 'i');
 const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const SLASH = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/;
 const DOT = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
@@ -90,7 +91,7 @@ const MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/i;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 /** A trailing time on a written date: "5/1/2026 14:30", "May 1, 2026 9:00 AM". */
-const TRAILING_TIME = /\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
+const TRAILING_TIME = new RegExp(`\\s+${TIME}\\s*(?:[ap]\\.?m\\.?)?$`, 'i');
 
 /** Two-digit years as spreadsheets read them: 00–29 → 20xx, 30–99 → 19xx. */
 function fullYear(text: string): number {

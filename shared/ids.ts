@@ -23,14 +23,13 @@ const MAX_PATH_PARTS = 3;
  * New IDs for rows with a blank ID, unique in the plan case-insensitively; existing IDs are never
  * changed. A row below a parent numbered like `O1` or `KR1.2` continues its numbers (`KR1.3`,
  * `T1.2.1`); a top-level row takes the next free number of its level (`O3`, `G2`); deeper rows
- * and rows whose parent has no number are numbered flat per level (`T-17`). Parents are filled
- * before their children, so a new Objective's key results follow its new ID.
+ * and rows whose parent has no number are numbered flat per level (`T-17`). Rows are numbered
+ * in sheet order. (A Parent can only name a row that has an ID, so no new ID depends on another.)
  */
 export function fillBlankIds(plan: Plan): { index: number; row: number; id: string }[] {
   const { items, tree } = plan;
   const taken = new Set<string>();
   for (const item of items) if (item.id !== '') taken.add(idKey(item.id));
-  const ids = items.map((item) => item.id);
   const next = new Map<string, number>(); // base → next number to try
   const filled: { index: number; row: number; id: string }[] = [];
 
@@ -44,20 +43,18 @@ export function fillBlankIds(plan: Plan): { index: number; row: number; id: stri
     return id;
   };
 
-  for (const i of tree.topDown) {
-    if (ids[i] !== '') continue;
+  for (let i = 0; i < items.length; i++) {
     const item = items[i];
+    if (item.id !== '') continue;
     const prefix = item.level === null ? UNKNOWN_PREFIX : ID_PREFIX[item.level];
     const p = tree.parent[i];
-    const parentPath = p >= 0 ? numberPath(ids[p]) : null;
+    const parentPath = p >= 0 ? numberPath(items[p].id) : null;
     let id: string;
     if (p < 0 && item.parentId === '') id = claim(prefix, '');
     else if (parentPath !== null && parentPath.split('.').length < MAX_PATH_PARTS) id = claim(`${prefix}${parentPath}`, '.');
     else id = claim(prefix, '-');
-    ids[i] = id;
     filled.push({ index: i, row: item.row, id });
   }
-  filled.sort((a, b) => a.index - b.index);
   return filled;
 }
 

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dateFromDay,
+  dayFromDate,
+  dayFromIso,
+  dayFromLocalDate,
+  isoFromDay,
+  parseDay,
+  serialFromDay,
+  todayDay,
+} from '../../shared/index.js';
+
+const iso = (cell: Parameters<typeof parseDay>[0]) => {
+  const parsed = parseDay(cell);
+  return parsed.state === 'ok' ? isoFromDay(parsed.value) : parsed.state;
+};
+
+describe('days', () => {
+  it('counts whole days since 1970-01-01', () => {
+    expect(dayFromIso('1970-01-01')).toBe(0);
+    expect(dayFromIso('1970-01-02')).toBe(1);
+    expect(dayFromIso('2026-05-01')).toBe(20574);
+    expect(dayFromIso('1969-12-31')).toBe(-1);
+    expect(isoFromDay(20574)).toBe('2026-05-01');
+    expect(isoFromDay(-1)).toBe('1969-12-31');
+  });
+
+  it('rejects ISO text that is not a calendar day', () => {
+    expect(() => dayFromIso('2026-02-30')).toThrow(RangeError);
+    expect(() => dayFromIso('2026-5-1')).toThrow(/YYYY-MM-DD/);
+    expect(() => dayFromIso('tomorrow')).toThrow(RangeError);
+  });
+
+  it('converts Dates by UTC fields and back to UTC midnight', () => {
+    expect(dayFromDate(new Date(Date.UTC(2026, 4, 1)))).toBe(20574);
+    expect(dayFromDate(new Date(Date.UTC(2026, 4, 1, 23, 59)))).toBe(20574);
+    expect(dateFromDay(20574).toISOString()).toBe('2026-05-01T00:00:00.000Z');
+  });
+
+  it('reads today and local dates on the local calendar', () => {
+    const local = new Date(2026, 4, 1, 23, 30);
+    expect(todayDay(local)).toBe(20574);
+    expect(dayFromLocalDate(new Date(2026, 4, 1, 0, 0))).toBe(20574);
+    expect(Number.isInteger(todayDay())).toBe(true);
+  });
+
+  it('converts to spreadsheet serial numbers', () => {
+    expect(serialFromDay(dayFromIso('2026-05-01'))).toBe(46143);
+    expect(serialFromDay(0)).toBe(25569);
+  });
+});
+
+describe('parseDay', () => {
+  it.each([
+    ['2026-05-01', '2026-05-01'],
+    ['2026-5-1', '2026-05-01'],
+    ['2026-05-01T10:30:00Z', '2026-05-01'],
+    ['2026-05-01T23:30:00-08:00', '2026-05-01'],
+    ['2026-05-01 14:00', '2026-05-01'],
+    ['May 1, 2026', '2026-05-01'],
+    ['May 1 2026', '2026-05-01'],
+    ['Jan 5 2026', '2026-01-05'],
+    ['January 5th, 2026', '2026-01-05'],
+    ['Sept. 9, 2026', '2026-09-09'],
+    ['Thu, May 7, 2026', '2026-05-07'],
+    ['1 May 2026', '2026-05-01'],
+    ['1st of May 2026', '2026-05-01'],
+    ['01-May-2026', '2026-05-01'],
+    ['1-May-26', '2026-05-01'],
+    ['5/1/2026', '2026-05-01'],
+    ['05/01/2026', '2026-05-01'],
+    ['13/1/2026', '2026-01-13'],
+    ['5/1/26', '2026-05-01'],
+    ['12/31/99', '1999-12-31'],
+    ['5/1/2026 9:00 AM', '2026-05-01'],
+    ['2026/05/01', '2026-05-01'],
+    ['01.05.2026', '2026-05-01'],
+    ['1.5.26', '2026-05-01'],
+    ['20260501', '2026-05-01'],
+    ['  2026-05-01  ', '2026-05-01'],
+    ['2028-02-29', '2028-02-29'],
+  ])('%j → %s', (input, expected) => {
+    expect(iso(input)).toBe(expected);
+  });
+
+  it('reads native Dates and spreadsheet serial numbers', () => {
+    expect(iso(new Date(Date.UTC(2026, 4, 1)))).toBe('2026-05-01');
+    expect(iso(46143)).toBe('2026-05-01');
+    expect(iso(46143.75)).toBe('2026-05-01');
+    expect(iso(61)).toBe('1900-03-01');
+  });
+
+  it.each([
+    '2026-02-30',
+    '2026-13-01',
+    '2027-02-29',
+    'Feb 30, 2026',
+    '31/31/2026',
+    '32.01.2026',
+    'Smarch 1, 2026',
+    'next Friday',
+    'Q3',
+    'May 2026',
+    '#REF!',
+    '2026-05-01T25:99',
+    '1/2',
+  ])('%j is invalid, not a crash', (input) => {
+    expect(parseDay(input)).toEqual({ state: 'invalid', text: input });
+  });
+
+  it('reads implausible numbers, booleans and broken Dates as invalid', () => {
+    expect(parseDay(12).state).toBe('invalid');
+    expect(parseDay(5_000_000).state).toBe('invalid');
+    expect(parseDay(Number.NaN).state).toBe('invalid');
+    expect(parseDay(true)).toEqual({ state: 'invalid', text: 'TRUE' });
+    expect(parseDay(new Date('nonsense')).state).toBe('invalid');
+  });
+
+  it('reads blanks as blank', () => {
+    expect(parseDay(null)).toEqual({ state: 'blank' });
+    expect(parseDay('')).toEqual({ state: 'blank' });
+    expect(parseDay('   ')).toEqual({ state: 'blank' });
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { PlanFormatError, readPlan, type RawTable } from '../../shared/index.js';
+import { day, planOf, type RowSpec } from './helpers.js';
+
+describe('readPlan: header', () => {
+  it('matches headers in any order, any case, with surrounding spaces, and keeps unknown columns', () => {
+    const table: RawTable = {
+      header: ['  title ', 'Notes', 'LEVEL', 'id', 'due  DATE', 'Parent ID', 'Last Check-in'],
+      rows: [['Grow revenue to $2M', 'keep me', 'objective', 'O1', '2026-06-30', '', '2026-04-28']],
+    };
+    const plan = readPlan(table);
+    expect(plan.columns).toEqual({ title: 0, level: 2, id: 3, dueDate: 4, parent: 5, lastCheckIn: 6 });
+    expect(plan.header).toEqual(['title', 'Notes', 'LEVEL', 'id', 'due  DATE', 'Parent ID', 'Last Check-in']);
+    const [item] = plan.items;
+    expect(item).toMatchObject({ id: 'O1', level: 'Objective', title: 'Grow revenue to $2M', row: 2 });
+    expect(item.dueDate).toEqual({ state: 'ok', value: day('2026-06-30') });
+    expect(item.lastCheckIn).toEqual({ state: 'ok', value: day('2026-04-28') });
+    // the table itself is never changed
+    expect(table.rows[0][1]).toBe('keep me');
+  });
+
+  it('throws a PlanFormatError naming every missing required header', () => {
+    const read = () => readPlan({ header: ['Owner', 'Level'], rows: [] });
+    expect(read).toThrow(PlanFormatError);
+    expect(read).toThrow(/no ID, Title column/);
+    try {
+      readPlan({ header: ['ID', 'Lvl', 'Title'], rows: [], headerRow: 4 });
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanFormatError);
+      expect((error as PlanFormatError).message).toMatch(/^Row 4 is not a plan header: no Level column/);
+      expect((error as PlanFormatError).where).toEqual({ row: 4, column: 'Level' });
+    }
+  });
+
+  it('rejects something that is not a table with a readable TypeError', () => {
+    expect(() => readPlan({ header: 'ID,Level,Title', rows: [] } as unknown as RawTable)).toThrow(/Not a table of rows: header/);
+    expect(() => readPlan({ header: ['ID', 'Level', 'Title'], rows: [['x'], 'oops'] } as unknown as RawTable)).toThrow(TypeError);
+  });
+});
+
+describe('readPlan: rows', () => {
+  it('numbers rows from the header row and skips blank rows, counting them', () => {
+    const table: RawTable = {
+      header: ['ID', 'Level', 'Title', 'Progress', 'Check'],
+      rows: [
+        ['O1', 'Objective', 'Sell 10 plans', null, null],
+        [null, '', '   ', '', null],
+        [null, null, null, 0.5, '✓'], // only computed cells: a template row with a formula
+        [],
+        ['KR1', 'KR', 'Reach 10 customers', null, null],
+      ],
+      headerRow: 3,
+    };
+    const plan = readPlan(table);
+    expect(plan.items.map((i) => [i.index, i.row, i.id])).toEqual([
+      [0, 4, 'O1'],
+      [1, 8, 'KR1'],
+    ]);
+  });
+
+  it('types every cell and keeps the text as written', () => {
+    const plan = planOf([
+      {
+        ID: ' KR1.2 ', Level: ' key  RESULT ', Parent: 'o1', Title: 'Generate 1,000 qualified leads', Owner: 'Omar',
+        Type: 'At Least', Start: '0', Target: '1,000', Current: 700, Unit: 'leads', 'Start date': 'May 1, 2026',
+        'Due date': new Date(Date.UTC(2026, 5, 30)), Review: 'Every 2 weeks', 'Last check-in': 46143,
+        Status: 'on TRACK', Weight: '2',
+      },
+    ]);
+    const item = plan.items[0];
+    expect(item).toMatchObject({
+      id: 'KR1.2', level: 'Key Result', levelText: 'key  RESULT', parentId: 'o1', owner: 'Omar', type: 'at least',
+      typeText: 'At Least', currentText: '700', unit: 'leads', status: 'On track', statusText: 'on TRACK',
+    });
+    expect(item.start).toEqual({ state: 'ok', value: 0 });
+    expect(item.target).toEqual({ state: 'ok', value: 1000 });
+    expect(item.current).toEqual({ state: 'ok', value: 700 });
+    expect(item.startDate).toEqual({ state: 'ok', value: day('2026-05-01') });
+    expect(item.dueDate).toEqual({ state: 'ok', value: day('2026-06-30') });
+    expect(item.lastCheckIn).toEqual({ state: 'ok', value: day('2026-05-01') });
+    expect(item.review).toEqual({ state: 'ok', value: { days: 14, text: 'Every 2 weeks' } });
+    expect(item.weight).toEqual({ state: 'ok', value: 2 });
+  });
+
+  it('keeps unknown levels, types and statuses as text with a null value', () => {
+    const [item] = planOf([{ ID: 'X', Level: 'Epic', Title: 'Something big', Type: 'more is better', Status: 'WIP' }]).items;
+    expect(item).toMatchObject({ level: null, levelText: 'Epic', type: null, typeText: 'more is better', status: null, statusText: 'WIP' });
+  });
+
+  it('turns bad cells into invalid values, never an exception', () => {
+    const longTitle = 'Grow 🚀 '.repeat(1500);
+    const [item] = planOf([
+      { ID: '#REF!', Level: '#N/A', Title: longTitle, Target: '#REF!', Current: '#DIV/0!', 'Due date': '#VALUE!', Review: '#REF!', Weight: 'heavy' },
+    ]).items;
+    expect(item.id).toBe('#REF!');
+    expect(item.title.length).toBeGreaterThan(10_000);
+    expect(item.title.startsWith('Grow 🚀')).toBe(true);
+    expect(item.target).toEqual({ state: 'invalid', text: '#REF!' });
+    expect(item.current).toEqual({ state: 'invalid', text: '#DIV/0!' });
+    expect(item.dueDate).toEqual({ state: 'invalid', text: '#VALUE!' });
+    expect(item.review).toEqual({ state: 'invalid', text: '#REF!' });
+    expect(item.weight).toEqual({ state: 'invalid', text: 'heavy' });
+  });
+
+  it('reads numbers and booleans in text columns as text', () => {
+    const [item] = planOf([{ ID: 17, Level: 'Task', Title: 12345, Owner: true, Current: true }]).items;
+    expect(item).toMatchObject({ id: '17', title: '12345', owner: 'TRUE', currentText: 'TRUE' });
+    expect(item.current).toEqual({ state: 'invalid', text: 'TRUE' });
+  });
+
+  it('reads an empty plan', () => {
+    const plan = readPlan({ header: ['ID', 'Level', 'Title'], rows: [] });
+    expect(plan.items).toEqual([]);
+    expect(plan.framework.id).toBe('okr');
+    expect(plan.frameworkSource).toBe('default');
+  });
+});
+
+describe('readPlan: framework', () => {
+  const rows: RowSpec[] = [
+    { ID: 'G1', Level: 'Goal', Title: 'Launch a side project' },
+    { ID: 'SG1', Level: 'Subgoal', Parent: 'G1', Title: 'Get 10 sign-ups' },
+  ];
+
+  it('infers the framework from the levels used', () => {
+    expect(planOf(rows).framework.id).toBe('personal');
+    expect(planOf(rows).frameworkSource).toBe('inferred');
+    expect(planOf([{ ID: 'O1', Level: 'Objective', Title: 'x' }, { ID: 'K', Level: 'KR', Title: 'y' }]).framework.id).toBe('okr');
+    expect(planOf([{ ID: 'M1', Level: 'milestone', Title: 'x' }]).framework.id).toBe('project');
+    expect(planOf([{ ID: 'P1', Level: 'Purpose', Title: 'x' }]).framework.id).toBe('alignment');
+  });
+
+  it('uses the framework given, even when the levels say otherwise', () => {
+    const plan = planOf(rows, { framework: 'project' });
+    expect(plan.framework.id).toBe('project');
+    expect(plan.frameworkSource).toBe('given');
+  });
+
+  it('defaults to OKR when no level is known', () => {
+    const plan = planOf([{ ID: 'A', Level: 'Epic', Title: 'x' }]);
+    expect(plan.framework.id).toBe('okr');
+    expect(plan.frameworkSource).toBe('default');
+  });
+});
