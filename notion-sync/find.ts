@@ -1,12 +1,14 @@
 // Finding our databases again, with no local state: they are the child databases of the parent
 // page whose titles are the levels in the plural.
-import type { NotionApi, NotionBlock, NotionDatabase } from './api.js';
+import type { NotionApi, NotionBlock, NotionDatabase, NotionDataSource } from './api.js';
+import { CASCADE_ID } from './schema.js';
 import { parentNotFound, SyncError } from './errors.js';
 import { normalizeId } from './values.js';
 
 export interface FoundDatabase {
   database: NotionDatabase;
   dataSourceId: string;
+  schema: NotionDataSource;
 }
 
 /** The parent page's child databases, by title (trashed ones left out). */
@@ -28,8 +30,9 @@ export async function childDatabases(api: NotionApi, parentPageId: string): Prom
 }
 
 /**
- * The database titled `title` among the parent's children, or null. Two databases with one title:
- * the oldest is used (ties by id), so every run picks the same one, and a warning names the others.
+ * The database titled `title` among the parent's children, or null. When several share the title
+ * (a user made one, or duplicated ours), the one carrying our Cascade ID property wins, then the
+ * oldest, then the smallest id: every run picks the same one, and a warning names the others.
  */
 export async function pickDatabase(
   api: NotionApi,
@@ -37,20 +40,26 @@ export async function pickDatabase(
   candidates: readonly string[],
   warn: (message: string) => void,
 ): Promise<FoundDatabase | null> {
-  const databases: NotionDatabase[] = [];
+  const found: FoundDatabase[] = [];
   for (const id of candidates) {
     const database = await api.retrieveDatabase(id);
-    if (!database.in_trash && database.data_sources.length > 0) databases.push(database);
+    if (database.in_trash || database.data_sources.length === 0) continue;
+    const source = database.data_sources.find((s) => s.name.trim() === title) ?? database.data_sources[0];
+    found.push({ database, dataSourceId: source.id, schema: await api.retrieveDataSource(source.id) });
   }
-  if (databases.length === 0) return null;
-  databases.sort((a, b) => a.created_time.localeCompare(b.created_time) || normalizeId(a.id).localeCompare(normalizeId(b.id)));
-  const [chosen, ...others] = databases;
-  if (others.length > 0) {
+  if (found.length === 0) return null;
+  const ours = (f: FoundDatabase) => (f.schema.properties[CASCADE_ID]?.type === 'rich_text' ? 0 : 1);
+  found.sort(
+    (a, b) =>
+      ours(a) - ours(b) ||
+      a.database.created_time.localeCompare(b.database.created_time) ||
+      normalizeId(a.database.id).localeCompare(normalizeId(b.database.id)),
+  );
+  if (found.length > 1) {
     warn(
-      `${databases.length} databases under the parent page are titled "${title}"; the oldest (${chosen.id}) is kept in ` +
-        `sync and the others are left alone. Rename or delete the extra ones in Notion.`,
+      `${found.length} databases under the parent page are titled "${title}"; the one made by Cascade ` +
+        `(${found[0].database.id}) is kept in sync and the others are left alone. Rename or delete the extra ones in Notion.`,
     );
   }
-  const source = chosen.data_sources.find((s) => s.name.trim() === title) ?? chosen.data_sources[0];
-  return { database: chosen, dataSourceId: source.id };
+  return found[0];
 }

@@ -60,7 +60,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   for (const { level, rows } of mirror.levels) {
     const title = databaseTitle(level);
     const found = await pickDatabase(api, title, children.get(title) ?? [], warn);
-    const schema = found ? await api.retrieveDataSource(found.dataSourceId) : null;
+    const schema = found?.schema ?? null;
     const used = new Set(rows.map((r) => r.parent?.level).filter((l): l is LevelName => l !== undefined));
     const relations = possibleRelations(mirror.framework, level).filter(
       (r) => r.name === 'Parent' || used.has(r.target) || schema?.properties[r.name]?.type === 'relation',

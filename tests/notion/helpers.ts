@@ -1,11 +1,11 @@
 // Shared set-up for the Notion tests: plans as tables, an emulator with a shared parent page, and
 // a fast NotionApi (no pacing, short backoff) pointed at it.
-import { afterEach } from 'vitest';
-import { dayFromIso, readPlan } from '../../shared/index.js';
-import type { CellValue, FrameworkId, RawTable } from '../../shared/index.js';
+import { afterEach, expect } from 'vitest';
+import { checkPlan, checkSummary, computeProgress, dayFromIso, isoFromDay, pluralLevel, readPlan } from '../../shared/index.js';
+import type { CellValue, FrameworkId, PlanItem, RawTable } from '../../shared/index.js';
 import { buildMirror, NotionApi, syncMirror } from '../../notion-sync/index.js';
 import type { MirrorPlan, NotionApiOptions, SyncReport } from '../../notion-sync/index.js';
-import { database, liveRows, startEmulator } from './emulator/index.js';
+import { database, liveRows, rowsOf, startEmulator } from './emulator/index.js';
 import type { EmulatorOptions, NotionEmulator, Row } from './emulator/index.js';
 
 export const TODAY = '2026-05-01';
@@ -79,4 +79,55 @@ export async function world(options: EmulatorOptions = {}): Promise<World> {
     rows: (title) => liveRows(emu.model, database(emu.model, parent, title).dataSourceId),
     db: (title) => database(emu.model, parent, title),
   };
+}
+
+/**
+ * Notion holds exactly the plan: one live page per row in its level's database, every property
+ * equal to the row's value (progress, pace and check as shared/ computes them), each Parent
+ * relation on the parent's page and the reverse relation listing the children; no other pages.
+ */
+export function expectInSync(w: World, rows: readonly PlanRow[], options: { today?: string } = {}): void {
+  const plan = readPlan(table(rows));
+  const today = dayFromIso(options.today ?? TODAY);
+  const progress = new Map(computeProgress(plan, { today }).map((p) => [p.row, p]));
+  const findings = checkPlan(plan, { today });
+  const pages = new Map(plan.framework.levels.map((level) => [level, w.rows(pluralLevel(level))]));
+  const pageOf = (item: PlanItem) => pages.get(item.level!)!.get(item.id);
+  for (const item of plan.items) {
+    const page = pageOf(item);
+    expect(page, `a page for ${item.id}`).toBeDefined();
+    const v = page!.values;
+    const p = progress.get(item.row)!;
+    const where = `${item.id}`;
+    expect(v.Name, where).toBe(item.title || null);
+    expect(v['Cascade ID'], where).toBe(item.id);
+    expect(v.Owner, where).toBe(item.owner || null);
+    expect(v.Type, where).toBe(item.type ?? (item.typeText || null));
+    for (const [name, cell] of [['Start', item.start], ['Target', item.target], ['Current', item.current], ['Weight', item.weight]] as const) {
+      expect(v[name], `${where} ${name}`).toBe(cell.state === 'ok' ? cell.value : null);
+    }
+    expect(v.Unit, where).toBe(item.unit || null);
+    for (const [name, cell] of [['Start date', item.startDate], ['Due date', item.dueDate], ['Last check-in', item.lastCheckIn]] as const) {
+      expect(v[name], `${where} ${name}`).toBe(cell.state === 'ok' ? isoFromDay(cell.value) : null);
+    }
+    expect(v.Review, where).toBe(item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null);
+    expect(v.Status, where).toBe(item.status ?? (item.statusText || null));
+    expect(v.Progress, `${where} Progress`).toBe(p.progress);
+    expect(v['Pace status'], `${where} Pace status`).toBe(p.status);
+    expect(v.Check, `${where} Check`).toBe(checkSummary(findings.filter((f) => f.row === item.row)));
+    const parentIndex = plan.tree.parent[item.index];
+    if (parentIndex >= 0 && plan.framework.levels.indexOf(item.level!) === plan.framework.levels.indexOf(plan.items[parentIndex].level!) + 1) {
+      const parentPage = pageOf(plan.items[parentIndex])!;
+      expect(v.Parent, `${where} Parent`).toEqual([parentPage.id]);
+      expect(parentPage.values[pluralLevel(item.level!)], `${plan.items[parentIndex].id} lists ${item.id}`).toContain(page!.id);
+    } else if (v.Parent !== undefined) {
+      expect(v.Parent, `${where} has no parent`).toEqual([]);
+    }
+  }
+  for (const level of plan.framework.levels) {
+    const ids = plan.items.filter((i) => i.level === level).map((i) => i.id).sort();
+    expect([...pages.get(level)!.keys()].sort(), `the pages of ${pluralLevel(level)}`).toEqual(ids);
+    const all = rowsOf(w.emu.model, w.db(pluralLevel(level)).dataSourceId).filter((r) => !r.inTrash);
+    expect(all.length, `no duplicate pages in ${pluralLevel(level)}`).toBe(ids.length);
+  }
 }
