@@ -3,6 +3,10 @@ import type { Cadence, CellValue, Parsed } from './types.js';
 // Review cadences as people write them. A month counts 30 days, a quarter 91, a year 365: a
 // cadence is a period for "is the last check-in too old?", not a calendar rule.
 
+const BLANK: Parsed<never> = { state: 'blank' };
+/** Cadence texts repeat on every row; parsed values are shared (never change them). */
+const CACHE = new Map<string, Parsed<Cadence>>();
+
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, quarter: 91, year: 365, sprint: 14 };
 
 const NAMED: Record<string, number> = {
@@ -84,7 +88,7 @@ function cadenceDays(text: string): number | null {
  * is a number of days. Anything else is 'invalid'.
  */
 export function parseCadence(cell: CellValue): Parsed<Cadence> {
-  if (cell === null || cell === undefined) return { state: 'blank' };
+  if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'number') {
     return Number.isFinite(cell) && cell > 0
       ? { state: 'ok', value: { days: cell, text: String(cell) } }
@@ -92,9 +96,14 @@ export function parseCadence(cell: CellValue): Parsed<Cadence> {
   }
   if (typeof cell !== 'string') return { state: 'invalid', text: cell instanceof Date ? 'a date' : String(cell) };
   const text = cell.trim();
-  if (text === '') return { state: 'blank' };
-  const days = cadenceDays(text);
-  return days === null ? { state: 'invalid', text } : { state: 'ok', value: { days, text } };
+  if (text === '') return BLANK;
+  let parsed = CACHE.get(text);
+  if (parsed === undefined) {
+    const days = cadenceDays(text);
+    parsed = days === null ? { state: 'invalid', text } : { state: 'ok', value: { days, text } };
+    if (CACHE.size < 10_000) CACHE.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** The cadences templates offer in the Review dropdown (any other readable cadence is fine too). */

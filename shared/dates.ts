@@ -4,6 +4,7 @@ import type { CellValue, Day, Parsed } from './types.js';
 // never moves with a time zone and date arithmetic is integer arithmetic.
 
 const MS_PER_DAY = 86_400_000;
+const BLANK: Parsed<never> = { state: 'blank' };
 /** Day of the spreadsheet epoch 1899-12-30 (serial 0 in Excel and Google Sheets). */
 const SERIAL_EPOCH_DAY = -25_569;
 /** Serial numbers read as dates: 1900-03-01 … 2199-12-31 (below March 1900 Excel's calendar is off). */
@@ -131,7 +132,7 @@ function dayFromText(raw: string): Day | null {
  * first, `20260501`). Anything else, and dates that do not exist (Feb 30), are 'invalid'.
  */
 export function parseDay(cell: CellValue): Parsed<Day> {
-  if (cell === null || cell === undefined) return { state: 'blank' };
+  if (cell === null || cell === undefined) return BLANK;
   if (cell instanceof Date) {
     const time = cell.getTime();
     return Number.isNaN(time) ? { state: 'invalid', text: 'Invalid Date' } : { state: 'ok', value: dayFromDate(cell) };
@@ -144,7 +145,7 @@ export function parseDay(cell: CellValue): Parsed<Day> {
   }
   if (typeof cell === 'boolean') return { state: 'invalid', text: cell ? 'TRUE' : 'FALSE' };
   const text = String(cell).trim();
-  if (text === '') return { state: 'blank' };
+  if (text === '') return BLANK;
   const day = dayFromText(text);
   return day === null ? { state: 'invalid', text } : { state: 'ok', value: day };
 }

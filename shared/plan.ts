@@ -62,38 +62,65 @@ function isBlankCell(cell: CellValue | undefined): boolean {
 /** Columns whose content makes a row an item; the computed ones (Progress, Pace, Check) do not. */
 const INPUT_KEYS: readonly ColumnKey[] = COLUMNS.filter((c) => !c.computed).map((c) => c.key);
 
+/** Column positions of the known columns, -1 where the table has none. */
+type ColumnIndex = Record<ColumnKey, number>;
+
+function columnIndex(columns: ColumnMap): ColumnIndex {
+  const index = {} as ColumnIndex;
+  for (const c of COLUMNS) index[c.key] = columns[c.key] ?? -1;
+  return index;
+}
+
+/** Texts that repeat on every row (levels, types, statuses) are looked up once per text. */
+function memoOf<T>(read: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = read(text);
+      if (cache.size < 10_000) cache.set(text, value);
+    }
+    return value as T;
+  };
+}
+
+const levelOf = memoOf((text) => (text === '' ? null : levelFromText(text)));
+const typeOf = memoOf((text) => (text === '' ? null : measureTypeFromText(text)));
+const statusOf = memoOf((text) => (text === '' ? null : statusFromText(text)));
+
 /** Reads one spreadsheet row into a PlanItem. */
 export function readItem(cells: readonly CellValue[], columns: ColumnMap, index: number, row: number): PlanItem {
-  const at = (key: ColumnKey): CellValue | undefined => {
-    const col = columns[key];
-    return col === undefined ? undefined : cells[col];
-  };
-  const levelText = cellText(at('level'));
-  const typeText = cellText(at('type'));
-  const statusText = cellText(at('status'));
+  return readRow(cells, columnIndex(columns), index, row);
+}
+
+function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row: number): PlanItem {
+  const levelText = c.level < 0 ? '' : cellText(cells[c.level]);
+  const typeText = c.type < 0 ? '' : cellText(cells[c.type]);
+  const statusText = c.status < 0 ? '' : cellText(cells[c.status]);
+  const current = c.current < 0 ? null : cells[c.current] ?? null;
   return {
     index,
     row,
-    id: cellText(at('id')),
-    level: levelText === '' ? null : levelFromText(levelText),
+    id: c.id < 0 ? '' : cellText(cells[c.id]),
+    level: levelOf(levelText),
     levelText,
-    parentId: cellText(at('parent')),
-    title: cellText(at('title')),
-    owner: cellText(at('owner')),
-    type: typeText === '' ? null : measureTypeFromText(typeText),
+    parentId: c.parent < 0 ? '' : cellText(cells[c.parent]),
+    title: c.title < 0 ? '' : cellText(cells[c.title]),
+    owner: c.owner < 0 ? '' : cellText(cells[c.owner]),
+    type: typeOf(typeText),
     typeText,
-    start: parseNumber(at('start') ?? null),
-    target: parseNumber(at('target') ?? null),
-    current: parseNumber(at('current') ?? null),
-    currentText: cellText(at('current')),
-    unit: cellText(at('unit')),
-    startDate: parseDay(at('startDate') ?? null),
-    dueDate: parseDay(at('dueDate') ?? null),
-    review: parseCadence(at('review') ?? null),
-    lastCheckIn: parseDay(at('lastCheckIn') ?? null),
-    status: statusText === '' ? null : statusFromText(statusText),
+    start: parseNumber(c.start < 0 ? null : cells[c.start] ?? null),
+    target: parseNumber(c.target < 0 ? null : cells[c.target] ?? null),
+    current: parseNumber(current),
+    currentText: cellText(current),
+    unit: c.unit < 0 ? '' : cellText(cells[c.unit]),
+    startDate: parseDay(c.startDate < 0 ? null : cells[c.startDate] ?? null),
+    dueDate: parseDay(c.dueDate < 0 ? null : cells[c.dueDate] ?? null),
+    review: parseCadence(c.review < 0 ? null : cells[c.review] ?? null),
+    lastCheckIn: parseDay(c.lastCheckIn < 0 ? null : cells[c.lastCheckIn] ?? null),
+    status: statusOf(statusText),
     statusText,
-    weight: parseNumber(at('weight') ?? null),
+    weight: parseNumber(c.weight < 0 ? null : cells[c.weight] ?? null),
   };
 }
 
@@ -119,6 +146,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   const headerRow = table.headerRow ?? 1;
   const columns = requireColumns(table.header, headerRow);
   const inputColumns = INPUT_KEYS.map((key) => columns[key]).filter((c): c is number => c !== undefined);
+  const index = columnIndex(columns);
   const items: PlanItem[] = [];
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -131,7 +159,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
       }
     }
     if (blank) continue;
-    items.push(readItem(cells, columns, items.length, headerRow + 1 + r));
+    items.push(readRow(cells, index, items.length, headerRow + 1 + r));
   }
   const { framework, source } = choosePlanFramework(items, options.framework);
   return {

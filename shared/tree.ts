@@ -1,5 +1,7 @@
 import type { Day, Parsed, PlanItem, PlanTree } from './types.js';
 
+const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
 /** How IDs are compared: trimmed, case-insensitive. */
 export function idKey(id: string): string {
   return id.trim().toLowerCase();
@@ -35,9 +37,14 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
   const inCycle = markCycles(parent);
   for (let i = 0; i < n; i++) if (inCycle[i]) parent[i] = -1;
 
-  const children: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) children[i] = [];
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) children[parent[i]].push(i);
+  // Leaves share one frozen empty list: 100,000 rows would otherwise mean 100,000 arrays.
+  const children: number[][] = new Array(n).fill(NO_CHILDREN);
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    if (p < 0) continue;
+    if (children[p] === NO_CHILDREN) children[p] = [i];
+    else children[p].push(i);
+  }
 
   // Breadth-first from the roots; once cycles are cut every row is reachable from a root.
   const topDown: number[] = [];

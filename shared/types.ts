@@ -123,6 +123,7 @@ export interface PlanItem {
 export interface PlanTree {
   /** Parent index, or -1 (top level, blank Parent, missing parent, or part of a cycle). */
   parent: Int32Array;
+  /** Children of each item, in plan order. Read-only (leaves share one frozen empty list). */
   children: number[][];
   /** Items whose Parent follows a loop back to themselves. */
   inCycle: Uint8Array;
@@ -130,7 +131,7 @@ export interface PlanTree {
   byId: Map<string, number>;
   /** Indices of rows whose ID repeats an earlier row's. */
   duplicateIds: number[];
-  /** Items in an order where every parent comes before its children (cycle members last). */
+  /** Every item once, each parent before its children (rows on a cycle count as top-level). */
   topDown: number[];
   /** Due/start dates after inheriting from the nearest ancestor that has one (null: none). */
   dueDate: (Day | null)[];

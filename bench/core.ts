@@ -1,0 +1,74 @@
+// Core benchmark: read + check + roll up plans of 1,000, 10,000 and 100,000 rows, printing rows
+// per second and memory. Goal: 100,000 rows in under a second on a 2-core machine, linear cost.
+import { performance } from 'node:perf_hooks';
+import { checkPlan, computeProgress, dayFromIso, readPlan, type RawTable } from '../shared/index.js';
+import { generatePlan } from './generate-plan.js';
+
+const SIZES = [1_000, 10_000, 100_000];
+const RUNS = 5;
+const TODAY = dayFromIso('2026-05-01');
+
+interface Timing {
+  read: number;
+  check: number | null;
+  progress: number;
+  total: number;
+  heapMb: number;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function checkAvailable(): boolean {
+  try {
+    checkPlan(readPlan({ header: ['ID', 'Level', 'Title'], rows: [] }), { today: TODAY });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function once(table: RawTable, withCheck: boolean): Timing {
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const plan = readPlan(table);
+  const t1 = performance.now();
+  const findings = withCheck ? checkPlan(plan, { today: TODAY }) : [];
+  const t2 = performance.now();
+  const progress = computeProgress(plan, { today: TODAY });
+  const t3 = performance.now();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  if (progress.length !== plan.items.length || findings.length < 0) throw new Error('unexpected result');
+  return { read: t1 - t0, check: withCheck ? t2 - t1 : null, progress: t3 - t2, total: t3 - t0, heapMb };
+}
+
+const ms = (value: number | null) => (value === null ? '   —' : value.toFixed(0).padStart(4));
+
+export async function run(): Promise<void> {
+  const withCheck = checkAvailable();
+  console.log('\ncore: readPlan + checkPlan + computeProgress (best of %d runs, today 2026-05-01)', RUNS);
+  if (!withCheck) console.log('  checkPlan is not implemented yet: timing read + progress only');
+  if (!(globalThis as { gc?: unknown }).gc) console.log('  (run node with --expose-gc for steadier memory figures)');
+  console.log('  rows      read ms  check ms  progress ms  total ms     rows/s   heap MB  peak RSS MB');
+  const perRow: number[] = [];
+  for (const size of SIZES) {
+    const table = generatePlan(size);
+    let best: Timing | null = null;
+    for (let r = 0; r < RUNS; r++) {
+      const timing = once(table, withCheck);
+      if (best === null || timing.total < best.total) best = timing;
+    }
+    const b = best as Timing;
+    const rss = process.resourceUsage().maxRSS / 1024;
+    perRow.push(b.total / size);
+    console.log(
+      `  ${String(size).padEnd(9)} ${ms(b.read)}     ${ms(b.check)}      ${ms(b.progress)}       ${ms(b.total)}  ${Math.round(size / (b.total / 1000)).toLocaleString('en-US').padStart(10)}  ${b.heapMb.toFixed(0).padStart(8)}  ${rss.toFixed(0).padStart(11)}`,
+    );
+  }
+  const growth = perRow[perRow.length - 1] / perRow[0];
+  console.log(`  cost per row at ${SIZES[SIZES.length - 1].toLocaleString('en-US')} rows vs ${SIZES[0].toLocaleString('en-US')}: ×${growth.toFixed(2)} (1 = linear)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
