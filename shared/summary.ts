@@ -32,6 +32,22 @@ export function checkSummary(findings: readonly Finding[]): string {
 
 /** The Check cell of every row of the plan, in plan order. */
 export function checkSummaries(plan: Plan, findings: readonly Finding[]): string[] {
+  const out: string[] = new Array(plan.items.length);
+  // checkPlan's findings come in row order, like the items: walk both together.
+  let k = 0;
+  let inStep = true;
+  for (let i = 0; i < plan.items.length && inStep; i++) {
+    const row = plan.items[i].row;
+    const first = k;
+    while (k < findings.length && findings[k].row === row) k++;
+    out[i] = first === k ? CHECK_OK : checkSummary(findings.slice(first, k));
+    if (k < findings.length && findings[k].row < row) inStep = false;
+  }
+  if (inStep && k === findings.length) return out;
+  return summariesByRow(plan, findings);
+}
+
+function summariesByRow(plan: Plan, findings: readonly Finding[]): string[] {
   const byRow = new Map<number, Finding[]>();
   for (const finding of findings) {
     const list = byRow.get(finding.row);

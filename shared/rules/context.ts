@@ -15,6 +15,8 @@ export interface RuleContext {
   rank: Int16Array;
   /** The row its Parent names (first row with that ID), -1 when blank, missing or itself. */
   parentIndex: Int32Array;
+  /** 1 when Parent is filled in but names no row. */
+  missingParent: Uint8Array;
   /** 1 when the row's link upwards is broken: Parent names no row, or the row is in a cycle. */
   brokenParent: Uint8Array;
   /** 1 when the row's ID repeats an earlier row's (children attach to the earlier row). */
@@ -32,6 +34,7 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
   const n = items.length;
   const rank = new Int16Array(n);
   const parentIndex = new Int32Array(n);
+  const missingParent = new Uint8Array(n);
   const brokenParent = new Uint8Array(n);
   const duplicate = new Uint8Array(n);
   for (const index of tree.duplicateIds) if (items[index].id !== '') duplicate[index] = 1;
@@ -41,7 +44,7 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
     let parent = -1;
     if (item.parentId !== '') {
       const found = tree.byId.get(item.parentId.toLowerCase());
-      if (found === undefined) brokenParent[i] = 1;
+      if (found === undefined) missingParent[i] = brokenParent[i] = 1;
       else if (found !== i) parent = found;
     }
     parentIndex[i] = parent;
@@ -60,7 +63,7 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
   };
   const progress = computeProgressValues(plan);
   return {
-    plan, framework, items, tree, today, rank, parentIndex, brokenParent, duplicate, dueUnreadable, progress, titleHasNumber,
+    plan, framework, items, tree, today, rank, parentIndex, missingParent, brokenParent, duplicate, dueUnreadable, progress, titleHasNumber,
   };
 }
 

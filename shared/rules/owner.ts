@@ -35,8 +35,22 @@ const SEPARATOR = /\s*(?:[,;\/&|]|\s\+\s|\sand\s)\s*/i;
 
 export type OwnerProblem = { kind: 'placeholder' } | { kind: 'team' } | { kind: 'several'; first: string };
 
+const KNOWN = new Map<string, OwnerProblem | null>();
+const KNOWN_MAX = 4096;
+
 /** What is wrong with a non-blank Owner, or null when it names one person. */
 export function ownerProblem(owner: string): OwnerProblem | null {
+  // A plan names the same few people on many rows: each Owner text is read once.
+  let problem = KNOWN.get(owner);
+  if (problem === undefined) {
+    if (KNOWN.size >= KNOWN_MAX) KNOWN.clear();
+    problem = readOwner(owner);
+    KNOWN.set(owner, problem);
+  }
+  return problem;
+}
+
+function readOwner(owner: string): OwnerProblem | null {
   const text = owner.trim();
   if (PLACEHOLDER.test(text)) return { kind: 'placeholder' };
   const email = EMAIL.exec(text);

@@ -23,16 +23,15 @@ export function checkStructure(ctx: RuleContext, item: PlanItem, out: RowFinding
     );
   }
 
-  const levels = framework.levels.join(', ');
   if (ctx.rank[i] < 0) {
     const message =
       item.levelText === ''
         ? `${itemLabel(item)} has no Level.`
         : `Level ${quote(item.levelText)} is not a level of the ${framework.label} framework.`;
-    out.add('structure/unknown-level', 'error', message, `Use one of: ${levels}.`, 'level');
+    out.add('structure/unknown-level', 'error', message, `Use one of: ${framework.levels.join(', ')}.`, 'level');
   }
 
-  if (item.parentId !== '' && ctx.tree.byId.get(item.parentId.toLowerCase()) === undefined) {
+  if (ctx.missingParent[i] === 1) {
     const top = ctx.rank[i] === 0;
     out.add(
       'structure/missing-parent',

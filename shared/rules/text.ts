@@ -27,8 +27,18 @@ export function parentLabel(parent: PlanItem): string {
   return parent.id === '' ? itemLabel(parent) : `${itemLabel(parent)} (${parent.id})`;
 }
 
+const DAY_TEXT = new Map<Day, string>();
+const DAY_TEXT_MAX = 4096;
+
+/** "2026-06-30". Plans repeat the same few dates on many rows, so the text is kept. */
 export function dayText(day: Day): string {
-  return isoFromDay(day);
+  let text = DAY_TEXT.get(day);
+  if (text === undefined) {
+    if (DAY_TEXT.size >= DAY_TEXT_MAX) DAY_TEXT.clear();
+    text = isoFromDay(day);
+    DAY_TEXT.set(day, text);
+  }
+  return text;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -18,18 +18,45 @@ const WORD = /[\p{L}\p{N}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 /**
- * Words in a title. Tokens without a letter or digit (emoji, dashes) do not count; a run of
- * Chinese or Japanese characters, written without spaces, counts one word per two characters.
+ * Words in a title, counted up to `atLeast`. Tokens without a letter or digit (emoji, dashes) do
+ * not count; a run of Chinese or Japanese characters, written without spaces, counts one word per
+ * two characters. Scans characters rather than splitting: titles are checked on every row.
  */
 export function wordCount(title: string, atLeast = Infinity): number {
   let count = 0;
-  for (const token of title.split(/\s+/)) {
-    if (!WORD.test(token)) continue;
-    const cjk = token.match(CJK);
-    count += cjk === null ? 1 : Math.max(1, Math.ceil(cjk.length / 2));
-    if (count >= atLeast) break;
+  let i = 0;
+  const n = title.length;
+  while (i < n && count < atLeast) {
+    while (i < n && isSpace(title.charCodeAt(i))) i++;
+    const start = i;
+    let ascii = true;
+    let alphanumeric = false;
+    while (i < n) {
+      const code = title.charCodeAt(i);
+      if (isSpace(code)) break;
+      if (code >= 0x80) ascii = false;
+      else if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) alphanumeric = true;
+      i++;
+    }
+    if (i > start) count += ascii ? (alphanumeric ? 1 : 0) : unicodeTokenWords(title.slice(start, i));
   }
   return count;
+}
+
+function unicodeTokenWords(token: string): number {
+  if (!WORD.test(token)) return 0;
+  const cjk = token.match(CJK);
+  return cjk === null ? 1 : Math.max(1, Math.ceil(cjk.length / 2));
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    (code >= 0x80 &&
+      (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+        code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff))
+  );
 }
 
 /** Verbs that open a to-do rather than a result ("Conduct surveys", "Launch the website"). */

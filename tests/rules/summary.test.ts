@@ -49,3 +49,20 @@ describe('checkSummaries and countFindings', () => {
     expect(checkSummaries(planOf(okrRows()), [])).toEqual(['✓ OK', '✓ OK', '✓ OK']);
   });
 });
+
+describe('checkSummaries with findings in any order', () => {
+  it('gives the same cells for shuffled findings as for sorted ones', () => {
+    const plan = planOf([{ ...OKR_O, owner: '' }, { ...OKR_KR, owner: 'Ana and Ben', review: 'monthly' }, { ...OKR_T, title: 'Buy groceries' }]);
+    const findings = checkPlan(plan, { today: TODAY });
+    const sorted = checkSummaries(plan, findings);
+    expect(sorted).toEqual(['1 error: no owner', '1 error, 1 warning: shared owner; reviews too rare', '1 warning: vague title']);
+    expect(checkSummaries(plan, [...findings].reverse())).toEqual(sorted);
+    expect(checkSummaries(plan, [findings[2], findings[0], findings[1], findings[3]])).toEqual(sorted);
+  });
+
+  it('ignores findings of rows the plan does not have', () => {
+    const plan = planOf(okrRows());
+    const stray = { row: 99, id: 'X', rule: 'owner/missing' as const, severity: 'error' as const, message: 'm', hint: 'h' };
+    expect(checkSummaries(plan, [stray])).toEqual(['✓ OK', '✓ OK', '✓ OK']);
+  });
+});
