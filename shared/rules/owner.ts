@@ -1,6 +1,7 @@
 // owner/*: "one name, one accountable person" — not blank, not a placeholder, not a team, not a list.
 import type { LevelName, PlanItem } from '../types.js';
 import type { RuleContext, RowFindings } from './context.js';
+import { memoise } from './memo.js';
 import { itemLabel, quote } from './text.js';
 
 const NEEDS_OWNER: ReadonlySet<LevelName> = new Set<LevelName>(['Goal', 'Objective', 'Key Result', 'Milestone', 'Tactic', 'Task']);
@@ -35,20 +36,8 @@ const SEPARATOR = /\s*(?:[,;\/&|]|\s\+\s|\sand\s)\s*/i;
 
 export type OwnerProblem = { kind: 'placeholder' } | { kind: 'team' } | { kind: 'several'; first: string };
 
-const KNOWN = new Map<string, OwnerProblem | null>();
-const KNOWN_MAX = 4096;
-
-/** What is wrong with a non-blank Owner, or null when it names one person. */
-export function ownerProblem(owner: string): OwnerProblem | null {
-  // A plan names the same few people on many rows: each Owner text is read once.
-  let problem = KNOWN.get(owner);
-  if (problem === undefined) {
-    if (KNOWN.size >= KNOWN_MAX) KNOWN.clear();
-    problem = readOwner(owner);
-    KNOWN.set(owner, problem);
-  }
-  return problem;
-}
+/** What is wrong with a non-blank Owner, or null when it names one person (each text read once). */
+export const ownerProblem: (owner: string) => OwnerProblem | null = memoise(readOwner);
 
 function readOwner(owner: string): OwnerProblem | null {
   const text = owner.trim();

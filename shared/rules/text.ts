@@ -2,6 +2,7 @@
 import { COLUMN_BY_KEY } from '../columns.js';
 import { isoFromDay } from '../dates.js';
 import type { ColumnKey, Day, PlanItem } from '../types.js';
+import { memoise } from './memo.js';
 
 const QUOTE_MAX = 60;
 
@@ -27,19 +28,8 @@ export function parentLabel(parent: PlanItem): string {
   return parent.id === '' ? itemLabel(parent) : `${itemLabel(parent)} (${parent.id})`;
 }
 
-const DAY_TEXT = new Map<Day, string>();
-const DAY_TEXT_MAX = 4096;
-
 /** "2026-06-30". Plans repeat the same few dates on many rows, so the text is kept. */
-export function dayText(day: Day): string {
-  let text = DAY_TEXT.get(day);
-  if (text === undefined) {
-    if (DAY_TEXT.size >= DAY_TEXT_MAX) DAY_TEXT.clear();
-    text = isoFromDay(day);
-    DAY_TEXT.set(day, text);
-  }
-  return text;
-}
+export const dayText: (day: Day) => string = memoise(isoFromDay);
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
