@@ -5,7 +5,8 @@ import { checkPlan, computeProgress, dayFromIso, readPlan, type RawTable } from 
 import { generatePlan } from './generate-plan.js';
 
 const SIZES = [1_000, 10_000, 100_000];
-const RUNS = 5;
+/** Best of several runs: more for small plans, whose timings a busy machine blurs most. */
+const runsFor = (size: number) => Math.min(50, Math.max(5, Math.round(200_000 / size)));
 const TODAY = dayFromIso('2026-05-01');
 
 interface Timing {
@@ -48,7 +49,7 @@ const ms = (value: number | null) => (value === null ? '   —' : value.toFixed(
 
 export async function run(): Promise<void> {
   const withCheck = checkAvailable();
-  console.log('\ncore: readPlan + checkPlan + computeProgress (best of %d runs, today 2026-05-01)', RUNS);
+  console.log('\ncore: readPlan + checkPlan + computeProgress (best of 5–50 runs, today 2026-05-01)');
   if (!withCheck) console.log('  checkPlan is not implemented yet: timing read + progress only');
   if (!(globalThis as { gc?: unknown }).gc) console.log('  (run node with --expose-gc for steadier memory figures)');
   console.log('  rows      read ms  check ms  progress ms  total ms     rows/s   heap MB  peak RSS MB');
@@ -56,7 +57,7 @@ export async function run(): Promise<void> {
   for (const size of SIZES) {
     const table = generatePlan(size);
     let best: Timing | null = null;
-    for (let r = 0; r < RUNS; r++) {
+    for (let r = 0; r < runsFor(size); r++) {
       const timing = once(table, withCheck);
       if (best === null || timing.total < best.total) best = timing;
     }
@@ -67,8 +68,9 @@ export async function run(): Promise<void> {
       `  ${String(size).padEnd(9)} ${ms(b.read)}     ${ms(b.check)}      ${ms(b.progress)}       ${ms(b.total)}  ${Math.round(size / (b.total / 1000)).toLocaleString('en-US').padStart(10)}  ${b.heapMb.toFixed(0).padStart(8)}  ${rss.toFixed(0).padStart(11)}`,
     );
   }
-  const growth = perRow[perRow.length - 1] / perRow[0];
-  console.log(`  cost per row at ${SIZES[SIZES.length - 1].toLocaleString('en-US')} rows vs ${SIZES[0].toLocaleString('en-US')}: ×${growth.toFixed(2)} (1 = linear)`);
+  const last = SIZES.length - 1;
+  const growth = perRow[last] / perRow[last - 1];
+  console.log(`  cost per row at ${SIZES[last].toLocaleString('en-US')} rows vs ${SIZES[last - 1].toLocaleString('en-US')}: ×${growth.toFixed(2)} (1 = linear)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

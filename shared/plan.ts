@@ -1,10 +1,11 @@
 import { parseCadence } from './cadence.js';
 import { COLUMNS, requireColumns } from './columns.js';
 import { parseDay } from './dates.js';
-import { FRAMEWORKS, inferFramework, levelFromText } from './frameworks.js';
+import { FRAMEWORK_IDS, FRAMEWORKS, inferFramework, isFrameworkId, levelFromText } from './frameworks.js';
 import { parseNumber } from './numbers.js';
 import { assertRawTable } from './schema.js';
 import { buildTree } from './tree.js';
+import { PlanFormatError } from './types.js';
 import type {
   CellValue,
   ColumnKey,
@@ -129,7 +130,12 @@ export function choosePlanFramework(
   items: readonly PlanItem[],
   given?: FrameworkId,
 ): { framework: Framework; source: Plan['frameworkSource'] } {
-  if (given !== undefined) return { framework: FRAMEWORKS[given], source: 'given' };
+  if (given !== undefined) {
+    if (!isFrameworkId(given)) {
+      throw new PlanFormatError(`"${given}" is not a framework: use one of ${FRAMEWORK_IDS.join(', ')}.`);
+    }
+    return { framework: FRAMEWORKS[given], source: 'given' };
+  }
   const used = new Set<LevelName>();
   for (const item of items) if (item.level !== null) used.add(item.level);
   const inferred = inferFramework(used);

@@ -2,7 +2,7 @@ import { REVIEW_CHOICES } from './cadence.js';
 import { COLUMNS, columnLetter, mapColumns } from './columns.js';
 import { dateFromDay, todayDay } from './dates.js';
 import { examplesFor, type ExampleRow } from './examples.js';
-import { FRAMEWORKS } from './frameworks.js';
+import { FRAMEWORK_IDS, FRAMEWORKS, isFrameworkId } from './frameworks.js';
 import { progressFormula as rowProgressFormula } from './formulas.js';
 import { MEASURE_TYPES, STATUSES, readPlan } from './plan.js';
 import { computeProgressValues, isMeasured } from './progress.js';
@@ -143,6 +143,9 @@ function exampleCells(example: ExampleRow, columns: ColumnMap, width: number): C
  * formulas, colours and (with `examples`) the seed examples. The tools decide nothing themselves.
  */
 export function templateFor(frameworkId: FrameworkId, options: TemplateOptions = {}): TemplateSpec {
+  if (!isFrameworkId(frameworkId)) {
+    throw new RangeError(`"${frameworkId}" is not a framework: use one of ${FRAMEWORK_IDS.join(', ')}.`);
+  }
   const framework = FRAMEWORKS[frameworkId];
   const header = COLUMNS.map((c) => c.header);
   const columns = mapColumns(header);

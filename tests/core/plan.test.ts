@@ -142,3 +142,11 @@ describe('readPlan: framework', () => {
     expect(plan.frameworkSource).toBe('default');
   });
 });
+
+describe('readPlan: options', () => {
+  it('refuses a framework that does not exist, naming the choices', () => {
+    expect(() => planOf([{ ID: 'O1', Level: 'Objective', Title: 'x' }], { framework: 'scrum' as never })).toThrow(
+      /"scrum" is not a framework: use one of okr, project, alignment, personal\./,
+    );
+  });
+});

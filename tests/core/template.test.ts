@@ -171,3 +171,9 @@ describe('templateFor with examples', () => {
     expect(pace.filter((p) => p.status === 'overdue')).toEqual([]);
   });
 });
+
+describe('templateFor: bad input', () => {
+  it('refuses a framework that does not exist', () => {
+    expect(() => templateFor('scrum' as FrameworkId)).toThrow(RangeError);
+  });
+});
