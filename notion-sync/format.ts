@@ -38,7 +38,8 @@ function quote(title: string): string {
 export function formatSummary(report: SyncReport): string {
   const lines: string[] = [];
   const width = Math.max(8, ...report.databases.map((d) => d.database.length));
-  for (const d of report.databases) {
+  // A dry run lists its counts per database already.
+  for (const d of report.dryRun ? [] : report.databases) {
     lines.push(
       `  ${d.database.padEnd(width)}  ${String(d.created).padStart(5)} created  ${String(d.updated).padStart(5)} updated  ` +
         `${String(d.trashed).padStart(5)} trashed  ${String(d.unchanged).padStart(5)} unchanged`,
@@ -46,9 +47,11 @@ export function formatSummary(report: SyncReport): string {
   }
   const total = (k: 'created' | 'updated' | 'trashed' | 'unchanged') => report.databases.reduce((n, d) => n + d[k], 0);
   const { calls } = report;
+  const counts = report.dryRun
+    ? `Dry run: ${total('created')} to create, ${total('updated')} to update, ${total('trashed')} to trash`
+    : `Synced: ${total('created')} created, ${total('updated')} updated, ${total('trashed')} trashed`;
   lines.push(
-    `${report.dryRun ? 'Dry run' : 'Synced'}: ${total('created')} created, ${total('updated')} updated, ${total('trashed')} trashed, ` +
-      `${total('unchanged')} unchanged · ${calls.total} API calls (${calls.reads} reads, ${calls.writes} writes` +
+    `${counts}, ${total('unchanged')} unchanged · ${calls.total} API calls (${calls.reads} reads, ${calls.writes} writes` +
       `${calls.retries > 0 ? `, ${calls.retries} retries` : ''}) · ${(report.ms / 1000).toFixed(1)} s`,
   );
   for (const r of report.rejected) {

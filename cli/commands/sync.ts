@@ -1,10 +1,9 @@
 // `cascade sync FILE --parent PAGE_ID [--dry-run] [--today YYYY-MM-DD] [--framework F]`:
 // the plan, with its progress, pace and check, mirrored into Notion (notion-sync/).
 import { extractPageId } from '@notionhq/client';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { dayFromIso, FRAMEWORK_IDS, isFrameworkId, PlanFormatError, readPlan, todayDay } from '../../shared/index.js';
-import type { Day, FrameworkId, Plan } from '../../shared/index.js';
+import type { Day, FrameworkId } from '../../shared/index.js';
 import {
   buildMirror,
   formatDryRun,
@@ -16,14 +15,15 @@ import {
   syncMirror,
 } from '../../notion-sync/index.js';
 import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
-import { CliError, planFormatError } from '../errors.js';
-import { readPlanFile } from '../files/read.js';
+import { CliError } from '../errors.js';
+import { frameworkOption, todayOf, todayOption } from '../options.js';
+import { loadPlan } from '../plan-input.js';
 
 interface SyncFlags {
   parent: string;
   dryRun?: boolean;
-  today?: string;
-  framework?: string;
+  today?: Day;
+  framework?: FrameworkId;
 }
 
 export function syncCommand(): Command {
@@ -32,8 +32,8 @@ export function syncCommand(): Command {
     .argument('<file>', 'the plan (.xlsx or .csv)')
     .requiredOption('--parent <page>', 'the Notion page (ID or link) under which the databases live; share it with your integration')
     .option('--dry-run', 'show what would be created, updated and trashed, and change nothing')
-    .option('--today <date>', 'the day progress and pace are measured at (YYYY-MM-DD); default: today')
-    .addOption(new Option('--framework <framework>', 'the plan\'s framework, when the levels do not tell').choices(FRAMEWORK_IDS))
+    .addOption(todayOption())
+    .addOption(frameworkOption())
     .addHelpText(
       'after',
       '\nEnvironment:\n  NOTION_TOKEN     the integration\'s secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.',
@@ -47,11 +47,9 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
   const token = process.env.NOTION_TOKEN?.trim();
   try {
     const parentPageId = parsePage(flags.parent);
-    const today = parseToday(flags.today);
-    const framework = parseFramework(flags.framework);
     if (!token) throw missingToken();
-    const plan = await loadPlan(file, framework);
-    const mirror = buildMirror(plan, { today });
+    const { plan } = await loadPlan(file, flags.framework);
+    const mirror = buildMirror(plan, { today: todayOf(flags) });
     const api = new NotionApi({ token, ...apiSettings(process.env) });
     const progress = progressDisplay();
     let report;
@@ -71,6 +69,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
   } catch (error) {
     if (error instanceof CliError) throw new CliError(redact(error.message, token), error.exitCode);
     if (error instanceof SyncError) throw new CliError(redact(error.message, token));
+    if (error instanceof Error) error.message = redact(error.message, token);
     throw error;
   }
 }
@@ -84,31 +83,6 @@ function parsePage(text: string): string {
     );
   }
   return id;
-}
-
-function parseToday(text: string | undefined): Day {
-  if (text === undefined) return todayDay();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const day = dayFromIso(text);
-    if (Number.isFinite(day)) return day;
-  }
-  throw new CliError(`--today "${text}" is not a date: write it as YYYY-MM-DD, e.g. --today 2026-05-01.`);
-}
-
-function parseFramework(text: string | undefined): FrameworkId | undefined {
-  if (text === undefined) return undefined;
-  if (isFrameworkId(text)) return text;
-  throw new CliError(`--framework "${text}" is not one of ${FRAMEWORK_IDS.join(', ')}.`);
-}
-
-async function loadPlan(file: string, framework: FrameworkId | undefined): Promise<Plan> {
-  const planFile = await readPlanFile(file);
-  try {
-    return readPlan(planFile.table, { framework });
-  } catch (error) {
-    if (error instanceof PlanFormatError) throw planFormatError(file, error, { sheet: planFile.sheetName });
-    throw error;
-  }
 }
 
 /**

@@ -34,9 +34,9 @@ export interface Fault {
   retryAfter?: number;
   /** A body that is not Notion's JSON (a proxy's HTML page). */
   rawBody?: string;
-  /** Wait this long before answering. */
+  /** Wait this long before answering (before the work, or after it with afterProcessing). */
   delayMs?: number;
-  /** Do the work, then answer with the fault: the client loses a response that succeeded. */
+  /** Do the work, then answer with the fault (or late): the client may lose a response that succeeded. */
   afterProcessing?: boolean;
   /** For the next N matching requests (default: every one). */
   times?: number;
@@ -208,15 +208,21 @@ export class NotionEmulator {
       if (wait !== null) return fail(new ApiError(429, 'rate_limited', DEFAULT_CODES[429][1]), { 'retry-after': String(wait) });
 
       const fault = this.takeFault(found.kind, body, path);
-      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      if (fault && fault.status !== 200 && !fault.afterProcessing) return this.answerFault(fault, send, fail);
-
+      const delay = () => new Promise((resolve) => setTimeout(resolve, fault?.delayMs ?? 0));
+      // A fault before the work (the request is refused), or after it (the response is lost).
+      if (fault && !fault.afterProcessing) {
+        await delay();
+        if (fault.status !== 200) return this.answerFault(fault, send, fail);
+      }
       const result = found.handle(this.model, { method, segments, query: parsed.searchParams, body });
       if (found.write) {
         this.writesDone++;
         this.onWrite?.(entry, this.writesDone);
       }
-      if (fault && fault.status !== 200) return this.answerFault(fault, send, fail);
+      if (fault?.afterProcessing) {
+        await delay();
+        if (fault.status !== 200) return this.answerFault(fault, send, fail);
+      }
       send(200, { ...(result as object), request_id: newId() });
     } catch (error) {
       if (error instanceof ApiError) return fail(error);

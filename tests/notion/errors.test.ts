@@ -1,0 +1,98 @@
+// The errors a user meets, in words that say what to do: no token, a wrong token, a parent page
+// not shared with the integration, a value Notion refuses (named by row and column).
+import { describe, expect, it } from 'vitest';
+import { formatSummary, NotionApi, redact, SyncError, syncMirror } from '../../notion-sync/index.js';
+import { FAST, mirrorOf, okrPlan, world } from './helpers.js';
+
+async function failure(promise: Promise<unknown>): Promise<SyncError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SyncError);
+  return error as SyncError;
+}
+
+describe('error messages', () => {
+  it('401: the token is refused', async () => {
+    const w = await world();
+    const error = await failure(w.sync(okrPlan(), { api: w.api({ token: 'ntn_not_the_right_one_4242' }) }));
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toMatch(/Notion refused the token in NOTION_TOKEN \(401 unauthorized\)/);
+    expect(error.message).not.toContain('ntn_not_the_right_one_4242');
+  });
+
+  it('404: the parent page is not shared, with how to share it', async () => {
+    const w = await world();
+    const hidden = w.emu.model.addPage('Private plans', { shared: false });
+    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api: w.api(), parentPageId: hidden }));
+    expect(error.kind).toBe('parent-not-found');
+    expect(error.message).toContain(`Notion cannot find the parent page ${hidden}, or it is not shared with your integration (404).`);
+    expect(error.message).toContain('••• (top right) → Connections → add your integration');
+    expect(w.emu.writes()).toEqual([]);
+  });
+
+  it('a value Notion refuses is named by its plan row and column, and the other rows still go through', async () => {
+    const w = await world();
+    w.emu.inject({
+      kind: 'pages.create',
+      status: 400,
+      code: 'validation_error',
+      message: 'body failed validation: body.properties.Owner.rich_text[0].text.content should be a valid name, instead was `"Mei Chen"`.',
+      match: ({ body }) => JSON.stringify(body).includes('Mei Chen'),
+    });
+    const report = await w.sync(okrPlan());
+    expect(report.rejected).toEqual([
+      {
+        database: 'Key Results',
+        id: 'KR2',
+        row: 4,
+        column: 'Owner',
+        message: 'body failed validation: body.properties.Owner.rich_text[0].text.content should be a valid name, instead was `"Mei Chen"`.',
+      },
+    ]);
+    expect(formatSummary(report)).toContain('Notion refused row 4 (KR2), column Owner in Key Results: body failed validation');
+    expect(w.rows('Key Results').has('KR2')).toBe(false);
+    expect(w.rows('Key Results').size).toBe(2);
+    expect(w.rows('Tasks').size).toBe(3);
+  });
+
+  it('names the Title column for the title property, whatever Notion calls it', async () => {
+    const w = await world();
+    w.emu.inject({
+      kind: 'pages.create',
+      status: 400,
+      message: 'body failed validation: body.properties.Name.title[0].text.content.length should be ≤ `2000`, instead was `2400`.',
+      times: 1,
+    });
+    const report = await w.sync(okrPlan());
+    expect(report.rejected[0]).toMatchObject({ row: 2, id: 'O1', column: 'Title' });
+  });
+
+  it('a value the emulator itself refuses is reported the same way', async () => {
+    const w = await world();
+    // A Unit longer than Notion's 2,000 characters per text object is split by the mirror; a
+    // request built by hand without splitting is refused, naming the property.
+    await w.sync(okrPlan());
+    const ds = w.db('Tasks').dataSourceId;
+    const error = await failure(w.api().createPage(ds, { Unit: { rich_text: [{ type: 'text', text: { content: 'x'.repeat(2001) } }] } }, 'creating a test page', async () => null));
+    expect(error.kind).toBe('rejected');
+    expect(error.notion).toMatchObject({ status: 400, code: 'validation_error' });
+    expect(error.message).toContain('body.properties.Unit.rich_text[0].text.content.length should be ≤ `2000`, instead was `2001`');
+  });
+
+  it('network: an address where nothing listens', async () => {
+    const w = await world();
+    const url = w.emu.url;
+    await w.emu.stop();
+    const api = new NotionApi({ token: w.emu.token, baseUrl: url, ...FAST, retry: { attempts: 2, baseMs: 1 } });
+    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent }));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(new RegExp(`Could not reach Notion at ${url} while listing the parent page \\(ECONNREFUSED\\)`));
+  });
+
+  it('redacts the token wherever it would appear', () => {
+    expect(redact('Bearer ntn_abc123secret and ntn_abc123secret', 'ntn_abc123secret')).toBe('Bearer *** and ***');
+    expect(redact('nothing here', undefined)).toBe('nothing here');
+  });
+});
