@@ -2,6 +2,7 @@
 import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
 import { computeProgressValues } from '../progress.js';
+import { idKey } from '../tree.js';
 import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, RuleId, Severity } from '../types.js';
 import { article, header } from './text.js';
 
@@ -43,7 +44,7 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
     rank[i] = levelRank(framework, item.level);
     let parent = -1;
     if (item.parentId !== '') {
-      const found = tree.byId.get(item.parentId.toLowerCase());
+      const found = tree.byId.get(idKey(item.parentId));
       if (found === undefined) missingParent[i] = brokenParent[i] = 1;
       else if (found !== i) parent = found;
     }
@@ -63,7 +64,19 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
   };
   const progress = computeProgressValues(plan);
   return {
-    plan, framework, items, tree, today, rank, parentIndex, missingParent, brokenParent, duplicate, dueUnreadable, progress, titleHasNumber,
+    plan,
+    framework,
+    items,
+    tree,
+    today,
+    rank,
+    parentIndex,
+    missingParent,
+    brokenParent,
+    duplicate,
+    dueUnreadable,
+    progress,
+    titleHasNumber,
   };
 }
 
@@ -88,7 +101,7 @@ export class RowFindings {
   readonly errors: Finding[] = [];
   readonly warnings: Finding[] = [];
 
-  constructor(readonly ctx: RuleContext) {}
+  constructor(private readonly ctx: RuleContext) {}
 
   start(item: PlanItem): void {
     this.item = item;

@@ -1,4 +1,5 @@
 // structure/*: the cascade itself (one id per row, known levels, parents that exist and sit above).
+import { idKey } from '../tree.js';
 import type { PlanItem } from '../types.js';
 import type { RuleContext, RowFindings } from './context.js';
 import { itemLabel, parentLabel, quote, withArticle } from './text.js';
@@ -11,7 +12,7 @@ export function checkStructure(ctx: RuleContext, item: PlanItem, out: RowFinding
   const { framework } = ctx;
 
   if (ctx.duplicate[i] === 1) {
-    const first = ctx.tree.byId.get(item.id.toLowerCase());
+    const first = ctx.tree.byId.get(idKey(item.id));
     const where = first === undefined ? 'an earlier row' : `row ${ctx.items[first].row}`;
     out.add(
       'structure/duplicate-id',
@@ -77,7 +78,7 @@ function loopPath(ctx: RuleContext, item: PlanItem): string {
   const steps = [item.id || `row ${item.row}`];
   let current = item;
   for (let step = 0; step < CYCLE_STEPS_SHOWN; step++) {
-    const next = ctx.tree.byId.get(current.parentId.toLowerCase());
+    const next = ctx.tree.byId.get(idKey(current.parentId));
     if (next === undefined) break;
     current = ctx.items[next];
     steps.push(current.id || `row ${current.row}`);
