@@ -1,3 +1,4 @@
+import { isDateValue } from './dates.js';
 import type { Cadence, CellValue, Parsed } from './types.js';
 
 // Review cadences as people write them. A month counts 30 days, a quarter 91, a year 365: a
@@ -94,7 +95,7 @@ export function parseCadence(cell: CellValue): Parsed<Cadence> {
       ? { state: 'ok', value: { days: cell, text: String(cell) } }
       : { state: 'invalid', text: String(cell) };
   }
-  if (typeof cell !== 'string') return { state: 'invalid', text: cell instanceof Date ? 'a date' : String(cell) };
+  if (typeof cell !== 'string') return { state: 'invalid', text: isDateValue(cell) ? 'a date' : String(cell) };
   const text = cell.trim();
   if (text === '') return BLANK;
   let parsed = CACHE.get(text);

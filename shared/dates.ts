@@ -22,6 +22,11 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeap(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+/** True for a Date, also one from another realm (a vm context, a host's Date objects). */
+export function isDateValue(value: unknown): value is Date {
+  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /** The Day of a calendar date, or null when there is no such date (Feb 30, month 13). */
 export function dayFromParts(year: number, month: number, day: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
@@ -133,7 +138,7 @@ function dayFromText(raw: string): Day | null {
  */
 export function parseDay(cell: CellValue): Parsed<Day> {
   if (cell === null || cell === undefined) return BLANK;
-  if (cell instanceof Date) {
+  if (typeof cell === 'object' && isDateValue(cell)) {
     const time = cell.getTime();
     return Number.isNaN(time) ? { state: 'invalid', text: 'Invalid Date' } : { state: 'ok', value: dayFromDate(cell) };
   }

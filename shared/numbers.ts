@@ -1,3 +1,4 @@
+import { isDateValue } from './dates.js';
 import type { CellValue, Parsed } from './types.js';
 
 // Numbers as people type them into sheets. The spreadsheet convention wins where there is one:
@@ -32,7 +33,7 @@ export function parseNumber(cell: CellValue): Parsed<number> {
     return Number.isFinite(cell) ? { state: 'ok', value: cell === 0 ? 0 : cell } : { state: 'invalid', text: String(cell) };
   }
   if (typeof cell === 'boolean') return { state: 'invalid', text: cell ? 'TRUE' : 'FALSE' };
-  if (cell instanceof Date) return { state: 'invalid', text: Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10) };
+  if (typeof cell === 'object' && isDateValue(cell)) return { state: 'invalid', text: Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10) };
   const text = String(cell).trim();
   if (text === '') return BLANK;
   const value = numberFromText(text);

@@ -1,6 +1,6 @@
 import { parseCadence } from './cadence.js';
 import { COLUMNS, requireColumns } from './columns.js';
-import { parseDay } from './dates.js';
+import { isDateValue, parseDay } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, inferFramework, isFrameworkId, levelFromText } from './frameworks.js';
 import { parseNumber } from './numbers.js';
 import { assertRawTable } from './schema.js';
@@ -52,7 +52,7 @@ export function cellText(cell: CellValue | undefined): string {
   if (typeof cell === 'string') return cell.trim();
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  if (typeof cell === 'object' && isDateValue(cell)) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return String(cell).trim();
 }
 

@@ -122,3 +122,16 @@ describe('parseDay', () => {
     expect(parseDay('   ')).toEqual({ state: 'blank' });
   });
 });
+
+describe('Dates from another realm', () => {
+  it('reads a Date made in a vm context (as the add-on tests and host objects hand them over)', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const foreign = runInNewContext('new Date(Date.UTC(2026, 4, 1))') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    expect(iso(foreign)).toBe('2026-05-01');
+    const { parseNumber, parseCadence, cellText } = await import('../../shared/index.js');
+    expect(parseNumber(foreign)).toEqual({ state: 'invalid', text: '2026-05-01' });
+    expect(parseCadence(foreign)).toEqual({ state: 'invalid', text: 'a date' });
+    expect(cellText(foreign)).toBe('2026-05-01');
+  });
+});
