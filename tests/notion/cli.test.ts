@@ -1,0 +1,175 @@
+// `cascade sync` as a user runs it: the built bin, a real plan file, NOTION_BASE_URL pointing at
+// the emulator. Exit codes, output, the token never printed, and a run killed half way.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectInSync, HEADER, okrPlan, TODAY, world } from './helpers.js';
+import type { PlanRow, World } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'cascade.js');
+const TOKEN = 'ntn_S3cr3tT0kenThatMustNeverBePrinted_0042';
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'build', 'cascade.js'))) throw new Error('build/cascade.js is missing: run `npm run build` first (npm test does).');
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function csvOf(rows: readonly PlanRow[]): string {
+  const cell = (v: unknown) => {
+    const text = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [HEADER.join(','), ...rows.map((r) => HEADER.map((h) => cell(r[h])).join(','))].join('\n');
+}
+
+async function planFile(rows: readonly PlanRow[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cascade-sync-'));
+  const path = join(dir, 'plan.csv');
+  await writeFile(path, csvOf(rows));
+  return path;
+}
+
+function cascade(w: World, args: string[], env: Record<string, string | undefined> = {}, onSpawn?: (kill: () => void) => void): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NOTION_TOKEN: TOKEN,
+        NOTION_BASE_URL: w.emu.url,
+        CASCADE_NOTION_RATE: 'off',
+        CASCADE_NOTION_RETRY_MS: '5',
+        ...env,
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    onSpawn?.(() => child.kill('SIGKILL'));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function tokenWorld(): Promise<World> {
+  const w = await world({ token: TOKEN });
+  return w;
+}
+
+function expectNoToken(run: Run): void {
+  expect(run.stdout).not.toContain(TOKEN);
+  expect(run.stderr).not.toContain(TOKEN);
+  expect(run.stdout + run.stderr).not.toContain('S3cr3t');
+}
+
+describe('cascade sync (the built command)', () => {
+  it('mirrors a plan file, then finds nothing to do on the next run', async () => {
+    const w = await tokenWorld();
+    const file = await planFile(okrPlan());
+    const first = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
+    expect(first.stderr).toContain('Found 0 of 3 databases under the parent page.');
+    expect(first.stdout).toContain('Synced: 8 created, 0 updated, 0 trashed, 0 unchanged');
+    expect(first.code).toBe(0);
+    expectInSync(w, okrPlan());
+    w.emu.clearLog();
+    const second = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Synced: 0 created, 0 updated, 0 trashed, 8 unchanged · 10 API calls (10 reads, 0 writes)');
+    expect(w.emu.writes()).toEqual([]);
+    expectNoToken(first);
+    expectNoToken(second);
+  });
+
+  it('reads .xlsx plans too, and takes the page as a Notion link', async () => {
+    const w = await tokenWorld();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Cascade');
+    sheet.addRow(HEADER);
+    for (const r of okrPlan()) sheet.addRow(HEADER.map((h) => (typeof r[h] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r[h] as string) ? new Date(`${r[h]}T00:00:00Z`) : (r[h] ?? null))));
+    const dir = await mkdtemp(join(tmpdir(), 'cascade-sync-'));
+    const file = join(dir, 'plan.xlsx');
+    await book.xlsx.writeFile(file);
+    const link = `https://www.notion.so/acme/Company-plan-${w.parent.replace(/-/g, '')}`;
+    const run = await cascade(w, ['sync', file, '--parent', link, '--today', TODAY]);
+    expect(run.code).toBe(0);
+    expectInSync(w, okrPlan());
+  });
+
+  it('--dry-run prints what would change and writes nothing', async () => {
+    const w = await tokenWorld();
+    const file = await planFile(okrPlan());
+    const run = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY, '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dry run: nothing was changed in Notion. A sync would:');
+    expect(run.stdout).toContain('+ create O1 "Win the small-business market this quarter"');
+    expect(run.stdout).toContain('Dry run: 8 to create, 0 to update, 0 to trash');
+    expect(w.emu.writes()).toEqual([]);
+  });
+
+  it('exits 2 with a clear message, and never prints the token, for each user error', async () => {
+    const w = await tokenWorld();
+    const file = await planFile(okrPlan());
+    const hidden = w.emu.model.addPage('Private', { shared: false });
+    const cases: [string[], Record<string, string | undefined>, RegExp][] = [
+      [['sync', file, '--parent', w.parent], { NOTION_TOKEN: undefined }, /NOTION_TOKEN is not set/],
+      [['sync', file, '--parent', w.parent], { NOTION_TOKEN: `${TOKEN}x` }, /Notion refused the token in NOTION_TOKEN \(401 unauthorized\)/],
+      [['sync', file, '--parent', hidden], {}, /not shared with your integration \(404\)\. Share the page with your integration: open it in Notion, click ••• \(top right\) → Connections/],
+      [['sync', file, '--parent', 'my plan'], {}, /--parent "my plan" is not a Notion page ID or link/],
+      [['sync', join(tmpdir(), 'no-such-plan.csv'), '--parent', w.parent], {}, /no-such-plan\.csv/],
+      [['sync', file, '--parent', w.parent], { NOTION_BASE_URL: 'http://127.0.0.1:9', CASCADE_NOTION_RETRY_MS: '1' }, /Could not reach Notion at http:\/\/127\.0\.0\.1:9/],
+    ];
+    for (const [args, env, message] of cases) {
+      const run = await cascade(w, args, env);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expectNoToken(run);
+    }
+    expect(w.emu.writes()).toEqual([]);
+  });
+
+  it('names the row and column of a value Notion refuses, syncs the rest, and exits 2', async () => {
+    const w = await tokenWorld();
+    w.emu.inject({
+      kind: 'pages.create',
+      status: 400,
+      message: 'body failed validation: body.properties.Unit.rich_text[0].text.content should be a unit, instead was `"accounts"`.',
+      match: ({ body }) => JSON.stringify(body).includes('"accounts"'),
+    });
+    const run = await cascade(w, ['sync', await planFile(okrPlan()), '--parent', w.parent, '--today', TODAY]);
+    expect(run.stdout).toContain('Notion refused row 3 (KR1), column Unit in Key Results');
+    expect(run.stderr).toContain('Notion refused 1 row (listed above); fix the values in the plan and run sync again.');
+    expect(run.code).toBe(2);
+    expect(w.rows('Key Results').size).toBe(2);
+    expectNoToken(run);
+  });
+
+  it('a run killed half way leaves Notion to be finished by the next run, with no duplicate page', async () => {
+    const w = await tokenWorld();
+    const rows: PlanRow[] = [...okrPlan()];
+    for (let i = 4; i <= 40; i++) rows.push({ ID: `T${i}`, Level: 'Task', Parent: 'KR2', Title: `Interview customer number ${i}`, Owner: 'Mei Chen', 'Due date': '2026-05-30' });
+    const file = await planFile(rows);
+    let kill: () => void = () => {};
+    w.emu.onWrite = (_entry, writes) => {
+      if (writes === 15) kill();
+    };
+    const killed = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY], { CASCADE_NOTION_RATE: '40' }, (k) => (kill = k));
+    expect(killed.code).toBeNull(); // killed by the signal
+    w.emu.onWrite = null;
+    expect(w.emu.writes().length).toBeLessThan(rows.length);
+    const again = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
+    expect(again.code).toBe(0);
+    expectInSync(w, rows);
+  });
+});
