@@ -1,0 +1,173 @@
+// What crosses google.script.run between the sidebar and the server. Only JSON-safe data: strings
+// (dates as YYYY-MM-DD), numbers, booleans, null, arrays and plain objects; never Date, undefined
+// or functions (google.script.run drops or rejects them). Types only: both sides import this file,
+// and the sidebar bundle must not pull the server's code or zod in.
+import type { ColumnKey, FrameworkId, PaceStatus, RuleId, Severity } from '../shared/types.js';
+
+export type { FrameworkId, PaceStatus, RuleId, Severity };
+
+/** Document settings, stored in the document's properties. */
+export interface Settings {
+  /** "Today" for pace and overdue checks (YYYY-MM-DD); null = the real date in the sheet's time zone. */
+  today: string | null;
+  /** Show progress above 100 % on the row itself. */
+  allowOver: boolean;
+  /** The plan's framework; null = inferred from the levels used. */
+  framework: FrameworkId | null;
+}
+
+export interface FrameworkInfo {
+  id: FrameworkId;
+  label: string;
+  description: string;
+  levels: string[];
+}
+
+export interface SheetInfo {
+  name: string;
+  isPlan: boolean;
+  /** Why the sheet is not a plan, in the user's words ('' when it is one). */
+  message: string;
+}
+
+export interface StateResponse {
+  sheet: SheetInfo;
+  settings: Settings;
+  frameworks: FrameworkInfo[];
+  /** The "today" in effect (the setting, else the real date in the spreadsheet's time zone). */
+  today: string;
+  timeZone: string;
+}
+
+/** Which plan sheet to act on; null = the active sheet. */
+export interface SheetRequest {
+  sheet: string | null;
+}
+
+export interface TemplateRequest {
+  framework: FrameworkId;
+  examples: boolean;
+}
+
+export interface SelectRequest {
+  sheet: string;
+  /** Spreadsheet row number. */
+  row: number;
+  /** 1-based column to select; null selects the whole row of the table. */
+  col: number | null;
+}
+
+export interface FrameworkUsed {
+  id: FrameworkId;
+  label: string;
+  /** How it was decided: the document setting, the levels used, or the default. */
+  source: 'given' | 'inferred' | 'default';
+}
+
+export interface FindingView {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  hint: string;
+  /** Header of the column at fault, when there is one. */
+  column: string | null;
+  /** 1-based column index of that header in the sheet, when the sheet has it. */
+  col: number | null;
+}
+
+export interface FindingGroup {
+  row: number;
+  id: string;
+  title: string;
+  level: string;
+  errors: number;
+  warnings: number;
+  /** Errors first. */
+  findings: FindingView[];
+}
+
+export interface CheckResponse {
+  sheet: string;
+  framework: FrameworkUsed;
+  today: string;
+  /** Plan rows checked. */
+  rows: number;
+  counts: { error: number; warning: number };
+  /** Rows with at least one finding. */
+  rowsWithFindings: number;
+  /** Rows whose ID is blank ("Fix IDs" fills them). */
+  blankIds: number;
+  /** Rows with errors first, then rows with warnings only; each in sheet order. */
+  groups: FindingGroup[];
+  /** Groups left out to keep the sidebar fast (the Check column has them all). */
+  omittedGroups: number;
+}
+
+export interface FixIdsResponse {
+  sheet: string;
+  filled: { row: number; id: string }[];
+}
+
+export interface ProgressView {
+  row: number;
+  id: string;
+  title: string;
+  level: string;
+  /** Fraction (above 1 only with the over-100 % setting); null where there is none. */
+  progress: number | null;
+  expected: number | null;
+  status: PaceStatus | null;
+  children: ProgressView[];
+  /** Children left out of `children`. */
+  omittedChildren: number;
+}
+
+export interface ProgressResponse {
+  sheet: string;
+  framework: FrameworkUsed;
+  today: string;
+  rows: number;
+  /** Cells written in the Progress column, live formulas kept, and whether a Pace column was written. */
+  written: { progress: number; keptFormulas: number; pace: boolean };
+  /** Top-level items with their children. */
+  items: ProgressView[];
+  omittedItems: number;
+}
+
+export interface TemplateResponse {
+  sheet: string;
+  framework: FrameworkId;
+  exampleRows: number;
+  formattedRows: number;
+}
+
+export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Every google.script.run target: the server implements it, the sidebar calls it. */
+export interface Api {
+  apiGetState(): StateResponse;
+  apiSaveSettings(settings: Settings): Result<StateResponse>;
+  apiCheck(request: SheetRequest): Result<CheckResponse>;
+  apiFixIds(request: SheetRequest): Result<FixIdsResponse>;
+  apiProgress(request: SheetRequest): Result<ProgressResponse>;
+  apiInsertTemplate(request: TemplateRequest): Result<TemplateResponse>;
+  apiSelect(request: SelectRequest): Result<{ selected: string }>;
+}
+
+export type ApiName = keyof Api;
+
+/** The tab a sidebar opens on, and whether it runs that tab's action at once (menu items). */
+export type StartTab = 'auto' | 'template' | 'check' | 'progress' | 'settings';
+export interface StartAction {
+  tab: StartTab;
+  run: boolean;
+}
+
+/** The sidebar's HTML carries its start action in this attribute of <body>; the server rewrites it. */
+export const START_ATTRIBUTE = 'data-start';
+export const DEFAULT_START = 'auto';
+
+/** Column keys the tools own (never typed by hand). */
+export type OwnedColumn = Extract<ColumnKey, 'progress' | 'pace' | 'check'>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { FrameworkIdSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
+import type { Api, Result, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
+import { runCheck } from './check-action.js';
+import { UserError } from './errors.js';
+import { runFixIds } from './ids-action.js';
+import { runProgress } from './progress-action.js';
+import { SettingsSchema } from './settings.js';
+import { getState, selectCell, updateSettings } from './state-action.js';
+import { insertTemplate } from './template-action.js';
+
+// The google.script.run targets. What the sidebar sends is validated here, at the edge; a problem
+// the user can fix comes back as { ok: false, error } with a plain message, anything else is thrown
+// (the sidebar shows its message) and logged.
+
+/** Sheets allows 18,278 columns (ZZZ) and 10 million cells. */
+const MAX_COLUMN = 18_278;
+const MAX_ROW = 10_000_000;
+const SHEET_NAME = z.string().min(1).max(200);
+
+const SheetRequestSchema = z.object({ sheet: SHEET_NAME.nullable() }) satisfies z.ZodType<SheetRequest>;
+const TemplateRequestSchema = z.object({ framework: FrameworkIdSchema, examples: z.boolean() }) satisfies z.ZodType<TemplateRequest>;
+const SelectRequestSchema = z.object({
+  sheet: SHEET_NAME,
+  row: z.number().int().min(1).max(MAX_ROW),
+  col: z.number().int().min(1).max(MAX_COLUMN).nullable(),
+}) satisfies z.ZodType<SelectRequest>;
+
+function handle<I, O>(schema: z.ZodType<I>, input: unknown, action: (request: I) => O): Result<O> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'bad-request', message: `The sidebar sent a request Cascade cannot read: ${describeIssues(parsed.error)}` } };
+  }
+  try {
+    return { ok: true, value: action(parsed.data) };
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof PlanFormatError) return { ok: false, error: { code: 'not-a-plan', message: error.message } };
+    console.error(error);
+    throw error;
+  }
+}
+
+export const apiGetState: Api['apiGetState'] = () => getState();
+export const apiSaveSettings: Api['apiSaveSettings'] = (settings) => handle(SettingsSchema, settings, updateSettings);
+export const apiCheck: Api['apiCheck'] = (request) => handle(SheetRequestSchema, request, runCheck);
+export const apiFixIds: Api['apiFixIds'] = (request) => handle(SheetRequestSchema, request, runFixIds);
+export const apiProgress: Api['apiProgress'] = (request) => handle(SheetRequestSchema, request, runProgress);
+export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) => handle(TemplateRequestSchema, request, insertTemplate);
+export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSchema, request, selectCell);

@@ -1,0 +1,100 @@
+import { COLUMN_BY_KEY, checkPlan, checkSummary, isoFromDay, readPlan } from '../../shared/index.js';
+import type { CellValue, Finding, Plan } from '../../shared/index.js';
+import type { CheckResponse, FindingGroup, SheetRequest } from '../protocol.js';
+import { withDocumentLock } from './lock.js';
+import { ownedColumn, writeColumns } from './owned-columns.js';
+import { dataRows, pickSheet, readPlanSheet } from './plan-sheet.js';
+import type { PlanSheet } from './plan-sheet.js';
+import { frameworkUsed, openSession, readOptions } from './session.js';
+
+/** Groups sent to the sidebar at most; the Check column holds every row's summary. */
+export const MAX_GROUPS = 200;
+
+/**
+ * The SMART check of the plan sheet: one read of the sheet, the core's checkPlan, and the Check
+ * column written with one setValues (a summary per row, blank on rows that are not items).
+ */
+export function runCheck(request: SheetRequest): CheckResponse {
+  const session = openSession();
+  return withDocumentLock(() => {
+    const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
+    const plan = readPlan(planSheet.table, readOptions(session.settings));
+    const findings = checkPlan(plan, { today: session.today });
+    writeCheckColumn(planSheet, plan, findings);
+    return {
+      sheet: planSheet.name,
+      framework: frameworkUsed(plan),
+      today: isoFromDay(session.today),
+      rows: plan.items.length,
+      ...findingGroups(plan, findings),
+      blankIds: plan.items.reduce((n, item) => (item.id === '' ? n + 1 : n), 0),
+    };
+  });
+}
+
+/** The Check column: each row's summary from the core, one setValues for the whole column. */
+function writeCheckColumn(planSheet: PlanSheet, plan: Plan, findings: readonly Finding[]): void {
+  const { first, count } = dataRows(planSheet);
+  const byRow = findingsByRow(findings);
+  const values: CellValue[] = new Array(count).fill('');
+  for (const item of plan.items) values[item.row - first] = checkSummary(byRow.get(item.row) ?? []);
+  const { index } = ownedColumn(planSheet, plan.columns, 'check');
+  writeColumns(planSheet.sheet, first, [{ index, values }]);
+}
+
+export function findingsByRow(findings: readonly Finding[]): Map<number, Finding[]> {
+  const byRow = new Map<number, Finding[]>();
+  for (const finding of findings) {
+    const list = byRow.get(finding.row);
+    if (list === undefined) byRow.set(finding.row, [finding]);
+    else list.push(finding);
+  }
+  return byRow;
+}
+
+/** Findings grouped by row for the sidebar: rows with errors first, then the rest, each in sheet order. */
+function findingGroups(
+  plan: Plan,
+  findings: readonly Finding[],
+): Pick<CheckResponse, 'counts' | 'rowsWithFindings' | 'groups' | 'omittedGroups'> {
+  const itemByRow = new Map(plan.items.map((item) => [item.row, item]));
+  const groups: FindingGroup[] = [];
+  const counts = { error: 0, warning: 0 };
+  for (const [row, list] of findingsByRow(findings)) {
+    const item = itemByRow.get(row);
+    const sorted = [...list].sort((a, b) => severityRank(a) - severityRank(b));
+    const errors = sorted.filter((f) => f.severity === 'error').length;
+    counts.error += errors;
+    counts.warning += sorted.length - errors;
+    groups.push({
+      row,
+      id: item?.id ?? '',
+      title: item?.title ?? '',
+      level: item ? (item.level ?? item.levelText) : '',
+      errors,
+      warnings: sorted.length - errors,
+      findings: sorted.map((f) => {
+        const index = f.column === undefined ? undefined : plan.columns[f.column];
+        return {
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          hint: f.hint,
+          column: f.column === undefined ? null : COLUMN_BY_KEY[f.column].header,
+          col: index === undefined ? null : index + 1,
+        };
+      }),
+    });
+  }
+  groups.sort((a, b) => Number(b.errors > 0) - Number(a.errors > 0) || a.row - b.row);
+  return {
+    counts,
+    rowsWithFindings: groups.length,
+    groups: groups.slice(0, MAX_GROUPS),
+    omittedGroups: Math.max(0, groups.length - MAX_GROUPS),
+  };
+}
+
+function severityRank(finding: Finding): number {
+  return finding.severity === 'error' ? 0 : 1;
+}

@@ -1,0 +1,272 @@
+import { COLUMN_BY_KEY, checkPlan, checkSummary, columnLetter, idKey, mapColumns, readPlan } from '../../shared/index.js';
+import type { CellValue, ColumnKey, ColumnMap, Plan } from '../../shared/index.js';
+import { parseA1 } from './a1.js';
+import type { A1Area } from './a1.js';
+import { textCell } from './cells.js';
+import { findingsByRow, runCheck } from './check-action.js';
+import { withDocumentLock } from './lock.js';
+import { HEADER_SCAN_ROWS, headerIndexOf } from './plan-sheet.js';
+import { coverRows } from './row-runs.js';
+import type { RowRun } from './row-runs.js';
+import { openSession } from './session.js';
+import type { Session } from './session.js';
+import { normaliseDates } from './time-zone.js';
+
+// The live check: onEdit re-checks the edited rows and their parents and rewrites only their Check
+// cells, without reading the whole sheet. What the check of a row depends on, and how it is read:
+//   - duplicate IDs, missing parents, cycles, children counts and the framework depend on the whole
+//     plan, but only on its ID, Level and Parent columns: those are read whole (one narrow range);
+//   - everything else depends on the row itself, its ancestors (inherited dates, the parent's level
+//     and due date), rows sharing its ID and its children: those rows are read in full, in at most
+//     MAX_READ_BLOCKS ranges;
+//   - a roll-up's progress (for the overdue warning of a parent) depends on its whole subtree: the
+//     descendants are read up to MAX_CONTEXT_ROWS rows, beyond which the roll-up counts only the
+//     rows read (the next full Check corrects it). Rows below the children of an edited row keep
+//     their Check cell until the next full Check too.
+// So a one-cell edit costs a constant number of calls and reads the three structure columns plus a
+// few hundred rows at most, whatever the size of the plan.
+
+/** Edits spanning more rows (a paste of a block) run the full check instead. */
+export const MAX_LIVE_ROWS = 500;
+/** Rows read in full for one live check at most (the edited rows, their family, their ancestors). */
+export const MAX_CONTEXT_ROWS = 2_000;
+const MAX_READ_BLOCKS = 3;
+const MAX_WRITE_BLOCKS = 2;
+/** Check cells this close are rewritten as one block (the cells between get back what they held). */
+const MAX_WRITE_SPAN = 400;
+/** Structure columns this far apart or closer are read as one range. */
+const MAX_COLUMN_GAP = 4;
+/** A simple trigger has 30 s: wait for another write a little, then leave it to the next check. */
+const LIVE_LOCK_WAIT_MS = 5_000;
+const OWNED: readonly ColumnKey[] = ['progress', 'pace', 'check'];
+
+export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!event || !event.range) return;
+  try {
+    liveCheck(event);
+  } catch (error) {
+    // A simple trigger has no one to show an error to; the sidebar's Check reports problems.
+    console.warn(`Cascade live check skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = event.range.getSheet();
+  const area = parseA1(event.range.getA1Notation());
+  if (area === null) return;
+  const head = readHead(sheet);
+  const headerIndex = headerIndexOf(head);
+  if (headerIndex < 0) return;
+  const headerRow = headerIndex + 1;
+  const header = trimRight(head[headerIndex]);
+  const columns = mapColumns(header);
+  const checkCol = columns.check;
+  // A header edit changes the layout (the next full Check reads it); a sheet without a Check column
+  // has nowhere to write; edits of the owned columns change nothing the check reads.
+  if (checkCol === undefined || area.firstRow <= headerRow || onlyOwned(area, columns)) return;
+  if (!Number.isFinite(area.lastRow) || area.lastRow - area.firstRow + 1 > MAX_LIVE_ROWS) {
+    runCheck({ sheet: sheet.getName() });
+    return;
+  }
+  const session = openSession(event.source);
+  withDocumentLock(() => {
+    const structure = readStructure(sheet, headerRow, columns, session);
+    // A new row may hold only a Title so far: edited rows count even below the last structured row.
+    const lastEdited = Number.isFinite(area.lastRow) ? area.lastRow : structure.lastRow;
+    const edited: number[] = [];
+    for (let row = area.firstRow; row <= lastEdited; row++) edited.push(row);
+    if (edited.length === 0) return;
+    const family = liveFamily(structure.plan, edited, area, columns, event.oldValue);
+    const writeBlocks = checkBlocks(family.recheck);
+    const cells = readRows(sheet, [...family.context, ...rowsOf(writeBlocks)], header.length, session);
+    const lastRow = Math.max(structure.lastRow, lastEdited);
+    const plan = readPlan(sparseTable(header, headerRow, lastRow, cells), { framework: structure.plan.framework.id });
+    const byRow = findingsByRow(checkPlan(plan, { today: session.today }));
+    const items = new Set(plan.items.map((item) => item.row));
+    const summaries = new Map<number, string>();
+    for (const row of family.recheck) summaries.set(row, items.has(row) ? checkSummary(byRow.get(row) ?? []) : '');
+    for (const block of writeBlocks) {
+      const values: CellValue[][] = [];
+      for (let r = 0; r < block.count; r++) {
+        const row = block.first + r;
+        const summary = summaries.get(row);
+        values.push([textCell(summary ?? String(cells.get(row)?.[checkCol] ?? ''))]);
+      }
+      sheet.getRange(block.first, checkCol + 1, block.count, 1).setValues(values);
+    }
+  }, LIVE_LOCK_WAIT_MS);
+}
+
+/** The first rows of the sheet, where the header is looked for (one range). */
+function readHead(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
+  try {
+    return sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues() as CellValue[][];
+  } catch {
+    // A sheet with fewer rows than that.
+    return sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getValues() as CellValue[][];
+  }
+}
+
+function trimRight(cells: readonly CellValue[]): CellValue[] {
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] === '' || cells[end - 1] === null)) end--;
+  return cells.slice(0, end);
+}
+
+function onlyOwned(area: A1Area, columns: ColumnMap): boolean {
+  if (!Number.isFinite(area.lastCol)) return false;
+  const owned = new Set(OWNED.map((key) => columns[key]).filter((c) => c !== undefined).map((c) => (c as number) + 1));
+  for (let col = area.firstCol; col <= area.lastCol; col++) if (!owned.has(col)) return false;
+  return true;
+}
+
+interface Structure {
+  /** The plan as its ID, Level and Parent columns describe it (rows keep their real numbers). */
+  plan: Plan;
+  /** The last row with an ID, Level or Parent. */
+  lastRow: number;
+}
+
+/** The ID, Level and Parent columns of every row under the header, in as few ranges as they allow. */
+function readStructure(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columns: ColumnMap, session: Session): Structure {
+  const keys: ColumnKey[] = ['id', 'level', 'parent'];
+  const present = keys.filter((key) => columns[key] !== undefined);
+  const cols = present.map((key) => columns[key] as number).sort((a, b) => a - b);
+  const values = new Map<ColumnKey, CellValue[]>();
+  let start = 0;
+  while (start < cols.length) {
+    let end = start;
+    while (end + 1 < cols.length && cols[end + 1] - cols[end] <= MAX_COLUMN_GAP) end++;
+    const first = cols[start];
+    const last = cols[end];
+    // Open-ended A1 ("A2:C"): every row below the header, without asking the sheet how many there are.
+    const a1 = `${columnLetter(first)}${headerRow + 1}:${columnLetter(last)}`;
+    const grid = sheet.getRange(a1).getValues() as CellValue[][];
+    normaliseDates(grid, session.calendar);
+    for (const key of present) {
+      const col = columns[key] as number;
+      if (col >= first && col <= last) values.set(key, grid.map((line) => line[col - first]));
+    }
+    start = end + 1;
+  }
+  const rowCount = Math.max(0, ...[...values.values()].map((v) => v.length));
+  let count = rowCount;
+  const blank = (v: CellValue | undefined) => v === undefined || v === null || v === '';
+  while (count > 0 && keys.every((key) => blank(values.get(key)?.[count - 1]))) count--;
+  const rows: CellValue[][] = new Array(count);
+  for (let r = 0; r < count; r++) {
+    rows[r] = [values.get('id')?.[r] ?? null, values.get('level')?.[r] ?? null, values.get('parent')?.[r] ?? null, null];
+  }
+  const header = [COLUMN_BY_KEY.id.header, COLUMN_BY_KEY.level.header, COLUMN_BY_KEY.parent.header, COLUMN_BY_KEY.title.header];
+  const framework = session.settings.framework ?? undefined;
+  const plan = readPlan({ header, rows, headerRow }, framework === undefined ? {} : { framework });
+  return { plan, lastRow: headerRow + count };
+}
+
+interface Family {
+  /** Rows whose Check cell is rewritten. */
+  recheck: number[];
+  /** Rows read in full to check them. */
+  context: number[];
+}
+
+/**
+ * The rows a live check rewrites (edited rows, their parents and children, rows sharing their IDs,
+ * and after a one-cell edit of an ID or Parent, the rows the old value pointed to) and the rows it
+ * must read to check them (those, their ancestors, rows sharing their IDs, their descendants).
+ */
+export function liveFamily(structure: Plan, edited: readonly number[], area: A1Area, columns: ColumnMap, oldValue: unknown): Family {
+  const { items, tree } = structure;
+  const indexByRow = new Map(items.map((item, i) => [item.row, i]));
+  const rowsById = new Map<string, number[]>();
+  for (const item of items) {
+    const key = idKey(item.id);
+    if (key === '') continue;
+    const list = rowsById.get(key);
+    if (list === undefined) rowsById.set(key, [item.row]);
+    else list.push(item.row);
+  }
+  const rowsWithKey = (key: string): readonly number[] => rowsById.get(key) ?? [];
+  const recheck = new Set<number>(edited);
+  const editedIndexes = edited.map((row) => indexByRow.get(row)).filter((i): i is number => i !== undefined);
+  for (const i of editedIndexes) {
+    if (tree.parent[i] >= 0) recheck.add(items[tree.parent[i]].row);
+    for (const k of tree.children[i]) recheck.add(items[k].row);
+  }
+  const oneCell = area.firstRow === area.lastRow && area.firstCol === area.lastCol;
+  if (oneCell && (typeof oldValue === 'string' || typeof oldValue === 'number')) {
+    const oldKey = idKey(String(oldValue));
+    const col = area.firstCol - 1;
+    // The rows the old ID or old Parent named: their duplicates, children or child counts change.
+    if (col === columns.id || col === columns.parent) for (const row of rowsWithKey(oldKey)) recheck.add(row);
+    if (col === columns.id) for (const item of items) if (idKey(item.parentId) === oldKey && oldKey !== '') recheck.add(item.row);
+  }
+  for (const i of [...recheck].map((row) => indexByRow.get(row)).filter((i): i is number => i !== undefined)) {
+    for (const row of rowsWithKey(idKey(items[i].id))) recheck.add(row);
+  }
+
+  const context = new Set<number>(recheck);
+  const queue: number[] = [];
+  for (const row of recheck) {
+    const i = indexByRow.get(row);
+    if (i === undefined) continue;
+    for (const a of rawAncestors(structure, i)) context.add(items[a].row);
+    queue.push(i);
+  }
+  // Descendants, breadth first, for the roll-ups of the rows re-checked; capped.
+  for (let head = 0; head < queue.length && context.size < MAX_CONTEXT_ROWS; head++) {
+    for (const k of tree.children[queue[head]]) {
+      if (context.size >= MAX_CONTEXT_ROWS) break;
+      if (!context.has(items[k].row)) queue.push(k);
+      context.add(items[k].row);
+    }
+  }
+  return { recheck: [...recheck].sort((a, b) => a - b), context: [...context] };
+}
+
+/** Ancestors by following Parent IDs (cycle members included; ends at a row seen before). */
+function rawAncestors(plan: Plan, index: number): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>([index]);
+  let current = index;
+  for (;;) {
+    const parent = plan.tree.byId.get(idKey(plan.items[current].parentId));
+    if (parent === undefined || seen.has(parent)) return out;
+    seen.add(parent);
+    out.push(parent);
+    current = parent;
+  }
+}
+
+/** The Check cells to rewrite, as one block when they are close together, else two. */
+function checkBlocks(rows: readonly number[]): RowRun[] {
+  const one = coverRows(rows, 1);
+  return one.length === 1 && one[0].count <= MAX_WRITE_SPAN ? one : coverRows(rows, MAX_WRITE_BLOCKS);
+}
+
+function rowsOf(blocks: readonly RowRun[]): number[] {
+  const rows: number[] = [];
+  for (const block of blocks) for (let r = 0; r < block.count; r++) rows.push(block.first + r);
+  return rows;
+}
+
+/** Full rows, read in at most MAX_READ_BLOCKS ranges: row number → cells. */
+function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly number[], width: number, session: Session): Map<number, CellValue[]> {
+  const out = new Map<number, CellValue[]>();
+  for (const block of coverRows(rows, MAX_READ_BLOCKS)) {
+    const grid = sheet.getRange(block.first, 1, block.count, width).getValues() as CellValue[][];
+    normaliseDates(grid, session.calendar);
+    grid.forEach((cells, r) => out.set(block.first + r, cells));
+  }
+  return out;
+}
+
+const NO_CELLS: CellValue[] = [];
+
+/** The plan's table with only the rows read filled in; the rest are blank, so rows keep their numbers. */
+function sparseTable(header: CellValue[], headerRow: number, lastRow: number, cells: Map<number, CellValue[]>) {
+  const last = Math.max(lastRow, ...cells.keys());
+  const rows: CellValue[][] = new Array(Math.max(0, last - headerRow));
+  for (let r = 0; r < rows.length; r++) rows[r] = cells.get(headerRow + 1 + r) ?? NO_CELLS;
+  return { header, rows, headerRow };
+}

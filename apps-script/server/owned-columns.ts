@@ -1,0 +1,79 @@
+import { COLUMN_BY_KEY } from '../../shared/index.js';
+import type { CellValue, ColumnMap } from '../../shared/index.js';
+import type { OwnedColumn } from '../protocol.js';
+import { ownedCell } from './cells.js';
+import type { PlanSheet } from './plan-sheet.js';
+
+// The tools write only the columns they own (Progress, Pace, Check) and blank IDs. Each owned
+// column is written with one setValues() on its own range (adjacent owned columns share one), so
+// the number of calls does not grow with the rows and no other cell is touched.
+
+/**
+ * The 0-based index of an owned column. A plan without it gets one: the header goes into the first
+ * column right of everything the sheet holds, so nothing is ever written over data.
+ */
+export function ownedColumn(planSheet: PlanSheet, columns: ColumnMap, key: OwnedColumn): { index: number; created: boolean } {
+  const existing = columns[key];
+  if (existing !== undefined) return { index: existing, created: false };
+  const { sheet } = planSheet;
+  const index = planSheet.width;
+  const maxColumns = sheet.getMaxColumns();
+  if (index + 1 > maxColumns) sheet.insertColumnsAfter(maxColumns, index + 1 - maxColumns);
+  sheet.getRange(planSheet.headerRow, index + 1).setValue(COLUMN_BY_KEY[key].header);
+  planSheet.width = index + 1;
+  columns[key] = index;
+  return { index, created: true };
+}
+
+export interface ColumnWrite {
+  /** 0-based column. */
+  index: number;
+  /** One value per row, from the first row written. */
+  values: readonly CellValue[];
+  /** Keep a cell's live formula instead of writing the value (row offset, the formula). */
+  keepFormula?: (offset: number, formula: string) => boolean;
+}
+
+/**
+ * Writes owned columns from spreadsheet row `firstRow` down: adjacent columns go in one range,
+ * each range with one setValues() (and one getFormulas() when formulas may be kept). Returns the
+ * number of formulas kept.
+ */
+export function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, writes: readonly ColumnWrite[]): number {
+  const rows = writes.length > 0 ? writes[0].values.length : 0;
+  if (rows === 0) return 0;
+  let kept = 0;
+  for (const block of adjacentBlocks(writes)) {
+    const range = sheet.getRange(firstRow, block[0].index + 1, rows, block.length);
+    const formulas = block.some((w) => w.keepFormula !== undefined) ? range.getFormulas() : null;
+    const out: CellValue[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const line: CellValue[] = new Array(block.length);
+      for (let c = 0; c < block.length; c++) {
+        const write = block[c];
+        const formula = formulas !== null ? formulas[r][c] : '';
+        if (formula !== '' && write.keepFormula !== undefined && write.keepFormula(r, formula)) {
+          line[c] = formula;
+          kept++;
+        } else {
+          line[c] = ownedCell(write.values[r]);
+        }
+      }
+      out[r] = line;
+    }
+    range.setValues(out);
+  }
+  return kept;
+}
+
+/** Writes sorted by column, split where a column is not right after the previous one. */
+function adjacentBlocks(writes: readonly ColumnWrite[]): ColumnWrite[][] {
+  const sorted = [...writes].sort((a, b) => a.index - b.index);
+  const blocks: ColumnWrite[][] = [];
+  for (const write of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last !== undefined && last[last.length - 1].index + 1 === write.index) last.push(write);
+    else blocks.push([write]);
+  }
+  return blocks;
+}

@@ -1,0 +1,71 @@
+import { COLUMN_BY_KEY, REQUIRED_COLUMNS, isPlanHeader } from '../../shared/index.js';
+import type { CellValue, RawTable } from '../../shared/index.js';
+import { UserError } from './errors.js';
+import { normaliseDates } from './time-zone.js';
+import type { ZoneCalendar } from './time-zone.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The header may sit below a title or notes: it is looked for in the first rows. */
+export const HEADER_SCAN_ROWS = 10;
+
+/** A plan sheet read with one getValues() of its data range. */
+export interface PlanSheet {
+  sheet: Sheet;
+  name: string;
+  /** The data range's cells, dates as UTC-midnight days; values[0] is row 1. */
+  values: CellValue[][];
+  /** Spreadsheet row number of the header. */
+  headerRow: number;
+  /** Columns in the data range. */
+  width: number;
+  /** The table handed to the core (rows under the header). */
+  table: RawTable;
+}
+
+/** The 0-based index of the first row that is a plan header, among the first HEADER_SCAN_ROWS; -1 if none. */
+export function headerIndexOf(values: readonly (readonly CellValue[])[]): number {
+  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) if (isPlanHeader(values[r])) return r;
+  return -1;
+}
+
+export function notAPlanMessage(name: string): string {
+  const headers = REQUIRED_COLUMNS.map((key) => COLUMN_BY_KEY[key].header).join(', ');
+  return (
+    `The sheet "${name}" is not a plan: none of its first ${HEADER_SCAN_ROWS} rows has the headers ${headers}. ` +
+    'Open the sheet that holds your plan, or insert a template to start one.'
+  );
+}
+
+/** The sheet a request names, else the active sheet. */
+export function pickSheet(spreadsheet: Spreadsheet, name: string | null): Sheet {
+  if (name === null) return spreadsheet.getActiveSheet();
+  const sheet = spreadsheet.getSheetByName(name);
+  if (sheet === null) throw new UserError('no-sheet', `There is no sheet named "${name}" any more. Open your plan and try again.`);
+  return sheet;
+}
+
+/** Reads a plan sheet with one getValues(); a UserError when the sheet is not a plan. */
+export function readPlanSheet(sheet: Sheet, calendar: ZoneCalendar): PlanSheet {
+  const name = sheet.getName();
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const headerIndex = headerIndexOf(values);
+  if (headerIndex < 0) throw new UserError('not-a-plan', notAPlanMessage(name));
+  normaliseDates(values, calendar);
+  const width = values[0]?.length ?? 0;
+  return {
+    sheet,
+    name,
+    values,
+    headerRow: headerIndex + 1,
+    width,
+    table: { header: values[headerIndex], rows: values.slice(headerIndex + 1), headerRow: headerIndex + 1 },
+  };
+}
+
+/** Spreadsheet row number of the first row under the header, and how many rows follow it. */
+export function dataRows(planSheet: PlanSheet): { first: number; count: number } {
+  return { first: planSheet.headerRow + 1, count: planSheet.table.rows.length };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { FrameworkIdSchema, IsoDateSchema, dayFromIso } from '../../shared/index.js';
+import type { Day } from '../../shared/index.js';
+import type { Settings } from '../protocol.js';
+import type { ZoneCalendar } from './time-zone.js';
+
+// The plan's settings live in the document's properties, so everyone editing the sheet shares them.
+
+const SETTINGS_KEY = 'cascade.settings';
+
+export const DEFAULT_SETTINGS: Settings = { today: null, allowOver: false, framework: null };
+
+export const SettingsSchema = z.object({
+  today: IsoDateSchema.nullable(),
+  allowOver: z.boolean(),
+  framework: FrameworkIdSchema.nullable(),
+}) satisfies z.ZodType<Settings>;
+
+/** The saved settings; defaults when none are saved or what is saved cannot be read. */
+export function loadSettings(): Settings {
+  const text = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+  if (text === null || text === '') return { ...DEFAULT_SETTINGS };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+  const parsed = SettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
+export function saveSettings(settings: Settings): void {
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
+}
+
+/** The "today" in effect: the setting, else the real date on the spreadsheet's calendar. */
+export function effectiveToday(settings: Settings, calendar: ZoneCalendar): Day {
+  return settings.today !== null ? dayFromIso(settings.today) : calendar.today();
+}

@@ -1,0 +1,56 @@
+import { FRAMEWORK_IDS, FRAMEWORKS, columnLetter, isoFromDay } from '../../shared/index.js';
+import type { CellValue } from '../../shared/index.js';
+import type { FrameworkInfo, SelectRequest, Settings, StateResponse } from '../protocol.js';
+import { UserError } from './errors.js';
+import { HEADER_SCAN_ROWS, headerIndexOf, notAPlanMessage } from './plan-sheet.js';
+import { openSession } from './session.js';
+import { saveSettings } from './settings.js';
+
+/** What the sidebar shows on opening: the active sheet (a plan or not), the settings, the frameworks. */
+export function getState(): StateResponse {
+  const session = openSession();
+  const sheet = session.spreadsheet.getActiveSheet();
+  const name = sheet.getName();
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const head =
+    lastRow === 0 || lastColumn === 0
+      ? []
+      : (sheet.getRange(1, 1, Math.min(HEADER_SCAN_ROWS, lastRow), lastColumn).getValues() as CellValue[][]);
+  const isPlan = headerIndexOf(head) >= 0;
+  return {
+    sheet: { name, isPlan, message: isPlan ? '' : notAPlanMessage(name) },
+    settings: session.settings,
+    frameworks: frameworkInfos(),
+    today: isoFromDay(session.today),
+    timeZone: session.calendar.timeZone,
+  };
+}
+
+export function frameworkInfos(): FrameworkInfo[] {
+  return FRAMEWORK_IDS.map((id) => {
+    const f = FRAMEWORKS[id];
+    return { id, label: f.label, description: f.description, levels: [...f.levels] };
+  });
+}
+
+export function updateSettings(settings: Settings): StateResponse {
+  saveSettings(settings);
+  return getState();
+}
+
+/** Selects a finding's row (or its cell) in the plan sheet, switching to that sheet. */
+export function selectCell(request: SelectRequest): { selected: string } {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(request.sheet);
+  if (sheet === null) throw new UserError('no-sheet', `There is no sheet named "${request.sheet}" any more. Run the check again.`);
+  if (request.row > sheet.getMaxRows()) throw new UserError('bad-request', `Row ${request.row} is no longer in "${request.sheet}". Run the check again.`);
+  const width = Math.max(1, sheet.getLastColumn());
+  const range = request.col === null ? sheet.getRange(request.row, 1, 1, width) : sheet.getRange(request.row, request.col);
+  sheet.activate();
+  range.activate();
+  const a1 =
+    request.col === null
+      ? `A${request.row}:${columnLetter(width - 1)}${request.row}`
+      : `${columnLetter(request.col - 1)}${request.row}`;
+  return { selected: `${request.sheet}!${a1}` };
+}

@@ -1,0 +1,85 @@
+import { dayFromDate } from '../../shared/index.js';
+import type { Day } from '../../shared/index.js';
+
+// Google Sheets stores a date as a serial number of days on the spreadsheet's calendar; getValues()
+// turns it into the instant of that wall-clock time in the SPREADSHEET's time zone. The script runs
+// in its own time zone (appsscript.json), which an add-on cannot make match every user's sheet, so
+// local getters (getDate()) would shift days for users east or west of it. Instead the calendar day
+// of each instant is read in the spreadsheet's zone with Intl, a plain JavaScript call (no service
+// call per cell), and handed to the core as a Date at UTC midnight, as shared/dates.ts expects.
+
+/** True for a Date from any realm (a vm context, or Apps Script's host objects). */
+export function isDate(value: unknown): value is Date {
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export class ZoneCalendar {
+  private readonly format: Intl.DateTimeFormat | null;
+  private readonly cache = new Map<number, Date>();
+
+  constructor(readonly timeZone: string) {
+    this.format = zoneFormat(timeZone);
+  }
+
+  /** The calendar day of an instant in the spreadsheet's zone, as a Date at UTC midnight. */
+  utcMidnight(instant: Date): Date {
+    const time = instant.getTime();
+    if (Number.isNaN(time)) return new Date(Number.NaN);
+    const hit = this.cache.get(time);
+    if (hit !== undefined) return new Date(hit.getTime());
+    const date = new Date(this.utcDayStart(instant));
+    this.cache.set(time, date);
+    return new Date(date.getTime());
+  }
+
+  /** The calendar day of an instant in the spreadsheet's zone. */
+  dayOf(instant: Date): Day {
+    return dayFromDate(this.utcMidnight(instant));
+  }
+
+  /** Today in the spreadsheet's zone. */
+  today(now: Date = new Date()): Day {
+    return this.dayOf(now);
+  }
+
+  private utcDayStart(instant: Date): number {
+    if (this.format !== null) {
+      let year = 0;
+      let month = 0;
+      let day = 0;
+      for (const part of this.format.formatToParts(instant)) {
+        if (part.type === 'year') year = Number(part.value);
+        else if (part.type === 'month') month = Number(part.value);
+        else if (part.type === 'day') day = Number(part.value);
+      }
+      if (year > 0 && month > 0 && day > 0) return Date.UTC(year, month - 1, day);
+    }
+    // No Intl time zone data: ask Apps Script (one call per distinct date, cached above).
+    const iso = Utilities.formatDate(instant, this.timeZone, 'yyyy-MM-dd');
+    return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  }
+}
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
+  try {
+    const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    // A runtime without time zone data may ignore the zone or lack formatToParts: use the fallback.
+    return format.formatToParts(new Date(0)).some((p) => p.type === 'day') ? format : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Replaces every Date in a grid of getValues() cells by its calendar day at UTC midnight, in place.
+ * Other cells are left as they are.
+ */
+export function normaliseDates(values: unknown[][], calendar: ZoneCalendar): void {
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === 'object' && cell !== null && isDate(cell)) row[c] = calendar.utcMidnight(cell);
+    }
+  }
+}
