@@ -1,0 +1,58 @@
+import type { StateResponse } from '../protocol.js';
+import { byId, fill, h, say } from './dom.js';
+import { ApiError } from './rpc.js';
+
+export type Tab = 'template' | 'check' | 'progress' | 'settings';
+export const TABS: readonly Tab[] = ['template', 'check', 'progress', 'settings'];
+
+/** What the views share: the last state from the server and a way to switch tabs. */
+export interface App {
+  state: StateResponse | null;
+  /** The sheet the last check or progress ran on (findings point into it). */
+  planSheet: string | null;
+  showTab(tab: Tab, focus?: boolean): void;
+  refreshState(): Promise<void>;
+}
+
+/** Shows a server problem in a panel's message area; a sheet that is not a plan gets a way out. */
+export function reportError(app: App, area: Element, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError && error.code === 'not-a-plan') {
+    say(
+      area,
+      'error',
+      h('p', {}, message),
+      h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('template', true) } }, 'Insert a template'),
+    );
+    return;
+  }
+  say(area, 'error', error instanceof ApiError ? message : `Something went wrong: ${message}`);
+}
+
+/**
+ * Runs an action from a button: the button shows a spinner and a label while it runs, the other
+ * actions are disabled (the page-wide busy line comes from the RPC layer).
+ */
+export async function running(button: HTMLButtonElement, label: string, work: () => Promise<void>): Promise<void> {
+  if (button.disabled) return;
+  const idle = button.textContent ?? '';
+  const buttons = Array.from(document.querySelectorAll<HTMLButtonElement>('.actions .btn'));
+  const before = buttons.map((b) => b.disabled);
+  buttons.forEach((b) => (b.disabled = true));
+  button.setAttribute('data-running', '');
+  button.textContent = label;
+  try {
+    await work();
+  } finally {
+    button.removeAttribute('data-running');
+    button.textContent = idle;
+    buttons.forEach((b, i) => (b.disabled = before[i]));
+  }
+}
+
+export function showSheetLine(sheet: string | null, isPlan: boolean | null): void {
+  const line = byId('sheet-line');
+  if (sheet === null) fill(line, 'Cascade');
+  else fill(line, isPlan === false ? `Sheet “${sheet}” · not a plan yet` : `Plan sheet “${sheet}”`);
+  line.title = line.textContent ?? '';
+}

@@ -1,0 +1,64 @@
+import { DEFAULT_START, START_ATTRIBUTE } from '../protocol.js';
+import { TABS, reportError, showSheetLine } from './app.js';
+import type { App, Tab } from './app.js';
+import { byId, fill } from './dom.js';
+import { ApiError, call, onBusyChange } from './rpc.js';
+import { selectTab, setUpTabs } from './tabs.js';
+import { runCheck, setUpCheck } from './views/check.js';
+import { runProgress, setUpProgress } from './views/progress.js';
+import { renderSettings, setUpSettings } from './views/settings.js';
+import { renderFrameworks, setUpTemplate } from './views/template.js';
+
+const app: App = {
+  state: null,
+  planSheet: null,
+  showTab: (tab, focus = false) => selectTab(tab, focus),
+  refreshState,
+};
+
+async function refreshState(): Promise<void> {
+  const state = await call('apiGetState');
+  app.state = state;
+  showSheetLine(state.sheet.name, state.sheet.isPlan);
+  renderFrameworks(state.frameworks, state.settings.framework);
+  renderSettings(state);
+  for (const panel of ['check', 'progress']) {
+    const area = byId(`${panel}-message`);
+    if (state.sheet.isPlan) fill(area);
+    else reportError(app, area, new ApiError('not-a-plan', state.sheet.message));
+  }
+}
+
+/** The server writes `data-start="check:run"` (tab, and whether to run its action) for menu items. */
+function startAction(): { tab: Tab | 'auto'; run: boolean } {
+  const [tab, run] = (document.body.getAttribute(START_ATTRIBUTE) ?? DEFAULT_START).split(':');
+  return { tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'auto', run: run === 'run' };
+}
+
+async function start(): Promise<void> {
+  onBusyChange((busy) => {
+    byId('busy').hidden = !busy;
+    byId('main').setAttribute('aria-busy', String(busy));
+  });
+  setUpTabs((tab, focus) => app.showTab(tab, focus));
+  setUpTemplate(app);
+  setUpCheck(app);
+  setUpProgress(app);
+  setUpSettings(app);
+  const action = startAction();
+  app.showTab(action.tab === 'auto' ? 'check' : action.tab);
+  try {
+    await refreshState();
+  } catch (error) {
+    showSheetLine(null, null);
+    reportError(app, byId('check-message'), error);
+    return;
+  }
+  const tab = action.tab === 'auto' ? (app.state?.sheet.isPlan ? 'check' : 'template') : action.tab;
+  app.showTab(tab);
+  if (!action.run) return;
+  if (tab === 'check') await runCheck(app);
+  else if (tab === 'progress') await runProgress(app);
+}
+
+void start();

@@ -1,0 +1,118 @@
+import type { CheckResponse, FindingGroup, FindingView } from '../../protocol.js';
+import { reportError, running, showSheetLine } from '../app.js';
+import type { App } from '../app.js';
+import { byId, fill, h, plural, say } from '../dom.js';
+import { call, unwrap } from '../rpc.js';
+
+export function setUpCheck(app: App): void {
+  byId('check-run').addEventListener('click', () => void runCheck(app));
+  byId('check-fix-ids').addEventListener('click', () => void fixIds(app));
+}
+
+export function runCheck(app: App): Promise<void> {
+  const message = byId('check-message');
+  return running(byId<HTMLButtonElement>('check-run'), 'Checking…', async () => {
+    try {
+      const result = unwrap(await call('apiCheck', { sheet: null }));
+      app.planSheet = result.sheet;
+      showSheetLine(result.sheet, true);
+      fill(message);
+      renderCheck(app, result);
+    } catch (error) {
+      fill(byId('check-summary'));
+      fill(byId('check-findings'));
+      reportError(app, message, error);
+    }
+  });
+}
+
+function fixIds(app: App): Promise<void> {
+  const message = byId('check-message');
+  return running(byId<HTMLButtonElement>('check-fix-ids'), 'Filling IDs…', async () => {
+    try {
+      const result = unwrap(await call('apiFixIds', { sheet: app.planSheet }));
+      app.planSheet = result.sheet;
+      if (result.filled.length === 0) {
+        say(message, 'plain', 'Every row has an ID already.');
+        return;
+      }
+      const shown = result.filled.slice(0, 5).map((f) => `${f.id} (row ${f.row})`);
+      const more = result.filled.length > shown.length ? `, and ${result.filled.length - shown.length} more` : '';
+      const recheck = unwrap(await call('apiCheck', { sheet: result.sheet }));
+      renderCheck(app, recheck);
+      say(message, 'good', `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.`);
+    } catch (error) {
+      reportError(app, message, error);
+    }
+  });
+}
+
+export function renderCheck(app: App, result: CheckResponse): void {
+  const { error, warning } = result.counts;
+  fill(
+    byId('check-summary'),
+    h('span', {}, `${plural(result.rows, 'row')} · ${result.framework.label} · today ${result.today}`),
+    error > 0 ? h('span', { className: 'chip error' }, plural(error, 'error')) : null,
+    warning > 0 ? h('span', { className: 'chip warning' }, plural(warning, 'warning')) : null,
+    error + warning === 0 ? h('span', { className: 'chip good' }, 'All rows pass') : null,
+  );
+  const fix = byId<HTMLButtonElement>('check-fix-ids');
+  fix.textContent = result.blankIds > 0 ? `Fix IDs (${result.blankIds})` : 'Fix IDs';
+  const list = byId('check-findings');
+  if (result.groups.length === 0) {
+    fill(list, h('li', { className: 'empty' }, result.rows === 0 ? 'The plan has no rows yet.' : 'No findings: every row is SMART.'));
+    return;
+  }
+  fill(list, ...result.groups.map((group) => groupItem(app, result.sheet, group)));
+  if (result.omittedGroups > 0) {
+    list.append(h('li', { className: 'more' }, `${plural(result.omittedGroups, 'more row')} with findings: see the Check column.`));
+  }
+}
+
+function groupItem(app: App, sheet: string, group: FindingGroup): HTMLLIElement {
+  const counts = [group.errors > 0 ? plural(group.errors, 'error') : '', group.warnings > 0 ? plural(group.warnings, 'warning') : '']
+    .filter((t) => t !== '')
+    .join(', ');
+  return h(
+    'li',
+    { className: 'group' },
+    h(
+      'button',
+      {
+        className: 'group-head',
+        attrs: { type: 'button', 'aria-label': `Row ${group.row} ${group.id} ${group.title}: ${counts}. Select the row.` },
+        on: { click: () => void select(app, sheet, group.row, null) },
+      },
+      h('span', { className: 'row-label' }, h('span', {}, `Row ${group.row}`), group.id ? h('span', { className: 'id' }, group.id) : null, group.level ? h('span', {}, group.level) : null),
+      h('span', { className: 'title' }, group.title || '(no title)'),
+    ),
+    h('ul', { className: 'findings' }, ...group.findings.map((finding) => h('li', {}, findingButton(app, sheet, group.row, finding)))),
+  );
+}
+
+function findingButton(app: App, sheet: string, row: number, finding: FindingView): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      className: `finding ${finding.severity}`,
+      attrs: { type: 'button', 'data-rule': finding.rule, title: finding.rule },
+      on: { click: () => void select(app, sheet, row, finding.col) },
+    },
+    h('span', { className: 'icon', attrs: { 'aria-label': finding.severity } }, finding.severity === 'error' ? '!' : 'i'),
+    h(
+      'span',
+      { className: 'text' },
+      finding.message,
+      h('span', { className: 'hint' }, finding.hint),
+      finding.column ? h('span', { className: 'where' }, `Column ${finding.column}`) : null,
+    ),
+  );
+}
+
+async function select(app: App, sheet: string, row: number, col: number | null): Promise<void> {
+  try {
+    unwrap(await call('apiSelect', { sheet, row, col }));
+  } catch (error) {
+    reportError(app, byId('check-message'), error);
+  }
+}

@@ -1,0 +1,90 @@
+import type { PaceStatus, ProgressResponse, ProgressView } from '../../protocol.js';
+import { reportError, running, showSheetLine } from '../app.js';
+import type { App } from '../app.js';
+import { byId, fill, h, percent, plural, say } from '../dom.js';
+import { call, unwrap } from '../rpc.js';
+
+const PACE_TONE: Record<PaceStatus, string> = {
+  done: 'good',
+  'on track': 'good',
+  'at risk': 'warning',
+  'off track': 'error',
+  overdue: 'error',
+  'not started': 'grey',
+};
+
+export function setUpProgress(app: App): void {
+  byId('progress-run').addEventListener('click', () => void runProgress(app));
+}
+
+export function runProgress(app: App): Promise<void> {
+  const message = byId('progress-message');
+  return running(byId<HTMLButtonElement>('progress-run'), 'Updating…', async () => {
+    try {
+      const result = unwrap(await call('apiProgress', { sheet: null }));
+      app.planSheet = result.sheet;
+      showSheetLine(result.sheet, true);
+      renderProgress(app, result);
+      const pace = result.written.pace ? ' and Pace' : '';
+      say(message, 'good', `Progress${pace} written for ${plural(result.written.progress, 'row')}.`);
+    } catch (error) {
+      fill(byId('progress-summary'));
+      fill(byId('progress-items'));
+      reportError(app, message, error);
+    }
+  });
+}
+
+export function renderProgress(app: App, result: ProgressResponse): void {
+  fill(byId('progress-summary'), h('span', {}, `${plural(result.rows, 'row')} · ${result.framework.label} · today ${result.today}`));
+  const list = byId('progress-items');
+  if (result.items.length === 0) {
+    fill(list, h('li', { className: 'empty' }, 'The plan has no rows yet.'));
+    return;
+  }
+  fill(list, ...result.items.map((item) => topItem(app, result.sheet, item)));
+  if (result.omittedItems > 0) list.append(h('li', { className: 'more' }, `${plural(result.omittedItems, 'more top-level item')} in the sheet.`));
+}
+
+function topItem(app: App, sheet: string, item: ProgressView): HTMLLIElement {
+  const kids =
+    item.children.length === 0
+      ? null
+      : h(
+          'details',
+          { className: 'kids' },
+          h('summary', {}, `${plural(item.children.length + item.omittedChildren, 'item')} below`),
+          h('ol', { className: 'children' }, ...item.children.map((child) => h('li', {}, itemButton(app, sheet, child, 'child')))),
+        );
+  return h('li', { className: 'item' }, itemButton(app, sheet, item, 'item-head'), kids);
+}
+
+function itemButton(app: App, sheet: string, item: ProgressView, className: string): HTMLButtonElement {
+  const status = item.status;
+  const tone = status === null ? 'none' : status.replace(/ /g, '-');
+  const fraction = item.progress === null ? 0 : Math.max(0, Math.min(1, item.progress));
+  const bar = h('span');
+  bar.style.width = `${(fraction * 100).toFixed(1)}%`;
+  const label = `${item.id} ${item.title}: ${percent(item.progress)}${status ? `, ${status}` : ''}`;
+  return h(
+    'button',
+    { className, attrs: { type: 'button', 'aria-label': `${label}. Select the row.` }, on: { click: () => void select(app, sheet, item.row) } },
+    h('span', { className: 'row-label' }, item.id ? h('span', { className: 'id' }, item.id) : null, h('span', {}, item.level)),
+    h('span', { className: 'title' }, item.title || '(no title)'),
+    h(
+      'span',
+      { className: 'meter' },
+      h('span', { className: `bar pace-${tone}`, attrs: { role: 'img', 'aria-label': percent(item.progress) } }, bar),
+      h('span', { className: 'pct' }, percent(item.progress)),
+      status === null ? null : h('span', { className: `chip ${PACE_TONE[status]}` }, status[0].toUpperCase() + status.slice(1)),
+    ),
+  );
+}
+
+async function select(app: App, sheet: string, row: number): Promise<void> {
+  try {
+    unwrap(await call('apiSelect', { sheet, row, col: null }));
+  } catch (error) {
+    reportError(app, byId('progress-message'), error);
+  }
+}
