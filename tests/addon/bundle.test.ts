@@ -1,0 +1,133 @@
+// The built add-on as Apps Script receives it: Code.js a classic script with top-level entry
+// points, the manifest's scopes, a self-contained sidebar, the menu built in AuthMode.NONE.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { describe, expect, test } from 'vitest';
+import { DIST, loadBundle } from './harness.js';
+
+const code = () => readFileSync(path.join(DIST, 'Code.js'), 'utf8');
+
+const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'onEdit',
+  'menuOpenSidebar',
+  'menuInsertTemplate',
+  'menuCheckPlan',
+  'menuUpdateProgress',
+  'apiGetState',
+  'apiSaveSettings',
+  'apiCheck',
+  'apiFixIds',
+  'apiProgress',
+  'apiInsertTemplate',
+  'apiSelect',
+  'CASCADE_PROGRESS',
+];
+
+describe('dist/Code.js', () => {
+  test('is one classic script: no module syntax, parses as a script', () => {
+    const text = code();
+    expect(text).not.toMatch(/^\s*(import|export)\s/m);
+    expect(() => new vm.Script(text, { filename: 'Code.js' })).not.toThrow();
+  });
+
+  test('declares every entry point as a top-level function Apps Script can call by name', () => {
+    const text = code();
+    for (const name of ENTRY_POINTS) expect(text).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    const { context } = loadBundle();
+    for (const name of ENTRY_POINTS) expect(typeof context[name], name).toBe('function');
+    // The functions Apps Script lists (in the editor's Run menu, for google.script.run) are exactly these.
+    const functions = Object.keys(context).filter((k) => typeof context[k] === 'function' && !['console'].includes(k));
+    expect(functions.sort()).toEqual([...ENTRY_POINTS].sort());
+  });
+
+  test('keeps the JSDoc of the custom function right above its declaration, parameters named', () => {
+    const text = code();
+    const m = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction CASCADE_PROGRESS\(start, target, current, type\) \{/.exec(text);
+    expect(m, 'JSDoc block directly above function CASCADE_PROGRESS(start, target, current, type)').not.toBeNull();
+    const doc = m![1];
+    expect(doc).toContain('@customfunction');
+    for (const param of ['start', 'target', 'current', 'type']) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param} `));
+    expect(doc).toMatch(/@return \{/);
+  });
+
+  test('loads without touching any service (AuthMode.NONE) and targets ES2019 (no ?. or ??)', () => {
+    expect(() => vm.runInNewContext(code(), {})).not.toThrow();
+    const withoutStrings = code().replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\/\/.*$/gm, '');
+    expect(withoutStrings).not.toMatch(/\?\.[a-zA-Z_$[(]/);
+    expect(withoutStrings).not.toMatch(/[^?]\?\?[^?]/);
+  });
+});
+
+describe('dist/appsscript.json', () => {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
+
+  test('runs on V8 with the narrowest scopes: the current spreadsheet and the sidebar', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes.sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    expect(typeof manifest.timeZone).toBe('string');
+  });
+
+  test('makes no external requests', () => {
+    expect(manifest.urlFetchWhitelist).toBeUndefined();
+    expect(JSON.stringify(manifest)).not.toContain('external_request');
+  });
+});
+
+describe('dist/sidebar.html', () => {
+  const html = () => readFileSync(path.join(DIST, 'sidebar.html'), 'utf8');
+
+  test('is one self-contained file under 60 KB: no external script, style, font or image', () => {
+    expect(statSync(path.join(DIST, 'sidebar.html')).size).toBeLessThan(60 * 1024);
+    const text = html();
+    expect(text).not.toMatch(/<script[^>]+src=/i);
+    expect(text).not.toMatch(/<link[^>]+href=/i);
+    expect(text).not.toMatch(/url\(\s*['"]?https?:/i);
+    expect(text).toContain('<style>');
+    expect(text).toContain('data-start="auto"');
+    // The inlined script cannot close its own <script> element early.
+    const script = text.slice(text.indexOf('<script>') + 8, text.lastIndexOf('</script>'));
+    expect(script).not.toMatch(/<\/script/i);
+  });
+});
+
+describe('menu', () => {
+  test('onOpen in AuthMode.NONE builds the add-on menu and calls nothing but the UI', () => {
+    const { run, world } = loadBundle();
+    run('onOpen', { authMode: 'NONE' });
+    expect(world.ui.menus).toHaveLength(1);
+    expect(world.ui.menus[0].items).toEqual([
+      { caption: 'Open sidebar', functionName: 'menuOpenSidebar' },
+      { caption: 'Insert template', functionName: 'menuInsertTemplate' },
+      { caption: 'Check plan', functionName: 'menuCheckPlan' },
+      { caption: 'Update progress', functionName: 'menuUpdateProgress' },
+    ]);
+    expect(world.counter.summary()).toEqual({ 'Menu.addItem': 4, 'Menu.addToUi': 1, 'SpreadsheetApp.getUi': 1, 'Ui.createAddonMenu': 1 });
+  });
+
+  test('onInstall builds the same menu', () => {
+    const { run, world } = loadBundle();
+    run('onInstall', { authMode: 'FULL' });
+    expect(world.ui.menus[0].items.map((i) => i.functionName)).toEqual(['menuOpenSidebar', 'menuInsertTemplate', 'menuCheckPlan', 'menuUpdateProgress']);
+  });
+
+  test.each([
+    ['menuOpenSidebar', 'auto'],
+    ['menuInsertTemplate', 'template'],
+    ['menuCheckPlan', 'check:run'],
+    ['menuUpdateProgress', 'progress:run'],
+  ])('%s opens the sidebar titled Cascade on %s', (handler, start) => {
+    const { run, world } = loadBundle();
+    run(handler);
+    expect(world.ui.sidebars).toHaveLength(1);
+    const sidebar = world.ui.sidebars[0];
+    expect(sidebar.title).toBe('Cascade');
+    expect(sidebar.content).toContain(`data-start="${start}"`);
+    expect(sidebar.content.length).toBeGreaterThan(5_000);
+  });
+});

@@ -1,0 +1,63 @@
+// Counts every call made on a fake service object. Fakes hand out Proxies: a method called through
+// a Proxy is counted under "Kind.method"; the fakes themselves work on the raw objects, so their
+// own bookkeeping is never counted.
+
+/** Objects that only build a value locally (rule builders): counted apart, as they reach no document. */
+const BUILDER_KINDS = new Set(['DataValidationBuilder', 'ConditionalFormatRuleBuilder']);
+const BUILDER_FACTORIES = new Set(['SpreadsheetApp.newDataValidation', 'SpreadsheetApp.newConditionalFormatRule']);
+
+export class CallCounter {
+  readonly calls = new Map<string, number>();
+  /** Every call in order, for debugging a failing count. */
+  readonly log: string[] = [];
+
+  record(name: string): void {
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    this.log.push(name);
+  }
+
+  reset(): void {
+    this.calls.clear();
+    this.log.length = 0;
+  }
+
+  /** Calls that reach the spreadsheet or another service (builder calls left out). */
+  get serviceCalls(): number {
+    let n = 0;
+    for (const [name, count] of this.calls) if (!isBuilderCall(name)) n += count;
+    return n;
+  }
+
+  get builderCalls(): number {
+    let n = 0;
+    for (const [name, count] of this.calls) if (isBuilderCall(name)) n += count;
+    return n;
+  }
+
+  count(name: string): number {
+    return this.calls.get(name) ?? 0;
+  }
+
+  /** { "Range.getValues": 1, … } sorted by name, service calls only. */
+  summary(): Record<string, number> {
+    return Object.fromEntries([...this.calls].filter(([name]) => !isBuilderCall(name)).sort(([a], [b]) => a.localeCompare(b)));
+  }
+}
+
+export function isBuilderCall(name: string): boolean {
+  return BUILDER_KINDS.has(name.split('.')[0]) || BUILDER_FACTORIES.has(name);
+}
+
+/** A Proxy of `target` whose method calls are counted as `${kind}.${method}`. */
+export function counted<T extends object>(target: T, kind: string, counter: CallCounter): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor') return value;
+      return (...args: unknown[]) => {
+        counter.record(`${kind}.${property}`);
+        return (value as (...a: unknown[]) => unknown).apply(object, args);
+      };
+    },
+  });
+}

@@ -1,0 +1,200 @@
+// The Apps Script services around the spreadsheet: SpreadsheetApp, the UI (menus, sidebars),
+// HtmlService, document properties, the document lock and Utilities; every call counted.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CallCounter, counted } from './counter.js';
+import {
+  FakeConditionalFormatRuleBuilder,
+  FakeDataValidationBuilder,
+  FakeSpreadsheet,
+  Zone,
+} from './sheets.js';
+
+export class FakeMenu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addToUi'> {
+  readonly api: GoogleAppsScript.Base.Menu;
+  readonly items: { caption: string; functionName: string }[] = [];
+  constructor(
+    private readonly ui: FakeUi,
+    readonly title: string,
+    counter: CallCounter,
+  ) {
+    this.api = counted(this, 'Menu', counter) as unknown as GoogleAppsScript.Base.Menu;
+  }
+  addItem(caption: string, functionName: string): GoogleAppsScript.Base.Menu {
+    this.items.push({ caption, functionName });
+    return this.api;
+  }
+  addSeparator(): GoogleAppsScript.Base.Menu {
+    return this.api;
+  }
+  addToUi(): void {
+    this.ui.menus.push(this);
+  }
+}
+
+export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'setTitle' | 'getTitle'> {
+  readonly api: GoogleAppsScript.HTML.HtmlOutput;
+  title = '';
+  constructor(
+    readonly content: string,
+    counter: CallCounter,
+  ) {
+    this.api = counted(this, 'HtmlOutput', counter) as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  getContent(): string {
+    return this.content;
+  }
+  setTitle(title: string): GoogleAppsScript.HTML.HtmlOutput {
+    this.title = title;
+    return this.api;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+}
+
+export class FakeUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar'> {
+  readonly api: GoogleAppsScript.Base.Ui;
+  readonly menus: FakeMenu[] = [];
+  readonly sidebars: FakeHtmlOutput[] = [];
+  constructor(private readonly counter: CallCounter) {
+    this.api = counted(this, 'Ui', counter) as unknown as GoogleAppsScript.Base.Ui;
+  }
+  createAddonMenu(): GoogleAppsScript.Base.Menu {
+    return new FakeMenu(this, 'Cascade', this.counter).api;
+  }
+  createMenu(caption: string): GoogleAppsScript.Base.Menu {
+    return new FakeMenu(this, caption, this.counter).api;
+  }
+  showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
+    this.sidebars.push(userInterface as unknown as FakeHtmlOutput);
+  }
+}
+
+export class FakeProperties implements Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'getProperties' | 'deleteProperty'> {
+  readonly api: GoogleAppsScript.Properties.Properties;
+  readonly store = new Map<string, string>();
+  constructor(counter: CallCounter) {
+    this.api = counted(this, 'Properties', counter) as unknown as GoogleAppsScript.Properties.Properties;
+  }
+  getProperty(key: string): string | null {
+    return this.store.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): GoogleAppsScript.Properties.Properties {
+    this.store.set(key, String(value));
+    return this.api;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store);
+  }
+  deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
+    this.store.delete(key);
+    return this.api;
+  }
+}
+
+export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
+  readonly api: GoogleAppsScript.Lock.Lock;
+  held = false;
+  /** Set by a test: someone else holds the lock. */
+  busy = false;
+  acquisitions = 0;
+  constructor(counter: CallCounter) {
+    this.api = counted(this, 'Lock', counter) as unknown as GoogleAppsScript.Lock.Lock;
+  }
+  tryLock(_timeoutInMillis: number): boolean {
+    if (this.busy || this.held) return false;
+    this.held = true;
+    this.acquisitions++;
+    return true;
+  }
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
+  }
+  releaseLock(): void {
+    this.held = false;
+  }
+  hasLock(): boolean {
+    return this.held;
+  }
+}
+
+export interface WorldOptions {
+  timeZone?: string;
+  /** Where the built sidebar.html lives (HtmlService.createHtmlOutputFromFile reads it). */
+  distDir?: string;
+}
+
+/** One user's Apps Script world: a spreadsheet and the services, with their globals for a vm context. */
+export class FakeWorld {
+  readonly counter = new CallCounter();
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly ui: FakeUi;
+  readonly documentProperties: FakeProperties;
+  readonly lock: FakeLock;
+  readonly flushes: number[] = [];
+  readonly globals: Record<string, unknown>;
+
+  constructor(options: WorldOptions = {}) {
+    const counter = this.counter;
+    const distDir = options.distDir ?? path.resolve('dist');
+    this.spreadsheet = new FakeSpreadsheet(counter, options.timeZone ?? 'Etc/GMT');
+    this.ui = new FakeUi(counter);
+    this.documentProperties = new FakeProperties(counter);
+    this.lock = new FakeLock(counter);
+    const world = this;
+    let builderProxy: unknown;
+
+    const spreadsheetApp: Pick<
+      GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+      'getActiveSpreadsheet' | 'getActive' | 'getUi' | 'flush' | 'newDataValidation' | 'newConditionalFormatRule'
+    > = {
+      getActiveSpreadsheet: () => world.spreadsheet.api,
+      getActive: () => world.spreadsheet.api,
+      getUi: () => world.ui.api,
+      flush: () => {
+        world.flushes.push(world.counter.log.length);
+      },
+      newDataValidation: () => {
+        const builder = new FakeDataValidationBuilder(() => builderProxy);
+        builderProxy = counted(builder, 'DataValidationBuilder', counter);
+        return builderProxy as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+      },
+      newConditionalFormatRule: () => {
+        const builder = new FakeConditionalFormatRuleBuilder(() => builderProxy);
+        builderProxy = counted(builder, 'ConditionalFormatRuleBuilder', counter);
+        return builderProxy as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+      },
+    };
+    const htmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'> = {
+      createHtmlOutputFromFile: (filename: string) => {
+        const file = path.join(distDir, filename.endsWith('.html') ? filename : `${filename}.html`);
+        return new FakeHtmlOutput(readFileSync(file, 'utf8'), counter).api;
+      },
+      createHtmlOutput: (html?: unknown) => new FakeHtmlOutput(String(html ?? ''), counter).api,
+    };
+    const propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> = {
+      getDocumentProperties: () => world.documentProperties.api,
+    };
+    const lockService: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> = {
+      getDocumentLock: () => world.lock.api,
+    };
+    const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'> = {
+      formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
+        if (format !== 'yyyy-MM-dd') throw new Error(`The fake formats dates as yyyy-MM-dd only, not ${format}.`);
+        return new Date(new Zone(timeZone).wallClock((date as unknown as Date).getTime())).toISOString().slice(0, 10);
+      },
+    };
+    this.globals = {
+      SpreadsheetApp: counted(spreadsheetApp, 'SpreadsheetApp', counter),
+      HtmlService: counted(htmlService, 'HtmlService', counter),
+      PropertiesService: counted(propertiesService, 'PropertiesService', counter),
+      LockService: counted(lockService, 'LockService', counter),
+      Utilities: counted(utilities, 'Utilities', counter),
+      console: { log() {}, info() {}, warn: (...a: unknown[]) => world.warnings.push(a.map(String).join(' ')), error: (...a: unknown[]) => world.errors.push(a.map(String).join(' ')) },
+    };
+  }
+
+  readonly warnings: string[] = [];
+  readonly errors: string[] = [];
+}
