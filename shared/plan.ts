@@ -98,7 +98,12 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
   const levelText = c.level < 0 ? '' : cellText(cells[c.level]);
   const typeText = c.type < 0 ? '' : cellText(cells[c.type]);
   const statusText = c.status < 0 ? '' : cellText(cells[c.status]);
+  const startCell = c.start < 0 ? null : cells[c.start] ?? null;
+  const targetCell = c.target < 0 ? null : cells[c.target] ?? null;
   const current = c.current < 0 ? null : cells[c.current] ?? null;
+  const start = parseNumber(startCell);
+  const target = parseNumber(targetCell);
+  const currentValue = parseNumber(current);
   return {
     index,
     row,
@@ -110,10 +115,14 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     owner: c.owner < 0 ? '' : cellText(cells[c.owner]),
     type: typeOf(typeText),
     typeText,
-    start: parseNumber(c.start < 0 ? null : cells[c.start] ?? null),
-    target: parseNumber(c.target < 0 ? null : cells[c.target] ?? null),
-    current: parseNumber(current),
+    start,
+    target,
+    current: currentValue,
     currentText: cellText(current),
+    numbersAsText:
+      (typeof startCell === 'string' && start.state === 'ok') ||
+      (typeof targetCell === 'string' && target.state === 'ok') ||
+      (typeof current === 'string' && currentValue.state === 'ok'),
     unit: c.unit < 0 ? '' : cellText(cells[c.unit]),
     startDate: parseDay(c.startDate < 0 ? null : cells[c.startDate] ?? null),
     dueDate: parseDay(c.dueDate < 0 ? null : cells[c.dueDate] ?? null),

@@ -5,7 +5,7 @@ import { examplesFor, type ExampleRow } from './examples.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, isFrameworkId } from './frameworks.js';
 import { progressFormula as rowProgressFormula } from './formulas.js';
 import { MEASURE_TYPES, STATUSES, readPlan } from './plan.js';
-import { computeProgressValues, isMeasured } from './progress.js';
+import { computeProgressValues, effectiveType, isMeasured } from './progress.js';
 import type { CellValue, ColumnKey, ColumnMap, Day, Framework, FrameworkId, PlanItem } from './types.js';
 
 export interface TemplateSpec {
@@ -107,9 +107,15 @@ export function progressFormulaFor(columns: ColumnMap, row: number, options: { a
   return rowProgressFormula({ type, start, target, current, status, level: letter('level') ?? undefined }, row, options);
 }
 
-/** True when a row's progress comes from the live formula (its own measure), so tools may keep it. */
+/**
+ * True when the live formula computes this row's progress exactly as the core does, so tools keep
+ * a formula there: a measured row (own Target, or a milestone) whose numbers are number cells.
+ * Roll-ups, plain tasks and numbers typed as text ("$120M") need the value written by the tools.
+ */
 export function hasLiveProgress(item: PlanItem): boolean {
-  return item.status !== 'Done' && isMeasured({ ...item, milestoneLevel: item.level === 'Milestone' });
+  const input = { type: item.type, start: item.start, target: item.target, milestoneLevel: item.level === 'Milestone' };
+  if (!isMeasured(input)) return false;
+  return item.status === 'Done' || effectiveType(input) === 'milestone' || !item.numbersAsText;
 }
 
 function exampleCells(example: ExampleRow, columns: ColumnMap, width: number): CellValue[] {

@@ -108,6 +108,11 @@ export interface PlanItem {
   current: Parsed<number>;
   /** Current as typed, for milestones ("done", "yes", "✓"). */
   currentText: string;
+  /**
+   * Start, Target or Current is a number written as text ("1,000", "$120M", "45%" in a text
+   * cell): Cascade reads it, but a spreadsheet formula cannot compute with it.
+   */
+  numbersAsText: boolean;
   unit: string;
   startDate: Parsed<Day>;
   dueDate: Parsed<Day>;

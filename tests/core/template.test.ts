@@ -177,3 +177,29 @@ describe('templateFor: bad input', () => {
     expect(() => templateFor('scrum' as FrameworkId)).toThrow(RangeError);
   });
 });
+
+describe('hasLiveProgress', () => {
+  it('is true where the live formula gives the core’s value, false where the tools must write it', () => {
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Parent', 'Title', 'Type', 'Start', 'Target', 'Current', 'Status'],
+      rows: [
+        ['O1', 'Objective', '', 'roll-up', null, null, null, null, null],
+        ['KR1', 'Key Result', 'O1', 'numbers', null, 0, 100, 40, null],
+        ['KR2', 'Key Result', 'O1', 'text numbers', null, 0, '$120M', '$60M', null],
+        ['KR3', 'Key Result', 'O1', 'text but done', null, 0, '1,000', 10, 'Done'],
+        ['KR4', 'Key Result', 'O1', 'bad target', null, 0, 'lots', 10, null],
+        ['M1', 'Milestone', 'O1', 'binary', null, null, null, 'done', null],
+        ['T1', 'Task', 'KR1', 'plain task', null, null, null, null, 'Done'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.numbersAsText, hasLiveProgress(i)])).toEqual([
+      ['O1', false, false],
+      ['KR1', false, true],
+      ['KR2', true, false],
+      ['KR3', true, true],
+      ['KR4', false, true],
+      ['M1', false, true],
+      ['T1', false, false],
+    ]);
+  });
+});
