@@ -94,25 +94,30 @@ export function readItem(cells: readonly CellValue[], columns: ColumnMap, index:
   return readRow(cells, columnIndex(columns), index, row);
 }
 
+/** The cell at a column index; null for a column the table does not have or a short row. */
+function cellAt(cells: readonly CellValue[], col: number): CellValue {
+  return col < 0 ? null : cells[col] ?? null;
+}
+
 function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row: number): PlanItem {
-  const levelText = c.level < 0 ? '' : cellText(cells[c.level]);
-  const typeText = c.type < 0 ? '' : cellText(cells[c.type]);
-  const statusText = c.status < 0 ? '' : cellText(cells[c.status]);
-  const startCell = c.start < 0 ? null : cells[c.start] ?? null;
-  const targetCell = c.target < 0 ? null : cells[c.target] ?? null;
-  const current = c.current < 0 ? null : cells[c.current] ?? null;
+  const levelText = cellText(cellAt(cells, c.level));
+  const typeText = cellText(cellAt(cells, c.type));
+  const statusText = cellText(cellAt(cells, c.status));
+  const startCell = cellAt(cells, c.start);
+  const targetCell = cellAt(cells, c.target);
+  const current = cellAt(cells, c.current);
   const start = parseNumber(startCell);
   const target = parseNumber(targetCell);
   const currentValue = parseNumber(current);
   return {
     index,
     row,
-    id: c.id < 0 ? '' : cellText(cells[c.id]),
+    id: cellText(cellAt(cells, c.id)),
     level: levelOf(levelText),
     levelText,
-    parentId: c.parent < 0 ? '' : cellText(cells[c.parent]),
-    title: c.title < 0 ? '' : cellText(cells[c.title]),
-    owner: c.owner < 0 ? '' : cellText(cells[c.owner]),
+    parentId: cellText(cellAt(cells, c.parent)),
+    title: cellText(cellAt(cells, c.title)),
+    owner: cellText(cellAt(cells, c.owner)),
     type: typeOf(typeText),
     typeText,
     start,
@@ -123,14 +128,14 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
       (typeof startCell === 'string' && start.state === 'ok') ||
       (typeof targetCell === 'string' && target.state === 'ok') ||
       (typeof current === 'string' && currentValue.state === 'ok'),
-    unit: c.unit < 0 ? '' : cellText(cells[c.unit]),
-    startDate: parseDay(c.startDate < 0 ? null : cells[c.startDate] ?? null),
-    dueDate: parseDay(c.dueDate < 0 ? null : cells[c.dueDate] ?? null),
-    review: parseCadence(c.review < 0 ? null : cells[c.review] ?? null),
-    lastCheckIn: parseDay(c.lastCheckIn < 0 ? null : cells[c.lastCheckIn] ?? null),
+    unit: cellText(cellAt(cells, c.unit)),
+    startDate: parseDay(cellAt(cells, c.startDate)),
+    dueDate: parseDay(cellAt(cells, c.dueDate)),
+    review: parseCadence(cellAt(cells, c.review)),
+    lastCheckIn: parseDay(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
-    weight: parseNumber(c.weight < 0 ? null : cells[c.weight] ?? null),
+    weight: parseNumber(cellAt(cells, c.weight)),
   };
 }
 
