@@ -31,6 +31,8 @@ export const MAX_LIVE_ROWS = 500;
 /** Rows read in full for one live check at most (the edited rows, their family, their ancestors). */
 export const MAX_CONTEXT_ROWS = 2_000;
 const MAX_READ_BLOCKS = 3;
+/** Rows this close to each other are read in one range rather than two. */
+const READ_JOIN_GAP = 64;
 const MAX_WRITE_BLOCKS = 2;
 /** Check cells this close are rewritten as one block (the cells between get back what they held). */
 const MAX_WRITE_SPAN = 400;
@@ -253,7 +255,7 @@ function rowsOf(blocks: readonly RowRun[]): number[] {
 /** Full rows, read in at most MAX_READ_BLOCKS ranges: row number → cells. */
 function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly number[], width: number, session: Session): Map<number, CellValue[]> {
   const out = new Map<number, CellValue[]>();
-  for (const block of coverRows(rows, MAX_READ_BLOCKS)) {
+  for (const block of coverRows(rows, MAX_READ_BLOCKS, READ_JOIN_GAP)) {
     const grid = sheet.getRange(block.first, 1, block.count, width).getValues() as CellValue[][];
     normaliseDates(grid, session.calendar);
     grid.forEach((cells, r) => out.set(block.first + r, cells));

@@ -17,11 +17,18 @@ export function rowRuns(rows: Iterable<number>): RowRun[] {
 }
 
 /**
- * At most `maxBlocks` row blocks covering every given row: runs are joined across their smallest
- * gaps first, so a handful of reads covers scattered rows without reading everything between.
+ * At most `maxBlocks` row blocks covering every given row: runs closer than `joinGap` rows are
+ * joined (reading a few rows more is cheaper than one more call), then runs are joined across
+ * their smallest gaps until few enough remain, so a handful of reads covers scattered rows
+ * without reading everything between.
  */
-export function coverRows(rows: Iterable<number>, maxBlocks: number): RowRun[] {
-  const runs = rowRuns(rows);
+export function coverRows(rows: Iterable<number>, maxBlocks: number, joinGap = 0): RowRun[] {
+  const runs: RowRun[] = [];
+  for (const run of rowRuns(rows)) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && run.first - (last.first + last.count) <= joinGap) last.count = run.first + run.count - last.first;
+    else runs.push({ ...run });
+  }
   while (runs.length > Math.max(1, maxBlocks)) {
     let best = 0;
     let bestGap = Infinity;

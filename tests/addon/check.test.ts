@@ -1,0 +1,249 @@
+// Check and Fix IDs through the built bundle: the same findings and Check text as the core, the
+// Check column written in one call, nothing else touched, constant calls whatever the size.
+import { describe, expect, test } from 'vitest';
+import { checkPlan, checkSummaries, dayFromIso, readPlan } from '../../shared/index.js';
+import type { RawTable } from '../../shared/index.js';
+import { loadBundle } from './harness.js';
+import type { Loaded } from './harness.js';
+import { bigPlan, col, day, seedPlan, smallPlan } from './plans.js';
+
+const TODAY = '2026-05-01';
+
+function withToday(loaded: Loaded, today = TODAY): void {
+  const saved = loaded.api('apiSaveSettings', { today, allowOver: false, framework: null });
+  expect(saved.ok).toBe(true);
+}
+
+/** What the core says for the table: the Check text of each row, by spreadsheet row. */
+function coreSummaries(table: RawTable, headerRow = 1): Map<number, string> {
+  const plan = readPlan({ ...table, headerRow });
+  const findings = checkPlan(plan, { today: dayFromIso(TODAY) });
+  const texts = checkSummaries(plan, findings);
+  return new Map(plan.items.map((item, i) => [item.row, texts[i]]));
+}
+
+/** Every cell of a sheet snapshot except the given 1-based columns (for "nothing else changed"). */
+function withoutColumns(snapshot: unknown, columns: number[]): unknown {
+  const s = snapshot as { values: unknown[][]; formulas: [number, string][]; formats: [number, string][] };
+  const skip = new Set(columns.map((c) => c - 1));
+  const keyCol = (k: number) => k % 20_000;
+  return {
+    ...s,
+    values: s.values.map((row) => row.map((v, c) => (skip.has(c) ? null : v))),
+    formulas: s.formulas.filter(([k]) => !skip.has(keyCol(k))),
+    formats: s.formats.filter(([k]) => !skip.has(keyCol(k))),
+  };
+}
+
+describe('Check', () => {
+  test('writes the core’s summary into each row’s Check cell and returns findings grouped by row, errors first', () => {
+    const loaded = loadBundle();
+    withToday(loaded);
+    const table = smallPlan();
+    const sheet = seedPlan(loaded.world, table);
+    const result = loaded.api('apiCheck', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    const check = result.value;
+    expect(check.sheet).toBe('Plan');
+    expect(check.rows).toBe(6);
+    expect(check.framework).toEqual({ id: 'okr', label: 'OKR', source: 'inferred' });
+    expect(check.today).toBe(TODAY);
+    expect(check.blankIds).toBe(1);
+
+    const expected = coreSummaries(table);
+    for (const [row, text] of expected) expect(sheet.cell(row, col('Check')), `Check of row ${row}`).toBe(text);
+    expect(sheet.cell(3, col('Check'))).toBe(expected.get(3));
+
+    // Groups: rows with errors first, each in sheet order; inside a group, errors first.
+    const order = check.groups.map((g) => [g.row, g.errors > 0]);
+    const firstWarningOnly = order.findIndex(([, hasErrors]) => !hasErrors);
+    if (firstWarningOnly >= 0) expect(order.slice(firstWarningOnly).every(([, e]) => !e)).toBe(true);
+    for (const group of check.groups) {
+      const severities = group.findings.map((f) => f.severity);
+      expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === 'error' ? -1 : 1)));
+    }
+    // The KR without an owner, the vague objective: findings with message, hint and the column to select.
+    const kr = check.groups.find((g) => g.row === 4);
+    expect(kr?.id).toBe('KR1.2');
+    const owner = kr?.findings.find((f) => f.rule === 'owner/missing');
+    expect(owner?.severity).toBe('error');
+    expect(owner?.message.length).toBeGreaterThan(10);
+    expect(owner?.hint.length).toBeGreaterThan(10);
+    expect(owner?.column).toBe('Owner');
+    expect(owner?.col).toBe(col('Owner'));
+    expect(check.groups.find((g) => g.row === 7)?.findings.some((f) => f.rule === 'specific/vague')).toBe(true);
+    expect(check.counts.error + check.counts.warning).toBe(check.groups.reduce((n, g) => n + g.findings.length, 0));
+  });
+
+  test('changes no cell outside the Check column: unknown columns, formulas, formats and dates survive', () => {
+    const loaded = loadBundle({ timeZone: 'America/Los_Angeles' });
+    withToday(loaded);
+    const sheet = seedPlan(loaded.world, smallPlan());
+    sheet.formats.set(1 * 20_000 + col('Notes') - 1, '@');
+    const before = sheet.snapshot();
+    expect(loaded.api('apiCheck', { sheet: null }).ok).toBe(true);
+    expect(withoutColumns(sheet.snapshot(), [col('Check')])).toEqual(withoutColumns(before, [col('Check')]));
+    expect(sheet.formula(2, col('Score'))).toBe('=LEN(D2)');
+    expect(sheet.shown(2, col('Score'))).toBe('Win the mid-market with 50 new accounts by Q3'.length);
+    expect(sheet.cell(7, col('Notes'))).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  test('finds the header below a title row and writes the Check column under it', () => {
+    const loaded = loadBundle();
+    withToday(loaded);
+    const table = smallPlan();
+    const sheet = seedPlan(loaded.world, table, 'Plan', [['Q3 plan of the sales team'], []]);
+    const result = loaded.api('apiCheck', { sheet: null });
+    expect(result.ok).toBe(true);
+    const expected = coreSummaries(table, 3);
+    for (const [row, text] of expected) expect(sheet.cell(row, col('Check'))).toBe(text);
+    expect(sheet.cell(1, 1)).toBe('Q3 plan of the sales team');
+    expect(sheet.cell(3, col('Check'))).toBe('Check');
+  });
+
+  test('adds a Check column after the last used column when the plan has none', () => {
+    const loaded = loadBundle();
+    withToday(loaded);
+    const header = ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Due date'];
+    const sheet = loaded.world.spreadsheet.addSheet('Mine', 20, 6);
+    sheet.seed([header, ['O1', 'Objective', '', 'Grow revenue to $120M', 'Lena', day('2026-09-30')], ['KR1', 'KR', 'O1', 'Increase sales to $120 million', '', '']]);
+    loaded.world.spreadsheet.active = sheet;
+    const result = loaded.api('apiCheck', { sheet: null });
+    expect(result.ok).toBe(true);
+    expect(sheet.cell(1, 7)).toBe('Check');
+    expect(String(sheet.cell(3, 7))).toMatch(/error/);
+    expect(sheet.maxColumns).toBe(7);
+  });
+
+  test('a sheet that is not a plan gets a clear message and nothing is written', () => {
+    const loaded = loadBundle();
+    const sheet = loaded.world.spreadsheet.addSheet('Budget', 20, 5);
+    sheet.seed([['Item', 'Cost'], ['Laptops', 12000]]);
+    const before = sheet.snapshot();
+    const result = loaded.api('apiCheck', { sheet: null });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-a-plan', message: expect.stringContaining('"Budget" is not a plan') },
+    });
+    if (!result.ok) expect(result.error.message).toMatch(/ID, Level, Title.*insert a template/);
+    expect(sheet.snapshot()).toEqual(before);
+    const state = loaded.api('apiGetState');
+    expect(state.sheet).toEqual({ name: 'Budget', isPlan: false, message: expect.stringContaining('not a plan') });
+  });
+
+  test('waits for the document lock and refuses, writing nothing, while someone else holds it', () => {
+    const loaded = loadBundle();
+    const sheet = seedPlan(loaded.world, smallPlan());
+    loaded.world.lock.busy = true;
+    const before = sheet.snapshot();
+    const result = loaded.api('apiCheck', { sheet: null });
+    expect(result).toEqual({ ok: false, error: { code: 'busy', message: expect.stringContaining('Try again') } });
+    expect(sheet.snapshot()).toEqual(before);
+  });
+
+  test('holds the lock while writing, flushes before releasing it', () => {
+    const loaded = loadBundle();
+    seedPlan(loaded.world, smallPlan());
+    loaded.world.counter.reset();
+    expect(loaded.api('apiCheck', { sheet: null }).ok).toBe(true);
+    const log = loaded.world.counter.log;
+    const locked = log.indexOf('Lock.tryLock');
+    const write = log.lastIndexOf('Range.setValues');
+    const flush = log.indexOf('SpreadsheetApp.flush');
+    const release = log.indexOf('Lock.releaseLock');
+    expect(locked).toBeGreaterThanOrEqual(0);
+    expect(locked < write && write < flush && flush < release).toBe(true);
+    expect(loaded.world.lock.held).toBe(false);
+  });
+
+  test('rejects a request the sidebar should never send, naming the field', () => {
+    const loaded = loadBundle();
+    const result = loaded.run('apiCheck', { sheet: 42 }) as { ok: boolean; error: { code: string; message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('bad-request');
+    expect(result.error.message).toContain('sheet');
+    const select = loaded.run('apiSelect', { sheet: 'Plan', row: -3, col: null }) as { ok: boolean; error: { code: string } };
+    expect(select.error.code).toBe('bad-request');
+  });
+
+  test('makes the same small number of service calls for 100 and 5,000 rows', () => {
+    const calls = (rows: number) => {
+      const loaded = loadBundle();
+      withToday(loaded);
+      seedPlan(loaded.world, bigPlan(rows));
+      loaded.world.counter.reset();
+      const result = loaded.api('apiCheck', { sheet: null });
+      expect(result.ok).toBe(true);
+      return { total: loaded.world.counter.serviceCalls, summary: loaded.world.counter.summary() };
+    };
+    const small = calls(100);
+    const large = calls(5_000);
+    expect(large.summary).toEqual(small.summary);
+    expect(small.total).toBeLessThan(15);
+    expect(small.summary['Range.getValues']).toBe(1);
+    expect(small.summary['Range.setValues']).toBe(1);
+  });
+});
+
+describe('Fix IDs', () => {
+  test('fills blank IDs with the core’s new IDs and leaves every other ID cell exactly as it was', () => {
+    const loaded = loadBundle();
+    const table = smallPlan();
+    const sheet = seedPlan(loaded.world, table);
+    const result = loaded.api('apiFixIds', { sheet: 'Plan' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.filled).toHaveLength(1);
+    const { row, id } = result.value.filled[0];
+    expect(row).toBe(6);
+    expect(id).toMatch(/^T/);
+    expect(sheet.cell(6, col('ID'))).toBe(id);
+    expect(sheet.cell(2, col('ID'))).toBe('O1');
+    const again = loaded.api('apiFixIds', { sheet: 'Plan' });
+    expect(again.ok && again.value.filled).toEqual([]);
+  });
+
+  test('with many scattered blanks, writes one block and keeps text IDs as text and formula IDs as formulas', () => {
+    const loaded = loadBundle();
+    const header = ['ID', 'Level', 'Parent', 'Title', 'Owner'];
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 40; i++) {
+      const kind = i % 4;
+      const id = kind === 0 ? '' : kind === 1 ? `1.${i + 9}` : kind === 2 ? `=CONCAT("KR-", ${i})` : `K${i}`;
+      rows.push([id, 'Key Result', '', `Sign ${i + 10} new accounts`, 'Tom']);
+    }
+    const sheet = loaded.world.spreadsheet.addSheet('Many', 60, 6);
+    // Text IDs that look like numbers ("1.10"): written back unquoted, Sheets would make them 1.1.
+    sheet.seed([header, ...rows]);
+    loaded.world.spreadsheet.active = sheet;
+    loaded.world.counter.reset();
+    const result = loaded.api('apiFixIds', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.filled).toHaveLength(10);
+    expect(loaded.world.counter.count('Range.setValues')).toBe(1);
+    for (let i = 0; i < 40; i++) {
+      const r = i + 2;
+      if (i % 4 === 1) expect(sheet.cell(r, 1)).toBe(`1.${i + 9}`);
+      if (i % 4 === 2) expect(sheet.formula(r, 1)).toBe(`=CONCAT("KR-", ${i})`);
+      if (i % 4 === 3) expect(sheet.cell(r, 1)).toBe(`K${i}`);
+      if (i % 4 === 0) expect(String(sheet.cell(r, 1))).not.toBe('');
+    }
+  });
+});
+
+describe('Select', () => {
+  test('a finding selects its row, or its cell, in the plan sheet, switching to it', () => {
+    const loaded = loadBundle();
+    seedPlan(loaded.world, smallPlan());
+    const other = loaded.world.spreadsheet.addSheet('Notes');
+    loaded.world.spreadsheet.active = other;
+    const cell = loaded.api('apiSelect', { sheet: 'Plan', row: 4, col: col('Owner') });
+    expect(cell).toEqual({ ok: true, value: { selected: 'Plan!F4' } });
+    const active = loaded.world.spreadsheet.activeRange!;
+    expect([active.sheet.name, active.row, active.col, active.rows, active.cols]).toEqual(['Plan', 4, col('Owner'), 1, 1]);
+    expect(loaded.world.spreadsheet.active?.name).toBe('Plan');
+    const row = loaded.api('apiSelect', { sheet: 'Plan', row: 7, col: null });
+    expect(row.ok && row.value.selected).toBe('Plan!A7:U7');
+    const gone = loaded.api('apiSelect', { sheet: 'Old plan', row: 2, col: null });
+    expect(gone.ok).toBe(false);
+  });
+});

@@ -1,0 +1,159 @@
+// onEdit: the edited rows and their parents get the Check text a full check would give them,
+// with a bounded read (never the whole sheet for a one-cell edit) and constant calls.
+import { describe, expect, test } from 'vitest';
+import type { RawTable } from '../../shared/index.js';
+import { loadBundle } from './harness.js';
+import type { Loaded } from './harness.js';
+import { FakeRange } from './fake/sheets.js';
+import type { FakeSheet } from './fake/sheets.js';
+import { bigPlan, col, seedPlan, smallPlan } from './plans.js';
+
+const TODAY = '2026-05-01';
+
+function setUp(table: RawTable = smallPlan()): { loaded: Loaded; sheet: FakeSheet; c: (header: string) => number } {
+  const loaded = loadBundle({ timeZone: 'Europe/Paris' });
+  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null }).ok).toBe(true);
+  const sheet = seedPlan(loaded.world, table);
+  expect(loaded.api('apiCheck', { sheet: null }).ok).toBe(true);
+  const c = (header: string) => {
+    const index = table.header.indexOf(header);
+    if (index < 0) throw new Error(`No column ${header}`);
+    return index + 1;
+  };
+  return { loaded, sheet, c };
+}
+
+const checkColumn = (sheet: FakeSheet, checkCol: number) => {
+  const out: unknown[] = [];
+  for (let r = 1; r <= sheet.lastRow(); r++) out.push(sheet.cell(r, checkCol));
+  return out;
+};
+
+/** The Check column as a full check writes it now, on a copy of the sheet in a fresh world. */
+function fullCheckColumn(sheet: FakeSheet, checkCol: number): unknown[] {
+  const loaded = loadBundle({ timeZone: 'Europe/Paris' });
+  loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null });
+  const copy = loaded.world.spreadsheet.addSheet('Copy', sheet.maxRows, sheet.maxColumns);
+  // The stored cells as they are (dates stay serial numbers with their date format).
+  sheet.values.forEach((row, r) => row.forEach((v, c) => copy.put(r, c, v)));
+  for (const [k, f] of sheet.formulas) copy.putFormula(Math.floor(k / 20_000), k % 20_000, f);
+  for (const [k, f] of sheet.formats) copy.formats.set(k, f);
+  loaded.world.spreadsheet.active = copy;
+  expect(loaded.api('apiCheck', { sheet: null }).ok).toBe(true);
+  return checkColumn(copy, checkCol);
+}
+
+describe('live check (onEdit)', () => {
+  test('giving a KR an owner clears its "no owner" error at once, and only its family’s Check cells change', () => {
+    const { loaded, sheet } = setUp();
+    const check = col('Check');
+    expect(String(sheet.cell(4, check))).toMatch(/error/);
+    const before = checkColumn(sheet, check);
+    loaded.edit(sheet, 4, col('Owner'), [['Nina Novak']]);
+    expect(loaded.world.warnings).toEqual([]);
+    const after = checkColumn(sheet, check);
+    expect(after[3]).not.toBe(before[3]);
+    expect(after).toEqual(fullCheckColumn(sheet, check));
+  });
+
+  test('a new duplicate ID, a changed parent and a cleared row are re-checked like a full check would', () => {
+    const { loaded, sheet } = setUp();
+    const check = col('Check');
+    // Row 7 (O2) takes the ID of row 2 (O1): the later row is the duplicate.
+    loaded.edit(sheet, 7, col('ID'), [['O1']]);
+    expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
+    expect(String(sheet.cell(7, check))).toMatch(/error/);
+    // KR1.2 moves under O1 → under nothing: O1 keeps one KR, KR1.2 becomes an orphan.
+    loaded.edit(sheet, 4, col('Parent'), [['']]);
+    expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
+    // Renaming O1's ID orphans its children (missing parent); the old ID's rows are re-checked.
+    loaded.edit(sheet, 2, col('ID'), [['OBJ-1']]);
+    expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
+    // Clearing a row clears its Check cell.
+    sheet.range(6, 1, 1, 20).setValues([new Array(20).fill('')]);
+    loaded.edit(sheet, 6, col('Title'), [['']]);
+    expect(sheet.cell(6, check)).toBe('');
+  });
+
+  test('a Title typed in a new row below the plan gets its Check at once', () => {
+    const { loaded, sheet } = setUp();
+    loaded.edit(sheet, 9, col('Title'), [['Launch the partner program']]);
+    expect(String(sheet.cell(9, col('Check')))).toMatch(/error/);
+    expect(checkColumn(sheet, col('Check'))).toEqual(fullCheckColumn(sheet, col('Check')));
+  });
+
+  test('ignores edits of the header, of the owned columns and of sheets that are not plans', () => {
+    const { loaded, sheet } = setUp();
+    const before = sheet.snapshot();
+    loaded.world.counter.reset();
+    loaded.edit(sheet, 3, col('Check'), [['typed over']]);
+    expect(sheet.cell(3, col('Check'))).toBe('typed over');
+    loaded.edit(sheet, 1, col('Notes'), [['Comments']]);
+    expect(loaded.world.counter.count('Range.setValues')).toBe(0);
+    const other = loaded.world.spreadsheet.addSheet('Scratch', 20, 5);
+    loaded.world.counter.reset();
+    loaded.edit(other, 2, 2, [['hello']]);
+    expect(loaded.world.counter.serviceCalls).toBeLessThanOrEqual(4);
+    expect(loaded.world.counter.count('Range.setValues')).toBe(0);
+    expect((sheet.snapshot() as { values: unknown[][] }).values.length).toBe((before as { values: unknown[][] }).values.length);
+  });
+
+  test('a paste of many rows runs the full check', () => {
+    const { loaded, sheet, c } = setUp(bigPlan(1_200));
+    const check = c('Check');
+    const owners = Array.from({ length: 600 }, () => ['Lena Park']);
+    loaded.edit(sheet, 2, c('Owner'), owners);
+    expect(loaded.world.counter.count('Sheet.getDataRange')).toBeGreaterThan(0);
+    expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
+  });
+
+  test('a one-cell edit in a 10,000-row plan makes the same calls as in 1,000 rows and reads a bounded part of the sheet', () => {
+    const measure = (rows: number, row: number) => {
+      const { loaded, sheet, c } = setUp(bigPlan(rows));
+      // Read sizes: every getValues() of the live check, in cells.
+      const read: number[] = [];
+      const getValues = FakeRange.prototype.getValues;
+      FakeRange.prototype.getValues = function (this: FakeRange) {
+        read.push(this.rows * this.cols);
+        return getValues.call(this);
+      };
+      loaded.world.counter.reset();
+      try {
+        loaded.edit(sheet, row, c('Owner'), [['Omar Haddad']]);
+      } finally {
+        FakeRange.prototype.getValues = getValues;
+      }
+      expect(loaded.world.warnings).toEqual([]);
+      return { calls: loaded.world.counter.summary(), cells: read.reduce((a, b) => a + b, 0), wholeSheet: sheet.lastRow() * sheet.lastColumn() };
+    };
+    // The generated plans share their first rows: the same edit has the same family in both.
+    const small = measure(1_000, 600);
+    const large = measure(10_000, 600);
+    expect(large.calls).toEqual(small.calls);
+    expect(Object.values(large.calls).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(18);
+    const deep = measure(10_000, 9_000);
+    expect(Object.values(deep.calls).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(18);
+    expect(deep.cells).toBeLessThan(3 * 10_060 + 400 * 19 + 10 * 26);
+    // The three structure columns of every row, plus a few hundred full rows at most.
+    expect(large.cells).toBeLessThan(3 * 10_060 + 400 * 19 + 10 * 26);
+    expect(large.cells).toBeLessThan(large.wholeSheet / 4);
+  });
+
+  test('the Check cell of the edited row matches a full check on a large generated plan, edit after edit', () => {
+    const { loaded, sheet, c } = setUp(bigPlan(400));
+    const check = c('Check');
+    const edits: [number, string, unknown][] = [
+      [37, 'Owner', 'Sales team'],
+      [52, 'Due date', '2027-01-01'],
+      [120, 'Parent', 'O1'],
+      [200, 'Level', 'Objective'],
+      [201, 'Target', 'lots'],
+      [300, 'Review', 'yearly'],
+    ];
+    for (const [row, header, value] of edits) {
+      loaded.edit(sheet, row, c(header), [[value]]);
+      const full = fullCheckColumn(sheet, check);
+      expect(sheet.cell(row, check), `row ${row} after editing ${header}`).toBe(full[row - 1]);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+// Update progress through the built bundle: the core's progress and pace written in one batch,
+// live formulas kept where they compute the same value, nothing else touched, constant calls.
+import { describe, expect, test } from 'vitest';
+import { computeProgress, dayFromIso, readPlan } from '../../shared/index.js';
+import type { RawTable } from '../../shared/index.js';
+import { loadBundle } from './harness.js';
+import type { Loaded } from './harness.js';
+import { HEADER, bigPlan, col, seedPlan, smallPlan } from './plans.js';
+
+const TODAY = '2026-05-01';
+
+function settings(loaded: Loaded, allowOver = false): void {
+  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver, framework: null }).ok).toBe(true);
+}
+
+function coreProgress(table: RawTable, allowOver = false) {
+  return computeProgress(readPlan(table), { today: dayFromIso(TODAY), allowOver });
+}
+
+describe('Update progress', () => {
+  test('writes the core’s progress and pace into the Progress and Pace columns in one setValues', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    const table = smallPlan();
+    const sheet = seedPlan(loaded.world, table);
+    const before = sheet.snapshot() as { values: unknown[][] };
+    loaded.world.counter.reset();
+    const result = loaded.api('apiProgress', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(loaded.world.counter.count('Range.setValues')).toBe(1);
+    for (const item of coreProgress(table)) {
+      expect(sheet.cell(item.row, col('Progress')), `Progress of row ${item.row}`).toBe(item.progress ?? '');
+      expect(sheet.cell(item.row, col('Pace')), `Pace of row ${item.row}`).toBe(item.status ?? '—');
+    }
+    // Every other column is as it was.
+    const after = sheet.snapshot() as { values: unknown[][] };
+    const strip = (values: unknown[][]) => values.map((row) => row.filter((_, c) => c !== col('Progress') - 1 && c !== col('Pace') - 1));
+    expect(strip(after.values)).toEqual(strip(before.values));
+    expect(sheet.formula(3, col('Score'))).toBe('=LEN(D3)');
+
+    const value = result.value;
+    expect(value.written).toEqual({ progress: 6, keptFormulas: 0, pace: true });
+    expect(value.items.map((i) => i.id)).toEqual(['O1', 'O2']);
+    const o1 = value.items[0];
+    expect(o1.children.map((c) => c.id)).toEqual(['KR1.1', 'KR1.2']);
+    const kr = o1.children[0];
+    expect(kr.progress).toBeCloseTo(0.4, 10);
+    expect(kr.title).toBe('Sign 50 new mid-market accounts');
+  });
+
+  test('keeps the live formulas of measured rows and writes values on roll-ups; the formulas agree with the core', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    expect(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true }).ok).toBe(true);
+    const sheet = loaded.world.spreadsheet.sheet('Cascade');
+    const progressCol = 17; // the template's Progress column (Q)
+    expect(sheet.cell(1, progressCol)).toBe('Progress');
+    const measured: number[] = [];
+    for (let r = 2; r < 40; r++) if (sheet.formula(r, progressCol) !== '' && sheet.cell(r, 1) !== '') measured.push(r);
+    expect(measured.length).toBeGreaterThan(2);
+
+    const result = loaded.api('apiProgress', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.written.keptFormulas).toBeGreaterThanOrEqual(measured.length);
+    // Live formulas still in place, and what they compute (HyperFormula here, Sheets for users) is the core's value.
+    const values = (sheet.range(1, 1, 200, 19).getValues() as unknown[][]).map((row) => row.map((v) => (v === '' ? null : v)));
+    const table = { header: values[0] as string[], rows: values.slice(1) } as RawTable;
+    const core = new Map(coreProgress(table).map((item) => [item.row, item]));
+    for (const r of measured) {
+      expect(sheet.formula(r, progressCol), `formula of row ${r}`).toMatch(/^=/);
+      expect(sheet.shown(r, progressCol) as number).toBeCloseTo(core.get(r)?.progress ?? NaN, 9);
+    }
+    // Roll-ups (rows with children) hold the value written by Cascade.
+    for (const item of core.values()) {
+      if (!measured.includes(item.row)) expect(sheet.cell(item.row, progressCol)).toBe(item.progress ?? '');
+    }
+    // Empty template rows keep their formulas for rows people add later.
+    expect(sheet.formula(150, progressCol)).toMatch(/^=/);
+  });
+
+  test('shows progress above 100 % only with the setting; a roll-up still caps each child at 100 %', () => {
+    const table = smallPlan();
+    table.rows[1][col('Current') - 1] = 80; // KR1.1: 80 of 50 accounts
+    const plain = loadBundle();
+    settings(plain);
+    const sheet = seedPlan(plain.world, table);
+    plain.api('apiProgress', { sheet: null });
+    expect(sheet.cell(3, col('Progress'))).toBe(1);
+
+    const over = loadBundle();
+    settings(over, true);
+    const overSheet = seedPlan(over.world, table);
+    const result = over.api('apiProgress', { sheet: null });
+    expect(overSheet.cell(3, col('Progress'))).toBeCloseTo(1.6, 10);
+    const o1 = coreProgress(table, true).find((i) => i.id === 'O1');
+    expect(overSheet.cell(2, col('Progress'))).toBeCloseTo(o1?.progress ?? NaN, 10);
+    expect(o1?.progress).toBeLessThanOrEqual(1);
+    expect(result.ok && result.value.items[0].children[0].progress).toBeCloseTo(1.6, 10);
+  });
+
+  test('adds a Progress column formatted as percent when the plan has none, and writes no Pace', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    const sheet = loaded.world.spreadsheet.addSheet('Mine', 20, 9);
+    sheet.seed([
+      ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Start', 'Target', 'Current'],
+      ['O1', 'Objective', '', 'Grow revenue to $120M', 'Lena', '', '', ''],
+      ['KR1', 'Key Result', 'O1', 'Increase sales to $120 million', 'Tom', 0, '$120M', '$60M'],
+    ]);
+    loaded.world.spreadsheet.active = sheet;
+    const result = loaded.api('apiProgress', { sheet: null });
+    expect(result.ok && result.value.written.pace).toBe(false);
+    expect(sheet.cell(1, 9)).toBe('Progress');
+    expect(sheet.cell(3, 9)).toBe(0.5);
+    expect(sheet.cell(2, 9)).toBe(0.5);
+    expect(sheet.format(3, 9)).toBe('0%');
+  });
+
+  test('writes Progress and Pace apart when they are not side by side, touching nothing between', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    const table = smallPlan();
+    const order = HEADER.filter((h) => h !== 'Pace');
+    order.splice(2, 0, 'Pace');
+    const moved: RawTable = { header: order, rows: table.rows.map((row) => order.map((h) => row[HEADER.indexOf(h)])) };
+    const sheet = seedPlan(loaded.world, moved);
+    loaded.world.counter.reset();
+    expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+    expect(loaded.world.counter.count('Range.setValues')).toBe(2);
+    expect(sheet.cell(3, 3)).toBe('on track');
+    expect(sheet.cell(3, order.indexOf('Parent') + 1)).toBe('O1');
+    expect(sheet.cell(3, order.indexOf('Title') + 1)).toBe('Sign 50 new mid-market accounts');
+  });
+
+  test('makes the same small number of service calls for 100 and 5,000 rows', () => {
+    const calls = (rows: number) => {
+      const loaded = loadBundle();
+      settings(loaded);
+      seedPlan(loaded.world, bigPlan(rows));
+      loaded.world.counter.reset();
+      expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+      return loaded.world.counter.summary();
+    };
+    const small = calls(100);
+    const large = calls(5_000);
+    expect(large).toEqual(small);
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(15);
+  });
+});

@@ -1,0 +1,116 @@
+// Insert template through the built bundle: always a new sheet, everything from templateFor(),
+// written in a few batched calls; dates land on the right day in any time zone.
+import { describe, expect, test } from 'vitest';
+import { dayFromIso, isoFromDay, templateFor } from '../../shared/index.js';
+import type { ColumnKey, FrameworkId } from '../../shared/index.js';
+import { loadBundle } from './harness.js';
+import { seedPlan, smallPlan } from './plans.js';
+
+const TODAY = '2026-05-01';
+
+function insert(framework: FrameworkId, examples: boolean, timeZone = 'Etc/GMT') {
+  const loaded = loadBundle({ timeZone });
+  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null }).ok).toBe(true);
+  loaded.world.counter.reset();
+  const result = loaded.api('apiInsertTemplate', { framework, examples });
+  if (!result.ok) throw new Error(result.error.message);
+  const spec = templateFor(framework, { examples, today: dayFromIso(TODAY) });
+  return { loaded, result: result.value, spec, sheet: loaded.world.spreadsheet.sheet(result.value.sheet) };
+}
+
+const colOf = (spec: ReturnType<typeof templateFor>, key: ColumnKey) => (spec.columns[key] as number) + 1;
+
+describe('Insert template', () => {
+  test.each(['okr', 'project', 'alignment', 'personal'] as FrameworkId[])('%s: a new sheet with the header, dropdowns, formats, colours, notes, frozen header and widths', (framework) => {
+    const { result, spec, sheet, loaded } = insert(framework, false);
+    expect(result).toEqual({ sheet: 'Cascade', framework, exampleRows: 0, formattedRows: spec.formattedRows });
+    expect(loaded.world.spreadsheet.active?.name).toBe('Cascade');
+    spec.header.forEach((h, c) => expect(sheet.cell(1, c + 1)).toBe(h));
+    expect(sheet.frozenRows).toBe(spec.frozenRows);
+    const last = spec.formattedRows + 1;
+    for (const v of spec.validations) {
+      for (const row of [2, last]) {
+        const rule = sheet.validation(row, colOf(spec, v.column));
+        expect(rule?.values, `${v.column} row ${row}`).toEqual(v.values);
+        expect(rule?.allowInvalid).toBe(!v.strict);
+      }
+      expect(sheet.validation(1, colOf(spec, v.column))).toBeUndefined();
+      expect(sheet.validation(last + 1, colOf(spec, v.column))).toBeUndefined();
+    }
+    for (const key of spec.dateColumns) expect(sheet.format(2, colOf(spec, key))).toBe(spec.formats.date);
+    for (const key of spec.percentColumns) expect(sheet.format(500, colOf(spec, key))).toBe(spec.formats.percent);
+    expect(sheet.format(2, colOf(spec, 'id'))).toBe('@');
+    expect(sheet.conditionalFormatRules).toHaveLength(spec.colours.length);
+    for (const [i, rule] of sheet.conditionalFormatRules.entries()) {
+      const colour = spec.colours[i];
+      expect([rule.text, rule.background, rule.fontColor]).toEqual([colour.equals, colour.background, colour.color]);
+      expect(rule.ranges.map((r) => [r.row, r.col, r.cols])).toEqual([[2, colOf(spec, colour.column), 1]]);
+      expect(rule.ranges[0].rows).toBe(sheet.maxRows - 1);
+    }
+    for (const [key, width] of Object.entries(spec.widths)) expect(sheet.getColumnWidth(colOf(spec, key as ColumnKey)), key).toBe(width);
+    expect(sheet.style('fontWeights', 1, 1)).toBe('bold');
+    expect(sheet.style('backgrounds', 1, 1)).toBe(spec.headerStyle.background);
+    expect(sheet.style('fontColors', 1, 1)).toBe(spec.headerStyle.color);
+    expect(sheet.style('backgrounds', 5, colOf(spec, 'check'))).toBe(spec.computedStyle.background);
+    expect(sheet.style('notes', 1, colOf(spec, 'owner'))).toBe(spec.notes.owner);
+    // The live Progress formula on every formatted row, nothing typed elsewhere.
+    for (const row of [2, 100, last]) expect(sheet.formula(row, colOf(spec, 'progress'))).toBe(spec.progressFormula(row));
+    expect(sheet.formula(last + 1, colOf(spec, 'progress'))).toBe('');
+    expect(sheet.cell(2, colOf(spec, 'title'))).toBe('');
+  });
+
+  test('with examples: the seed examples, dates on their calendar day even at UTC+14, and a plan the check reads', () => {
+    const { spec, sheet, loaded, result } = insert('project', true, 'Pacific/Kiritimati');
+    expect(result.exampleRows).toBe(spec.rows.length);
+    expect(spec.rows.length).toBeGreaterThan(3);
+    const display = sheet.range(1, 1, spec.rows.length + 1, spec.header.length).getDisplayValues();
+    spec.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        const shown = display[r + 1][c];
+        if (cell instanceof Date) expect(shown, `row ${r + 2} col ${c + 1}`).toBe(isoFromDay(Math.round(cell.getTime() / 86_400_000)));
+        else if (typeof cell === 'string' && cell.startsWith('=')) expect(sheet.formula(r + 2, c + 1)).toBe(cell);
+        else if (typeof cell === 'number' && c !== colOf(spec, 'progress') - 1) expect(sheet.cell(r + 2, c + 1)).toBe(cell);
+        else if (typeof cell === 'string') expect(sheet.cell(r + 2, c + 1)).toBe(cell);
+      }),
+    );
+    const check = loaded.api('apiCheck', { sheet: null });
+    if (!check.ok) throw new Error(check.error.message);
+    expect(check.value.rows).toBe(spec.rows.length);
+    expect(check.value.framework.id).toBe('project');
+    // The examples are good cascades: no errors.
+    expect(check.value.counts.error).toBe(0);
+  });
+
+  test('never writes over data: the next template goes into "Cascade 2", existing sheets untouched', () => {
+    const loaded = loadBundle();
+    const plan = seedPlan(loaded.world, smallPlan(), 'Cascade');
+    const before = plan.snapshot();
+    const first = loaded.api('apiInsertTemplate', { framework: 'okr', examples: false });
+    const second = loaded.api('apiInsertTemplate', { framework: 'personal', examples: true });
+    expect(first.ok && first.value.sheet).toBe('Cascade 2');
+    expect(second.ok && second.value.sheet).toBe('Cascade 3');
+    expect(plan.snapshot()).toEqual(before);
+    expect(loaded.world.spreadsheet.sheets.map((s) => s.name)).toEqual(['Cascade', 'Cascade 2', 'Cascade 3']);
+  });
+
+  test('refuses an unknown framework without creating a sheet', () => {
+    const loaded = loadBundle();
+    const result = loaded.run('apiInsertTemplate', { framework: 'waterfall', examples: true }) as { ok: boolean; error: { code: string; message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('bad-request');
+    expect(result.error.message).toMatch(/okr, project, alignment, personal/);
+    expect(loaded.world.spreadsheet.sheets).toHaveLength(0);
+  });
+
+  test('takes a constant number of batched calls, whatever the number of formatted rows and examples', () => {
+    const bare = insert('okr', false);
+    const full = insert('alignment', true);
+    const calls = (l: typeof bare) => l.loaded.world.counter.summary();
+    expect(calls(full)).toEqual(calls(bare));
+    const summary = calls(bare);
+    for (const name of ['Range.setValues', 'Range.setDataValidations', 'Range.setBackgrounds', 'Sheet.setConditionalFormatRules', 'Sheet.setFrozenRows']) {
+      expect(summary[name], name).toBe(1);
+    }
+    expect(summary['Sheet.setColumnWidths']).toBeLessThanOrEqual(bare.spec.header.length);
+  });
+});
