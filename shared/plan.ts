@@ -14,6 +14,7 @@ import type {
   FrameworkId,
   LevelName,
   MeasureType,
+  Parsed,
   Plan,
   PlanItem,
   RawTable,
@@ -94,6 +95,16 @@ export function readItem(cells: readonly CellValue[], columns: ColumnMap, index:
   return readRow(cells, columnIndex(columns), index, row);
 }
 
+/**
+ * Numbers a spreadsheet reads as numbers when typed or imported from CSV: `50`, `-1,000.5`, `45%`,
+ * `1e6`. Other readable text (`$120M`, `200 ms`, `1.5k`) stays text in a sheet.
+ */
+const SPREADSHEET_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?%?$/;
+
+function isNumberAsText(cell: CellValue, parsed: Parsed<number>): boolean {
+  return typeof cell === 'string' && parsed.state === 'ok' && !SPREADSHEET_NUMBER.test(cell.trim());
+}
+
 /** The cell at a column index; null for a column the table does not have or a short row. */
 function cellAt(cells: readonly CellValue[], col: number): CellValue {
   return col < 0 ? null : cells[col] ?? null;
@@ -124,10 +135,7 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     target,
     current: currentValue,
     currentText: cellText(current),
-    numbersAsText:
-      (typeof startCell === 'string' && start.state === 'ok') ||
-      (typeof targetCell === 'string' && target.state === 'ok') ||
-      (typeof current === 'string' && currentValue.state === 'ok'),
+    numbersAsText: isNumberAsText(startCell, start) || isNumberAsText(targetCell, target) || isNumberAsText(current, currentValue),
     unit: cellText(cellAt(cells, c.unit)),
     startDate: parseDay(cellAt(cells, c.startDate)),
     dueDate: parseDay(cellAt(cells, c.dueDate)),

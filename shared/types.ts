@@ -109,8 +109,9 @@ export interface PlanItem {
   /** Current as typed, for milestones ("done", "yes", "✓"). */
   currentText: string;
   /**
-   * Start, Target or Current is a number written as text ("1,000", "$120M", "45%" in a text
-   * cell): Cascade reads it, but a spreadsheet formula cannot compute with it.
+   * Start, Target or Current is a number only Cascade reads ("$120M", "200 ms", "1.5k"): a
+   * spreadsheet keeps it as text, so a formula cannot compute with it. Plain numbers in text
+   * ("1,000", "45%", as in a CSV file) are not counted: a spreadsheet reads them as numbers.
    */
   numbersAsText: boolean;
   unit: string;
