@@ -6,10 +6,11 @@ export type SyncErrorKind =
   | 'unauthorized'
   | 'parent-not-found'
   | 'restricted'
-  | 'bad-parent'
   | 'unavailable'
   | 'network'
   | 'rejected'
+  | 'bad-plan'
+  | 'mass-trash'
   | 'unexpected';
 
 /** A failure meant for the user: the message says what happened and how to fix it. */

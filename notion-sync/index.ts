@@ -1,7 +1,7 @@
 // The Notion mirror: plan → desired Notion state → diff → minimal API calls.
 export { buildMirror, mirrorFrom, keyOf } from './mirror.js';
 export type { MirrorOptions } from './mirror.js';
-export { syncMirror } from './sync.js';
+export { syncMirror, MASS_TRASH } from './sync.js';
 export type { SyncOptions, SyncProgress } from './sync.js';
 export { NotionApi, NOTION_VERSION, DEFAULT_BASE_URL, DEFAULT_RETRY } from './api.js';
 export type { NotionApiOptions, RetryOptions, CallStats } from './api.js';

@@ -11,6 +11,7 @@ import { newDatabaseProperties, schemaRepairs, titlePropertyName } from './prope
 import { readPages } from './read.js';
 import { databaseTitle, possibleRelations, PROPERTIES, TITLE } from './schema.js';
 import type { LevelState } from './state.js';
+import { SyncError } from './errors.js';
 import type { MirrorPlan, PageChange, SyncReport } from './types.js';
 
 /** How a run shows its work: a progress bar on a terminal, one line per phase elsewhere. */
@@ -26,8 +27,13 @@ export interface SyncOptions {
   parentPageId: string;
   /** Read only: report what would change and write nothing. */
   dryRun?: boolean;
+  /** Go ahead even when most pages would go to the trash (a plan emptied, or the wrong file). */
+  allowMassTrash?: boolean;
   progress?: SyncProgress;
 }
+
+/** Trashing more than this many pages, and more than half of them, needs allowMassTrash. */
+export const MASS_TRASH = 10;
 
 const silent: SyncProgress = { start() {}, tick() {}, finish() {} };
 
@@ -49,6 +55,14 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   const warn = (message: string) => {
     if (!report.warnings.includes(message)) report.warnings.push(message);
   };
+  if (mirror.levels.every((l) => l.rows.length === 0)) {
+    throw new SyncError(
+      'bad-plan',
+      mirror.skipped.length === 0
+        ? 'The plan has no rows, so there is nothing to mirror (and sync will not empty Notion for an empty file). Add rows, or check the file name.'
+        : `None of the plan's ${mirror.skipped.length} rows can be mirrored: ${mirror.skipped[0].reason} (row ${mirror.skipped[0].row}).`,
+    );
+  }
   for (const s of mirror.skipped) warn(`Row ${s.row}${s.id ? ` (${s.id})` : ''} is not mirrored: ${s.reason}.`);
   for (const c of mirror.cut) warn(`Row ${c.row} (${c.id}): ${c.column} is longer than Notion takes and was shortened.`);
 
@@ -133,6 +147,17 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
     const diff = diffLevel(state, (level) => stateOf(level).pageIdByKey);
     for (const [key, pageId] of diff.keepers) state.pageIdByKey.set(key, pageId);
     diffs.set(state, diff);
+  }
+
+  // A plan that lost most of its rows is more likely the wrong file than a decision: ask first.
+  const existing = states.reduce((n, s) => n + s.pages.length, 0);
+  const removed = [...diffs.values()].reduce((n, d) => n + d.trashes.filter((t) => t.reason === 'removed').length, 0);
+  if (removed > MASS_TRASH && removed > existing / 2 && !options.allowMassTrash) {
+    const message =
+      `This would move ${removed} of the ${existing} pages in Notion to the trash, as their rows are not in the plan. ` +
+      'If that is what you want, run again with --force; to see the list first, use --dry-run.';
+    if (!dryRun) throw new SyncError('mass-trash', `${message} Nothing was changed in Notion's pages.`);
+    warn(message);
   }
 
   // 5. Write (or, in a dry run, list what would be written).

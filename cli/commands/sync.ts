@@ -22,6 +22,7 @@ import { loadPlan } from '../plan-input.js';
 interface SyncFlags {
   parent: string;
   dryRun?: boolean;
+  force?: boolean;
   today?: Day;
   framework?: FrameworkId;
 }
@@ -32,6 +33,7 @@ export function syncCommand(): Command {
     .argument('<file>', 'the plan (.xlsx or .csv)')
     .requiredOption('--parent <page>', 'the Notion page (ID or link) under which the databases live; share it with your integration')
     .option('--dry-run', 'show what would be created, updated and trashed, and change nothing')
+    .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
     .addOption(frameworkOption())
     .addHelpText(
@@ -54,7 +56,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     const progress = progressDisplay();
     let report;
     try {
-      report = await syncMirror(mirror, { api, parentPageId, dryRun: flags.dryRun, progress });
+      report = await syncMirror(mirror, { api, parentPageId, dryRun: flags.dryRun, allowMassTrash: flags.force, progress });
     } finally {
       progress.stop();
     }

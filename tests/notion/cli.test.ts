@@ -121,12 +121,14 @@ describe('cascade sync (the built command)', () => {
     const w = await tokenWorld();
     const file = await planFile(okrPlan());
     const hidden = w.emu.model.addPage('Private', { shared: false });
+    const empty = await planFile([]);
     const cases: [string[], Record<string, string | undefined>, RegExp][] = [
       [['sync', file, '--parent', w.parent], { NOTION_TOKEN: undefined }, /NOTION_TOKEN is not set/],
       [['sync', file, '--parent', w.parent], { NOTION_TOKEN: `${TOKEN}x` }, /Notion refused the token in NOTION_TOKEN \(401 unauthorized\)/],
       [['sync', file, '--parent', hidden], {}, /not shared with your integration \(404\)\. Share the page with your integration: open it in Notion, click ••• \(top right\) → Connections/],
       [['sync', file, '--parent', 'my plan'], {}, /--parent "my plan" is not a Notion page ID or link/],
       [['sync', join(tmpdir(), 'no-such-plan.csv'), '--parent', w.parent], {}, /no-such-plan\.csv/],
+      [['sync', empty, '--parent', w.parent], {}, /The plan has no rows, so there is nothing to mirror/],
       [['sync', file, '--parent', w.parent], { NOTION_BASE_URL: 'http://127.0.0.1:9', CASCADE_NOTION_RETRY_MS: '1' }, /Could not reach Notion at http:\/\/127\.0\.0\.1:9/],
     ];
     for (const [args, env, message] of cases) {

@@ -1,9 +1,9 @@
 // Running again: nothing changed → no write; a change → only that page, only those properties;
 // rows removed → trashed; rows added → created with their relation; parents changed → relation moved.
 import { describe, expect, it } from 'vitest';
-import { formatDryRun } from '../../notion-sync/index.js';
+import { formatDryRun, syncMirror } from '../../notion-sync/index.js';
 import { databasesUnder } from './emulator/index.js';
-import { expectInSync, okrPlan, world } from './helpers.js';
+import { expectInSync, mirrorOf, okrPlan, world } from './helpers.js';
 import type { PlanRow } from './helpers.js';
 
 type Body = { properties?: Record<string, unknown>; in_trash?: boolean };
@@ -159,5 +159,30 @@ describe('--dry-run', () => {
     await w.sync(okrPlan());
     const report = await w.sync(okrPlan(), { dryRun: true });
     expect(formatDryRun(report)).toContain('nothing: Notion is up to date.');
+  });
+});
+
+describe('safety', () => {
+  it('refuses an empty plan instead of trashing every page', async () => {
+    const w = await world();
+    await w.sync(okrPlan());
+    w.emu.clearLog();
+    await expect(w.sync([])).rejects.toThrow(/The plan has no rows, so there is nothing to mirror/);
+    expect(w.emu.log).toEqual([]);
+  });
+
+  it('asks before trashing most of the pages (the wrong file?), and goes ahead when told', async () => {
+    const w = await world();
+    const many: PlanRow[] = [...okrPlan(), ...Array.from({ length: 12 }, (_, i): PlanRow => ({ ID: `X${i}`, Level: 'Task', Parent: 'KR2', Title: `Extra task ${i}`, Owner: 'Mei Chen' }))];
+    await w.sync(many);
+    const few = okrPlan().slice(0, 2);
+    w.emu.clearLog();
+    await expect(w.sync(few)).rejects.toThrow(/This would move 18 of the 20 pages in Notion to the trash.*--force/);
+    expect(w.emu.writes()).toEqual([]);
+    const dry = await w.sync(few, { dryRun: true });
+    expect(dry.warnings.join('\n')).toContain('This would move 18 of the 20 pages');
+    const report = await syncMirror(mirrorOf(few), { api: w.api(), parentPageId: w.parent, allowMassTrash: true });
+    expect(report.changes.filter((c) => c.kind === 'trash')).toHaveLength(18);
+    expectInSync(w, few);
   });
 });
