@@ -30,7 +30,30 @@ export const MEASURE_TYPES: readonly MeasureType[] = ['increase', 'decrease', 'a
 export const STATUSES: readonly Status[] = ['Not started', 'On track', 'At risk', 'Off track', 'Done', 'Paused', 'Dropped'];
 
 const TYPE_BY_TEXT = new Map<string, MeasureType>(MEASURE_TYPES.map((t) => [t, t]));
-const STATUS_BY_TEXT = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase(), s]));
+/**
+ * Words people use for the statuses that change the math and the check (Done, Paused, Dropped),
+ * so a plan that says "Completed" or "On hold" is not read as unfinished work.
+ */
+const STATUS_SYNONYMS: Readonly<Record<string, Status>> = {
+  complete: 'Done',
+  completed: 'Done',
+  finished: 'Done',
+  achieved: 'Done',
+  closed: 'Done',
+  'on hold': 'Paused',
+  'on-hold': 'Paused',
+  hold: 'Paused',
+  cancelled: 'Dropped',
+  canceled: 'Dropped',
+  abandoned: 'Dropped',
+  'not yet started': 'Not started',
+  'to do': 'Not started',
+  todo: 'Not started',
+};
+const STATUS_BY_TEXT = new Map<string, Status>([
+  ...STATUSES.map((s): [string, Status] => [s.toLowerCase(), s]),
+  ...Object.entries(STATUS_SYNONYMS),
+]);
 
 /** Lower case, trimmed, inner spaces collapsed: how a spreadsheet's TRIM and LOWER see text. */
 export function normaliseText(text: string): string {

@@ -54,6 +54,14 @@ export function checkNumbers(ctx: RuleContext, item: PlanItem, out: RowFindings)
       'Set Start to the value at the beginning and Target to the value to reach; to hold a level, set Type to "at least" or "at most".',
       'target',
     );
+  } else if (type === 'increase' && start.state === 'blank' && target.state === 'ok' && target.value === 0) {
+    out.add(
+      'progress/bad-number',
+      'error',
+      'Target is 0 and Start is blank (counted as 0), so there is no distance to measure progress on.',
+      'Put the value it starts from in Start (Target below Start counts down), or set Type to "at most".',
+      'start',
+    );
   } else if (type === 'decrease' && start.state === 'blank' && target.state === 'ok') {
     out.add(
       'progress/bad-number',

@@ -58,6 +58,13 @@ describe('readPlan: rows', () => {
     ]);
   });
 
+  it('reads the words people use for Done, Paused and Dropped, and leaves other text unknown', () => {
+    const statuses = ['Completed', 'finished', 'On hold', 'Cancelled', 'canceled', 'To do', 'In progress'];
+    const plan = planOf(statuses.map((Status, n) => ({ ID: `T${n}`, Level: 'Task', Title: 'Call three customers', Status })));
+    expect(plan.items.map((i) => i.status)).toEqual(['Done', 'Done', 'Paused', 'Dropped', 'Dropped', 'Not started', null]);
+    expect(plan.items[6].statusText).toBe('In progress');
+  });
+
   it('types every cell and keeps the text as written', () => {
     const plan = planOf([
       {

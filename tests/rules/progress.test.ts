@@ -37,6 +37,13 @@ describe('progress/bad-number', () => {
     expect(only(check([OKR_O, { ...OKR_KR, start: 45, target: 45, type: 'at least' }, OKR_T]), 'progress/bad-number')).toEqual([]);
   });
 
+  it('is an error when Start is blank and Target is 0 on an increase, since both count as 0', () => {
+    const f = one(check([OKR_O, { ...OKR_KR, start: '', target: 0, current: 3 }, OKR_T]), 'progress/bad-number', 'KR1');
+    expect(f).toMatchObject({ column: 'start', severity: 'error' });
+    expect(f.message).toContain('Target is 0');
+    expect(only(check([OKR_O, { ...OKR_KR, start: 10, target: 0, current: 3 }, OKR_T]), 'progress/bad-number')).toEqual([]);
+  });
+
   it('is an error when Type is not a known type', () => {
     const f = one(check([OKR_O, { ...OKR_KR, type: 'grow' }, OKR_T]), 'progress/bad-number', 'KR1');
     expect(f).toMatchObject({ column: 'type' });
