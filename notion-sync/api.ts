@@ -1,7 +1,9 @@
 // The Notion calls the mirror makes, each one paced by the token bucket, retried when Notion asks
 // for it (429 Retry-After) or fails in passing (5xx, 409, timeouts), and counted.
 import { Client } from '@notionhq/client';
-import { classify, explain } from './errors.js';
+import type { z } from 'zod';
+import { classify, explain, SyncError } from './errors.js';
+import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape } from './shapes.js';
 import { NOTION_RATE, TokenBucket } from './limiter.js';
 import type { LimiterOptions } from './limiter.js';
 import type { PagePropertyValue, PropertyRequest } from './values.js';
@@ -89,6 +91,18 @@ interface ListResponse<T> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Notion's answer, checked against the shape the mirror reads. */
+async function checked<T>(shape: z.ZodType, answer: Promise<unknown>, doing: string): Promise<T> {
+  const result = shape.safeParse(await answer);
+  if (result.success) return result.data as T;
+  const issue = result.error.issues[0];
+  throw new SyncError(
+    'unexpected',
+    `Notion answered ${doing} in a shape cascade does not know (${issue.path.join('.') || 'the answer'}: ${issue.message}). ` +
+      'Is NOTION_BASE_URL pointing at the Notion API?',
+  );
+}
+
 export class NotionApi {
   readonly client: Client;
   readonly bucket: TokenBucket;
@@ -167,32 +181,40 @@ export class NotionApi {
   }
 
   listChildren(blockId: string): Promise<NotionBlock[]> {
-    return this.all('blocks.children.list', 'listing the parent page', (cursor) =>
-      this.client.blocks.children.list({ block_id: blockId, page_size: 100, start_cursor: cursor }) as Promise<ListResponse<NotionBlock>>,
+    const doing = 'listing the parent page';
+    return this.all('blocks.children.list', doing, (cursor) =>
+      checked<ListResponse<NotionBlock>>(listShape(blockShape), this.client.blocks.children.list({ block_id: blockId, page_size: 100, start_cursor: cursor }), doing),
     );
   }
 
   retrieveDatabase(databaseId: string): Promise<NotionDatabase> {
-    return this.call('databases.retrieve', false, 'reading a database', () =>
-      this.client.databases.retrieve({ database_id: databaseId }) as Promise<NotionDatabase>,
+    const doing = 'reading a database';
+    return this.call('databases.retrieve', false, doing, () =>
+      checked<NotionDatabase>(databaseShape, this.client.databases.retrieve({ database_id: databaseId }), doing),
     );
   }
 
   retrieveDataSource(dataSourceId: string): Promise<NotionDataSource> {
-    return this.call('dataSources.retrieve', false, "reading a database's properties", () =>
-      this.client.dataSources.retrieve({ data_source_id: dataSourceId }) as Promise<NotionDataSource>,
+    const doing = "reading a database's properties";
+    return this.call('dataSources.retrieve', false, doing, () =>
+      checked<NotionDataSource>(dataSourceShape, this.client.dataSources.retrieve({ data_source_id: dataSourceId }), doing),
     );
   }
 
   /** Every page of a data source (not in the trash), 100 per request. */
   queryPages(dataSourceId: string, filter?: Record<string, unknown>): Promise<NotionPage[]> {
-    return this.all('dataSources.query', 'reading pages', (cursor) =>
-      this.client.dataSources.query({
-        data_source_id: dataSourceId,
-        page_size: 100,
-        start_cursor: cursor,
-        ...(filter ? { filter: filter as never } : {}),
-      }) as Promise<ListResponse<NotionPage>>,
+    const doing = 'reading pages';
+    return this.all('dataSources.query', doing, (cursor) =>
+      checked<ListResponse<NotionPage>>(
+        listShape(pageShape),
+        this.client.dataSources.query({
+          data_source_id: dataSourceId,
+          page_size: 100,
+          start_cursor: cursor,
+          ...(filter ? { filter: filter as never } : {}),
+        }),
+        doing,
+      ),
     );
   }
 
@@ -207,19 +229,23 @@ export class NotionApi {
       true,
       `creating the database "${title}"`,
       () =>
-        this.client.databases.create({
-          parent: { type: 'page_id', page_id: parentPageId },
-          title: [{ type: 'text', text: { content: title } }],
-          is_inline: true,
-          initial_data_source: { properties: properties as never },
-        }) as Promise<NotionDatabase>,
+        checked<NotionDatabase>(
+          databaseShape,
+          this.client.databases.create({
+            parent: { type: 'page_id', page_id: parentPageId },
+            title: [{ type: 'text', text: { content: title } }],
+            is_inline: true,
+            initial_data_source: { properties: properties as never },
+          }),
+          `creating the database "${title}"`,
+        ),
       verify,
     );
   }
 
   updateDataSource(dataSourceId: string, properties: Record<string, PropertyConfig | null>, doing: string): Promise<NotionDataSource> {
     return this.call('dataSources.update', true, doing, () =>
-      this.client.dataSources.update({ data_source_id: dataSourceId, properties: properties as never }) as Promise<NotionDataSource>,
+      checked<NotionDataSource>(dataSourceShape, this.client.dataSources.update({ data_source_id: dataSourceId, properties: properties as never }), doing),
     );
   }
 
@@ -234,33 +260,34 @@ export class NotionApi {
       true,
       doing,
       () =>
-        this.client.pages.create({
-          parent: { type: 'data_source_id', data_source_id: dataSourceId },
-          properties: properties as never,
-        }) as Promise<NotionPage>,
+        checked<NotionPage>(
+          pageShape,
+          this.client.pages.create({ parent: { type: 'data_source_id', data_source_id: dataSourceId }, properties: properties as never }),
+          doing,
+        ),
       verify,
     );
   }
 
   updatePage(pageId: string, properties: Record<string, PropertyRequest>, doing: string): Promise<NotionPage> {
     return this.call('pages.update', true, doing, () =>
-      this.client.pages.update({ page_id: pageId, properties: properties as never }) as Promise<NotionPage>,
+      checked<NotionPage>(pageShape, this.client.pages.update({ page_id: pageId, properties: properties as never }), doing),
     );
   }
 
   trashPage(pageId: string, doing: string): Promise<NotionPage> {
-    return this.call('pages.update', true, doing, () => this.client.pages.update({ page_id: pageId, in_trash: true }) as Promise<NotionPage>);
+    return this.call('pages.update', true, doing, () => checked<NotionPage>(pageShape, this.client.pages.update({ page_id: pageId, in_trash: true }), doing));
   }
 
   /** Every target of a relation property, past the 25 a page object lists. */
   async relationIds(pageId: string, propertyId: string): Promise<string[]> {
-    const items = await this.all('pages.properties.retrieve', 'reading a relation', (cursor) =>
-      this.client.pages.properties.retrieve({
-        page_id: pageId,
-        property_id: propertyId,
-        page_size: 100,
-        start_cursor: cursor,
-      }) as Promise<ListResponse<{ relation: { id: string } }>>,
+    const doing = 'reading a relation';
+    const items = await this.all('pages.properties.retrieve', doing, (cursor) =>
+      checked<ListResponse<{ relation: { id: string } }>>(
+        listShape(relationItemShape),
+        this.client.pages.properties.retrieve({ page_id: pageId, property_id: propertyId, page_size: 100, start_cursor: cursor }),
+        doing,
+      ),
     );
     return items.map((item) => item.relation.id);
   }

@@ -1,5 +1,7 @@
 // The errors a user meets, in words that say what to do: no token, a wrong token, a parent page
 // not shared with the integration, a value Notion refuses (named by row and column).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { formatSummary, NotionApi, redact, SyncError, syncMirror } from '../../notion-sync/index.js';
 import { FAST, mirrorOf, okrPlan, world } from './helpers.js';
@@ -89,6 +91,22 @@ describe('error messages', () => {
     const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent }));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(new RegExp(`Could not reach Notion at ${url} while listing the parent page \\(ECONNREFUSED\\)`));
+  });
+
+  it('an answer that is not Notion\'s (a wrong NOTION_BASE_URL) gives a message, not a crash', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"hello":"world"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const api = new NotionApi({ token: 'ntn_x_12345', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ...FAST });
+      const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: '0123456789abcdef0123456789abcdef' }));
+      expect(error.kind).toBe('unexpected');
+      expect(error.message).toMatch(/Notion answered listing the parent page in a shape cascade does not know \(results: .*\)\. Is NOTION_BASE_URL pointing at the Notion API\?/);
+    } finally {
+      server.close();
+    }
   });
 
   it('redacts the token wherever it would appear', () => {
