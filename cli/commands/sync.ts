@@ -119,9 +119,15 @@ function progressDisplay(): SyncProgress & { stop(): void } {
     return { start() {}, tick() {}, finish: (line) => void stream.write(`${line}\n`), stop() {} };
   }
   let bar: cliProgress.SingleBar | null = null;
+  // Ctrl-C during a bar: give the cursor back before leaving (the next run carries on).
+  const interrupted = () => {
+    stop();
+    process.exit(130);
+  };
   const stop = () => {
     bar?.stop();
     bar = null;
+    process.off('SIGINT', interrupted);
   };
   return {
     start(phase, total) {
@@ -131,6 +137,7 @@ function progressDisplay(): SyncProgress & { stop(): void } {
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, 0);
+      process.once('SIGINT', interrupted);
     },
     tick() {
       bar?.increment();
