@@ -3,7 +3,9 @@
 // no-op re-sync. The mirror's own limiter runs at Notion's real 3 requests/s.
 //
 // Sizes: CASCADE_BENCH_NOTION_SIZES (default "100,500": a few minutes; "100,1000,5000" takes
-// about 35 minutes, 5,000 creates at 3/s being 28 of them).
+// about 35 minutes, 5,000 creates at 3/s being 28 of them). CASCADE_BENCH_NOTION_LATENCY_MS
+// (default 250) delays every answer as Notion's servers do, so that the floor is met only by
+// keeping a few requests in flight.
 import { dayFromIso, readPlan } from '../shared/index.js';
 import { buildMirror, NOTION_RATE, NotionApi, syncMirror } from '../notion-sync/index.js';
 import type { SyncReport } from '../notion-sync/index.js';
@@ -13,6 +15,7 @@ import { generatePlan } from './generate-plan.js';
 const TODAY = '2026-05-01';
 /** The emulator's limit: Notion's 3 requests/s on average, with short bursts. */
 const SERVER_LIMIT = { rate: 3, burst: 5 };
+const LATENCY_MS = Number(process.env.CASCADE_BENCH_NOTION_LATENCY_MS ?? 250);
 
 function sizes(): number[] {
   const text = process.env.CASCADE_BENCH_NOTION_SIZES ?? '100,500';
@@ -50,6 +53,7 @@ async function measure(rows: number): Promise<Figures[]> {
   const emu = await startEmulator({ rateLimit: SERVER_LIMIT });
   try {
     const parent = emu.model.addPage('Benchmark plan');
+    if (LATENCY_MS > 0) emu.inject({ status: 200, delayMs: LATENCY_MS });
     const mirror = buildMirror(readPlan(generatePlan(rows)), { today: dayFromIso(TODAY) });
     const figures: Figures[] = [];
     for (const run of ['first sync', 'no-op']) {
@@ -79,7 +83,10 @@ async function measure(rows: number): Promise<Figures[]> {
 }
 
 export async function run(): Promise<void> {
-  console.log(`\nNotion mirror (emulator limit ${SERVER_LIMIT.rate}/s, bursts of ${SERVER_LIMIT.burst}; mirror ${NOTION_RATE.rate}/s, bursts of ${NOTION_RATE.burst})`);
+  console.log(
+    `\nNotion mirror (emulator: limit ${SERVER_LIMIT.rate}/s with bursts of ${SERVER_LIMIT.burst}, answers in ${LATENCY_MS} ms; ` +
+      `mirror: ${NOTION_RATE.rate}/s, bursts of ${NOTION_RATE.burst})`,
+  );
   console.log('  floor = (API calls − burst) ÷ 3 per second; ratio = wall time ÷ floor (goal ≤ 1.2)');
   for (const rows of sizes()) await measure(rows);
 }
