@@ -36,6 +36,8 @@ export interface StateResponse {
   frameworks: FrameworkInfo[];
   /** The "today" in effect (the setting, else the real date in the spreadsheet's time zone). */
   today: string;
+  /** The real date in the spreadsheet's time zone. */
+  realToday: string;
   timeZone: string;
 }
 

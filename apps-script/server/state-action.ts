@@ -23,6 +23,7 @@ export function getState(): StateResponse {
     settings: session.settings,
     frameworks: frameworkInfos(),
     today: isoFromDay(session.today),
+    realToday: isoFromDay(session.calendar.today()),
     timeZone: session.calendar.timeZone,
   };
 }

@@ -45,7 +45,8 @@ export async function running(button: HTMLButtonElement, label: string, work: ()
     await work();
   } finally {
     button.removeAttribute('data-running');
-    button.textContent = idle;
+    // The work may have relabelled the button (e.g. "Fix IDs (3)" → "Fix IDs"): keep its new label.
+    if (button.textContent === label) button.textContent = idle;
     buttons.forEach((b, i) => (b.disabled = before[i]));
   }
 }

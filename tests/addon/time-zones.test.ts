@@ -55,7 +55,11 @@ describe('dates across time zones', () => {
     const before = inZone();
     const state = loaded.api('apiGetState');
     expect([before, inZone()]).toContain(state.today);
+    expect(state.realToday).toBe(state.today);
     expect(state.timeZone).toBe('Pacific/Kiritimati');
+    // With a "today" setting, the state says both.
+    const saved = loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    expect(saved.ok && [saved.value.today, saved.value.realToday]).toEqual(['2026-05-01', state.realToday]);
   });
 
   test('without Intl time zone data, falls back to Utilities.formatDate once per distinct date', () => {

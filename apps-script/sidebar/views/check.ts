@@ -48,6 +48,7 @@ function fixIds(app: App): Promise<void> {
 }
 
 export function renderCheck(app: App, result: CheckResponse): void {
+  byId('check-intro').hidden = true;
   const { error, warning } = result.counts;
   fill(
     byId('check-summary'),

@@ -36,6 +36,7 @@ export function runProgress(app: App): Promise<void> {
 }
 
 export function renderProgress(app: App, result: ProgressResponse): void {
+  byId('progress-intro').hidden = true;
   fill(byId('progress-summary'), h('span', {}, `${plural(result.rows, 'row')} · ${result.framework.label} · today ${result.today}`));
   const list = byId('progress-items');
   if (result.items.length === 0) {

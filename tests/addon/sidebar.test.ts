@@ -1,0 +1,262 @@
+// The sidebar in a real browser (Debian's chromium through playwright-core), its google.script.run
+// backed by the built bundle's handlers over the fake spreadsheet: what a manager clicks, sees and
+// types, end to end. Screenshots go to test-results/ for a person to judge the design.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadBundle } from './harness.js';
+import type { Loaded } from './harness.js';
+import { col, seedPlan, smallPlan } from './plans.js';
+
+const RESULTS = path.resolve('test-results');
+const XSS = '<img src=x onerror="window.__xss=1;alert(1)">';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Sidebar {
+  page: Page;
+  loaded: Loaded;
+  dialogs: string[];
+  /** Holds server answers back until released (to see the busy state). */
+  hold(): () => void;
+  calls: string[];
+}
+
+/** Opens the sidebar as a menu item would: the server's HTML, google.script.run bridged to the bundle. */
+async function openSidebar(loaded: Loaded, menuItem = 'menuOpenSidebar'): Promise<Sidebar> {
+  loaded.run(menuItem);
+  const html = loaded.world.ui.sidebars.at(-1)?.content;
+  if (!html) throw new Error('No sidebar shown.');
+  const page = await browser.newPage({ viewport: { width: 300, height: 1000 } });
+  const dialogs: string[] = [];
+  page.on('pageerror', (error) => console.log('pageerror', error.message));
+  page.on('console', (message) => console.log('console', message.type(), message.text()));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  let gate: Promise<void> | null = null;
+  const calls: string[] = [];
+  await page.exposeFunction('__cascadeServer', async (name: string, argsJson: string) => {
+    calls.push(name);
+    if (gate) await gate;
+    const args = JSON.parse(argsJson) as unknown[];
+    const result = (loaded.api as (n: string, ...a: unknown[]) => unknown)(name, ...args);
+    return JSON.stringify(result);
+  });
+  await page.addInitScript(() => {
+    // google.script.run as Apps Script injects it: a runner with handlers, any server function by name.
+    const bridge = (window as unknown as { __cascadeServer: (n: string, a: string) => Promise<string> }).__cascadeServer;
+    const runner = (success: (v: unknown) => void, failure: (e: unknown) => void): unknown =>
+      new Proxy(
+        {},
+        {
+          get(_t, name: string) {
+            if (name === 'withSuccessHandler') return (h: (v: unknown) => void) => runner(h, failure);
+            if (name === 'withFailureHandler') return (h: (e: unknown) => void) => runner(success, h);
+            return (...args: unknown[]) => {
+              bridge(name, JSON.stringify(args)).then(
+                (json) => success(JSON.parse(json)),
+                (error: Error) => failure(new Error(error.message)),
+              );
+            };
+          },
+        },
+      );
+    (window as unknown as { google: unknown }).google = { script: { run: runner(() => {}, () => {}) } };
+  });
+  // Init scripts run on navigation: load a blank document first, then the sidebar into it.
+  await page.goto('about:blank');
+  await page.setContent(html);
+  return {
+    page,
+    loaded,
+    dialogs,
+    calls,
+    hold() {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+  };
+}
+
+const settle = (page: Page) => page.waitForFunction(() => document.getElementById('busy')?.hidden === true);
+
+describe('sidebar in chromium', () => {
+  test('a manager inserts a template, checks it, jumps to a finding, updates progress and sees the bars', async () => {
+    const loaded = loadBundle({ timeZone: 'Europe/Berlin' });
+    loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([['Item', 'Cost'], ['Laptops', 12000]]);
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    const { page, dialogs } = await openSidebar(loaded);
+    await settle(page);
+
+    // Not a plan: the sidebar opens on Template and says why Check cannot run yet.
+    await expect.poll(() => page.getAttribute('#tab-template', 'aria-selected')).toBe('true');
+    expect(await page.textContent('#sheet-line')).toContain('“Budget” · not a plan yet');
+    expect(await page.locator('#framework-choices .choice').count()).toBe(4);
+    expect(await page.locator('#framework-choices input:checked').getAttribute('value')).toBe('okr');
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-template.png'), fullPage: true });
+
+    await page.click('#template-insert');
+    await settle(page);
+    expect(await page.textContent('#template-message')).toMatch(/Inserted the sheet “Cascade” with \d+ example rows/);
+    const sheet = loaded.world.spreadsheet.sheet('Cascade');
+    expect(sheet.cell(1, 1)).toBe('ID');
+    expect(await page.textContent('#sheet-line')).toContain('Plan sheet “Cascade”');
+
+    // A key result typed without an owner, its title an attack that must stay text.
+    const examples = sheet.lastRow();
+    const kr = examples + 1;
+    sheet.seed([['KR9', 'Key Result', 'O1', XSS, '', '', 0, 10, 2]], kr);
+
+    await page.click('text=Go to Check');
+    await expect.poll(() => page.getAttribute('#tab-check', 'aria-selected')).toBe('true');
+    await page.click('#check-run');
+    await settle(page);
+    const group = page.locator('.group', { hasText: `Row ${kr}` });
+    await expect.poll(() => group.count()).toBe(1);
+    expect(await group.locator('.title').textContent()).toBe(XSS);
+    expect(await page.locator('.groups img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('#check-summary .chip.error').textContent()).toMatch(/\d+ errors?/);
+    // Rows with errors come first; our row has an owner error with its hint.
+    const owner = group.locator('.finding.error[data-rule="owner/missing"]');
+    expect(await owner.locator('.hint').textContent()).not.toBe('');
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-check.png'), fullPage: true });
+
+    // A click selects the cell at fault in the sheet.
+    await owner.click();
+    await expect.poll(() => loaded.world.spreadsheet.activeRange?.row).toBe(kr);
+    const active = loaded.world.spreadsheet.activeRange!;
+    expect([active.sheet.name, active.col]).toEqual(['Cascade', 5]);
+    // The group head selects the whole row.
+    await group.locator('.group-head').click();
+    await expect.poll(() => loaded.world.spreadsheet.activeRange?.cols).toBe(19);
+
+    // Progress: bars for each top-level item, with their pace.
+    await page.click('#tab-progress');
+    await page.click('#progress-run');
+    await settle(page);
+    expect(await page.textContent('#progress-message')).toMatch(/Progress and Pace written for \d+ rows/);
+    const items = page.locator('#progress-items > li.item');
+    expect(await items.count()).toBeGreaterThan(0);
+    const first = items.first();
+    expect(await first.locator('.item-head .bar > span').getAttribute('style')).toMatch(/width: \d+(\.\d)?%/);
+    expect(await first.locator('.item-head .pct').textContent()).toMatch(/^\d+ %$/);
+    await first.locator('details summary').click();
+    expect(await first.locator('.children .child').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar.png'), fullPage: true });
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  test('"Check plan" from the menu runs the check on opening; "Fix IDs" fills the blank ID and re-checks', async () => {
+    const loaded = loadBundle();
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    const sheet = seedPlan(loaded.world, smallPlan());
+    const { page } = await openSidebar(loaded, 'menuCheckPlan');
+    await expect.poll(() => page.locator('.group').count()).toBeGreaterThan(0);
+    expect(await page.getAttribute('#tab-check', 'aria-selected')).toBe('true');
+    expect(await page.textContent('#check-fix-ids')).toBe('Fix IDs (1)');
+    // The unknown column's HTML-looking note never becomes markup either.
+    expect(await page.locator('img').count()).toBe(0);
+    await page.click('#check-fix-ids');
+    await settle(page);
+    expect(await page.textContent('#check-message')).toMatch(/Filled 1 ID: T\S* \(row 6\)/);
+    expect(String(sheet.cell(6, col('ID')))).toMatch(/^T/);
+    expect(await page.textContent('#check-fix-ids')).toBe('Fix IDs');
+    await page.close();
+  });
+
+  test('keyboard: arrows move between tabs, Tab reaches the actions, focus is visible', async () => {
+    const loaded = loadBundle();
+    seedPlan(loaded.world, smallPlan());
+    const { page } = await openSidebar(loaded);
+    await settle(page);
+    await page.focus('#tab-check');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-progress');
+    expect(await page.getAttribute('#tab-progress', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#panel-progress')).toBe(true);
+    expect(await page.isHidden('#panel-check')).toBe(true);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-settings');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-template');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-progress');
+    // Only the selected tab is in the Tab order; the next stop is its panel, then its button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('progress-run');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#progress-items > li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('busy state: a line at the top, the running button spins and every action waits', async () => {
+    const loaded = loadBundle();
+    seedPlan(loaded.world, smallPlan());
+    const sidebar = await openSidebar(loaded);
+    const { page } = sidebar;
+    await settle(page);
+    await page.click('#tab-check');
+    const release = sidebar.hold();
+    await page.click('#check-run');
+    await expect.poll(() => page.isVisible('#busy')).toBe(true);
+    expect(await page.getAttribute('#main', 'aria-busy')).toBe('true');
+    expect(await page.textContent('#check-run')).toBe('Checking…');
+    expect(await page.isDisabled('#check-run')).toBe(true);
+    expect(await page.isDisabled('#check-fix-ids')).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-busy.png') });
+    release();
+    await settle(page);
+    expect(await page.textContent('#check-run')).toBe('Check plan');
+    expect(await page.isDisabled('#check-run')).toBe(false);
+    expect(await page.getAttribute('#main', 'aria-busy')).toBe('false');
+    await page.close();
+  });
+
+  test('settings are saved in the document and used by the next check', async () => {
+    const loaded = loadBundle();
+    seedPlan(loaded.world, smallPlan());
+    const { page } = await openSidebar(loaded);
+    await settle(page);
+    await page.click('#tab-settings');
+    await page.fill('#settings-today', '2026-05-01');
+    await page.check('#settings-over');
+    await page.selectOption('#settings-framework', 'okr');
+    await page.click('#settings-save');
+    await settle(page);
+    expect(await page.textContent('#settings-message')).toMatch(/Saved/);
+    expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({ today: '2026-05-01', allowOver: true, framework: 'okr' });
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-settings.png') });
+    await page.click('#tab-check');
+    await page.click('#check-run');
+    await settle(page);
+    expect(await page.textContent('#check-summary')).toContain('today 2026-05-01');
+    expect(await page.textContent('#check-summary')).toContain('OKR');
+    await page.close();
+  });
+});
