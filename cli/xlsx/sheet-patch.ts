@@ -2,7 +2,7 @@ import { columnLetter } from '../../shared/index.js';
 import { shiftFormula } from './formula-shift.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import type { CellFormats } from './styles.js';
-import { decodeCellRef, decodeXml, elementPattern, escapeXml, formatAttributes, parseAttributes, prefixOf, type Attributes } from './xml.js';
+import { columnIndex, decodeCellRef, decodeXml, elementPattern, escapeXml, formatAttributes, parseAttributes, prefixOf, type Attributes } from './xml.js';
 
 export interface SheetPatch {
   xml: string;
@@ -14,13 +14,29 @@ export interface SheetPatch {
   removedFormulas: number;
 }
 
-interface ParsedCell {
-  col: number;
-  attributes: Attributes;
-  /** The cell element as written, or null when it is new. */
-  raw: string | null;
-  body: string;
+/** A cell of a row being rebuilt; its attributes are parsed only when it is written. */
+class ParsedCell {
+  private parsed: Attributes | undefined;
+
+  constructor(
+    readonly col: number,
+    private readonly attributeText: string,
+    /** The cell element as written, or null when it must be rendered again. */
+    public raw: string | null,
+    public body: string,
+  ) {}
+
+  get attributes(): Attributes {
+    return (this.parsed ??= parseAttributes(this.attributeText));
+  }
+
+  set attributes(value: Attributes) {
+    this.parsed = value;
+  }
 }
+
+const CELL_REF = /\br\s*=\s*"([A-Za-z]{1,3})\d+"/;
+const ROW_NUMBER = /\br\s*=\s*"(\d+)"/;
 
 interface SharedGroup {
   row: number;
@@ -68,14 +84,18 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: 
   const ctx: RowContext = { formats, columnFormats, groups, result, p };
 
   for (const match of body.matchAll(elementPattern(`${p}row`))) {
-    const attributes = parseAttributes(match[1]);
-    const rowNumber = attributes.has('r') ? Number(attributes.get('r')) : implicitRow + 1;
+    const r = ROW_NUMBER.exec(match[1]);
+    const rowNumber = r ? Number(r[1]) : implicitRow + 1;
     implicitRow = rowNumber;
-    emitNewRowsBefore(rowNumber);
+    if (pendingRows[nextPending] < rowNumber) {
+      out += body.slice(last, match.index);
+      last = match.index;
+      emitNewRowsBefore(rowNumber);
+    }
+    if (pendingRows[nextPending] === rowNumber) nextPending++;
     const rowEdits = byRow.get(rowNumber);
     if (!rowEdits && rowNumber > groupsEnd) continue;
-    if (pendingRows[nextPending] === rowNumber) nextPending++;
-    const rebuilt = rebuildRow(match[2] ?? '', attributes, rowNumber, rowEdits ?? [], ctx);
+    const rebuilt = rebuildRow(match[2] ?? '', parseAttributes(match[1]), rowNumber, rowEdits ?? [], ctx);
     for (const group of groups.values()) groupsEnd = Math.max(groupsEnd, group.lastRow);
     out += body.slice(last, match.index) + rebuilt;
     last = match.index + match[0].length;
@@ -104,11 +124,11 @@ function rebuildRow(body: string, attributes: Attributes, rowNumber: number, edi
   let implicitCol = -1;
   let tailStart = 0;
   for (const match of body.matchAll(elementPattern(`${p}c`))) {
-    const cellAttributes = parseAttributes(match[1]);
-    const ref = cellAttributes.get('r');
-    const col = ref ? decodeCellRef(ref)?.col ?? implicitCol + 1 : implicitCol + 1;
+    const ref = CELL_REF.exec(match[1]);
+    const col = ref ? columnIndex(ref[1]) : implicitCol + 1;
     implicitCol = col;
-    cells.push({ col, attributes: cellAttributes, raw: match[0], body: match[2] ?? '' });
+    // A cell placed by its order alone gets its reference written, so inserting a cell cannot move it.
+    cells.push(new ParsedCell(col, match[1], ref ? match[0] : null, match[2] ?? ''));
     tailStart = match.index + match[0].length;
   }
   const tail = body.slice(tailStart);
@@ -160,7 +180,7 @@ function buildRow(
       }
       ctx.result.removedFormulas++;
     }
-    const cell = existing ?? { col: edit.col, attributes: new Map<string, string>(), raw: null, body: '' };
+    const cell = existing ?? new ParsedCell(edit.col, '', null, '');
     if (!existing) {
       const style = newCellStyle(edit, byCol, attributes, ctx);
       if (style !== undefined) cell.attributes.set('s', String(style));

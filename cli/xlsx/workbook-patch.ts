@@ -1,8 +1,9 @@
-import JSZip from 'jszip';
 import { CellFormats } from './styles.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml, type SheetPatch } from './sheet-patch.js';
 import { decodeXml, elementPattern, formatAttributes, parseAttributes, prefixOf } from './xml.js';
+
+type Zip = import('jszip');
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
@@ -23,6 +24,7 @@ interface Relationship {
  * formulas elsewhere that read the written cells are brought up to date by the spreadsheet.
  */
 export async function patchWorkbook(data: Uint8Array, sheetName: string, edits: readonly CellEdit[]): Promise<{ data: Buffer; sheet: SheetPatch }> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(data);
   const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
   const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
@@ -50,13 +52,13 @@ export async function patchWorkbook(data: Uint8Array, sheetName: string, edits: 
   return { data: out, sheet };
 }
 
-async function readText(zip: JSZip, path: string): Promise<string> {
+async function readText(zip: Zip, path: string): Promise<string> {
   const file = zip.file(path);
   if (!file) throw new Error(`the workbook has no part ${path}`);
   return file.async('string');
 }
 
-async function relationships(zip: JSZip, relsPath: string, baseDir: string): Promise<Relationship[]> {
+async function relationships(zip: Zip, relsPath: string, baseDir: string): Promise<Relationship[]> {
   const file = zip.file(relsPath);
   if (!file) return [];
   const xml = await file.async('string');
@@ -94,7 +96,7 @@ function sheetPathOf(workbookXml: string, rels: Relationship[], sheetName: strin
 }
 
 /** Removes a part, its relationship and its content type. */
-async function dropPart(zip: JSZip, rel: Relationship, relsPath: string) {
+async function dropPart(zip: Zip, rel: Relationship, relsPath: string) {
   zip.remove(rel.path);
   const relsXml = await readText(zip, relsPath);
   zip.file(relsPath, relsXml.replace(rel.raw, ''));
