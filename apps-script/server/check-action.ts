@@ -1,4 +1,4 @@
-import { COLUMN_BY_KEY, checkPlan, checkSummary, isoFromDay, readPlan } from '../../shared/index.js';
+import { COLUMN_BY_KEY, checkPlan, checkSummaries, isoFromDay, readPlan } from '../../shared/index.js';
 import type { CellValue, Finding, Plan } from '../../shared/index.js';
 import type { CheckResponse, FindingGroup, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
@@ -35,9 +35,9 @@ export function runCheck(request: SheetRequest): CheckResponse {
 /** The Check column: each row's summary from the core, one setValues for the whole column. */
 function writeCheckColumn(planSheet: PlanSheet, plan: Plan, findings: readonly Finding[]): void {
   const { first, count } = dataRows(planSheet);
-  const byRow = findingsByRow(findings);
+  const summaries = checkSummaries(plan, findings);
   const values: CellValue[] = new Array(count).fill('');
-  for (const item of plan.items) values[item.row - first] = checkSummary(byRow.get(item.row) ?? []);
+  plan.items.forEach((item, i) => (values[item.row - first] = summaries[i]));
   const { index } = ownedColumn(planSheet, plan.columns, 'check');
   writeColumns(planSheet.sheet, first, [{ index, values }]);
 }

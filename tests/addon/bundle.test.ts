@@ -1,5 +1,6 @@
 // The built add-on as Apps Script receives it: Code.js a classic script with top-level entry
 // points, the manifest's scopes, a self-contained sidebar, the menu built in AuthMode.NONE.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -129,5 +130,16 @@ describe('menu', () => {
     expect(sidebar.title).toBe('Cascade');
     expect(sidebar.content).toContain(`data-start="${start}"`);
     expect(sidebar.content.length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('deploy', () => {
+  test('clasp pushes exactly the built files of dist/ (.clasp.json: rootDir dist, a placeholder scriptId to replace)', () => {
+    const clasp = JSON.parse(readFileSync('.clasp.json', 'utf8'));
+    expect(clasp.rootDir).toBe('dist');
+    expect(clasp.scriptId).toMatch(/^REPLACE_/);
+    const status = JSON.parse(execFileSync(process.execPath, ['node_modules/@google/clasp/build/src/index.js', 'status', '--json'], { encoding: 'utf8' }));
+    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json', 'dist/sidebar.html']);
+    expect(status.untrackedFiles).toEqual([]);
   });
 });
