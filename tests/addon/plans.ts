@@ -48,3 +48,16 @@ export function seedPlan(world: FakeWorld, table: RawTable, name = 'Plan', above
   world.spreadsheet.active = sheet;
   return sheet;
 }
+
+/** A sheet snapshot (FakeSheet.snapshot()) without the given 1-based columns: "nothing else changed". */
+export function exceptColumns(snapshot: unknown, columns: number[]): unknown {
+  const s = snapshot as { values: unknown[][]; formulas: [number, string][]; formats: [number, string][] };
+  const skip = new Set(columns.map((c) => c - 1));
+  const columnOf = (key: number) => key % 20_000;
+  return {
+    ...s,
+    values: s.values.map((row) => row.map((v, c) => (skip.has(c) ? null : v))),
+    formulas: s.formulas.filter(([key]) => !skip.has(columnOf(key))),
+    formats: s.formats.filter(([key]) => !skip.has(columnOf(key))),
+  };
+}
