@@ -22,7 +22,7 @@ export function frameworkOption(description = "the plan's framework (default: in
   return new Option('--framework <framework>', description).choices(FRAMEWORK_IDS);
 }
 
-function parseToday(value: string): Day {
+export function parseToday(value: string): Day {
   try {
     return dayFromIso(value);
   } catch {

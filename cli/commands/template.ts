@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { COLUMN_BY_KEY, computeProgressValues, readPlan, templateFor, type FrameworkId, type TemplateSpec } from '../../shared/index.js';
 import { fileError } from '../errors.js';
 import { exists, existsError, writeFileAtomic } from '../files/atomic.js';
-import { frameworkOption, todayOf, todayOption } from '../options.js';
+import { frameworkOption, parseToday, todayOf } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { plural } from '../output/lint-report.js';
 import { templateCsv } from '../write/csv-template.js';
@@ -23,7 +23,7 @@ export function templateCommand(): Command {
     .addOption(frameworkOption('the cascade to plan with').makeOptionMandatory())
     .addOption(new Option('--examples', 'fill in the worked examples of the framework'))
     .addOption(new Option('--force', 'replace the file if it exists'))
-    .addOption(todayOption().hideHelp())
+    .addOption(new Option('--today <date>', 'the day the example dates are placed around, YYYY-MM-DD (default: today)').argParser(parseToday))
     .action(async (path: string, options: TemplateOptions) => {
       const kind = extname(path).toLowerCase();
       if (kind !== '.xlsx' && kind !== '.csv') {

@@ -1,5 +1,5 @@
 import type { Finding, Plan, PlanItem } from '../../shared/index.js';
-import { isoFromDay, type Day } from '../../shared/index.js';
+import { columnLetter, isoFromDay, type Day } from '../../shared/index.js';
 import { frameworkLine } from './plan-heading.js';
 import { truncate, type Colors } from './terminal.js';
 
@@ -54,12 +54,19 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
     lines.push('', c.bold(head) + title);
     for (const finding of group) {
       const severity = finding.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      lines.push(`  ${severity}  ${finding.message} ${c.dim(finding.rule)}`);
+      const tag = [finding.rule, cellName(plan, finding)].filter(Boolean).join(' · ');
+      lines.push(`  ${severity}  ${finding.message} ${c.dim(tag)}`);
       if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
     }
   }
   lines.push('', summaryLine(findings, groups.size, plan.items.length, c));
   return lines.join('\n') + '\n';
+}
+
+/** "cell L7 (Due date)" for a finding about one cell, so it can be found in the sheet. */
+function cellName(plan: Plan, finding: Finding): string {
+  const col = finding.column === undefined ? undefined : plan.columns[finding.column];
+  return col === undefined ? '' : `cell ${columnLetter(col)}${finding.row} (${plan.header[col]})`;
 }
 
 function summaryLine(findings: readonly Finding[], rowsWithFindings: number, rows: number, c: Colors): string {
