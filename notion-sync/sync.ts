@@ -70,29 +70,31 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   progress.start('Reading Notion', mirror.levels.length + 1);
   const children = await childDatabases(api, parentPageId);
   progress.tick();
-  const states: LevelState[] = [];
-  for (const { level, rows } of mirror.levels) {
-    const title = databaseTitle(level);
-    const found = await pickDatabase(api, title, children.get(title) ?? [], warn);
-    const schema = found?.schema ?? null;
-    const used = new Set(rows.map((r) => r.parent?.level).filter((l): l is LevelName => l !== undefined));
-    const relations = possibleRelations(mirror.framework, level).filter(
-      (r) => r.name === 'Parent' || used.has(r.target) || schema?.properties[r.name]?.type === 'relation',
-    );
-    states.push({
-      level,
-      title,
-      rows,
-      relations,
-      database: found?.database ?? null,
-      dataSourceId: found?.dataSourceId ?? null,
-      schema,
-      titleName: (schema && titlePropertyName(schema)) ?? TITLE,
-      pages: [],
-      pageIdByKey: new Map(),
-    });
-    progress.tick();
-  }
+  // The levels are looked up side by side: with Notion's latency, one after the other would not keep the pace.
+  const states: LevelState[] = await Promise.all(
+    mirror.levels.map(async ({ level, rows }): Promise<LevelState> => {
+      const title = databaseTitle(level);
+      const found = await pickDatabase(api, title, children.get(title) ?? [], warn);
+      const schema = found?.schema ?? null;
+      const used = new Set(rows.map((r) => r.parent?.level).filter((l): l is LevelName => l !== undefined));
+      const relations = possibleRelations(mirror.framework, level).filter(
+        (r) => r.name === 'Parent' || used.has(r.target) || schema?.properties[r.name]?.type === 'relation',
+      );
+      progress.tick();
+      return {
+        level,
+        title,
+        rows,
+        relations,
+        database: found?.database ?? null,
+        dataSourceId: found?.dataSourceId ?? null,
+        schema,
+        titleName: (schema && titlePropertyName(schema)) ?? TITLE,
+        pages: [],
+        pageIdByKey: new Map(),
+      };
+    }),
+  );
   const stateOf = (level: string) => states.find((s) => s.level === level)!;
   const found = states.filter((s) => s.database).length;
   progress.finish(`Found ${found} of ${states.length} databases under the parent page.`);
@@ -135,10 +137,12 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   // 3. Read every page of the databases that existed.
   const toRead = states.filter((s) => existedBefore.has(s.level));
   progress.start('Reading pages', toRead.length);
-  for (const state of toRead) {
-    state.pages = await readPages(api, state.dataSourceId!, state.titleName, state.relations);
-    progress.tick();
-  }
+  await Promise.all(
+    toRead.map(async (state) => {
+      state.pages = await readPages(api, state.dataSourceId!, state.titleName, state.relations);
+      progress.tick();
+    }),
+  );
   progress.finish(`Read ${states.reduce((n, s) => n + s.pages.length, 0)} pages.`);
 
   // 4. Diff, top level first so that children compare against their parents' pages.
