@@ -19,7 +19,7 @@ export function progressCommand(): Command {
     .addOption(formatOption())
     .addOption(todayOption())
     .addOption(frameworkOption())
-    .addOption(new Option('--write', 'write the Progress column (and IDs of rows without one) back into the file; nothing else changes'))
+    .addOption(new Option('--write', 'write Progress (and Pace, if the plan has that column, and IDs of rows without one) into the file; nothing else changes'))
     .action(async (path: string, options: ProgressOptions) => {
       const loaded = await loadPlan(path, options.framework);
       const { plan } = loaded;

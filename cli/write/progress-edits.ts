@@ -11,8 +11,12 @@ export interface ProgressWrite {
   filledIds: { row: number; id: string }[];
 }
 
+/** The Pace cell of a row without dates (progress.md: no pace status), as the add-on writes it. */
+export const NO_PACE = '—';
+
 /**
- * The cells `progress --write` changes, and no others: the Progress cell of every plan row and
+ * The cells `progress --write` changes, and no others: the Progress cell of every plan row, its
+ * Pace cell when the plan has that tool-owned column (as the add-on does; it is never added) and
  * the ID of rows without one. A live formula in a measured row's Progress cell is kept (the sheet
  * computes the same value); roll-ups and tasks get values, replacing the template's empty formula.
  */
@@ -37,6 +41,10 @@ export function progressEdits(
       onFormula: hasLiveProgress(plan.items[i]) ? 'skip' : 'replace',
       percent: true,
     });
+  }
+  const pace = plan.columns.pace;
+  if (pace !== undefined) {
+    for (const item of progress) edits.push({ row: item.row, col: pace, value: item.status ?? NO_PACE, onFormula: 'replace' });
   }
   const idColumn = plan.columns.id!;
   for (const { row, id } of filledIds) edits.push({ row, col: idColumn, value: id, onFormula: 'skip' });

@@ -229,6 +229,29 @@ describe('progress --write on an .xlsx workbook', () => {
   });
 });
 
+describe('progress --write on a template', () => {
+  it('fills the Pace column the template has (as the add-on does), keeps the live formulas and leaves Check alone', async () => {
+    const file = join(dir, 'template.xlsx');
+    expect((await cascade(['template', file, '--framework', 'project', '--examples', '--today', '2026-05-01'])).code).toBe(0);
+    const r = await cascade(['progress', file, '--write', '--format', 'json', '--today', '2026-06-15']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Kept \d+ live Progress formulas/);
+    const items = json(r).items;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Cascade')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const [pace, check, progress] = ['Pace', 'Check', 'Progress'].map((h) => header.indexOf(h) + 1);
+    for (const item of items) {
+      expect([item.id, sheet.getCell(item.row, pace).value]).toEqual([item.id, item.status ?? '—']);
+      expect(sheet.getCell(item.row, check).value ?? null).toBeNull();
+      const cell = sheet.getCell(item.row, progress);
+      if (!cell.formula) expect(cell.value).toBeCloseTo(item.progress, 12);
+    }
+    expect(items.some((i: any) => sheet.getCell(i.row, progress).formula)).toBe(true);
+  });
+});
+
 describe('progress --write on a .csv file', () => {
   it('keeps every row, column, quote-worthy text, the delimiter, line endings and BOM; writes Progress as percents', async () => {
     const file = join(dir, 'plan.csv');
