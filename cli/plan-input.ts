@@ -1,15 +1,21 @@
 import { PlanFormatError, readPlan, type FrameworkId, type Plan } from '../shared/index.js';
 import { planFormatError } from './errors.js';
 import { readPlanFile, type PlanFile } from './files/read.js';
+import { colorsFor } from './output/terminal.js';
 
 export interface LoadedPlan {
   file: PlanFile;
   plan: Plan;
 }
 
-/** Reads a plan file and the plan in it; every problem is a CliError naming the file. */
+/**
+ * Reads a plan file and the plan in it for a command; every problem is a CliError naming the
+ * file. Warnings about the file (formulas saved without values) go to stderr.
+ */
 export async function loadPlan(path: string, framework?: FrameworkId): Promise<LoadedPlan> {
   const file = await readPlanFile(path);
+  const yellow = colorsFor(process.stderr).yellow;
+  for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
   try {
     return { file, plan: readPlan(file.table, { framework }) };
   } catch (error) {

@@ -20,3 +20,9 @@ export function plainValue(value: ExcelValue | undefined): CellValue {
   if ('hyperlink' in value) return plainValue(value.text as ExcelValue);
   return null;
 }
+
+/** A formula cell saved without its computed value (by a program that does not calculate). */
+export function isUncomputedFormula(cell: Cell): boolean {
+  const value = cell.value;
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value) && value.result === undefined;
+}

@@ -9,6 +9,8 @@ export interface PlanFile {
   /** The worksheet the plan came from (.xlsx only). */
   sheetName?: string;
   table: RawTable;
+  /** Things the user should know about the file that do not stop the command (printed on stderr). */
+  warnings?: string[];
 }
 
 /**

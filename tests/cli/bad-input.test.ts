@@ -146,6 +146,17 @@ describe.concurrent('odd cells: a correct result', () => {
     expect(progress.items[2].progress).toBeNull();
   });
 
+  it('formulas saved without values (a file written by a script): a warning naming the cell, the JSON stays clean', async () => {
+    const rows = okrRows();
+    rows[1].Current = { formula: '20+5' };
+    const file = join(dir, 'uncomputed.xlsx');
+    await writeXlsxPlan(file, rows);
+    const r = await cascade(['progress', file, '--format', 'json', '--today', '2026-05-01']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/uncomputed\.xlsx, sheet "Cascade": a formula cell has no computed value \(cell I3, Current\), so it reads as blank/);
+    expect(json(r).items[1].progress).toBe(0);
+  });
+
   it('a 10,000-character title: read whole, shortened on screen', async () => {
     const rows = okrRows();
     const title = `Sign 50 new SMB accounts ${'and keep them happy '.repeat(500)}`.slice(0, 10_000);
