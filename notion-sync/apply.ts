@@ -19,7 +19,6 @@ export const CONCURRENCY = 4;
 
 export interface ApplyContext {
   api: NotionApi;
-  levels: readonly LevelState[];
   stateOf: (level: string) => LevelState;
   onWrite: (change: PageChange) => void;
   onReject: (rejected: RejectedRow) => void;

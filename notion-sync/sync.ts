@@ -37,24 +37,47 @@ export const MASS_TRASH = 10;
 
 const silent: SyncProgress = { start() {}, tick() {}, finish() {} };
 
+/** What every phase of a run shares. */
+interface Run {
+  api: NotionApi;
+  parentPageId: string;
+  dryRun: boolean;
+  progress: SyncProgress;
+  report: SyncReport;
+  warn: (message: string) => void;
+  states: LevelState[];
+  stateOf: (level: string) => LevelState;
+}
+
 export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
-  const { api, parentPageId } = options;
-  const dryRun = options.dryRun ?? false;
-  const progress = options.progress ?? silent;
-  const report: SyncReport = {
-    dryRun,
-    schema: [],
-    changes: [],
-    databases: [],
-    rejected: [],
-    warnings: [],
-    calls: api.stats,
-    ms: 0,
-  };
+  const report: SyncReport = { dryRun: options.dryRun ?? false, schema: [], changes: [], databases: [], rejected: [], warnings: [], calls: options.api.stats, ms: 0 };
   const warn = (message: string) => {
     if (!report.warnings.includes(message)) report.warnings.push(message);
   };
+  checkPlan(mirror, warn);
+  const run: Run = {
+    api: options.api,
+    parentPageId: options.parentPageId,
+    dryRun: report.dryRun,
+    progress: options.progress ?? silent,
+    report,
+    warn,
+    states: [],
+    stateOf: (level) => run.states.find((s) => s.level === level)!,
+  };
+  run.states = await findDatabases(run, mirror);
+  const existed = await prepareDatabases(run);
+  await readAllPages(run, existed);
+  const diffs = diffAll(run);
+  guardMassTrash(run, diffs, options.allowMassTrash ?? false);
+  await writeAll(run, diffs);
+  report.ms = performance.now() - started;
+  return report;
+}
+
+/** A plan with no row to mirror would trash every page: refuse it. Skipped and shortened rows are warned about. */
+function checkPlan(mirror: MirrorPlan, warn: (message: string) => void): void {
   if (mirror.levels.every((l) => l.rows.length === 0)) {
     throw new SyncError(
       'bad-plan',
@@ -65,16 +88,18 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   }
   for (const s of mirror.skipped) warn(`Row ${s.row}${s.id ? ` (${s.id})` : ''} is not mirrored: ${s.reason}.`);
   for (const c of mirror.cut) warn(`Row ${c.row} (${c.id}): ${c.column} is longer than Notion takes and was shortened.`);
+}
 
-  // 1. Find the databases again.
+/** 1. The databases found again under the parent page, one per level (looked up side by side). */
+async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]> {
+  const { api, progress } = run;
   progress.start('Reading Notion', mirror.levels.length + 1);
-  const children = await childDatabases(api, parentPageId);
+  const children = await childDatabases(api, run.parentPageId);
   progress.tick();
-  // The levels are looked up side by side: with Notion's latency, one after the other would not keep the pace.
-  const states: LevelState[] = await Promise.all(
+  const states = await Promise.all(
     mirror.levels.map(async ({ level, rows }): Promise<LevelState> => {
       const title = databaseTitle(level);
-      const found = await pickDatabase(api, title, children.get(title) ?? [], warn);
+      const found = await pickDatabase(api, title, children.get(title) ?? [], run.warn);
       const schema = found?.schema ?? null;
       const used = new Set(rows.map((r) => r.parent?.level).filter((l): l is LevelName => l !== undefined));
       const relations = possibleRelations(mirror.framework, level).filter(
@@ -95,24 +120,29 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
       };
     }),
   );
-  const stateOf = (level: string) => states.find((s) => s.level === level)!;
-  const found = states.filter((s) => s.database).length;
-  progress.finish(`Found ${found} of ${states.length} databases under the parent page.`);
+  progress.finish(`Found ${states.filter((s) => s.database).length} of ${states.length} databases under the parent page.`);
+  return states;
+}
 
-  // 2. Create missing databases, restore deleted or retyped properties (top level first: relations need the parent's data source).
-  const existedBefore = new Set(states.filter((s) => s.database).map((s) => s.level));
-  for (const state of states) {
+/**
+ * 2. Missing databases created, deleted or retyped properties restored; top level first, as a
+ * relation needs its target's data source. Returns the levels whose database existed before.
+ */
+async function prepareDatabases(run: Run): Promise<Set<LevelName>> {
+  const { api, report, dryRun, stateOf } = run;
+  const existed = new Set(run.states.filter((s) => s.database).map((s) => s.level));
+  for (const state of run.states) {
     const relations = state.relations.map((spec) => ({ spec, target: stateOf(spec.target).dataSourceId }));
     if (!state.database) {
       report.schema.push({ database: state.title, kind: 'create database', properties: [...PROPERTIES.map((p) => p.name), ...state.relations.map((r) => r.name)] });
       if (dryRun) continue;
       const database = await api.createDatabase(
-        parentPageId,
+        run.parentPageId,
         state.title,
         newDatabaseProperties(relations.map((r) => ({ spec: r.spec, target: r.target! }))),
         async () => {
-          const again = await childDatabases(api, parentPageId);
-          return (await pickDatabase(api, state.title, again.get(state.title) ?? [], warn))?.database ?? null;
+          const again = await childDatabases(api, run.parentPageId);
+          return (await pickDatabase(api, state.title, again.get(state.title) ?? [], run.warn))?.database ?? null;
         },
       );
       state.database = database;
@@ -131,40 +161,50 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
       created.length > 0 ? `${dryRun ? 'would create' : 'created'} ${created.join(', ')}` : '',
       ...restored.map((r) => `${dryRun ? 'would restore' : 'restored'} ${r.properties.join(', ')} in ${r.database}`),
     ].filter(Boolean);
-    progress.finish(`Databases: ${parts.join('; ')}.`);
+    run.progress.finish(`Databases: ${parts.join('; ')}.`);
   }
+  return existed;
+}
 
-  // 3. Read every page of the databases that existed.
-  const toRead = states.filter((s) => existedBefore.has(s.level));
-  progress.start('Reading pages', toRead.length);
+/** 3. Every page of the databases that existed, the databases read side by side. */
+async function readAllPages(run: Run, existed: ReadonlySet<LevelName>): Promise<void> {
+  const toRead = run.states.filter((s) => existed.has(s.level));
+  run.progress.start('Reading pages', toRead.length);
   await Promise.all(
     toRead.map(async (state) => {
-      state.pages = await readPages(api, state.dataSourceId!, state.titleName, state.relations);
-      progress.tick();
+      state.pages = await readPages(run.api, state.dataSourceId!, state.titleName, state.relations);
+      run.progress.tick();
     }),
   );
-  progress.finish(`Read ${states.reduce((n, s) => n + s.pages.length, 0)} pages.`);
+  run.progress.finish(`Read ${run.states.reduce((n, s) => n + s.pages.length, 0)} pages.`);
+}
 
-  // 4. Diff, top level first so that children compare against their parents' pages.
+/** 4. The diff, top level first so that children compare against their parents' pages. */
+function diffAll(run: Run): Map<LevelState, LevelDiff> {
   const diffs = new Map<LevelState, LevelDiff>();
-  for (const state of states) {
-    const diff = diffLevel(state, (level) => stateOf(level).pageIdByKey);
+  for (const state of run.states) {
+    const diff = diffLevel(state, (level) => run.stateOf(level).pageIdByKey);
     for (const [key, pageId] of diff.keepers) state.pageIdByKey.set(key, pageId);
     diffs.set(state, diff);
   }
+  return diffs;
+}
 
-  // A plan that lost most of its rows is more likely the wrong file than a decision: ask first.
-  const existing = states.reduce((n, s) => n + s.pages.length, 0);
+/** A plan that lost most of its rows is more likely the wrong file than a decision: ask first. */
+function guardMassTrash(run: Run, diffs: Map<LevelState, LevelDiff>, allowed: boolean): void {
+  const existing = run.states.reduce((n, s) => n + s.pages.length, 0);
   const removed = [...diffs.values()].reduce((n, d) => n + d.trashes.filter((t) => t.reason === 'removed').length, 0);
-  if (removed > MASS_TRASH && removed > existing / 2 && !options.allowMassTrash) {
-    const message =
-      `This would move ${removed} of the ${existing} pages in Notion to the trash, as their rows are not in the plan. ` +
-      'If that is what you want, run again with --force; to see the list first, use --dry-run.';
-    if (!dryRun) throw new SyncError('mass-trash', `${message} Nothing was changed in Notion's pages.`);
-    warn(message);
-  }
+  if (allowed || removed <= MASS_TRASH || removed <= existing / 2) return;
+  const message =
+    `This would move ${removed} of the ${existing} pages in Notion to the trash, as their rows are not in the plan. ` +
+    'If that is what you want, run again with --force; to see the list first, use --dry-run.';
+  if (!run.dryRun) throw new SyncError('mass-trash', `${message} Nothing was changed in Notion's pages.`);
+  run.warn(message);
+}
 
-  // 5. Write (or, in a dry run, list what would be written).
+/** 5. The writes, levels top down then trashes bottom up; a dry run only lists them. */
+async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<void> {
+  const { report, progress, states } = run;
   const counts = new Map(states.map((s) => [s.title, { database: s.title, created: 0, updated: 0, trashed: 0, unchanged: diffs.get(s)!.unchanged }]));
   const record = (change: PageChange) => {
     report.changes.push(change);
@@ -173,16 +213,14 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
     else if (change.kind === 'update') c.updated++;
     else c.trashed++;
   };
-  const total = [...diffs.values()].reduce((n, d) => n + d.creates.length + d.updates.length + d.trashes.length, 0);
-  if (dryRun) {
+  if (run.dryRun) {
     for (const state of states) for (const change of plannedChanges(state, diffs.get(state)!)) record(change);
   } else {
-    progress.start('Writing to Notion', total);
+    progress.start('Writing to Notion', [...diffs.values()].reduce((n, d) => n + d.creates.length + d.updates.length + d.trashes.length, 0));
     const context: ApplyContext = {
-      api,
-      levels: states,
-      stateOf,
-      warn,
+      api: run.api,
+      stateOf: run.stateOf,
+      warn: run.warn,
       onWrite: (change) => {
         record(change);
         progress.tick();
@@ -198,11 +236,9 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   report.databases = [...counts.values()];
   const sum = (k: 'created' | 'updated' | 'trashed') => report.databases.reduce((n, d) => n + d[k], 0);
   progress.finish(
-    `${dryRun ? 'Would write' : 'Wrote'}: ${sum('created')} created, ${sum('updated')} updated, ${sum('trashed')} trashed` +
+    `${run.dryRun ? 'Would write' : 'Wrote'}: ${sum('created')} created, ${sum('updated')} updated, ${sum('trashed')} trashed` +
       (report.rejected.length > 0 ? `, ${report.rejected.length} refused by Notion.` : '.'),
   );
-  report.ms = performance.now() - started;
-  return report;
 }
 
 /** A dry run's listing: the writes the diff calls for. */
