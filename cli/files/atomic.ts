@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileError } from '../errors.js';
@@ -30,6 +30,10 @@ function onSignal(signal: NodeJS.Signals) {
  * Without `overwrite`, refuses (exit 2) when the target exists. An existing file keeps its mode.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string, options: { overwrite: boolean }): Promise<void> {
+  // A rename would replace a read-only file too: respect the user's "do not change this".
+  if (options.overwrite && (await exists(path)) && !(await access(path, constants.W_OK).then(() => true, () => false))) {
+    throw fileError(path, 'the file is read-only; nothing was changed.');
+  }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', removePending);

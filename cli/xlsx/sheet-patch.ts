@@ -73,6 +73,7 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: 
   let out = '';
   let last = 0;
   let implicitRow = 0;
+  const ctx: RowContext = { formats, columnFormats, groups, result, p };
 
   const emitNewRowsBefore = (rowNumber: number) => {
     while (nextPending < pendingRows.length && pendingRows[nextPending] < rowNumber) {
@@ -80,8 +81,6 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: 
       out += buildRow(p, new Map([['r', String(number)]]), [], '', number, byRow.get(number)!, ctx);
     }
   };
-
-  const ctx: RowContext = { formats, columnFormats, groups, result, p };
 
   for (const match of body.matchAll(elementPattern(`${p}row`))) {
     const r = ROW_NUMBER.exec(match[1]);
