@@ -9,8 +9,20 @@ export function progressJson(file: string, plan: Plan, today: Day, items: readon
     file,
     framework: plan.framework.id,
     today: isoFromDay(today),
-    items: items.map((i) => ({ row: i.row, id: i.id, level: i.level, progress: i.progress, expected: i.expected, status: i.status })),
+    items: items.map((i) => ({
+      row: i.row,
+      id: i.id,
+      level: i.level,
+      progress: jsonFraction(i.progress),
+      expected: jsonFraction(i.expected),
+      status: i.status,
+    })),
   };
+}
+
+/** 0.39999999999999997 → 0.4: floating-point noise is not information a reader or a script wants. */
+function jsonFraction(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1e12) / 1e12;
 }
 
 const PACE_ORDER: readonly PaceStatus[] = ['done', 'on track', 'at risk', 'off track', 'overdue', 'not started'];
