@@ -1,6 +1,6 @@
 // Plan → the desired Notion state. Every figure (progress, pace, the Check text) comes from shared/;
 // this file only places each row in its level's database and shapes its values for Notion.
-import { checkPlan, checkSummary, computeProgress, isoFromDay, levelRank } from '../shared/index.js';
+import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, levelRank } from '../shared/index.js';
 import type { Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
 import { PROPERTIES } from './schema.js';
 import type { MirroredKey } from './schema.js';
@@ -59,10 +59,8 @@ export function mirrorFrom(plan: Plan, progress: readonly ProgressItem[], findin
   return { framework, levels, skipped, cut };
 }
 
-/** How pages are matched to rows: the ID trimmed and lower-cased, as the plan's duplicate check does. */
-export function keyOf(id: string): string {
-  return id.trim().toLowerCase();
-}
+/** How pages are matched to rows: the ID as the plan itself compares IDs (trimmed, any case). */
+export const keyOf = idKey;
 
 function skipReason(plan: Plan, item: PlanItem, duplicate: boolean): string | null {
   if (item.id === '') return 'no ID (fill blank IDs with "cascade progress FILE --write", then sync again)';

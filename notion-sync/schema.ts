@@ -1,6 +1,6 @@
 // The Notion side of the plan: which properties each level's database carries, named and typed.
 // Column names come from shared/columns.ts; only the Notion-specific names are set here.
-import { COLUMN_BY_KEY, pluralLevel } from '../shared/index.js';
+import { COLUMN_BY_KEY, MEASURE_TYPES, pluralLevel, STATUSES } from '../shared/index.js';
 import type { ColumnKey, Framework, LevelName, MeasureType, PaceStatus, Status } from '../shared/index.js';
 
 /** The Notion property types the mirror writes. */
@@ -55,8 +55,9 @@ const TYPE_COLORS: Record<MeasureType, SelectColor> = {
   milestone: 'pink',
 };
 
-function optionsOf(colors: Record<string, SelectColor>): SelectOption[] {
-  return Object.entries(colors).map(([name, color]) => ({ name, color }));
+/** Options in the order shared/ lists the values (pace has no list there: the colours' order). */
+function optionsOf<T extends string>(colors: Record<T, SelectColor>, order: readonly T[] = Object.keys(colors) as T[]): SelectOption[] {
+  return order.map((name) => ({ name, color: colors[name] }));
 }
 
 /** Names that differ from the plan's header: Notion calls its title Name, and "ID" is ambiguous there. */
@@ -75,7 +76,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   spec('title', 'title'),
   spec('id', 'rich_text'),
   spec('owner', 'rich_text'),
-  spec('type', 'select', { options: optionsOf(TYPE_COLORS) }),
+  spec('type', 'select', { options: optionsOf(TYPE_COLORS, MEASURE_TYPES) }),
   spec('start', 'number', { format: 'number' }),
   spec('target', 'number', { format: 'number' }),
   spec('current', 'number', { format: 'number' }),
@@ -84,7 +85,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   spec('dueDate', 'date'),
   spec('review', 'rich_text'),
   spec('lastCheckIn', 'date'),
-  spec('status', 'select', { options: optionsOf(STATUS_COLORS) }),
+  spec('status', 'select', { options: optionsOf(STATUS_COLORS, STATUSES) }),
   spec('weight', 'number', { format: 'number' }),
   spec('progress', 'number', { format: 'percent' }),
   spec('pace', 'select', { options: optionsOf(PACE_COLORS) }),
