@@ -13,6 +13,9 @@ const MILESTONE_DONE = new Set(MILESTONE_DONE_TEXTS);
 export const ON_TRACK_SLACK = 0.1;
 export const AT_RISK_SLACK = 0.25;
 
+/** The Pace cell of a row without any date, which has no pace status (ProgressItem.status null). */
+export const NO_PACE = '—';
+
 /** The inputs of one measured value, already read. */
 export interface MeasureInput {
   type: MeasureType | null;

@@ -1,4 +1,4 @@
-import { computeProgress, isoFromDay, readPlan } from '../../shared/index.js';
+import { NO_PACE, computeProgress, isoFromDay, readPlan } from '../../shared/index.js';
 import type { CellValue, Plan, ProgressItem } from '../../shared/index.js';
 import type { ProgressResponse, ProgressView, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
@@ -10,8 +10,6 @@ import { frameworkUsed, openSession, readOptions } from './session.js';
 /** Top-level items and children per item sent to the sidebar at most. */
 export const MAX_TOP_ITEMS = 60;
 export const MAX_CHILDREN = 30;
-/** The Pace cell of an item without dates (progress.md: no pace status). */
-const NO_PACE = '—';
 const PERCENT_FORMAT = '0%';
 
 /**

@@ -1,7 +1,7 @@
 // Update progress through the built bundle: the core's progress and pace written in one batch,
 // live formulas kept where they compute the same value, nothing else touched, constant calls.
 import { describe, expect, test } from 'vitest';
-import { computeProgress, dayFromIso, readPlan } from '../../shared/index.js';
+import { NO_PACE, computeProgress, dayFromIso, readPlan } from '../../shared/index.js';
 import type { RawTable } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
@@ -31,7 +31,7 @@ describe('Update progress', () => {
     expect(loaded.world.counter.count('Range.setValues')).toBe(1);
     for (const item of coreProgress(table)) {
       expect(sheet.cell(item.row, col('Progress')), `Progress of row ${item.row}`).toBe(item.progress ?? '');
-      expect(sheet.cell(item.row, col('Pace')), `Pace of row ${item.row}`).toBe(item.status ?? '—');
+      expect(sheet.cell(item.row, col('Pace')), `Pace of row ${item.row}`).toBe(item.status ?? NO_PACE);
     }
     // Every other cell, formula and format is as it was.
     const owned = [col('Progress'), col('Pace')];
