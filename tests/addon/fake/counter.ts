@@ -3,8 +3,8 @@
 // own bookkeeping is never counted.
 
 /** Objects that only build a value locally (rule builders): counted apart, as they reach no document. */
-const BUILDER_KINDS = new Set(['DataValidationBuilder', 'ConditionalFormatRuleBuilder']);
-const BUILDER_FACTORIES = new Set(['SpreadsheetApp.newDataValidation', 'SpreadsheetApp.newConditionalFormatRule']);
+const BUILDER_KINDS = new Set(['DataValidationBuilder', 'ConditionalFormatRuleBuilder', 'TextStyleBuilder']);
+const BUILDER_FACTORIES = new Set(['SpreadsheetApp.newDataValidation', 'SpreadsheetApp.newConditionalFormatRule', 'SpreadsheetApp.newTextStyle']);
 
 export class CallCounter {
   readonly calls = new Map<string, number>();

@@ -7,6 +7,7 @@ import {
   FakeConditionalFormatRuleBuilder,
   FakeDataValidationBuilder,
   FakeSpreadsheet,
+  FakeTextStyleBuilder,
   Zone,
 } from './sheets.js';
 
@@ -143,11 +144,15 @@ export class FakeWorld {
     this.documentProperties = new FakeProperties(counter);
     this.lock = new FakeLock(counter);
     const world = this;
-    let builderProxy: unknown;
+    /** A counted rule or style builder whose setters return its own counted proxy, for chaining. */
+    const builder = <T>(Builder: new (api: () => unknown) => object, kind: string): T => {
+      const proxy: unknown = counted(new Builder(() => proxy), kind, counter);
+      return proxy as T;
+    };
 
     const spreadsheetApp: Pick<
       GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-      'getActiveSpreadsheet' | 'getActive' | 'getUi' | 'flush' | 'newDataValidation' | 'newConditionalFormatRule'
+      'getActiveSpreadsheet' | 'getActive' | 'getUi' | 'flush' | 'newDataValidation' | 'newConditionalFormatRule' | 'newTextStyle'
     > = {
       getActiveSpreadsheet: () => world.spreadsheet.api,
       getActive: () => world.spreadsheet.api,
@@ -155,16 +160,9 @@ export class FakeWorld {
       flush: () => {
         world.flushes.push(world.counter.log.length);
       },
-      newDataValidation: () => {
-        const builder = new FakeDataValidationBuilder(() => builderProxy);
-        builderProxy = counted(builder, 'DataValidationBuilder', counter);
-        return builderProxy as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
-      },
-      newConditionalFormatRule: () => {
-        const builder = new FakeConditionalFormatRuleBuilder(() => builderProxy);
-        builderProxy = counted(builder, 'ConditionalFormatRuleBuilder', counter);
-        return builderProxy as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
-      },
+      newDataValidation: () => builder(FakeDataValidationBuilder, 'DataValidationBuilder'),
+      newConditionalFormatRule: () => builder(FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder'),
+      newTextStyle: () => builder(FakeTextStyleBuilder, 'TextStyleBuilder'),
     };
     const htmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'> = {
       createHtmlOutputFromFile: (filename: string) => {

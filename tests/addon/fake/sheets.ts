@@ -103,6 +103,30 @@ export class FakeDataValidationBuilder {
   }
 }
 
+export class FakeTextStyle {
+  constructor(
+    readonly bold: boolean | null,
+    readonly color: string | null,
+  ) {}
+}
+
+export class FakeTextStyleBuilder {
+  private bold: boolean | null = null;
+  private color: string | null = null;
+  constructor(private readonly api: () => unknown) {}
+  setBold(bold: boolean) {
+    this.bold = bold;
+    return this.api();
+  }
+  setForegroundColor(color: string) {
+    this.color = color;
+    return this.api();
+  }
+  build() {
+    return new FakeTextStyle(this.bold, this.color);
+  }
+}
+
 export class FakeConditionalFormatRule {
   constructor(
     readonly text: string,
@@ -218,6 +242,7 @@ export class FakeSheet
       | 'getSheetId'
       | 'getRange'
       | 'getDataRange'
+      | 'getSheetValues'
       | 'getLastRow'
       | 'getLastColumn'
       | 'getMaxRows'
@@ -312,6 +337,12 @@ export class FakeSheet
   /** What getValues() shows for one cell (formulas computed, dates as Dates). */
   shown(row: number, col: number): unknown {
     return this.readCell(row - 1, col - 1);
+  }
+
+  /** "General" is Sheets' automatic format: the cell has no format of its own. */
+  setFormat(k: number, format: string): void {
+    if (format === 'General') this.formats.delete(k);
+    else this.formats.set(k, format);
   }
 
   ensureSize(rows: number, columns: number): void {
@@ -438,6 +469,18 @@ export class FakeSheet
   getDataRange(): GRange {
     return this.range(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn())).api;
   }
+  /**
+   * The values of a rectangle in one call, as getRange(…).getValues() gives them. A row or column
+   * count of -1 reaches the last row or column with data; a rectangle that would be empty (a sheet
+   * without data there) throws, as a range of zero rows does in Sheets.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const rows = numRows === -1 ? this.lastRow() - startRow + 1 : numRows;
+    const cols = numColumns === -1 ? this.lastColumn() - startColumn + 1 : numColumns;
+    if (rows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (cols < 1) throw new Error('The number of columns in the range must be at least 1.');
+    return this.range(startRow, startColumn, rows, cols).getValues();
+  }
   getLastRow(): number {
     return this.lastRow();
   }
@@ -502,6 +545,7 @@ export class FakeRange
       | 'setBackgrounds'
       | 'setFontColors'
       | 'setFontWeights'
+      | 'setTextStyles'
       | 'setNotes'
       | 'activate'
       | 'getA1Notation'
@@ -627,11 +671,11 @@ export class FakeRange
     return this.each((r, c) => this.sheet.formats.get(key(r, c)) ?? 'General');
   }
   setNumberFormat(format: string): GRange {
-    this.each((r, c) => this.sheet.formats.set(key(r, c), format));
+    this.each((r, c) => this.sheet.setFormat(key(r, c), format));
     return this.api;
   }
   setNumberFormats(formats: string[][]): GRange {
-    this.checkShape(formats, 'data').forEach((line, r) => line.forEach((f, c) => this.sheet.formats.set(key(this.row - 1 + r, this.col - 1 + c), String(f))));
+    this.checkShape(formats, 'data').forEach((line, r) => line.forEach((f, c) => this.sheet.setFormat(key(this.row - 1 + r, this.col - 1 + c), String(f))));
     return this.api;
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): GRange {
@@ -665,6 +709,18 @@ export class FakeRange
   }
   setNotes(notes: unknown[][]): GRange {
     return this.setStyle(this.sheet.notes, notes);
+  }
+  /** A style's unset parts leave the cell's as they are; set ones replace them. */
+  setTextStyles(styles: GoogleAppsScript.Spreadsheet.TextStyle[][]): GRange {
+    this.checkShape(styles, 'data').forEach((line, r) =>
+      line.forEach((style, c) => {
+        if (!(style instanceof FakeTextStyle)) throw new Error('Exception: Invalid argument: textStyles');
+        const k = key(this.row - 1 + r, this.col - 1 + c);
+        if (style.bold !== null) this.sheet.fontWeights.set(k, style.bold ? 'bold' : 'normal');
+        if (style.color !== null) this.sheet.fontColors.set(k, style.color);
+      }),
+    );
+    return this.api;
   }
   activate(): GRange {
     this.sheet.spreadsheet.active = this.sheet;
