@@ -1,15 +1,16 @@
-import { COLUMN_BY_KEY, checkPlan, checkSummary, columnLetter, idKey, mapColumns, readPlan } from '../../shared/index.js';
+import { COLUMN_BY_KEY, checkPlan, checkSummary, idKey, mapColumns, readPlan } from '../../shared/index.js';
 import type { CellValue, ColumnKey, ColumnMap, Plan } from '../../shared/index.js';
 import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
 import { textCell } from './cells.js';
 import { findingsByRow, runCheck } from './check-action.js';
 import { withDocumentLock } from './lock.js';
-import { HEADER_SCAN_ROWS, headerIndexOf } from './plan-sheet.js';
+import { headerIndexOf, readHead } from './plan-sheet.js';
 import { coverRows } from './row-runs.js';
 import type { RowRun } from './row-runs.js';
 import { openSession } from './session.js';
 import type { Session } from './session.js';
+import { TO_LAST, sheetValues } from './sheet-values.js';
 import { normaliseDates } from './time-zone.js';
 
 // The live check: onEdit re-checks the edited rows and their parents and rewrites only their Check
@@ -24,13 +25,17 @@ import { normaliseDates } from './time-zone.js';
 //     rows read (the next full Check corrects it). Rows below the children of an edited row keep
 //     their Check cell until the next full Check too.
 // So a one-cell edit costs a constant number of calls and reads the three structure columns plus a
-// few hundred rows at most, whatever the size of the plan.
+// few hundred rows at most, whatever the size of the plan. Every read is one call
+// (Sheet.getSheetValues): the header rows above the edit, the structure columns (one range, two
+// when they lie far apart), the rows in full (MAX_READ_BLOCKS ranges at most, usually one).
 
 /** Edits spanning more rows (a paste of a block) run the full check instead. */
 export const MAX_LIVE_ROWS = 500;
 /** Rows read in full for one live check at most (the edited rows, their family, their ancestors). */
 export const MAX_CONTEXT_ROWS = 2_000;
 const MAX_READ_BLOCKS = 3;
+/** The structure columns are read in this many ranges at most. */
+const MAX_STRUCTURE_RANGES = 2;
 /** Rows this close to each other are read in one range rather than two. */
 const READ_JOIN_GAP = 64;
 const MAX_WRITE_BLOCKS = 2;
@@ -56,7 +61,8 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = event.range.getSheet();
   const area = parseA1(event.range.getA1Notation());
   if (area === null) return;
-  const head = readHead(sheet);
+  // Only the rows above the edit: an edit of the header row, or above it, is not re-checked.
+  const head = readHead(sheet, area.firstRow - 1);
   const headerIndex = headerIndexOf(head);
   if (headerIndex < 0) return;
   const headerRow = headerIndex + 1;
@@ -99,16 +105,6 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   }, LIVE_LOCK_WAIT_MS);
 }
 
-/** The first rows of the sheet, where the header is looked for (one range). */
-function readHead(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
-  try {
-    return sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues() as CellValue[][];
-  } catch {
-    // A sheet with fewer rows than that.
-    return sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getValues() as CellValue[][];
-  }
-}
-
 function trimRight(cells: readonly CellValue[]): CellValue[] {
   let end = cells.length;
   while (end > 0 && (cells[end - 1] === '' || cells[end - 1] === null)) end--;
@@ -133,23 +129,19 @@ interface Structure {
 function readStructure(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columns: ColumnMap, session: Session): Structure {
   const keys: ColumnKey[] = ['id', 'level', 'parent'];
   const present = keys.filter((key) => columns[key] !== undefined);
-  const cols = present.map((key) => columns[key] as number).sort((a, b) => a - b);
+  const cols = present.map((key) => columns[key] as number);
   const values = new Map<ColumnKey, CellValue[]>();
-  let start = 0;
-  while (start < cols.length) {
-    let end = start;
-    while (end + 1 < cols.length && cols[end + 1] - cols[end] <= MAX_COLUMN_GAP) end++;
-    const first = cols[start];
-    const last = cols[end];
-    // Open-ended A1 ("A2:C"): every row below the header, without asking the sheet how many there are.
-    const a1 = `${columnLetter(first)}${headerRow + 1}:${columnLetter(last)}`;
-    const grid = sheet.getRange(a1).getValues() as CellValue[][];
+  // Columns MAX_COLUMN_GAP apart or closer share a range (coverRows joins numbers, rows or columns).
+  for (const span of coverRows(cols, MAX_STRUCTURE_RANGES, MAX_COLUMN_GAP - 1)) {
+    const first = span.first;
+    const last = span.first + span.count - 1;
+    // Every row below the header down to the last row with data, without asking how many there are.
+    const grid = sheetValues(sheet, headerRow + 1, first + 1, TO_LAST, span.count);
     normaliseDates(grid, session.calendar);
     for (const key of present) {
       const col = columns[key] as number;
       if (col >= first && col <= last) values.set(key, grid.map((line) => line[col - first]));
     }
-    start = end + 1;
   }
   const rowCount = Math.max(0, ...[...values.values()].map((v) => v.length));
   let count = rowCount;
@@ -256,7 +248,7 @@ function rowsOf(blocks: readonly RowRun[]): number[] {
 function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly number[], width: number, session: Session): Map<number, CellValue[]> {
   const out = new Map<number, CellValue[]>();
   for (const block of coverRows(rows, MAX_READ_BLOCKS, READ_JOIN_GAP)) {
-    const grid = sheet.getRange(block.first, 1, block.count, width).getValues() as CellValue[][];
+    const grid = sheetValues(sheet, block.first, 1, block.count, width);
     normaliseDates(grid, session.calendar);
     grid.forEach((cells, r) => out.set(block.first + r, cells));
   }

@@ -1,6 +1,7 @@
 import { COLUMN_BY_KEY, REQUIRED_COLUMNS, isPlanHeader } from '../../shared/index.js';
 import type { CellValue, RawTable } from '../../shared/index.js';
 import { UserError } from './errors.js';
+import { TO_LAST, sheetValues } from './sheet-values.js';
 import { normaliseDates } from './time-zone.js';
 import type { ZoneCalendar } from './time-zone.js';
 
@@ -10,7 +11,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The header may sit below a title or notes: it is looked for in the first rows. */
 export const HEADER_SCAN_ROWS = 10;
 
-/** A plan sheet read with one getValues() of its data range. */
+/** A plan sheet read in one call, from A1 to its last row and column with data. */
 export interface PlanSheet {
   sheet: Sheet;
   name: string;
@@ -31,6 +32,15 @@ export function headerIndexOf(values: readonly (readonly CellValue[])[]): number
   return -1;
 }
 
+/**
+ * The first rows of a sheet, where its header is looked for, in one call: HEADER_SCAN_ROWS rows, or
+ * `rows` when fewer are wanted (or exist), every column up to the last one with data.
+ */
+export function readHead(sheet: Sheet, rows: number): CellValue[][] {
+  const count = Math.min(HEADER_SCAN_ROWS, rows);
+  return count < 1 ? [] : sheetValues(sheet, 1, 1, count, TO_LAST);
+}
+
 export function notAPlanMessage(name: string): string {
   const headers = REQUIRED_COLUMNS.map((key) => COLUMN_BY_KEY[key].header).join(', ');
   return (
@@ -39,18 +49,26 @@ export function notAPlanMessage(name: string): string {
   );
 }
 
-/** The sheet a request names, else the active sheet. */
-export function pickSheet(spreadsheet: Spreadsheet, name: string | null): Sheet {
-  if (name === null) return spreadsheet.getActiveSheet();
-  const sheet = spreadsheet.getSheetByName(name);
-  if (sheet === null) throw new UserError('no-sheet', `There is no sheet named "${name}" any more. Open your plan and try again.`);
-  return sheet;
+/** A sheet and its name (asked once: a request names it, or it is the active sheet). */
+export interface NamedSheet {
+  sheet: Sheet;
+  name: string;
 }
 
-/** Reads a plan sheet with one getValues(); a UserError when the sheet is not a plan. */
-export function readPlanSheet(sheet: Sheet, calendar: ZoneCalendar): PlanSheet {
-  const name = sheet.getName();
-  const values = sheet.getDataRange().getValues() as CellValue[][];
+/** The sheet a request names, else the active sheet. */
+export function pickSheet(spreadsheet: Spreadsheet, name: string | null): NamedSheet {
+  if (name === null) {
+    const active = spreadsheet.getActiveSheet();
+    return { sheet: active, name: active.getName() };
+  }
+  const sheet = spreadsheet.getSheetByName(name);
+  if (sheet === null) throw new UserError('no-sheet', `There is no sheet named "${name}" any more. Open your plan and try again.`);
+  return { sheet, name };
+}
+
+/** Reads a plan sheet in one call; a UserError when the sheet is not a plan. */
+export function readPlanSheet({ sheet, name }: NamedSheet, calendar: ZoneCalendar): PlanSheet {
+  const values = sheetValues(sheet, 1, 1, TO_LAST, TO_LAST);
   const headerIndex = headerIndexOf(values);
   if (headerIndex < 0) throw new UserError('not-a-plan', notAPlanMessage(name));
   normaliseDates(values, calendar);

@@ -1,8 +1,7 @@
 import { FRAMEWORK_IDS, FRAMEWORKS, columnLetter, isoFromDay } from '../../shared/index.js';
-import type { CellValue } from '../../shared/index.js';
 import type { FrameworkInfo, SelectRequest, Settings, StateResponse } from '../protocol.js';
 import { UserError } from './errors.js';
-import { HEADER_SCAN_ROWS, headerIndexOf, notAPlanMessage } from './plan-sheet.js';
+import { headerIndexOf, notAPlanMessage, readHead } from './plan-sheet.js';
 import { openSession } from './session.js';
 import { saveSettings } from './settings.js';
 
@@ -11,13 +10,7 @@ export function getState(): StateResponse {
   const session = openSession();
   const sheet = session.spreadsheet.getActiveSheet();
   const name = sheet.getName();
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  const head =
-    lastRow === 0 || lastColumn === 0
-      ? []
-      : (sheet.getRange(1, 1, Math.min(HEADER_SCAN_ROWS, lastRow), lastColumn).getValues() as CellValue[][]);
-  const isPlan = headerIndexOf(head) >= 0;
+  const isPlan = headerIndexOf(readHead(sheet, sheet.getLastRow())) >= 0;
   return {
     sheet: { name, isPlan, message: isPlan ? '' : notAPlanMessage(name) },
     settings: session.settings,
