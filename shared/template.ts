@@ -53,6 +53,12 @@ export interface TemplateOptions {
   rows?: number;
   /** Live formulas show progress above 100 %. */
   allowOver?: boolean;
+  /**
+   * Widths only for the columns that need far more room than a spreadsheet's default 100 px
+   * (FEW_WIDTH_COLUMNS); the others keep the default. For a tool that pays one call per width it
+   * sets (the add-on: one Apps Script call per run of equal widths).
+   */
+  fewWidths?: boolean;
 }
 
 /** The sheet name templates write, and the one the command looks for first. */
@@ -64,6 +70,9 @@ const WIDTHS: Record<ColumnKey, number> = {
   unit: 90, startDate: 100, dueDate: 100, review: 110, lastCheckIn: 110, status: 100, weight: 65,
   progress: 80, pace: 90, check: 280,
 };
+
+/** The columns `fewWidths` keeps a width for: long statements would be cut short at 100 px. */
+export const FEW_WIDTH_COLUMNS: readonly ColumnKey[] = ['title'];
 
 const NOTES: Record<ColumnKey, string> = {
   id: 'Unique ID of the row (O1, KR1.2, T-17). Left blank, the tools fill it in.',
@@ -197,7 +206,7 @@ export function templateFor(frameworkId: FrameworkId, options: TemplateOptions =
     headerStyle: { background: '#1f3a5f', color: '#ffffff', bold: true },
     computedStyle: { background: '#f3f3f3' },
     notes: { ...NOTES },
-    widths: { ...WIDTHS },
+    widths: options.fewWidths ? Object.fromEntries(FEW_WIDTH_COLUMNS.map((key) => [key, WIDTHS[key]])) : { ...WIDTHS },
     colours,
   };
 }
