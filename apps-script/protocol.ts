@@ -46,9 +46,18 @@ export interface SheetRequest {
   sheet: string | null;
 }
 
+/**
+ * A template to insert. It is built with the "today" and the over-100 % setting the sidebar shows
+ * (StateResponse.today and settings.allowOver): the sidebar sends them, so the server reads no
+ * settings and no time zone for it.
+ */
 export interface TemplateRequest {
   framework: FrameworkId;
   examples: boolean;
+  /** Where example dates are placed (YYYY-MM-DD). */
+  today: string;
+  /** Live Progress formulas show progress above 100 %. */
+  allowOver: boolean;
 }
 
 export interface SelectRequest {

@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
     const row = Math.floor(size * 0.6);
     const edit = measure(loaded, () => loaded.edit(sheet, row, c('Owner'), [['Omar Haddad']]));
     if (loaded.world.warnings.length > 0) throw new Error(loaded.world.warnings.join('\n'));
-    const template = measure(loaded, () => ok(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true })));
+    const template = measure(loaded, () => ok(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true, today: TODAY, allowOver: false })));
     all.push([check, progress, edit, template]);
     console.log(
       `  ${size.toLocaleString('en-US').padEnd(9)}        ${cell(check)}            ${cell(progress)}          ${cell(edit)}            ${cell(template)}`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FrameworkIdSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
+import { FrameworkIdSchema, IsoDateSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
 import type { Api, Result, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
 import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
@@ -19,7 +19,12 @@ const MAX_ROW = 10_000_000;
 const SHEET_NAME = z.string().min(1).max(200);
 
 const SheetRequestSchema = z.object({ sheet: SHEET_NAME.nullable() }) satisfies z.ZodType<SheetRequest>;
-const TemplateRequestSchema = z.object({ framework: FrameworkIdSchema, examples: z.boolean() }) satisfies z.ZodType<TemplateRequest>;
+const TemplateRequestSchema = z.object({
+  framework: FrameworkIdSchema,
+  examples: z.boolean(),
+  today: IsoDateSchema,
+  allowOver: z.boolean(),
+}) satisfies z.ZodType<TemplateRequest>;
 const SelectRequestSchema = z.object({
   sheet: SHEET_NAME,
   row: z.number().int().min(1).max(MAX_ROW),

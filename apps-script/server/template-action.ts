@@ -1,56 +1,73 @@
-import { columnLetter, dayFromDate, serialFromDay, templateFor } from '../../shared/index.js';
+import { columnLetter, dayFromDate, dayFromIso, serialFromDay, templateFor } from '../../shared/index.js';
 import type { CellValue, ColumnKey, TemplateSpec } from '../../shared/index.js';
 import type { TemplateRequest, TemplateResponse } from '../protocol.js';
 import { textCell } from './cells.js';
-import { openSession } from './session.js';
 import { isDate } from './time-zone.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** A new sheet's columns are this wide already: no call needed for them. */
 const DEFAULT_COLUMN_WIDTH = 100;
 /** Sheet names tried: "Cascade", "Cascade 2", … */
 const MAX_NAME_TRIES = 100;
 const TEXT_FORMAT = '@';
+/** Sheets' automatic number format: a cell without a format of its own. */
+const NO_FORMAT = 'General';
 /** Columns kept as typed text, so an ID like 1.10 never turns into the number 1.1. */
 const TEXT_COLUMNS: readonly ColumnKey[] = ['id', 'parent'];
 
 /**
  * A template from the core, always into a NEW sheet (never over data): header, examples, live
- * Progress formulas, dropdowns, formats, colours, notes, frozen header and widths. Everything is
- * written through one block range (header + formatted rows) with one call per property; no lock is
- * needed because nobody else writes a sheet that did not exist, and insertSheet refuses a taken name.
+ * Progress formulas, dropdowns, formats, colours, notes, frozen header and the Title's width. Each
+ * property goes in with one call over the range it covers: values and dropdowns over the header and
+ * formatted rows, number formats and shading over every row of the sheet (rows typed in later
+ * share them), text styles and notes over the header; every range comes from one RangeList, and
+ * the new sheet is active as insertSheet leaves it. No lock is needed because nobody else writes a
+ * sheet that did not exist, and insertSheet refuses a taken name. The "today" and over-100 %
+ * setting come with the request, so no settings or time zone are read.
  */
 export function insertTemplate(request: TemplateRequest): TemplateResponse {
-  const session = openSession();
   const spec = templateFor(request.framework, {
     examples: request.examples,
-    today: session.today,
-    allowOver: session.settings.allowOver,
+    today: dayFromIso(request.today),
+    allowOver: request.allowOver,
+    fewWidths: true,
   });
-  const { sheet, name } = insertNewSheet(session.spreadsheet, spec.sheetName);
+  const { sheet, name } = insertNewSheet(SpreadsheetApp.getActiveSpreadsheet(), spec.sheetName);
   const width = spec.header.length;
   const rows = spec.formattedRows + 1;
-  const block = sheet.getRange(1, 1, rows, width);
+  const maxRows = sheet.getMaxRows();
+  const colourKeys = [...new Set(spec.colours.map((c) => c.column))].filter((key) => spec.columns[key] !== undefined);
+  const [header, block, whole, ...colourRanges] = sheet
+    .getRangeList([
+      rectA1(1, 0, 1, width),
+      rectA1(1, 0, rows, width),
+      rectA1(1, 0, maxRows, width),
+      ...colourKeys.map((key) => rectA1(spec.frozenRows + 1, spec.columns[key] as number, maxRows - spec.frozenRows, 1)),
+    ])
+    .getRanges();
   block.setValues(blockValues(spec));
   block.setDataValidations(blockValidations(spec, rows));
-  const styles = blockStyles(spec, rows);
-  block.setBackgrounds(styles.backgrounds);
-  block.setFontColors(styles.colors);
-  block.setFontWeights(styles.weights);
-  block.setNotes(styles.notes);
-  setNumberFormats(sheet, spec);
+  whole.setNumberFormats(columnGrid(spec, maxRows, NO_FORMAT, numberFormatOf(spec)));
+  whole.setBackgrounds(columnGrid(spec, maxRows, spec.headerStyle.background, backgroundOf(spec)));
+  header.setTextStyles([new Array(width).fill(headerTextStyle(spec))]);
+  header.setNotes([spec.header.map((_, c) => noteOf(spec, c))]);
   sheet.setFrozenRows(spec.frozenRows);
-  setColours(sheet, spec);
+  setColours(sheet, spec, new Map(colourKeys.map((key, i) => [key, colourRanges[i]])));
   setWidths(sheet, spec);
-  sheet.activate();
   return {
     sheet: name,
     framework: spec.framework.id,
     exampleRows: spec.rows.length,
     formattedRows: spec.formattedRows,
   };
+}
+
+/** A1 notation of a rectangle: first row (1-based), first column (0-based), its size. */
+function rectA1(row: number, col: number, rows: number, cols: number): string {
+  return `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
 }
 
 /** insertSheet is atomic and refuses a taken name: try "Cascade", then "Cascade 2", … */
@@ -91,37 +108,45 @@ function sheetCell(cell: CellValue): CellValue {
   return typeof cell === 'string' ? textCell(cell) : cell;
 }
 
+/** Dropdowns on the formatted rows, none on the header. */
 function blockValidations(spec: TemplateSpec, rows: number): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
-  const byColumn: (GoogleAppsScript.Spreadsheet.DataValidation | null)[] = new Array(spec.header.length).fill(null);
+  const byColumn = new Map<number, GoogleAppsScript.Spreadsheet.DataValidation>();
   for (const v of spec.validations) {
     const col = spec.columns[v.column];
-    if (col === undefined) continue;
-    byColumn[col] = SpreadsheetApp.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(!v.strict).build();
+    if (col !== undefined) byColumn.set(col, SpreadsheetApp.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(!v.strict).build());
   }
-  const out: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = [new Array(spec.header.length).fill(null)];
-  for (let r = 1; r < rows; r++) out.push(byColumn);
-  return out;
+  return columnGrid(spec, rows, null, (col) => byColumn.get(col) ?? null);
 }
 
-function blockStyles(spec: TemplateSpec, rows: number) {
+/**
+ * A grid of `rows` rows over the template's columns: the header row gets `head`, each row below the
+ * same line of `body(column)` (one shared array: Sheets only reads the grid).
+ */
+function columnGrid<T>(spec: TemplateSpec, rows: number, head: T, body: (col: number) => T): T[][] {
   const width = spec.header.length;
+  const line = Array.from({ length: width }, (_, c) => body(c));
+  const grid: T[][] = [new Array(width).fill(head)];
+  for (let r = 1; r < rows; r++) grid.push(line);
+  return grid;
+}
+
+/** Date, percent and text formats by column; the automatic format elsewhere. */
+function numberFormatOf(spec: TemplateSpec): (col: number) => string {
+  const formats = new Map<number | undefined, string>();
+  for (const key of spec.dateColumns) formats.set(spec.columns[key], spec.formats.date);
+  for (const key of spec.percentColumns) formats.set(spec.columns[key], spec.formats.percent);
+  for (const key of TEXT_COLUMNS) formats.set(spec.columns[key], TEXT_FORMAT);
+  return (col) => formats.get(col) ?? NO_FORMAT;
+}
+
+/** The columns the tools fill in are shaded. */
+function backgroundOf(spec: TemplateSpec): (col: number) => string | null {
   const computed = new Set(spec.computedColumns.map((key) => spec.columns[key]));
-  const header = spec.headerStyle;
-  const backgrounds: (string | null)[][] = [new Array(width).fill(header.background)];
-  const colors: (string | null)[][] = [new Array(width).fill(header.color)];
-  const weights: (GoogleAppsScript.Spreadsheet.FontWeight | null)[][] = [new Array(width).fill(header.bold ? 'bold' : 'normal')];
-  const notes: string[][] = [spec.header.map((_, c) => noteOf(spec, c))];
-  const bodyBackground = Array.from({ length: width }, (_, c) => (computed.has(c) ? spec.computedStyle.background : null));
-  const bodyColor: (string | null)[] = new Array(width).fill(null);
-  const bodyWeight: (GoogleAppsScript.Spreadsheet.FontWeight | null)[] = new Array(width).fill(null);
-  const bodyNotes: string[] = new Array(width).fill('');
-  for (let r = 1; r < rows; r++) {
-    backgrounds.push(bodyBackground);
-    colors.push(bodyColor);
-    weights.push(bodyWeight);
-    notes.push(bodyNotes);
-  }
-  return { backgrounds, colors, weights, notes };
+  return (col) => (computed.has(col) ? spec.computedStyle.background : null);
+}
+
+function headerTextStyle(spec: TemplateSpec): GoogleAppsScript.Spreadsheet.TextStyle {
+  return SpreadsheetApp.newTextStyle().setForegroundColor(spec.headerStyle.color).setBold(spec.headerStyle.bold).build();
 }
 
 function noteOf(spec: TemplateSpec, col: number): string {
@@ -129,33 +154,8 @@ function noteOf(spec: TemplateSpec, col: number): string {
   return '';
 }
 
-/** A1 notation of a column below the header, open-ended so rows added later share the format. */
-function bodyA1(spec: TemplateSpec, key: ColumnKey): string | null {
-  const col = spec.columns[key];
-  if (col === undefined) return null;
-  const letter = columnLetter(col);
-  return `${letter}${spec.frozenRows + 1}:${letter}`;
-}
-
-/** One range list per format: dates, percent, text. */
-function setNumberFormats(sheet: Sheet, spec: TemplateSpec): void {
-  const groups: [ColumnKey[], string][] = [
-    [spec.dateColumns, spec.formats.date],
-    [spec.percentColumns, spec.formats.percent],
-    [TEXT_COLUMNS.filter((key) => spec.columns[key] !== undefined), TEXT_FORMAT],
-  ];
-  for (const [keys, format] of groups) {
-    const a1 = keys.map((key) => bodyA1(spec, key)).filter((a): a is string => a !== null);
-    if (a1.length > 0) sheet.getRangeList(a1).setNumberFormat(format);
-  }
-}
-
-/** Conditional colours (cell text → colours), per column, over the whole column below the header. */
-function setColours(sheet: Sheet, spec: TemplateSpec): void {
-  const keys = [...new Set(spec.colours.map((c) => c.column))].filter((key) => bodyA1(spec, key) !== null);
-  if (keys.length === 0) return;
-  const ranges = sheet.getRangeList(keys.map((key) => bodyA1(spec, key) as string)).getRanges();
-  const rangeOf = new Map(keys.map((key, i) => [key, ranges[i]]));
+/** Conditional colours (cell text → colours), per column, over the column below the header. */
+function setColours(sheet: Sheet, spec: TemplateSpec, rangeOf: ReadonlyMap<ColumnKey, Range>): void {
   const rules = spec.colours
     .filter((c) => rangeOf.has(c.column))
     .map((c) =>
@@ -163,10 +163,10 @@ function setColours(sheet: Sheet, spec: TemplateSpec): void {
         .whenTextEqualTo(c.equals)
         .setBackground(c.background)
         .setFontColor(c.color)
-        .setRanges([rangeOf.get(c.column) as GoogleAppsScript.Spreadsheet.Range])
+        .setRanges([rangeOf.get(c.column) as Range])
         .build(),
     );
-  sheet.setConditionalFormatRules(rules);
+  if (rules.length > 0) sheet.setConditionalFormatRules(rules);
 }
 
 /** Widths in runs of equal width (one call per run); columns at the default width need none. */

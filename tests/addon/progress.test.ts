@@ -51,7 +51,7 @@ describe('Update progress', () => {
   test('keeps the live formulas of measured rows and writes values on roll-ups; the formulas agree with the core', () => {
     const loaded = loadBundle();
     settings(loaded);
-    expect(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true }).ok).toBe(true);
+    expect(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true, today: TODAY, allowOver: false }).ok).toBe(true);
     const sheet = loaded.world.spreadsheet.sheet('Cascade');
     const progressCol = 17; // the template's Progress column (Q)
     expect(sheet.cell(1, progressCol)).toBe('Progress');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dayFromIso, templateFor } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
 import { col, seedPlan, smallPlan } from './plans.js';
@@ -121,6 +122,13 @@ describe('sidebar in chromium', () => {
     const sheet = loaded.world.spreadsheet.sheet('Cascade');
     expect(sheet.cell(1, 1)).toBe('ID');
     expect(await page.textContent('#sheet-line')).toContain('Plan sheet “Cascade”');
+    // The examples sit around the "today" of the settings, which the sidebar sent with the request.
+    const spec = templateFor('okr', { examples: true, today: dayFromIso('2026-05-01') });
+    const due = (spec.columns.dueDate as number) + 1;
+    const dueDates = spec.rows.map((cells) => (cells[due - 1] instanceof Date ? (cells[due - 1] as Date).toISOString().slice(0, 10) : ''));
+    const shown = sheet.range(2, due, spec.rows.length, 1).getDisplayValues().map((line) => line[0]);
+    expect(shown).toEqual(dueDates);
+    expect(dueDates.filter((d) => d !== '').length).toBeGreaterThan(0);
 
     // A key result typed without an owner, its title an attack that must stay text.
     const examples = sheet.lastRow();

@@ -8,13 +8,17 @@ import { seedPlan, smallPlan } from './plans.js';
 
 const TODAY = '2026-05-01';
 
+/** What the sidebar sends: the framework, and the "today" and over-100 % setting it shows. */
+const request = (framework: FrameworkId, examples: boolean, allowOver = false) => ({ framework, examples, today: TODAY, allowOver });
+
 function insert(framework: FrameworkId, examples: boolean, timeZone = 'Etc/GMT') {
   const loaded = loadBundle({ timeZone });
+  // For the checks some tests run afterwards; the template itself takes "today" from the request.
   expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null }).ok).toBe(true);
   loaded.world.counter.reset();
-  const result = loaded.api('apiInsertTemplate', { framework, examples });
+  const result = loaded.api('apiInsertTemplate', request(framework, examples));
   if (!result.ok) throw new Error(result.error.message);
-  const spec = templateFor(framework, { examples, today: dayFromIso(TODAY) });
+  const spec = templateFor(framework, { examples, today: dayFromIso(TODAY), fewWidths: true });
   return { loaded, result: result.value, spec, sheet: loaded.world.spreadsheet.sheet(result.value.sheet) };
 }
 
@@ -48,6 +52,8 @@ describe('Insert template', () => {
       expect(rule.ranges[0].rows).toBe(sheet.maxRows - 1);
     }
     for (const [key, width] of Object.entries(spec.widths)) expect(sheet.getColumnWidth(colOf(spec, key as ColumnKey)), key).toBe(width);
+    expect(sheet.getColumnWidth(colOf(spec, 'title'))).toBeGreaterThan(300);
+    expect(sheet.getColumnWidth(colOf(spec, 'owner'))).toBe(100); // the default: no call for it
     expect(sheet.style('fontWeights', 1, 1)).toBe('bold');
     expect(sheet.style('backgrounds', 1, 1)).toBe(spec.headerStyle.background);
     expect(sheet.style('fontColors', 1, 1)).toBe(spec.headerStyle.color);
@@ -85,8 +91,8 @@ describe('Insert template', () => {
     const loaded = loadBundle();
     const plan = seedPlan(loaded.world, smallPlan(), 'Cascade');
     const before = plan.snapshot();
-    const first = loaded.api('apiInsertTemplate', { framework: 'okr', examples: false });
-    const second = loaded.api('apiInsertTemplate', { framework: 'personal', examples: true });
+    const first = loaded.api('apiInsertTemplate', request('okr', false));
+    const second = loaded.api('apiInsertTemplate', request('personal', true));
     expect(first.ok && first.value.sheet).toBe('Cascade 2');
     expect(second.ok && second.value.sheet).toBe('Cascade 3');
     expect(plan.snapshot()).toEqual(before);
@@ -95,7 +101,7 @@ describe('Insert template', () => {
 
   test('refuses an unknown framework without creating a sheet', () => {
     const loaded = loadBundle();
-    const result = loaded.run('apiInsertTemplate', { framework: 'waterfall', examples: true }) as { ok: boolean; error: { code: string; message: string } };
+    const result = loaded.run('apiInsertTemplate', { ...request('okr', true), framework: 'waterfall' }) as { ok: boolean; error: { code: string; message: string } };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('bad-request');
     expect(result.error.message).toMatch(/okr, project, alignment, personal/);
@@ -108,9 +114,32 @@ describe('Insert template', () => {
     const calls = (l: typeof bare) => l.loaded.world.counter.summary();
     expect(calls(full)).toEqual(calls(bare));
     const summary = calls(bare);
-    for (const name of ['Range.setValues', 'Range.setDataValidations', 'Range.setBackgrounds', 'Sheet.setConditionalFormatRules', 'Sheet.setFrozenRows']) {
-      expect(summary[name], name).toBe(1);
+    const names = ['Range.setValues', 'Range.setDataValidations', 'Range.setNumberFormats', 'Range.setBackgrounds', 'Range.setTextStyles', 'Range.setNotes'];
+    for (const name of [...names, 'Sheet.getRangeList', 'Sheet.setConditionalFormatRules', 'Sheet.setFrozenRows']) expect(summary[name], name).toBe(1);
+    // One call per run of equal widths, and only where a width is set.
+    expect(summary['Sheet.setColumnWidths']).toBe(Object.keys(bare.spec.widths).length);
+    expect(bare.loaded.world.counter.serviceCalls).toBeLessThan(15);
+    // Settings and the time zone come with the request: nothing read for them.
+    for (const name of ['Properties.getProperty', 'Spreadsheet.getSpreadsheetTimeZone']) expect(summary[name], name).toBeUndefined();
+  });
+
+  test('builds its Progress formulas with the over-100 % setting the sidebar sends', () => {
+    for (const allowOver of [false, true]) {
+      const loaded = loadBundle();
+      expect(loaded.api('apiInsertTemplate', request('okr', false, allowOver)).ok).toBe(true);
+      const spec = templateFor('okr', { allowOver });
+      const sheet = loaded.world.spreadsheet.sheet('Cascade');
+      expect(sheet.formula(2, colOf(spec, 'progress'))).toBe(spec.progressFormula(2));
     }
-    expect(summary['Sheet.setColumnWidths']).toBeLessThanOrEqual(bare.spec.header.length);
+    expect(templateFor('okr', { allowOver: true }).progressFormula(2)).not.toBe(templateFor('okr').progressFormula(2));
+  });
+
+  test('refuses a request without the today the sidebar shows, naming the field', () => {
+    const loaded = loadBundle();
+    const result = loaded.run('apiInsertTemplate', { framework: 'okr', examples: true, allowOver: false }) as { ok: boolean; error: { code: string; message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('bad-request');
+    expect(result.error.message).toContain('today');
+    expect(loaded.world.spreadsheet.sheets).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { FrameworkId, FrameworkInfo } from '../../protocol.js';
+import type { FrameworkId, FrameworkInfo, StateResponse } from '../../protocol.js';
 import { reportError, running } from '../app.js';
 import type { App } from '../app.js';
 import { byId, fill, h, plural, say } from '../dom.js';
@@ -40,7 +40,12 @@ export function setUpTemplate(app: App): void {
     const examples = byId<HTMLInputElement>('template-examples').checked;
     void running(byId<HTMLButtonElement>('template-insert'), 'Inserting…', async () => {
       try {
-        const result = unwrap(await call('apiInsertTemplate', { framework: checked.value as FrameworkId, examples }));
+        if (app.state === null) await app.refreshState();
+        // The "today" and over-100 % setting the Settings tab shows go with the request.
+        const state = app.state as StateResponse;
+        const result = unwrap(
+          await call('apiInsertTemplate', { framework: checked.value as FrameworkId, examples, today: state.today, allowOver: state.settings.allowOver }),
+        );
         app.planSheet = result.sheet;
         say(
           message,
