@@ -1,11 +1,11 @@
 // onEdit: the edited rows and their parents get the Check text a full check would give them,
 // with a bounded read (never the whole sheet for a one-cell edit) and constant calls.
 import { describe, expect, test } from 'vitest';
-import type { RawTable } from '../../shared/index.js';
+import type { CellValue, RawTable } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
 import { FakeRange, FakeSheet } from './fake/sheets.js';
-import { bigPlan, col, seedPlan, smallPlan } from './plans.js';
+import { HEADER, bigPlan, col, seedPlan, smallPlan } from './plans.js';
 
 const TODAY = '2026-05-01';
 
@@ -147,6 +147,41 @@ describe('live check (onEdit)', () => {
     // The three structure columns of every row, plus a few hundred full rows at most.
     expect(large.cells).toBeLessThan(3 * 10_060 + 400 * 19 + 10 * 26);
     expect(large.cells).toBeLessThan(large.wholeSheet / 4);
+  });
+
+  test('a family scattered over the sheet costs a few more calls, as many for 3,000 rows as for 15,000, and is checked right', () => {
+    // O1 on row 2, its key results a third, two thirds and all the way down, a duplicate O1 half way.
+    const scattered = (rows: number): RawTable => {
+      const at = (fraction: number) => Math.round(rows * fraction);
+      const family = new Map<number, Partial<Record<string, CellValue>>>([
+        [2, { ID: 'O1', Level: 'Objective', Title: 'Win the mid-market with 50 new accounts by Q3', Owner: 'Lena' }],
+        [at(1 / 3), { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sign 50 new accounts', Owner: 'Tom', Start: 0, Target: 50, Current: 10 }],
+        [at(1 / 2), { ID: 'O1', Level: 'Objective', Title: 'Same ID further down', Owner: 'Mei' }],
+        [at(2 / 3), { ID: 'KR2', Level: 'Key Result', Parent: 'O1', Title: 'Cut churn to 2%', Owner: 'Omar', Start: 5, Target: 2, Current: 4 }],
+        [rows, { ID: 'KR3', Level: 'Key Result', Parent: 'O1', Title: 'Raise NPS to 40', Owner: 'Ana', Start: 20, Target: 40, Current: 25 }],
+      ]);
+      const body: CellValue[][] = [];
+      for (let row = 2; row <= rows; row++) {
+        const cells = family.get(row) ?? { ID: `X${row}`, Level: 'Objective', Title: `Ship ${row} small things by Q4`, Owner: 'Kim' };
+        body.push(HEADER.map((h) => cells[h] ?? null));
+      }
+      return { header: HEADER, rows: body };
+    };
+    const measure = (rows: number) => {
+      const { loaded, sheet } = setUp(scattered(rows));
+      loaded.world.counter.reset();
+      loaded.edit(sheet, Math.round(rows / 3), col('Owner'), [['']]);
+      expect(loaded.world.warnings).toEqual([]);
+      expect(String(sheet.cell(Math.round(rows / 3), col('Check')))).toMatch(/owner/);
+      expect(checkColumn(sheet, col('Check'))).toEqual(fullCheckColumn(sheet, col('Check')));
+      return loaded.world.counter.summary();
+    };
+    const small = measure(3_000);
+    expect(measure(15_000)).toEqual(small);
+    // Rows in three ranges, Check cells in two blocks: the most a live check ever makes.
+    expect(small['Sheet.getSheetValues']).toBe(1 + 1 + 3);
+    expect(small['Range.setValues']).toBe(2);
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(19);
   });
 
   test('the Check cell of the edited row matches a full check on a large generated plan, edit after edit', () => {
