@@ -1,7 +1,7 @@
 // The report in words: what a dry run would do, and the counts at the end of a run.
 import type { PageChange, SyncReport } from './types.js';
 
-/** Lines listed per database and kind in a dry run before "… and N more". */
+/** Lines listed per database and kind in a dry run, and warnings, before "… and N more". */
 const LISTED = 20;
 
 export function formatDryRun(report: SyncReport): string {
@@ -57,6 +57,7 @@ export function formatSummary(report: SyncReport): string {
   for (const r of report.rejected) {
     lines.push(`Notion refused row ${r.row ?? '?'} (${r.id})${r.column ? `, column ${r.column}` : ''} in ${r.database}: ${r.message}`);
   }
-  for (const w of report.warnings) lines.push(`Warning: ${w}`);
+  for (const w of report.warnings.slice(0, LISTED)) lines.push(`Warning: ${w}`);
+  if (report.warnings.length > LISTED) lines.push(`… and ${report.warnings.length - LISTED} more warnings`);
   return lines.join('\n');
 }
