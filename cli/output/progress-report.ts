@@ -1,4 +1,4 @@
-import { isoFromDay, type Day, type PaceStatus, type Plan, type ProgressItem } from '../../shared/index.js';
+import { isoFromDay, NO_PACE, type Day, type PaceStatus, type Plan, type ProgressItem } from '../../shared/index.js';
 import { emptyPlanNote, plural } from './lint-report.js';
 import { frameworkLine } from './plan-heading.js';
 import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
@@ -89,7 +89,7 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
   return lines.join('\n') + '\n';
 }
 
-function paceText(status: PaceStatus | null, c: Colors, label: string = status ?? '—'): string {
+function paceText(status: PaceStatus | null, c: Colors, label: string = status ?? NO_PACE): string {
   switch (status) {
     case 'done':
     case 'on track':

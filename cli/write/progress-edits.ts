@@ -1,4 +1,4 @@
-import { COLUMN_BY_KEY, hasLiveProgress, type Plan, type ProgressItem, type RawTable } from '../../shared/index.js';
+import { COLUMN_BY_KEY, hasLiveProgress, NO_PACE, type Plan, type ProgressItem, type RawTable } from '../../shared/index.js';
 import type { CellEdit } from './cell-edit.js';
 
 export interface ProgressWrite {
@@ -10,9 +10,6 @@ export interface ProgressWrite {
   /** IDs given to rows that had none. */
   filledIds: { row: number; id: string }[];
 }
-
-/** The Pace cell of a row without dates (progress.md: no pace status), as the add-on writes it. */
-export const NO_PACE = '—';
 
 /**
  * The cells `progress --write` changes, and no others: the Progress cell of every plan row, its
