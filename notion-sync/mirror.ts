@@ -1,6 +1,6 @@
 // Plan → the desired Notion state. Every figure (progress, pace, the Check text) comes from shared/;
 // this file only places each row in its level's database and shapes its values for Notion.
-import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, levelRank } from '../shared/index.js';
+import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, levelRank, roundFraction } from '../shared/index.js';
 import type { Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
 import { PROPERTIES } from './schema.js';
 import type { MirroredKey } from './schema.js';
@@ -88,7 +88,7 @@ function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: 
     lastCheckIn: dateOf(item.lastCheckIn),
     status: item.status ?? optionOf(item.statusText),
     weight: numberOf(item.weight),
-    progress: progress?.progress ?? null,
+    progress: roundFraction(progress?.progress ?? null),
     pace: progress?.status ?? null,
     check: checkSummary(findings) || null,
   };

@@ -14,6 +14,14 @@ export const ON_TRACK_SLACK = 0.1;
 export const AT_RISK_SLACK = 0.25;
 
 /** The Pace cell of a row without any date, which has no pace status (ProgressItem.status null). */
+/**
+ * A fraction for output (JSON, Notion): rounded to 12 decimals, so floating-point noise such as
+ * 0.49999999999999994 reads 0.5. The sheet keeps the exact value.
+ */
+export function roundFraction(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1e12) / 1e12;
+}
+
 export const NO_PACE = '—';
 
 /** The inputs of one measured value, already read. */

@@ -1,4 +1,4 @@
-import { isoFromDay, NO_PACE, type Day, type PaceStatus, type Plan, type ProgressItem } from '../../shared/index.js';
+import { isoFromDay, NO_PACE, roundFraction, type Day, type PaceStatus, type Plan, type ProgressItem } from '../../shared/index.js';
 import { emptyPlanNote, plural } from './lint-report.js';
 import { frameworkLine } from './plan-heading.js';
 import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
@@ -13,16 +13,11 @@ export function progressJson(file: string, plan: Plan, today: Day, items: readon
       row: i.row,
       id: i.id,
       level: i.level,
-      progress: jsonFraction(i.progress),
-      expected: jsonFraction(i.expected),
+      progress: roundFraction(i.progress),
+      expected: roundFraction(i.expected),
       status: i.status,
     })),
   };
-}
-
-/** 0.39999999999999997 → 0.4: floating-point noise is not information a reader or a script wants. */
-function jsonFraction(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 1e12) / 1e12;
 }
 
 const PACE_ORDER: readonly PaceStatus[] = ['done', 'on track', 'at risk', 'off track', 'overdue', 'not started'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, expectedProgress, measureProgress, paceStatus, type ProgressItem } from '../../shared/index.js';
+import { computeProgress, expectedProgress, measureProgress, paceStatus, roundFraction, type ProgressItem } from '../../shared/index.js';
 import { day, planOf, type RowSpec } from './helpers.js';
 
 const TODAY = day('2026-05-01');
@@ -282,5 +282,15 @@ describe('computeProgress: pace', () => {
       [2, 'T', 'Task'],
       [3, 'O', 'Objective'],
     ]);
+  });
+});
+
+describe('roundFraction', () => {
+  it('drops floating-point noise for output and keeps null', () => {
+    expect((0.7 - 1) / (0.4 - 1)).not.toBe(0.5);
+    expect(roundFraction((0.7 - 1) / (0.4 - 1))).toBe(0.5);
+    expect(roundFraction(0.1 + 0.2)).toBe(0.3);
+    expect(roundFraction(2 / 3)).toBeCloseTo(2 / 3, 11);
+    expect(roundFraction(null)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Shared set-up for the Notion tests: plans as tables, an emulator with a shared parent page, and
 // a fast NotionApi (no pacing, short backoff) pointed at it.
 import { afterEach, expect } from 'vitest';
-import { checkPlan, checkSummary, computeProgress, dayFromIso, isoFromDay, pluralLevel, readPlan } from '../../shared/index.js';
+import { checkPlan, checkSummary, computeProgress, dayFromIso, isoFromDay, pluralLevel, readPlan, roundFraction } from '../../shared/index.js';
 import type { CellValue, FrameworkId, PlanItem, RawTable } from '../../shared/index.js';
 import { buildMirror, NotionApi, syncMirror } from '../../notion-sync/index.js';
 import type { MirrorPlan, NotionApiOptions, SyncReport } from '../../notion-sync/index.js';
@@ -112,7 +112,7 @@ export function expectInSync(w: World, rows: readonly PlanRow[], options: { toda
     }
     expect(v.Review, where).toBe(item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null);
     expect(v.Status, where).toBe(item.status ?? (item.statusText || null));
-    expect(v.Progress, `${where} Progress`).toBe(p.progress);
+    expect(v.Progress, `${where} Progress`).toBe(roundFraction(p.progress));
     expect(v['Pace status'], `${where} Pace status`).toBe(p.status);
     expect(v.Check, `${where} Check`).toBe(checkSummary(findings.filter((f) => f.row === item.row)));
     const parentIndex = plan.tree.parent[item.index];
