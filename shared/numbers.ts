@@ -11,14 +11,18 @@ const CURRENCY_PREFIX = /^(?:[$€£¥₹]|(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)(?
 /** A sign, ASCII or typographic. */
 const SIGN = /^[+\-−–]\s*/;
 /**
- * The digits: `1,000,000.5` (comma groups), `1.000.000,5` (dot groups with a decimal comma),
+ * The digits: `1,000,000.5` (comma groups), `1.000.000,5` (dot groups with a decimal comma, or
+ * two or more dot groups: `3.000.000`; a single `1.000` stays one, as a spreadsheet reads it),
  * `1 000 000` (space groups), `1000.5`, `1,5` (decimal comma), `.5`, with an optional exponent.
  */
 const DIGITS =
-  /^(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d{1,3}(?:\.\d{3})+,\d+)|(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,.]))|(\d+(?:\.\d*)?|\.\d+)(?:,(\d+))?)([eE][+-]?\d+)?/;
-/** Scale words and letters; a single lower-case m/b/t only after a currency (`$120m`, not `200 m`). */
+  /^(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,.]))|(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,.]))|(\d+(?:\.\d*)?|\.\d+)(?:,(\d+))?)([eE][+-]?\d+)?/;
+/**
+ * Scale words and letters, also the German/Swiss abbreviations (`Tsd`, `Mio`, `Mrd`); a single
+ * lower-case m/b/t only after a currency (`$120m`, not `200 m`).
+ */
 const SCALE =
-  /^(?:(k|K|thousand|Thousand|THOUSAND)|(M|mn|Mn|MM|mm|million|Million|MILLION)|(B|bn|Bn|BN|billion|Billion|BILLION)|(tn|Tn|trillion|Trillion|TRILLION))(?![A-Za-z])/;
+  /^(?:(k|K|thousand|Thousand|THOUSAND|Tsd\.?)|(M|mn|Mn|MM|mm|million|Million|MILLION|Mio\.?)|(B|bn|Bn|BN|billion|Billion|BILLION|Mrd\.?)|(tn|Tn|trillion|Trillion|TRILLION))(?![A-Za-z])/;
 const CURRENCY_SCALE = /^(?:(m)|(b)|(t|T))(?![A-Za-z])/;
 
 /**

@@ -119,3 +119,23 @@ describe('hasNumber', () => {
     expect(hasNumber(title)).toBe(false);
   });
 });
+
+describe('parseNumber: numbers typed in a European Excel', () => {
+  it.each([
+    ['3.000.000', 3_000_000],
+    ['1.234.567,5', 1_234_567.5],
+    ['€ 2.500.000', 2_500_000],
+    ['€1,2 Mio', 1_200_000],
+    ['1,2 Mio.', 1_200_000],
+    ['3 Mrd', 3_000_000_000],
+    ['CHF 2,5 Mrd.', 2_500_000_000],
+    ['500 Tsd', 500_000],
+    ['1,5 Tsd. €', 1_500],
+  ])('reads %j as %d', (text, value) => {
+    expect(parseNumber(text)).toEqual({ state: 'ok', value });
+  });
+
+  it('does not take a word that merely starts like a scale for one', () => {
+    expect(parseNumber('5 Mios')).toEqual({ state: 'ok', value: 5 });
+  });
+});
