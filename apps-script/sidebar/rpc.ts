@@ -64,13 +64,29 @@ export function call<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): P
         })
         .withFailureHandler((error) => {
           settle();
-          reject(error instanceof Error ? error : new Error(String((error as { message?: unknown })?.message ?? error)));
+          reject(new Error(failureMessage(error)));
         });
       (runner[name] as (...a: unknown[]) => void)(...payload);
     };
     if (inFlight < MAX_IN_FLIGHT) start();
     else waiting.push(start);
   });
+}
+
+/** Said when Apps Script fails a call without a message. */
+export const SILENT_FAILURE = 'Google Sheets did not say why. Try again in a moment.';
+
+/**
+ * The words of a failed call, as a person should read them. Apps Script hands the failure handler
+ * an Error or an error-like object whose message may carry the server's "Error: " or "Exception: "
+ * prefix and, for a script error, stack lines; a person needs neither.
+ */
+export function failureMessage(error: unknown): string {
+  const raw = typeof error === 'string' ? error : (error as { message?: unknown } | null | undefined)?.message;
+  const text = typeof raw === 'string' ? raw : '';
+  const firstLine = text.split('\n').find((line) => !/^\s+at\s/.test(line) && line.trim() !== '') ?? '';
+  const words = firstLine.replace(/^(?:Error|Exception|ScriptError):\s*/, '').trim();
+  return words === '' ? SILENT_FAILURE : words;
 }
 
 /** The value of a Result, or an ApiError with the server's message. */

@@ -76,6 +76,33 @@ describe('call()', () => {
     await expect(call('apiGetState')).rejects.toThrow(/inside Google Sheets/);
   });
 
+  test('a server failure reads as its words: no "Error:" prefix, no stack, never "[object Object]"', async () => {
+    const pending: Pending[] = [];
+    g.window = { google: { script: { run: fakeRunner(pending) } } };
+    const failures: unknown[] = [
+      new Error('Error: Service Spreadsheets timed out while accessing document with id 1a2b.'),
+      { name: 'ScriptError', message: 'Exception: Too many simultaneous invocations: Spreadsheets' },
+      { name: 'ScriptError', message: 'TypeError: Cannot read properties of null (reading "getName")\n    at pickSheet (Code:14995:19)\n    at runCheck (Code:15010:3)' },
+      {},
+      undefined,
+      '',
+    ];
+    const messages: string[] = [];
+    for (const failure of failures) {
+      const promise = call('apiGetState');
+      pending.at(-1)!.fail(failure);
+      messages.push(await promise.then(() => 'resolved', (error: Error) => error.message));
+    }
+    expect(messages).toEqual([
+      'Service Spreadsheets timed out while accessing document with id 1a2b.',
+      'Too many simultaneous invocations: Spreadsheets',
+      'TypeError: Cannot read properties of null (reading "getName")',
+      'Google Sheets did not say why. Try again in a moment.',
+      'Google Sheets did not say why. Try again in a moment.',
+      'Google Sheets did not say why. Try again in a moment.',
+    ]);
+  });
+
   test('unwrap turns a refused request into an ApiError with the server’s code and words', () => {
     expect(unwrap({ ok: true, value: 1 })).toBe(1);
     try {

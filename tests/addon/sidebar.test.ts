@@ -56,8 +56,14 @@ async function openSidebar(loaded: Loaded, menuItem = 'menuOpenSidebar'): Promis
     calls.push(name);
     if (gate) await gate;
     const args = JSON.parse(argsJson) as unknown[];
-    const result = (loaded.api as (n: string, ...a: unknown[]) => unknown)(name, ...args);
-    return JSON.stringify(result);
+    try {
+      const result = (loaded.api as (n: string, ...a: unknown[]) => unknown)(name, ...args);
+      return JSON.stringify({ value: result });
+    } catch (error) {
+      // What a server exception gives the failure handler at worst: the error's name, its message
+      // and stack lines in one message.
+      return JSON.stringify({ thrown: error instanceof Error ? String(error.stack) : String(error) });
+    }
   });
   await page.addInitScript(() => {
     // google.script.run as Apps Script injects it: a runner with handlers, any server function by name.
@@ -71,7 +77,11 @@ async function openSidebar(loaded: Loaded, menuItem = 'menuOpenSidebar'): Promis
             if (name === 'withFailureHandler') return (h: (e: unknown) => void) => runner(success, h);
             return (...args: unknown[]) => {
               bridge(name, JSON.stringify(args)).then(
-                (json) => success(JSON.parse(json)),
+                (json) => {
+                  const answer = JSON.parse(json) as { value?: unknown; thrown?: string };
+                  if (answer.thrown === undefined) success(answer.value);
+                  else failure({ name: 'ScriptError', message: answer.thrown });
+                },
                 (error: Error) => failure(new Error(error.message)),
               );
             };
@@ -191,6 +201,34 @@ describe('sidebar in chromium', () => {
     expect(await page.textContent('#check-message')).toMatch(/Filled 1 ID: T\S* \(row 6\)/);
     expect(String(sheet.cell(6, col('ID')))).toMatch(/^T/);
     expect(await page.textContent('#check-fix-ids')).toBe('Fix IDs');
+    await page.close();
+  });
+
+  test('a sheet that is not a plan says so with a button to a template; a server failure shows its words, no stack', async () => {
+    const loaded = loadBundle();
+    loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([['Item', 'Cost'], ['Laptops', 12000]]);
+    const { page, dialogs } = await openSidebar(loaded, 'menuCheckPlan');
+    await settle(page);
+    const message = page.locator('#check-message');
+    await expect.poll(() => message.textContent()).toContain('The sheet "Budget" is not a plan');
+    expect(await message.getAttribute('role')).toBe('alert');
+    expect(loaded.world.spreadsheet.sheet('Budget').cell(1, 3)).toBe('');
+    await message.locator('button', { hasText: 'Insert a template' }).click();
+    await expect.poll(() => page.getAttribute('#tab-template', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#template-insert')).toBe(true);
+
+    // Google fails the next call (a service times out): the person reads what happened, once.
+    const spreadsheet = loaded.world.spreadsheet as { getSpreadsheetTimeZone(): string };
+    spreadsheet.getSpreadsheetTimeZone = () => {
+      throw new Error('Service Spreadsheets timed out while accessing document with id 1a2b.');
+    };
+    await page.click('#tab-check');
+    await page.click('#check-run');
+    await settle(page);
+    await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.');
+    expect(await message.getAttribute('role')).toBe('alert');
+    expect(await page.isDisabled('#check-run')).toBe(false);
+    expect(dialogs).toEqual([]);
     await page.close();
   });
 
