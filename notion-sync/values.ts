@@ -71,8 +71,10 @@ export function sameValue(kind: PropertyKind, desired: Value, current: Value | u
     return want === current;
   }
   if (kind === 'number') {
-    if (desired === null || current === null) return desired === current;
-    const a = Number(desired);
+    // encodeValue sends a number that is not finite as a blank: compare it as one.
+    const want = typeof desired === 'number' && !Number.isFinite(desired) ? null : desired;
+    if (want === null || current === null) return want === current;
+    const a = Number(want);
     const b = Number(current);
     return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   }

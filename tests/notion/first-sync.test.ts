@@ -96,6 +96,23 @@ describe('first sync', () => {
     expect(w.emu.writes()).toEqual([]);
   });
 
+  it('shapes values Notion would refuse as they are: commas in a select, numbers past a double, dates with a time', async () => {
+    const w = await world();
+    const rows = okrPlan();
+    rows[1] = { ...rows[1], Status: 'Blocked, waiting on legal', Type: 'grow, then hold', Target: '1e400', Weight: 'Infinity', 'Due date': '2026-06-30T17:45:00' };
+    const report = await w.sync(rows);
+    expect(report.rejected).toEqual([]);
+    expect(w.rows('Key Results').get('KR1')!.values).toMatchObject({ Status: 'Blocked; waiting on legal', Type: 'grow; then hold', Target: null, Weight: null, 'Due date': '2026-06-30' });
+    type Sent = { properties?: Record<string, { number?: unknown; date?: { start: string } | null }> };
+    const sent = w.emu.writes().flatMap((e) => Object.values((e.body as Sent).properties ?? {}));
+    const dates = sent.map((v) => v.date?.start).filter((d) => d !== undefined);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) expect(date, 'a date without a time').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    w.emu.clearLog();
+    await w.sync(rows);
+    expect(w.emu.writes()).toEqual([]);
+  });
+
   it('links a task straight under an objective through a relation of its own', async () => {
     const w = await world();
     const rows: PlanRow[] = [...okrPlan(), { ID: 'T9', Level: 'Task', Parent: 'O2', Title: 'Record a welcome video', Owner: 'Jon Ito', 'Due date': '2026-05-20' }];

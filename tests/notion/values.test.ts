@@ -53,6 +53,15 @@ describe('comparing values', () => {
     expect(sameValue('number', 0, null)).toBe(false);
   });
 
+  it('never sends NaN or Infinity (JSON would turn them into null unseen), and takes them as the blank it sends', () => {
+    for (const n of [NaN, Infinity, -Infinity]) {
+      expect(encodeValue('number', n)).toEqual({ number: null });
+      // Otherwise every run would "update" the page to the same blank again.
+      expect(sameValue('number', n, null)).toBe(true);
+      expect(sameValue('number', n, 3)).toBe(false);
+    }
+  });
+
   it('compares dates as Notion returns them, and a date with a time as a change', () => {
     expect(sameValue('date', '2026-06-30', decodeValue('date', { id: 'd', type: 'date', date: { start: '2026-06-30' } }))).toBe(true);
     expect(sameValue('date', '2026-06-30', '2026-06-30T09:00:00.000+02:00')).toBe(false);
