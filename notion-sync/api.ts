@@ -2,7 +2,7 @@
 // for it (429 Retry-After) or fails in passing (5xx, 409, timeouts), and counted.
 import { Client } from '@notionhq/client';
 import type { z } from 'zod';
-import { classify, explain, SyncError } from './errors.js';
+import { checkToken, classify, explain, redactError, SyncError } from './errors.js';
 import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape } from './shapes.js';
 import { NOTION_RATE, TokenBucket } from './limiter.js';
 import type { LimiterOptions } from './limiter.js';
@@ -109,8 +109,11 @@ export class NotionApi {
   readonly baseUrl: string;
   readonly stats: CallStats = { total: 0, reads: 0, writes: 0, retries: 0, byKind: {} };
   private readonly retry: RetryOptions;
+  private readonly token: string;
 
   constructor(options: NotionApiOptions) {
+    checkToken(options.token);
+    this.token = options.token;
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.bucket = new TokenBucket(options.limiter ?? NOTION_RATE);
@@ -143,7 +146,8 @@ export class NotionApi {
         const spent = failure.retry === 'rate' ? ++rateLimited : ++backoffs;
         const limit = failure.retry === 'rate' ? this.retry.rateLimitedAttempts : this.retry.attempts;
         if (failure.retry === 'none' || spent >= limit) {
-          throw explain(error, doing, { baseUrl: this.baseUrl, attempts: attempt });
+          // An error may carry the request it failed on, Authorization header included.
+          throw redactError(explain(error, doing, { baseUrl: this.baseUrl, attempts: attempt }), this.token);
         }
         if (failure.retry === 'rate') this.bucket.pause(failure.waitMs ?? 1000);
         else await sleep(this.backoff(backoffs));

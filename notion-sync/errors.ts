@@ -3,6 +3,7 @@ import { APIErrorCode, APIResponseError, isHTTPResponseError, RequestTimeoutErro
 
 export type SyncErrorKind =
   | 'token-missing'
+  | 'token-invalid'
   | 'unauthorized'
   | 'parent-not-found'
   | 'restricted'
@@ -44,6 +45,22 @@ export function missingToken(): SyncError {
     'token-missing',
     'NOTION_TOKEN is not set. Create an internal integration at https://www.notion.so/profile/integrations, ' +
       'copy its secret, and set NOTION_TOKEN to it (e.g. export NOTION_TOKEN=ntn_…), then run sync again.',
+  );
+}
+
+/**
+ * A token that cannot be sent in a header (a line break, a space or a typographic quote picked up
+ * by copy and paste) would fail deep in the HTTP client: say so, naming the place but not the token.
+ */
+export function checkToken(token: string): void {
+  const at = token.search(/[^\x21-\x7e]/);
+  if (at < 0) return;
+  const char = token[at];
+  const what = char === '\n' || char === '\r' ? 'a line break' : /\s/.test(char) ? 'a space' : `"${char}"`;
+  throw new SyncError(
+    'token-invalid',
+    `NOTION_TOKEN has a character that a Notion secret never has (${what} at character ${at + 1}). Copy the secret ` +
+      'again (notion.so/profile/integrations → your integration → Internal Integration Secret) and set NOTION_TOKEN to exactly that.',
   );
 }
 
@@ -164,6 +181,12 @@ export function explain(error: unknown, doing: Doing, context: { baseUrl: string
     );
   }
   return new SyncError('unexpected', `Unexpected failure while ${doing}: ${(error as Error)?.message ?? String(error)}`);
+}
+
+/** The error with the secret taken out of its message and of Notion's words (a new error, so its stack is clean too). */
+export function redactError(error: SyncError, secret: string): SyncError {
+  const notion = error.notion.message === undefined ? error.notion : { ...error.notion, message: redact(error.notion.message, secret) };
+  return new SyncError(error.kind, redact(error.message, secret), notion);
 }
 
 /** Replaces every occurrence of the secret by "***" (the token must never be printed). */

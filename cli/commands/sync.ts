@@ -71,7 +71,11 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
   } catch (error) {
     if (error instanceof CliError) throw new CliError(redact(error.message, token), error.exitCode);
     if (error instanceof SyncError) throw new CliError(redact(error.message, token));
-    if (error instanceof Error) error.message = redact(error.message, token);
+    if (error instanceof Error) {
+      error.message = redact(error.message, token);
+      // The stack was written with the old message; CASCADE_DEBUG prints it.
+      if (error.stack) error.stack = redact(error.stack, token);
+    }
     throw error;
   }
 }

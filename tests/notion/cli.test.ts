@@ -78,7 +78,14 @@ describe('cascade sync (the built command)', () => {
     const w = await tokenWorld();
     const file = await planFile(okrPlan());
     const first = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
-    expect(first.stderr).toContain('Found 0 of 3 databases under the parent page.');
+    // Not a terminal: one plain line per phase, no bar, no cursor moves.
+    expect(first.stderr.split('\n')).toEqual([
+      'Found 0 of 3 databases under the parent page.',
+      'Databases: created Objectives, Key Results, Tasks.',
+      'Read 0 pages.',
+      'Wrote: 8 created, 0 updated, 0 trashed.',
+      '',
+    ]);
     expect(first.stdout).toContain('Synced: 8 created, 0 updated, 0 trashed, 0 unchanged');
     expect(first.code).toBe(0);
     expectInSync(w, okrPlan());
@@ -125,6 +132,7 @@ describe('cascade sync (the built command)', () => {
     const cases: [string[], Record<string, string | undefined>, RegExp][] = [
       [['sync', file, '--parent', w.parent], { NOTION_TOKEN: undefined }, /NOTION_TOKEN is not set/],
       [['sync', file, '--parent', w.parent], { NOTION_TOKEN: `${TOKEN}x` }, /Notion refused the token in NOTION_TOKEN \(401 unauthorized\)/],
+      [['sync', file, '--parent', w.parent], { NOTION_TOKEN: `${TOKEN.slice(0, 20)}\n${TOKEN.slice(20)}` }, /NOTION_TOKEN has a character that a Notion secret never has \(a line break at character 21\)/],
       [['sync', file, '--parent', hidden], {}, /not shared with your integration \(404\)\. Share the page with your integration: open it in Notion, click ••• \(top right\) → Connections/],
       [['sync', file, '--parent', 'my plan'], {}, /--parent "my plan" is not a Notion page ID or link/],
       [['sync', join(tmpdir(), 'no-such-plan.csv'), '--parent', w.parent], {}, /no-such-plan\.csv/],

@@ -109,6 +109,38 @@ describe('error messages', () => {
     }
   });
 
+  it('never lets the token out in an error, even one the client throws with the request in it', async () => {
+    const w = await world();
+    const token = w.emu.token;
+    const api = w.api();
+    // As an HTTP client may do: the failed request, headers and all, in the message and on the error.
+    api.client.blocks.children.list = async () => {
+      const error = new Error(`GET ${w.emu.url}/v1/blocks failed: {"authorization":"Bearer ${token}"}`);
+      Object.assign(error, { request: { headers: { authorization: `Bearer ${token}` } } });
+      throw error;
+    };
+    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent }));
+    expect(error.message).toContain('Bearer ***');
+    for (const text of [error.message, String(error.stack), JSON.stringify(error), JSON.stringify(error.notion)]) {
+      expect(text).not.toContain(token);
+    }
+  });
+
+  it('says plainly when the token has characters no Notion secret has (a space, a line break)', () => {
+    for (const token of ['ntn_abc123\rdef456', 'ntn_abc 123def456', 'ntn_abc123’def456']) {
+      let error: unknown;
+      try {
+        new NotionApi({ token, baseUrl: 'http://127.0.0.1:9' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(token)).toBeInstanceOf(SyncError);
+      expect((error as SyncError).kind).toBe('token-invalid');
+      expect((error as SyncError).message).toMatch(/NOTION_TOKEN has a character that a Notion secret never has/);
+      expect((error as SyncError).message).not.toContain('abc123');
+    }
+  });
+
   it('redacts the token wherever it would appear', () => {
     expect(redact('Bearer ntn_abc123secret and ntn_abc123secret', 'ntn_abc123secret')).toBe('Bearer *** and ***');
     expect(redact('nothing here', undefined)).toBe('nothing here');
