@@ -13,8 +13,9 @@ export const MAX_GROUPS = 200;
 /**
  * The SMART check of the plan sheet: one read of the sheet, the core's checkPlan, and the Check
  * column written with one setValues (a summary per row, blank on rows that are not items).
+ * `lockWaitMs`: how long to wait for another write (the default suits the sidebar's 6 minutes).
  */
-export function runCheck(request: SheetRequest): CheckResponse {
+export function runCheck(request: SheetRequest, lockWaitMs?: number): CheckResponse {
   const session = openSession();
   return withDocumentLock(() => {
     const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
@@ -29,7 +30,7 @@ export function runCheck(request: SheetRequest): CheckResponse {
       ...findingGroups(plan, findings),
       blankIds: plan.items.reduce((n, item) => (item.id === '' ? n + 1 : n), 0),
     };
-  });
+  }, lockWaitMs);
 }
 
 /** The Check column: each row's summary from the core, one setValues for the whole column. */

@@ -73,7 +73,7 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   // has nowhere to write; edits of the owned columns change nothing the check reads.
   if (checkCol === undefined || area.firstRow <= headerRow || onlyOwned(area, columns)) return;
   if (!Number.isFinite(area.lastRow) || area.lastRow - area.firstRow + 1 > MAX_LIVE_ROWS) {
-    runCheck({ sheet: sheet.getName() });
+    runCheck({ sheet: sheet.getName() }, LIVE_LOCK_WAIT_MS);
     return;
   }
   const session = openSession(event.source);

@@ -117,6 +117,39 @@ describe('live check (onEdit)', () => {
     expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
   });
 
+  test('within a simple trigger\'s 30 s: waits at most 5 s for the lock, leaves a busy sheet alone, never throws', () => {
+    const { loaded, sheet, c } = setUp(bigPlan(1_200));
+    const lock = loaded.world.lock;
+    lock.waits.length = 0;
+    loaded.edit(sheet, 3, c('Owner'), [['Lena Park']]);
+    loaded.edit(sheet, 2, c('Owner'), Array.from({ length: 600 }, () => ['Lena Park']));
+    expect(lock.waits).toHaveLength(2);
+    for (const wait of lock.waits) expect(wait).toBeLessThanOrEqual(5_000);
+
+    // Someone else is writing: the edit is left for the next check, with no error and no write.
+    lock.busy = true;
+    const checks = checkColumn(sheet, c('Check'));
+    loaded.world.counter.reset();
+    expect(() => loaded.edit(sheet, 4, c('Owner'), [['Ada']])).not.toThrow();
+    expect(() => loaded.edit(sheet, 2, c('Owner'), Array.from({ length: 600 }, () => ['Ada']))).not.toThrow();
+    expect(loaded.world.counter.count('Range.setValues')).toBe(0);
+    expect(checkColumn(sheet, c('Check'))).toEqual(checks);
+    lock.busy = false;
+
+    // A service failing inside the trigger is swallowed too (the next check reports problems).
+    const getSheetValues = FakeSheet.prototype.getSheetValues;
+    FakeSheet.prototype.getSheetValues = () => {
+      throw new Error('Service Spreadsheets timed out while accessing document with id 1a2b.');
+    };
+    try {
+      expect(() => loaded.edit(sheet, 5, c('Owner'), [['Ada']])).not.toThrow();
+      expect(() => loaded.run('onEdit', {})).not.toThrow();
+      expect(() => loaded.run('onEdit')).not.toThrow();
+    } finally {
+      FakeSheet.prototype.getSheetValues = getSheetValues;
+    }
+  });
+
   test('a one-cell edit in a 10,000-row plan makes the same calls as in 1,000 rows and reads a bounded part of the sheet', () => {
     const measure = (rows: number, row: number) => {
       const { loaded, sheet, c } = setUp(bigPlan(rows));

@@ -100,10 +100,13 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
   /** Set by a test: someone else holds the lock. */
   busy = false;
   acquisitions = 0;
+  /** The timeout of every tryLock/waitLock, in order. */
+  readonly waits: number[] = [];
   constructor(counter: CallCounter) {
     this.api = counted(this, 'Lock', counter) as unknown as GoogleAppsScript.Lock.Lock;
   }
-  tryLock(_timeoutInMillis: number): boolean {
+  tryLock(timeoutInMillis: number): boolean {
+    this.waits.push(timeoutInMillis);
     if (this.busy || this.held) return false;
     this.held = true;
     this.acquisitions++;
