@@ -179,6 +179,15 @@ describe('sidebar in chromium', () => {
     const first = items.first();
     expect(await first.locator('.item-head .bar > span').getAttribute('style')).toMatch(/width: \d+(\.\d)?%/);
     expect(await first.locator('.item-head .pct').textContent()).toMatch(/^\d+ %$/);
+    // Each top-level item shows its pace on its first line, beside its ID, so a glance down the
+    // right edge reads the plan's health.
+    for (const head of await items.locator('.item-head').all()) {
+      const chip = head.locator('.row-label .chip');
+      expect(await chip.textContent()).toMatch(/^(Done|On track|At risk|Off track|Overdue|Not started)$/);
+      const [chipBox, idBox, headBox] = await Promise.all([chip.boundingBox(), head.locator('.row-label .id').boundingBox(), head.boundingBox()]);
+      expect(Math.abs(chipBox!.y + chipBox!.height / 2 - (idBox!.y + idBox!.height / 2))).toBeLessThan(4);
+      expect(headBox!.x + headBox!.width - (chipBox!.x + chipBox!.width)).toBeLessThanOrEqual(16);
+    }
     await first.locator('details summary').click();
     expect(await first.locator('.children .child').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(RESULTS, 'sidebar.png'), fullPage: true });

@@ -70,14 +70,20 @@ function itemButton(app: App, sheet: string, item: ProgressView, className: stri
   return h(
     'button',
     { className, attrs: { type: 'button', 'aria-label': `${label}. Select the row.` }, on: { click: () => void select(app, sheet, item.row) } },
-    h('span', { className: 'row-label' }, item.id ? h('span', { className: 'id' }, item.id) : null, h('span', {}, item.level)),
+    // The pace sits at the end of the first line, where the eye lands scanning down the cards.
+    h(
+      'span',
+      { className: 'row-label' },
+      item.id ? h('span', { className: 'id' }, item.id) : null,
+      h('span', {}, item.level),
+      status === null ? null : h('span', { className: `chip ${PACE_TONE[status]}` }, status[0].toUpperCase() + status.slice(1)),
+    ),
     h('span', { className: 'title' }, item.title || '(no title)'),
     h(
       'span',
       { className: 'meter' },
       h('span', { className: `bar pace-${tone}`, attrs: { role: 'img', 'aria-label': percent(item.progress) } }, bar),
       h('span', { className: 'pct' }, percent(item.progress)),
-      status === null ? null : h('span', { className: `chip ${PACE_TONE[status]}` }, status[0].toUpperCase() + status.slice(1)),
     ),
   );
 }
