@@ -30,6 +30,10 @@ function describe(change: PageChange): string {
   return `- trash  ${name}${change.reason === 'duplicate' ? ' (a duplicate page)' : ' (no longer in the plan)'}`;
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function quote(title: string): string {
   const short = title.length > 60 ? `${title.slice(0, 59)}…` : title;
   return short ? `"${short}"` : '';
@@ -51,8 +55,8 @@ export function formatSummary(report: SyncReport): string {
     ? `Dry run: ${total('created')} to create, ${total('updated')} to update, ${total('trashed')} to trash`
     : `Synced: ${total('created')} created, ${total('updated')} updated, ${total('trashed')} trashed`;
   lines.push(
-    `${counts}, ${total('unchanged')} unchanged · ${calls.total} API calls (${calls.reads} reads, ${calls.writes} writes` +
-      `${calls.retries > 0 ? `, ${calls.retries} retries` : ''}) · ${(report.ms / 1000).toFixed(1)} s`,
+    `${counts}, ${total('unchanged')} unchanged · ${count(calls.total, 'API call')} (${count(calls.reads, 'read')}, ` +
+      `${count(calls.writes, 'write')}${calls.retries > 0 ? `, ${count(calls.retries, 'retry', 'retries')}` : ''}) · ${(report.ms / 1000).toFixed(1)} s`,
   );
   for (const r of report.rejected) {
     lines.push(`Notion refused row ${r.row ?? '?'} (${r.id})${r.column ? `, column ${r.column}` : ''} in ${r.database}: ${r.message}`);

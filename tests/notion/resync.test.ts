@@ -1,7 +1,7 @@
 // Running again: nothing changed → no write; a change → only that page, only those properties;
 // rows removed → trashed; rows added → created with their relation; parents changed → relation moved.
 import { describe, expect, it } from 'vitest';
-import { formatDryRun, syncMirror } from '../../notion-sync/index.js';
+import { formatDryRun, formatSummary, syncMirror } from '../../notion-sync/index.js';
 import { databasesUnder } from './emulator/index.js';
 import { expectInSync, mirrorOf, okrPlan, world } from './helpers.js';
 import type { PlanRow } from './helpers.js';
@@ -135,6 +135,7 @@ describe('--dry-run', () => {
     expect(text).toContain('Dry run: nothing was changed in Notion.');
     expect(text).toContain('create the database "Key Results"');
     expect(text).toContain('+ create KR1 "Sign 50 new SMB accounts"');
+    expect(formatSummary(report)).toMatch(/^Dry run: 8 to create, 0 to update, 0 to trash, 0 unchanged · 1 API call \(1 read, 0 writes\) · /);
   });
 
   it('lists updates with their properties and trashes, per database, and writes nothing', async () => {
