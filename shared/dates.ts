@@ -1,4 +1,4 @@
-import type { CellValue, Day, Parsed } from './types.js';
+import type { CellValue, DateOrder, Day, Parsed } from './types.js';
 
 // Plans speak in calendar days. A Day is the number of whole days since 1970-01-01, so a deadline
 // never moves with a time zone and date arithmetic is integer arithmetic.
@@ -106,16 +106,18 @@ function fullYear(text: string): number {
   return y < 30 ? 2000 + y : 1900 + y;
 }
 
-function dayFromText(raw: string): Day | null {
+function dayFromText(raw: string, order: DateOrder): Day | null {
   let m = ISO.exec(raw);
   if (m) return dayFromParts(+m[1], +m[2], +m[3]);
   const text = raw.replace(WEEKDAY, '').replace(TRAILING_TIME, '').trim();
   if ((m = YMD.exec(text))) return dayFromParts(+m[1], +m[2], +m[3]);
   if ((m = SLASH.exec(text))) {
-    // Month first, as US Google Sheets reads it, unless the first part cannot be a month.
+    // In the order asked for (month first, as US Google Sheets reads it, by default), unless a
+    // part cannot be a month.
     const a = +m[1];
     const b = +m[2];
-    return a > 12 ? dayFromParts(fullYear(m[3]), b, a) : dayFromParts(fullYear(m[3]), a, b);
+    const dayFirst = a > 12 || (order === 'day first' && b <= 12);
+    return dayFirst ? dayFromParts(fullYear(m[3]), b, a) : dayFromParts(fullYear(m[3]), a, b);
   }
   if ((m = DOT.exec(text))) return dayFromParts(fullYear(m[3]), +m[2], +m[1]);
   if ((m = COMPACT.exec(text))) return dayFromParts(+m[1], +m[2], +m[3]);
@@ -133,10 +135,11 @@ function dayFromText(raw: string): Day | null {
 /**
  * A date cell: native Date, a spreadsheet serial number, ISO `2026-05-01` (a time part is
  * ignored), and the common written forms (`May 1, 2026`, `1 May 2026`, `Jan 5 2026`,
- * `5/1/2026` month first unless the first part is above 12, `2026/05/01`, `01.05.2026` day
- * first, `20260501`). Anything else, and dates that do not exist (Feb 30), are 'invalid'.
+ * `5/1/2026` month first — or day first when `order` says so — unless a part is above 12,
+ * `2026/05/01`, `01.05.2026` day first, `20260501`). Anything else, and dates that do not exist
+ * (Feb 30), are 'invalid'.
  */
-export function parseDay(cell: CellValue): Parsed<Day> {
+export function parseDay(cell: CellValue, order: DateOrder = 'month first'): Parsed<Day> {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'object' && isDateValue(cell)) {
     const time = cell.getTime();
@@ -151,6 +154,23 @@ export function parseDay(cell: CellValue): Parsed<Day> {
   if (typeof cell === 'boolean') return { state: 'invalid', text: cell ? 'TRUE' : 'FALSE' };
   const text = String(cell).trim();
   if (text === '') return BLANK;
-  const day = dayFromText(text);
+  const day = dayFromText(text, order);
   return day === null ? { state: 'invalid', text } : { state: 'ok', value: day };
+}
+
+/**
+ * What a written date like `30/06/2026` says about the order of day and month: 'day first' or
+ * 'month first' when only one reading is a date, 'either' when both are (`06/07/2026`), null for
+ * anything else (another form, a date cell, `05/05/2026` which reads the same both ways).
+ */
+export function slashDateOrder(cell: CellValue): DateOrder | 'either' | null {
+  if (typeof cell !== 'string') return null;
+  const m = SLASH.exec(cell.trim().replace(WEEKDAY, '').replace(TRAILING_TIME, '').trim());
+  if (!m) return null;
+  const a = +m[1];
+  const b = +m[2];
+  if (a === b || a < 1 || b < 1) return null;
+  if (a > 12) return b > 12 ? null : 'day first';
+  if (b > 12) return 'month first';
+  return 'either';
 }

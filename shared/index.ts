@@ -4,6 +4,7 @@ export * from './frameworks.js';
 export * from './columns.js';
 export * from './numbers.js';
 export * from './dates.js';
+export * from './date-order.js';
 export * from './cadence.js';
 export * from './schema.js';
 export * from './plan.js';

@@ -1,5 +1,6 @@
 import { parseCadence } from './cadence.js';
 import { COLUMNS, requireColumns } from './columns.js';
+import { DATE_KEYS, DateOrderEvidence } from './date-order.js';
 import { isDateValue, parseDay } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, inferFramework, isFrameworkId, levelFromText } from './frameworks.js';
 import { parseNumber } from './numbers.js';
@@ -191,6 +192,8 @@ export function choosePlanFramework(
  * A raw table → the typed plan with its tree. Throws PlanFormatError when the header lacks a
  * required column; never throws for bad cells (those become findings). Rows whose plan columns
  * are all blank are skipped (a template's empty rows, which hold only formulas, included).
+ * Written dates that read two ways (06/07/2026) are read in the order the plan's other dates
+ * show (30/06/2026 is day first), else month first; `dates` says how.
  */
 export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   assertRawTable(table);
@@ -199,6 +202,8 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   const inputColumns = INPUT_KEYS.map((key) => columns[key]).filter((c): c is number => c !== undefined);
   const index = columnIndex(columns);
   const items: PlanItem[] = [];
+  const dateKeys = DATE_KEYS.filter((key) => index[key] >= 0);
+  const dateOrder = new DateOrderEvidence();
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r] ?? [];
@@ -210,8 +215,14 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
       }
     }
     if (blank) continue;
-    items.push(readRow(cells, index, items.length, headerRow + 1 + r));
+    const item = readRow(cells, index, items.length, headerRow + 1 + r);
+    for (const key of dateKeys) {
+      const cell = cells[index[key]];
+      if (typeof cell === 'string') dateOrder.add(item, key, cell);
+    }
+    items.push(item);
   }
+  const dates = dateOrder.settle();
   const { framework, source } = choosePlanFramework(items, options.framework);
   return {
     framework,
@@ -220,5 +231,6 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     header: table.header.map((cell) => cellText(cell as CellValue)),
     items,
     tree: buildTree(items),
+    dates,
   };
 }

@@ -144,6 +144,32 @@ export interface PlanTree {
   startDate: (Day | null)[];
 }
 
+/** How a written date like `06/07/2026` is read: June 7 (month first) or 6 July (day first). */
+export type DateOrder = 'month first' | 'day first';
+
+/** A date cell of a plan, for messages about it. */
+export interface DateCellRef {
+  row: number;
+  column: ColumnKey;
+  text: string;
+}
+
+/**
+ * How the plan's written dates that read two ways (`06/07/2026`) were read. `basis`: 'plan' when
+ * other dates of the plan can only be read in that order (`30/06/2026`), 'mixed' when the plan
+ * has dates of both orders, 'default' when nothing in the plan tells (then month first).
+ */
+export interface DateOrderReading {
+  order: DateOrder;
+  basis: 'plan' | 'mixed' | 'default';
+  /** How many date cells read two ways. */
+  ambiguous: number;
+  /** The first of them. */
+  example?: DateCellRef;
+  /** The first date that can only be read in `order` (with basis 'plan'). */
+  evidence?: DateCellRef;
+}
+
 export interface Plan {
   framework: Framework;
   /** How the framework was decided. */
@@ -152,6 +178,8 @@ export interface Plan {
   header: string[];
   items: PlanItem[];
   tree: PlanTree;
+  /** How written dates like 06/07/2026 were read (absent on plans built by hand). */
+  dates?: DateOrderReading;
 }
 
 export type Severity = 'error' | 'warning';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  slashDateOrder,
   dateFromDay,
   dayFromDate,
   dayFromIso,
@@ -133,5 +134,31 @@ describe('Dates from another realm', () => {
     expect(parseNumber(foreign)).toEqual({ state: 'invalid', text: '2026-05-01' });
     expect(parseCadence(foreign)).toEqual({ state: 'invalid', text: 'a date' });
     expect(cellText(foreign)).toBe('2026-05-01');
+  });
+});
+
+describe('parseDay: day-first order', () => {
+  it('reads a date that could be either way day first when asked', () => {
+    expect(parseDay('06/07/2026', 'day first')).toEqual({ state: 'ok', value: dayFromIso('2026-07-06') });
+    expect(parseDay('06/07/2026')).toEqual({ state: 'ok', value: dayFromIso('2026-06-07') });
+  });
+
+  it('still reads a date that can only be one way that way', () => {
+    expect(parseDay('06/30/2026', 'day first')).toEqual({ state: 'ok', value: dayFromIso('2026-06-30') });
+    expect(parseDay('30/06/2026', 'month first')).toEqual({ state: 'ok', value: dayFromIso('2026-06-30') });
+  });
+});
+
+describe('slashDateOrder', () => {
+  it.each([
+    ['30/06/2026', 'day first'],
+    ['06/30/2026', 'month first'],
+    ['06/07/2026', 'either'],
+    ['05/05/2026', null],
+    ['2026-06-07', null],
+    ['01.05.2026', null],
+    [45000, null],
+  ] as const)('%j → %j', (cell, order) => {
+    expect(slashDateOrder(cell)).toBe(order);
   });
 });

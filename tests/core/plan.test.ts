@@ -157,3 +157,43 @@ describe('readPlan: options', () => {
     );
   });
 });
+
+describe('readPlan: the order of written dates like 06/07/2026', () => {
+  const table = (dates: [string, string][]): RawTable => ({
+    header: ['ID', 'Level', 'Parent', 'Title', 'Start date', 'Due date'],
+    rows: dates.map(([start, due], k) => [`T${k + 1}`, 'Task', '', 'Write the launch plan', start, due]),
+  });
+  const due = (plan: ReturnType<typeof readPlan>, k: number) => plan.items[k].dueDate;
+
+  it('reads them day first when another date of the plan can only be day first', () => {
+    const plan = readPlan(table([['01/04/2026', '30/06/2026'], ['', '06/07/2026']]));
+    expect(plan.items[0].startDate).toEqual({ state: 'ok', value: day('2026-04-01') });
+    expect(due(plan, 1)).toEqual({ state: 'ok', value: day('2026-07-06') });
+    expect(plan.dates).toEqual({
+      order: 'day first',
+      basis: 'plan',
+      ambiguous: 2,
+      example: { row: 2, column: 'startDate', text: '01/04/2026' },
+      evidence: { row: 2, column: 'dueDate', text: '30/06/2026' },
+    });
+  });
+
+  it('reads them month first, as US Sheets does, when nothing in the plan says otherwise, and says they are ambiguous', () => {
+    const plan = readPlan(table([['', '06/07/2026'], ['', '12/31/2026']]));
+    expect(due(plan, 0)).toEqual({ state: 'ok', value: day('2026-06-07') });
+    expect(plan.dates).toMatchObject({ order: 'month first', basis: 'plan', ambiguous: 1 });
+    const alone = readPlan(table([['', '06/07/2026']]));
+    expect(alone.dates).toEqual({ order: 'month first', basis: 'default', ambiguous: 1, example: { row: 2, column: 'dueDate', text: '06/07/2026' } });
+  });
+
+  it('says when a plan mixes both orders', () => {
+    const plan = readPlan(table([['30/06/2026', '12/31/2026'], ['', '06/07/2026']]));
+    expect(plan.dates).toMatchObject({ order: 'month first', basis: 'mixed', ambiguous: 1 });
+    expect(due(plan, 1)).toEqual({ state: 'ok', value: day('2026-06-07') });
+  });
+
+  it('has nothing to say about plans without ambiguous dates', () => {
+    expect(readPlan(table([['2026-04-01', '30/06/2026'], ['', '05/05/2026']])).dates).toEqual({ order: 'day first', basis: 'plan', ambiguous: 0, evidence: { row: 2, column: 'dueDate', text: '30/06/2026' } });
+    expect(readPlan(table([['2026-04-01', '2026-06-30']])).dates).toEqual({ order: 'month first', basis: 'default', ambiguous: 0 });
+  });
+});

@@ -1,0 +1,45 @@
+// Plans as managers really send them: exported from Sheets or a European Excel, typed by hand.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cascade, json, tempDir } from './helpers.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+
+/** A European Excel's CSV: a title row, `;`, CRLF, trailing empty columns, day-first dates, decimal commas. */
+const EUROPEAN = [
+  'Vertriebsplan Q3;;;;;;;;;;',
+  'ID;Level;Parent;Title;Owner;Start;Target;Current;Start date;Due;;',
+  'O1;Objective;;Umsatz auf 3 Mio steigern;Anna Weber;1.000.000;3.000.000;2.000.000;01/04/2026;30/06/2026;;',
+  'KR1;KR;O1;Neukunden-Umsatz auf €1,2 Mio;Anna Weber;0;€1,2 Mio;600.000,0;;06/07/2026;;',
+  '',
+].join('\r\n');
+
+describe('a plan from a European Excel', () => {
+  it('reads day-first dates in one order, with its millions, and says how it read the dates', async () => {
+    const file = join(dir, 'vertrieb.csv');
+    await writeFile(file, EUROPEAN);
+    const r = await cascade(['progress', file, '--today', '2026-05-16', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const items = json<{ items: { id: string; progress: number; expected: number }[] }>(r).items;
+    const byId = Object.fromEntries(items.map((i) => [i.id, i]));
+    expect(byId.O1.progress).toBe(0.5);
+    expect(byId.KR1.progress).toBe(0.5);
+    // 1 April → 30 June: 45 of 90 days; KR1 inherits 1 April and is due 6 July: 45 of 96 days.
+    expect(byId.O1.expected).toBe(0.5);
+    expect(byId.KR1.expected).toBeCloseTo(45 / 96, 12);
+    expect(r.stderr).toBe(`cascade: note: ${file}: read 2 dates such as 01/04/2026 in cell I3 day first (2026-04-01), like 30/06/2026 in cell J3. Type dates as YYYY-MM-DD to be sure.\n`);
+  });
+
+  it('warns when a date could be either way and nothing in the plan tells', async () => {
+    const file = join(dir, 'ambiguous.csv');
+    await writeFile(file, 'ID,Level,Parent,Title,Owner,Due date\nT1,Task,,Call the 20 best leads,Ann,06/07/2026\n');
+    const r = await cascade(['lint', file, '--today', '2026-05-01']);
+    expect(r.stderr).toBe(
+      `cascade: warning: ${file}: the date 06/07/2026 in cell F2 can be read day first or month first; read month first (2026-06-07), as US spreadsheets do. Type dates as YYYY-MM-DD to be sure.\n`,
+    );
+  });
+});
