@@ -150,6 +150,23 @@ describe('relations past 25', () => {
     expect(w.emu.writes().map((e) => e.body)).toEqual([{ properties: { Parent: { relation: [{ id: w.rows('Key Results').get('KR1')!.id }] } } }]);
     expectInSync(w, rows);
   });
+
+  it('reads a relation of more than 100 targets (made in the Notion app) page by page, and puts it right', async () => {
+    const w = await world();
+    const krs = Array.from({ length: 130 }, (_, i): PlanRow => ({ ID: `KR${i + 1}`, Level: 'Key Result', Parent: 'O1', Title: `Sign ${i + 10} accounts in region ${i + 1}`, Owner: 'Tom Baker', Start: 0, Target: i + 10, Current: 1, 'Due date': '2026-06-30' }));
+    const rows: PlanRow[] = [okrPlan()[0], ...krs, { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'Call the first leads', Owner: 'Tom Baker', 'Due date': '2026-05-30' }];
+    await w.sync(rows);
+    // The API takes at most 100 targets per write; the UI has no such limit.
+    const parent = w.db('Tasks').props.find((p) => p.name === 'Parent')!;
+    w.emu.model.pages.get(w.rows('Tasks').get('T1')!.id)!.values.set(parent.id, [...w.rows('Key Results').values()].map((kr) => kr.id));
+    expect(w.rows('Tasks').get('T1')!.values.Parent).toHaveLength(130);
+    w.emu.clearLog();
+    await w.sync(rows);
+    const reads = w.emu.log.filter((e) => e.kind === 'pages.properties.retrieve');
+    expect(reads.map((e) => e.status)).toEqual([200, 200]);
+    expect(w.emu.writes().map((e) => e.body)).toEqual([{ properties: { Parent: { relation: [{ id: w.rows('Key Results').get('KR1')!.id }] } } }]);
+    expectInSync(w, rows);
+  });
 });
 
 describe('no local state', () => {
