@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { transform } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 import { DIST, loadBundle } from './harness.js';
 
@@ -52,6 +53,17 @@ describe('dist/Code.js', () => {
     expect(doc).toContain('@customfunction');
     for (const param of ['start', 'target', 'current', 'type']) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param} `));
     expect(doc).toMatch(/@return \{/);
+  });
+
+  test('uses no syntax newer than ES2019: lowering it to ES2019 changes nothing', async () => {
+    // esbuild rewrites every ES2020+ construct (?., ??, ??=, class fields, #private, static blocks…)
+    // when told to target ES2019, and prints the rest as it is: the two printings agree only if there
+    // is nothing to rewrite. (Top-level await and module syntax already fail vm.Script above.)
+    const print = async (target: string) => (await transform(code(), { loader: 'js', target, charset: 'utf8', legalComments: 'inline' })).code;
+    const [es2019, esnext] = await Promise.all([print('es2019'), print('esnext')]);
+    const lowered = new Set(es2019.split('\n'));
+    const newer = esnext.split('\n').filter((line) => !lowered.has(line)).slice(0, 3);
+    expect(es2019 === esnext, `ES2020+ syntax in Code.js:\n${newer.join('\n')}`).toBe(true);
   });
 
   test('loads without touching any service (AuthMode.NONE) and targets ES2019 (no ?. or ??)', () => {
