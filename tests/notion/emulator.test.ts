@@ -124,6 +124,16 @@ describe('the emulator, with the SDK', () => {
     expect((await refused(create({ Due: { date: { start: 'next Friday' } } }))).message).toContain('body.properties.Due.date.start should be a valid ISO 8601 date string');
   });
 
+  it("refuses a parent whose type names another kind of parent than the id it gives", async () => {
+    const { dataSourceId } = await tasksDatabase();
+    const parentOf = (p: Record<string, unknown>) => notion.pages.create({ parent: p as never, properties: {} });
+    expect(await refused(parentOf({ type: 'database_id', data_source_id: dataSourceId }))).toMatchObject({ status: 400, code: 'validation_error' });
+    expect((await refused(parentOf({ type: 'database_id', data_source_id: dataSourceId }))).message).toContain('body.parent.database_id should be defined');
+    await expect(parentOf({ type: 'data_source_id', data_source_id: dataSourceId })).resolves.toMatchObject({ object: 'page' });
+    const database = (p: Record<string, unknown>) => notion.databases.create({ parent: p as never, title: [{ text: { content: 'X' } }] });
+    expect((await refused(database({ type: 'workspace', page_id: parent }))).message).toContain('body.parent.type should be `"page_id"`');
+  });
+
   it('adds a select option written by name, as Notion does', async () => {
     const { dataSourceId } = await tasksDatabase();
     await notion.pages.create({ parent: { data_source_id: dataSourceId }, properties: { Stage: { select: { name: 'Blocked' } } } });

@@ -268,6 +268,12 @@ const queryDataSource: Route = {
 
 function pageDataSource(model: Model, parent: unknown): DataSourceRec {
   if (!isObject(parent)) throw bodyInvalid('body.parent', 'defined', parent);
+  // A parent's type names the key that holds its id: {type: 'database_id', data_source_id} is refused.
+  if (parent.type !== undefined) {
+    const kinds = ['data_source_id', 'database_id', 'page_id', 'workspace'];
+    if (typeof parent.type !== 'string' || !kinds.includes(parent.type)) throw bodyInvalid('body.parent.type', `one of ${kinds.join(', ')}`, parent.type);
+    if (parent[parent.type] === undefined) throw bodyInvalid(`body.parent.${parent.type}`, 'defined', undefined);
+  }
   if (parent.data_source_id !== undefined) {
     return requireDataSource(model, parseId(parent.data_source_id, 'body failed validation: body.parent.data_source_id'));
   }
