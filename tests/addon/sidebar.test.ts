@@ -158,6 +158,7 @@ describe('sidebar in chromium', () => {
     // Rows with errors come first; our row has an owner error with its hint.
     const owner = group.locator('.finding.error[data-rule="owner/missing"]');
     expect(await owner.locator('.hint').textContent()).not.toBe('');
+    expect(await owner.locator('.where').textContent()).toBe(`Go to Owner · E${kr}`);
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-check.png'), fullPage: true });
 
     // A click selects the cell at fault in the sheet.

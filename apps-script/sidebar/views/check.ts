@@ -1,3 +1,4 @@
+import { columnLetter } from '../../../shared/columns.js';
 import type { CheckResponse, FindingGroup, FindingView } from '../../protocol.js';
 import { reportError, running, showSheetLine } from '../app.js';
 import type { App } from '../app.js';
@@ -105,9 +106,14 @@ function findingButton(app: App, sheet: string, row: number, finding: FindingVie
       { className: 'text' },
       finding.message,
       h('span', { className: 'hint' }, finding.hint),
-      finding.column ? h('span', { className: 'where' }, `Column ${finding.column}`) : null,
+      finding.column ? h('span', { className: 'where' }, where(finding, row)) : null,
     ),
   );
+}
+
+/** "Go to Owner · E12" when the sheet has the column, else "Owner column" (the finding says it is missing). */
+function where(finding: FindingView, row: number): string {
+  return finding.col === null ? `${finding.column} column` : `Go to ${finding.column} · ${columnLetter(finding.col - 1)}${row}`;
 }
 
 async function select(app: App, sheet: string, row: number, col: number | null): Promise<void> {
