@@ -34,6 +34,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
   if (options.overwrite && (await exists(path)) && !(await access(path, constants.W_OK).then(() => true, () => false))) {
     throw fileError(path, 'the file is read-only; nothing was changed.');
   }
+  await requireFolder(path);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', removePending);
@@ -52,6 +53,19 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
     await unlink(temp).catch(() => undefined);
     pending.delete(temp);
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('exit', removePending);
+  }
+}
+
+/** Refuses, in the user's words, a path whose folder is missing or is a file. */
+async function requireFolder(path: string) {
+  let folder = dirname(path);
+  for (;;) {
+    const kind = await stat(folder).then((s) => (s.isDirectory() ? 'folder' : 'file'), (e: NodeJS.ErrnoException) => e.code);
+    if (kind === 'folder') return;
+    if (kind === 'file') throw fileError(path, `cannot write it: ${folder} is a file, not a folder.`);
+    if (kind === 'ENOENT') throw fileError(path, `cannot write it: the folder ${dirname(path)} does not exist; create it first, or write the plan elsewhere.`);
+    if (kind !== 'ENOTDIR' || dirname(folder) === folder) return; // let the write report it
+    folder = dirname(folder);
   }
 }
 

@@ -235,6 +235,22 @@ describe.concurrent('no half-written files', () => {
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a template into a folder that does not exist names the folder and how to make it', async () => {
+    const target = join(dir, 'no-such-folder', 'q3', 'plan.xlsx');
+    expectCleanFailure(
+      await cascade(['template', target, '--framework', 'okr']),
+      `${target}: cannot write it: the folder ${join(dir, 'no-such-folder', 'q3')} does not exist; create it first, or write the plan elsewhere.`,
+    );
+  });
+
+  it('a template into a "folder" that is a file says so', async () => {
+    const file = join(dir, 'notes.txt');
+    await writeFile(file, 'mine');
+    const target = join(file, 'plan.xlsx');
+    expectCleanFailure(await cascade(['template', target, '--framework', 'okr']), `${target}: cannot write it: ${file} is a file, not a folder.`);
+    expect(await readFile(file, 'utf8')).toBe('mine');
+  });
+
   it('stopped halfway (SIGTERM), progress --write leaves the old file or the new one, never a mix', async () => {
     const sub = join(dir, 'stopped');
     await mkdir(sub);
