@@ -46,12 +46,14 @@ async function start(): Promise<void> {
   setUpProgress(app);
   setUpSettings(app);
   const action = startAction();
-  app.showTab(action.tab === 'auto' ? 'check' : action.tab);
+  const opening = action.tab === 'auto' ? 'check' : action.tab;
+  app.showTab(opening);
   try {
     await refreshState();
   } catch (error) {
     showSheetLine(null, null);
-    reportError(app, byId('check-message'), error);
+    // Said on the tab the person is looking at.
+    reportError(app, byId(`${opening}-message`), error);
     return;
   }
   const tab = action.tab === 'auto' ? (app.state?.sheet.isPlan ? 'check' : 'template') : action.tab;

@@ -242,6 +242,28 @@ describe('sidebar in chromium', () => {
     await page.close();
   });
 
+  test('when the sidebar cannot load, the tab it opens on says why', async () => {
+    for (const [menuItem, tab] of [
+      ['menuInsertTemplate', 'template'],
+      ['menuUpdateProgress', 'progress'],
+      ['menuOpenSidebar', 'check'],
+    ]) {
+      const loaded = loadBundle();
+      seedPlan(loaded.world, smallPlan());
+      const spreadsheet = loaded.world.spreadsheet as { getSpreadsheetTimeZone(): string };
+      spreadsheet.getSpreadsheetTimeZone = () => {
+        throw new Error('Service Spreadsheets timed out while accessing document with id 1a2b.');
+      };
+      const { page } = await openSidebar(loaded, menuItem);
+      await settle(page);
+      expect(await page.getAttribute(`#tab-${tab}`, 'aria-selected'), menuItem).toBe('true');
+      const message = page.locator(`#${tab}-message`);
+      await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.');
+      expect(await message.isVisible()).toBe(true);
+      await page.close();
+    }
+  });
+
   test('keyboard: arrows move between tabs, Tab reaches the actions, focus is visible', async () => {
     const loaded = loadBundle();
     seedPlan(loaded.world, smallPlan());
