@@ -22,6 +22,8 @@ export interface ApplyContext {
   stateOf: (level: string) => LevelState;
   onWrite: (change: PageChange) => void;
   onReject: (rejected: RejectedRow) => void;
+  /** A planned update with nothing left to send (its only change was a link to a parent that could not be written). */
+  onUnchanged: (database: string) => void;
   warn: (message: string) => void;
 }
 
@@ -41,7 +43,7 @@ export async function writeLevel(context: ApplyContext, state: LevelState, diff:
   });
   await runPool(diff.updates, CONCURRENCY, async (update) => {
     const properties = rowProperties(context, state, update.row, update);
-    if (Object.keys(properties).length === 0) return;
+    if (Object.keys(properties).length === 0) return context.onUnchanged(state.title);
     const doing = `updating row ${update.row.row} (${update.row.values.id}) in "${state.title}"`;
     const page = await guard(context, state, update.row, properties, () => api.updatePage(update.pageId, properties, doing));
     if (page) context.onWrite(change('update', state, update.row, Object.keys(properties)));

@@ -229,6 +229,10 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
         report.rejected.push(rejected);
         progress.tick();
       },
+      onUnchanged: (database) => {
+        counts.get(database)!.unchanged++;
+        progress.tick();
+      },
     };
     for (const state of states) await writeLevel(context, state, diffs.get(state)!);
     for (const state of [...states].reverse()) await trashPages(context, state, diffs.get(state)!.trashes);

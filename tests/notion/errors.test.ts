@@ -59,6 +59,25 @@ describe('error messages', () => {
     expect(w.rows('Tasks').size).toBe(3);
   });
 
+  it('counts every row once in the summary when a refused parent leaves a child unlinked', async () => {
+    const w = await world();
+    await w.sync(okrPlan());
+    // A new KR9 that Notion refuses, and T1 moved under it: T1's only change cannot be written.
+    const rows = okrPlan().map((r) => (r.ID === 'T1' ? { ...r, Parent: 'KR9' } : r));
+    rows.push({ ID: 'KR9', Level: 'Key Result', Parent: 'O1', Title: 'Refused by Notion', Owner: 'Ana Ruiz', Start: 0, Target: 5, Current: 1, 'Due date': '2026-06-30' });
+    w.emu.inject({ kind: 'pages.create', status: 400, message: 'body failed validation: body.properties.Owner.rich_text[0].text.content is refused.', times: 1 });
+    const t1 = w.rows('Tasks').get('T1')!.id;
+    w.emu.clearLog();
+    const report = await w.sync(rows);
+    expect(report.rejected.map((r) => r.id)).toEqual(['KR9']);
+    expect(report.warnings.join('\n')).toMatch(/Row \d+ \(T1\) is not linked to its parent kr9/);
+    expect(w.emu.writes().filter((e) => e.path.endsWith(t1))).toEqual([]);
+    const tasks = report.databases.find((d) => d.database === 'Tasks')!;
+    expect(tasks).toEqual({ database: 'Tasks', created: 0, updated: 0, trashed: 0, unchanged: 3 });
+    const counted = report.databases.reduce((n, d) => n + d.created + d.updated + d.trashed + d.unchanged, 0);
+    expect(counted + report.rejected.length).toBe(rows.length);
+  });
+
   it('names the Title column for the title property, whatever Notion calls it', async () => {
     const w = await world();
     w.emu.inject({
