@@ -6,6 +6,7 @@ export type SyncErrorKind =
   | 'token-invalid'
   | 'unauthorized'
   | 'parent-not-found'
+  | 'parent-trashed'
   | 'restricted'
   | 'unavailable'
   | 'network'
@@ -37,6 +38,17 @@ export function parentNotFound(pageId: string): SyncError {
     'parent-not-found',
     `Notion cannot find the parent page ${pageId}, or it is not shared with your integration (404). ${SHARE_HINT}`,
     { status: 404, code: 'object_not_found' },
+  );
+}
+
+/** Notion refuses to add under a page in its trash ("Can't edit block that is archived"): say how to get out of it. */
+export function parentTrashed(pageId: string, error: unknown): unknown {
+  if (!(error instanceof SyncError) || error.kind !== 'rejected' || !/archived|in_trash|in the trash/i.test(error.notion.message ?? '')) return error;
+  return new SyncError(
+    'parent-trashed',
+    `The parent page ${pageId} is in Notion's trash, so nothing can be added under it. Restore it (Notion → Trash → Restore), ` +
+      'or pass another page with --parent, then run sync again.',
+    error.notion,
   );
 }
 

@@ -11,7 +11,7 @@ import { newDatabaseProperties, schemaRepairs, titlePropertyName } from './prope
 import { readPages } from './read.js';
 import { databaseTitle, possibleRelations, PROPERTIES, TITLE } from './schema.js';
 import type { LevelState } from './state.js';
-import { SyncError } from './errors.js';
+import { parentTrashed, SyncError } from './errors.js';
 import type { MirrorPlan, PageChange, SyncReport } from './types.js';
 
 /** How a run shows its work: a progress bar on a terminal, one line per phase elsewhere. */
@@ -136,15 +136,19 @@ async function prepareDatabases(run: Run): Promise<Set<LevelName>> {
     if (!state.database) {
       report.schema.push({ database: state.title, kind: 'create database', properties: [...PROPERTIES.map((p) => p.name), ...state.relations.map((r) => r.name)] });
       if (dryRun) continue;
-      const database = await api.createDatabase(
-        run.parentPageId,
-        state.title,
-        newDatabaseProperties(relations.map((r) => ({ spec: r.spec, target: r.target! }))),
-        async () => {
-          const again = await childDatabases(api, run.parentPageId);
-          return (await pickDatabase(api, state.title, again.get(state.title) ?? [], run.warn))?.database ?? null;
-        },
-      );
+      const database = await api
+        .createDatabase(
+          run.parentPageId,
+          state.title,
+          newDatabaseProperties(relations.map((r) => ({ spec: r.spec, target: r.target! }))),
+          async () => {
+            const again = await childDatabases(api, run.parentPageId);
+            return (await pickDatabase(api, state.title, again.get(state.title) ?? [], run.warn))?.database ?? null;
+          },
+        )
+        .catch((error: unknown) => {
+          throw parentTrashed(run.parentPageId, error);
+        });
       state.database = database;
       state.dataSourceId = database.data_sources[0].id;
       continue;

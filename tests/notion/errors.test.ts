@@ -34,6 +34,18 @@ describe('error messages', () => {
     expect(w.emu.writes()).toEqual([]);
   });
 
+  it('a parent page in the trash: says to restore it or choose another page', async () => {
+    const w = await world();
+    w.emu.model.pages.get(w.parent)!.inTrash = true;
+    const error = await failure(w.sync(okrPlan()));
+    expect(error.kind).toBe('parent-trashed');
+    expect(error.message).toBe(
+      `The parent page ${w.parent} is in Notion's trash, so nothing can be added under it. Restore it (Notion → Trash → Restore), ` +
+        'or pass another page with --parent, then run sync again.',
+    );
+    expect(w.emu.writes().filter((e) => e.status === 200)).toEqual([]);
+  });
+
   it('a value Notion refuses is named by its plan row and column, and the other rows still go through', async () => {
     const w = await world();
     w.emu.inject({
