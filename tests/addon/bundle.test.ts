@@ -86,6 +86,17 @@ describe('dist/appsscript.json', () => {
     expect(typeof manifest.timeZone).toBe('string');
   });
 
+  test('the code calls only services those two scopes cover; no add-on card section (an editor add-on has none)', () => {
+    // spreadsheets.currentonly: SpreadsheetApp on this document; script.container.ui: the menu and the
+    // sidebar (SpreadsheetApp.getUi, HtmlService). LockService, PropertiesService and Utilities need
+    // no scope. Anything else (ScriptApp triggers, Session.getActiveUser, UrlFetchApp, DriveApp…)
+    // would need a scope this manifest does not ask for.
+    const services = new Set(code().match(/\b(?:[A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|Maps|Drive|Gmail|Calendar|Sheets|Jdbc|XmlService)\.(?=[a-zA-Z])/g) ?? []);
+    expect([...services].sort()).toEqual(['HtmlService.', 'LockService.', 'PropertiesService.', 'SpreadsheetApp.', 'Utilities.']);
+    expect(code()).not.toMatch(/\bSpreadsheetApp\.(?:open|openById|openByUrl|create)\b/);
+    expect(manifest.addOns).toBeUndefined();
+  });
+
   test('makes no external requests', () => {
     expect(manifest.urlFetchWhitelist).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toContain('external_request');
