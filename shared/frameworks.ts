@@ -61,24 +61,24 @@ export function levelRank(framework: Framework, level: LevelName | null): number
 }
 
 /**
- * The framework whose levels cover most of the levels used, preferring the smallest one on a tie
- * (a plan of Objective/Key Result/Task is OKR, not alignment). null when no level is known.
+ * The frameworks whose levels cover most of the levels used, best first: the smallest one first
+ * (a plan of Objective/Key Result/Task is OKR, not alignment), then in FRAMEWORKS order. More than
+ * one when the levels fit several equally (Goal and Task: personal and project). Empty when no
+ * level is known.
  */
-export function inferFramework(levelsUsed: Iterable<LevelName>): Framework | null {
+export function fittingFrameworks(levelsUsed: Iterable<LevelName>): Framework[] {
   const used = new Set(levelsUsed);
-  if (used.size === 0) return null;
-  let best: Framework | null = null;
-  let bestCovered = 0;
-  for (const framework of Object.values(FRAMEWORKS)) {
-    const covered = framework.levels.filter((l) => used.has(l)).length;
-    const better =
-      covered > bestCovered || (covered === bestCovered && best !== null && framework.levels.length < best.levels.length);
-    if (covered > 0 && better) {
-      best = framework;
-      bestCovered = covered;
-    }
-  }
-  return best;
+  const covered = (framework: Framework) => framework.levels.filter((l) => used.has(l)).length;
+  const most = Math.max(0, ...Object.values(FRAMEWORKS).map(covered));
+  if (most === 0) return [];
+  return Object.values(FRAMEWORKS)
+    .filter((framework) => covered(framework) === most)
+    .sort((a, b) => a.levels.length - b.levels.length);
+}
+
+/** The framework that fits the levels used best (see fittingFrameworks); null when no level is known. */
+export function inferFramework(levelsUsed: Iterable<LevelName>): Framework | null {
+  return fittingFrameworks(levelsUsed)[0] ?? null;
 }
 
 /** "Key Result" → "Key Results", for Notion database titles and summaries. */

@@ -2,7 +2,7 @@ import { parseCadence } from './cadence.js';
 import { COLUMNS, requireColumns } from './columns.js';
 import { DATE_KEYS, DateOrderEvidence } from './date-order.js';
 import { isDateValue, parseDay } from './dates.js';
-import { FRAMEWORK_IDS, FRAMEWORKS, inferFramework, isFrameworkId, levelFromText } from './frameworks.js';
+import { FRAMEWORK_IDS, FRAMEWORKS, fittingFrameworks, isFrameworkId, levelFromText } from './frameworks.js';
 import { parseNumber } from './numbers.js';
 import { assertRawTable } from './schema.js';
 import { buildTree } from './tree.js';
@@ -171,21 +171,26 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
   };
 }
 
-/** The framework a plan follows: the one given, else the one its levels fit, else OKR. */
+/**
+ * The framework a plan follows: the one given, else the one its levels fit best, else OKR; with
+ * the other frameworks its levels fit just as well (the user may have meant one of those).
+ */
 export function choosePlanFramework(
   items: readonly PlanItem[],
   given?: FrameworkId,
-): { framework: Framework; source: Plan['frameworkSource'] } {
+): { framework: Framework; source: Plan['frameworkSource']; alternatives: FrameworkId[] } {
   if (given !== undefined) {
     if (!isFrameworkId(given)) {
       throw new PlanFormatError(`"${given}" is not a framework: use one of ${FRAMEWORK_IDS.join(', ')}.`);
     }
-    return { framework: FRAMEWORKS[given], source: 'given' };
+    return { framework: FRAMEWORKS[given], source: 'given', alternatives: [] };
   }
   const used = new Set<LevelName>();
   for (const item of items) if (item.level !== null) used.add(item.level);
-  const inferred = inferFramework(used);
-  return inferred ? { framework: inferred, source: 'inferred' } : { framework: FRAMEWORKS.okr, source: 'default' };
+  const [best, ...others] = fittingFrameworks(used);
+  return best
+    ? { framework: best, source: 'inferred', alternatives: others.map((f) => f.id) }
+    : { framework: FRAMEWORKS.okr, source: 'default', alternatives: [] };
 }
 
 /**
@@ -223,10 +228,11 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     items.push(item);
   }
   const dates = dateOrder.settle();
-  const { framework, source } = choosePlanFramework(items, options.framework);
+  const { framework, source, alternatives } = choosePlanFramework(items, options.framework);
   return {
     framework,
     frameworkSource: source,
+    frameworkAlternatives: alternatives,
     columns,
     header: table.header.map((cell) => cellText(cell as CellValue)),
     items,

@@ -174,6 +174,8 @@ export interface Plan {
   framework: Framework;
   /** How the framework was decided. */
   frameworkSource: 'given' | 'inferred' | 'default';
+  /** Other frameworks the plan's levels fit as well as the inferred one (Goal and Task: project too). */
+  frameworkAlternatives?: FrameworkId[];
   columns: ColumnMap;
   header: string[];
   items: PlanItem[];

@@ -1,9 +1,19 @@
-import type { Plan } from '../../shared/index.js';
+import { FRAMEWORKS, type Plan } from '../../shared/index.js';
 
-/** "OKR plan" or "OKR plan (inferred; choose with --framework)". */
+/**
+ * "OKR plan", "OKR plan (from its levels)", or, when the levels fit other frameworks as well,
+ * "Personal plan (from its levels; Goal, Task fit a Project plan too: choose with --framework)".
+ */
 export function frameworkLine(plan: Plan): string {
   const name = `${plan.framework.label} plan`;
-  if (plan.frameworkSource === 'inferred') return `${name} (from its levels)`;
   if (plan.frameworkSource === 'default') return `${name} (no known levels; choose with --framework)`;
-  return name;
+  if (plan.frameworkSource !== 'inferred') return name;
+  const others = (plan.frameworkAlternatives ?? []).map((id) => FRAMEWORKS[id].label);
+  if (others.length === 0) return `${name} (from its levels)`;
+  const used = new Set(plan.items.map((item) => item.level));
+  const levels = plan.framework.levels.filter((level) => used.has(level));
+  const verb = levels.length === 1 ? 'fits' : 'fit';
+  const alternatives = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} or ${others[others.length - 1]}`;
+  const article = /^[AEIOU]/.test(alternatives) ? 'an' : 'a';
+  return `${name} (from its levels; ${levels.join(', ')} ${verb} ${article} ${alternatives} plan too: choose with --framework)`;
 }

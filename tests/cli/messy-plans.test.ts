@@ -43,3 +43,18 @@ describe('a plan from a European Excel', () => {
     );
   });
 });
+
+describe('a plan whose levels fit more than one framework', () => {
+  it('says which other frameworks fit and how to choose', async () => {
+    const file = join(dir, 'goal-task.csv');
+    await writeFile(file, 'ID,Level,Parent,Title,Owner,Due date\nG1,Goal,,Ship my side project v1 by June,Me,2026-06-30\nT1,Task,G1,Write the landing page,Me,2026-05-10\n');
+    const r = await cascade(['lint', file, '--today', '2026-05-01']);
+    expect(r.stdout.split('\n')[0]).toBe(`${file} · Personal plan (from its levels; Goal, Task fit a Project plan too: choose with --framework) · 2 rows · today 2026-05-01`);
+    const tasks = join(dir, 'tasks.csv');
+    await writeFile(tasks, 'ID,Level,Title\nT1,Task,Write the landing page\n');
+    const t = await cascade(['progress', tasks, '--today', '2026-05-01']);
+    expect(t.stdout.split('\n')[0]).toBe(`${tasks} · OKR plan (from its levels; Task fits a Personal, Project or Alignment plan too: choose with --framework) · 1 row · today 2026-05-01`);
+    const given = await cascade(['lint', file, '--today', '2026-05-01', '--framework', 'project']);
+    expect(given.stdout.split('\n')[0]).toBe(`${file} · Project plan · 2 rows · today 2026-05-01`);
+  });
+});

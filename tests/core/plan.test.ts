@@ -137,6 +137,17 @@ describe('readPlan: framework', () => {
     expect(planOf([{ ID: 'P1', Level: 'Purpose', Title: 'x' }]).framework.id).toBe('alignment');
   });
 
+  it('names the other frameworks its levels fit just as well, so the user can choose', () => {
+    const goalAndTask = planOf([{ ID: 'G1', Level: 'Goal', Title: 'x' }, { ID: 'T1', Level: 'Task', Parent: 'G1', Title: 'y' }]);
+    expect(goalAndTask.framework.id).toBe('personal');
+    expect(goalAndTask.frameworkAlternatives).toEqual(['project']);
+    const tasks = planOf([{ ID: 'T1', Level: 'Task', Title: 'x' }]);
+    expect(tasks.framework.id).toBe('okr');
+    expect(tasks.frameworkAlternatives).toEqual(['personal', 'project', 'alignment']);
+    expect(planOf(rows).frameworkAlternatives).toEqual([]);
+    expect(planOf(rows, { framework: 'project' }).frameworkAlternatives).toEqual([]);
+  });
+
   it('uses the framework given, even when the levels say otherwise', () => {
     const plan = planOf(rows, { framework: 'project' });
     expect(plan.framework.id).toBe('project');
