@@ -109,6 +109,14 @@ async function openSidebar(loaded: Loaded, menuItem = 'menuOpenSidebar'): Promis
   };
 }
 
+/** Elements of the page that stick out of the 300 px sidebar (cut off or scrolled sideways in Sheets). */
+const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.body.querySelectorAll('*'))
+      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > 300.5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`),
+  );
+
 const settle = (page: Page) => page.waitForFunction(() => document.getElementById('busy')?.hidden === true);
 
 describe('sidebar in chromium', () => {
@@ -125,6 +133,7 @@ describe('sidebar in chromium', () => {
     expect(await page.locator('#framework-choices .choice').count()).toBe(4);
     expect(await page.locator('#framework-choices input:checked').getAttribute('value')).toBe('okr');
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-template.png'), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
 
     await page.click('#template-insert');
     await settle(page);
@@ -160,6 +169,7 @@ describe('sidebar in chromium', () => {
     expect(await owner.locator('.hint').textContent()).not.toBe('');
     expect(await owner.locator('.where').textContent()).toBe(`Go to Owner · E${kr}`);
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-check.png'), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
 
     // A click selects the cell at fault in the sheet.
     await owner.click();
@@ -192,6 +202,7 @@ describe('sidebar in chromium', () => {
     await first.locator('details summary').click();
     expect(await first.locator('.children .child').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(RESULTS, 'sidebar.png'), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     await page.close();
   });
@@ -308,6 +319,7 @@ describe('sidebar in chromium', () => {
     expect(await page.isDisabled('#check-run')).toBe(true);
     expect(await page.isDisabled('#check-fix-ids')).toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-busy.png') });
+    expect(await overflowing(page)).toEqual([]);
     release();
     await settle(page);
     expect(await page.textContent('#check-run')).toBe('Check plan');
@@ -330,6 +342,7 @@ describe('sidebar in chromium', () => {
     expect(await page.textContent('#settings-message')).toMatch(/Saved/);
     expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({ today: '2026-05-01', allowOver: true, framework: 'okr' });
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-settings.png') });
+    expect(await overflowing(page)).toEqual([]);
     await page.click('#tab-check');
     await page.click('#check-run');
     await settle(page);
