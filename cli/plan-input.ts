@@ -1,5 +1,14 @@
-import { dateOrderNotice, PlanFormatError, readPlan, type FrameworkId, type Plan } from '../shared/index.js';
-import { planFormatError } from './errors.js';
+import {
+  COLUMN_BY_KEY,
+  columnLetter,
+  dateOrderNotice,
+  duplicateColumns,
+  PlanFormatError,
+  readPlan,
+  type FrameworkId,
+  type Plan,
+} from '../shared/index.js';
+import { describePlace, planFormatError } from './errors.js';
 import { readPlanFile, type PlanFile } from './files/read.js';
 import { colorsFor } from './output/terminal.js';
 
@@ -10,8 +19,8 @@ export interface LoadedPlan {
 
 /**
  * Reads a plan file and the plan in it for a command; every problem is a CliError naming the
- * file. Warnings about the file (formulas saved without values) and how its ambiguous dates were
- * read go to stderr.
+ * file. Warnings about the file (formulas saved without values, columns named twice) and how its
+ * ambiguous dates were read go to stderr.
  */
 export async function loadPlan(path: string, framework?: FrameworkId): Promise<LoadedPlan> {
   const file = await readPlanFile(path);
@@ -24,7 +33,22 @@ export async function loadPlan(path: string, framework?: FrameworkId): Promise<L
     if (error instanceof PlanFormatError) throw planFormatError(path, error, { sheet: file.sheetName });
     throw error;
   }
-  const dates = dateOrderNotice(plan);
-  if (dates) process.stderr.write(`${yellow(`cascade: ${dates.level}:`)} ${path}: ${dates.text}\n`);
+  for (const notice of planNotices(path, file, plan)) process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
   return { file, plan };
+}
+
+/** What the user should know about how the plan was read: columns named twice, ambiguous dates. */
+function planNotices(path: string, file: PlanFile, plan: Plan): { level: 'note' | 'warning'; text: string }[] {
+  const notices: { level: 'note' | 'warning'; text: string }[] = [];
+  const headerPlace = describePlace(path, { sheet: file.sheetName, row: file.table.headerRow ?? 1 });
+  for (const d of duplicateColumns(file.table.header)) {
+    const letters = [d.read, ...d.ignored].map(columnLetter);
+    const all = `${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}`;
+    const both = letters.length === 2 ? 'both' : 'all';
+    const text = `columns ${all} are ${both} ${COLUMN_BY_KEY[d.key].header}; Cascade reads ${letters[0]} and ignores ${letters.slice(1).join(', ')}. Rename or remove one.`;
+    notices.push({ level: 'warning', text: `${headerPlace}: ${text}` });
+  }
+  const dates = dateOrderNotice(plan);
+  if (dates) notices.push({ level: dates.level, text: `${describePlace(path, { sheet: file.sheetName })}: ${dates.text}` });
+  return notices;
 }

@@ -66,6 +66,26 @@ export function mapColumns(header: readonly CellValue[]): ColumnMap {
   return map;
 }
 
+/** A known column the header names more than once: the one read and the ones ignored. */
+export interface DuplicateColumn {
+  key: ColumnKey;
+  read: number;
+  ignored: number[];
+}
+
+/** Known columns named twice or more (`Owner` twice, `Due` beside `Due date`), in header order. */
+export function duplicateColumns(header: readonly CellValue[]): DuplicateColumn[] {
+  const byKey = new Map<ColumnKey, DuplicateColumn>();
+  header.forEach((cell, index) => {
+    const key = columnKeyOf(cell);
+    if (key === null) return;
+    const seen = byKey.get(key);
+    if (seen) seen.ignored.push(index);
+    else byKey.set(key, { key, read: index, ignored: [] });
+  });
+  return [...byKey.values()].filter((d) => d.ignored.length > 0);
+}
+
 /** True when the header row has every required column (ID, Level, Title). */
 export function isPlanHeader(header: readonly CellValue[]): boolean {
   const map = mapColumns(header);

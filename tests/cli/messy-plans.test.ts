@@ -58,3 +58,16 @@ describe('a plan whose levels fit more than one framework', () => {
     expect(given.stdout.split('\n')[0]).toBe(`${file} · Project plan · 2 rows · today 2026-05-01`);
   });
 });
+
+describe('a header that names a column twice', () => {
+  it('warns which one is read and which is ignored, and reads the first', async () => {
+    const file = join(dir, 'twice.csv');
+    await writeFile(file, 'Team plan\nID,Level,Title,Owner,Due,Owner,Due date\nO1,Objective,Grow revenue to $2M,Ann,2026-06-30,Bob,2026-09-30\n');
+    const r = await cascade(['progress', file, '--today', '2026-05-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `cascade: warning: ${file}, row 2: columns D and F are both Owner; Cascade reads D and ignores F. Rename or remove one.\n` +
+        `cascade: warning: ${file}, row 2: columns E and G are both Due date; Cascade reads E and ignores G. Rename or remove one.\n`,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanFormatError, readPlan, type RawTable } from '../../shared/index.js';
+import { duplicateColumns, PlanFormatError, readPlan, type RawTable } from '../../shared/index.js';
 import { day, planOf, type RowSpec } from './helpers.js';
 
 describe('readPlan: header', () => {
@@ -206,5 +206,15 @@ describe('readPlan: the order of written dates like 06/07/2026', () => {
   it('has nothing to say about plans without ambiguous dates', () => {
     expect(readPlan(table([['2026-04-01', '30/06/2026'], ['', '05/05/2026']])).dates).toEqual({ order: 'day first', basis: 'plan', ambiguous: 0, evidence: { row: 2, column: 'dueDate', text: '30/06/2026' } });
     expect(readPlan(table([['2026-04-01', '2026-06-30']])).dates).toEqual({ order: 'month first', basis: 'default', ambiguous: 0 });
+  });
+});
+
+describe('duplicateColumns', () => {
+  it('names each known column that appears twice, also under another name, and which one is read', () => {
+    expect(duplicateColumns(['ID', 'Level', 'Title', 'Owner', 'Due', 'owner ', 'Due date', 'Notes', 'Notes'])).toEqual([
+      { key: 'owner', read: 3, ignored: [5] },
+      { key: 'dueDate', read: 4, ignored: [6] },
+    ]);
+    expect(duplicateColumns(['ID', 'Level', 'Title'])).toEqual([]);
   });
 });
