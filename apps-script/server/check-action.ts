@@ -61,20 +61,20 @@ function findingGroups(
   const itemByRow = new Map(plan.items.map((item) => [item.row, item]));
   const groups: FindingGroup[] = [];
   const counts = { error: 0, warning: 0 };
+  // checkPlan lists each row's errors before its warnings: the groups keep that order.
   for (const [row, list] of findingsByRow(findings)) {
     const item = itemByRow.get(row);
-    const sorted = [...list].sort((a, b) => severityRank(a) - severityRank(b));
-    const errors = sorted.filter((f) => f.severity === 'error').length;
+    const errors = list.filter((f) => f.severity === 'error').length;
     counts.error += errors;
-    counts.warning += sorted.length - errors;
+    counts.warning += list.length - errors;
     groups.push({
       row,
       id: item?.id ?? '',
       title: item?.title ?? '',
       level: item ? (item.level ?? item.levelText) : '',
       errors,
-      warnings: sorted.length - errors,
-      findings: sorted.map((f) => {
+      warnings: list.length - errors,
+      findings: list.map((f) => {
         const index = f.column === undefined ? undefined : plan.columns[f.column];
         return {
           rule: f.rule,
@@ -96,6 +96,3 @@ function findingGroups(
   };
 }
 
-function severityRank(finding: Finding): number {
-  return finding.severity === 'error' ? 0 : 1;
-}

@@ -62,6 +62,24 @@ describe('Check', () => {
     expect(check.counts.error + check.counts.warning).toBe(check.groups.reduce((n, g) => n + g.findings.length, 0));
   });
 
+  test('a row with only warnings comes after every row with an error, even when it sits above them', () => {
+    const loaded = loadBundle();
+    withToday(loaded);
+    const table = smallPlan();
+    table.rows[0][col('Review') - 1] = ''; // O1 on row 2: its only finding is a warning
+    seedPlan(loaded.world, table);
+    const result = loaded.api('apiCheck', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    const groups = result.value.groups.map((g) => ({ row: g.row, errors: g.errors, warnings: g.warnings }));
+    const o1 = groups.find((g) => g.row === 2);
+    expect(o1, 'O1 has a finding').toBeDefined();
+    expect(o1!.errors).toBe(0);
+    expect(o1!.warnings).toBeGreaterThan(0);
+    const withErrors = groups.filter((g) => g.errors > 0).map((g) => g.row);
+    expect(withErrors).toEqual([4, 7]);
+    expect(groups.map((g) => g.row)).toEqual([4, 7, 2]);
+  });
+
   test('changes no cell outside the Check column: unknown columns, formulas, formats and dates survive', () => {
     const loaded = loadBundle({ timeZone: 'America/Los_Angeles' });
     withToday(loaded);
