@@ -188,8 +188,10 @@ export function choosePlanFramework(
   const used = new Set<LevelName>();
   for (const item of items) if (item.level !== null) used.add(item.level);
   const [best, ...others] = fittingFrameworks(used);
+  // A framework that holds all of the best one's levels (alignment holds OKR's) is no other reading.
+  const alternatives = others.filter((f) => !best.levels.every((level) => f.levels.includes(level))).map((f) => f.id);
   return best
-    ? { framework: best, source: 'inferred', alternatives: others.map((f) => f.id) }
+    ? { framework: best, source: 'inferred', alternatives }
     : { framework: FRAMEWORKS.okr, source: 'default', alternatives: [] };
 }
 

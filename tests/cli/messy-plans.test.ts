@@ -53,7 +53,7 @@ describe('a plan whose levels fit more than one framework', () => {
     const tasks = join(dir, 'tasks.csv');
     await writeFile(tasks, 'ID,Level,Title\nT1,Task,Write the landing page\n');
     const t = await cascade(['progress', tasks, '--today', '2026-05-01']);
-    expect(t.stdout.split('\n')[0]).toBe(`${tasks} · OKR plan (from its levels; Task fits a Personal, Project or Alignment plan too: choose with --framework) · 1 row · today 2026-05-01`);
+    expect(t.stdout.split('\n')[0]).toBe(`${tasks} · OKR plan (from its levels; Task fits a Personal or Project plan too: choose with --framework) · 1 row · today 2026-05-01`);
     const given = await cascade(['lint', file, '--today', '2026-05-01', '--framework', 'project']);
     expect(given.stdout.split('\n')[0]).toBe(`${file} · Project plan · 2 rows · today 2026-05-01`);
   });

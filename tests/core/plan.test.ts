@@ -143,7 +143,9 @@ describe('readPlan: framework', () => {
     expect(goalAndTask.frameworkAlternatives).toEqual(['project']);
     const tasks = planOf([{ ID: 'T1', Level: 'Task', Title: 'x' }]);
     expect(tasks.framework.id).toBe('okr');
-    expect(tasks.frameworkAlternatives).toEqual(['personal', 'project', 'alignment']);
+    // alignment holds every OKR level: it is no other reading of a plan OKR fits
+    expect(tasks.frameworkAlternatives).toEqual(['personal', 'project']);
+    expect(planOf([{ ID: 'O1', Level: 'Objective', Title: 'x' }, { ID: 'K1', Level: 'KR', Parent: 'O1', Title: 'y' }]).frameworkAlternatives).toEqual([]);
     expect(planOf(rows).frameworkAlternatives).toEqual([]);
     expect(planOf(rows, { framework: 'project' }).frameworkAlternatives).toEqual([]);
   });
