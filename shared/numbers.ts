@@ -31,7 +31,15 @@ const CURRENCY_SCALE = /^(?:(m)|(b)|(t|T))(?![A-Za-z])/;
  * `80 accounts` (a trailing unit is ignored; the Unit column names it), `(12)` and `-12` (→ -12).
  * Booleans, dates and text without a number are 'invalid'; '' and whitespace are 'blank'.
  */
-export function parseNumber(cell: CellValue): Parsed<number> {
+export interface NumberOptions {
+  /**
+   * Text numbers use a decimal comma and dot groups (a CSV from a European Excel, which separates
+   * fields with `;`): `1.000` is a thousand, `1,000` is one, `12,5 %` is 0.125.
+   */
+  decimalComma?: boolean;
+}
+
+export function parseNumber(cell: CellValue, options: NumberOptions = {}): Parsed<number> {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'number') {
     return Number.isFinite(cell) ? { state: 'ok', value: cell === 0 ? 0 : cell } : { state: 'invalid', text: String(cell) };
@@ -40,8 +48,13 @@ export function parseNumber(cell: CellValue): Parsed<number> {
   if (typeof cell === 'object' && isDateValue(cell)) return { state: 'invalid', text: Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10) };
   const text = String(cell).trim();
   if (text === '') return BLANK;
-  const value = numberFromText(text);
+  const value = numberFromText(options.decimalComma ? swapSeparators(text) : text);
   return value === null ? { state: 'invalid', text } : { state: 'ok', value };
+}
+
+/** "1.234,5" → "1,234.5": a decimal-comma number in the form the reader's default expects. */
+export function swapSeparators(text: string): string {
+  return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
 }
 
 function numberFromText(text: string): number | null {

@@ -3,7 +3,7 @@ import { COLUMNS, requireColumns } from './columns.js';
 import { DATE_KEYS, DateOrderEvidence } from './date-order.js';
 import { isDateValue, parseDay } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, fittingFrameworks, isFrameworkId, levelFromText } from './frameworks.js';
-import { parseNumber } from './numbers.js';
+import { parseNumber, swapSeparators, type NumberOptions } from './numbers.js';
 import { assertRawTable } from './schema.js';
 import { buildTree } from './tree.js';
 import { PlanFormatError } from './types.js';
@@ -125,8 +125,10 @@ export function readItem(cells: readonly CellValue[], columns: ColumnMap, index:
  */
 const SPREADSHEET_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?%?$/;
 
-function isNumberAsText(cell: CellValue, parsed: Parsed<number>): boolean {
-  return typeof cell === 'string' && parsed.state === 'ok' && !SPREADSHEET_NUMBER.test(cell.trim());
+function isNumberAsText(cell: CellValue, parsed: Parsed<number>, numbers: NumberOptions): boolean {
+  if (typeof cell !== 'string' || parsed.state !== 'ok') return false;
+  const text = numbers.decimalComma ? swapSeparators(cell.trim()) : cell.trim();
+  return !SPREADSHEET_NUMBER.test(text);
 }
 
 /** The cell at a column index; null for a column the table does not have or a short row. */
@@ -134,16 +136,16 @@ function cellAt(cells: readonly CellValue[], col: number): CellValue {
   return col < 0 ? null : cells[col] ?? null;
 }
 
-function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row: number): PlanItem {
+function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row: number, numbers: NumberOptions = {}): PlanItem {
   const levelText = cellText(cellAt(cells, c.level));
   const typeText = cellText(cellAt(cells, c.type));
   const statusText = cellText(cellAt(cells, c.status));
   const startCell = cellAt(cells, c.start);
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);
-  const start = parseNumber(startCell);
-  const target = parseNumber(targetCell);
-  const currentValue = parseNumber(current);
+  const start = parseNumber(startCell, numbers);
+  const target = parseNumber(targetCell, numbers);
+  const currentValue = parseNumber(current, numbers);
   return {
     index,
     row,
@@ -159,7 +161,8 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     target,
     current: currentValue,
     currentText: cellText(current),
-    numbersAsText: isNumberAsText(startCell, start) || isNumberAsText(targetCell, target) || isNumberAsText(current, currentValue),
+    numbersAsText:
+      isNumberAsText(startCell, start, numbers) || isNumberAsText(targetCell, target, numbers) || isNumberAsText(current, currentValue, numbers),
     unit: cellText(cellAt(cells, c.unit)),
     startDate: parseDay(cellAt(cells, c.startDate)),
     dueDate: parseDay(cellAt(cells, c.dueDate)),
@@ -167,7 +170,7 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     lastCheckIn: parseDay(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
-    weight: parseNumber(cellAt(cells, c.weight)),
+    weight: parseNumber(cellAt(cells, c.weight), numbers),
   };
 }
 
@@ -211,6 +214,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   const items: PlanItem[] = [];
   const dateKeys = DATE_KEYS.filter((key) => index[key] >= 0);
   const dateOrder = new DateOrderEvidence();
+  const numbers: NumberOptions = { decimalComma: table.decimalComma === true };
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r] ?? [];
@@ -222,7 +226,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
       }
     }
     if (blank) continue;
-    const item = readRow(cells, index, items.length, headerRow + 1 + r);
+    const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers);
     for (const key of dateKeys) {
       const cell = cells[index[key]];
       if (typeof cell === 'string') dateOrder.add(item, key, cell);

@@ -85,6 +85,11 @@ export interface RawTable {
   rows: CellValue[][];
   /** Spreadsheet row number of the header (1 in files; the sheet may differ). Default 1. */
   headerRow?: number;
+  /**
+   * Numbers typed as text use a decimal comma (`1.000,5`): true for a CSV from a European Excel,
+   * which separates fields with `;`. Default false.
+   */
+  decimalComma?: boolean;
 }
 
 /** One row of the plan, read and typed. Text fields are trimmed; '' means blank. */

@@ -40,14 +40,19 @@ export async function readCsvDocument(path: string): Promise<CsvDocument> {
 }
 
 export async function readCsvPlan(path: string): Promise<PlanFile> {
-  const { records } = await readCsvDocument(path);
+  const { records, dialect } = await readCsvDocument(path);
   const grid: Grid = records.map((record) => record.map(csvCell));
   try {
-    return { path, kind: 'csv', table: tableFromGrid(grid) };
+    return { path, kind: 'csv', table: { ...tableFromGrid(grid), decimalComma: usesDecimalComma(dialect) } };
   } catch (error) {
     if (error instanceof PlanFormatError) throw planFormatError(path, error);
     throw error;
   }
+}
+
+/** Excel separates fields with `;` exactly where the comma is the decimal sign (most of Europe). */
+export function usesDecimalComma(dialect: CsvDialect): boolean {
+  return dialect.delimiter === ';';
 }
 
 function csvCell(text: string): CellValue {

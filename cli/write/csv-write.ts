@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { readCsvDocument, type CsvDocument } from '../files/csv-read.js';
+import { readCsvDocument, usesDecimalComma, type CsvDocument } from '../files/csv-read.js';
 import { encodeCsv, type CsvDialect } from '../files/csv-text.js';
 import type { CellEdit } from './cell-edit.js';
 
@@ -31,7 +31,7 @@ export function editCsv(document: CsvDocument, edits: readonly CellEdit[]): CsvE
       continue;
     }
     for (let i = record.length; i < edit.col; i++) record[i] = '';
-    const text = csvText(edit);
+    const text = csvText(edit, usesDecimalComma(document.dialect));
     if (text !== current) written++;
     record[edit.col] = text;
   }
@@ -39,12 +39,16 @@ export function editCsv(document: CsvDocument, edits: readonly CellEdit[]): CsvE
   return { data: serialise(records, document), written, keptFormulas };
 }
 
-/** 0.5 → "50%", 0.66667 → "66.67%": what a spreadsheet reads back as a percent. */
-export function csvText(edit: Pick<CellEdit, 'value' | 'percent'>): string {
+/**
+ * 0.5 → "50%", 0.66667 → "66.67%" ("66,67%" with a decimal comma): what a spreadsheet reads back
+ * as a percent.
+ */
+export function csvText(edit: Pick<CellEdit, 'value' | 'percent'>, decimalComma = false): string {
   const { value } = edit;
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  return edit.percent ? `${Number((value * 100).toFixed(2))}%` : String(value);
+  const text = edit.percent ? `${Number((value * 100).toFixed(2))}%` : String(value);
+  return decimalComma ? text.replace('.', ',') : text;
 }
 
 export function serialise(records: string[][], document: { dialect: CsvDialect; finalEol: boolean }): Buffer {

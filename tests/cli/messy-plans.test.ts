@@ -1,5 +1,5 @@
 // Plans as managers really send them: exported from Sheets or a European Excel, typed by hand.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cascade, json, tempDir } from './helpers.js';
@@ -68,6 +68,20 @@ describe('a header that names a column twice', () => {
     expect(r.stderr).toBe(
       `cascade: warning: ${file}, row 2: columns D and F are both Owner; Cascade reads D and ignores F. Rename or remove one.\n` +
         `cascade: warning: ${file}, row 2: columns E and G are both Due date; Cascade reads E and ignores G. Rename or remove one.\n`,
+    );
+  });
+});
+
+describe('a semicolon CSV (a European Excel, where the comma is the decimal sign)', () => {
+  it('reads 1.000 as a thousand and writes Progress back with a decimal comma', async () => {
+    const file = join(dir, 'semikolon.csv');
+    await writeFile(file, 'ID;Level;Parent;Title;Owner;Target;Current;Notiz\r\nKR1;KR;;1.000 Neukunden gewinnen;Anna;1.000;625;"a; b"\r\nKR2;KR;;Quote auf 12,5 % senken;Ben;12,5 %;12,5 %;\r\n');
+    const r = await cascade(['progress', file, '--today', '2026-05-01', '--format', 'json']);
+    expect(json<{ items: { progress: number }[] }>(r).items.map((i) => i.progress)).toEqual([0.625, 1]);
+    const w = await cascade(['progress', file, '--today', '2026-05-01', '--write']);
+    expect(w.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(
+      'ID;Level;Parent;Title;Owner;Target;Current;Notiz;Progress\r\nKR1;KR;;1.000 Neukunden gewinnen;Anna;1.000;625;"a; b";62,5%\r\nKR2;KR;;Quote auf 12,5 % senken;Ben;12,5 %;12,5 %;;100%\r\n',
     );
   });
 });

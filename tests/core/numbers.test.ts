@@ -139,3 +139,25 @@ describe('parseNumber: numbers typed in a European Excel', () => {
     expect(parseNumber('5 Mios')).toEqual({ state: 'ok', value: 5 });
   });
 });
+
+describe('parseNumber with a decimal comma (a CSV from a European Excel)', () => {
+  it.each([
+    ['600.000', 600_000],
+    ['1.000', 1000],
+    ['1.234,5', 1234.5],
+    ['1,000', 1],
+    ['1,5', 1.5],
+    ['1.5', 1.5],
+    ['12,5 %', 0.125],
+    ['€1,2 Mio', 1_200_000],
+    ['-3.000.000', -3_000_000],
+    ['1,5k', 1500],
+  ])('reads %j as %d', (text, value) => {
+    expect(parseNumber(text, { decimalComma: true })).toEqual({ state: 'ok', value });
+  });
+
+  it('leaves native numbers and non-numbers alone', () => {
+    expect(parseNumber(1000.5, { decimalComma: true })).toEqual({ state: 'ok', value: 1000.5 });
+    expect(parseNumber('3 von 5', { decimalComma: true })).toEqual({ state: 'invalid', text: '3 von 5' });
+  });
+});
