@@ -2,7 +2,7 @@
 import type { LevelName, PlanItem } from '../types.js';
 import type { RuleContext, RowFindings } from './context.js';
 import { memoise } from './memo.js';
-import { itemLabel, quote } from './text.js';
+import { brokenFormulaHint, isSpreadsheetError, itemLabel, quote } from './text.js';
 
 const NEEDS_OWNER: ReadonlySet<LevelName> = new Set<LevelName>(['Goal', 'Objective', 'Key Result', 'Milestone', 'Tactic', 'Task']);
 const OWNER_OPTIONAL_SEVERITY: ReadonlySet<LevelName> = new Set<LevelName>(['Task', 'Tactic']);
@@ -34,13 +34,14 @@ const EMAIL = /^[^\s@]+@([^\s@]+)$/;
 /** Between two people: , ; / & | + or "and" (a lone "+" inside an email is not one). */
 const SEPARATOR = /\s*(?:[,;\/&|]|\s\+\s|\sand\s)\s*/i;
 
-export type OwnerProblem = { kind: 'placeholder' } | { kind: 'team' } | { kind: 'several'; first: string };
+export type OwnerProblem = { kind: 'placeholder' } | { kind: 'error' } | { kind: 'team' } | { kind: 'several'; first: string };
 
 /** What is wrong with a non-blank Owner, or null when it names one person (each text read once). */
 export const ownerProblem: (owner: string) => OwnerProblem | null = memoise(readOwner);
 
 function readOwner(owner: string): OwnerProblem | null {
   const text = owner.trim();
+  if (isSpreadsheetError(text)) return { kind: 'error' };
   if (PLACEHOLDER.test(text)) return { kind: 'placeholder' };
   const email = EMAIL.exec(text);
   if (email !== null) {
@@ -61,14 +62,17 @@ export function checkOwner(ctx: RuleContext, item: PlanItem, out: RowFindings): 
   const problem = item.owner === '' ? null : ownerProblem(item.owner);
   const needsOwner = ctx.rank[item.index] >= 0 && item.level !== null && NEEDS_OWNER.has(item.level);
 
-  if (needsOwner && (item.owner === '' || problem?.kind === 'placeholder')) {
+  if (needsOwner && (item.owner === '' || problem?.kind === 'placeholder' || problem?.kind === 'error')) {
+    const broken = problem?.kind === 'error';
     out.add(
       'owner/missing',
       OWNER_OPTIONAL_SEVERITY.has(item.level as LevelName) ? 'warning' : 'error',
       item.owner === ''
         ? `${itemLabel(item)} has no Owner.`
-        : `Owner ${quote(item.owner)} of ${itemLabel(item)} is a placeholder, not a person.`,
-      out.fill('owner', 'Name one accountable person (a name or an email).'),
+        : `Owner ${quote(item.owner)} of ${itemLabel(item)} is ${broken ? 'a spreadsheet error' : 'a placeholder'}, not a person.`,
+      broken
+        ? brokenFormulaHint(item.owner, 'type the name of one accountable person')
+        : out.fill('owner', 'Name one accountable person (a name or an email).'),
       'owner',
     );
   }

@@ -2,7 +2,7 @@
 import { effectiveType } from '../progress.js';
 import type { PlanItem } from '../types.js';
 import { isMeasuredLevel, type RuleContext, type RowFindings } from './context.js';
-import { dayText, header, itemLabel, percentText, plural, quote } from './text.js';
+import { brokenFormulaHint, dayText, header, isSpreadsheetError, itemLabel, percentText, plural, quote } from './text.js';
 
 const NUMBER_HINT = 'Type a plain number, as in 1,000 · $120M · 45% · 1.5k · (12) for a negative.';
 const TYPES = 'increase, decrease, at least, at most, milestone';
@@ -39,7 +39,10 @@ export function checkNumbers(ctx: RuleContext, item: PlanItem, out: RowFindings)
   const cells = type === 'milestone' ? (['start', 'target'] as const) : (['start', 'target', 'current'] as const);
   for (const key of cells) {
     const cell = item[key];
-    if (cell.state === 'invalid') {
+    if (cell.state === 'invalid' && isSpreadsheetError(cell.text)) {
+      const message = `${header(key)} ${quote(cell.text)} is a spreadsheet error, not a number.`;
+      out.add('progress/bad-number', 'error', message, brokenFormulaHint(cell.text, 'type the value'), key);
+    } else if (cell.state === 'invalid') {
       out.add('progress/bad-number', 'error', `${header(key)} ${quote(cell.text)} is not a number.`, NUMBER_HINT, key);
     }
   }

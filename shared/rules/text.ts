@@ -60,3 +60,15 @@ export function article(word: string): string {
 export function withArticle(word: string): string {
   return `${article(word)} ${word}`;
 }
+
+/** The error values a spreadsheet shows in a cell whose formula fails: `#REF!`, `#N/A`, `#DIV/0!`… */
+const SPREADSHEET_ERROR = /^#(?:REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+export function isSpreadsheetError(text: string): boolean {
+  return SPREADSHEET_ERROR.test(text.trim());
+}
+
+/** The hint for a cell that shows a spreadsheet error, ending with what to type instead. */
+export function brokenFormulaHint(text: string, instead: string): string {
+  return `The cell's formula is broken (${text.trim()}): fix it, or ${instead}.`;
+}

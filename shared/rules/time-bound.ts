@@ -1,7 +1,7 @@
 // time-bound/*: dates that can be read, a deadline on every item that needs one, children due in time.
 import type { LevelName, PlanItem } from '../types.js';
 import type { RuleContext, RowFindings } from './context.js';
-import { dayText, header, itemLabel, parentLabel, quote, withArticle } from './text.js';
+import { brokenFormulaHint, dayText, header, isSpreadsheetError, itemLabel, parentLabel, quote, withArticle } from './text.js';
 
 const DATE_COLUMNS = ['startDate', 'dueDate', 'lastCheckIn'] as const;
 /** Levels that must carry their own Due date; Key Result and Task may inherit one. */
@@ -12,7 +12,10 @@ const INHERITED_DUE_DATE: ReadonlySet<LevelName> = new Set<LevelName>(['Key Resu
 export function checkDates(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
   for (const key of DATE_COLUMNS) {
     const cell = item[key];
-    if (cell.state === 'invalid') {
+    if (cell.state === 'invalid' && isSpreadsheetError(cell.text)) {
+      const message = `${header(key)} ${quote(cell.text)} is a spreadsheet error, not a date.`;
+      out.add('time-bound/bad-date', 'error', message, brokenFormulaHint(cell.text, 'type the date as YYYY-MM-DD'), key);
+    } else if (cell.state === 'invalid') {
       out.add(
         'time-bound/bad-date',
         'error',
