@@ -134,7 +134,7 @@ const NUMBER_WORDS =
  */
 export function hasNumber(text: string): boolean {
   if (!text) return false;
-  const digitRun = /\d+(?:[.,:]\d+)*/g;
+  const digitRun = new RegExp(DIGIT_RUN.source, 'g');
   for (let m = digitRun.exec(text); m !== null; m = digitRun.exec(text)) {
     if (isMetricDigits(text, m.index, m[0])) return true;
   }
@@ -147,6 +147,26 @@ export function hasNumber(text: string): boolean {
     return true;
   }
   return false;
+}
+
+const DIGIT_RUN = /\d+(?:[.,:]\d+)*/;
+
+/**
+ * The one number written in digits that a title measures, as written with its currency and scale
+ * ("50" in "Sign 50 new SMB accounts by Q3", "$1.2M" in "Grow MRR to $1.2M by June 30"); null when
+ * there is none or more than one ("from 30 to 45").
+ */
+export function titleNumberText(text: string): string | null {
+  const digitRun = new RegExp(DIGIT_RUN.source, 'g');
+  let found: string | null = null;
+  for (let m = digitRun.exec(text); m !== null; m = digitRun.exec(text)) {
+    if (!isMetricDigits(text, m.index, m[0])) continue;
+    if (found !== null) return null;
+    const currency = /[$€£¥₹]$/.exec(text.slice(0, m.index))?.[0] ?? '';
+    const after = /^(?:%|[kKMB](?![A-Za-z])|bn|mn)/.exec(text.slice(m.index + m[0].length))?.[0] ?? '';
+    found = currency + m[0] + after;
+  }
+  return found;
 }
 
 function isMetricDigits(text: string, index: number, digits: string): boolean {

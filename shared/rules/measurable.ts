@@ -1,5 +1,6 @@
 // measurable/*: a result says how much, and a key result is an outcome, not a to-do.
 import type { PlanItem } from '../types.js';
+import { titleNumberText } from '../numbers.js';
 import { isMeasuredLevel, type RuleContext, type RowFindings } from './context.js';
 import { itemLabel, quote } from './text.js';
 import { activityOpening } from './wording.js';
@@ -36,7 +37,7 @@ export function checkMeasurable(ctx: RuleContext, item: PlanItem, out: RowFindin
       'measurable/no-target',
       'warning',
       `${itemLabel(item)} has a number in its title but no Target, so its progress cannot be computed.`,
-      out.fill('target', 'Put the value to reach in Target (and the baseline in Start).'),
+      out.fill('target', noTargetHint(item.title)),
       'target',
     );
   }
@@ -52,4 +53,10 @@ export function checkMeasurable(ctx: RuleContext, item: PlanItem, out: RowFindin
       'title',
     );
   }
+}
+
+/** "Put the value to reach in Target (50, as the title says) …" when the title has one number. */
+function noTargetHint(title: string): string {
+  const number = titleNumberText(title);
+  return `Put the value to reach in Target${number === null ? '' : ` (${number}, as the title says)`} and the baseline in Start.`;
 }

@@ -67,6 +67,13 @@ describe('measurable/no-target', () => {
     expect(f.hint).toContain('Target');
   });
 
+  it('offers the number of the title as the Target when there is one', () => {
+    const title = (t: string) => one(check([OKR_O, { ...OKR_KR, ...noNumbers, title: t }, OKR_T]), 'measurable/no-target', 'KR1').hint;
+    expect(title('Sign 50 new SMB accounts by Q3')).toBe('Put the value to reach in Target (50, as the title says) and the baseline in Start.');
+    expect(title('Grow MRR to $1.2M by June 30')).toBe('Put the value to reach in Target ($1.2M, as the title says) and the baseline in Start.');
+    expect(title('Raise NPS from 30 to 45')).toBe('Put the value to reach in Target and the baseline in Start.');
+  });
+
   it('does not warn with a Target, for Type milestone, nor on other levels', () => {
     expect(only(check(okrRows()), 'measurable/no-target')).toEqual([]);
     const milestone = check([OKR_O, { ...OKR_KR, ...noNumbers, type: 'milestone', title: 'Sign the 3 pilot contracts' }, OKR_T]);
