@@ -1,10 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { dayFromParts } from './dates.js';
 import { FRAMEWORK_IDS } from './frameworks.js';
 import type { Day, FrameworkId, RawTable } from './types.js';
 
 // Validation at the edges: what an adapter hands to the core (a table, a framework name, a
 // "today", the options of the sidebar and the command). Inside the core the types are trusted.
+// zod/mini, not classic zod: the add-on bundle (parsed by Apps Script on every execution) holds
+// only what is used. Mini loads no messages of its own ("Invalid input" for everything), so the
+// English ones classic zod would give are configured here, once, for every schema.
+z.config(en());
 
 export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()]);
 
@@ -19,14 +24,14 @@ export const RawTableSchema = z.object({
   rows: z.custom<unknown[][]>((rows) => Array.isArray(rows) && rows.every((row) => Array.isArray(row)), {
     error: 'expected an array of rows, each an array of cells',
   }),
-  headerRow: z.number().int().positive().optional(),
+  headerRow: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 /** A table with every cell validated: for small inputs (a custom function's range, a test fixture). */
 export const StrictRawTableSchema = z.object({
   header: z.array(CellValueSchema),
   rows: z.array(z.array(CellValueSchema)),
-  headerRow: z.number().int().positive().optional(),
+  headerRow: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 export const FrameworkIdSchema = z.enum(FRAMEWORK_IDS as [FrameworkId, ...FrameworkId[]], {
@@ -34,42 +39,43 @@ export const FrameworkIdSchema = z.enum(FRAMEWORK_IDS as [FrameworkId, ...Framew
 });
 
 /** "YYYY-MM-DD" that names a real calendar day. */
-export const IsoDateSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write the date as YYYY-MM-DD, e.g. 2026-05-01.' })
-  .refine((text) => dayFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) !== null, {
+export const IsoDateSchema = z.string().check(
+  z.trim(),
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write the date as YYYY-MM-DD, e.g. 2026-05-01.' }),
+  z.refine((text) => dayFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) !== null, {
     error: 'That day does not exist in the calendar.',
-  });
+  }),
+);
 
 /** An ISO date string read into a Day. */
-export const IsoDaySchema = IsoDateSchema.transform(
-  (text): Day => dayFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) as Day,
+export const IsoDaySchema = z.pipe(
+  IsoDateSchema,
+  z.transform((text): Day => dayFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) as Day),
 );
 
 /** What the sidebar and the command pass to the core for a run (lint, progress, sync). */
 export const RunOptionsSchema = z.object({
   /** Force the framework; otherwise inferred from the levels used. */
-  framework: FrameworkIdSchema.optional(),
+  framework: z.optional(FrameworkIdSchema),
   /** "Today" for pace and overdue checks, as YYYY-MM-DD; default the real date. */
-  today: IsoDateSchema.optional(),
+  today: z.optional(IsoDateSchema),
   /** Show progress above 100 % on the row itself. */
-  allowOver: z.boolean().optional(),
+  allowOver: z.optional(z.boolean()),
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 
 /** What the sidebar and the command pass to write a template. */
 export const TemplateRequestSchema = z.object({
   framework: FrameworkIdSchema,
-  examples: z.boolean().optional(),
-  today: IsoDateSchema.optional(),
-  rows: z.number().int().min(1).max(10_000).optional(),
-  allowOver: z.boolean().optional(),
+  examples: z.optional(z.boolean()),
+  today: z.optional(IsoDateSchema),
+  rows: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
+  allowOver: z.optional(z.boolean()),
 });
 export type TemplateRequest = z.infer<typeof TemplateRequestSchema>;
 
 /** One readable sentence from a zod error, for the user ("today: Write the date as YYYY-MM-DD…"). */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');

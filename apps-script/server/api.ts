@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FrameworkIdSchema, IsoDateSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
 import type { Api, Result, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
 import { runCheck } from './check-action.js';
@@ -16,22 +16,22 @@ import { insertTemplate } from './template-action.js';
 /** Sheets allows 18,278 columns (ZZZ) and 10 million cells. */
 const MAX_COLUMN = 18_278;
 const MAX_ROW = 10_000_000;
-const SHEET_NAME = z.string().min(1).max(200);
+const SHEET_NAME = z.string().check(z.minLength(1), z.maxLength(200));
 
-const SheetRequestSchema = z.object({ sheet: SHEET_NAME.nullable() }) satisfies z.ZodType<SheetRequest>;
+const SheetRequestSchema = z.object({ sheet: z.nullable(SHEET_NAME) }) satisfies z.ZodMiniType<SheetRequest>;
 const TemplateRequestSchema = z.object({
   framework: FrameworkIdSchema,
   examples: z.boolean(),
   today: IsoDateSchema,
   allowOver: z.boolean(),
-}) satisfies z.ZodType<TemplateRequest>;
+}) satisfies z.ZodMiniType<TemplateRequest>;
 const SelectRequestSchema = z.object({
   sheet: SHEET_NAME,
-  row: z.number().int().min(1).max(MAX_ROW),
-  col: z.number().int().min(1).max(MAX_COLUMN).nullable(),
-}) satisfies z.ZodType<SelectRequest>;
+  row: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ROW)),
+  col: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_COLUMN))),
+}) satisfies z.ZodMiniType<SelectRequest>;
 
-function handle<I, O>(schema: z.ZodType<I>, input: unknown, action: (request: I) => O): Result<O> {
+function handle<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request: I) => O): Result<O> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, error: { code: 'bad-request', message: `The sidebar sent a request Cascade cannot read: ${describeIssues(parsed.error)}` } };

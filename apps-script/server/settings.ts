@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FrameworkIdSchema, IsoDateSchema, dayFromIso } from '../../shared/index.js';
 import type { Day } from '../../shared/index.js';
 import type { Settings } from '../protocol.js';
@@ -11,10 +11,10 @@ const SETTINGS_KEY = 'cascade.settings';
 export const DEFAULT_SETTINGS: Settings = { today: null, allowOver: false, framework: null };
 
 export const SettingsSchema = z.object({
-  today: IsoDateSchema.nullable(),
+  today: z.nullable(IsoDateSchema),
   allowOver: z.boolean(),
-  framework: FrameworkIdSchema.nullable(),
-}) satisfies z.ZodType<Settings>;
+  framework: z.nullable(FrameworkIdSchema),
+}) satisfies z.ZodMiniType<Settings>;
 
 /** The saved settings; defaults when none are saved or what is saved cannot be read. */
 export function loadSettings(): Settings {

@@ -166,9 +166,11 @@ describe('Check', () => {
     const result = loaded.run('apiCheck', { sheet: 42 }) as { ok: boolean; error: { code: string; message: string } };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('bad-request');
-    expect(result.error.message).toContain('sheet');
-    const select = loaded.run('apiSelect', { sheet: 'Plan', row: -3, col: null }) as { ok: boolean; error: { code: string } };
+    // Words, not zod/mini's bare "Invalid input": the bundle carries zod's English messages.
+    expect(result.error.message).toBe('The sidebar sent a request Cascade cannot read: sheet: Invalid input: expected string, received number');
+    const select = loaded.run('apiSelect', { sheet: 'Plan', row: -3, col: null }) as { ok: boolean; error: { code: string; message: string } };
     expect(select.error.code).toBe('bad-request');
+    expect(select.error.message).toContain('row: Too small: expected number to be >=1');
   });
 
   test('makes the same small number of service calls for 100 and 5,000 rows', () => {
