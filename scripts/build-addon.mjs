@@ -43,7 +43,6 @@ async function buildServer() {
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
-    plugins: [zodEnglishOnly],
   });
   const bundle = result.outputFiles[0].text;
   const entryPoints = exportedFunctions(bundle);
@@ -61,26 +60,6 @@ async function buildServer() {
     '',
   ].join('\n');
 }
-
-/**
- * zod bundles the messages of every language it speaks (a third of Code.js); Cascade speaks
- * English, so `z.locales` is cut down to English. Apps Script parses Code.js on every execution,
- * custom functions and onEdit included, so its size is time.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`)
-        ? { path: path.join(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: path.dirname(args.path),
-    }));
-  },
-};
 
 /**
  * The functions the bundle exports, found by running it in an empty context. This also proves

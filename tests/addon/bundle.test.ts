@@ -72,6 +72,14 @@ describe('dist/Code.js', () => {
     expect(withoutStrings).not.toMatch(/\?\.[a-zA-Z_$[(]/);
     expect(withoutStrings).not.toMatch(/[^?]\?\?[^?]/);
   });
+
+  test('validates with zod/mini, not classic zod, and stays small: Apps Script parses it on every execution', () => {
+    // Every CASCADE_PROGRESS call and every onEdit pays for the parse; classic zod made Code.js 560 KB.
+    const text = code();
+    expect(text).toContain('"ZodMiniObject"');
+    expect(text).not.toMatch(/"Zod(?:Type|String|Object|Error)"/);
+    expect(statSync(path.join(DIST, 'Code.js')).size / 1024).toBeLessThan(300);
+  });
 });
 
 describe('dist/appsscript.json', () => {
