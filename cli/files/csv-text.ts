@@ -27,8 +27,26 @@ export function decodeCsv(bytes: Uint8Array): { text: string; bom: boolean; enco
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom: false, encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), bom: false, encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), bom: false, encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ); the five
+ * bytes it leaves undefined stay as their control code. Node's TextDecoder('windows-1252') decodes
+ * these as ISO-8859-1 control codes, which would turn € into U+0080 and lose it on --write.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return text;
 }
 
 /** Bytes of CSV text in the file's original encoding (Windows-1252 files are written back as UTF-8 with a BOM). */

@@ -85,3 +85,18 @@ describe('a semicolon CSV (a European Excel, where the comma is the decimal sign
     );
   });
 });
+
+describe('a CSV saved by an older Excel (Windows-1252)', () => {
+  it('reads €, – and curly quotes, and --write keeps them', async () => {
+    const file = join(dir, 'ansi.csv');
+    const text = 'ID;Level;Title;Owner;Target;Current;Notiz\r\nKR1;KR;Umsatz auf 3 Mio € – „Größe“;Jürgen Groß;3.000.000;1.500.000;‰ … •\r\n';
+    await writeFile(file, Buffer.from([...text].map((ch) => CP1252[ch] ?? ch.charCodeAt(0))));
+    const r = await cascade(['progress', file, '--today', '2026-05-01']);
+    expect(r.stdout).toContain('Umsatz auf 3 Mio € – „Größe“');
+    expect((await cascade(['progress', file, '--today', '2026-05-01', '--write'])).code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(`\uFEFF${text.replace('\r\n', ';Progress\r\n').replace('‰ … •', '‰ … •;50%')}`);
+  });
+});
+
+/** The characters Windows-1252 puts at 0x80–0x9F (where ISO-8859-1 has control codes). */
+const CP1252: Record<string, number> = { '€': 0x80, '„': 0x84, '…': 0x85, '‰': 0x89, '“': 0x93, '•': 0x95, '–': 0x96, 'ö': 0xf6, 'ß': 0xdf, 'ü': 0xfc };
