@@ -6,8 +6,12 @@ import { memoise } from './memo.js';
 
 const QUOTE_MAX = 60;
 
-/** `"text"`, cut to about 60 characters with "…" (never inside an emoji's surrogate pair). */
-export function quote(text: string): string {
+/**
+ * `"text"` on one line (line breaks and tabs typed in a cell become spaces), cut to about 60
+ * characters with "…" (never inside an emoji's surrogate pair).
+ */
+export function quote(raw: string): string {
+  const text = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   if (text.length <= QUOTE_MAX) return `"${text}"`;
   let cut = QUOTE_MAX - 1;
   const code = text.charCodeAt(cut - 1);
