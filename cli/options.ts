@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { FRAMEWORK_IDS, dayFromIso, todayDay, type Day, type FrameworkId } from '../shared/index.js';
+import { FRAMEWORK_IDS, dayFromIso, isoFromDay, parseDay, slashDateOrder, todayDay, type Day, type FrameworkId } from '../shared/index.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -26,7 +26,10 @@ export function parseToday(value: string): Day {
   try {
     return dayFromIso(value);
   } catch {
-    throw new InvalidArgumentError(`"${value}" is not a date like 2026-05-01.`);
+    // A date written another way is named in the form wanted, unless it could be day or month first.
+    const read = slashDateOrder(value) === 'either' ? null : parseDay(value);
+    const fix = read?.state === 'ok' ? `: write ${isoFromDay(read.value)}` : '';
+    throw new InvalidArgumentError(`"${value}" is not a date like 2026-05-01${fix}.`);
   }
 }
 

@@ -42,6 +42,9 @@ describe.concurrent('cascade --help and usage', () => {
     [['lint', 'x.xlsx', '--framework', 'scrum'], /Allowed choices are okr, project, alignment, personal/],
     [['lint', 'x.xlsx', '--today', '2026-02-30'], /"2026-02-30" is not a date like 2026-05-01/],
     [['lint', 'x.xlsx', '--today', 'tomorrow'], /not a date/],
+    [['lint', 'x.xlsx', '--today', '01.05.2026'], /"01\.05\.2026" is not a date like 2026-05-01: write 2026-05-01\./],
+    [['progress', 'x.xlsx', '--today', 'May 1, 2026'], /"May 1, 2026" is not a date like 2026-05-01: write 2026-05-01\./],
+    [['lint', 'x.xlsx', '--today', '2026/5/1'], /"2026\/5\/1" is not a date like 2026-05-01: write 2026-05-01\./],
     [['template', 'x.xlsx'], /required option '--framework <framework>' not specified/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('usage error %j exits 2 with one clear message', async (args, message) => {
