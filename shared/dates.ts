@@ -174,3 +174,33 @@ export function slashDateOrder(cell: CellValue): DateOrder | 'either' | null {
   if (b > 12) return 'month first';
   return 'either';
 }
+
+const QUARTER = /^(?:Q([1-4])\s*[/-]?\s*(\d{4})|(\d{4})\s*[/-]?\s*Q([1-4]))$/i;
+const MONTH_YEAR = /^([a-z]+)\.?,?\s+(\d{4})$/i;
+
+/**
+ * The days of a period written where a date belongs: `Q3 2026`, `2026-Q3`, `June 2026`; null for
+ * anything else. Not a date itself (which day is meant depends on the column), but a hint can offer one.
+ */
+export function periodFromText(text: string): { first: Day; last: Day } | null {
+  const t = text.trim();
+  let year: number;
+  let firstMonth: number;
+  let months: number;
+  let m = QUARTER.exec(t);
+  if (m) {
+    year = +(m[2] ?? m[3]);
+    firstMonth = 3 * (+(m[1] ?? m[4]) - 1) + 1;
+    months = 3;
+  } else if ((m = MONTH_YEAR.exec(t)) && MONTH_NUMBER[m[1].toLowerCase()]) {
+    year = +m[2];
+    firstMonth = MONTH_NUMBER[m[1].toLowerCase()];
+    months = 1;
+  } else {
+    return null;
+  }
+  const lastMonth = firstMonth + months - 1;
+  const first = dayFromParts(year, firstMonth, 1);
+  const last = dayFromParts(year, lastMonth, daysInMonth(year, lastMonth));
+  return first === null || last === null ? null : { first, last };
+}

@@ -1,4 +1,5 @@
 // time-bound/*: dates that can be read, a deadline on every item that needs one, children due in time.
+import { isoFromDay, periodFromText } from '../dates.js';
 import type { LevelName, PlanItem } from '../types.js';
 import type { RuleContext, RowFindings } from './context.js';
 import { brokenFormulaHint, dayText, header, isSpreadsheetError, itemLabel, parentLabel, quote, withArticle } from './text.js';
@@ -16,13 +17,7 @@ export function checkDates(ctx: RuleContext, item: PlanItem, out: RowFindings): 
       const message = `${header(key)} ${quote(cell.text)} is a spreadsheet error, not a date.`;
       out.add('time-bound/bad-date', 'error', message, brokenFormulaHint(cell.text, 'type the date as YYYY-MM-DD'), key);
     } else if (cell.state === 'invalid') {
-      out.add(
-        'time-bound/bad-date',
-        'error',
-        `${header(key)} ${quote(cell.text)} is not a date.`,
-        'Type the date as YYYY-MM-DD (e.g. 2026-06-30) or as "June 30, 2026", or use a date cell.',
-        key,
-      );
+      out.add('time-bound/bad-date', 'error', `${header(key)} ${quote(cell.text)} is not a date.`, badDateHint(key, cell.text), key);
     }
   }
   if (item.startDate.state === 'ok' && item.dueDate.state === 'ok' && item.dueDate.value < item.startDate.value) {
@@ -81,4 +76,12 @@ export function checkDeadlines(ctx: RuleContext, item: PlanItem, out: RowFinding
       );
     }
   }
+}
+
+/** For a quarter or a month where a date belongs, the day it most likely means (Due: the last). */
+function badDateHint(key: (typeof DATE_COLUMNS)[number], text: string): string {
+  const period = key === 'lastCheckIn' ? null : periodFromText(text);
+  if (period === null) return 'Type the date as YYYY-MM-DD (e.g. 2026-06-30) or as "June 30, 2026", or use a date cell.';
+  const [day, which] = key === 'dueDate' ? [period.last, 'last'] : [period.first, 'first'];
+  return `Type the date as YYYY-MM-DD: ${isoFromDay(day)} is the ${which} day of ${text.trim()}.`;
 }
