@@ -112,3 +112,15 @@ describe('time-bound/after-parent', () => {
     expect(rulesOf(findings, 'KR1')).toEqual(['structure/missing-parent']);
   });
 });
+
+describe('a date written as a quarter or a month', () => {
+  it('is a bad date whose hint offers the day it most likely means', () => {
+    const hint = (cell: Record<string, string>) =>
+      check([OKR_O, { ...OKR_KR, ...cell }, OKR_T]).find((f) => f.rule === 'time-bound/bad-date' && f.id === 'KR1')!.hint;
+    expect(hint({ dueDate: 'Q3 2026' })).toBe('Type the date as YYYY-MM-DD: 2026-09-30 is the last day of Q3 2026.');
+    expect(hint({ dueDate: '2026-Q1' })).toBe('Type the date as YYYY-MM-DD: 2026-03-31 is the last day of 2026-Q1.');
+    expect(hint({ dueDate: 'June 2026' })).toBe('Type the date as YYYY-MM-DD: 2026-06-30 is the last day of June 2026.');
+    expect(hint({ startDate: 'Q3 2026' })).toBe('Type the date as YYYY-MM-DD: 2026-07-01 is the first day of Q3 2026.');
+    expect(hint({ lastCheckIn: 'Feb 2026' })).toBe('Type the date as YYYY-MM-DD (e.g. 2026-06-30) or as "June 30, 2026", or use a date cell.');
+  });
+});
