@@ -229,6 +229,8 @@ export interface Finding {
   hint: string;
   /** The column at fault, where there is one (for selecting the cell). */
   column?: ColumnKey;
+  /** The column the finding is about when the plan has no such column (`column` is then the title). */
+  missingColumn?: ColumnKey;
 }
 
 export interface ProgressItem {

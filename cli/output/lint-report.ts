@@ -1,5 +1,5 @@
 import type { Finding, Plan, PlanItem } from '../../shared/index.js';
-import { columnLetter, isoFromDay, type Day } from '../../shared/index.js';
+import { COLUMN_BY_KEY, columnLetter, isoFromDay, type Day } from '../../shared/index.js';
 import { frameworkLine } from './plan-heading.js';
 import { truncate, type Colors } from './terminal.js';
 
@@ -63,8 +63,12 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
   return lines.join('\n') + '\n';
 }
 
-/** "cell L7 (Due date)" for a finding about one cell, so it can be found in the sheet. */
+/**
+ * "cell L7 (Due date)" for a finding about one cell, so it can be found in the sheet; "no Review
+ * column" for one about a column the plan does not have.
+ */
 function cellName(plan: Plan, finding: Finding): string {
+  if (finding.missingColumn !== undefined) return `no ${COLUMN_BY_KEY[finding.missingColumn].header} column`;
   const col = finding.column === undefined ? undefined : plan.columns[finding.column];
   return col === undefined ? '' : `cell ${columnLetter(col)}${finding.row} (${plan.header[col]})`;
 }

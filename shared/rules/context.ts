@@ -112,7 +112,12 @@ export class RowFindings {
   add(rule: RuleId, severity: Severity, message: string, hint: string, column?: ColumnKey): void {
     const finding: Finding = { row: this.item.row, id: this.item.id, rule, severity, message, hint };
     // A column the plan lacks cannot be selected: point at the title, which every plan has.
-    if (column !== undefined) finding.column = this.ctx.plan.columns[column] === undefined ? 'title' : column;
+    if (column !== undefined && this.ctx.plan.columns[column] === undefined) {
+      finding.column = 'title';
+      finding.missingColumn = column;
+    } else if (column !== undefined) {
+      finding.column = column;
+    }
     (severity === 'error' ? this.errors : this.warnings).push(finding);
   }
 

@@ -100,3 +100,15 @@ describe('a CSV saved by an older Excel (Windows-1252)', () => {
 
 /** The characters Windows-1252 puts at 0x80–0x9F (where ISO-8859-1 has control codes). */
 const CP1252: Record<string, number> = { '€': 0x80, '„': 0x84, '…': 0x85, '‰': 0x89, '“': 0x93, '•': 0x95, '–': 0x96, 'ö': 0xf6, 'ß': 0xdf, 'ü': 0xfc };
+
+describe('a finding about a column the plan does not have', () => {
+  it('says the column is missing instead of pointing at the title cell', async () => {
+    const file = join(dir, 'no-review.csv');
+    await writeFile(file, 'ID,Level,Title,Owner,Due date\nO1,Objective,Grow revenue to $2M by June,Ann,2026-06-30\n');
+    const r = await cascade(['lint', file, '--today', '2026-05-01']);
+    expect(r.stdout).toContain('so nobody is due to look at its progress. review/no-cadence · no Review column\n');
+    expect(r.stdout).not.toContain('review/no-cadence · cell');
+    const f = json<{ findings: Record<string, unknown>[] }>(await cascade(['lint', file, '--today', '2026-05-01', '--format', 'json'])).findings;
+    expect(Object.keys(f[0])).toEqual(['row', 'id', 'rule', 'severity', 'message', 'hint']);
+  });
+});
