@@ -47,8 +47,9 @@ export class DateOrderEvidence {
 }
 
 /**
- * One line on how the plan's ambiguous dates were read, or null when none read two ways:
- * a 'note' when the plan's other dates decided, a 'warning' when nothing did or they disagree.
+ * One line on how the plan's ambiguous dates were read, or null when none read two ways or the
+ * plan's other dates confirm the usual month-first reading: a 'note' when they made it day
+ * first, a 'warning' when nothing decided or they disagree.
  */
 export function dateOrderNotice(plan: Plan): { level: 'note' | 'warning'; text: string } | null {
   const reading = plan.dates;
@@ -62,6 +63,7 @@ export function dateOrderNotice(plan: Plan): { level: 'note' | 'warning'; text: 
   const as = read.state === 'ok' ? ` (${isoFromDay(read.value)})` : '';
   const dates = reading.ambiguous === 1 ? `the date ${example.text} in ${cell(example)}` : `${reading.ambiguous} dates such as ${example.text} in ${cell(example)}`;
   const sure = 'Type dates as YYYY-MM-DD to be sure.';
+  if (reading.basis === 'plan' && reading.order === 'month first') return null; // as always: nothing to say
   if (reading.basis === 'plan' && reading.evidence) {
     const evidence = reading.evidence;
     return { level: 'note', text: `read ${dates} ${reading.order}${as}, like ${evidence.text} in ${cell(evidence)}. ${sure}` };

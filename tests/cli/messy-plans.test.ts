@@ -34,6 +34,14 @@ describe('a plan from a European Excel', () => {
     expect(r.stderr).toBe(`cascade: note: ${file}: read 2 dates such as 01/04/2026 in cell I3 day first (2026-04-01), like 30/06/2026 in cell J3. Type dates as YYYY-MM-DD to be sure.\n`);
   });
 
+  it('says nothing when the plan\'s dates confirm the usual month-first order (a US export)', async () => {
+    const file = join(dir, 'us.csv');
+    await writeFile(file, 'ID,Level,Parent,Title,Owner,Start date,Due date\nT1,Task,,Call the 20 best leads,Ann,4/1/2026,6/30/2026\n');
+    const r = await cascade(['progress', file, '--today', '2026-05-01', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(json<{ items: { expected: number }[] }>(r).items[0].expected).toBeCloseTo(30 / 90, 12);
+  });
+
   it('warns when a date could be either way and nothing in the plan tells', async () => {
     const file = join(dir, 'ambiguous.csv');
     await writeFile(file, 'ID,Level,Parent,Title,Owner,Due date\nT1,Task,,Call the 20 best leads,Ann,06/07/2026\n');
