@@ -27,14 +27,24 @@ Examples:
   cascade progress plan.xlsx --today 2026-05-01
   cascade progress plan.xlsx --write`,
     );
-  const errorColors = colorsFor(process.stderr);
+  const red = colorsFor(process.stderr).red;
   forEachCommand(program, (command) => {
     command
       .exitOverride()
       .showHelpAfterError(`(run "${commandPath(command)} --help" for usage)`)
-      .configureOutput({ outputError: (text, write) => write(errorColors.red(text)) });
+      // Commander's own errors read "error: …"; every error of the command starts "cascade: ".
+      .configureOutput({ outputError: (text, write) => write(`${red('cascade:')} ${text.replace(/^error: /, '')}`) });
   });
+  program.hook('preAction', (_program, command) => rejectBlankArguments(command));
   return program;
+}
+
+/** `cascade lint ""` is a usage error ("no file given"), not a file named "". */
+function rejectBlankArguments(command: Command) {
+  command.registeredArguments.forEach((argument, i) => {
+    const value: unknown = command.processedArgs[i];
+    if (typeof value === 'string' && value.trim() === '') command.error(`error: no ${argument.name()} given`);
+  });
 }
 
 function forEachCommand(command: Command, visit: (command: Command) => void) {

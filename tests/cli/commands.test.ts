@@ -47,12 +47,34 @@ describe.concurrent('cascade --help and usage', () => {
     [['lint', 'x.xlsx', '--today', '2026/5/1'], /"2026\/5\/1" is not a date like 2026-05-01: write 2026-05-01\./],
     [['template', 'x.xlsx'], /required option '--framework <framework>' not specified/],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['lint', ''], /^cascade: no file given$/m],
+    [['progress', '  '], /^cascade: no file given$/m],
+    [['template', '', '--framework', 'okr'], /^cascade: no file given$/m],
+    [['sync', '', '--parent', '0123456789abcdef0123456789abcdef'], /^cascade: no file given$/m],
   ])('usage error %j exits 2 with one clear message', async (args, message) => {
     const r = await cascade(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+    // Commander's errors carry the same prefix as the command's own, then a pointer to the help.
+    expect(r.stderr).toMatch(/^cascade: [^\n]+\n\(run "cascade( \w+)? --help" for usage\)\n$/);
+    expect(r.stderr).not.toMatch(/^error:/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
+  });
+
+  it('colours only the prefix of a usage error red when colour is on', async () => {
+    const r = await cascade(['lint'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("\x1b[31mcascade:\x1b[39m missing required argument 'file'");
+  });
+
+  it('help and version go to stdout with nothing on stderr', async () => {
+    for (const args of [['--help'], ['lint', '--help'], ['help', 'sync'], ['--version']]) {
+      const r = await cascade(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.stdout, args.join(' ')).not.toBe('');
+    }
   });
 
   it('with no command shows the usage and exits 2', async () => {
