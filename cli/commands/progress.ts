@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { columnLetter, computeProgress, fillBlankIds, type ProgressItem } from '../../shared/index.js';
 import { formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
-import { plural } from '../output/lint-report.js';
+import { plural } from '../output/terminal.js';
 import { progressJson, progressText } from '../output/progress-report.js';
 import { loadPlan, type LoadedPlan } from '../plan-input.js';
 import { progressEdits } from '../write/progress-edits.js';

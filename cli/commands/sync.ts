@@ -17,6 +17,7 @@ import {
 import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
 import { frameworkOption, todayOf, todayOption } from '../options.js';
+import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
 
 interface SyncFlags {
@@ -64,7 +65,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     console.log(redact(formatSummary(report), token));
     if (report.rejected.length > 0) {
       throw new CliError(
-        `Notion refused ${report.rejected.length} row${report.rejected.length === 1 ? '' : 's'} (listed above); ` +
+        `Notion refused ${plural(report.rejected.length, 'row')} (listed above); ` +
           'fix the values in the plan and run sync again.',
       );
     }

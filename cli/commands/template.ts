@@ -5,7 +5,7 @@ import { fileError } from '../errors.js';
 import { exists, existsError, writeFileAtomic } from '../files/atomic.js';
 import { frameworkOption, parseToday, todayOf } from '../options.js';
 import { processOutput } from '../output/emit.js';
-import { plural } from '../output/lint-report.js';
+import { plural } from '../output/terminal.js';
 import { templateCsv } from '../write/csv-template.js';
 import { templateWorkbook } from '../write/xlsx-template.js';
 

@@ -1,7 +1,7 @@
 import type { Finding, Plan, PlanItem } from '../../shared/index.js';
-import { COLUMN_BY_KEY, columnLetter, isoFromDay, type Day } from '../../shared/index.js';
-import { frameworkLine } from './plan-heading.js';
-import { truncate, type Colors } from './terminal.js';
+import { COLUMN_BY_KEY, columnLetter, type Day } from '../../shared/index.js';
+import { reportHeading } from './plan-heading.js';
+import { plural, truncate, type Colors } from './terminal.js';
 
 export interface LintCounts {
   error: number;
@@ -30,12 +30,8 @@ export function lintJson(file: string, plan: Plan, findings: readonly Finding[])
  * first within a row, each with its hint, and a summary line.
  */
 export function lintText(file: string, plan: Plan, findings: readonly Finding[], today: Day, c: Colors, width: number): string {
-  const lines: string[] = [];
-  lines.push(c.bold(file) + c.dim(` · ${frameworkLine(plan)} · ${plural(plan.items.length, 'row')} · today ${isoFromDay(today)}`));
-  if (plan.items.length === 0) {
-    lines.push('', emptyPlanNote(plan));
-    return lines.join('\n') + '\n';
-  }
+  const lines = reportHeading(file, plan, today, c);
+  if (plan.items.length === 0) return lines.join('\n') + '\n';
 
   const itemByRow = new Map<number, PlanItem>(plan.items.map((item) => [item.row, item]));
   const groups = new Map<number, Finding[]>();
@@ -81,12 +77,4 @@ function summaryLine(findings: readonly Finding[], rowsWithFindings: number, row
   if (warning > 0) parts.push(c.yellow(plural(warning, 'warning')));
   const mark = error > 0 ? c.red('✖') : c.yellow('!');
   return `${mark} ${parts.join(', ')} in ${rowsWithFindings} of ${plural(rows, 'row')}.`;
-}
-
-export function emptyPlanNote(plan: Plan): string {
-  return `The plan has a header but no rows yet: add one row per ${plan.framework.levels.join(', ').toLowerCase()} under it.`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }

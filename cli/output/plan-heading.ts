@@ -1,4 +1,19 @@
-import { FRAMEWORKS, type Plan } from '../../shared/index.js';
+import { FRAMEWORKS, isoFromDay, type Day, type Plan } from '../../shared/index.js';
+import { plural, type Colors } from './terminal.js';
+
+/**
+ * The first lines of a report: the file, its framework, its row count and the day checked
+ * against; for a plan without rows, what to do next.
+ */
+export function reportHeading(file: string, plan: Plan, today: Day, c: Colors): string[] {
+  const lines = [c.bold(file) + c.dim(` · ${frameworkLine(plan)} · ${plural(plan.items.length, 'row')} · today ${isoFromDay(today)}`)];
+  if (plan.items.length === 0) lines.push('', emptyPlanNote(plan));
+  return lines;
+}
+
+function emptyPlanNote(plan: Plan): string {
+  return `The plan has a header but no rows yet: add one row per ${plan.framework.levels.join(', ').toLowerCase()} under it.`;
+}
 
 /**
  * "OKR plan", "OKR plan (from its levels)", or, when the levels fit other frameworks as well,

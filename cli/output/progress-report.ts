@@ -1,7 +1,6 @@
 import { isoFromDay, NO_PACE, roundFraction, type Day, type PaceStatus, type Plan, type ProgressItem } from '../../shared/index.js';
-import { emptyPlanNote, plural } from './lint-report.js';
-import { frameworkLine } from './plan-heading.js';
-import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
+import { reportHeading } from './plan-heading.js';
+import { bar, pad, percent, plural, truncate, widthOf, type Colors } from './terminal.js';
 
 /** `progress --format json`, exactly as cli.md documents it. */
 export function progressJson(file: string, plan: Plan, today: Day, items: readonly ProgressItem[]) {
@@ -39,12 +38,8 @@ export interface ProgressTextOptions {
  */
 export function progressText(file: string, plan: Plan, today: Day, items: readonly ProgressItem[], options: ProgressTextOptions): string {
   const c = options.colors;
-  const lines: string[] = [];
-  lines.push(c.bold(file) + c.dim(` · ${frameworkLine(plan)} · ${plural(plan.items.length, 'row')} · today ${isoFromDay(today)}`));
-  if (plan.items.length === 0) {
-    lines.push('', emptyPlanNote(plan));
-    return lines.join('\n') + '\n';
-  }
+  const lines = reportHeading(file, plan, today, c);
+  if (plan.items.length === 0) return lines.join('\n') + '\n';
 
   const { order, depth } = cascadeOrder(plan);
   const ids = order.map((i) => {
