@@ -118,6 +118,12 @@ describe('duplicates', () => {
   });
 });
 
+/** Objective O1 with `count` key results KR1…KRn, and one task T1 under KR1. */
+function objectiveWithKeyResults(count: number): PlanRow[] {
+  const krs = Array.from({ length: count }, (_, i): PlanRow => ({ ID: `KR${i + 1}`, Level: 'Key Result', Parent: 'O1', Title: `Sign ${i + 10} accounts in region ${i + 1}`, Owner: 'Tom Baker', Start: 0, Target: i + 10, Current: 1, 'Due date': '2026-06-30' }));
+  return [okrPlan()[0], ...krs, { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'Call the first leads', Owner: 'Tom Baker', 'Due date': '2026-05-30' }];
+}
+
 describe('relations past 25', () => {
   it('reads a relation with more than 25 targets through the property endpoint', async () => {
     const w = await world();
@@ -138,8 +144,7 @@ describe('relations past 25', () => {
 
   it('puts right a Parent that a user had filled with more than 25 pages', async () => {
     const w = await world();
-    const krs = Array.from({ length: 30 }, (_, i): PlanRow => ({ ID: `KR${i + 1}`, Level: 'Key Result', Parent: 'O1', Title: `Sign ${i + 10} accounts in region ${i + 1}`, Owner: 'Tom Baker', Start: 0, Target: i + 10, Current: 1, 'Due date': '2026-06-30' }));
-    const rows: PlanRow[] = [okrPlan()[0], ...krs, { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'Call the first leads', Owner: 'Tom Baker', 'Due date': '2026-05-30' }];
+    const rows = objectiveWithKeyResults(30);
     await w.sync(rows);
     const t1 = w.rows('Tasks').get('T1')!.id;
     await user(w).pages.update({ page_id: t1, properties: { Parent: { relation: [...w.rows('Key Results').values()].map((kr) => ({ id: kr.id })) } } });
@@ -153,8 +158,7 @@ describe('relations past 25', () => {
 
   it('reads a relation of more than 100 targets (made in the Notion app) page by page, and puts it right', async () => {
     const w = await world();
-    const krs = Array.from({ length: 130 }, (_, i): PlanRow => ({ ID: `KR${i + 1}`, Level: 'Key Result', Parent: 'O1', Title: `Sign ${i + 10} accounts in region ${i + 1}`, Owner: 'Tom Baker', Start: 0, Target: i + 10, Current: 1, 'Due date': '2026-06-30' }));
-    const rows: PlanRow[] = [okrPlan()[0], ...krs, { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'Call the first leads', Owner: 'Tom Baker', 'Due date': '2026-05-30' }];
+    const rows = objectiveWithKeyResults(130);
     await w.sync(rows);
     // The API takes at most 100 targets per write; the UI has no such limit.
     const parent = w.db('Tasks').props.find((p) => p.name === 'Parent')!;
