@@ -39,26 +39,32 @@ export async function writeLevel(context: ApplyContext, state: LevelState, diff:
     );
     if (!page) return;
     state.pageIdByKey.set(row.key, page.id);
-    context.onWrite(change('create', state, row, Object.keys(properties)));
+    context.onWrite(pageChange('create', state, row, Object.keys(properties)));
   });
   await runPool(diff.updates, CONCURRENCY, async (update) => {
     const properties = rowProperties(context, state, update.row, update);
     if (Object.keys(properties).length === 0) return context.onUnchanged(state.title);
     const doing = `updating row ${update.row.row} (${update.row.values.id}) in "${state.title}"`;
     const page = await guard(context, state, update.row, properties, () => api.updatePage(update.pageId, properties, doing));
-    if (page) context.onWrite(change('update', state, update.row, Object.keys(properties)));
+    if (page) context.onWrite(pageChange('update', state, update.row, Object.keys(properties)));
   });
 }
 
 export async function trashPages(context: ApplyContext, state: LevelState, trashes: readonly PlannedTrash[]): Promise<void> {
   await runPool(trashes, CONCURRENCY, async (trash) => {
     await context.api.trashPage(trash.pageId, `moving page ${trash.id || trash.pageId} of "${state.title}" to the trash`);
-    context.onWrite({ kind: 'trash', database: state.title, id: trash.id, title: trash.title, properties: [], reason: trash.reason });
+    context.onWrite(trashChange(state, trash));
   });
 }
 
-function change(kind: PageChange['kind'], state: LevelState, row: MirrorRow, properties: string[]): PageChange {
+/** The report's line for a create or update of a plan row: written, or (in a dry run) to be written. */
+export function pageChange(kind: 'create' | 'update', state: LevelState, row: MirrorRow, properties: string[]): PageChange {
   return { kind, database: state.title, id: String(row.values.id), title: String(row.values.title ?? ''), row: row.row, properties };
+}
+
+/** The report's line for a page moved (or, in a dry run, to be moved) to the trash. */
+export function trashChange(state: LevelState, trash: PlannedTrash): PageChange {
+  return { kind: 'trash', database: state.title, id: trash.id, title: trash.title, properties: [], reason: trash.reason };
 }
 
 /** The properties to send: every non-blank value for a create, the changed ones for an update. */

@@ -2,7 +2,7 @@
 // Nothing is stored locally: every run starts from what Notion holds, so it can run anywhere.
 import type { LevelName } from '../shared/index.js';
 import type { NotionApi } from './api.js';
-import { trashPages, writeLevel } from './apply.js';
+import { pageChange, trashChange, trashPages, writeLevel } from './apply.js';
 import type { ApplyContext } from './apply.js';
 import { diffLevel } from './diff.js';
 import type { LevelDiff } from './diff.js';
@@ -253,22 +253,8 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
 function plannedChanges(state: LevelState, diff: LevelDiff): PageChange[] {
   const nameOf = (key: string) => PROPERTIES.find((p) => p.key === key)!.name;
   return [
-    ...diff.creates.map((row) => ({
-      kind: 'create' as const,
-      database: state.title,
-      id: String(row.values.id),
-      title: String(row.values.title ?? ''),
-      row: row.row,
-      properties: [],
-    })),
-    ...diff.updates.map((u) => ({
-      kind: 'update' as const,
-      database: state.title,
-      id: String(u.row.values.id),
-      title: String(u.row.values.title ?? ''),
-      row: u.row.row,
-      properties: [...u.values.map(nameOf), ...u.relations],
-    })),
-    ...diff.trashes.map((t) => ({ kind: 'trash' as const, database: state.title, id: t.id, title: t.title, properties: [], reason: t.reason })),
+    ...diff.creates.map((row) => pageChange('create', state, row, [])),
+    ...diff.updates.map((u) => pageChange('update', state, u.row, [...u.values.map(nameOf), ...u.relations])),
+    ...diff.trashes.map((t) => trashChange(state, t)),
   ];
 }
