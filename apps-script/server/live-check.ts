@@ -1,5 +1,5 @@
-import { COLUMN_BY_KEY, checkPlan, checkSummary, idKey, mapColumns, readPlan } from '../../shared/index.js';
-import type { CellValue, ColumnKey, ColumnMap, Plan } from '../../shared/index.js';
+import { COLUMN_BY_KEY, DATE_KEYS, REQUIRED_COLUMNS, checkPlan, checkSummary, dateFromDay, idKey, mapColumns, parseDay, readPlan, slashDateOrder } from '../../shared/index.js';
+import type { CellValue, ColumnKey, ColumnMap, DateOrder, Plan } from '../../shared/index.js';
 import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
 import { textCell } from './cells.js';
@@ -87,6 +87,7 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     const family = liveFamily(structure.plan, edited, area, columns, event.oldValue);
     const writeBlocks = checkBlocks(family.recheck);
     const cells = readRows(sheet, [...family.context, ...rowsOf(writeBlocks)], header.length, session);
+    settleWrittenDates(sheet, headerRow, columns, cells, session);
     const lastRow = Math.max(structure.lastRow, lastEdited);
     const plan = readPlan(sparseTable(header, headerRow, lastRow, cells), { framework: structure.plan.framework.id });
     const byRow = findingsByRow(checkPlan(plan, { today: session.today }));
@@ -253,6 +254,50 @@ function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly numb
     grid.forEach((cells, r) => out.set(block.first + r, cells));
   }
   return out;
+}
+
+/**
+ * A written date that reads two ways (06/07/2026) is read in the order of the whole plan's dates
+ * (readPlan decides it from every date cell), not of the few rows read here, so a live check
+ * agrees with the full check. Only when the rows read hold such a date are the date columns read
+ * whole (one call, two when they lie far apart); those dates are then handed to readPlan as
+ * dates, read in the plan's order.
+ */
+function settleWrittenDates(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRow: number,
+  columns: ColumnMap,
+  cells: Map<number, CellValue[]>,
+  session: Session,
+): void {
+  const dateCols = DATE_KEYS.map((key) => columns[key]).filter((c): c is number => c !== undefined);
+  const ambiguous: { line: CellValue[]; col: number }[] = [];
+  for (const line of cells.values()) for (const col of dateCols) if (slashDateOrder(line[col] ?? null) === 'either') ambiguous.push({ line, col });
+  if (ambiguous.length === 0) return;
+  const order = planDateOrder(sheet, headerRow, columns, session);
+  for (const { line, col } of ambiguous) {
+    const read = parseDay(line[col], order);
+    if (read.state === 'ok') line[col] = dateFromDay(read.value);
+  }
+}
+
+/** The order the full check reads the plan's written dates in, from the date columns of every row. */
+function planDateOrder(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columns: ColumnMap, session: Session): DateOrder {
+  const keys = DATE_KEYS.filter((key) => columns[key] !== undefined);
+  // A table of the plan's required columns, left blank, and its date columns: readPlan weighs the
+  // dates as the full check does.
+  const header = [...REQUIRED_COLUMNS, ...keys].map((key) => COLUMN_BY_KEY[key].header);
+  const rows: CellValue[][] = [];
+  for (const span of coverRows(keys.map((key) => columns[key] as number), MAX_STRUCTURE_RANGES, MAX_COLUMN_GAP - 1)) {
+    const grid = sheetValues(sheet, headerRow + 1, span.first + 1, TO_LAST, span.count);
+    normaliseDates(grid, session.calendar);
+    keys.forEach((key, k) => {
+      const col = columns[key] as number;
+      if (col < span.first || col >= span.first + span.count) return;
+      grid.forEach((line, r) => ((rows[r] ??= new Array<CellValue>(header.length).fill(null))[REQUIRED_COLUMNS.length + k] = line[col - span.first]));
+    });
+  }
+  return readPlan({ header, rows, headerRow }).dates?.order ?? 'month first';
 }
 
 const NO_CELLS: CellValue[] = [];

@@ -5,9 +5,10 @@ import type { CellValue, RawTable } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
 import { FakeRange, FakeSheet } from './fake/sheets.js';
-import { HEADER, bigPlan, col, seedPlan, smallPlan } from './plans.js';
+import { HEADER, bigPlan, col, day, seedPlan, smallPlan } from './plans.js';
 
 const TODAY = '2026-05-01';
+const row = (cells: Partial<Record<string, CellValue>>): CellValue[] => HEADER.map((h) => cells[h] ?? null);
 
 function setUp(table: RawTable = smallPlan()): { loaded: Loaded; sheet: FakeSheet; c: (header: string) => number } {
   const loaded = loadBundle({ timeZone: 'Europe/Paris' });
@@ -232,6 +233,49 @@ describe('live check (onEdit)', () => {
       loaded.edit(sheet, row, c(header), [[value]]);
       const full = fullCheckColumn(sheet, check);
       expect(sheet.cell(row, check), `row ${row} after editing ${header}`).toBe(full[row - 1]);
+    }
+  });
+
+  describe('reads written dates in the whole plan\'s order, not in the order of the rows it reads', () => {
+    // O1 due 2026-06-30 (a date cell), its KR due "06/07/2026"; the date that decides the order sits
+    // 100 rows below, among rows the live check does not read.
+    const plan = (decider: string[]): RawTable => {
+      const rows: CellValue[][] = [
+        row({ ID: 'O1', Level: 'Objective', Title: 'Win the mid-market with 50 new accounts', Owner: 'Lena Park', 'Due date': day('2026-06-30'), Review: 'weekly', 'Last check-in': day('2026-04-28') }),
+        row({ ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sign 50 new mid-market accounts', Owner: 'Tom Baker', Start: 0, Target: 50, Current: 20, 'Due date': '06/07/2026', Review: 'weekly', 'Last check-in': day('2026-04-28') }),
+      ];
+      for (let k = 0; k < 100; k++) {
+        rows.push(row({ ID: `X${k}`, Level: 'Objective', Title: `Ship small thing ${k} by Q4`, Owner: 'Kim', 'Due date': day('2026-09-30'), Review: 'weekly', 'Last check-in': day('2026-04-28') }));
+      }
+      decider.forEach((due, k) => rows.push(row({ ID: `D${k}`, Level: 'Objective', Title: `Close the books ${k}`, Owner: 'Kim', 'Due date': due, Review: 'weekly', 'Last check-in': day('2026-04-28') })));
+      return { header: HEADER, rows };
+    };
+    const cases: [string, string[], RegExp | null][] = [
+      // Day first: KR1 is due July 6, after its objective.
+      ['day first (25/12/2026 below)', ['25/12/2026'], /after/i],
+      // Mixed: month first, June 7, in time; yet the rows read (KR1 and a 30/06 beside it) say day first.
+      ['mixed (12/25/2026 below)', ['12/25/2026'], null],
+    ];
+    for (const [name, decider, finding] of cases) {
+      test(name, () => {
+        const table = plan(decider);
+        if (finding === null) table.rows[0][col('Start date') - 1] = '30/06/2026'; // a day-first date among the rows read
+        const { loaded, sheet } = setUp(table);
+        const check = col('Check');
+        const full = checkColumn(sheet, check);
+        if (finding) expect(String(full[2])).toMatch(finding);
+        else expect(String(full[2])).not.toMatch(/after/i);
+        loaded.world.counter.reset();
+        loaded.edit(sheet, 3, col('Owner'), [['Nina Novak']]);
+        expect(loaded.world.warnings).toEqual([]);
+        expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
+        // The header, the structure columns, the rows, and the date columns in one range: one read more than usual.
+        expect(loaded.world.counter.count('Sheet.getSheetValues')).toBe(4);
+        // An edit whose rows hold no such date reads no date column.
+        loaded.world.counter.reset();
+        loaded.edit(sheet, 50, col('Owner'), [['Nina Novak']]);
+        expect(loaded.world.counter.count('Sheet.getSheetValues')).toBe(3);
+      });
     }
   });
 });
