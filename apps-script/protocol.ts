@@ -84,6 +84,14 @@ export interface FindingView {
   column: string | null;
   /** 1-based column index of that header in the sheet, when the sheet has it. */
   col: number | null;
+  /** The plan has no such column (so there is no cell to go to; `col` is null). */
+  missingColumn: boolean;
+}
+
+/** Something to know about how the plan was read (columns named twice, dates, framework): one plain sentence or two. */
+export interface PlanNotice {
+  level: 'note' | 'warning';
+  text: string;
 }
 
 export interface FindingGroup {
@@ -112,6 +120,8 @@ export interface CheckResponse {
   groups: FindingGroup[];
   /** Groups left out to keep the sidebar fast (the Check column has them all). */
   omittedGroups: number;
+  /** How the plan was read, shown above the findings. */
+  notices: PlanNotice[];
 }
 
 export interface FixIdsResponse {
@@ -143,6 +153,8 @@ export interface ProgressResponse {
   /** Top-level items with their children. */
   items: ProgressView[];
   omittedItems: number;
+  /** How the plan was read, shown above the items. */
+  notices: PlanNotice[];
 }
 
 export interface TemplateResponse {

@@ -3,6 +3,7 @@ import type { CellValue, Finding, Plan } from '../../shared/index.js';
 import type { CheckResponse, FindingGroup, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
 import { ownedColumn, writeColumns } from './owned-columns.js';
+import { planNotices } from './plan-notices.js';
 import { dataRows, pickSheet, readPlanSheet } from './plan-sheet.js';
 import type { PlanSheet } from './plan-sheet.js';
 import { frameworkUsed, openSession, readOptions } from './session.js';
@@ -29,6 +30,7 @@ export function runCheck(request: SheetRequest, lockWaitMs?: number): CheckRespo
       rows: plan.items.length,
       ...findingGroups(plan, findings),
       blankIds: plan.items.reduce((n, item) => (item.id === '' ? n + 1 : n), 0),
+      notices: planNotices(plan, planSheet.table.header),
     };
   }, lockWaitMs);
 }
@@ -75,14 +77,17 @@ function findingGroups(
       errors,
       warnings: list.length - errors,
       findings: list.map((f) => {
-        const index = f.column === undefined ? undefined : plan.columns[f.column];
+        // A finding about a column the plan lacks names that column and has no cell to go to.
+        const key = f.missingColumn ?? f.column;
+        const index = f.missingColumn !== undefined || f.column === undefined ? undefined : plan.columns[f.column];
         return {
           rule: f.rule,
           severity: f.severity,
           message: f.message,
           hint: f.hint,
-          column: f.column === undefined ? null : COLUMN_BY_KEY[f.column].header,
+          column: key === undefined ? null : COLUMN_BY_KEY[key].header,
           col: index === undefined ? null : index + 1,
+          missingColumn: f.missingColumn !== undefined,
         };
       }),
     });

@@ -4,6 +4,7 @@ import type { ProgressResponse, ProgressView, SheetRequest } from '../protocol.j
 import { withDocumentLock } from './lock.js';
 import { ownedColumn, writeColumns } from './owned-columns.js';
 import type { ColumnWrite } from './owned-columns.js';
+import { planNotices } from './plan-notices.js';
 import { dataRows, pickSheet, readPlanSheet } from './plan-sheet.js';
 import { frameworkUsed, openSession, readOptions } from './session.js';
 
@@ -52,6 +53,7 @@ export function runProgress(request: SheetRequest): ProgressResponse {
       rows: plan.items.length,
       written: { progress: items.length, keptFormulas, pace: plan.columns.pace !== undefined },
       ...overview(plan, items),
+      notices: planNotices(plan, planSheet.table.header),
     };
   });
 }

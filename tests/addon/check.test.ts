@@ -1,11 +1,11 @@
 // Check and Fix IDs through the built bundle: the same findings and Check text as the core, the
 // Check column written in one call, nothing else touched, constant calls whatever the size.
 import { describe, expect, test } from 'vitest';
-import { checkPlan, checkSummaries, dayFromIso, readPlan } from '../../shared/index.js';
+import { checkPlan, checkSummaries, dateOrderNotice, dayFromIso, readPlan } from '../../shared/index.js';
 import type { RawTable } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
-import { bigPlan, col, day, exceptColumns, seedPlan, smallPlan } from './plans.js';
+import { bigPlan, col, day, exceptColumns, noticePlan, seedPlan, smallPlan } from './plans.js';
 
 const TODAY = '2026-05-01';
 
@@ -254,5 +254,57 @@ describe('Select', () => {
     expect(row.ok && row.value.selected).toBe('Plan!A7:U7');
     const gone = loaded.api('apiSelect', { sheet: 'Old plan', row: 2, col: null });
     expect(gone.ok).toBe(false);
+  });
+});
+
+describe('plan notices', () => {
+  /** A fresh spreadsheet holding the table, checked. */
+  const checked = (table: RawTable) => {
+    const loaded = loadBundle();
+    withToday(loaded);
+    seedPlan(loaded.world, table);
+    const check = loaded.api('apiCheck', { sheet: null });
+    if (!check.ok) throw new Error(check.error.message);
+    return { loaded, check: check.value };
+  };
+
+  test('Check and Update progress say how the plan was read: columns named twice, day-first dates, another framework that fits', () => {
+    const table = noticePlan();
+    const { loaded, check } = checked(table);
+    const dates = dateOrderNotice(readPlan(table));
+    expect(dates?.level).toBe('note');
+    const texts = check.notices.map((n) => n.text);
+    expect(check.notices).toEqual([
+      { level: 'warning', text: 'Columns E and I are both Owner; Cascade reads E and ignores I. Rename or remove one.' },
+      // The core's words, as a sentence: 06/07/2026 is July 6 here, like 30/06/2026.
+      { level: 'note', text: dates!.text[0].toUpperCase() + dates!.text.slice(1) },
+      { level: 'note', text: 'Read as a Personal plan from its levels; Goal, Task fit a Project plan too: choose the framework in Settings.' },
+    ]);
+    expect(texts[1]).toMatch(/^Read the date 06\/07\/2026 in cell F3 day first \(2026-07-06\), like 30\/06\/2026 in cell F2\./);
+
+    const progress = loaded.api('apiProgress', { sheet: null });
+    if (!progress.ok) throw new Error(progress.error.message);
+    expect(progress.value.notices).toEqual(check.notices);
+
+    // A framework chosen in Settings leaves nothing to say about other frameworks.
+    expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: 'personal' }).ok).toBe(true);
+    const chosen = loaded.api('apiCheck', { sheet: null });
+    if (!chosen.ok) throw new Error(chosen.error.message);
+    expect(chosen.value.notices.map((n) => n.text)).toEqual(texts.slice(0, 2));
+  });
+
+  test('a plan read as it always is has no notices', () => {
+    const { check } = checked(smallPlan());
+    expect(check.notices).toEqual([]);
+  });
+
+  test('a finding about a column the plan lacks names that column and selects no unrelated cell', () => {
+    const { check } = checked(noticePlan());
+    const findings = check.groups.flatMap((g) => g.findings);
+    const review = findings.find((f) => f.rule === 'review/no-cadence');
+    expect(review, 'the goal has no review cadence').toBeDefined();
+    expect(review).toMatchObject({ column: 'Review', missingColumn: true, col: null });
+    // Findings about a cell the plan has still point at it.
+    for (const f of findings.filter((f) => !f.missingColumn && f.column !== null)) expect(f.col).not.toBeNull();
   });
 });

@@ -61,3 +61,21 @@ export function exceptColumns(snapshot: unknown, columns: number[]): unknown {
     formats: s.formats.filter(([key]) => !skip.has(columnOf(key))),
   };
 }
+
+/** The header of `noticePlan`: no Review column, Owner named twice. */
+export const NOTICE_HEADER = ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Due date', 'Status', 'Check', 'Owner'];
+
+/**
+ * A plan the sidebar has something to say about besides its findings: Goal and Task (a personal
+ * plan, and a project plan too), dates typed day first (30/06/2026 beside 06/07/2026), Owner
+ * named twice, and no Review column.
+ */
+export function noticePlan(): RawTable {
+  return {
+    header: NOTICE_HEADER,
+    rows: [
+      ['G1', 'Goal', '', 'Grow the newsletter to 5,000 subscribers', 'Ana Silva', '30/06/2026', 'On track', '', 'Ben Ode'],
+      ['T1', 'Task', 'G1', 'Write eight issues of the newsletter', 'Ana Silva', '06/07/2026', '', '', ''],
+    ],
+  };
+}

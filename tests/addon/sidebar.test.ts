@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dayFromIso, templateFor } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
-import { col, seedPlan, smallPlan } from './plans.js';
+import { NOTICE_HEADER, col, noticePlan, seedPlan, smallPlan } from './plans.js';
 
 const RESULTS = path.resolve('test-results');
 const XSS = '<img src=x onerror="window.__xss=1;alert(1)">';
@@ -222,6 +222,49 @@ describe('sidebar in chromium', () => {
     expect(await page.textContent('#check-message')).toMatch(/Filled 1 ID: T\S* \(row 6\)/);
     expect(String(sheet.cell(6, col('ID')))).toMatch(/^T/);
     expect(await page.textContent('#check-fix-ids')).toBe('Fix IDs');
+    await page.close();
+  });
+
+  test('says how the plan was read above the findings and the bars; a finding about a missing column offers no cell to go to', async () => {
+    const loaded = loadBundle();
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    seedPlan(loaded.world, noticePlan());
+    const { page, dialogs } = await openSidebar(loaded, 'menuCheckPlan');
+    await expect.poll(() => page.locator('.group').count()).toBeGreaterThan(0);
+    const notices = page.locator('#check-notices .notice');
+    expect(await notices.allTextContents()).toEqual([
+      'Columns E and I are both Owner; Cascade reads E and ignores I. Rename or remove one.',
+      expect.stringMatching(/^Read the date 06\/07\/2026 in cell F3 day first \(2026-07-06\), like 30\/06\/2026 in cell F2\. Type dates as YYYY-MM-DD/),
+      'Read as a Personal plan from its levels; Goal, Task fit a Project plan too: choose the framework in Settings.',
+    ]);
+    expect(await page.locator('#check-notices .notice.warning').count()).toBe(1);
+    // Above the findings, under the summary.
+    const [summary, list, groups] = await Promise.all(['#check-summary', '#check-notices', '#check-findings'].map((s) => page.locator(s).boundingBox()));
+    expect(summary!.y).toBeLessThan(list!.y);
+    expect(list!.y + list!.height).toBeLessThanOrEqual(groups!.y);
+
+    // No Review column: the finding says so, and a click selects the row, not the Title cell.
+    const review = page.locator('.finding[data-rule="review/no-cadence"]').first();
+    expect(await review.locator('.where').textContent()).toBe('No Review column');
+    await review.click();
+    await expect.poll(() => loaded.world.spreadsheet.activeRange?.row).toBe(2);
+    expect(loaded.world.spreadsheet.activeRange?.cols).toBe(NOTICE_HEADER.length);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-notices.png'), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
+
+    await page.click('#tab-progress');
+    await page.click('#progress-run');
+    await settle(page);
+    expect(await page.locator('#progress-notices .notice').allTextContents()).toEqual(await notices.allTextContents());
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-progress-notices.png'), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
+
+    // A plan read as usual has nothing to say: the notices are gone.
+    seedPlan(loaded.world, smallPlan(), 'Plan 2');
+    await page.click('#progress-run');
+    await settle(page);
+    expect(await page.locator('#progress-notices .notice').count()).toBe(0);
+    expect(dialogs).toEqual([]);
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import { reportError, running, showSheetLine } from '../app.js';
 import type { App } from '../app.js';
 import { byId, fill, h, plural, say } from '../dom.js';
 import { call, unwrap } from '../rpc.js';
+import { renderNotices } from './notices.js';
 
 export function setUpCheck(app: App): void {
   byId('check-run').addEventListener('click', () => void runCheck(app));
@@ -21,6 +22,7 @@ export function runCheck(app: App): Promise<void> {
       renderCheck(app, result);
     } catch (error) {
       fill(byId('check-summary'));
+      fill(byId('check-notices'));
       fill(byId('check-findings'));
       reportError(app, message, error);
     }
@@ -58,6 +60,7 @@ export function renderCheck(app: App, result: CheckResponse): void {
     warning > 0 ? h('span', { className: 'chip warning' }, plural(warning, 'warning')) : null,
     error + warning === 0 ? h('span', { className: 'chip good' }, 'All rows pass') : null,
   );
+  renderNotices(byId('check-notices'), result.notices);
   const fix = byId<HTMLButtonElement>('check-fix-ids');
   fix.textContent = result.blankIds > 0 ? `Fix IDs (${result.blankIds})` : 'Fix IDs';
   const list = byId('check-findings');
@@ -106,13 +109,14 @@ function findingButton(app: App, sheet: string, row: number, finding: FindingVie
       { className: 'text' },
       finding.message,
       h('span', { className: 'hint' }, finding.hint),
-      finding.column ? h('span', { className: 'where' }, where(finding, row)) : null,
+      finding.column ? h('span', { className: finding.missingColumn ? 'where missing' : 'where' }, where(finding, row)) : null,
     ),
   );
 }
 
-/** "Go to Owner · E12" when the sheet has the column, else "Owner column" (the finding says it is missing). */
+/** "Go to Owner · E12" when the sheet has the column; "No Review column" when the plan lacks it (a click selects the row). */
 function where(finding: FindingView, row: number): string {
+  if (finding.missingColumn) return `No ${finding.column} column`;
   return finding.col === null ? `${finding.column} column` : `Go to ${finding.column} · ${columnLetter(finding.col - 1)}${row}`;
 }
 

@@ -3,6 +3,7 @@ import { reportError, running, showSheetLine } from '../app.js';
 import type { App } from '../app.js';
 import { byId, fill, h, percent, plural, say } from '../dom.js';
 import { call, unwrap } from '../rpc.js';
+import { renderNotices } from './notices.js';
 
 const PACE_TONE: Record<PaceStatus, string> = {
   done: 'good',
@@ -29,6 +30,7 @@ export function runProgress(app: App): Promise<void> {
       say(message, 'good', `Progress${pace} written for ${plural(result.written.progress, 'row')}.`);
     } catch (error) {
       fill(byId('progress-summary'));
+      fill(byId('progress-notices'));
       fill(byId('progress-items'));
       reportError(app, message, error);
     }
@@ -38,6 +40,7 @@ export function runProgress(app: App): Promise<void> {
 export function renderProgress(app: App, result: ProgressResponse): void {
   byId('progress-intro').hidden = true;
   fill(byId('progress-summary'), h('span', {}, `${plural(result.rows, 'row')} · ${result.framework.label} · today ${result.today}`));
+  renderNotices(byId('progress-notices'), result.notices);
   const list = byId('progress-items');
   if (result.items.length === 0) {
     fill(list, h('li', { className: 'empty' }, 'The plan has no rows yet.'));
