@@ -9,6 +9,11 @@ export class CliError extends Error {
   }
 }
 
+/** Why something failed, in one line: the first line of the error's message. */
+export function errorReason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
 /** Where in a plan file something is: every part is optional. */
 export interface FilePlace {
   sheet?: string;

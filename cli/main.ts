@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { CliError } from './errors.js';
+import { CliError, errorReason } from './errors.js';
 import { colorsFor } from './output/terminal.js';
 
 /** Exit codes of commander's own outcomes that are not errors. */
@@ -30,8 +30,7 @@ function report(error: unknown): number {
     process.stderr.write(`${red('cascade:')} ${error.message}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  process.stderr.write(`${red('cascade:')} unexpected error: ${message}\n`);
+  process.stderr.write(`${red('cascade:')} unexpected error: ${errorReason(error)}\n`);
   if (process.env.CASCADE_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
   else process.stderr.write('This is a bug in cascade. Run again with CASCADE_DEBUG=1 to see the details, and report them.\n');
   return 2;

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { PlanFormatError, type CellValue } from '../../shared/index.js';
-import { fileError, planFormatError } from '../errors.js';
+import { errorReason, fileError, planFormatError } from '../errors.js';
 import { decodeCsv, looksBinary, sniffDelimiter, sniffEol, type CsvDialect } from './csv-text.js';
 import { tableFromGrid, type Grid } from './grid.js';
 import type { PlanFile } from './read.js';
-import { sniff } from './probe.js';
+import { readBytes, sniff } from './probe.js';
 
 /** A CSV file parsed: every record as text (row n of a spreadsheet is records[n - 1]) and how it was written. */
 export interface CsvDocument {
@@ -16,7 +15,7 @@ export interface CsvDocument {
 }
 
 export async function readCsvDocument(path: string): Promise<CsvDocument> {
-  const bytes = await readFile(path);
+  const bytes = await readBytes(path);
   const kind = sniff(bytes);
   if (kind === 'zip') throw fileError(path, 'this is an .xlsx workbook, not a CSV file; rename it to .xlsx.');
   if (kind || looksBinary(bytes)) {
@@ -65,6 +64,5 @@ function csvSyntaxError(path: string, error: unknown): Error {
   if (code === 'CSV_QUOTE_NOT_CLOSED') {
     return fileError(path, 'a quoted field (") starts here and is never closed; add the closing quote.', { row });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return fileError(path, `not a readable CSV file (${message.split('\n')[0]}).`, { row });
+  return fileError(path, `not a readable CSV file (${errorReason(error)}).`, { row });
 }

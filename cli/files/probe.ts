@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileError } from '../errors.js';
 
@@ -36,15 +36,12 @@ export async function assertReadableFile(path: string): Promise<void> {
   if (!info.isFile()) throw fileError(path, 'is not a regular file.');
 }
 
-/** The first bytes of a file, to tell what it really is whatever its name says. */
-export async function readMagic(path: string, length = 8): Promise<Buffer> {
-  const handle = await open(path, 'r');
+/** The whole file, read once; a file that cannot be read is a clear error. */
+export async function readBytes(path: string): Promise<Buffer> {
   try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+    return await readFile(path);
+  } catch (error) {
+    throw fileError(path, describeFsError(error, 'cannot read it'));
   }
 }
 

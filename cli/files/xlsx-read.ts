@@ -1,10 +1,10 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { COLUMNS, PlanFormatError, columnLetter, mapColumns, type CellValue, type RawTable } from '../../shared/index.js';
-import { fileError, planFormatError } from '../errors.js';
+import { errorReason, fileError, planFormatError } from '../errors.js';
 import { isUncomputedFormula, plainCellValue } from './cell-value.js';
 import { findHeaderRow, tableFromGrid, type Grid } from './grid.js';
 import type { PlanFile } from './read.js';
-import { readMagic, sniff } from './probe.js';
+import { readBytes, sniff } from './probe.js';
 
 /** The sheet that holds the plan when one is named so (any case). */
 export const PLAN_SHEET_NAME = 'Cascade';
@@ -33,7 +33,8 @@ export async function readXlsxPlan(path: string): Promise<PlanFile> {
 
 /** Reads the workbook, telling apart a missing file, a non-workbook and a broken workbook. */
 async function loadWorkbook(path: string): Promise<Workbook> {
-  const kind = sniff(await readMagic(path));
+  const bytes = await readBytes(path);
+  const kind = sniff(bytes);
   if (kind === 'ole') {
     throw fileError(path, 'this is an old-format (.xls) or password-protected workbook; save it as an .xlsx workbook without a password.');
   }
@@ -44,9 +45,10 @@ async function loadWorkbook(path: string): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    // exceljs declares load() as taking an ArrayBuffer; at run time it takes Node's Buffer (its own readFile passes one).
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw fileError(path, `not a readable Excel workbook (${shortReason(error)}). Open it in a spreadsheet and save it again as .xlsx.`);
+    throw fileError(path, `not a readable Excel workbook (${errorReason(error).slice(0, 160)}). Open it in a spreadsheet and save it again as .xlsx.`);
   }
   return workbook;
 }
@@ -94,9 +96,4 @@ function uncomputedWarning(path: string, sheet: string, table: RawTable, cells: 
       ? `a formula cell has no computed value (${place}), so it reads as blank`
       : `${found.length.toLocaleString('en-US')} formula cells have no computed value (first: ${place}), so they read as blank`;
   return `${path}, sheet "${sheet}": ${what}. The file was saved without calculating: open it in a spreadsheet and save it again.`;
-}
-
-function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 160);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { PlanFile } from '../files/read.js';
 import { writeFileAtomic } from '../files/atomic.js';
-import { fileError } from '../errors.js';
+import { errorReason, fileError } from '../errors.js';
 import { patchWorkbook } from '../xlsx/workbook-patch.js';
 import type { CellEdit } from './cell-edit.js';
 import { editCsvFile } from './csv-write.js';
@@ -22,8 +22,7 @@ export async function writeCells(file: PlanFile, edits: readonly CellEdit[]): Pr
   try {
     patched = await patchWorkbook(await readFile(file.path), file.sheetName!, edits);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw fileError(file.path, `cannot write into this workbook (${reason}); nothing was changed.`, { sheet: file.sheetName });
+    throw fileError(file.path, `cannot write into this workbook (${errorReason(error)}); nothing was changed.`, { sheet: file.sheetName });
   }
   if (patched.sheet.written > 0) await writeFileAtomic(file.path, patched.data, { overwrite: true });
   return { written: patched.sheet.written, keptFormulas: patched.sheet.keptFormulas };
