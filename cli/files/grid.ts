@@ -6,14 +6,13 @@ export type Grid = CellValue[][];
 /** How many non-empty rows at the top may sit above the header (a title, a note). */
 const HEADER_SEARCH_ROWS = 10;
 
+/** An empty cell, or one holding only spaces. */
+export function isBlankCell(cell: CellValue | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
-  if (!row) return true;
-  for (const cell of row) {
-    if (cell === null || cell === undefined) continue;
-    if (typeof cell === 'string' && cell.trim() === '') continue;
-    return false;
-  }
-  return true;
+  return !row || row.every(isBlankCell);
 }
 
 /** 0-based index of the header row: the first non-empty row with ID, Level and Title, or -1. */

@@ -1,4 +1,5 @@
-import { COLUMN_BY_KEY, hasLiveProgress, NO_PACE, type Plan, type ProgressItem, type RawTable } from '../../shared/index.js';
+import { COLUMN_BY_KEY, hasLiveProgress, NO_PACE, type CellValue, type Plan, type ProgressItem, type RawTable } from '../../shared/index.js';
+import { isBlankCell } from '../files/grid.js';
 import type { CellEdit } from './cell-edit.js';
 
 export interface ProgressWrite {
@@ -55,10 +56,7 @@ function firstFreeColumn(table: RawTable): number {
   return width + 1;
 }
 
-function lastUsed(cells: readonly unknown[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) {
-    const cell = cells[i];
-    if (cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === '')) return i;
-  }
+function lastUsed(cells: readonly CellValue[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (!isBlankCell(cells[i])) return i;
   return -1;
 }
