@@ -1,8 +1,7 @@
 import {
-  COLUMN_BY_KEY,
-  columnLetter,
   dateOrderNotice,
   duplicateColumns,
+  duplicateColumnText,
   PlanFormatError,
   readPlan,
   type FrameworkId,
@@ -42,11 +41,7 @@ function planNotices(path: string, file: PlanFile, plan: Plan): { level: 'note' 
   const notices: { level: 'note' | 'warning'; text: string }[] = [];
   const headerPlace = describePlace(path, { sheet: file.sheetName, row: file.table.headerRow ?? 1 });
   for (const d of duplicateColumns(file.table.header)) {
-    const letters = [d.read, ...d.ignored].map(columnLetter);
-    const all = `${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}`;
-    const both = letters.length === 2 ? 'both' : 'all';
-    const text = `columns ${all} are ${both} ${COLUMN_BY_KEY[d.key].header}; Cascade reads ${letters[0]} and ignores ${letters.slice(1).join(', ')}. Rename or remove one.`;
-    notices.push({ level: 'warning', text: `${headerPlace}: ${text}` });
+    notices.push({ level: 'warning', text: `${headerPlace}: ${duplicateColumnText(d)}` });
   }
   const dates = dateOrderNotice(plan);
   if (dates) notices.push({ level: dates.level, text: `${describePlace(path, { sheet: file.sheetName })}: ${dates.text}` });

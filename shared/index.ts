@@ -15,3 +15,4 @@ export * from './formulas.js';
 export * from './ids.js';
 export * from './template.js';
 export * from './examples.js';
+export * from './plan-notes.js';

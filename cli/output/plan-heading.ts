@@ -1,4 +1,4 @@
-import { FRAMEWORKS, isoFromDay, type Day, type Plan } from '../../shared/index.js';
+import { isoFromDay, otherFrameworksText, type Day, type Plan } from '../../shared/index.js';
 import { plural, type Colors } from './terminal.js';
 
 /**
@@ -23,12 +23,6 @@ export function frameworkLine(plan: Plan): string {
   const name = `${plan.framework.label} plan`;
   if (plan.frameworkSource === 'default') return `${name} (no known levels; choose with --framework)`;
   if (plan.frameworkSource !== 'inferred') return name;
-  const others = (plan.frameworkAlternatives ?? []).map((id) => FRAMEWORKS[id].label);
-  if (others.length === 0) return `${name} (from its levels)`;
-  const used = new Set(plan.items.map((item) => item.level));
-  const levels = plan.framework.levels.filter((level) => used.has(level));
-  const verb = levels.length === 1 ? 'fits' : 'fit';
-  const alternatives = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} or ${others[others.length - 1]}`;
-  const article = /^[AEIOU]/.test(alternatives) ? 'an' : 'a';
-  return `${name} (from its levels; ${levels.join(', ')} ${verb} ${article} ${alternatives} plan too: choose with --framework)`;
+  const alternatives = otherFrameworksText(plan);
+  return alternatives === null ? `${name} (from its levels)` : `${name} (from its levels; ${alternatives}: choose with --framework)`;
 }
