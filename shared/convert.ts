@@ -52,7 +52,7 @@ function canonicalCells(item: PlanItem): Partial<Record<ColumnKey, CellValue>> {
  * did not read (notes, links, budget) follow at the right with their header and cells unchanged.
  */
 export function convertPlan(plan: Plan, options: ConvertOptions = {}): TemplateSpec {
-  const spec = templateFor(plan.framework.id, { rows: plan.items.length, allowOver: options.allowOver });
+  const spec = templateFor(plan.framework.id, { allowOver: options.allowOver });
   const extra = options.table ? unreadColumns(plan, options.table) : [];
   const header = [...spec.header, ...extra.map((col) => extraHeader(plan, options.table!, col))];
   const headerRow = options.table?.headerRow ?? 1;

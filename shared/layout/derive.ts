@@ -195,7 +195,7 @@ function levelColumn(input: DeriveInput): Structure {
     const levelHeader = text(header[detected.columns.level!]);
     const words = `levels from the numbers in ${levelHeader}: ${numbers.map((n, d) => `${n} ${depth![d]}`).join(', ')}`;
     summary.push(words);
-    guesses.push(`${words}${input.framework ? '' : ' (choose another framework with --framework)'}`);
+    guesses.push(words);
   }
   const hasIds = detected.columns.id !== undefined;
   if (detected.columns.parent !== undefined || hasIds) {
@@ -257,7 +257,7 @@ function fromContent(input: DeriveInput): Structure {
       generateIds: true,
       depthLevels: levels,
       summary: [words],
-      guesses: [`${words}${input.framework ? '' : ' (choose another framework with --framework)'}`],
+      guesses: [words],
     };
   }
 
