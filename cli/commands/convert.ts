@@ -18,7 +18,9 @@ interface ConvertOptions extends Pick<PlanOptions, 'framework' | 'columns'> {
 
 export function convertCommand(): Command {
   return new Command('convert')
-    .description("write a plan as you keep it (other headers, Objective and Key Result side by side, O1:/KR1.2 prefixes, outline numbers) into a new file in Cascade's layout: ID, Level, Parent and Title filled, live Progress formulas")
+    .description(
+      "write a plan as you keep it (other headers, Objective and Key Result side by side, O1:/KR1.2 prefixes, outline numbers) into a new file in Cascade's layout: ID, Level, Parent and Title filled, live Progress formulas",
+    )
     .argument('<in>', 'your plan: an .xlsx workbook or a .csv file (only read)')
     .argument('<out>', 'the new file: .xlsx (dropdowns, formats, formulas) or .csv')
     .addOption(frameworkOption())
@@ -29,7 +31,8 @@ export function convertCommand(): Command {
       if (kind !== '.xlsx' && kind !== '.csv') {
         throw fileError(output, `a plan is written as .xlsx or .csv, not ${kind || 'a file without extension'}.`);
       }
-      if (resolve(input) === resolve(output)) throw fileError(output, 'this is the plan being converted; name a new file, so the original stays as it is.');
+      if (resolve(input) === resolve(output))
+        throw fileError(output, 'this is the plan being converted; name a new file, so the original stays as it is.');
       if (!options.force && (await exists(output))) throw existsError(output);
       const { file, plan } = await loadPlan(input, options.framework, options.columns);
       const spec = convertPlan(plan, { table: file.table });
@@ -45,9 +48,14 @@ function summary(input: string, output: string, spec: TemplateSpec, reading: str
     const level = String(row[levelCol] ?? '—');
     counts.set(level, (counts.get(level) ?? 0) + 1);
   }
-  const levels = [...counts].map(([level, n]) => `${n} ${n === 1 ? level : spec.framework.levels.includes(level as LevelName) ? pluralLevel(level as LevelName) : level}`);
+  const levels = [...counts].map(
+    ([level, n]) =>
+      `${n} ${n === 1 ? level : spec.framework.levels.includes(level as LevelName) ? pluralLevel(level as LevelName) : level}`,
+  );
   const extra = spec.header.slice(spec.columns.check! + 1);
-  const lines = [`Wrote ${output}: ${spec.framework.label} plan, ${plural(spec.rows.length, 'row')} (${levels.join(', ')}) from ${input}, which is unchanged.`];
+  const lines = [
+    `Wrote ${output}: ${spec.framework.label} plan, ${plural(spec.rows.length, 'row')} (${levels.join(', ')}) from ${input}, which is unchanged.`,
+  ];
   if (reading) lines.push(`Read as: ${reading}.`);
   if (extra.length > 0) lines.push(`Your other columns follow Cascade's: ${extra.join(', ')}.`);
   lines.push(`Next: cascade lint ${output}`);

@@ -1,7 +1,14 @@
 // Plans as managers already keep them: each layout read into levels, parents and IDs, with the
 // reading described and guesses named.
 import { describe, expect, it } from 'vitest';
-import { findPlanHeaderRow, progressFormula, readPlan, MILESTONE_LEVEL_TEXTS, type Plan, type RawTable } from '../../shared/index.js';
+import {
+  findPlanHeaderRow,
+  progressFormula,
+  readPlan,
+  MILESTONE_LEVEL_TEXTS,
+  type Plan,
+  type RawTable,
+} from '../../shared/index.js';
 
 const shape = (plan: Plan) => plan.items.map((i) => [i.row, i.id, i.level, i.parentId, i.title]);
 
@@ -42,7 +49,13 @@ describe('side-by-side Objective / Key Result columns', () => {
   });
 
   it('says how it was read', () => {
-    expect(plan.reading).toMatchObject({ layout: 'side by side', levels: 'level columns', parents: 'level columns', ids: 'generated', guesses: [] });
+    expect(plan.reading).toMatchObject({
+      layout: 'side by side',
+      levels: 'level columns',
+      parents: 'level columns',
+      ids: 'generated',
+      guesses: [],
+    });
     expect(plan.reading!.summary).toEqual([
       'Owner from DRI',
       'Start from Baseline',
@@ -50,16 +63,37 @@ describe('side-by-side Objective / Key Result columns', () => {
       'levels from the Objective and Key Result columns',
       'IDs made up where none was written (O1, KR1.1, KR1.2, …)',
     ]);
-    expect(plan.reading!.levelColumns.map((c) => [c.index, c.level])).toEqual([[0, 'Objective'], [1, 'Key Result']]);
+    expect(plan.reading!.levelColumns.map((c) => [c.index, c.level])).toEqual([
+      [0, 'Objective'],
+      [1, 'Key Result'],
+    ]);
   });
 });
 
 describe('a Spanish quarter-OKR table', () => {
   it('reads Objetivo / Resultado clave side by side, Responsable, Fecha límite and Estado', () => {
     const plan = readPlan({
-      header: ['Objetivo', 'Resultado clave', 'Responsable', 'Línea base', 'Meta numérica', 'Valor actual', 'Fecha límite', 'Estado'],
+      header: [
+        'Objetivo',
+        'Resultado clave',
+        'Responsable',
+        'Línea base',
+        'Meta numérica',
+        'Valor actual',
+        'Fecha límite',
+        'Estado',
+      ],
       rows: [
-        ['Mejorar la retención', 'Reducir la rotación mensual del 5% al 3%', 'Lucía', 5, 3, 4, '2026-03-31', 'On track'],
+        [
+          'Mejorar la retención',
+          'Reducir la rotación mensual del 5% al 3%',
+          'Lucía',
+          5,
+          3,
+          4,
+          '2026-03-31',
+          'On track',
+        ],
         [null, 'Subir el NPS de 30 a 45', 'Marco', 30, 45, 38, '2026-03-31', 'At risk'],
       ],
     });
@@ -73,7 +107,10 @@ describe('a Spanish quarter-OKR table', () => {
   });
 
   it('matches headers ignoring case and accents, in German and French too', () => {
-    const plan = readPlan({ header: ['objetivo', 'RESULTADO CLAVE', 'Verantwortlich', 'Échéance', 'fecha limite'], rows: [['a', 'b', 'c', '2026-01-01', null]] });
+    const plan = readPlan({
+      header: ['objetivo', 'RESULTADO CLAVE', 'Verantwortlich', 'Échéance', 'fecha limite'],
+      rows: [['a', 'b', 'c', '2026-01-01', null]],
+    });
     expect(plan.columns).toMatchObject({ owner: 2, dueDate: 3 });
   });
 });
@@ -82,7 +119,13 @@ describe('O1: / KR1.2 prefixes', () => {
   it('reads level, ID and parent from prefixes in the titles, even with key results listed after all objectives', () => {
     const plan = readPlan({
       header: ['Description', 'Owner'],
-      rows: [['O1: Grow revenue', 'Ana'], ['O2: Ship v2', 'Cy'], ['KR1.1: Sign 50 accounts', 'Ana'], ['KR2.1 - Move 80% of traffic', 'Cy'], ['KR1.2) Raise NPS to 60', 'Bo']],
+      rows: [
+        ['O1: Grow revenue', 'Ana'],
+        ['O2: Ship v2', 'Cy'],
+        ['KR1.1: Sign 50 accounts', 'Ana'],
+        ['KR2.1 - Move 80% of traffic', 'Cy'],
+        ['KR1.2) Raise NPS to 60', 'Bo'],
+      ],
     });
     expect(shape(plan)).toEqual([
       [2, 'O1', 'Objective', '', 'Grow revenue'],
@@ -95,7 +138,16 @@ describe('O1: / KR1.2 prefixes', () => {
   });
 
   it('reads KR1 under the objective above it when the numbers restart per objective', () => {
-    const plan = readPlan({ header: ['KR', 'Title'], rows: [['O1', 'Grow'], ['KR1', 'Sign 50'], ['KR2', 'NPS 60'], ['O2', 'Ship'], ['KR1', 'Move traffic']] });
+    const plan = readPlan({
+      header: ['KR', 'Title'],
+      rows: [
+        ['O1', 'Grow'],
+        ['KR1', 'Sign 50'],
+        ['KR2', 'NPS 60'],
+        ['O2', 'Ship'],
+        ['KR1', 'Move traffic'],
+      ],
+    });
     expect(plan.items.map((i) => [i.id, i.level, i.parentId])).toEqual([
       ['O1', 'Objective', ''],
       ['KR1', 'Key Result', 'O1'],
@@ -109,7 +161,13 @@ describe('O1: / KR1.2 prefixes', () => {
 describe('an outline-numbered milestone CSV', () => {
   const plan = readPlan({
     header: ['#', 'Milestone', 'Target Date', 'Lead'],
-    rows: [['1', 'Private beta', '2026-03-31', 'Ana'], ['1.1', 'Invite 20 teams', null, 'Bo'], ['1.2', 'Ship the importer', null, 'Bo'], ['2', 'Public launch', '2026-06-30', 'Cy'], ['2.1', 'Pricing page live', null, 'Cy']],
+    rows: [
+      ['1', 'Private beta', '2026-03-31', 'Ana'],
+      ['1.1', 'Invite 20 teams', null, 'Bo'],
+      ['1.2', 'Ship the importer', null, 'Bo'],
+      ['2', 'Public launch', '2026-06-30', 'Cy'],
+      ['2.1', 'Pricing page live', null, 'Cy'],
+    ],
   });
   it('reads depth as level and the number above as parent', () => {
     expect(shape(plan)).toEqual([
@@ -128,7 +186,15 @@ describe('an outline-numbered milestone CSV', () => {
 
 describe('numeric and plural levels', () => {
   it('reads level numbers by depth and parents by the order of rows', () => {
-    const plan = readPlan({ header: ['Level', 'name', 'lead'], rows: [['2', 'Grow', 'a'], ['3', 'Sign', 'b'], ['3', 'NPS', 'c'], ['2', 'Ship', 'd']] });
+    const plan = readPlan({
+      header: ['Level', 'name', 'lead'],
+      rows: [
+        ['2', 'Grow', 'a'],
+        ['3', 'Sign', 'b'],
+        ['3', 'NPS', 'c'],
+        ['2', 'Ship', 'd'],
+      ],
+    });
     expect(plan.items.map((i) => [i.id, i.level, i.parentId])).toEqual([
       ['O1', 'Objective', ''],
       ['KR1.1', 'Key Result', 'O1'],
@@ -141,13 +207,31 @@ describe('numeric and plural levels', () => {
   it('reads Objectives, KRs, Milestones, Initiative, Sub-goal and foreign names as levels', () => {
     const plan = readPlan({
       header: ['ID', 'Level', 'Parent', 'Title'],
-      rows: [['A', 'Objectives', '', 't'], ['B', 'KRs', 'A', 't'], ['C', 'Initiative', 'B', 't'], ['D', 'Milestones', '', 't'], ['E', 'Sub-goal', '', 't'], ['F', 'Resultado clave', '', 't'], ['G', 'Schlüsselergebnis', '', 't']],
+      rows: [
+        ['A', 'Objectives', '', 't'],
+        ['B', 'KRs', 'A', 't'],
+        ['C', 'Initiative', 'B', 't'],
+        ['D', 'Milestones', '', 't'],
+        ['E', 'Sub-goal', '', 't'],
+        ['F', 'Resultado clave', '', 't'],
+        ['G', 'Schlüsselergebnis', '', 't'],
+      ],
     });
-    expect(plan.items.map((i) => i.level)).toEqual(['Objective', 'Key Result', 'Task', 'Milestone', 'Subgoal', 'Key Result', 'Key Result']);
+    expect(plan.items.map((i) => i.level)).toEqual([
+      'Objective',
+      'Key Result',
+      'Task',
+      'Milestone',
+      'Subgoal',
+      'Key Result',
+      'Key Result',
+    ]);
   });
 
   it('keeps the live Progress formula in step: a "Milestones" row counts as a milestone there too', () => {
-    expect(MILESTONE_LEVEL_TEXTS).toEqual(expect.arrayContaining(['milestone', 'milestones', 'hito', 'meilenstein', 'jalon']));
+    expect(MILESTONE_LEVEL_TEXTS).toEqual(
+      expect.arrayContaining(['milestone', 'milestones', 'hito', 'meilenstein', 'jalon']),
+    );
     const formula = progressFormula({ type: 'F', start: 'G', target: 'H', current: 'I', status: 'O', level: 'B' }, 2);
     for (const text of MILESTONE_LEVEL_TEXTS) expect(formula).toContain(`LOWER(TRIM(B2))="${text}"`);
   });
@@ -175,7 +259,10 @@ describe('an Asana-like goals export', () => {
 
 describe('a mapping', () => {
   it('reads the columns a person names, and says so', () => {
-    const plan = readPlan({ header: ['Theme', 'Result', 'Who', 'Tier'], rows: [['x', 'Sign 50', 'Ana', 'Key Result']] }, { columns: { title: 'Result', owner: 'Who', level: 'tier' } });
+    const plan = readPlan(
+      { header: ['Theme', 'Result', 'Who', 'Tier'], rows: [['x', 'Sign 50', 'Ana', 'Key Result']] },
+      { columns: { title: 'Result', owner: 'Who', level: 'tier' } },
+    );
     expect(plan.items.map((i) => [i.title, i.owner, i.level])).toEqual([['Sign 50', 'Ana', 'Key Result']]);
     expect(plan.reading!.summary).toContain('Title from Result (as you mapped it)');
   });
@@ -189,19 +276,52 @@ describe('a mapping', () => {
 
 describe('the header row, one finder for the command and the add-on', () => {
   it('finds a header below a title, by its known columns', () => {
-    expect(findPlanHeaderRow([['Q3 OKRs, team Atlas'], [], ['Objective', 'Key Result', 'DRI'], ['a', 'b', 'c']])).toBe(2);
+    expect(findPlanHeaderRow([['Q3 OKRs, team Atlas'], [], ['Objective', 'Key Result', 'DRI'], ['a', 'b', 'c']])).toBe(
+      2,
+    );
     expect(findPlanHeaderRow([['Notes'], ['just', 'text']])).toBe(-1);
-    expect(findPlanHeaderRow([['Theme', 'Result'], ['a', 'b']], { title: 'Result' })).toBe(0);
+    expect(
+      findPlanHeaderRow(
+        [
+          ['Theme', 'Result'],
+          ['a', 'b'],
+        ],
+        { title: 'Result' },
+      ),
+    ).toBe(0);
   });
   it('prefers a row with ID, Level and Title', () => {
-    expect(findPlanHeaderRow([['Name', 'Owner'], ['ID', 'Level', 'Title']])).toBe(1);
+    expect(
+      findPlanHeaderRow([
+        ['Name', 'Owner'],
+        ['ID', 'Level', 'Title'],
+      ]),
+    ).toBe(1);
   });
 });
 
 describe("Cascade's own plans read as before", () => {
   it('leaves a plan with ID, Level and Parent columns as written, with nothing to say', () => {
-    const plan = readPlan({ header: ['ID', 'Level', 'Parent', 'Title'], rows: [['O1', 'Objective', '', 'a'], ['KR1', 'Key Result', 'O1', 'b'], ['', 'Task', '', 'c']] });
-    expect(plan.items.map((i) => [i.id, i.parentId])).toEqual([['O1', ''], ['KR1', 'O1'], ['', '']]);
-    expect(plan.reading).toMatchObject({ layout: 'table', levels: 'level column', parents: 'parent column', ids: 'id column', summary: [], guesses: [] });
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Parent', 'Title'],
+      rows: [
+        ['O1', 'Objective', '', 'a'],
+        ['KR1', 'Key Result', 'O1', 'b'],
+        ['', 'Task', '', 'c'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.parentId])).toEqual([
+      ['O1', ''],
+      ['KR1', 'O1'],
+      ['', ''],
+    ]);
+    expect(plan.reading).toMatchObject({
+      layout: 'table',
+      levels: 'level column',
+      parents: 'parent column',
+      ids: 'id column',
+      summary: [],
+      guesses: [],
+    });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { convertPlan, formatColumnMapping, parseColumnMapping, previewRows, proposeMapping, readPlan, type RawTable } from '../../shared/index.js';
+import {
+  convertPlan,
+  formatColumnMapping,
+  parseColumnMapping,
+  previewRows,
+  proposeMapping,
+  readPlan,
+  type RawTable,
+} from '../../shared/index.js';
 
 const sideBySide: RawTable = {
   header: ['Objective', 'Key Result', 'DRI', 'Target', 'Current', 'date', 'Notes', 'progress'],
@@ -11,8 +19,14 @@ const sideBySide: RawTable = {
 
 describe('parseColumnMapping', () => {
   it('reads Field=Header pairs, field names in any case, quoted headers with commas', () => {
-    expect(parseColumnMapping('Title=Key result,owner=DRI, Due date = "Quarter, end"')).toEqual({ title: 'Key result', owner: 'DRI', dueDate: 'Quarter, end' });
-    expect(formatColumnMapping({ title: 'Key result', dueDate: 'Quarter, end' })).toBe('Title=Key result,Due date="Quarter, end"');
+    expect(parseColumnMapping('Title=Key result,owner=DRI, Due date = "Quarter, end"')).toEqual({
+      title: 'Key result',
+      owner: 'DRI',
+      dueDate: 'Quarter, end',
+    });
+    expect(formatColumnMapping({ title: 'Key result', dueDate: 'Quarter, end' })).toBe(
+      'Title=Key result,Due date="Quarter, end"',
+    );
   });
   it('names a part that is not a field or not Field=Header', () => {
     expect(() => parseColumnMapping('Titel=Bar')).toThrow(/"Titel" is not a plan field; use one of ID, Level/);
@@ -24,7 +38,13 @@ describe('proposeMapping', () => {
   it('proposes a column per field with how it was recognised, and the level columns', () => {
     const proposal = proposeMapping(sideBySide);
     expect(proposal.mapping).toEqual({ owner: 'DRI', target: 'Target', current: 'Current', dueDate: 'date' });
-    expect(proposal.fields.find((f) => f.key === 'dueDate')).toEqual({ key: 'dueDate', label: 'Due date', header: 'date', index: 5, source: 'guess' });
+    expect(proposal.fields.find((f) => f.key === 'dueDate')).toEqual({
+      key: 'dueDate',
+      label: 'Due date',
+      header: 'date',
+      index: 5,
+      source: 'guess',
+    });
     expect(proposal.fields.find((f) => f.key === 'title')).toMatchObject({ header: null, index: null });
     expect(proposal.levelColumns.map((c) => c.header)).toEqual(['Objective', 'Key Result']);
     expect(proposal.problem).toBeNull();
@@ -48,7 +68,17 @@ describe('convertPlan', () => {
     expect(spec.header.slice(0, 4)).toEqual(['ID', 'Level', 'Parent', 'Title']);
     expect(spec.header.slice(-2)).toEqual(['Notes', 'progress as written']);
     const col = (name: string) => spec.header.indexOf(name);
-    expect(spec.rows.map((r) => [r[col('ID')], r[col('Level')], r[col('Parent')], r[col('Title')], r[col('Owner')], r[col('Notes')], r[col('progress as written')]])).toEqual([
+    expect(
+      spec.rows.map((r) => [
+        r[col('ID')],
+        r[col('Level')],
+        r[col('Parent')],
+        r[col('Title')],
+        r[col('Owner')],
+        r[col('Notes')],
+        r[col('progress as written')],
+      ]),
+    ).toEqual([
       ['O1', 'Objective', null, 'Grow revenue', null, null, null],
       ['KR1.1', 'Key Result', 'O1', 'Sign 50 new accounts', 'Ana', 'see deck', '40%'],
       ['KR1.2', 'Key Result', 'O1', 'Raise NPS to 60', 'Bo', null, '100%'],
@@ -58,6 +88,10 @@ describe('convertPlan', () => {
     // The converted plan reads back as Cascade's own, with nothing guessed.
     const again = readPlan({ header: spec.header, rows: spec.rows });
     expect(again.reading).toMatchObject({ layout: 'table', parents: 'parent column', summary: [], guesses: [] });
-    expect(again.items.map((i) => [i.id, i.parentId])).toEqual([['O1', ''], ['KR1.1', 'O1'], ['KR1.2', 'O1']]);
+    expect(again.items.map((i) => [i.id, i.parentId])).toEqual([
+      ['O1', ''],
+      ['KR1.1', 'O1'],
+      ['KR1.2', 'O1'],
+    ]);
   });
 });
