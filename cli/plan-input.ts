@@ -5,8 +5,11 @@ import {
   duplicateColumnText,
   PlanFormatError,
   PlanHeaderError,
+  findPlanHeaderRow,
+  HEADER_SCAN_ROWS,
   readPlan,
   type ColumnMapping,
+  type RawTable,
   type FrameworkId,
   type Plan,
 } from '../shared/index.js';
@@ -28,6 +31,7 @@ export async function loadPlan(path: string, framework?: FrameworkId, columns?: 
   const file = await readPlanFile(path);
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
+  if (columns) file.table = withMappedHeader(file.table, columns);
   let plan: Plan;
   try {
     plan = readPlan(file.table, { framework, columns });
@@ -42,6 +46,20 @@ export async function loadPlan(path: string, framework?: FrameworkId, columns?: 
   }
   for (const notice of planNotices(path, file, plan)) process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
   return { file, plan };
+}
+
+/**
+ * The table under the header row that holds every header --columns names, when the row the file
+ * reader took is a title line (one cell: its headers said nothing Cascade knows). Only then, so a
+ * data cell that happens to read like a mapped header is never taken for the header.
+ */
+function withMappedHeader(table: RawTable, columns: ColumnMapping): RawTable {
+  const titleLine = table.header.filter((cell) => cell !== null && String(cell).trim() !== '').length <= 1;
+  if (!titleLine || findPlanHeaderRow([table.header], columns) === 0) return table;
+  const below = findPlanHeaderRow(table.rows.slice(0, HEADER_SCAN_ROWS), columns);
+  if (below < 0) return table;
+  const headerRow = (table.headerRow ?? 1) + below + 1;
+  return { ...table, header: table.rows[below], rows: table.rows.slice(below + 1), headerRow };
 }
 
 /** What the user should know about how the plan was read: columns named twice, ambiguous dates. */

@@ -195,4 +195,30 @@ describe('--columns', () => {
       'no column is headed "Key result" (given for Title). The columns in row 1 are A "Theme", B "Result", C "Who", D "Tier".',
     );
   });
+
+  it('finds the header row the mapping names below a title row', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'titled.csv');
+    await writeFile(
+      path,
+      'Team Atlas plan,,\nTheme,Result,Tier\nGrowth,Grow revenue,Objective\n,Sign 50 accounts,Key Result\n',
+    );
+    const result = await cascade([
+      'progress',
+      path,
+      '--columns',
+      'Title=Result,Level=Tier',
+      '--format',
+      'json',
+      '--today',
+      '2026-05-01',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(
+      json(result).items.map((i: { row: number; id: string; parent: string | null }) => [i.row, i.id, i.parent]),
+    ).toEqual([
+      [3, 'O1', null],
+      [4, 'KR1.1', 'O1'],
+    ]);
+  });
 });

@@ -70,6 +70,34 @@ describe('side-by-side Objective / Key Result columns', () => {
   });
 });
 
+describe('a "KR" column', () => {
+  it('holds key results beside an Objective column, or the IDs when its cells are KR1, KR2', () => {
+    const titles = readPlan({
+      header: ['Objective', 'KR', 'Owner'],
+      rows: [
+        ['Grow', 'Sign 50 accounts', 'Ana'],
+        [null, 'Raise NPS to 60', 'Bo'],
+      ],
+    });
+    expect(titles.items.map((i) => [i.id, i.level, i.title])).toEqual([
+      ['O1', 'Objective', 'Grow'],
+      ['KR1.1', 'Key Result', 'Sign 50 accounts'],
+      ['KR1.2', 'Key Result', 'Raise NPS to 60'],
+    ]);
+    const ids = readPlan({
+      header: ['KR', 'Description', 'Target'],
+      rows: [
+        ['KR1', 'Sign 50 accounts', 50],
+        ['KR2', 'Raise NPS to 60', 60],
+      ],
+    });
+    expect(ids.items.map((i) => [i.id, i.level, i.title])).toEqual([
+      ['KR1', 'Key Result', 'Sign 50 accounts'],
+      ['KR2', 'Key Result', 'Raise NPS to 60'],
+    ]);
+  });
+});
+
 describe('a Spanish quarter-OKR table', () => {
   it('reads Objetivo / Resultado clave side by side, Responsable, Fecha límite and Estado', () => {
     const plan = readPlan({
