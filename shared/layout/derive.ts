@@ -223,7 +223,21 @@ function levelColumn(input: DeriveInput): Structure {
     guesses.push(words);
   }
   const hasIds = detected.columns.id !== undefined;
-  if (detected.columns.parent !== undefined || hasIds) {
+  if (detected.columns.parent !== undefined && !hasIds) {
+    // No IDs to name: a Parent names its row by title, as goal tools export it.
+    const parent = parentsByIdOrTitle(items);
+    return {
+      layout: 'table',
+      levels,
+      parents: 'parent column',
+      parent,
+      generateIds: true,
+      depthLevels: depth,
+      summary,
+      guesses,
+    };
+  }
+  if (hasIds) {
     return {
       layout: 'table',
       levels,
@@ -476,6 +490,9 @@ function sideBySide(
   implied: LevelName | undefined,
 ): { items: PlanItem[]; structure: Structure } {
   const levels = implied ? [...tiers.map((t) => t.level), implied] : tiers.map((t) => t.level);
+  // "Goal" beside "Key Result" is an OKR sheet's objective.
+  const goalAsObjective = levels.includes('Key Result') && levels.includes('Goal') && !levels.includes('Objective');
+  if (goalAsObjective) levels[levels.indexOf('Goal')] = 'Objective';
   const depth = levels.length;
   const open: number[] = new Array(depth).fill(-1);
   const openText: string[] = new Array(depth).fill('');
@@ -540,6 +557,7 @@ function sideBySide(
     ? [`levels from the ${names[0]} column (${tiers[0].level}) and the rows under it as ${implied}s`]
     : [`levels from the ${listOf(names)} columns`];
   const guesses = implied ? [`the rows under each ${tiers[0].level} in ${names[0]} read as ${implied}s`] : [];
+  if (goalAsObjective) summary.push('Goal read as Objective (beside Key Result)');
   if (implied === undefined && input.detected.columns.title !== undefined) {
     const ignored = input.header[input.detected.columns.title];
     summary.push(

@@ -98,6 +98,43 @@ describe('a "KR" column', () => {
   });
 });
 
+describe('more side-by-side sheets', () => {
+  it('reads three level columns, a key result merged over its initiatives, and Goal beside Key Result as the objective', () => {
+    const plan = readPlan({
+      header: ['Goal', 'Key Result', 'Initiative', 'Owner'],
+      rows: [
+        ['Grow revenue', 'Sign 50 accounts', 'Hire two SDRs', 'Ana'],
+        ['Grow revenue', 'Sign 50 accounts', 'Run a webinar series', 'Bo'],
+        [null, 'Raise NPS to 60', 'Fix the top 10 support issues', 'Cy'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.level, i.parentId, i.title])).toEqual([
+      ['O1', 'Objective', '', 'Grow revenue'],
+      ['KR1.1', 'Key Result', 'O1', 'Sign 50 accounts'],
+      ['T1.1.1', 'Task', 'KR1.1', 'Hire two SDRs'],
+      ['T1.1.2', 'Task', 'KR1.1', 'Run a webinar series'],
+      ['KR1.2', 'Key Result', 'O1', 'Raise NPS to 60'],
+      ['T1.2.1', 'Task', 'KR1.2', 'Fix the top 10 support issues'],
+    ]);
+    expect(plan.framework.id).toBe('okr');
+    expect(plan.reading!.summary).toContain('Goal read as Objective (beside Key Result)');
+  });
+
+  it('links a Parent that names its row by title when there is no ID column', () => {
+    const plan = readPlan({
+      header: ['Level', 'Title', 'Parent'],
+      rows: [
+        ['Objective', 'Grow', ''],
+        ['Key Result', 'Sign 50', 'grow'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.parentId])).toEqual([
+      ['O1', ''],
+      ['KR1.1', 'O1'],
+    ]);
+  });
+});
+
 describe('a Spanish quarter-OKR table', () => {
   it('reads Objetivo / Resultado clave side by side, Responsable, Fecha límite and Estado', () => {
     const plan = readPlan({
