@@ -2,6 +2,7 @@
 // mapping the command's --columns and the add-on's "Use this sheet" form both speak, a proposal
 // with Cascade's guesses to start from, and a preview of the rows as they will be read.
 import { COLUMN_BY_KEY, COLUMNS, normaliseHeader } from './columns.js';
+import { levelFromText } from './frameworks.js';
 import { detectColumns, headerList, readColumns } from './layout/detect.js';
 import { readPlan, type ReadPlanOptions } from './plan.js';
 import { PlanFormatError } from './types.js';
@@ -34,7 +35,7 @@ export interface ProposedField {
 
 /** What Cascade would read from a table, for a mapping form to start from. */
 export interface MappingProposal {
-  /** Field → header text, every field with a column (guesses included). */
+  /** Field → header text, every field with a column (guesses included), and level → header for the level columns. */
   mapping: ColumnMapping;
   /** Every mappable field in template order, proposed or not. */
   fields: ProposedField[];
@@ -86,7 +87,9 @@ export function proposeMapping(table: RawTable, options: ReadPlanOptions = {}): 
   });
   const mapping: ColumnMapping = {};
   for (const f of fields) if (f.header !== null) mapping[f.key] = f.header;
-  return { mapping, fields, levelColumns: reading?.levelColumns ?? detected.levelColumns, headers, reading, problem };
+  const levelColumns = reading?.levelColumns ?? detected.levelColumns;
+  for (const c of levelColumns) mapping[c.level] ??= c.header;
+  return { mapping, fields, levelColumns, headers, reading, problem };
 }
 
 /** A row as a preview shows it: what Cascade reads, in plain text. */
@@ -126,7 +129,8 @@ export function fieldOfName(name: string): ColumnKey | null {
 }
 
 /**
- * "Title=Key result,Owner=DRI" → { title: 'Key result', owner: 'DRI' }. A header holding a comma
+ * "Title=Key result,Owner=DRI" → { title: 'Key result', owner: 'DRI' }; a level name as the field
+ * ("Objective=Theme,Key Result=Result") names columns read side by side. A header holding a comma
  * is quoted ("Title=\"Goal, short\""). A PlanFormatError names a part that is not `Field=Header`
  * or a field Cascade does not read.
  */
@@ -138,10 +142,11 @@ export function parseColumnMapping(text: string): ColumnMapping {
     if (eq < 0) throw new PlanFormatError(`"${part.trim()}" is not Field=Header (for example Title=Key result).`);
     const name = part.slice(0, eq).trim();
     const header = unquote(part.slice(eq + 1).trim());
-    const key = fieldOfName(name);
+    const key = fieldOfName(name) ?? levelFromText(name);
     if (key === null) {
       throw new PlanFormatError(
-        `"${name}" is not a plan field; use one of ${MAPPABLE_FIELDS.map((k) => COLUMN_BY_KEY[k].header).join(', ')}.`,
+        `"${name}" is not a plan field; use one of ${MAPPABLE_FIELDS.map((k) => COLUMN_BY_KEY[k].header).join(', ')}, ` +
+          'or a level (Objective=…,Key Result=…) for columns side by side.',
       );
     }
     if (header === '') throw new PlanFormatError(`"${part.trim()}" names no header after "=".`);
@@ -171,9 +176,12 @@ function unquote(text: string): string {
 
 /** { title: 'Key result' } → "Title=Key result": how the command's --columns writes a mapping. */
 export function formatColumnMapping(mapping: ColumnMapping): string {
-  return (Object.entries(mapping) as [ColumnKey, string | undefined][])
+  return (Object.entries(mapping) as [ColumnKey | LevelName, string | undefined][])
     .filter(([, header]) => header !== undefined && header !== '')
-    .map(([key, header]) => `${COLUMN_BY_KEY[key].header}=${header!.includes(',') ? `"${header}"` : header}`)
+    .map(
+      ([key, header]) =>
+        `${key in COLUMN_BY_KEY ? COLUMN_BY_KEY[key as ColumnKey].header : key}=${header!.includes(',') ? `"${header}"` : header}`,
+    )
     .join(',');
 }
 

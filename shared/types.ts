@@ -61,9 +61,11 @@ export type ColumnMap = Partial<Record<ColumnKey, number>>;
 
 /**
  * A person's say on which column holds which field: field → the header text of its column
- * (`{ title: 'Key result', owner: 'DRI' }`). Headers are matched ignoring case and accents.
+ * (`{ title: 'Key result', owner: 'DRI' }`). A level name as the key names a column holding that
+ * level's titles, side by side (`{ Objective: 'Theme', 'Key Result': 'Result' }`). Headers are
+ * matched ignoring case and accents.
  */
-export type ColumnMapping = Partial<Record<ColumnKey, string>>;
+export type ColumnMapping = Partial<Record<ColumnKey | LevelName, string>>;
 
 /** How a column was recognised: its template header, a known other name, a guess, or a person's mapping. */
 export type ColumnSource = 'header' | 'alias' | 'guess' | 'mapping';

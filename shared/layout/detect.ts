@@ -9,7 +9,7 @@ import {
   normaliseHeader,
   type DuplicateColumn,
 } from '../columns.js';
-import { levelFromText } from '../frameworks.js';
+import { ALL_LEVELS, levelFromText } from '../frameworks.js';
 import { PlanFormatError } from '../types.js';
 import type {
   CellValue,
@@ -102,12 +102,21 @@ function levelAndRest(header: string): { level: LevelName; rest: string } | null
 }
 
 /** The header index a mapping names; a PlanFormatError listing the headers when none is headed so. */
-function mappedIndex(header: readonly CellValue[], key: ColumnKey, text: string, headerRow: number): number {
+function isLevelName(key: string): key is LevelName {
+  return (ALL_LEVELS as readonly string[]).includes(key);
+}
+
+function mappedIndex(
+  header: readonly CellValue[],
+  key: ColumnKey | LevelName,
+  text: string,
+  headerRow: number,
+): number {
   const wanted = normaliseHeader(text);
   const index = header.findIndex((cell) => typeof cell === 'string' && normaliseHeader(cell) === wanted);
   if (index < 0) {
     throw new PlanFormatError(
-      `no column is headed "${text}" (given for ${COLUMN_BY_KEY[key].header}). The columns in row ${headerRow} are ${headerList(header).join(', ')}.`,
+      `no column is headed "${text}" (given for ${isLevelName(key) ? key : COLUMN_BY_KEY[key].header}). The columns in row ${headerRow} are ${headerList(header).join(', ')}.`,
       { row: headerRow },
     );
   }
@@ -123,11 +132,15 @@ export function detectColumns(
   const columns: ColumnMap = {};
   const sources: Partial<Record<ColumnKey, ColumnSource>> = {};
   const taken = new Set<number>();
-  for (const [key, text] of Object.entries(mapping) as [ColumnKey, string | undefined][]) {
+  const levelColumns: LevelColumn[] = [];
+  for (const [key, text] of Object.entries(mapping) as [ColumnKey | LevelName, string | undefined][]) {
     if (text === undefined || text.trim() === '') continue;
     const index = mappedIndex(header, key, text, headerRow);
-    columns[key] = index;
-    sources[key] = 'mapping';
+    if (isLevelName(key)) levelColumns.push({ index, header: headerText(header[index]), level: key });
+    else {
+      columns[key] = index;
+      sources[key] = 'mapping';
+    }
     taken.add(index);
   }
   const free = header.map((cell, i) => (taken.has(i) ? null : cell));
@@ -139,7 +152,6 @@ export function detectColumns(
     taken.add(index);
   }
 
-  const levelColumns: LevelColumn[] = [];
   let levelHint: DetectedColumns['levelHint'] = null;
   header.forEach((cell, index) => {
     if (taken.has(index) || typeof cell !== 'string' || cell.trim() === '') return;
@@ -209,6 +221,7 @@ export function detectColumns(
       guesses.push(`Level from ${headerText(header[columns.level])} (its cells are level names)`);
     }
   }
+  levelColumns.sort((a, b) => a.index - b.index);
   return { columns, sources, levelColumns, levelHint, guesses, duplicates: matched.duplicates };
 }
 

@@ -28,6 +28,30 @@ describe('parseColumnMapping', () => {
       'Title=Key result,Due date="Quarter, end"',
     );
   });
+  it('reads a level name as a column of that level, side by side', () => {
+    expect(parseColumnMapping('Objective=Theme,Key Result=Result,Owner=Who')).toEqual({
+      Objective: 'Theme',
+      'Key Result': 'Result',
+      owner: 'Who',
+    });
+    const plan = readPlan(
+      {
+        header: ['Theme', 'Result', 'Who'],
+        rows: [
+          ['Grow revenue', 'Sign 50 accounts', 'Ana'],
+          [null, 'Raise NPS to 60', 'Bo'],
+        ],
+      },
+      { columns: { Objective: 'Theme', 'Key Result': 'Result', owner: 'Who' } },
+    );
+    expect(plan.items.map((i) => [i.id, i.level, i.parentId, i.title, i.owner])).toEqual([
+      ['O1', 'Objective', '', 'Grow revenue', ''],
+      ['KR1.1', 'Key Result', 'O1', 'Sign 50 accounts', 'Ana'],
+      ['KR1.2', 'Key Result', 'O1', 'Raise NPS to 60', 'Bo'],
+    ]);
+    expect(formatColumnMapping({ Objective: 'Theme', owner: 'Who' })).toBe('Objective=Theme,Owner=Who');
+  });
+
   it('names a part that is not a field or not Field=Header', () => {
     expect(() => parseColumnMapping('Titel=Bar')).toThrow(/"Titel" is not a plan field; use one of ID, Level/);
     expect(() => parseColumnMapping('Title')).toThrow('"Title" is not Field=Header (for example Title=Key result).');
@@ -37,7 +61,14 @@ describe('parseColumnMapping', () => {
 describe('proposeMapping', () => {
   it('proposes a column per field with how it was recognised, and the level columns', () => {
     const proposal = proposeMapping(sideBySide);
-    expect(proposal.mapping).toEqual({ owner: 'DRI', target: 'Target', current: 'Current', dueDate: 'date' });
+    expect(proposal.mapping).toEqual({
+      owner: 'DRI',
+      target: 'Target',
+      current: 'Current',
+      dueDate: 'date',
+      Objective: 'Objective',
+      'Key Result': 'Key Result',
+    });
     expect(proposal.fields.find((f) => f.key === 'dueDate')).toEqual({
       key: 'dueDate',
       label: 'Due date',
