@@ -62,7 +62,7 @@ async function measure(rows: number): Promise<Figures[]> {
       emu.clearLog();
       const api = new NotionApi({ token: emu.token, baseUrl: emu.url, limiter: NOTION_RATE });
       const started = performance.now();
-      const report = await syncMirror(mirror, { api, parentPageId: parent });
+      const report = await syncMirror(mirror, { api, parentPageId: parent, plan: { key: 'benchmark-plan' } });
       const wallS = (performance.now() - started) / 1000;
       figures.push({ rows, run, report, wallS, rejected429: emu.log.filter((e) => e.status === 429).length });
       console.log(line(figures.at(-1)!));

@@ -13,9 +13,9 @@ export interface SelectOption {
   color: SelectColor;
 }
 
-export interface PropertySpec {
-  /** The plan column the property mirrors. */
-  key: MirroredKey;
+export interface PropertySpec<K extends NotionKey = MirroredKey> {
+  /** The plan column the property mirrors (or, for Note and Cascade sync, what it holds). */
+  key: K;
   /** The property's name in Notion. */
   name: string;
   kind: PropertyKind;
@@ -27,6 +27,17 @@ export interface PropertySpec {
 
 /** Every plan column except Level (one database per level) and Parent (a relation). */
 export type MirroredKey = Exclude<ColumnKey, 'level' | 'parent'>;
+
+/**
+ * Properties of Cascade's that are no plan column: Note, a comment on the last check-in written in
+ * Notion, and Cascade sync, what Cascade last wrote of the check-in (pull.ts).
+ */
+export type ExtraKey = 'note' | 'sync';
+export type NotionKey = MirroredKey | ExtraKey;
+
+/** The values people update in Notion at a check-in, which come back into the plan. */
+export const PULLED_KEYS = ['current', 'status', 'lastCheckIn'] as const satisfies readonly MirroredKey[];
+export type PulledKey = (typeof PULLED_KEYS)[number];
 
 const STATUS_COLORS: Record<Status, SelectColor> = {
   'Not started': 'gray',
@@ -92,11 +103,32 @@ export const PROPERTIES: readonly PropertySpec[] = [
   spec('check', 'rich_text'),
 ];
 
+/** Note and Cascade sync: created with the database, never compared with the plan. */
+export const EXTRA_PROPERTIES: readonly PropertySpec<ExtraKey>[] = [
+  { key: 'note', name: 'Note', kind: 'rich_text' },
+  { key: 'sync', name: 'Cascade sync', kind: 'rich_text' },
+];
+
+export const ALL_PROPERTIES: readonly PropertySpec<NotionKey>[] = [...PROPERTIES, ...EXTRA_PROPERTIES];
+
+/** What a person reads when hovering over a property's name (the tag follows it). */
+export function propertyHelp(key: NotionKey): string {
+  if (key === 'id') return "The plan row's ID: Cascade finds the page by it.";
+  if (key === 'note') return 'A comment on the last check-in; Cascade brings it back with the check-in.';
+  if (key === 'sync') return 'What Cascade last wrote of the check-in, to tell changes made here from changes made in the plan. Leave it as it is.';
+  if (key === 'progress' || key === 'pace' || key === 'check') return 'Computed by Cascade from the plan.';
+  const column = COLUMN_BY_KEY[key].header;
+  return (PULLED_KEYS as readonly string[]).includes(key)
+    ? `From the plan's ${column} column; a change made here goes back into the plan.`
+    : `From the plan's ${column} column; Cascade keeps it in step with the plan.`;
+}
+
 export const CASCADE_ID = PROPERTIES.find((p) => p.key === 'id')!.name;
 export const TITLE = PROPERTIES.find((p) => p.key === 'title')!.name;
 
 /** A relation from a level's database to a higher level's, with its reverse on that database. */
 export interface RelationSpec {
+  /** Its name in Notion: "Parent", "Parent (Objective)", or the name a person gave it. */
   name: string;
   /** The level the relation points to. */
   target: LevelName;

@@ -1,11 +1,13 @@
 // `cascade sync FILE --parent PAGE_ID [--dry-run] [--today YYYY-MM-DD] [--framework F]`:
 // the plan, with its progress, pace and check, mirrored into Notion (notion-sync/).
 import { extractPageId } from '@notionhq/client';
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Day, FrameworkId } from '../../shared/index.js';
 import {
   buildMirror,
+  checkPlanKey,
   formatDryRun,
   formatSummary,
   missingToken,
@@ -14,7 +16,7 @@ import {
   SyncError,
   syncMirror,
 } from '../../notion-sync/index.js';
-import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
+import type { LimiterOptions, NotionApiOptions, PlanIdentity, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
 import { frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
@@ -22,6 +24,8 @@ import { loadPlan } from '../plan-input.js';
 
 interface SyncFlags {
   parent: string;
+  plan?: string;
+  recreate?: boolean;
   dryRun?: boolean;
   force?: boolean;
   today?: Day;
@@ -33,6 +37,8 @@ export function syncCommand(): Command {
     .description('mirror the plan into Notion: one database per level under a parent page (token in NOTION_TOKEN)')
     .argument('<file>', 'the plan (.xlsx or .csv)')
     .requiredOption('--parent <page>', 'the Notion page (ID or link) under which the databases live; share it with your integration')
+    .option('--plan <key>', "the plan's key in Notion, which ties the databases to this plan (default: the file's name without its extension)")
+    .option('--recreate', "make new databases for this plan's databases that are in Notion's trash")
     .option('--dry-run', 'show what would be created, updated and trashed, and change nothing')
     .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
@@ -57,7 +63,8 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     const progress = progressDisplay();
     let report;
     try {
-      report = await syncMirror(mirror, { api, parentPageId, dryRun: flags.dryRun, allowMassTrash: flags.force, progress });
+      const plan = planIdentity(file, flags.plan);
+      report = await syncMirror(mirror, { api, parentPageId, plan, recreate: flags.recreate, dryRun: flags.dryRun, allowMassTrash: flags.force, progress });
     } finally {
       progress.stop();
     }
@@ -79,6 +86,14 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     }
     throw error;
   }
+}
+
+/** The plan's key: --plan, else the file's name ("okr-plan" for okr-plan.xlsx), which stays the same wherever the file is. */
+function planIdentity(file: string, key: string | undefined): PlanIdentity {
+  const chosen = key ?? basename(file).replace(/\.[^.]*$/, '');
+  const problem = checkPlanKey(chosen);
+  if (problem) throw new CliError(`--plan "${chosen}": ${problem}.`);
+  return { key: chosen.trim() };
 }
 
 function parsePage(text: string): string {

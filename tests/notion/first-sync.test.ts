@@ -30,6 +30,8 @@ describe('first sync', () => {
       Progress: 'number',
       'Pace status': 'select',
       Check: 'rich_text',
+      Note: 'rich_text',
+      'Cascade sync': 'rich_text',
     };
     expect(w.db('Objectives').schema).toEqual({ ...expected, 'Key Results': 'relation → Key Results' });
     expect(w.db('Key Results').schema).toEqual({ ...expected, Parent: 'relation → Objectives', Tasks: 'relation → Tasks' });

@@ -3,7 +3,7 @@
 import { bodyInvalid, invalid, notFound } from './errors.js';
 import { newId, parseId, timestamp } from './ids.js';
 import { BOT_USER, CONTAINER_BLOCKS } from './model.js';
-import type { BlockRec, DatabaseRec, DataSourceRec, Model, PageRec, UserRec } from './model.js';
+import type { BlockRec, DatabaseRec, DataSourceRec, Model, PageRec } from './model.js';
 import { compileFilter, compileSorts, paginate } from './query.js';
 import { isObject, parseRichText, plainText, richTextResponse, textOf } from './rich-text.js';
 import type { StoredText } from './rich-text.js';
