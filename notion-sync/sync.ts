@@ -232,10 +232,10 @@ async function prepareDatabases(run: Run): Promise<Set<LevelName>> {
     state.relations = state.relations.map((r) => ({ ...r, name: repair.relationNames.get(r.name) ?? r.name }));
     // With --recreate, the reverse relations that point at a trashed database of the plan go, so the new one can take their name.
     const stale = Object.values(state.schema!.properties).filter(
-      (p) => p.type === 'relation' && p.relation && run.trashed.has(normalizeId(p.relation.data_source_id)),
+      (p) => p.type === 'relation' && p.relation && run.trashed.has(normalizeId(p.relation.data_source_id)) && !(p.id in repair.request),
     );
     const request: Record<string, PropertyConfig | null> = { ...repair.request };
-    for (const p of stale) if (!(p.id in request)) request[p.id] = null;
+    for (const p of stale) request[p.id] = null;
     if (Object.keys(request).length === 0) continue;
     report.schema.push({ database: state.title, kind: 'restore properties', properties: [...repair.restored, ...stale.map((p) => p.name)] });
     if (!dryRun) state.schema = await api.updateDataSource(state.dataSourceId!, request, `restoring properties of "${state.title}"`);

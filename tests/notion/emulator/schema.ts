@@ -239,7 +239,11 @@ export function reconfigure(model: Model, ds: DataSourceRec, prop: PropDef, conf
 function updateRelation(model: Model, ds: DataSourceRec, prop: PropDef, wanted: NonNullable<PropConfig['relation']>): void {
   const partner = partnerOf(model, prop);
   if (wanted.dataSourceId !== prop.relation!.dataSourceId) {
-    if (partner) deleteProperty(model, partner.ds, partner.prop);
+    // The synced property on the old target goes; the relation itself stays, pointed elsewhere.
+    if (partner) {
+      partner.ds.props = partner.ds.props.filter((p) => p !== partner.prop);
+      for (const page of model.pagesOf(partner.ds.id)) page.values.delete(partner.prop.id);
+    }
     prop.relation = { dataSourceId: wanted.dataSourceId, partner: null };
     for (const page of model.pagesOf(ds.id)) page.values.delete(prop.id);
     if (wanted.dual) linkPartner(model, ds, prop, wanted.syncedName);

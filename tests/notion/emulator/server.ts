@@ -66,7 +66,9 @@ export class NotionEmulator {
   readonly model = new Model();
   readonly log: LogEntry[] = [];
   token: string;
-  /** Called after every write Notion carried out (tests use it to crash a run half way). */
+  /** Changes a good answer before it is sent (tests use it for fields and types Notion may add). */
+  rewrite: ((kind: string, answer: Record<string, unknown>) => Record<string, unknown>) | null = null;
+    /** Called after every write Notion carried out (tests use it to crash a run half way). */
   onWrite: ((entry: LogEntry, writes: number) => void) | null = null;
   private faults: (Fault & { left: number })[] = [];
   private server: Server | null = null;
@@ -236,7 +238,8 @@ export class NotionEmulator {
         await delay();
         if (fault.status !== 200) return this.answerFault(fault, send, fail);
       }
-      send(200, { ...(result as object), request_id: newId() });
+      const answer = { ...(result as Record<string, unknown>), request_id: newId() };
+      send(200, this.rewrite ? this.rewrite(found.kind, answer) : answer);
     } catch (error) {
       if (error instanceof ApiError) return fail(error);
       fail(new ApiError(500, 'internal_server_error', `Emulator failure: ${(error as Error).message}`));
