@@ -285,6 +285,9 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
     }
   }
   if (pulled.length === 0) return;
+  // Who changed them, by name, for the report: one more read, only in a run that pulls.
+  const names = new Map((await run.api.listUsers()).map((u) => [u.id, u.name ?? '']));
+  for (const p of pulled) p.byName = names.get(p.by) || undefined;
   run.report.pulled = pulled;
   const next = await write(
     pulled.filter((p) => p.outcome === 'pulled'),
