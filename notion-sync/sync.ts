@@ -170,7 +170,7 @@ async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]
     };
   });
   progress.tick();
-  progress.finish(`Found ${states.filter((s) => s.database).length} of this plan's databases under the parent page.`);
+  progress.finish(`Found ${states.filter((s) => s.database).length} of this plan's ${states.length} databases under the parent page.`);
   return states;
 }
 
