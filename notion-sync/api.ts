@@ -3,7 +3,7 @@
 import { Client } from '@notionhq/client';
 import type { z } from 'zod';
 import { checkToken, classify, explain, redactError, SyncError } from './errors.js';
-import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape, userShape } from './shapes.js';
+import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape, userShape, viewShape } from './shapes.js';
 import { NOTION_RATE, TokenBucket } from './limiter.js';
 import type { LimiterOptions } from './limiter.js';
 import type { PagePropertyValue, PropertyRequest } from './values.js';
@@ -308,6 +308,13 @@ export class NotionApi {
     const doing = 'listing the members of the workspace';
     return this.all('users.list', doing, (cursor) =>
       checked<ListResponse<NotionUser>>(listShape(userShape), this.client.users.list({ page_size: 100, start_cursor: cursor }), doing),
+    );
+  }
+
+  /** A view (a tab) of a database. */
+  createView(dataSourceId: string, view: Record<string, unknown>, doing: string): Promise<{ id: string }> {
+    return this.call('views.create', true, doing, () =>
+      checked<{ id: string }>(viewShape, this.client.views.create({ data_source_id: dataSourceId, ...view } as never), doing),
     );
   }
 

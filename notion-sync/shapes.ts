@@ -85,3 +85,5 @@ export const userShape = z.looseObject({
   name: lenient(z.string().nullable()),
   person: lenient(z.looseObject({ email: lenient(z.string()) })),
 });
+
+export const viewShape = z.looseObject({ id: z.string() });

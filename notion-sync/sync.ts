@@ -18,6 +18,7 @@ import type { LevelState } from './state.js';
 import { parentTrashed, SyncError } from './errors.js';
 import type { MirrorPlan, PageChange, SyncReport } from './types.js';
 import { normalizeId } from './values.js';
+import { viewRequests } from './views.js';
 
 /** How a run shows its work: a progress bar on a terminal, one line per phase elsewhere. */
 export interface SyncProgress {
@@ -225,6 +226,10 @@ async function prepareDatabases(run: Run): Promise<Set<LevelName>> {
         });
       state.database = database;
       state.dataSourceId = database.data_sources[0].id;
+      state.schema = await api.retrieveDataSource(state.dataSourceId);
+      for (const view of viewRequests(state.schema, state.rows)) {
+        await api.createView(state.dataSourceId, { ...view }, `adding the ${view.name} view to "${state.title}"`);
+      }
       continue;
     }
     const repair = schemaRepairs(state.schema!, relations, owner);

@@ -9,6 +9,7 @@ import { isObject, parseRichText, plainText, richTextResponse, textOf } from './
 import type { StoredText } from './rich-text.js';
 import { initialProperties, requireDataSource, updateProperties } from './schema.js';
 import { userObject } from './users.js';
+import { createView, listViews, requireView, updateView, viewObject } from './views.js';
 import { parseValues, storeValues, valueResponse } from './values.js';
 
 export interface Request {
@@ -456,6 +457,29 @@ const retrievePageProperty: Route = {
   },
 };
 
+const viewRoutes = {
+  create: { kind: 'views.create', write: true, handle: (model, req) => createView(model, req.body) },
+  list: {
+    kind: 'views.list',
+    write: false,
+    handle(model, req) {
+      const { page, next } = listViews(model, req.query);
+      return list(page.map((v) => ({ object: 'view', id: v.id, parent: { type: 'database_id', database_id: v.databaseId }, type: v.type })), next, 'view');
+    },
+  },
+  retrieve: { kind: 'views.retrieve', write: false, handle: (model, req) => viewObject(requireView(model, req.segments[1])) },
+  update: { kind: 'views.update', write: true, handle: (model, req) => updateView(model, requireView(model, req.segments[1]), req.body) },
+  delete: {
+    kind: 'views.delete',
+    write: true,
+    handle(model, req) {
+      const view = requireView(model, req.segments[1]);
+      model.views.delete(view.id);
+      return { object: 'view', id: view.id };
+    },
+  },
+} satisfies Record<string, Route>;
+
 /** The route for a method and path, or null (Notion answers 400 invalid_request_url). */
 export function route(method: string, segments: string[]): Route | null {
   const [head, , sub, , extra] = segments;
@@ -466,6 +490,8 @@ export function route(method: string, segments: string[]): Route | null {
   if (head === 'databases' && n === 2 && method === 'PATCH') return updateDatabase;
   if (head === 'users' && n === 2 && segments[1] === 'me' && method === 'GET') return me;
   if (head === 'users' && n === 1 && method === 'GET') return listUsers;
+  if (head === 'views' && n === 1) return method === 'POST' ? viewRoutes.create : method === 'GET' ? viewRoutes.list : null;
+  if (head === 'views' && n === 2) return method === 'GET' ? viewRoutes.retrieve : method === 'PATCH' ? viewRoutes.update : method === 'DELETE' ? viewRoutes.delete : null;
   if (head === 'data_sources' && n === 2 && method === 'GET') return retrieveDataSource;
   if (head === 'data_sources' && n === 2 && method === 'PATCH') return updateDataSource;
   if (head === 'data_sources' && n === 3 && sub === 'query' && method === 'POST') return queryDataSource;
