@@ -27,6 +27,8 @@ export function propertyConfig(spec: PropertySpec<NotionKey>, owner: Owner): Pro
       return { select: { options: (spec.options ?? []).map((o) => ({ name: o.name, color: o.color })) }, description };
     case 'date':
       return { date: {}, description };
+    case 'people':
+      return { people: {}, description };
   }
 }
 

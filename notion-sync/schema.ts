@@ -4,7 +4,7 @@ import { COLUMN_BY_KEY, MEASURE_TYPES, pluralLevel, STATUSES } from '../shared/i
 import type { ColumnKey, Framework, LevelName, MeasureType, PaceStatus, Status } from '../shared/index.js';
 
 /** The Notion property types the mirror writes. */
-export type PropertyKind = 'title' | 'rich_text' | 'number' | 'select' | 'date';
+export type PropertyKind = 'title' | 'rich_text' | 'number' | 'select' | 'date' | 'people';
 
 export type SelectColor = 'default' | 'gray' | 'brown' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'pink' | 'red';
 
@@ -25,8 +25,14 @@ export interface PropertySpec<K extends NotionKey = MirroredKey> {
   options?: readonly SelectOption[];
 }
 
-/** Every plan column except Level (one database per level) and Parent (a relation). */
-export type MirroredKey = Exclude<ColumnKey, 'level' | 'parent'>;
+/** A plan column the mirror shows: every one except Level (one database per level) and Parent (a relation). */
+export type MirroredColumn = Exclude<ColumnKey, 'level' | 'parent'>;
+
+/**
+ * What each page shows: the plan's columns, and Owner (person), the workspace members the written
+ * Owner names (by email or exact name), so Notion can mention them and filter "my items".
+ */
+export type MirroredKey = MirroredColumn | 'ownerPerson';
 
 /**
  * Properties of Cascade's that are no plan column: Note, a comment on the last check-in written in
@@ -73,13 +79,14 @@ function optionsOf<T extends string>(colors: Record<T, SelectColor>, order: read
 
 /** Names that differ from the plan's header: Notion calls its title Name, and "ID" is ambiguous there. */
 const NOTION_NAMES: Partial<Record<MirroredKey, string>> = {
+  ownerPerson: 'Owner (person)',
   id: 'Cascade ID',
   title: 'Name',
   pace: 'Pace status',
 };
 
 function spec(key: MirroredKey, kind: PropertyKind, extra: Partial<PropertySpec> = {}): PropertySpec {
-  return { key, name: NOTION_NAMES[key] ?? COLUMN_BY_KEY[key].header, kind, ...extra };
+  return { key, name: NOTION_NAMES[key] ?? COLUMN_BY_KEY[key as MirroredColumn].header, kind, ...extra };
 }
 
 /** The properties of every level's database, in the order they are created. */
@@ -87,6 +94,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   spec('title', 'title'),
   spec('id', 'rich_text'),
   spec('owner', 'rich_text'),
+  spec('ownerPerson', 'people'),
   spec('type', 'select', { options: optionsOf(TYPE_COLORS, MEASURE_TYPES) }),
   spec('start', 'number', { format: 'number' }),
   spec('target', 'number', { format: 'number' }),
@@ -117,6 +125,7 @@ export function propertyHelp(key: NotionKey): string {
   if (key === 'note') return 'A comment on the last check-in; Cascade brings it back with the check-in.';
   if (key === 'sync') return 'What Cascade last wrote of the check-in, to tell changes made here from changes made in the plan. Leave it as it is.';
   if (key === 'progress' || key === 'pace' || key === 'check') return 'Computed by Cascade from the plan.';
+  if (key === 'ownerPerson') return "The workspace members the plan's Owner names (by email or name), kept by Cascade.";
   const column = COLUMN_BY_KEY[key].header;
   return (PULLED_KEYS as readonly string[]).includes(key)
     ? `From the plan's ${column} column; a change made here goes back into the plan.`

@@ -6,7 +6,8 @@ import { pageChange, trashChange, trashPages, writeLevel } from './apply.js';
 import type { ApplyContext } from './apply.js';
 import { diffLevel } from './diff.js';
 import type { LevelDiff } from './diff.js';
-import type { PropertyConfig } from './api.js';
+import type { NotionUser, PropertyConfig } from './api.js';
+import { fillOwnerPeople } from './people.js';
 import { discover } from './find.js';
 import type { PlanIdentity } from './marker.js';
 import { freeName, newDatabaseProperties, ourProperties, relationTag, schemaRepairs, specifiedNames } from './properties.js';
@@ -65,6 +66,8 @@ interface Run {
   warn: (message: string) => void;
   plan: PlanIdentity;
   recreate: boolean;
+  /** The workspace's members once read (null: not allowed). */
+  users?: NotionUser[] | null;
   /** Data sources of the plan found in the trash (normalised ids), when --recreate starts them afresh. */
   trashed: Set<string>;
   states: LevelState[];
@@ -105,6 +108,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   const existed = await prepareDatabases(run);
   await readAllPages(run, existed);
   if (options.pull) await pull(run, options.pull, options.planEditedAt ?? null);
+  await fillPeople(run);
   const diffs = diffAll(run);
   guardMassTrash(run, diffs, options.allowMassTrash ?? false);
   await writeAll(run, diffs);
@@ -290,8 +294,8 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
     }
   }
   if (pulled.length === 0) return;
-  // Who changed them, by name, for the report: one more read, only in a run that pulls.
-  const names = new Map((await run.api.listUsers()).map((u) => [u.id, u.name ?? '']));
+  // Who changed them, by name, for the report.
+  const names = new Map(((await workspaceUsers(run)) ?? []).map((u) => [u.id, u.name ?? '']));
   for (const p of pulled) p.byName = names.get(p.by) || undefined;
   run.report.pulled = pulled;
   const next = await write(
@@ -305,6 +309,35 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
   }
   const pulledCount = pulled.filter((p) => p.outcome === 'pulled').length;
   run.progress.finish(`Check-ins from Notion: ${pulledCount} value${pulledCount === 1 ? '' : 's'} ${run.dryRun ? 'to pull' : 'pulled'} into the plan.`);
+}
+
+/** The workspace's members, read once per run; null when the integration may not read them (it lacks the capability). */
+async function workspaceUsers(run: Run): Promise<NotionUser[] | null> {
+  if (run.users === undefined) {
+    run.users = await run.api.listUsers().catch((error: unknown) => {
+      if (!(error instanceof SyncError) || (error.notion.status !== 403 && error.notion.status !== 404)) throw error;
+      run.warn("Owner (person) is not filled: the integration may not read the workspace's members. In the integration's settings, allow 'Read user information'.");
+      return null;
+    });
+  }
+  return run.users;
+}
+
+/**
+ * 3c. Owner (person) from each row's Owner and the workspace's members: one read per run, none
+ * when no row has an owner. Without the members, what Notion holds is left as it is.
+ */
+async function fillPeople(run: Run): Promise<void> {
+  if (!run.states.some((s) => s.rows.some((r) => r.values.owner !== null))) return;
+  const users = await workspaceUsers(run);
+  for (const state of run.states) {
+    if (users) {
+      fillOwnerPeople(state.rows, users);
+      continue;
+    }
+    const current = new Map(state.pages.map((p) => [p.key, p.values.ownerPerson ?? null]));
+    state.rows = state.rows.map((r) => ({ ...r, values: { ...r.values, ownerPerson: current.get(r.key) ?? null } }));
+  }
 }
 
 /** 4. The diff, top level first so that children compare against their parents' pages. */

@@ -93,7 +93,7 @@ describe('cascade sync (the built command)', () => {
     w.emu.clearLog();
     const second = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Synced: 0 created, 0 updated, 0 trashed, 8 unchanged · 10 API calls (10 reads, 0 writes)');
+    expect(second.stdout).toContain('Synced: 0 created, 0 updated, 0 trashed, 8 unchanged · 11 API calls (11 reads, 0 writes)');
     expect(w.emu.writes()).toEqual([]);
     expectNoToken(first);
     expectNoToken(second);

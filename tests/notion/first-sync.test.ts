@@ -16,6 +16,7 @@ describe('first sync', () => {
       Name: 'title',
       'Cascade ID': 'rich_text',
       Owner: 'rich_text',
+      'Owner (person)': 'people',
       Type: 'select',
       Start: 'number',
       Target: 'number',

@@ -20,6 +20,8 @@ describe('re-sync', () => {
       'databases.retrieve': 3,
       'dataSources.retrieve': 3,
       'dataSources.query': 3,
+      // The workspace's members, for Owner (person): once per run.
+      'users.list': 1,
     });
     expect(report.databases.map((d) => d.unchanged)).toEqual([2, 3, 3]);
     expect(report.changes).toEqual([]);
@@ -136,7 +138,7 @@ describe('--dry-run', () => {
     expect(text).toContain('Dry run: nothing was changed in Notion.');
     expect(text).toContain('create the database "Key Results"');
     expect(text).toContain('+ create KR1 "Sign 50 new SMB accounts"');
-    expect(formatSummary(report)).toMatch(/^Dry run: 8 to create, 0 to update, 0 to trash, 0 unchanged · 1 API call \(1 read, 0 writes\) · /);
+    expect(formatSummary(report)).toMatch(/^Dry run: 8 to create, 0 to update, 0 to trash, 0 unchanged · 2 API calls \(2 reads, 0 writes\) · /);
   });
 
   it('lists updates with their properties and trashes, per database, and writes nothing', async () => {

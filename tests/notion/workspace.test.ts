@@ -5,7 +5,7 @@ import { Client } from '@notionhq/client';
 import { describe, expect, it } from 'vitest';
 import { SyncError } from '../../notion-sync/index.js';
 import { databasesUnder, rowsOf } from './emulator/index.js';
-import { expectInSync, mirrorOf, okrPlan, PLAN, world } from './helpers.js';
+import { expectInSync, mirrorOf, okrPlan, world } from './helpers.js';
 import type { PlanRow, World } from './helpers.js';
 
 function person(w: World): Client {
@@ -140,8 +140,8 @@ describe('found again', () => {
     const report = await w.sync(okrPlan());
     expect(w.emu.writes()).toEqual([]);
     expect(report.schema).toEqual([]);
-    // The page, the column list, both columns and the toggle: one list each; then 2 reads per database and 1 query.
-    expect(w.emu.countByKind()).toEqual({ 'blocks.children.list': 5, 'databases.retrieve': 3, 'dataSources.retrieve': 3, 'dataSources.query': 3 });
+    // The page, the column list, both columns and the toggle: one list each; then 2 reads per database and 1 query; the members once.
+    expect(w.emu.countByKind()).toEqual({ 'blocks.children.list': 5, 'databases.retrieve': 3, 'dataSources.retrieve': 3, 'dataSources.query': 3, 'users.list': 1 });
   });
 
   it("stops when one of the plan's databases is in the trash, and starts it afresh with recreate", async () => {
@@ -257,4 +257,40 @@ describe('lenient reading', () => {
   });
 });
 
-export { PLAN };
+
+describe('Owner (person)', () => {
+  it('names the workspace members the written Owner names, by email or exact name, and keeps the text beside it', async () => {
+    const w = await world();
+    w.emu.addPerson('Tom Baker', 'tom.baker@example.com');
+    w.emu.addPerson('Mei Chen', 'mei@example.com');
+    const rows = okrPlan();
+    rows[2].Owner = 'MEI@example.com';
+    rows[0].Owner = 'Lena Park'; // not a member: the text only
+    rows[5].Owner = 'Tom Baker, mei@example.com';
+    await w.sync(rows);
+    const kr = w.rows('Key Results');
+    expect(kr.get('KR1')!.values).toMatchObject({ Owner: 'Tom Baker', 'Owner (person)': ['Tom Baker'] });
+    expect(kr.get('KR2')!.values).toMatchObject({ Owner: 'MEI@example.com', 'Owner (person)': ['Mei Chen'] });
+    expect(w.rows('Objectives').get('O1')!.values).toMatchObject({ Owner: 'Lena Park', 'Owner (person)': [] });
+    expect(w.rows('Tasks').get('T1')!.values['Owner (person)']).toEqual(['Tom Baker', 'Mei Chen']);
+    w.emu.clearLog();
+    await w.sync(rows);
+    expect(w.emu.writes()).toEqual([]);
+    // Lena joins the workspace: the next run links her.
+    w.emu.addPerson('Lena Park');
+    await w.sync(rows);
+    expect(w.rows('Objectives').get('O1')!.values['Owner (person)']).toEqual(['Lena Park']);
+  });
+
+  it("leaves Owner (person) as it is, with a warning, when the integration may not read the workspace's members", async () => {
+    const w = await world();
+    w.emu.addPerson('Tom Baker');
+    await w.sync(okrPlan());
+    w.emu.inject({ kind: 'users.list', status: 403, code: 'restricted_resource', message: 'Insufficient permissions for this endpoint.' });
+    w.emu.clearLog();
+    const report = await w.sync(okrPlan());
+    expect(w.emu.writes()).toEqual([]);
+    expect(report.warnings.join('\n')).toMatch(/allow 'Read user information'/);
+    expect(w.rows('Key Results').get('KR1')!.values['Owner (person)']).toEqual(['Tom Baker']);
+  });
+});

@@ -50,8 +50,9 @@ function parseValue(model: Model, prop: PropDef, value: unknown, path: string): 
     case 'people':
       if (!Array.isArray(value)) throw bodyInvalid(path, 'an array', value);
       return value.map((item, i) => {
-        if (!isObject(item) || typeof item.id !== 'string' || !model.users.has(item.id)) throw invalid(`${path}[${i}]: no user with id ${JSON.stringify(isObject(item) ? item.id : item)}.`);
-        return item.id;
+        const id = isObject(item) ? parseId(item.id, `body failed validation: ${path}[${i}].id`) : '';
+        if (!model.users.has(id)) throw invalid(`${path}[${i}]: no user with id ${JSON.stringify(isObject(item) ? item.id : item)}.`);
+        return id;
       });
     case 'multi_select':
       if (!Array.isArray(value)) throw bodyInvalid(path, 'an array', value);
