@@ -98,8 +98,9 @@ describe('ownership', () => {
   it('makes no database for a level without rows, and makes it when a row appears', async () => {
     const w = await world();
     const rows = projectPlan().filter((r) => r.Level !== 'Milestone').map((r) => (r.ID === 'T1' ? { ...r, Parent: 'O1' } : r));
-    await w.sync(mirrorOf(rows, { framework: 'project' }));
+    const report = await w.sync(mirrorOf(rows, { framework: 'project' }));
     expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks']);
+    expect(report.databases.map((d) => d.database)).toEqual(['Goals', 'Objectives', 'Tasks']);
     await w.sync(mirrorOf(projectPlan(), { framework: 'project' }));
     expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks', 'Milestones']);
     expect(w.rows('Milestones').get('M1')!.values.Name).toBe('Lease signed');
