@@ -66,8 +66,8 @@ interface Run {
   warn: (message: string) => void;
   plan: PlanIdentity;
   recreate: boolean;
-  /** The workspace's members once read (null: not allowed). */
-  users?: NotionUser[] | null;
+  /** The workspace's members, read once (null: not allowed). */
+  users?: Promise<NotionUser[] | null>;
   /** Data sources of the plan found in the trash (normalised ids), when --recreate starts them afresh. */
   trashed: Set<string>;
   states: LevelState[];
@@ -106,7 +106,10 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   };
   run.states = await findDatabases(run, mirror);
   const existed = await prepareDatabases(run);
-  await readAllPages(run, existed);
+  // The members are read beside the pages, so the run does not wait for them in turn.
+  const owners = run.states.some((s) => s.rows.some((r) => r.values.owner !== null));
+  const people = owners ? workspaceUsers(run) : null;
+  await Promise.all([readAllPages(run, existed), people]);
   if (options.pull) await pull(run, options.pull, options.planEditedAt ?? null);
   await fillPeople(run);
   const diffs = diffAll(run);
@@ -312,9 +315,9 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
 }
 
 /** The workspace's members, read once per run; null when the integration may not read them (it lacks the capability). */
-async function workspaceUsers(run: Run): Promise<NotionUser[] | null> {
+function workspaceUsers(run: Run): Promise<NotionUser[] | null> {
   if (run.users === undefined) {
-    run.users = await run.api.listUsers().catch((error: unknown) => {
+    run.users = run.api.listUsers().catch((error: unknown) => {
       if (!(error instanceof SyncError) || (error.notion.status !== 403 && error.notion.status !== 404)) throw error;
       run.warn("Owner (person) is not filled: the integration may not read the workspace's members. In the integration's settings, allow 'Read user information'.");
       return null;
