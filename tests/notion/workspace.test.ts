@@ -107,7 +107,7 @@ describe('ownership', () => {
     await w.sync(mirrorOf(rows, { framework: 'project' }));
     expect(w.emu.countByKind()['databases.retrieve']).toBe(3);
     await w.sync(mirrorOf(projectPlan(), { framework: 'project' }));
-    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks', 'Milestones']);
+    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks', 'Roadmap', 'Milestones']);
     expect(w.rows('Milestones').get('M1')!.values.Name).toBe('Lease signed');
     expect(w.rows('Tasks').get('T1')!.values.Parent).toEqual([w.rows('Milestones').get('M1')!.id]);
   });
