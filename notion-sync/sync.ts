@@ -178,7 +178,9 @@ async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]
     };
   });
   progress.tick();
-  progress.finish(`Found ${states.filter((s) => s.database).length} of this plan's ${states.length} databases under the parent page.`);
+  // Levels with no rows and no database have none to find.
+  const wanted = states.filter((s) => s.database !== null || s.rows.length > 0).length;
+  progress.finish(`Found ${states.filter((s) => s.database).length} of this plan's ${wanted} databases under the parent page.`);
   return states;
 }
 
