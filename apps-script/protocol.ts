@@ -14,6 +14,8 @@ export interface Settings {
   allowOver: boolean;
   /** The plan's framework; null = inferred from the levels used. */
   framework: FrameworkId | null;
+  /** Re-check edited rows as people type (the live check); off leaves the Check column to Check plan. */
+  liveCheck: boolean;
 }
 
 export interface FrameworkInfo {
@@ -127,6 +129,8 @@ export interface CheckResponse {
 export interface FixIdsResponse {
   sheet: string;
   filled: { row: number; id: string }[];
+  /** Blank IDs someone typed in while Cascade was working: kept as they typed them. */
+  keptTyped: number;
 }
 
 export interface ProgressView {
@@ -164,7 +168,8 @@ export interface TemplateResponse {
   formattedRows: number;
 }
 
-export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet';
+/** Every error the sidebar shows carries one of these codes (apps-script/error-codes.ts says what each means). */
+export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'multiple-accounts' | 'not-in-sheets' | 'google-failed';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

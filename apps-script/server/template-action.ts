@@ -1,4 +1,4 @@
-import { columnLetter, dayFromDate, dayFromIso, serialFromDay, templateFor } from '../../shared/index.js';
+import { dayFromDate, dayFromIso, serialFromDay, templateFor } from '../../shared/index.js';
 import type { CellValue, ColumnKey, TemplateSpec } from '../../shared/index.js';
 import type { TemplateRequest, TemplateResponse } from '../protocol.js';
 import { textCell } from './cells.js';
@@ -21,10 +21,9 @@ const TEXT_COLUMNS: readonly ColumnKey[] = ['id', 'parent'];
 /**
  * A template from the core, always into a NEW sheet (never over data): header, examples, live
  * Progress formulas, dropdowns, formats, colours, notes, frozen header and the Title's width. Each
- * property goes in with one call over the range it covers: values and dropdowns over the header and
- * formatted rows, number formats and shading over every row of the sheet (rows typed in later
- * share them), text styles and notes over the header; every range comes from one RangeList, and
- * the new sheet is active as insertSheet leaves it. No lock is needed because nobody else writes a
+ * property goes in with one call over every row of the sheet (rows typed in later share the
+ * formats and shading), the colours with one range per coloured column, and the new sheet is
+ * active as insertSheet leaves it. No lock is needed because nobody else writes a
  * sheet that did not exist, and insertSheet refuses a taken name. The "today" and over-100 %
  * setting come with the request, so no settings or time zone are read.
  */
@@ -37,25 +36,20 @@ export function insertTemplate(request: TemplateRequest): TemplateResponse {
   });
   const { sheet, name } = insertNewSheet(SpreadsheetApp.getActiveSpreadsheet(), spec.sheetName);
   const width = spec.header.length;
-  const rows = spec.formattedRows + 1;
-  const maxRows = sheet.getMaxRows();
-  const colourKeys = [...new Set(spec.colours.map((c) => c.column))].filter((key) => spec.columns[key] !== undefined);
-  const [header, block, whole, ...colourRanges] = sheet
-    .getRangeList([
-      rectA1(1, 0, 1, width),
-      rectA1(1, 0, rows, width),
-      rectA1(1, 0, maxRows, width),
-      ...colourKeys.map((key) => rectA1(spec.frozenRows + 1, spec.columns[key] as number, maxRows - spec.frozenRows, 1)),
-    ])
-    .getRanges();
-  block.setValues(blockValues(spec));
-  block.setDataValidations(blockValidations(spec, rows));
-  whole.setNumberFormats(columnGrid(spec, maxRows, NO_FORMAT, numberFormatOf(spec)));
-  whole.setBackgrounds(columnGrid(spec, maxRows, spec.headerStyle.background, backgroundOf(spec)));
-  header.setTextStyles([new Array(width).fill(headerTextStyle(spec))]);
-  header.setNotes([spec.header.map((_, c) => noteOf(spec, c))]);
+  const rows = sheet.getMaxRows();
+  // Every property goes in with one call over the whole sheet's width and rows (the rows below the
+  // formatted ones get blank values, no dropdown, no note and an empty text style, which change
+  // nothing on a new sheet). Each range comes from its own getRange: a RangeList's getRanges()
+  // promises no order, so ranges are never told apart by their place in one.
+  const whole = sheet.getRange(1, 1, rows, width);
+  whole.setValues(padRows(blockValues(spec), rows, width, ''));
+  whole.setDataValidations(padRows(blockValidations(spec, spec.formattedRows + 1), rows, width, null));
+  whole.setNumberFormats(columnGrid(spec, rows, NO_FORMAT, numberFormatOf(spec)));
+  whole.setBackgrounds(columnGrid(spec, rows, spec.headerStyle.background, backgroundOf(spec)));
+  whole.setTextStyles(padRows([new Array(width).fill(headerTextStyle(spec))], rows, width, SpreadsheetApp.newTextStyle().build()));
+  whole.setNotes(padRows([spec.header.map((_, c) => noteOf(spec, c))], rows, width, ''));
   sheet.setFrozenRows(spec.frozenRows);
-  setColours(sheet, spec, new Map(colourKeys.map((key, i) => [key, colourRanges[i]])));
+  setColours(sheet, spec, rows);
   setWidths(sheet, spec);
   return {
     sheet: name,
@@ -65,9 +59,12 @@ export function insertTemplate(request: TemplateRequest): TemplateResponse {
   };
 }
 
-/** A1 notation of a rectangle: first row (1-based), first column (0-based), its size. */
-function rectA1(row: number, col: number, rows: number, cols: number): string {
-  return `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+/** `grid` followed by rows of `fill` up to `rows` rows (one shared line: Sheets only reads the grid). */
+function padRows<T>(grid: T[][], rows: number, width: number, fill: T): T[][] {
+  const line = new Array<T>(width).fill(fill);
+  const out = grid.slice(0, rows);
+  while (out.length < rows) out.push(line);
+  return out;
 }
 
 /** insertSheet is atomic and refuses a taken name: try "Cascade", then "Cascade 2", … */
@@ -154,8 +151,15 @@ function noteOf(spec: TemplateSpec, col: number): string {
   return '';
 }
 
-/** Conditional colours (cell text → colours), per column, over the column below the header. */
-function setColours(sheet: Sheet, spec: TemplateSpec, rangeOf: ReadonlyMap<ColumnKey, Range>): void {
+/** Conditional colours (cell text → colours), per column, over the column below the header (one range per column). */
+function setColours(sheet: Sheet, spec: TemplateSpec, rows: number): void {
+  const rangeOf = new Map<ColumnKey, Range>();
+  for (const colour of spec.colours) {
+    const col = spec.columns[colour.column];
+    if (col !== undefined && !rangeOf.has(colour.column) && rows > spec.frozenRows) {
+      rangeOf.set(colour.column, sheet.getRange(spec.frozenRows + 1, col + 1, rows - spec.frozenRows, 1));
+    }
+  }
   const rules = spec.colours
     .filter((c) => rangeOf.has(c.column))
     .map((c) =>

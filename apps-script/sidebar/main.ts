@@ -1,3 +1,4 @@
+import { VERSION } from '../about.js';
 import { DEFAULT_START, START_ATTRIBUTE } from '../protocol.js';
 import { TABS, reportError, showSheetLine } from './app.js';
 import type { App, Tab } from './app.js';
@@ -29,10 +30,13 @@ async function refreshState(): Promise<void> {
   }
 }
 
-/** The server writes `data-start="check:run"` (tab, and whether to run its action) for menu items. */
-function startAction(): { tab: Tab | 'auto'; run: boolean } {
-  const [tab, run] = (document.body.getAttribute(START_ATTRIBUTE) ?? DEFAULT_START).split(':');
-  return { tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'auto', run: run === 'run' };
+/**
+ * The server writes `data-start="check:run"` (tab, and whether to run its action) for menu items,
+ * and `auto:welcome` when the add-on was just installed.
+ */
+function startAction(): { tab: Tab | 'auto'; run: boolean; welcome: boolean } {
+  const [tab, flag] = (document.body.getAttribute(START_ATTRIBUTE) ?? DEFAULT_START).split(':');
+  return { tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'auto', run: flag === 'run', welcome: flag === 'welcome' };
 }
 
 async function start(): Promise<void> {
@@ -46,6 +50,8 @@ async function start(): Promise<void> {
   setUpProgress(app);
   setUpSettings(app);
   const action = startAction();
+  byId('version').textContent = VERSION;
+  byId('welcome').hidden = !action.welcome;
   const opening = action.tab === 'auto' ? 'check' : action.tab;
   app.showTab(opening);
   try {

@@ -31,6 +31,18 @@ function sources(dir: string): string[] {
   );
 }
 
+/** ScriptApp.AuthMode: an enum whose values print as their names. */
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+class FakeAuthMode {
+  constructor(private readonly name: AuthMode) {}
+  toString(): string {
+    return this.name;
+  }
+  toJSON(): string {
+    return this.name;
+  }
+}
+
 export interface Loaded {
   world: FakeWorld;
   context: vm.Context;
@@ -38,18 +50,26 @@ export interface Loaded {
   run(name: string, ...args: unknown[]): unknown;
   /** A google.script.run target: arguments and result cross as JSON, as they do in Apps Script. */
   api<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): ReturnType<Api[K]>;
-  /** A user edit: the cells change, then the simple trigger onEdit runs with its event. */
-  edit(sheet: FakeSheet, row: number, col: number, values: unknown[][]): void;
+  /**
+   * A user edit: the cells change, then the simple trigger onEdit runs with its event, in
+   * AuthMode.LIMITED (the add-on is enabled in the document) unless `authMode` says otherwise.
+   */
+  edit(sheet: FakeSheet, row: number, col: number, values: unknown[][], authMode?: AuthMode): void;
 }
 
 export function loadBundle(options: WorldOptions = {}): Loaded {
   const world = new FakeWorld({ distDir: DIST, ...options });
   const context = vm.createContext({ ...world.globals });
   vm.runInContext(code(), context, { filename: 'Code.js' });
+  // Each top-level call is one execution: when it ends, Apps Script releases the locks it holds.
   const run = (name: string, ...args: unknown[]) => {
     const fn = context[name];
     if (typeof fn !== 'function') throw new Error(`Code.js has no top-level function ${name}.`);
-    return (fn as (...a: unknown[]) => unknown)(...args);
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      world.lock.endExecution();
+    }
   };
   const parseInContext = vm.runInContext('JSON.parse', context) as (text: string) => unknown;
   return {
@@ -62,14 +82,14 @@ export function loadBundle(options: WorldOptions = {}): Loaded {
       assertJsonSafe(result, name);
       return JSON.parse(JSON.stringify(result));
     },
-    edit(sheet, row, col, values) {
+    edit(sheet, row, col, values, authMode = 'LIMITED') {
       const rows = values.length;
       const cols = values[0].length;
       const old = rows === 1 && cols === 1 ? sheet.shown(row, col) : undefined;
       sheet.range(row, col, rows, cols).setValues(values);
       const range = sheet.range(row, col, rows, cols).api;
       const event: Record<string, unknown> = {
-        authMode: 'LIMITED',
+        authMode: new FakeAuthMode(authMode),
         range,
         source: world.spreadsheet.api,
         user: { getEmail: () => 'manager@example.com' },

@@ -123,7 +123,7 @@ describe('sidebar in chromium', () => {
   test('a manager inserts a template, checks it, jumps to a finding, updates progress and sees the bars', async () => {
     const loaded = loadBundle({ timeZone: 'Europe/Berlin' });
     loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([['Item', 'Cost'], ['Laptops', 12000]]);
-    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     const { page, dialogs } = await openSidebar(loaded);
     await settle(page);
 
@@ -209,7 +209,7 @@ describe('sidebar in chromium', () => {
 
   test('"Check plan" from the menu runs the check on opening; "Fix IDs" fills the blank ID and re-checks', async () => {
     const loaded = loadBundle();
-    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     const sheet = seedPlan(loaded.world, smallPlan());
     const { page } = await openSidebar(loaded, 'menuCheckPlan');
     await expect.poll(() => page.locator('.group').count()).toBeGreaterThan(0);
@@ -227,7 +227,7 @@ describe('sidebar in chromium', () => {
 
   test('says how the plan was read above the findings and the bars; a finding about a missing column offers no cell to go to', async () => {
     const loaded = loadBundle();
-    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     seedPlan(loaded.world, noticePlan());
     const { page, dialogs } = await openSidebar(loaded, 'menuCheckPlan');
     await expect.poll(() => page.locator('.group').count()).toBeGreaterThan(0);
@@ -383,7 +383,7 @@ describe('sidebar in chromium', () => {
     await page.click('#settings-save');
     await settle(page);
     expect(await page.textContent('#settings-message')).toMatch(/Saved/);
-    expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({ today: '2026-05-01', allowOver: true, framework: 'okr' });
+    expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({ today: '2026-05-01', allowOver: true, framework: 'okr', liveCheck: true });
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-settings.png') });
     expect(await overflowing(page)).toEqual([]);
     await page.click('#tab-check');

@@ -43,7 +43,8 @@ function fixIds(app: App): Promise<void> {
       const more = result.filled.length > shown.length ? `, and ${result.filled.length - shown.length} more` : '';
       const recheck = unwrap(await call('apiCheck', { sheet: result.sheet }));
       renderCheck(app, recheck);
-      say(message, 'good', `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.`);
+      const kept = result.keptTyped > 0 ? ` ${plural(result.keptTyped, 'ID')} typed in meanwhile kept as typed.` : '';
+      say(message, 'good', `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.${kept}`);
     } catch (error) {
       reportError(app, message, error);
     }
