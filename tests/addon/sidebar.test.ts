@@ -1,7 +1,7 @@
 // The sidebar in a real browser (Debian's chromium through playwright-core), its google.script.run
 // backed by the built bundle's handlers over the fake spreadsheet: what a manager clicks, sees and
 // types, end to end. Screenshots go to test-results/ for a person to judge the design.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -289,7 +289,7 @@ describe('sidebar in chromium', () => {
     await page.click('#tab-check');
     await page.click('#check-run');
     await settle(page);
-    await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.');
+    await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed');
     expect(await message.getAttribute('role')).toBe('alert');
     expect(await page.isDisabled('#check-run')).toBe(false);
     expect(dialogs).toEqual([]);
@@ -312,10 +312,55 @@ describe('sidebar in chromium', () => {
       await settle(page);
       expect(await page.getAttribute(`#tab-${tab}`, 'aria-selected'), menuItem).toBe('true');
       const message = page.locator(`#${tab}-message`);
-      await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.');
+      await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed');
       expect(await message.isVisible()).toBe(true);
       await page.close();
     }
+  });
+
+  test('signed in to several Google accounts: every failing call says what to do, with Google\'s page, and an error code', async () => {
+    for (const words of [
+      "We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+      'Authorization is required to perform that action.',
+    ]) {
+      const loaded = loadBundle();
+      seedPlan(loaded.world, smallPlan());
+      // What google.script.run hands the failure handler for such a person: a ScriptError, every call.
+      const spreadsheet = loaded.world.spreadsheet as { getSpreadsheetTimeZone(): string };
+      spreadsheet.getSpreadsheetTimeZone = () => {
+        throw new Error(words);
+      };
+      const { page } = await openSidebar(loaded, 'menuCheckPlan');
+      await settle(page);
+      const message = page.locator('#check-message');
+      await expect.poll(() => message.textContent()).toContain('signed in to more than one Google account');
+      expect(await message.textContent()).toContain('separate browser profile');
+      expect(await message.textContent()).toContain('Error code: multiple-accounts');
+      expect(await message.textContent()).not.toContain('PERMISSION_DENIED');
+      const link = message.locator('a');
+      expect(await link.getAttribute('href')).toBe('https://developers.google.com/apps-script/guides/support/troubleshooting#multiple_google_accounts');
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await overflowing(page)).toEqual([]);
+      await page.screenshot({ path: path.join(RESULTS, 'sidebar-multiple-accounts.png'), fullPage: true });
+      await page.close();
+    }
+  });
+
+  test('a new install opens on a welcome; the footer shows the version', async () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    const loaded = loadBundle();
+    const { page } = await openSidebar(loaded, 'onInstall');
+    await settle(page);
+    expect(await page.isVisible('#welcome')).toBe(true);
+    expect(await page.textContent('#welcome')).toContain('Welcome to Cascade');
+    expect(await page.textContent('#version')).toBe(version);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-welcome.png'), fullPage: true });
+    await page.close();
+    const again = await openSidebar(loadBundle());
+    await settle(again.page);
+    expect(await again.page.isVisible('#welcome')).toBe(false);
+    await again.page.close();
   });
 
   test('keyboard: arrows move between tabs, Tab reaches the actions, focus is visible', async () => {
