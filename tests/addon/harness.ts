@@ -1,10 +1,11 @@
 // The built bundle dist/Code.js loaded as Apps Script loads it: one classic script in a fresh
 // context whose globals are the fake services. Everything the tests call goes through the
 // top-level functions of Code.js, so a bundling mistake fails them.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { Api, ApiName } from '../../apps-script/protocol.js';
+import { newerSource } from '../build-freshness.js';
 import { FakeWorld } from './fake/services.js';
 import type { WorldOptions } from './fake/services.js';
 import { a1Of } from './fake/sheets.js';
@@ -17,18 +18,11 @@ let cachedCode: string | null = null;
 function code(): string {
   if (cachedCode === null) {
     if (!existsSync(CODE)) throw new Error('dist/Code.js is missing: run `npm run build` (or node scripts/build.mjs) first.');
-    const built = statSync(CODE).mtimeMs;
-    const stale = ['apps-script', 'shared'].flatMap((dir) => sources(path.resolve(dir))).find((file) => statSync(file).mtimeMs > built);
+    const stale = newerSource(CODE, ['apps-script', 'shared', 'scripts/build-addon.mjs', 'package.json']);
     if (stale) throw new Error(`dist/Code.js is older than ${path.relative('.', stale)}: run \`npm run build\` first.`);
     cachedCode = readFileSync(CODE, 'utf8');
   }
   return cachedCode;
-}
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  );
 }
 
 /** ScriptApp.AuthMode: an enum whose values print as their names. */

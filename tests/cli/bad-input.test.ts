@@ -196,6 +196,8 @@ describe.concurrent('odd cells: a correct result', () => {
     await writeFile(file, `Q3 plan — draft\n\n${HEADER.join(',')}\nO1,Objective,,Grow SMB revenue to 50 new accounts by Q3,Ana,,,,,,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,\n`);
     const data = json(await cascade(['lint', file, '--format', 'json', '--today', '2026-05-01']));
     expect(data.rows).toBe(1);
+    // An objective with no key result has findings: every one points at row 4, under the title.
+    expect(data.findings.length).toBeGreaterThan(0);
     for (const finding of data.findings) expect(finding.row).toBe(4);
   });
 });
