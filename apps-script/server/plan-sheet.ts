@@ -1,4 +1,4 @@
-import { COLUMN_BY_KEY, REQUIRED_COLUMNS, isPlanHeader } from '../../shared/index.js';
+import { COLUMN_BY_KEY, HEADER_SCAN_ROWS, REQUIRED_COLUMNS, findPlanHeaderRow } from '../../shared/index.js';
 import type { CellValue, RawTable } from '../../shared/index.js';
 import { UserError } from './errors.js';
 import { TO_LAST, sheetValues } from './sheet-values.js';
@@ -8,8 +8,8 @@ import type { ZoneCalendar } from './time-zone.js';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The header may sit below a title or notes: it is looked for in the first rows. */
-export const HEADER_SCAN_ROWS = 10;
+/** The header may sit below a title or notes: it is looked for in the first rows (the core's rule). */
+export { HEADER_SCAN_ROWS };
 
 /** A plan sheet read in one call, from A1 to its last row and column with data. */
 export interface PlanSheet {
@@ -25,11 +25,9 @@ export interface PlanSheet {
   table: RawTable;
 }
 
-/** The 0-based index of the first row that is a plan header, among the first HEADER_SCAN_ROWS; -1 if none. */
+/** The 0-based index of the header row (the core's findPlanHeaderRow, as the command finds it); -1 if none. */
 export function headerIndexOf(values: readonly (readonly CellValue[])[]): number {
-  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) if (isPlanHeader(values[r])) return r;
-  return -1;
+  return findPlanHeaderRow(values);
 }
 
 /**
