@@ -1,12 +1,12 @@
-import { fillBlankIds, readPlan } from '../../shared/index.js';
+import { fillBlankIds } from '../../shared/index.js';
 import type { CellValue } from '../../shared/index.js';
 import type { FixIdsResponse, SheetRequest } from '../protocol.js';
 import { textCell } from './cells.js';
 import { withDocumentLock } from './lock.js';
-import { pickSheet, readPlanSheet } from './plan-sheet.js';
+import { openPlan } from './open-plan.js';
 import { rowRuns } from './row-runs.js';
 import type { RowRun } from './row-runs.js';
-import { openSession, readOptions } from './session.js';
+import { openSession } from './session.js';
 
 /** Up to this many runs of blank IDs are written one by one; more are written as one block. */
 const MAX_ID_RUNS = 6;
@@ -15,8 +15,7 @@ const MAX_ID_RUNS = 6;
 export function runFixIds(request: SheetRequest): FixIdsResponse {
   const session = openSession();
   return withDocumentLock(() => {
-    const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
-    const plan = readPlan(planSheet.table, readOptions(session.settings));
+    const { planSheet, plan } = openPlan(session, request.sheet);
     const filled = fillBlankIds(plan);
     const column = plan.columns.id;
     const written = filled.length > 0 && column !== undefined ? writeIds(planSheet.sheet, column + 1, new Map(filled.map((f) => [f.row, f.id]))) : new Set<number>();

@@ -13,4 +13,7 @@ export {
   apiProgress,
   apiInsertTemplate,
   apiSelect,
+  apiMapping,
+  apiSaveMapping,
+  apiConvert,
 } from './api.js';

@@ -3,13 +3,13 @@ import type { CellValue, ColumnKey, ColumnMap, DateOrder, Plan } from '../../sha
 import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
 import { textCell } from './cells.js';
-import { findingsByRow } from './check-action.js';
+import { findingsByRow, runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { withDocumentLock } from './lock.js';
 import { headerIndexOf, readHead } from './plan-sheet.js';
 import { coverRows } from './row-runs.js';
 import type { RowRun } from './row-runs.js';
-import { openSession } from './session.js';
+import { mappingOf, openSession } from './session.js';
 import type { Session } from './session.js';
 import { TO_LAST, sheetValues } from './sheet-values.js';
 import { isDate, normaliseDates } from './time-zone.js';
@@ -55,7 +55,11 @@ const OWNED: readonly ColumnKey[] = ['progress', 'pace', 'check'];
 export const NOT_CHECKED = {
   busy: 'Not re-checked: Cascade was busy. Run Check plan.',
   paste: `Not checked: more than ${MAX_LIVE_ROWS} rows changed at once. Run Check plan.`,
+  large: 'Not re-checked: this layout is checked whole, and the sheet is too long to do it while you type. Run Check plan.',
 } as const;
+
+/** A sheet in another layout is re-checked whole as people type up to this many rows. */
+export const MAX_WHOLE_SHEET_ROWS = 2_000;
 
 export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!event || !event.range) return;
@@ -76,7 +80,10 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (area === null) return;
   // Only the rows above the edit: an edit of the header row, or above it, is not re-checked.
   const head = readHead(sheet, area.firstRow - 1);
-  const headerIndex = headerIndexOf(head);
+  const session = openSession(event.source);
+  if (!session.settings.liveCheck) return;
+  const mapping = mappingOf(session, sheet);
+  const headerIndex = headerIndexOf(head, mapping);
   if (headerIndex < 0) return;
   const headerRow = headerIndex + 1;
   const header = trimRight(head[headerIndex]);
@@ -85,8 +92,10 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   // A header edit changes the layout (the next full Check reads it); a sheet without a Check column
   // has nowhere to write; edits of the owned columns change nothing the check reads.
   if (checkCol === undefined || area.firstRow <= headerRow || onlyOwned(area, columns)) return;
-  const session = openSession(event.source);
-  if (!session.settings.liveCheck) return;
+  if (mapping !== undefined || columns.id === undefined || columns.level === undefined || columns.title === undefined) {
+    checkWholeSheet(sheet, area, headerRow, checkCol, session);
+    return;
+  }
   if (!Number.isFinite(area.lastRow) || area.lastRow - area.firstRow + 1 > MAX_LIVE_ROWS) {
     markNotChecked(sheet, checkCol, area.firstRow, Number.isFinite(area.lastRow) ? area.lastRow : sheet.getLastRow(), NOT_CHECKED.paste);
     return;
@@ -97,6 +106,26 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (!(error instanceof UserError && error.code === 'busy')) throw error;
     // Someone else kept the lock past the wait: say so on the edited rows rather than leave a stale Check.
     markNotChecked(sheet, checkCol, area.firstRow, area.lastRow, NOT_CHECKED.busy);
+  }
+}
+
+/**
+ * A sheet read through a mapping or another layout (side-by-side Objective and Key Result columns,
+ * outline numbers): which rows a row's check depends on is the whole layout's business, so the
+ * whole sheet is checked, as Check plan does, when it is small enough for the trigger's 30 s.
+ */
+function checkWholeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, area: A1Area, headerRow: number, checkCol: number, session: Session): void {
+  const lastRow = sheet.getLastRow();
+  const last = Number.isFinite(area.lastRow) ? area.lastRow : lastRow;
+  if (lastRow - headerRow > MAX_WHOLE_SHEET_ROWS) {
+    markNotChecked(sheet, checkCol, area.firstRow, Math.min(last, area.firstRow + MAX_LIVE_ROWS - 1), NOT_CHECKED.large);
+    return;
+  }
+  try {
+    runCheck({ sheet: sheet.getName() }, LIVE_LOCK_WAIT_MS, session);
+  } catch (error) {
+    if (!(error instanceof UserError && error.code === 'busy')) throw error;
+    markNotChecked(sheet, checkCol, area.firstRow, Math.min(last, area.firstRow + MAX_LIVE_ROWS - 1), NOT_CHECKED.busy);
   }
 }
 

@@ -25,10 +25,10 @@ const StoredSettingsSchema = z.object({
   liveCheck: z.optional(z.boolean()),
 });
 
-/** The saved settings; defaults when none are saved or what is saved cannot be read. */
-export function loadSettings(): Settings {
-  const text = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  if (text === null || text === '') return { ...DEFAULT_SETTINGS };
+/** The saved settings among the document's properties; defaults when none are saved or what is saved cannot be read. */
+export function settingsFrom(properties: Readonly<Record<string, string>>): Settings {
+  const text = properties[SETTINGS_KEY];
+  if (text === undefined || text === '') return { ...DEFAULT_SETTINGS };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -34,9 +34,30 @@ export function insertTemplate(request: TemplateRequest): TemplateResponse {
     allowOver: request.allowOver,
     fewWidths: true,
   });
-  const { sheet, name } = insertNewSheet(SpreadsheetApp.getActiveSpreadsheet(), spec.sheetName);
+  const name = writeTemplateSheet(SpreadsheetApp.getActiveSpreadsheet(), spec, spec.sheetName);
+  return {
+    sheet: name,
+    framework: spec.framework.id,
+    exampleRows: spec.rows.length,
+    formattedRows: spec.formattedRows,
+  };
+}
+
+/**
+ * A template spec (a new plan, or a plan converted from a manager's table) into a NEW sheet named
+ * `base` (or "base 2", …); returns its name. Rows are added when the spec has more than the sheet;
+ * with `wide`, columns too (a converted plan carries the table's other columns along).
+ */
+export function writeTemplateSheet(spreadsheet: Spreadsheet, spec: TemplateSpec, base: string, wide = false): string {
+  const { sheet, name } = insertNewSheet(spreadsheet, base);
   const width = spec.header.length;
-  const rows = sheet.getMaxRows();
+  const maxRows = sheet.getMaxRows();
+  if (spec.formattedRows + 1 > maxRows) sheet.insertRowsAfter(maxRows, spec.formattedRows + 1 - maxRows);
+  const rows = Math.max(maxRows, spec.formattedRows + 1);
+  if (wide) {
+    const maxColumns = sheet.getMaxColumns();
+    if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  }
   // Every property goes in with one call over the whole sheet's width and rows (the rows below the
   // formatted ones get blank values, no dropdown, no note and an empty text style, which change
   // nothing on a new sheet). Each range comes from its own getRange: a RangeList's getRanges()
@@ -51,12 +72,7 @@ export function insertTemplate(request: TemplateRequest): TemplateResponse {
   sheet.setFrozenRows(spec.frozenRows);
   setColours(sheet, spec, rows);
   setWidths(sheet, spec);
-  return {
-    sheet: name,
-    framework: spec.framework.id,
-    exampleRows: spec.rows.length,
-    formattedRows: spec.formattedRows,
-  };
+  return name;
 }
 
 /** `grid` followed by rows of `fill` up to `rows` rows (one shared line: Sheets only reads the grid). */

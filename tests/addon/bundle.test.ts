@@ -30,6 +30,9 @@ const ENTRY_POINTS = [
   'apiProgress',
   'apiInsertTemplate',
   'apiSelect',
+  'apiMapping',
+  'apiSaveMapping',
+  'apiConvert',
   'CASCADE_PROGRESS',
 ];
 

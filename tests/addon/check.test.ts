@@ -133,7 +133,7 @@ describe('Check', () => {
     if (!result.ok) expect(result.error.message).toMatch(/ID, Level, Title.*insert a template/);
     expect(sheet.snapshot()).toEqual(before);
     const state = loaded.api('apiGetState');
-    expect(state.sheet).toEqual({ name: 'Budget', isPlan: false, message: expect.stringContaining('not a plan') });
+    expect(state.sheet).toEqual({ name: 'Budget', isPlan: false, mapped: false, message: expect.stringContaining('not a plan') });
   });
 
   test('waits for the document lock and refuses, writing nothing, while someone else holds it', () => {

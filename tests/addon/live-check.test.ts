@@ -93,7 +93,8 @@ describe('live check (onEdit)', () => {
     const other = loaded.world.spreadsheet.addSheet('Scratch', 20, 5);
     loaded.world.counter.reset();
     loaded.edit(other, 2, 2, [['hello']]);
-    expect(loaded.world.counter.serviceCalls).toBeLessThanOrEqual(4);
+    // The edited range, the rows above it, the document's properties (a saved mapping could make it a plan).
+    expect(loaded.world.counter.serviceCalls).toBeLessThanOrEqual(5);
     expect(loaded.world.counter.count('Range.setValues')).toBe(0);
     expect((sheet.snapshot() as { values: unknown[][] }).values.length).toBe((before as { values: unknown[][] }).values.length);
   });
