@@ -14,7 +14,7 @@ export interface ErrorInfo {
 export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorInfo>> = {
   'not-a-plan': {
     title: 'The sheet is not a plan',
-    action: 'Open the sheet that holds your plan, or insert a template.',
+    action: 'Choose Use this sheet to say which column is which, open the sheet that holds your plan, or insert a template.',
   },
   busy: {
     title: 'Cascade is already updating this spreadsheet',

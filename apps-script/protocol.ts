@@ -4,7 +4,7 @@
 // and the sidebar bundle must not pull the server's code or zod in.
 import type { ColumnKey, FrameworkId, PaceStatus, RuleId, Severity } from '../shared/types.js';
 
-export type { FrameworkId, PaceStatus, RuleId, Severity };
+export type { ColumnKey, FrameworkId, PaceStatus, RuleId, Severity };
 
 /** Document settings, stored in the document's properties. */
 export interface Settings {
@@ -248,7 +248,7 @@ export interface Api {
   apiSelect(request: SelectRequest): Result<{ selected: string }>;
   apiMapping(request: MappingRequest): Result<MappingResponse>;
   apiSaveMapping(request: SaveMappingRequest): Result<StateResponse>;
-  apiConvert(request: SheetRequest): Result<ConvertResponse>;
+  apiConvert(request: MappingRequest): Result<ConvertResponse>;
 }
 
 export type ApiName = keyof Api;

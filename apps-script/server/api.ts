@@ -60,4 +60,4 @@ export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) => handle(T
 export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSchema, request, selectCell);
 export const apiMapping: Api['apiMapping'] = (request) => handle(MappingRequestSchema, request, sheetMapping);
 export const apiSaveMapping: Api['apiSaveMapping'] = (request) => handle(SaveMappingRequestSchema, request, saveSheetMapping);
-export const apiConvert: Api['apiConvert'] = (request) => handle(SheetRequestSchema, request, convertSheet);
+export const apiConvert: Api['apiConvert'] = (request) => handle(MappingRequestSchema, request, convertSheet);

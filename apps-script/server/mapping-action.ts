@@ -1,6 +1,6 @@
 import { PlanFormatError, convertPlan, previewRows, proposeMapping, readPlan } from '../../shared/index.js';
 import type { CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
-import type { ConvertResponse, MappingRequest, MappingResponse, SaveMappingRequest, SheetRequest, StateResponse } from '../protocol.js';
+import type { ConvertResponse, MappingRequest, MappingResponse, SaveMappingRequest, StateResponse } from '../protocol.js';
 import { UserError } from './errors.js';
 import { saveMapping } from './mappings.js';
 import { openPlan } from './open-plan.js';
@@ -78,10 +78,13 @@ export function saveSheetMapping(request: SaveMappingRequest): StateResponse {
   return getState();
 }
 
-/** The sheet's plan in Cascade's own layout, in a new sheet; the sheet it was read from is not written. */
-export function convertSheet(request: SheetRequest): ConvertResponse {
+/**
+ * The sheet's plan in Cascade's own layout, in a new sheet, read with the mapping the form shows
+ * (else the saved one, else Cascade's guesses); the sheet it was read from is not written.
+ */
+export function convertSheet(request: MappingRequest): ConvertResponse {
   const session = openSession();
-  const { planSheet, plan } = openPlan(session, request.sheet);
+  const { planSheet, plan } = openPlan(session, request.sheet, request.columns === null ? undefined : withoutBlanks(request.columns));
   const spec = convertPlan(plan, { table: planSheet.table, allowOver: session.settings.allowOver });
   const name = writeTemplateSheet(session.spreadsheet, spec, `${planSheet.name} (plan)`.slice(0, 90), true);
   return { sheet: name, source: planSheet.name, rows: plan.items.length };

@@ -8,7 +8,7 @@ import type { ColumnKey, ColumnMapping } from '../../shared/index.js';
 const MAPPINGS_KEY = 'cascade.mappings';
 const HEADER_TEXT = z.string().check(z.minLength(1), z.maxLength(500));
 
-export const ColumnMappingSchema = z.record(z.enum(MAPPABLE_FIELDS as [ColumnKey, ...ColumnKey[]]), HEADER_TEXT);
+export const ColumnMappingSchema = z.partialRecord(z.enum(MAPPABLE_FIELDS as [ColumnKey, ...ColumnKey[]]), HEADER_TEXT);
 const StoredSchema = z.record(z.string().check(z.regex(/^\d+$/)), ColumnMappingSchema);
 
 /** The saved mappings among the document's properties (none when unreadable). */

@@ -12,10 +12,13 @@ export interface OpenPlan {
   mapping: ColumnMapping | undefined;
 }
 
-/** The plan of the sheet a request names (else the active one): read in one call, with its saved mapping and the settings. */
-export function openPlan(session: Session, sheetName: string | null): OpenPlan {
+/**
+ * The plan of the sheet a request names (else the active one): read in one call, with the settings
+ * and the sheet's saved mapping (or `columns`, a mapping not saved yet).
+ */
+export function openPlan(session: Session, sheetName: string | null, columns?: ColumnMapping): OpenPlan {
   const named = pickSheet(session.spreadsheet, sheetName);
-  const mapping = mappingOf(session, named.sheet);
+  const mapping = columns ?? mappingOf(session, named.sheet);
   const planSheet = readPlanSheet(named, session.calendar, mapping);
   return { planSheet, plan: readPlan(planSheet.table, readOptions(session.settings, mapping)), mapping };
 }

@@ -14,6 +14,8 @@ export interface App {
   planSheet: string | null;
   showTab(tab: Tab, focus?: boolean): void;
   refreshState(): Promise<void>;
+  /** Opens "Use this sheet" (the column mapping form) on the active sheet. */
+  useThisSheet(): void;
 }
 
 /**
@@ -30,7 +32,12 @@ export function reportError(app: App, area: Element, error: unknown): void {
       area,
       'error',
       h('p', {}, message),
-      h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('template', true) } }, 'Insert a template'),
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { className: 'btn primary', attrs: { type: 'button' }, on: { click: () => app.useThisSheet() } }, 'Use this sheet'),
+        h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('template', true) } }, 'Insert a template'),
+      ),
       codeLine,
     );
     return;

@@ -6,6 +6,7 @@ import { byId, fill } from './dom.js';
 import { ApiError, call, onBusyChange } from './rpc.js';
 import { selectTab, setUpTabs } from './tabs.js';
 import { runCheck, setUpCheck } from './views/check.js';
+import { openMapping, setUpMapping } from './views/mapping.js';
 import { runProgress, setUpProgress } from './views/progress.js';
 import { renderSettings, setUpSettings } from './views/settings.js';
 import { renderFrameworks, setUpTemplate } from './views/template.js';
@@ -15,6 +16,7 @@ const app: App = {
   planSheet: null,
   showTab: (tab, focus = false) => selectTab(tab, focus),
   refreshState,
+  useThisSheet: () => void openMapping(app),
 };
 
 async function refreshState(): Promise<void> {
@@ -49,6 +51,7 @@ async function start(): Promise<void> {
   setUpCheck(app);
   setUpProgress(app);
   setUpSettings(app);
+  setUpMapping(app);
   const action = startAction();
   byId('version').textContent = VERSION;
   byId('welcome').hidden = !action.welcome;

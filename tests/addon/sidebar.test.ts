@@ -282,8 +282,8 @@ describe('sidebar in chromium', () => {
     expect(await page.isVisible('#template-insert')).toBe(true);
 
     // Google fails the next call (a service times out): the person reads what happened, once.
-    const spreadsheet = loaded.world.spreadsheet as { getSpreadsheetTimeZone(): string };
-    spreadsheet.getSpreadsheetTimeZone = () => {
+    const spreadsheet = loaded.world.spreadsheet as { getActiveSheet(): unknown };
+    spreadsheet.getActiveSheet = () => {
       throw new Error('Service Spreadsheets timed out while accessing document with id 1a2b.');
     };
     await page.click('#tab-check');
@@ -361,6 +361,56 @@ describe('sidebar in chromium', () => {
     await settle(again.page);
     expect(await again.page.isVisible('#welcome')).toBe(false);
     await again.page.close();
+  });
+
+  test('Use this sheet: a 300 px form maps each field to a column, previews the rows, saves and checks; Convert writes a new sheet', async () => {
+    const loaded = loadBundle();
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
+    const sheet = loaded.world.spreadsheet.addSheet('Team goals', 40, 10);
+    sheet.seed([
+      ['Code', 'Kind', 'Thing', 'Belongs to', 'Who', 'When', 'Notes'],
+      ['O1', 'Objective', 'Win the mid-market with 50 new accounts by Q3', '', 'Lena Park', '2026-06-30', 'board asked'],
+      ['KR1.1', 'Key Result', 'Sign 50 new mid-market accounts', 'O1', 'Tom Baker', '2026-06-30', ''],
+      ['KR1.2', 'Key Result', 'Raise NPS from 30 to 45', 'O1', '', '2026-06-30', ''],
+    ]);
+    loaded.world.spreadsheet.active = sheet;
+    const before = sheet.snapshot();
+    const { page } = await openSidebar(loaded, 'menuCheckPlan');
+    await settle(page);
+    const message = page.locator('#check-message');
+    await expect.poll(() => message.textContent()).toContain('is not a plan');
+    await message.locator('button', { hasText: 'Use this sheet' }).click();
+    await settle(page);
+    expect(await page.isVisible('#mapping')).toBe(true);
+    expect(await page.textContent('#mapping-problem')).toMatch(/not a plan header/);
+    expect(await page.isDisabled('#mapping-save')).toBe(true);
+    for (const [field, header] of [['title', 'Thing'], ['level', 'Kind'], ['id', 'Code'], ['parent', 'Belongs to'], ['owner', 'Who'], ['dueDate', 'When']]) {
+      await page.selectOption(`#map-${field}`, header);
+      await settle(page);
+    }
+    await expect.poll(() => page.locator('#mapping-preview li').count()).toBe(3);
+    expect(await page.textContent('#mapping-preview')).toContain('Sign 50 new mid-market accounts');
+    expect(await page.isVisible('#mapping-problem')).toBe(false);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-use-this-sheet.png'), fullPage: true });
+
+    await page.click('#mapping-convert');
+    await settle(page);
+    await expect.poll(() => page.textContent('#mapping-message')).toContain('new sheet “Team goals (plan)”');
+    expect(loaded.world.spreadsheet.sheet('Team goals (plan)').cell(3, 4)).toBe('Sign 50 new mid-market accounts');
+
+    await page.click('#mapping-save');
+    await settle(page);
+    await expect.poll(() => page.isVisible('#mapping')).toBe(false);
+    await expect.poll(() => page.textContent('#check-findings')).toContain('Raise NPS from 30 to 45');
+    // The sheet just mapped is checked, though Convert left its new sheet active.
+    expect(await page.textContent('#sheet-line')).toBe('Plan sheet “Team goals”');
+    expect(await page.textContent('#check-summary')).toMatch(/^3 rows/);
+    // Only the Check column was added; the manager's cells are as they were.
+    const values = (sheet.snapshot() as { values: unknown[][] }).values.map((row) => row.slice(0, 7));
+    expect(values).toEqual((before as { values: unknown[][] }).values.map((row) => row.slice(0, 7)));
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-mapped-check.png'), fullPage: true });
+    await page.close();
   });
 
   test('keyboard: arrows move between tabs, Tab reaches the actions, focus is visible', async () => {

@@ -11,11 +11,12 @@ export function setUpCheck(app: App): void {
   byId('check-fix-ids').addEventListener('click', () => void fixIds(app));
 }
 
-export function runCheck(app: App): Promise<void> {
+/** Checks the active sheet, or `sheet` (the one just mapped, wherever the person is now). */
+export function runCheck(app: App, sheet: string | null = null): Promise<void> {
   const message = byId('check-message');
   return running(byId<HTMLButtonElement>('check-run'), 'Checking…', async () => {
     try {
-      const result = unwrap(await call('apiCheck', { sheet: null }));
+      const result = unwrap(await call('apiCheck', { sheet }));
       app.planSheet = result.sheet;
       showSheetLine(result.sheet, true);
       fill(message);
