@@ -169,13 +169,7 @@ function noteOf(spec: TemplateSpec, col: number): string {
 
 /** Conditional colours (cell text → colours), per column, over the column below the header (one range per column). */
 function setColours(sheet: Sheet, spec: TemplateSpec, rows: number): void {
-  const rangeOf = new Map<ColumnKey, Range>();
-  for (const colour of spec.colours) {
-    const col = spec.columns[colour.column];
-    if (col !== undefined && !rangeOf.has(colour.column) && rows > spec.frozenRows) {
-      rangeOf.set(colour.column, sheet.getRange(spec.frozenRows + 1, col + 1, rows - spec.frozenRows, 1));
-    }
-  }
+  const rangeOf = colourRanges(sheet, spec, rows);
   const rules = spec.colours
     .filter((c) => rangeOf.has(c.column))
     .map((c) =>
@@ -187,6 +181,41 @@ function setColours(sheet: Sheet, spec: TemplateSpec, rows: number): void {
         .build(),
     );
   if (rules.length > 0) sheet.setConditionalFormatRules(rules);
+}
+
+/** Columns that hold only numbers (or formulas giving numbers): a rule on a cell's text never matches there. */
+const NUMBER_COLUMNS: readonly ColumnKey[] = ['start', 'target', 'weight', 'progress'];
+
+/**
+ * The range each coloured column's rules apply to, below the header. Where the coloured columns
+ * (Status, Pace) have only number columns between them and give each word one colour, one range
+ * spans them all, so every rule applies to each (same words, same colours; a number never equals
+ * "Done"): one call instead of one per column. Otherwise a range per column.
+ */
+function colourRanges(sheet: Sheet, spec: TemplateSpec, rows: number): Map<ColumnKey, Range> {
+  const out = new Map<ColumnKey, Range>();
+  if (rows <= spec.frozenRows) return out;
+  const keys = [...new Set(spec.colours.map((c) => c.column))].filter((key) => spec.columns[key] !== undefined);
+  const cols = keys.map((key) => spec.columns[key] as number);
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
+  const inSpan = Object.entries(spec.columns).filter(([, index]) => (index as number) >= first && (index as number) <= last);
+  const onlyNumbersBetween = inSpan.length === last - first + 1 && inSpan.every(([key]) => keys.includes(key as ColumnKey) || NUMBER_COLUMNS.includes(key as ColumnKey));
+  const colourOfWord = new Map<string, string>();
+  const oneColourPerWord = spec.colours.every((c) => {
+    const word = c.equals.toLowerCase();
+    const colour = `${c.background} ${c.color}`;
+    if (!colourOfWord.has(word)) colourOfWord.set(word, colour);
+    return colourOfWord.get(word) === colour;
+  });
+  const body = (col: number, width: number) => sheet.getRange(spec.frozenRows + 1, col + 1, rows - spec.frozenRows, width);
+  if (keys.length > 1 && onlyNumbersBetween && oneColourPerWord) {
+    const span = body(first, last - first + 1);
+    for (const key of keys) out.set(key, span);
+  } else {
+    keys.forEach((key, i) => out.set(key, body(cols[i], 1)));
+  }
+  return out;
 }
 
 /** Widths in runs of equal width (one call per run); columns at the default width need none. */
