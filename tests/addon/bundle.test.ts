@@ -156,15 +156,7 @@ describe('menu', () => {
   test('onInstall builds the same menu and greets the person in the sidebar', () => {
     const { run, world } = loadBundle();
     run('onInstall', { authMode: 'FULL' });
-    expect(world.ui.menus[0].items.map((i) => i.functionName)).toEqual([
-      'menuOpenSidebar',
-      'menuInsertTemplate',
-      'menuCheckPlan',
-      'menuUpdateProgress',
-      'menuHelp',
-      'menuAbout',
-      'menuFeedback',
-    ]);
+    expect(world.ui.menus[0].items.map((i) => i.functionName)).toEqual(ENTRY_POINTS.filter((name) => name.startsWith('menu')));
     expect(world.ui.sidebars).toHaveLength(1);
     expect(world.ui.sidebars[0].content).toContain('data-start="auto:welcome"');
   });
