@@ -1,9 +1,12 @@
 import {
+  COLUMNS,
   dateOrderNotice,
   duplicateColumns,
   duplicateColumnText,
   PlanFormatError,
+  PlanHeaderError,
   readPlan,
+  type ColumnMapping,
   type FrameworkId,
   type Plan,
 } from '../shared/index.js';
@@ -21,14 +24,19 @@ export interface LoadedPlan {
  * file. Warnings about the file (formulas saved without values, columns named twice) and how its
  * ambiguous dates were read go to stderr.
  */
-export async function loadPlan(path: string, framework?: FrameworkId): Promise<LoadedPlan> {
+export async function loadPlan(path: string, framework?: FrameworkId, columns?: ColumnMapping): Promise<LoadedPlan> {
   const file = await readPlanFile(path);
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
   let plan: Plan;
   try {
-    plan = readPlan(file.table, { framework });
+    plan = readPlan(file.table, { framework, columns });
   } catch (error) {
+    if (error instanceof PlanHeaderError) {
+      const example = error.missing === 'title' ? 'Title=<header>' : 'Level=<header>';
+      const message = error.message.replace(/,? or say which (column it is|column holds the level)\.$/, `, or say which column is which with --columns "${example}".`);
+      throw planFormatError(path, { message, where: error.where }, { sheet: file.sheetName });
+    }
     if (error instanceof PlanFormatError) throw planFormatError(path, error, { sheet: file.sheetName });
     throw error;
   }
@@ -43,7 +51,20 @@ function planNotices(path: string, file: PlanFile, plan: Plan): { level: 'note' 
   for (const d of duplicateColumns(file.table.header)) {
     notices.push({ level: 'warning', text: `${headerPlace}: ${duplicateColumnText(d)}` });
   }
+  for (const guess of plan.reading?.guesses ?? []) {
+    notices.push({ level: 'warning', text: `${describePlace(path, { sheet: file.sheetName })}: ${guessText(guess)}` });
+  }
   const dates = dateOrderNotice(plan);
   if (dates) notices.push({ level: dates.level, text: `${describePlace(path, { sheet: file.sheetName })}: ${dates.text}` });
   return notices;
+}
+
+/**
+ * "Due date from Date" → a warning that says it is a guess and how to say otherwise: a column
+ * with --columns, levels read from numbers or depth with --framework.
+ */
+function guessText(guess: string): string {
+  const column = COLUMNS.find((c) => guess.startsWith(`${c.header} from `));
+  const fix = column ? `say which column is the ${column.header} with --columns "${column.header}=<header>"` : 'choose the framework with --framework, or add a Level column';
+  return `read ${guess}: a guess; if it is wrong, ${fix}.`;
 }

@@ -38,7 +38,8 @@ function canonicalCells(item: PlanItem): Partial<Record<ColumnKey, CellValue>> {
     unit: item.unit,
     startDate: parsedDay(item.startDate),
     dueDate: parsedDay(item.dueDate),
-    review: item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null,
+    review:
+      item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null,
     lastCheckIn: parsedDay(item.lastCheckIn),
     status: item.status ?? item.statusText,
     weight: parsedNumber(item.weight),
@@ -52,7 +53,7 @@ function canonicalCells(item: PlanItem): Partial<Record<ColumnKey, CellValue>> {
  * did not read (notes, links, budget) follow at the right with their header and cells unchanged.
  */
 export function convertPlan(plan: Plan, options: ConvertOptions = {}): TemplateSpec {
-  const spec = templateFor(plan.framework.id, { rows: plan.items.length, allowOver: options.allowOver });
+  const spec = templateFor(plan.framework.id, { allowOver: options.allowOver });
   const extra = options.table ? unreadColumns(plan, options.table) : [];
   const header = [...spec.header, ...extra.map((col) => extraHeader(plan, options.table!, col))];
   const headerRow = options.table?.headerRow ?? 1;
@@ -67,7 +68,13 @@ export function convertPlan(plan: Plan, options: ConvertOptions = {}): TemplateS
     return row;
   });
   fillProgressCells({ header, rows }, plan.framework.id, options.allowOver);
-  return { ...spec, header, columns: mapColumns(spec.header), rows, formattedRows: Math.max(spec.formattedRows, rows.length) };
+  return {
+    ...spec,
+    header,
+    columns: mapColumns(spec.header),
+    rows,
+    formattedRows: Math.max(spec.formattedRows, rows.length),
+  };
 }
 
 const COMPUTED = new Set<string>(COLUMNS.filter((c) => c.computed).map((c) => c.key));
@@ -84,15 +91,22 @@ function extraHeader(plan: Plan, table: RawTable, col: number): string {
 
 /** Columns of the table Cascade read nothing from, in order (blank headers with no cells left out). */
 function unreadColumns(plan: Plan, table: RawTable): number[] {
-  const used = new Set<number>([...(plan.reading?.columns ?? []).filter((c) => !isComputed(c.key)).map((c) => c.index), ...(plan.reading?.levelColumns ?? []).map((c) => c.index)]);
+  const used = new Set<number>([
+    ...(plan.reading?.columns ?? []).filter((c) => !isComputed(c.key)).map((c) => c.index),
+    ...(plan.reading?.levelColumns ?? []).map((c) => c.index),
+  ]);
   for (const [key, index] of Object.entries(plan.columns)) if (index !== undefined && !isComputed(key)) used.add(index);
   let width = table.header.length;
   for (const row of table.rows) width = Math.max(width, row.length);
   const out: number[] = [];
   for (let col = 0; col < width; col++) {
     if (used.has(col)) continue;
-    const named = typeof table.header[col] === 'string' ? (table.header[col] as string).trim() !== '' : table.header[col] !== null && table.header[col] !== undefined;
-    if (named || table.rows.some((row) => row[col] !== null && row[col] !== undefined && row[col] !== '')) out.push(col);
+    const named =
+      typeof table.header[col] === 'string'
+        ? (table.header[col] as string).trim() !== ''
+        : table.header[col] !== null && table.header[col] !== undefined;
+    if (named || table.rows.some((row) => row[col] !== null && row[col] !== undefined && row[col] !== ''))
+      out.push(col);
   }
   return out;
 }

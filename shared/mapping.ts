@@ -5,7 +5,16 @@ import { COLUMN_BY_KEY, COLUMNS, normaliseHeader } from './columns.js';
 import { detectColumns, headerList, readColumns } from './layout/detect.js';
 import { readPlan, type ReadPlanOptions } from './plan.js';
 import { PlanFormatError } from './types.js';
-import type { CellValue, ColumnKey, ColumnMapping, ColumnSource, LevelColumn, LevelName, PlanReading, RawTable } from './types.js';
+import type {
+  CellValue,
+  ColumnKey,
+  ColumnMapping,
+  ColumnSource,
+  LevelColumn,
+  LevelName,
+  PlanReading,
+  RawTable,
+} from './types.js';
 
 /** The fields a person can map: every column the plan reads from a sheet (not the computed ones). */
 export const MAPPABLE_FIELDS: readonly ColumnKey[] = COLUMNS.filter((c) => !c.computed).map((c) => c.key);
@@ -57,12 +66,23 @@ export function proposeMapping(table: RawTable, options: ReadPlanOptions = {}): 
     if (!(error instanceof PlanFormatError)) throw error;
     problem = error.message;
   }
-  const detected = detectColumns(table.header, table.rows, problem === null ? options.columns : {}, table.headerRow ?? 1);
+  const detected = detectColumns(
+    table.header,
+    table.rows,
+    problem === null ? options.columns : {},
+    table.headerRow ?? 1,
+  );
   const read = reading?.columns ?? readColumns(table.header, detected);
   const byKey = new Map(read.map((c) => [c.key, c]));
   const fields = MAPPABLE_FIELDS.map((key): ProposedField => {
     const c = byKey.get(key);
-    return { key, label: COLUMN_BY_KEY[key].header, header: c ? c.header : null, index: c ? c.index : null, source: c ? c.source : null };
+    return {
+      key,
+      label: COLUMN_BY_KEY[key].header,
+      header: c ? c.header : null,
+      index: c ? c.index : null,
+      source: c ? c.source : null,
+    };
   });
   const mapping: ColumnMapping = {};
   for (const f of fields) if (f.header !== null) mapping[f.key] = f.header;
@@ -120,7 +140,9 @@ export function parseColumnMapping(text: string): ColumnMapping {
     const header = unquote(part.slice(eq + 1).trim());
     const key = fieldOfName(name);
     if (key === null) {
-      throw new PlanFormatError(`"${name}" is not a plan field; use one of ${MAPPABLE_FIELDS.map((k) => COLUMN_BY_KEY[k].header).join(', ')}.`);
+      throw new PlanFormatError(
+        `"${name}" is not a plan field; use one of ${MAPPABLE_FIELDS.map((k) => COLUMN_BY_KEY[k].header).join(', ')}.`,
+      );
     }
     if (header === '') throw new PlanFormatError(`"${part.trim()}" names no header after "=".`);
     mapping[key] = header;
@@ -159,4 +181,3 @@ export function formatColumnMapping(mapping: ColumnMapping): string {
 export function headersFound(header: readonly CellValue[]): string[] {
   return headerList(header);
 }
-

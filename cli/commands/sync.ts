@@ -3,7 +3,7 @@
 import { extractPageId } from '@notionhq/client';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import type { Day, FrameworkId } from '../../shared/index.js';
+import type { ColumnMapping, Day, FrameworkId } from '../../shared/index.js';
 import {
   buildMirror,
   formatDryRun,
@@ -16,7 +16,7 @@ import {
 } from '../../notion-sync/index.js';
 import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
-import { frameworkOption, todayOf, todayOption } from '../options.js';
+import { columnsOption, frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
 
@@ -26,6 +26,7 @@ interface SyncFlags {
   force?: boolean;
   today?: Day;
   framework?: FrameworkId;
+  columns?: ColumnMapping;
 }
 
 export function syncCommand(): Command {
@@ -37,6 +38,7 @@ export function syncCommand(): Command {
     .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
     .addOption(frameworkOption())
+    .addOption(columnsOption())
     .addHelpText(
       'after',
       '\nEnvironment:\n  NOTION_TOKEN     the integration\'s secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.',
@@ -51,7 +53,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
   try {
     const parentPageId = parsePage(flags.parent);
     if (!token) throw missingToken();
-    const { plan } = await loadPlan(file, flags.framework);
+    const { plan } = await loadPlan(file, flags.framework, flags.columns);
     const mirror = buildMirror(plan, { today: todayOf(flags) });
     const api = new NotionApi({ token, ...apiSettings(process.env) });
     const progress = progressDisplay();

@@ -4,7 +4,18 @@
 import { COLUMN_BY_KEY, columnLetter } from '../columns.js';
 import { assignIds } from '../ids.js';
 import { PlanHeaderError } from '../types.js';
-import type { CellValue, Framework, LevelColumn, LevelName, LevelSource, ParentSource, PlanItem, PlanLayout, PlanReading, ReadColumn } from '../types.js';
+import type {
+  CellValue,
+  Framework,
+  LevelColumn,
+  LevelName,
+  LevelSource,
+  ParentSource,
+  PlanItem,
+  PlanLayout,
+  PlanReading,
+  ReadColumn,
+} from '../types.js';
 import { headerList, holdsNumbers, type DetectedColumns } from './detect.js';
 import { depthLevels, levelRank, parentsByOrder } from './levels.js';
 import { outlineDepth, outlineParent, prefixedId, prefixedTitle } from './prefixes.js';
@@ -15,7 +26,14 @@ export type RowPlan =
   /** A column per level, top first; `implied`: the deepest tier is the Title column, read as this level. */
   | { kind: 'side by side'; tiers: LevelColumn[]; implied?: LevelName };
 
-const NEXT_LEVEL: Partial<Record<LevelName, LevelName>> = { Objective: 'Key Result', 'Key Result': 'Task', Goal: 'Subgoal', Subgoal: 'Task', Milestone: 'Task', Outcome: 'Objective' };
+const NEXT_LEVEL: Partial<Record<LevelName, LevelName>> = {
+  Objective: 'Key Result',
+  'Key Result': 'Task',
+  Goal: 'Subgoal',
+  Subgoal: 'Task',
+  Milestone: 'Task',
+  Outcome: 'Objective',
+};
 
 function text(cell: CellValue | undefined): string {
   return typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell);
@@ -111,7 +129,11 @@ export function deriveStructure(input: DeriveInput): { items: PlanItem[]; readin
   let ids: IdsFrom = 'id column';
   if (structure.generateIds || structure.parent !== null) {
     const parent = structure.parent;
-    const newIds = assignIds(items, (i) => (parent ? parent[i] : -1), (i) => parent === null && items[i].parentId !== '');
+    const newIds = assignIds(
+      items,
+      (i) => (parent ? parent[i] : -1),
+      (i) => parent === null && items[i].parentId !== '',
+    );
     let generated = 0;
     for (let i = 0; i < items.length; i++) {
       if (items[i].id === '' && (structure.generateIds || !hasIdColumn)) {
@@ -159,7 +181,9 @@ function exampleIds(items: readonly PlanItem[]): string {
 function columnNotes(read: readonly ReadColumn[]): string[] {
   return read
     .filter((c) => c.source !== 'header')
-    .map((c) => `${COLUMN_BY_KEY[c.key].header} from ${c.header}${c.source === 'mapping' ? ' (as you mapped it)' : ''}`);
+    .map(
+      (c) => `${COLUMN_BY_KEY[c.key].header} from ${c.header}${c.source === 'mapping' ? ' (as you mapped it)' : ''}`,
+    );
 }
 
 function columnGuesses(read: readonly ReadColumn[]): string[] {
@@ -182,7 +206,8 @@ function levelColumn(input: DeriveInput): Structure {
   let levels: LevelSource = 'level column';
   let depth: LevelName[] | undefined;
   const texts: string[] = [];
-  for (let i = 0; i < items.length && texts.length < 500; i++) if (items[i].levelText !== '') texts.push(items[i].levelText);
+  for (let i = 0; i < items.length && texts.length < 500; i++)
+    if (items[i].levelText !== '') texts.push(items[i].levelText);
   if (texts.length > 0 && holdsNumbers(texts)) {
     const numbers = [...new Set(texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number))].sort((a, b) => a - b);
     depth = depthLevels(numbers.length, input.framework);
@@ -195,14 +220,32 @@ function levelColumn(input: DeriveInput): Structure {
     const levelHeader = text(header[detected.columns.level!]);
     const words = `levels from the numbers in ${levelHeader}: ${numbers.map((n, d) => `${n} ${depth![d]}`).join(', ')}`;
     summary.push(words);
-    guesses.push(`${words}${input.framework ? '' : ' (choose another framework with --framework)'}`);
+    guesses.push(words);
   }
   const hasIds = detected.columns.id !== undefined;
   if (detected.columns.parent !== undefined || hasIds) {
-    return { layout: 'table', levels, parents: detected.columns.parent !== undefined ? 'parent column' : 'none', parent: null, generateIds: false, depthLevels: depth, summary, guesses };
+    return {
+      layout: 'table',
+      levels,
+      parents: detected.columns.parent !== undefined ? 'parent column' : 'none',
+      parent: null,
+      generateIds: false,
+      depthLevels: depth,
+      summary,
+      guesses,
+    };
   }
   summary.push(ROW_ORDER);
-  return { layout: 'table', levels, parents: 'row order', parent: parentsByOrder(items), generateIds: true, depthLevels: depth, summary, guesses };
+  return {
+    layout: 'table',
+    levels,
+    parents: 'row order',
+    parent: parentsByOrder(items),
+    generateIds: true,
+    depthLevels: depth,
+    summary,
+    guesses,
+  };
 }
 
 /** No Level column and no level columns: levels from prefixes, outline numbers, a header, or parent depth. */
@@ -219,7 +262,12 @@ function fromContent(input: DeriveInput): Structure {
       const p = prefixedId(item.id);
       if (p) setLevel(item, p.level);
     }
-    return prefixed(items, `levels from the prefixes of the IDs in ${idHeader} (${items[0].id}…)`, (item) => prefixedId(item.id)?.path ?? '', hasParentColumn);
+    return prefixed(
+      items,
+      `levels from the prefixes of the IDs in ${idHeader} (${items[0].id}…)`,
+      (item) => prefixedId(item.id)?.path ?? '',
+      hasParentColumn,
+    );
   }
   const titled = items.map((item) => prefixedTitle(item.title));
   if (n > 0 && count(titled, (p) => p !== null) >= n * 0.5) {
@@ -232,11 +280,21 @@ function fromContent(input: DeriveInput): Structure {
       item.title = p.rest;
       paths[i] = p.path;
     });
-    return prefixed(items, `levels from the prefixes of the titles in ${titleHeader} ("O1: …", "KR1.2: …")`, (item) => paths[item.index], hasParentColumn);
+    return prefixed(
+      items,
+      `levels from the prefixes of the titles in ${titleHeader} ("O1: …", "KR1.2: …")`,
+      (item) => paths[item.index],
+      hasParentColumn,
+    );
   }
 
   // Outline numbers in the ID column: 1, 1.1, 1.1.1.
-  if (n > 0 && detected.columns.id !== undefined && count(items, (item) => outlineDepth(item.id) !== null) >= n * 0.8 && items.some((item) => (outlineDepth(item.id) ?? 0) > 1)) {
+  if (
+    n > 0 &&
+    detected.columns.id !== undefined &&
+    count(items, (item) => outlineDepth(item.id) !== null) >= n * 0.8 &&
+    items.some((item) => (outlineDepth(item.id) ?? 0) > 1)
+  ) {
     const depths = items.map((item) => outlineDepth(item.id) ?? 0);
     const levels = depthLevels(Math.max(...depths), input.framework, detected.levelHint?.level);
     items.forEach((item, i) => {
@@ -247,7 +305,8 @@ function fromContent(input: DeriveInput): Structure {
       if (depths[i] > 0 && !byPath.has(item.id.replace(/\.$/, ''))) byPath.set(item.id.replace(/\.$/, ''), i);
     });
     const parent = new Int32Array(n).fill(-1);
-    if (!hasParentColumn) items.forEach((item, i) => (parent[i] = depths[i] > 1 ? byPath.get(outlineParent(item.id)) ?? -1 : -1));
+    if (!hasParentColumn)
+      items.forEach((item, i) => (parent[i] = depths[i] > 1 ? (byPath.get(outlineParent(item.id)) ?? -1) : -1));
     const words = `levels from the outline numbers in ${idHeader}: ${depthWords(levels, (d) => Array.from({ length: d }, () => '1').join('.'))}`;
     return {
       layout: 'outline',
@@ -257,7 +316,7 @@ function fromContent(input: DeriveInput): Structure {
       generateIds: true,
       depthLevels: levels,
       summary: [words],
-      guesses: [`${words}${input.framework ? '' : ' (choose another framework with --framework)'}`],
+      guesses: [words],
     };
   }
 
@@ -266,7 +325,16 @@ function fromContent(input: DeriveInput): Structure {
   if (hint && !hasParentColumn) {
     for (const item of items) setLevel(item, hint.level);
     const words = `every row a ${hint.level} (from the ${hint.header} header)`;
-    return { layout: 'one level', levels: 'column header', parents: 'none', parent: null, generateIds: true, oneLevel: hint.level, summary: [words], guesses: [] };
+    return {
+      layout: 'one level',
+      levels: 'column header',
+      parents: 'none',
+      parent: null,
+      generateIds: true,
+      oneLevel: hint.level,
+      summary: [words],
+      guesses: [],
+    };
   }
 
   // A Parent column and nothing else: levels by depth in the parent chain (Parent may name a
@@ -278,7 +346,16 @@ function fromContent(input: DeriveInput): Structure {
     items.forEach((item, i) => setLevel(item, levels[depth[i] - 1]));
     const parentHeader = text(header[detected.columns.parent!]);
     const words = `levels from the depth under ${parentHeader}: ${depthWords(levels, (d) => (d === 1 ? 'top' : `depth ${d}`))}`;
-    return { layout: 'table', levels: 'parent depth', parents: 'parent column', parent, generateIds: true, depthLevels: levels, summary: [words], guesses: [words] };
+    return {
+      layout: 'table',
+      levels: 'parent depth',
+      parents: 'parent column',
+      parent,
+      generateIds: true,
+      depthLevels: levels,
+      summary: [words],
+      guesses: [words],
+    };
   }
 
   const found = headerList(header);
@@ -305,8 +382,21 @@ function setLevel(item: PlanItem, level: LevelName): void {
 }
 
 /** Prefixed rows: parents by number path (KR1.2 under the Objective numbered 1), else by the order of rows. */
-function prefixed(items: PlanItem[], words: string, pathOf: (item: PlanItem) => string, hasParentColumn: boolean): Structure {
-  const structure: Structure = { layout: 'prefixed', levels: 'prefixes', parents: 'parent column', parent: null, generateIds: true, summary: [words], guesses: [] };
+function prefixed(
+  items: PlanItem[],
+  words: string,
+  pathOf: (item: PlanItem) => string,
+  hasParentColumn: boolean,
+): Structure {
+  const structure: Structure = {
+    layout: 'prefixed',
+    levels: 'prefixes',
+    parents: 'parent column',
+    parent: null,
+    generateIds: true,
+    summary: [words],
+    guesses: [],
+  };
   if (hasParentColumn) return structure;
   const byOrder = parentsByOrder(items);
   const parent = new Int32Array(items.length).fill(-1);
@@ -319,7 +409,12 @@ function prefixed(items: PlanItem[], words: string, pathOf: (item: PlanItem) => 
     if (parentPath !== '') {
       // The nearest row above of a higher level numbered with the parent path.
       for (let up = i - 1; up >= 0 && p < 0; up--) {
-        if (levelRank(items[up].level) >= 0 && levelRank(items[up].level) < levelRank(item.level) && pathOf(items[up]) === parentPath) p = up;
+        if (
+          levelRank(items[up].level) >= 0 &&
+          levelRank(items[up].level) < levelRank(item.level) &&
+          pathOf(items[up]) === parentPath
+        )
+          p = up;
       }
       if (p < 0) p = byLevelPath.get(parentPath) ?? -1;
     }
@@ -329,7 +424,8 @@ function prefixed(items: PlanItem[], words: string, pathOf: (item: PlanItem) => 
   });
   structure.parent = parent;
   structure.parents = byPath > 0 ? 'id numbers' : parent.some((p) => p >= 0) ? 'row order' : 'none';
-  if (structure.parents === 'id numbers') structure.summary.push('parents from the numbers (KR1.2 under the row numbered 1)');
+  if (structure.parents === 'id numbers')
+    structure.summary.push('parents from the numbers (KR1.2 under the row numbered 1)');
   if (structure.parents === 'row order') structure.summary.push(ROW_ORDER);
   return structure;
 }
@@ -374,7 +470,11 @@ function chainDepths(parent: Int32Array): number[] {
 }
 
 /** Side by side: a new group where a level column's text starts or changes; blank and repeated cells continue it. */
-function sideBySide(input: DeriveInput, tiers: LevelColumn[], implied: LevelName | undefined): { items: PlanItem[]; structure: Structure } {
+function sideBySide(
+  input: DeriveInput,
+  tiers: LevelColumn[],
+  implied: LevelName | undefined,
+): { items: PlanItem[]; structure: Structure } {
   const levels = implied ? [...tiers.map((t) => t.level), implied] : tiers.map((t) => t.level);
   const depth = levels.length;
   const open: number[] = new Array(depth).fill(-1);
@@ -442,7 +542,9 @@ function sideBySide(input: DeriveInput, tiers: LevelColumn[], implied: LevelName
   const guesses = implied ? [`the rows under each ${tiers[0].level} in ${names[0]} read as ${implied}s`] : [];
   if (implied === undefined && input.detected.columns.title !== undefined) {
     const ignored = input.header[input.detected.columns.title];
-    summary.push(`titles from the level columns (${text(ignored)} in column ${columnLetter(input.detected.columns.title)} not read)`);
+    summary.push(
+      `titles from the level columns (${text(ignored)} in column ${columnLetter(input.detected.columns.title)} not read)`,
+    );
   }
   return {
     items: out,

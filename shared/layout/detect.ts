@@ -1,10 +1,26 @@
 // Which column holds which field of a plan, from the header (and a look at the cells where a
 // header alone cannot tell): the template's headers, other names in four languages, a person's
 // mapping, and columns named for a level (Objective, Key Result), which hold that level's titles.
-import { COLUMN_BY_KEY, columnLetter, headerKeyOf, matchColumns, normaliseHeader, type DuplicateColumn } from '../columns.js';
+import {
+  COLUMN_BY_KEY,
+  columnLetter,
+  headerKeyOf,
+  matchColumns,
+  normaliseHeader,
+  type DuplicateColumn,
+} from '../columns.js';
 import { levelFromText } from '../frameworks.js';
 import { PlanFormatError } from '../types.js';
-import type { CellValue, ColumnKey, ColumnMap, ColumnMapping, ColumnSource, LevelColumn, LevelName, ReadColumn } from '../types.js';
+import type {
+  CellValue,
+  ColumnKey,
+  ColumnMap,
+  ColumnMapping,
+  ColumnSource,
+  LevelColumn,
+  LevelName,
+  ReadColumn,
+} from '../types.js';
 import { outlineDepth, prefixedId } from './prefixes.js';
 
 /** The columns a table is read from, before its rows say how levels and parents go. */
@@ -25,7 +41,23 @@ export interface DetectedColumns {
 /** Cells looked at to decide what a column holds: enough to tell, few enough to stay fast. */
 const SAMPLE_ROWS = 500;
 /** Words after a level name that make the column that level's titles: "Goal name", "Objective description". */
-const TITLE_WORDS = new Set(['name', 'title', 'description', 'statement', 'text', 'nombre', 'titulo', 'descripcion', 'titel', 'name', 'beschreibung', 'nom', 'titre', 'intitule', 'libelle']);
+const TITLE_WORDS = new Set([
+  'name',
+  'title',
+  'description',
+  'statement',
+  'text',
+  'nombre',
+  'titulo',
+  'descripcion',
+  'titel',
+  'name',
+  'beschreibung',
+  'nom',
+  'titre',
+  'intitule',
+  'libelle',
+]);
 
 function headerText(cell: CellValue | undefined): string {
   return typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell);
@@ -115,7 +147,10 @@ export function detectColumns(
     const level = levelFromText(normaliseHeader(text));
     if (level !== null) {
       // "KR" holding KR1, KR2…: the IDs of the rows, not their titles.
-      if (columns.id === undefined && mostly(sample(rows, index), (t) => prefixedId(t) !== null || outlineDepth(t) !== null)) {
+      if (
+        columns.id === undefined &&
+        mostly(sample(rows, index), (t) => prefixedId(t) !== null || outlineDepth(t) !== null)
+      ) {
         columns.id = index;
         sources.id = 'alias';
         levelHint ??= { level, header: text };
@@ -141,7 +176,11 @@ export function detectColumns(
     }
   });
   const parentHeader = columns.parent === undefined ? '' : headerText(header[columns.parent]);
-  const parentLevel = parentHeader === '' ? null : levelAndRest(parentHeader.replace(/^parent\s+/i, ''))?.level ?? levelFromText(parentHeader.replace(/^parent\s+/i, ''));
+  const parentLevel =
+    parentHeader === ''
+      ? null
+      : (levelAndRest(parentHeader.replace(/^parent\s+/i, ''))?.level ??
+        levelFromText(parentHeader.replace(/^parent\s+/i, '')));
   if (levelHint === null && parentLevel) levelHint = { level: parentLevel, header: parentHeader };
 
   // One column named for a level and no Title column: it holds the titles, every row that level
@@ -155,7 +194,12 @@ export function detectColumns(
 
   // A Type column holding Objective, Key Result…: the rows' levels (exports often call it so).
   const guesses: string[] = [];
-  if (columns.level === undefined && levelColumns.length === 0 && columns.type !== undefined && sources.type !== 'mapping') {
+  if (
+    columns.level === undefined &&
+    levelColumns.length === 0 &&
+    columns.type !== undefined &&
+    sources.type !== 'mapping'
+  ) {
     const texts = sample(rows, columns.type);
     if (mostly(texts, (t) => levelFromText(t) !== null)) {
       columns.level = columns.type;
@@ -171,7 +215,12 @@ export function detectColumns(
 /** The columns read, in sheet order, with their headers as written. */
 export function readColumns(header: readonly CellValue[], detected: DetectedColumns): ReadColumn[] {
   return (Object.entries(detected.columns) as [ColumnKey, number][])
-    .map(([key, index]) => ({ key, index, header: headerText(header[index]), source: detected.sources[key] ?? 'header' }))
+    .map(([key, index]) => ({
+      key,
+      index,
+      header: headerText(header[index]),
+      source: detected.sources[key] ?? 'header',
+    }))
     .sort((a, b) => a.index - b.index);
 }
 

@@ -16,8 +16,12 @@ function isBlank(cell: CellValue | undefined): boolean {
  * column. With a mapping, the row that holds every header the mapping names.
  */
 export function looksLikeHeader(cells: readonly CellValue[], mapping?: ColumnMapping): boolean {
-  const texts = cells.filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== '').map(normaliseHeader);
-  const wanted = Object.values(mapping ?? {}).filter((text): text is string => typeof text === 'string' && text.trim() !== '');
+  const texts = cells
+    .filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== '')
+    .map(normaliseHeader);
+  const wanted = Object.values(mapping ?? {}).filter(
+    (text): text is string => typeof text === 'string' && text.trim() !== '',
+  );
   if (wanted.length > 0) return wanted.every((text) => texts.includes(normaliseHeader(text)));
   let titles = 0;
   let known = 0;

@@ -6,7 +6,10 @@ import type { LevelName } from '../types.js';
 
 /** "KR" → Key Result, "O" → Objective, … the prefixes of generated IDs, and a few more people write. */
 const LEVEL_BY_PREFIX = new Map<string, LevelName>([
-  ...Object.entries(ID_PREFIX).map(([level, prefix]): [string, LevelName] => [prefix.toLowerCase(), level as LevelName]),
+  ...Object.entries(ID_PREFIX).map(([level, prefix]): [string, LevelName] => [
+    prefix.toLowerCase(),
+    level as LevelName,
+  ]),
   ['k', 'Key Result'],
   ['obj', 'Objective'],
   ['ms', 'Milestone'],
@@ -15,7 +18,8 @@ const LEVEL_BY_PREFIX = new Map<string, LevelName>([
 /** A level word or prefix, then a number path: "KR1.2", "O 1", "Objective 2", "kr-3". */
 const PREFIXED = /^([a-z\u00c0-\u024f][a-z\u00c0-\u024f -]*?)\s*[-#]?\s*(\d+(?:\.\d+)*)$/i;
 /** The same at the start of a title, then a separator and the text: "O1: Grow", "KR 1.2 - Sign". */
-const PREFIXED_TITLE = /^([a-z\u00c0-\u024f][a-z\u00c0-\u024f -]*?)\s*[-#]?\s*(\d+(?:\.\d+)*)\s*(?:[:.)]|\s[-–—]|[-–—]\s)\s*(\S.*)$/is;
+const PREFIXED_TITLE =
+  /^([a-z\u00c0-\u024f][a-z\u00c0-\u024f -]*?)\s*[-#]?\s*(\d+(?:\.\d+)*)\s*(?:[:.)]|\s[-–—]|[-–—]\s)\s*(\S.*)$/is;
 const OUTLINE = /^\d+(?:\.\d+)*\.?$/;
 
 export interface Prefixed {

@@ -87,16 +87,19 @@ describe.concurrent('sheets without a plan', () => {
     sheet.addRow(['ID', 'Name', 'Amount']);
     sheet.addRow(['1', 'Rent', 1200]);
     await workbook.xlsx.writeFile(file);
-    expectCleanFailure(await cascade(['lint', file]), `${file}, sheet "Budget": row 1 is not a plan header: no Level, Title column`);
+    expectCleanFailure(
+      await cascade(['lint', file]),
+      `${file}, sheet "Budget": row 1 is not a plan header: Cascade cannot tell the rows' levels. Found A "ID", B "Name", C "Amount". Add a Level column`,
+    );
   });
 
   it('a sheet named Cascade without the headers is reported, not skipped', async () => {
     const file = join(dir, 'cascade-sheet.xlsx');
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Notes').addRow(['ID', 'Level', 'Title']);
-    workbook.addWorksheet('Cascade').addRow(['ID', 'Level', 'Name']);
+    workbook.addWorksheet('Cascade').addRow(['ID', 'Level', 'Notes']);
     await workbook.xlsx.writeFile(file);
-    expectCleanFailure(await cascade(['lint', file]), `sheet "Cascade"`, /no Title column/);
+    expectCleanFailure(await cascade(['lint', file]), `sheet "Cascade"`, /no column holds the rows' titles/);
   });
 
   it('an empty sheet', async () => {
