@@ -8,7 +8,8 @@ declare const CASCADE_VERSION: string;
 export const VERSION: string = typeof CASCADE_VERSION === 'string' ? CASCADE_VERSION : 'dev';
 
 /** Google's own page on the multiple-accounts limitation of Apps Script (troubleshooting guide). */
-export const MULTIPLE_ACCOUNTS_HELP_URL = 'https://developers.google.com/apps-script/guides/support/troubleshooting#multiple_google_accounts';
+export const MULTIPLE_ACCOUNTS_HELP_URL =
+  'https://developers.google.com/apps-script/guides/support/troubleshooting#multiple_google_accounts';
 
 /** Where the add-on's user guide lives (docs/add-on.md, "Errors" lists every error code). */
 export const GUIDE_PATH = 'docs/add-on.md';

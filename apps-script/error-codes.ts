@@ -14,7 +14,8 @@ export interface ErrorInfo {
 export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorInfo>> = {
   'not-a-plan': {
     title: 'The sheet is not a plan',
-    action: 'Choose Use this sheet to say which column is which, open the sheet that holds your plan, or insert a template.',
+    action:
+      'Choose Use this sheet to say which column is which, open the sheet that holds your plan, or insert a template.',
   },
   busy: {
     title: 'Cascade is already updating this spreadsheet',
@@ -30,7 +31,8 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorInfo>> = {
   },
   'multiple-accounts': {
     title: 'Google could not tell which of your accounts is using Cascade',
-    action: 'Sign out of your other Google accounts, or open the sheet in a separate browser profile (or a private window) signed in to one account only.',
+    action:
+      'Sign out of your other Google accounts, or open the sheet in a separate browser profile (or a private window) signed in to one account only.',
   },
   'not-in-sheets': {
     title: 'The sidebar is not running inside Google Sheets',

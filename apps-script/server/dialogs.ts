@@ -34,7 +34,10 @@ export function dialogBody(kind: DialogKind): string {
       '<p>Send it to whoever set Cascade up for your team, or open an issue in Cascade’s repository.</p>'
     );
   }
-  const errors = ERROR_CODES.map((code) => `<dt><code>${code}</code>: ${escape(ERROR_CATALOG[code].title)}</dt><dd>${escape(ERROR_CATALOG[code].action)}</dd>`).join('');
+  const errors = ERROR_CODES.map(
+    (code) =>
+      `<dt><code>${code}</code>: ${escape(ERROR_CATALOG[code].title)}</dt><dd>${escape(ERROR_CATALOG[code].action)}</dd>`,
+  ).join('');
   return (
     '<p><strong>Open sidebar</strong> shows the tools: <em>Template</em> starts a plan in a new sheet, <em>Check</em> checks every row ' +
     'against the SMART rules, <em>Progress</em> writes progress and pace, <em>Settings</em> holds this plan’s settings ' +

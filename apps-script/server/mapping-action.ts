@@ -1,6 +1,12 @@
 import { PlanFormatError, convertPlan, previewRows, proposeMapping, readPlan } from '../../shared/index.js';
 import type { CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
-import type { ConvertResponse, MappingRequest, MappingResponse, SaveMappingRequest, StateResponse } from '../protocol.js';
+import type {
+  ConvertResponse,
+  MappingRequest,
+  MappingResponse,
+  SaveMappingRequest,
+  StateResponse,
+} from '../protocol.js';
 import { UserError } from './errors.js';
 import { saveMapping } from './mappings.js';
 import { openPlan } from './open-plan.js';
@@ -34,7 +40,14 @@ export function sheetMapping(request: MappingRequest): MappingResponse {
   let preview: MappingResponse['preview'] = [];
   if (problem === null) {
     try {
-      preview = previewRows(table, options, PREVIEW_ROWS).map((r) => ({ row: r.row, id: r.id, level: r.level ?? r.levelText, parent: r.parent, title: r.title, owner: r.owner }));
+      preview = previewRows(table, options, PREVIEW_ROWS).map((r) => ({
+        row: r.row,
+        id: r.id,
+        level: r.level ?? r.levelText,
+        parent: r.parent,
+        title: r.title,
+        owner: r.owner,
+      }));
     } catch (error) {
       if (!(error instanceof PlanFormatError)) throw error;
       problem = error.message;
@@ -84,7 +97,11 @@ export function saveSheetMapping(request: SaveMappingRequest): StateResponse {
  */
 export function convertSheet(request: MappingRequest): ConvertResponse {
   const session = openSession();
-  const { planSheet, plan } = openPlan(session, request.sheet, request.columns === null ? undefined : withoutBlanks(request.columns));
+  const { planSheet, plan } = openPlan(
+    session,
+    request.sheet,
+    request.columns === null ? undefined : withoutBlanks(request.columns),
+  );
   const spec = convertPlan(plan, { table: planSheet.table, allowOver: session.settings.allowOver });
   const name = writeTemplateSheet(session.spreadsheet, spec, `${planSheet.name} (plan)`.slice(0, 90), true);
   return { sheet: name, source: planSheet.name, rows: plan.items.length };
@@ -109,6 +126,7 @@ function blank(cell: CellValue): boolean {
 
 function withoutBlanks(columns: ColumnMapping): ColumnMapping {
   const out: ColumnMapping = {};
-  for (const [key, header] of Object.entries(columns)) if (typeof header === 'string' && header.trim() !== '') out[key as keyof ColumnMapping] = header.trim();
+  for (const [key, header] of Object.entries(columns))
+    if (typeof header === 'string' && header.trim() !== '') out[key as keyof ColumnMapping] = header.trim();
   return out;
 }

@@ -41,8 +41,16 @@ describe('live check in a real document', () => {
 
   test('settings saved before the live-check switch existed keep their values and turn it on', () => {
     const loaded = loadBundle();
-    loaded.world.documentProperties.store.set('cascade.settings', JSON.stringify({ today: TODAY, allowOver: true, framework: 'okr' }));
-    expect(loaded.api('apiGetState').settings).toEqual({ today: TODAY, allowOver: true, framework: 'okr', liveCheck: true });
+    loaded.world.documentProperties.store.set(
+      'cascade.settings',
+      JSON.stringify({ today: TODAY, allowOver: true, framework: 'okr' }),
+    );
+    expect(loaded.api('apiGetState').settings).toEqual({
+      today: TODAY,
+      allowOver: true,
+      framework: 'okr',
+      liveCheck: true,
+    });
   });
 
   test('a Check cell someone changes while the live check works keeps what they wrote', () => {
@@ -71,17 +79,24 @@ describe('Fix IDs in a real document', () => {
     expect(result.value.keptTyped).toBe(1);
   });
 
-  test('text IDs like 1.10 between the blanks stay exactly as they were, in a plain-text ID column (the template\'s) and in an automatic one', () => {
+  test("text IDs like 1.10 between the blanks stay exactly as they were, in a plain-text ID column (the template's) and in an automatic one", () => {
     for (const plainText of [true, false]) {
       const loaded = loadBundle();
       const header = ['ID', 'Level', 'Parent', 'Title', 'Owner'];
       const rows: unknown[][] = [];
       // Blanks on every other row: more runs than are written one by one, so the block between
       // them is written back, text IDs included.
-      for (let i = 0; i < 20; i++) rows.push([i % 2 === 0 ? '' : `1.${i + 9}`, 'Key Result', '', `Sign ${i + 10} new accounts by June`, 'Tom']);
+      for (let i = 0; i < 20; i++)
+        rows.push([i % 2 === 0 ? '' : `1.${i + 9}`, 'Key Result', '', `Sign ${i + 10} new accounts by June`, 'Tom']);
       const sheet = loaded.world.spreadsheet.addSheet('Outline', 30, 6);
       if (plainText) sheet.range(1, 1, 30, 1).setNumberFormat('@');
-      sheet.range(1, 1, 21, 5).setValues([header, ...rows].map((line) => line.map((v) => (plainText ? v : typeof v === 'string' && /^1\./.test(v) ? `'${v}` : v))));
+      sheet
+        .range(1, 1, 21, 5)
+        .setValues(
+          [header, ...rows].map((line) =>
+            line.map((v) => (plainText ? v : typeof v === 'string' && /^1\./.test(v) ? `'${v}` : v)),
+          ),
+        );
       loaded.world.spreadsheet.active = sheet;
       expect(sheet.cell(3, 1)).toBe('1.10');
       loaded.world.counter.reset();

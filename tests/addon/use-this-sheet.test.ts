@@ -15,9 +15,25 @@ const MAPPING = { id: 'Code', level: 'Kind', title: 'Thing', parent: 'Belongs to
 function managerTable(rows: number): CellValue[][] {
   const out: CellValue[][] = [HEADER];
   for (let o = 1; out.length <= rows; o++) {
-    out.push([`O${o}`, 'Objective', `Win segment ${o} with 50 new accounts by Q3`, '', 'Lena Park', day('2026-06-30'), 'board asked']);
+    out.push([
+      `O${o}`,
+      'Objective',
+      `Win segment ${o} with 50 new accounts by Q3`,
+      '',
+      'Lena Park',
+      day('2026-06-30'),
+      'board asked',
+    ]);
     for (let k = 1; k <= 3 && out.length <= rows; k++) {
-      out.push([`KR${o}.${k}`, 'Key Result', `Sign ${k * 10} new accounts in segment ${o}`, `O${o}`, k === 2 ? '' : 'Tom Baker', day('2026-06-30'), '']);
+      out.push([
+        `KR${o}.${k}`,
+        'Key Result',
+        `Sign ${k * 10} new accounts in segment ${o}`,
+        `O${o}`,
+        k === 2 ? '' : 'Tom Baker',
+        day('2026-06-30'),
+        '',
+      ]);
     }
   }
   return out;
@@ -25,7 +41,9 @@ function managerTable(rows: number): CellValue[][] {
 
 function setUp(rows = 8): { loaded: Loaded; sheet: FakeSheet } {
   const loaded = loadBundle({ timeZone: 'Europe/Paris' });
-  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
+  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }).ok).toBe(
+    true,
+  );
   const sheet = loaded.world.spreadsheet.addSheet('Team goals', rows + 40, 10);
   sheet.seed(managerTable(rows));
   loaded.world.spreadsheet.active = sheet;
@@ -55,8 +73,22 @@ describe('Use this sheet', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.problem).toBeNull();
     expect(result.value.preview.slice(0, 3)).toEqual([
-      { row: 2, id: 'O1', level: 'Objective', parent: '', title: 'Win segment 1 with 50 new accounts by Q3', owner: 'Lena Park' },
-      { row: 3, id: 'KR1.1', level: 'Key Result', parent: 'O1', title: 'Sign 10 new accounts in segment 1', owner: 'Tom Baker' },
+      {
+        row: 2,
+        id: 'O1',
+        level: 'Objective',
+        parent: '',
+        title: 'Win segment 1 with 50 new accounts by Q3',
+        owner: 'Lena Park',
+      },
+      {
+        row: 3,
+        id: 'KR1.1',
+        level: 'Key Result',
+        parent: 'O1',
+        title: 'Sign 10 new accounts in segment 1',
+        owner: 'Tom Baker',
+      },
       { row: 4, id: 'KR1.2', level: 'Key Result', parent: 'O1', title: 'Sign 20 new accounts in segment 1', owner: '' },
     ]);
     expect(result.value.fields.find((f) => f.key === 'owner')).toMatchObject({ header: 'Who', guessed: false });
@@ -73,14 +105,20 @@ describe('Use this sheet', () => {
     const check = loaded.api('apiCheck', { sheet: null });
     if (!check.ok) throw new Error(check.error.message);
     expect(check.value.rows).toBe(8);
-    expect(check.value.groups.some((g) => g.id === 'KR1.2' && g.findings.some((f) => f.rule.startsWith('owner')))).toBe(true);
+    expect(check.value.groups.some((g) => g.id === 'KR1.2' && g.findings.some((f) => f.rule.startsWith('owner')))).toBe(
+      true,
+    );
     // The Check column is added after the sheet's last column; every cell of the table is as it was.
     const checkCol = HEADER.length + 1;
     expect(sheet.cell(1, checkCol)).toBe('Check');
     expect(String(sheet.cell(4, checkCol))).toMatch(/owner/);
     const table = (snapshot: unknown) => {
       const rest = exceptColumns(snapshot, [checkCol]) as { values: unknown[][]; formats: unknown; formulas: unknown };
-      return { values: rest.values.map((row) => row.slice(0, HEADER.length)), formats: rest.formats, formulas: rest.formulas };
+      return {
+        values: rest.values.map((row) => row.slice(0, HEADER.length)),
+        formats: rest.formats,
+        formulas: rest.formulas,
+      };
     };
     expect(table(sheet.snapshot())).toEqual(table(before));
 
@@ -113,7 +151,10 @@ describe('Use this sheet', () => {
       expect(result.error.message).toMatch(/^Not saved: /);
     }
     expect(loaded.api('apiGetState').sheet.mapped).toBe(false);
-    const bad = loaded.run('apiSaveMapping', { sheet: 'Team goals', columns: { nonsense: 'Who' } }) as { ok: boolean; error: { code: string } };
+    const bad = loaded.run('apiSaveMapping', { sheet: 'Team goals', columns: { nonsense: 'Who' } }) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(bad.error.code).toBe('bad-request');
   });
 
@@ -150,7 +191,12 @@ describe('Convert to a plan', () => {
     expect(header.slice(0, 4)).toEqual(['ID', 'Level', 'Parent', 'Title']);
     // The column Cascade does not read comes along at the right, unchanged.
     expect(header).toContain('Notes');
-    expect([plan.cell(3, 1), plan.cell(3, 2), plan.cell(3, 3), plan.cell(3, 4)]).toEqual(['KR1.1', 'Key Result', 'O1', 'Sign 10 new accounts in segment 1']);
+    expect([plan.cell(3, 1), plan.cell(3, 2), plan.cell(3, 3), plan.cell(3, 4)]).toEqual([
+      'KR1.1',
+      'Key Result',
+      'O1',
+      'Sign 10 new accounts in segment 1',
+    ]);
     expect(plan.cell(2, header.indexOf('Notes') + 1)).toBe('board asked');
     // The new sheet is a plan Cascade reads as it is, with no mapping.
     loaded.world.spreadsheet.active = plan;

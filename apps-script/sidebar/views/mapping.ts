@@ -81,7 +81,12 @@ function fieldRow(app: App, mapping: MappingResponse, field: MappingField): HTML
   return h(
     'label',
     { className: 'map-field', attrs: { for: id } },
-    h('span', { className: 'map-label' }, field.label, field.required ? h('span', { className: 'required', attrs: { 'aria-label': 'required' } }, ' *') : null),
+    h(
+      'span',
+      { className: 'map-label' },
+      field.label,
+      field.required ? h('span', { className: 'required', attrs: { 'aria-label': 'required' } }, ' *') : null,
+    ),
     select,
     guess,
   );
@@ -93,7 +98,14 @@ function renderPreview(mapping: MappingResponse): void {
   fill(problem, mapping.problem ?? '');
   const list = byId('mapping-preview');
   if (mapping.preview.length === 0) {
-    fill(list, h('li', { className: 'empty' }, mapping.problem === null ? 'No rows under the header yet.' : 'No preview until the sheet can be read.'));
+    fill(
+      list,
+      h(
+        'li',
+        { className: 'empty' },
+        mapping.problem === null ? 'No rows under the header yet.' : 'No preview until the sheet can be read.',
+      ),
+    );
   } else {
     fill(
       list,
@@ -101,7 +113,14 @@ function renderPreview(mapping: MappingResponse): void {
         h(
           'li',
           { className: 'preview-row' },
-          h('span', { className: 'row-label' }, `Row ${row.row}`, row.id ? h('span', { className: 'id' }, row.id) : null, h('span', {}, row.level || 'no level'), row.parent ? h('span', {}, `under ${row.parent}`) : null),
+          h(
+            'span',
+            { className: 'row-label' },
+            `Row ${row.row}`,
+            row.id ? h('span', { className: 'id' }, row.id) : null,
+            h('span', {}, row.level || 'no level'),
+            row.parent ? h('span', {}, `under ${row.parent}`) : null,
+          ),
           h('span', { className: 'title' }, row.title || '(no title)'),
           row.owner ? h('span', { className: 'owner' }, row.owner) : null,
         ),
@@ -174,7 +193,11 @@ async function convert(app: App): Promise<void> {
       say(
         byId('mapping-message'),
         'good',
-        h('p', {}, `Wrote ${plural(result.rows, 'row')} as a Cascade plan into the new sheet “${result.sheet}”. “${result.source}” is unchanged.`),
+        h(
+          'p',
+          {},
+          `Wrote ${plural(result.rows, 'row')} as a Cascade plan into the new sheet “${result.sheet}”. “${result.source}” is unchanged.`,
+        ),
       );
       await app.refreshState();
     } catch (error) {
