@@ -179,6 +179,23 @@ describe('Use this sheet', () => {
 });
 
 describe('Convert to a plan', () => {
+  test('a plan longer than a new sheet gets the rows it needs, with calls that do not grow with them', () => {
+    const calls = (rows: number) => {
+      const { loaded } = setUp(rows);
+      loaded.world.counter.reset();
+      const result = loaded.api('apiConvert', { sheet: 'Team goals', columns: MAPPING });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.rows).toBe(rows);
+      const plan = loaded.world.spreadsheet.sheet('Team goals (plan)');
+      expect(plan.cell(rows + 1, 4)).toBe(managerTable(rows)[rows][2]);
+      return loaded.world.counter.summary();
+    };
+    const long = calls(1_500);
+    expect(long['Sheet.insertRowsAfter']).toBe(1);
+    const { 'Sheet.insertRowsAfter': _inserted, ...rest } = long;
+    expect(rest).toEqual(calls(40));
+  });
+
   test('writes the canonical plan into a new sheet and leaves the original exactly as it was', () => {
     const { loaded, sheet } = setUp();
     const before = sheet.snapshot();
