@@ -1,5 +1,5 @@
 // The Check cell: one short line per row, shared by the add-on, the command and the Notion mirror.
-import { RULE_BY_ID } from './rules/catalog.js';
+import { RULE_BY_ID } from './rules/index.js';
 import { plural } from './rules/text.js';
 import type { Finding, Plan, Severity } from './types.js';
 

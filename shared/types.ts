@@ -191,30 +191,9 @@ export interface Plan {
 
 export type Severity = 'error' | 'warning';
 
-export type RuleId =
-  | 'structure/duplicate-id'
-  | 'structure/unknown-level'
-  | 'structure/missing-parent'
-  | 'structure/cycle'
-  | 'structure/level-order'
-  | 'relevant/orphan'
-  | 'relevant/childless'
-  | 'specific/vague'
-  | 'measurable/no-metric'
-  | 'measurable/no-target'
-  | 'measurable/kr-is-task'
-  | 'time-bound/no-due-date'
-  | 'time-bound/bad-date'
-  | 'time-bound/after-parent'
-  | 'achievable/timeframe'
-  | 'owner/missing'
-  | 'owner/shared'
-  | 'review/no-cadence'
-  | 'review/too-rare'
-  | 'review/stale'
-  | 'count/too-many'
-  | 'progress/bad-number'
-  | 'progress/overdue';
+/** A rule's id, `family/name`: derived from the rule modules' metadata (shared/rules/index.ts). */
+export type { RuleId } from './rules/index.js';
+import type { RuleId } from './rules/index.js';
 
 export interface Finding {
   /** Spreadsheet row number. */

@@ -3,7 +3,9 @@ import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
 import { computeProgressValues } from '../progress.js';
 import { idKey } from '../tree.js';
-import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, RuleId, Severity } from '../types.js';
+import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree } from '../types.js';
+import { severityFor, type RuleMeta } from './meta.js';
+import type { RuleId } from './index.js';
 import { article, header } from './text.js';
 
 export interface RuleContext {
@@ -109,8 +111,10 @@ export class RowFindings {
     this.warnings.length = 0;
   }
 
-  add(rule: RuleId, severity: Severity, message: string, hint: string, column?: ColumnKey): void {
-    const finding: Finding = { row: this.item.row, id: this.item.id, rule, severity, message, hint };
+  /** A finding of `rule` on the current row, with the rule's severity for the row's level. */
+  add(rule: RuleMeta<RuleId>, message: string, hint: string, column?: ColumnKey): void {
+    const severity = severityFor(rule, this.item.level);
+    const finding: Finding = { row: this.item.row, id: this.item.id, rule: rule.id, severity, message, hint };
     // A column the plan lacks cannot be selected: point at the title, which every plan has.
     if (column !== undefined && this.ctx.plan.columns[column] === undefined) {
       finding.column = 'title';
@@ -127,5 +131,3 @@ export class RowFindings {
     return this.ctx.plan.columns[key] === undefined ? `Add ${article(name)} "${name}" column. ${hint}` : hint;
   }
 }
-
-export type ItemRule = (ctx: RuleContext, item: PlanItem, out: RowFindings) => void;
