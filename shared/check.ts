@@ -14,8 +14,10 @@ const DROPPED_RULES: readonly RuleCheck[] = RULE_MODULES.filter((rule) => rule.m
 const byRuleOrder = (a: Finding, b: Finding): number => RULE_ORDER[a.rule] - RULE_ORDER[b.rule];
 
 /**
- * Every finding of the plan, sorted by row, errors before warnings within a row, then in catalog
- * order. Never throws on bad cells: they are findings. Linear in the number of rows.
+ * Every finding of the plan: first the plan-wide ones (on the header row, with the `rows` they
+ * concern: a column the plan lacks, placeholders in a column), then by row, errors before
+ * warnings within a row, then in catalog order. Never throws on bad cells: they are findings.
+ * Linear in the number of rows.
  */
 export function checkPlan(plan: Plan, options: CheckOptions): Finding[] {
   const ctx = buildContext(plan, options.today);
@@ -35,5 +37,6 @@ export function checkPlan(plan: Plan, options: CheckOptions): Finding[] {
   }
   // Items come in sheet order; should an adapter hand them over otherwise, sort (stably) by row.
   if (!inRowOrder) findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return findings;
+  const planWide = row.planFindings((rule) => RULE_ORDER[rule]);
+  return planWide.length === 0 ? findings : [...planWide, ...findings];
 }

@@ -1,15 +1,18 @@
 import { parseCadence } from './cadence.js';
 import { COLUMNS, requireColumns } from './columns.js';
 import { DATE_KEYS, DateOrderEvidence } from './date-order.js';
-import { isDateValue, parseDay } from './dates.js';
+import { isDateValue, parseDay, type DateReadOptions } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, fittingFrameworks, isFrameworkId, levelFromText } from './frameworks.js';
-import { parseNumber, swapSeparators, type NumberOptions } from './numbers.js';
+import { parseBoundedNumber, parseNumber, swapSeparators, type NumberOptions } from './numbers.js';
+import { readManualProgress } from './progress-cell.js';
+import { statusFromText } from './statuses.js';
 import { assertRawTable } from './schema.js';
 import { buildTree } from './tree.js';
 import { PlanFormatError } from './types.js';
 import type {
   CellValue,
   ColumnKey,
+  Day,
   ColumnMap,
   Framework,
   FrameworkId,
@@ -25,36 +28,14 @@ import type {
 export interface ReadPlanOptions {
   /** Force the framework; otherwise inferred from the levels used (default okr). */
   framework?: FrameworkId;
+  /** Today, for the year of dates written without one when the plan has no other dates. Default: today. */
+  today?: Day;
 }
 
 export const MEASURE_TYPES: readonly MeasureType[] = ['increase', 'decrease', 'at least', 'at most', 'milestone'];
-export const STATUSES: readonly Status[] = ['Not started', 'On track', 'At risk', 'Off track', 'Done', 'Paused', 'Dropped'];
+export { STATUSES, statusFromText } from './statuses.js';
 
 const TYPE_BY_TEXT = new Map<string, MeasureType>(MEASURE_TYPES.map((t) => [t, t]));
-/**
- * Words people use for the statuses that change the math and the check (Done, Paused, Dropped),
- * so a plan that says "Completed" or "On hold" is not read as unfinished work.
- */
-const STATUS_SYNONYMS: Readonly<Record<string, Status>> = {
-  complete: 'Done',
-  completed: 'Done',
-  finished: 'Done',
-  achieved: 'Done',
-  closed: 'Done',
-  'on hold': 'Paused',
-  'on-hold': 'Paused',
-  hold: 'Paused',
-  cancelled: 'Dropped',
-  canceled: 'Dropped',
-  abandoned: 'Dropped',
-  'not yet started': 'Not started',
-  'to do': 'Not started',
-  todo: 'Not started',
-};
-const STATUS_BY_TEXT = new Map<string, Status>([
-  ...STATUSES.map((s): [string, Status] => [s.toLowerCase(), s]),
-  ...Object.entries(STATUS_SYNONYMS),
-]);
 
 /** Lower case, trimmed, inner spaces collapsed: how a spreadsheet's TRIM and LOWER see text. */
 export function normaliseText(text: string): string {
@@ -64,11 +45,6 @@ export function normaliseText(text: string): string {
 /** "At Least" → 'at least'; null when blank or not a type (a blank or unknown Type is inferred). */
 export function measureTypeFromText(text: string): MeasureType | null {
   return TYPE_BY_TEXT.get(normaliseText(text)) ?? null;
-}
-
-/** "on track" → 'On track'; null when blank or not a status. */
-export function statusFromText(text: string): Status | null {
-  return STATUS_BY_TEXT.get(normaliseText(text)) ?? null;
 }
 
 /** A cell as text, trimmed: numbers as written by JavaScript, booleans as TRUE/FALSE, dates as ISO. */
@@ -136,6 +112,9 @@ function cellAt(cells: readonly CellValue[], col: number): CellValue {
   return col < 0 ? null : cells[col] ?? null;
 }
 
+const START_DAY: DateReadOptions = { end: 'first' };
+const DUE_DAY: DateReadOptions = { end: 'last' };
+
 function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row: number, numbers: NumberOptions = {}): PlanItem {
   const levelText = cellText(cellAt(cells, c.level));
   const typeText = cellText(cellAt(cells, c.type));
@@ -144,7 +123,7 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);
   const start = parseNumber(startCell, numbers);
-  const target = parseNumber(targetCell, numbers);
+  const { parsed: target, bound } = parseBoundedNumber(targetCell, numbers);
   const currentValue = parseNumber(current, numbers);
   return {
     index,
@@ -155,7 +134,7 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     parentId: cellText(cellAt(cells, c.parent)),
     title: cellText(cellAt(cells, c.title)),
     owner: cellText(cellAt(cells, c.owner)),
-    type: typeOf(typeText),
+    type: typeText === '' ? bound : typeOf(typeText),
     typeText,
     start,
     target,
@@ -164,12 +143,13 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     numbersAsText:
       isNumberAsText(startCell, start, numbers) || isNumberAsText(targetCell, target, numbers) || isNumberAsText(current, currentValue, numbers),
     unit: cellText(cellAt(cells, c.unit)),
-    startDate: parseDay(cellAt(cells, c.startDate)),
-    dueDate: parseDay(cellAt(cells, c.dueDate)),
+    startDate: parseDay(cellAt(cells, c.startDate), START_DAY),
+    dueDate: parseDay(cellAt(cells, c.dueDate), DUE_DAY),
     review: parseCadence(cellAt(cells, c.review)),
     lastCheckIn: parseDay(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
+    manualProgress: readManualProgress(cellAt(cells, c.progress), statusText, numbers),
     weight: parseNumber(cellAt(cells, c.weight), numbers),
   };
 }
@@ -229,11 +209,11 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers);
     for (const key of dateKeys) {
       const cell = cells[index[key]];
-      if (typeof cell === 'string') dateOrder.add(item, key, cell);
+      dateOrder.add(item, key, cell);
     }
     items.push(item);
   }
-  const dates = dateOrder.settle();
+  const dates = dateOrder.settle(options.today);
   const { framework, source, alternatives } = choosePlanFramework(items, options.framework);
   return {
     framework,
@@ -244,5 +224,6 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     items,
     tree: buildTree(items),
     dates,
+    headerRow,
   };
 }

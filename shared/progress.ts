@@ -1,5 +1,6 @@
 import { parseNumber } from './numbers.js';
-import { cellText, measureTypeFromText, normaliseText, statusFromText } from './plan.js';
+import { cellText, measureTypeFromText, normaliseText } from './plan.js';
+import { statusFromText } from './statuses.js';
 import type { CellValue, Day, MeasureType, PaceStatus, Parsed, Plan, PlanItem, ProgressItem, ProgressOptions } from './types.js';
 
 // Progress per progress.md. One definition for every runtime: the live formula of formulas.ts

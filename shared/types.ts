@@ -75,7 +75,8 @@ export interface Cadence {
 
 /** A cell read into a typed value: blank, a value, or text that could not be read. */
 export type Parsed<T> =
-  | { state: 'blank' }
+  /** `placeholder`: the cell held `TBD`, `n/a`, `—`, `?`… (read as blank, reported once per column). */
+  | { state: 'blank'; placeholder?: string }
   | { state: 'ok'; value: T }
   | { state: 'invalid'; text: string };
 
@@ -126,6 +127,12 @@ export interface PlanItem {
   lastCheckIn: Parsed<Day>;
   status: Status | null;
   statusText: string;
+  /**
+   * *Manual progress*: a fraction a person typed in the Progress column (60, 60%, 0.6, "🟡 58%"),
+   * else a percent after the Status word ("🟡 58%"). Adapters blank Cascade's own Progress cells
+   * (its formulas and the values it wrote) before reading, so what is left is a person's.
+   */
+  manualProgress: Parsed<number>;
   /** Blank = 1. */
   weight: Parsed<number>;
 }
@@ -187,6 +194,8 @@ export interface Plan {
   tree: PlanTree;
   /** How written dates like 06/07/2026 were read (absent on plans built by hand). */
   dates?: DateOrderReading;
+  /** Spreadsheet row number of the header (1 in files): plan-wide findings point at it. */
+  headerRow?: number;
 }
 
 export type Severity = 'error' | 'warning';
@@ -210,6 +219,11 @@ export interface Finding {
   column?: ColumnKey;
   /** The column the finding is about when the plan has no such column (`column` is then the title). */
   missingColumn?: ColumnKey;
+  /**
+   * A plan-wide finding (on the header row, `id` ''): the rows it concerns, e.g. every row that
+   * needs the column the plan lacks, or that holds a placeholder in `column`.
+   */
+  rows?: number[];
 }
 
 export interface ProgressItem {

@@ -20,7 +20,7 @@ export function lintJson(file: string, plan: Plan, findings: readonly Finding[])
     file,
     framework: plan.framework.id,
     rows: plan.items.length,
-    findings: findings.map((f) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint })),
+    findings: findings.map((f) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint, ...(f.rows ? { rows: f.rows } : {}) })),
     counts: countFindings(findings),
   };
 }
@@ -44,7 +44,8 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
   for (const row of rows) {
     const group = groups.get(row)!.slice().sort((a, b) => rank(a) - rank(b));
     const item = itemByRow.get(row);
-    const label = [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
+    // Plan-wide findings (a column the plan lacks, placeholders in a column) sit on the header row.
+    const label = group[0].rows !== undefined ? [`The whole plan (header, row ${row})`] : [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
     const head = label.join(' · ');
     const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
     lines.push('', c.bold(head) + title);

@@ -3,7 +3,7 @@ import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
 import { computeProgressValues } from '../progress.js';
 import { idKey } from '../tree.js';
-import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree } from '../types.js';
+import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, Severity } from '../types.js';
 import { severityFor, type RuleMeta } from './meta.js';
 import type { RuleId } from './index.js';
 import { article, header } from './text.js';
@@ -97,11 +97,43 @@ export function nextLevel(framework: Framework, rank: number): LevelName | null 
   return rank >= 0 && rank + 1 < framework.levels.length ? framework.levels[rank + 1] : null;
 }
 
-/** Collects one row's findings, errors before warnings, each in the order the rules run. */
+/** What one plan-wide finding gathers from the rows: its rows and the texts they hold. */
+interface PlanWideEntry {
+  rule: RuleMeta<RuleId>;
+  column: ColumnKey;
+  severity: Severity;
+  hint: string;
+  rows: number[];
+  texts: string[];
+  message: (rows: readonly number[], texts: readonly string[]) => string;
+}
+
+/** How many rows a plan-wide message lists before "…". */
+const ROWS_LISTED = 8;
+
+/** "rows 2–5, 9, 12" (consecutive rows joined), cut after a few runs. */
+export function rowList(rows: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length && runs.length <= ROWS_LISTED; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
+    i = j;
+  }
+  const more = runs.length > ROWS_LISTED ? ', …' : '';
+  return `${rows.length === 1 ? 'row' : 'rows'} ${runs.slice(0, ROWS_LISTED).join(', ')}${more}`;
+}
+
+/**
+ * Collects one row's findings, errors before warnings, each in the order the rules run; and the
+ * plan-wide findings, one per rule and column, gathered over all rows: a column the plan lacks is
+ * said once ("No Owner column: no owner on 12 rows"), not on every row.
+ */
 export class RowFindings {
   item!: PlanItem;
   readonly errors: Finding[] = [];
   readonly warnings: Finding[] = [];
+  private readonly planWide = new Map<string, PlanWideEntry>();
 
   constructor(private readonly ctx: RuleContext) {}
 
@@ -114,15 +146,62 @@ export class RowFindings {
   /** A finding of `rule` on the current row, with the rule's severity for the row's level. */
   add(rule: RuleMeta<RuleId>, message: string, hint: string, column?: ColumnKey): void {
     const severity = severityFor(rule, this.item.level);
-    const finding: Finding = { row: this.item.row, id: this.item.id, rule: rule.id, severity, message, hint };
-    // A column the plan lacks cannot be selected: point at the title, which every plan has.
     if (column !== undefined && this.ctx.plan.columns[column] === undefined) {
-      finding.column = 'title';
-      finding.missingColumn = column;
-    } else if (column !== undefined) {
-      finding.column = column;
+      this.addForColumn(rule, column, hint, '', (rows) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`, severity);
+      return;
     }
+    const finding: Finding = { row: this.item.row, id: this.item.id, rule: rule.id, severity, message, hint };
+    if (column !== undefined) finding.column = column;
     (severity === 'error' ? this.errors : this.warnings).push(finding);
+  }
+
+  /**
+   * Notes the current row under one plan-wide finding of `rule` about `column`; `message` is
+   * composed once all rows are seen, from their row numbers and the distinct `text`s noted.
+   */
+  addForColumn(
+    rule: RuleMeta<RuleId>,
+    column: ColumnKey,
+    hint: string,
+    text: string,
+    message: (rows: readonly number[], texts: readonly string[]) => string,
+    severity: Severity = severityFor(rule, this.item.level),
+  ): void {
+    const key = `${rule.id}|${column}`;
+    let entry = this.planWide.get(key);
+    if (entry === undefined) {
+      entry = { rule, column, severity, hint, rows: [], texts: [], message };
+      this.planWide.set(key, entry);
+    }
+    if (severity === 'error') entry.severity = 'error';
+    if (entry.rows[entry.rows.length - 1] !== this.item.row) entry.rows.push(this.item.row);
+    if (text !== '' && entry.texts.length < 5 && !entry.texts.includes(text)) entry.texts.push(text);
+  }
+
+  /**
+   * The plan-wide findings, on the header row (errors first, then in `order`): `rows` lists the
+   * rows each concerns; a column the plan lacks is named by `missingColumn`, `column` being the title.
+   */
+  planFindings(order: (rule: RuleId) => number): Finding[] {
+    const headerRow = this.ctx.plan.headerRow ?? Math.max(1, (this.ctx.items[0]?.row ?? 2) - 1);
+    const findings: Finding[] = [];
+    for (const entry of this.planWide.values()) {
+      const missing = this.ctx.plan.columns[entry.column] === undefined;
+      const rows = entry.rows.slice().sort((a, b) => a - b);
+      findings.push({
+        row: headerRow,
+        id: '',
+        rule: entry.rule.id,
+        severity: entry.severity,
+        message: entry.message(rows, entry.texts),
+        hint: entry.hint,
+        column: missing ? 'title' : entry.column,
+        ...(missing ? { missingColumn: entry.column } : {}),
+        rows,
+      });
+    }
+    const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1000) + order(f.rule);
+    return findings.sort((a, b) => rank(a) - rank(b));
   }
 
   /** A hint that first asks for the column when the plan has none. */

@@ -9,6 +9,7 @@ import * as measurableNoTarget from './measurable/no-target.js';
 import { ruleFamily, severityText, type RuleMeta, type RuleModule } from './meta.js';
 import * as ownerMissing from './owner/missing.js';
 import * as ownerShared from './owner/shared.js';
+import * as planPlaceholder from './plan/placeholder.js';
 import * as progressBadNumber from './progress/bad-number.js';
 import * as progressOverdue from './progress/overdue.js';
 import * as relevantChildless from './relevant/childless.js';
@@ -17,6 +18,7 @@ import * as reviewNoCadence from './review/no-cadence.js';
 import * as reviewStale from './review/stale.js';
 import * as reviewTooRare from './review/too-rare.js';
 import * as specificVague from './specific/vague.js';
+import * as statusUnknown from './status/unknown.js';
 import * as structureCycle from './structure/cycle.js';
 import * as structureDuplicateId from './structure/duplicate-id.js';
 import * as structureLevelOrder from './structure/level-order.js';
@@ -50,6 +52,8 @@ export const RULE_MODULES = [
   countTooMany,
   progressBadNumber,
   progressOverdue,
+  statusUnknown,
+  planPlaceholder,
 ] as const;
 
 /** A rule's stable id, `family/name`: the ids of the modules above. */
@@ -100,4 +104,6 @@ export const RULE_FAMILIES: Readonly<Record<string, { heading: string; intro?: s
   },
   count: { heading: 'Count' },
   progress: { heading: 'Progress' },
+  status: { heading: 'Status' },
+  plan: { heading: 'Plan-wide' },
 };

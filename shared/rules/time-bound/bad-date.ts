@@ -1,4 +1,4 @@
-import { isoFromDay, periodFromText } from '../../dates.js';
+import { dateSpanFromText, isoFromDay } from '../../dates.js';
 import type { PlanItem } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
@@ -16,11 +16,12 @@ export const meta = defineMeta({
   fix: 'Type the date as YYYY-MM-DD (or use a date cell), and keep Start date before Due date.',
   docs: `- **Fires when** Start date, Due date or Last check-in cannot be read as a date ("next Friday",
   \`31/31/2026\`), or when Due date is before Start date. Cascade reads date cells, ISO dates
-  (\`2026-06-30\`) and the common written forms (\`June 30, 2026\`, \`30 June 2026\`, \`6/30/2026\`).
-- **Fix:** type the date as \`YYYY-MM-DD\` or use a date cell; keep Start date before Due date. For
-  a quarter or a month typed where a date belongs (\`Q3 2026\`, \`2026-Q3\`, \`June 2026\`), the hint
-  names the day it most likely means: the last day for a Due date (\`2026-09-30\`), the first for a
-  Start date.`,
+  (\`2026-06-30\`) and the forms people write (\`June 30, 2026\`, \`30 June 2026\`, \`6/30/2026\`,
+  \`15. Oktober 2026\`, \`Oct 15\`), and in Start date and Due date also periods and ranges
+  (\`Q3 2026\`, \`H2 2026\`, \`December\`, \`FY27\`, \`Oct 1 – Nov 30\`) as the day meant: see
+  *Dates* in docs/plan-format.md. A Last check-in is one day: a month or a quarter there is a bad
+  date, and the hint names its days.
+- **Fix:** type the date as \`YYYY-MM-DD\` or use a date cell; keep Start date before Due date.`,
 });
 
 export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
@@ -43,10 +44,11 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   }
 }
 
-/** For a quarter or a month where a date belongs, the day it most likely means (Due: the last). */
+/** A period typed as a Last check-in (one day) names its days; anything else gets the forms Cascade reads. */
 function badDateHint(key: (typeof DATE_COLUMNS)[number], text: string): string {
-  const period = key === 'lastCheckIn' ? null : periodFromText(text);
-  if (period === null) return 'Type the date as YYYY-MM-DD (e.g. 2026-06-30) or as "June 30, 2026", or use a date cell.';
-  const [day, which] = key === 'dueDate' ? [period.last, 'last'] : [period.first, 'first'];
-  return `Type the date as YYYY-MM-DD: ${isoFromDay(day)} is the ${which} day of ${text.trim()}.`;
+  const span = key === 'lastCheckIn' ? dateSpanFromText(text, 'month first', new Date().getUTCFullYear()) : null;
+  if (span === null) {
+    return 'Type the date as YYYY-MM-DD (e.g. 2026-06-30) or as "June 30, 2026", or use a date cell.';
+  }
+  return `A check-in is one day: type the day of the latest update as YYYY-MM-DD (${text.trim()} runs from ${isoFromDay(span.first)} to ${isoFromDay(span.last)}).`;
 }
