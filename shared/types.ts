@@ -236,6 +236,15 @@ export interface ProgressItem {
   expected: number | null;
   /** null: no dates, so no pace ('—'). */
   status: PaceStatus | null;
+  /**
+   * Where `progress` comes from: Status Done, the row's own measure, its manual progress (typed
+   * in Progress), its children, a Task's status (not done: 0); null when it is unknown.
+   */
+  source: 'done' | 'measure' | 'manual' | 'children' | 'task' | null;
+  /** A roll-up whose children are partly unmeasured (its progress is then null): how many are. */
+  measured?: { count: number; of: number };
+  /** "2 of 6 key results measured", with `measured`. */
+  note?: string;
 }
 
 export interface CheckOptions {

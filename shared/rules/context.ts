@@ -1,7 +1,7 @@
 // What every rule may look at, computed once per check so that no rule scans the whole plan.
 import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
-import { computeProgressValues } from '../progress.js';
+import { computeProgressDetails, measuredText } from '../progress.js';
 import { idKey } from '../tree.js';
 import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, Severity } from '../types.js';
 import { severityFor, type RuleMeta } from './meta.js';
@@ -28,6 +28,8 @@ export interface RuleContext {
   dueUnreadable: Uint8Array;
   /** Progress per item (the core's roll-up, computed once), null where there is none. */
   progress: (number | null)[];
+  /** For a roll-up whose children are partly unmeasured: "2 of 6 key results measured"; else null. */
+  progressNote(index: number): string | null;
   /** Whether the title carries a number (hasNumber, asked at most once per row). */
   titleHasNumber(item: PlanItem): boolean;
 }
@@ -64,7 +66,9 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
     if (numberInTitle[item.index] < 0) numberInTitle[item.index] = hasNumber(item.title) ? 1 : 0;
     return numberInTitle[item.index] === 1;
   };
-  const progress = computeProgressValues(plan);
+  const details = computeProgressDetails(plan);
+  const progress = details.values;
+  const progressNote = (index: number): string | null => measuredText(plan, index, details.measured[index]);
   return {
     plan,
     framework,
@@ -78,6 +82,7 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
     duplicate,
     dueUnreadable,
     progress,
+    progressNote,
     titleHasNumber,
   };
 }

@@ -15,8 +15,11 @@ export const meta = defineMeta({
   description: 'past due and not done; the hint offers replanning choices',
   appliesTo: 'all rows whose Status is not Done, Dropped or Paused',
   fix: 'Replan: keep the goal and shrink the next action, reduce the scope, extend the deadline, or pause it.',
-  docs: `- **Fires when** the Due date (own or inherited) has passed and progress is below 100 %. The
-  message says how late and how far along it is ("was due on 2026-04-15, 16 days ago, and is at 40%").
+  docs: `- **Fires when** the Due date (own or inherited) has passed and progress is below 100 % or
+  unknown. The message says how late and how far along it is, quoting the progress the plan shows
+  (its own measure, or the manual progress typed in Progress or after the Status: "was due on
+  2026-04-15, 16 days ago, and is at 58%"); a roll-up whose children are partly unmeasured says
+  so ("its progress is unknown (2 of 6 key results measured)").
 - **Fix — replan it** (seed 004): keep the goal and shrink the next action, reduce the scope,
   extend the deadline, or pause it (Status Paused).`,
 });
@@ -31,7 +34,8 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   const progress = ctx.progress[i];
   if (progress !== null && progress >= 1) return;
   const inherited = item.dueDate.state === 'ok' ? '' : ' (inherited from above)';
-  const where = progress === null ? 'is not done' : `is at ${percentText(progress)}`;
+  const note = progress === null ? ctx.progressNote(i) : null;
+  const where = progress !== null ? `is at ${percentText(progress)}` : note !== null ? `its progress is unknown (${note})` : 'is not done';
   out.add(
     meta,
     `${itemLabel(item)} was due on ${dayText(due)}${inherited}, ${plural(ctx.today - due, 'day')} ago, and ${where}.`,
