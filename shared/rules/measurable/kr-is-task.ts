@@ -11,11 +11,16 @@ export const meta = defineMeta({
   description: 'a Key Result is an activity, not an outcome',
   appliesTo: 'Key Result',
   fix: 'State the outcome the activity should bring, with a number; move the activity to a Task under the Key Result.',
-  docs: `- **Fires when** the title opens with an activity — *conduct, launch, write, build, create,
-  implement, develop, hold, run, organise/organize, prepare, design, set up, hire, publish, send,
-  schedule, review, analyse/analyze, draft, plan, research, migrate, deploy, roll out, …* (also
-  in the -ing form: "Conducting surveys") — and there is no number in the title and no Target.
-  "OKRs are not a checklist": "Conduct customer surveys" is a task that serves a key result.
+  docs: `- **Fires when** the title's verb is an activity — it opens with *conduct, launch, write, build,
+  create, implement, develop, hold, run, organise/organize, prepare, design, set up, hire, publish,
+  send, schedule, review, analyse/analyze, draft, plan, research, migrate, deploy, roll out, …*
+  (also in the -ing form: "Conducting surveys"), with *realizar, implementar, lanzar, crear,
+  llevar a cabo, …* in Spanish and *réaliser, lancer, créer, mettre en place, …* in French, or
+  ends with *durchführen, einführen, erstellen, umsetzen, …* in German — and there is no number in
+  the title and no Target. "OKRs are not a checklist": "Conduct customer surveys" is a task that
+  serves a key result. The test looks at the verb, not the noun: when the title states its
+  result with a participle ("Design system implementado", "Test coverage reached", "Designsystem
+  eingeführt", "Refonte déployée"), its first word is a noun and the row is a result.
 - **Fix:** write the result the activity should bring, with a number ("Raise NPS from 30 to 45"),
   and move the activity to a Task under the Key Result.
 - **Not a task:** "Launch 3 landing pages with 5% conversion"; "Launch the website" with Target 1.`,

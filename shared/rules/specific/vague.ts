@@ -22,6 +22,8 @@ export const meta = defineMeta({
     the title and no Target ("Improve client satisfaction"). A date is not a number here:
     "Improve onboarding by June 30" is still vague;
   - or is under three words ("Grow ARR", "NPS 45"), or is blank.
+  Wording is not judged on a row whose numbers say what is measured: a Target (or a Start and a
+  Current) — "Active channels" from 1 to 4 is specific enough.
   "Increase", "reduce" and "grow" are not vague on their own: "Reduce customer churn" states an
   outcome. A Key Result that reads as a task gets \`measurable/kr-is-task\` instead.
 - **Fix:** say what changes, by how much and by when: "Raise NPS from 30 to 45 by June 30" — or put
@@ -43,6 +45,9 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
     return;
   }
 
+  // "Active channels" from 1 to 4: Start, Target and Current say what is measured and by how much.
+  if (item.target.state === 'ok' || (item.start.state === 'ok' && item.current.state === 'ok')) return;
+
   const words = wordCount(item.title, MIN_WORDS);
   if (words < MIN_WORDS) {
     out.add(
@@ -55,7 +60,7 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   }
 
   const vague = vagueWording(item.title);
-  if (vague !== null && item.target.state !== 'ok' && !ctx.titleHasNumber(item)) {
+  if (vague !== null && !ctx.titleHasNumber(item)) {
     out.add(
       meta,
       `Title ${quote(item.title)} is vague: "${vague}" does not say how much, or when it is done.`,
