@@ -2,7 +2,8 @@
 // rule table sit between markers and are rewritten by `npm run docs:rules`; a test compares them.
 import { RULE_FAMILIES, RULES } from '../shared/check.js';
 
-export const START = '<!-- rules:start (generated from shared/rules by `npm run docs:rules`: edit the rule modules, not this) -->';
+export const START =
+  '<!-- rules:start (generated from shared/rules by `npm run docs:rules`: edit the rule modules, not this) -->';
 export const END = '<!-- rules:end -->';
 
 /** GitHub's heading anchor of "`structure/duplicate-id`". */
@@ -13,7 +14,8 @@ function anchor(id: string): string {
 /** docs/rules.md: the table of all rules, then a section per family with one entry per rule. */
 export function rulesCatalog(): string {
   const lines = ['## All rules at a glance', '', '| id | severity | applies to |', '|----|----------|-----------|'];
-  for (const rule of RULES) lines.push(`| [\`${rule.id}\`](#${anchor(rule.id)}) | ${rule.severityText} | ${rule.appliesTo} |`);
+  for (const rule of RULES)
+    lines.push(`| [\`${rule.id}\`](#${anchor(rule.id)}) | ${rule.severityText} | ${rule.appliesTo} |`);
   let family = '';
   for (const rule of RULES) {
     if (rule.family !== family) {
@@ -22,7 +24,12 @@ export function rulesCatalog(): string {
       lines.push('', `## ${heading}`);
       if (intro !== undefined) lines.push('', intro);
     }
-    lines.push('', `### \`${rule.id}\``, `- **Severity:** ${rule.severityText}. **Applies to:** ${rule.appliesTo}.`, rule.docs);
+    lines.push(
+      '',
+      `### \`${rule.id}\``,
+      `- **Severity:** ${rule.severityText}. **Applies to:** ${rule.appliesTo}.`,
+      rule.docs,
+    );
   }
   return lines.join('\n');
 }

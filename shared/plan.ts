@@ -22,7 +22,6 @@ import type {
   Plan,
   PlanItem,
   RawTable,
-  Status,
 } from './types.js';
 
 export interface ReadPlanOptions {

@@ -4,7 +4,7 @@ import { statusPercent } from './statuses.js';
 import type { CellValue, Parsed } from './types.js';
 
 const BLANK: Parsed<never> = { state: 'blank' };
-const LEADING_SYMBOLS = /^[\p{Extended_Pictographic}\p{So}\ufe0f\u200d\s]+/u;
+const LEADING_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u200d)+/u;
 
 /**
  * A Progress cell as people fill it: `60%` and `0.6` are 60 %, and so is `60` (a number above 1
@@ -13,7 +13,8 @@ const LEADING_SYMBOLS = /^[\p{Extended_Pictographic}\p{So}\ufe0f\u200d\s]+/u;
  * Unreadable text is 'invalid'.
  */
 export function readManualProgress(cell: CellValue, statusText: string, numbers: NumberOptions = {}): Parsed<number> {
-  let read = typeof cell === 'string' ? parseNumber(cell.replace(LEADING_SYMBOLS, ''), numbers) : parseNumber(cell, numbers);
+  let read =
+    typeof cell === 'string' ? parseNumber(cell.replace(LEADING_SYMBOLS, ''), numbers) : parseNumber(cell, numbers);
   if (read.state === 'invalid' && typeof cell === 'string') read = { state: 'invalid', text: cell.trim() };
   if (read.state === 'ok') {
     const percentTyped = typeof cell === 'string' && cell.includes('%');

@@ -76,16 +76,14 @@ export const RULES: readonly RuleInfo[] = RULE_MODULES.map(({ meta }) => ({
   severityText: severityText(meta),
 }));
 
-export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(RULES.map((rule) => [rule.id, rule])) as Record<
-  RuleId,
-  RuleInfo
->;
+export const RULE_BY_ID: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(
+  RULES.map((rule) => [rule.id, rule]),
+) as Record<RuleId, RuleInfo>;
 
 /** Position of a rule in the catalog: the order of findings within one row and severity. */
-export const RULE_ORDER: Readonly<Record<RuleId, number>> = Object.fromEntries(RULES.map((rule, i) => [rule.id, i])) as Record<
-  RuleId,
-  number
->;
+export const RULE_ORDER: Readonly<Record<RuleId, number>> = Object.fromEntries(
+  RULES.map((rule, i) => [rule.id, i]),
+) as Record<RuleId, number>;
 
 /** Section headings of docs/rules.md, one per family, with what the family's rules share. */
 export const RULE_FAMILIES: Readonly<Record<string, { heading: string; intro?: string }>> = {

@@ -4,7 +4,8 @@ import { checkPlan, computeProgress } from '../../shared/index.js';
 import { day, planOf, type RowSpec } from './helpers.js';
 
 const TODAY = day('2026-05-01');
-const progressOf = (rows: RowSpec[]) => Object.fromEntries(computeProgress(planOf(rows), { today: TODAY }).map((i) => [i.id, i]));
+const progressOf = (rows: RowSpec[]) =>
+  Object.fromEntries(computeProgress(planOf(rows), { today: TODAY }).map((i) => [i.id, i]));
 
 describe('unknown progress', () => {
   it('is null for a key result without a Target, a childless objective and a row of unknown level, never 0 %', () => {
@@ -22,7 +23,7 @@ describe('unknown progress', () => {
     expect(p.KR1).toMatchObject({ progress: 0, source: 'children' });
   });
 
-  it('keeps today\'s math where every child is measured', () => {
+  it("keeps today's math where every child is measured", () => {
     const p = progressOf([
       { ID: 'O1', Level: 'Objective', Title: 'o' },
       { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'a', Target: 100, Current: 50, Weight: 2 },
@@ -41,7 +42,12 @@ describe('manual progress', () => {
     { ID: 'KR2', Level: 'Key Result', Parent: 'O1', Title: 'NPS 45', Target: 45, Current: 45, Progress: 0.1 },
   ];
 
-  it.each([[60, 0.6], ['60%', 0.6], [0.6, 0.6], ['🟡 58%', 0.58]] as const)('reads %j typed in Progress as the row\'s progress when it has no Target', (typed, value) => {
+  it.each([
+    [60, 0.6],
+    ['60%', 0.6],
+    [0.6, 0.6],
+    ['🟡 58%', 0.58],
+  ] as const)("reads %j typed in Progress as the row's progress when it has no Target", (typed, value) => {
     const p = progressOf(rows(typed));
     expect(p.KR1).toMatchObject({ progress: value, source: 'manual' });
     // A row with a Target keeps its own measure: Progress there is Cascade's.
@@ -50,16 +56,27 @@ describe('manual progress', () => {
   });
 
   it('reads a percent after the Status word when Progress is blank', () => {
-    expect(progressOf([{ ID: 'KR1', Level: 'Key Result', Title: 'Launch in Spain', Status: '🟡 58%' }]).KR1).toMatchObject({ progress: 0.58, source: 'manual' });
+    expect(
+      progressOf([{ ID: 'KR1', Level: 'Key Result', Title: 'Launch in Spain', Status: '🟡 58%' }]).KR1,
+    ).toMatchObject({ progress: 0.58, source: 'manual' });
   });
 
-  it('on a parent with children, is the parent\'s progress: the plan shows it, the roll-up is not used', () => {
+  it("on a parent with children, is the parent's progress: the plan shows it, the roll-up is not used", () => {
     const p = progressOf(rows(60, { Progress: '40%' }));
     expect(p.O1).toMatchObject({ progress: 0.4, source: 'manual' });
   });
 
   it('is what an overdue message quotes', () => {
-    const plan = planOf([{ ID: 'KR1', Level: 'Key Result', Title: 'Launch in Spain', Owner: 'Ana', Status: '🟡 58%', 'Due date': '2026-04-15' }]);
+    const plan = planOf([
+      {
+        ID: 'KR1',
+        Level: 'Key Result',
+        Title: 'Launch in Spain',
+        Owner: 'Ana',
+        Status: '🟡 58%',
+        'Due date': '2026-04-15',
+      },
+    ]);
     const overdue = checkPlan(plan, { today: TODAY }).find((f) => f.rule === 'progress/overdue')!;
     expect(overdue.message).toBe('Key Result "Launch in Spain" was due on 2026-04-15, 16 days ago, and is at 58%.');
   });

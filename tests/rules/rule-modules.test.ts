@@ -19,9 +19,25 @@ function messyPlan() {
       { ...OKR_O, id: 'O1' },
       { ...OKR_O, id: 'O2', title: 'Improve things', owner: '', review: 'whenever', dueDate: 'next Friday' },
       { ...OKR_KR, id: 'KR9', parent: 'O9', owner: 'Sales team', target: 'lots', title: 'Conduct surveys' },
-      { ...OKR_KR, id: 'KR8', parent: 'O1', title: 'Sign 50 new accounts', target: null, review: 'monthly', dueDate: '2027-12-31' },
+      {
+        ...OKR_KR,
+        id: 'KR8',
+        parent: 'O1',
+        title: 'Sign 50 new accounts',
+        target: null,
+        review: 'monthly',
+        dueDate: '2027-12-31',
+      },
       { ...OKR_KR, id: 'KR7', parent: 'KR7', title: 'Raise NPS', start: null, target: null },
-      { ...OKR_T, id: 'T9', parent: 'O1', owner: 'Ana, Ben', weight: 'heavy', lastCheckIn: '2025-01-01', dueDate: '2026-01-01' },
+      {
+        ...OKR_T,
+        id: 'T9',
+        parent: 'O1',
+        owner: 'Ana, Ben',
+        weight: 'heavy',
+        lastCheckIn: '2025-01-01',
+        dueDate: '2026-01-01',
+      },
       { id: 'Q', level: 'Quest', title: 'Slay the dragon' },
       ...Array.from({ length: 6 }, (_, k) => ({ ...OKR_KR, id: `KRx${k}`, parent: 'O1' })),
     ],
@@ -31,7 +47,12 @@ function messyPlan() {
 
 describe('rule modules', () => {
   it('each check emits findings of its own rule only, with the severity its metadata gives the row', () => {
-    const plans = [messyPlan(), planOf([...projectRows(), { ...PROJECT_O, id: 'O7', startDate: '2026-01-01' }, { ...PROJECT_M, dueDate: null }], { framework: 'project' })];
+    const plans = [
+      messyPlan(),
+      planOf([...projectRows(), { ...PROJECT_O, id: 'O7', startDate: '2026-01-01' }, { ...PROJECT_M, dueDate: null }], {
+        framework: 'project',
+      }),
+    ];
     const fired = new Set<string>();
     for (const plan of plans) {
       const ctx = buildContext(plan, TODAY);
@@ -64,18 +85,23 @@ describe('generated rule docs', () => {
   it.each([
     ['docs/rules.md', rulesCatalog],
     ['README.md', readmeTable],
-  ] as const)('%s holds what the rule metadata says (run `npm run docs:rules` after changing a rule)', (file, render) => {
-    const text = readFileSync(root + file, 'utf8');
-    expect(text).toContain(START);
-    expect(text).toContain(END);
-    expect(replaceGenerated(text, render(), file)).toBe(text);
-  });
+  ] as const)(
+    '%s holds what the rule metadata says (run `npm run docs:rules` after changing a rule)',
+    (file, render) => {
+      const text = readFileSync(root + file, 'utf8');
+      expect(text).toContain(START);
+      expect(text).toContain(END);
+      expect(replaceGenerated(text, render(), file)).toBe(text);
+    },
+  );
 
   it('lists every rule with its severity, description and docs', () => {
     const catalog = rulesCatalog();
     const table = readmeTable();
     for (const rule of RULES) {
-      expect(catalog).toContain(`### \`${rule.id}\`\n- **Severity:** ${rule.severityText}. **Applies to:** ${rule.appliesTo}.\n${rule.docs}`);
+      expect(catalog).toContain(
+        `### \`${rule.id}\`\n- **Severity:** ${rule.severityText}. **Applies to:** ${rule.appliesTo}.\n${rule.docs}`,
+      );
       expect(table).toContain(`| \`${rule.id}\` | ${rule.severityText} | ${rule.description} |`);
     }
   });

@@ -10,20 +10,40 @@ describe('status/unknown', () => {
   it('is a warning on a Status Cascade cannot read, never silence', () => {
     const f = one(check([OKR_O, { ...OKR_KR, status: 'Someday maybe' }, OKR_T]), 'status/unknown', 'KR1');
     expect(f).toMatchObject({ row: 3, severity: 'warning', column: 'status' });
-    expect(f.message).toBe('Status "Someday maybe" is not a status Cascade knows, so the row is read as having no status.');
+    expect(f.message).toBe(
+      'Status "Someday maybe" is not a status Cascade knows, so the row is read as having no status.',
+    );
     expect(f.hint).toContain('Not started, On track, At risk, Off track, Done, Paused, Dropped');
   });
 
   it('says a spreadsheet error is a broken formula', () => {
-    expect(one(check([OKR_O, { ...OKR_KR, status: '#REF!' }, OKR_T]), 'status/unknown', 'KR1').hint).toContain('formula is broken');
+    expect(one(check([OKR_O, { ...OKR_KR, status: '#REF!' }, OKR_T]), 'status/unknown', 'KR1').hint).toContain(
+      'formula is broken',
+    );
   });
 
-  it.each(['In progress', 'WIP', 'Blocked', 'Behind', 'atRisk', 'offTrack', '✅ Done', 'Done — target met', 'Complete', 'Cancelled', 'On hold', '🟡 58%', 'En curso', 'Terminado', 'Erledigt', 'In Bearbeitung', 'Terminé', 'En retard'])(
-    'is quiet on %j, a status people write',
-    (status) => {
-      expect(only(check([OKR_O, { ...OKR_KR, status }, OKR_T]), 'status/unknown')).toEqual([]);
-    },
-  );
+  it.each([
+    'In progress',
+    'WIP',
+    'Blocked',
+    'Behind',
+    'atRisk',
+    'offTrack',
+    '✅ Done',
+    'Done — target met',
+    'Complete',
+    'Cancelled',
+    'On hold',
+    '🟡 58%',
+    'En curso',
+    'Terminado',
+    'Erledigt',
+    'In Bearbeitung',
+    'Terminé',
+    'En retard',
+  ])('is quiet on %j, a status people write', (status) => {
+    expect(only(check([OKR_O, { ...OKR_KR, status }, OKR_T]), 'status/unknown')).toEqual([]);
+  });
 
   it('counts a Done written another way as done: no overdue warning', () => {
     const late = { ...OKR_KR, dueDate: '2026-04-01', current: 0 };
@@ -54,7 +74,11 @@ describe('plan/placeholder', () => {
     expect(only(findings, 'progress/bad-number')).toEqual([]);
     expect(only(findings, 'time-bound/bad-date')).toEqual([]);
     // The rules that need the value speak on their rows, as for a blank cell.
-    expect(only(findings, 'measurable/no-target').map((f) => f.id).sort()).toEqual(['KR1', 'KR2', 'KR3']);
+    expect(
+      only(findings, 'measurable/no-target')
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['KR1', 'KR2', 'KR3']);
   });
 
   it('leaves each row its own Check cell: the plan-wide finding is on the header row', () => {
@@ -68,10 +92,19 @@ describe('plan/placeholder', () => {
 describe('a column the plan lacks', () => {
   it('is one finding for the plan, naming the rows, not one per row', () => {
     const rows = [...okrRows(), { ...OKR_KR, id: 'KR2' }, { ...OKR_KR, id: 'KR3' }];
-    const findings = check(rows, { columns: ['id', 'level', 'parent', 'title', 'target', 'dueDate', 'review', 'lastCheckIn', 'status'] });
+    const findings = check(rows, {
+      columns: ['id', 'level', 'parent', 'title', 'target', 'dueDate', 'review', 'lastCheckIn', 'status'],
+    });
     const owner = only(findings, 'owner/missing');
     expect(owner).toHaveLength(1);
-    expect(owner[0]).toMatchObject({ row: 1, id: '', severity: 'error', column: 'title', missingColumn: 'owner', rows: [2, 3, 4, 5, 6] });
+    expect(owner[0]).toMatchObject({
+      row: 1,
+      id: '',
+      severity: 'error',
+      column: 'title',
+      missingColumn: 'owner',
+      rows: [2, 3, 4, 5, 6],
+    });
     expect(owner[0].message).toBe('No Owner column: no owner on rows 2–6.');
     expect(owner[0].hint).toMatch(/^Add an "Owner" column\. /);
     // Task's owner/missing is a warning, the others errors: the plan-wide finding takes the worst.

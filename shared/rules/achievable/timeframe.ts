@@ -37,9 +37,7 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   const span = `${itemLabel(item)} runs ${plural(due - start, 'day')}, from ${from} to ${dayText(due)}`;
   out.add(
     meta,
-    project
-      ? `${span}: longer than the four weeks of a sprint-sized objective.`
-      : `${span}: longer than one year.`,
+    project ? `${span}: longer than the four weeks of a sprint-sized objective.` : `${span}: longer than one year.`,
     project
       ? 'Split it into objectives of one to four weeks each, or bring the Due date closer' +
           (item.startDate.state === 'ok' ? '.' : ' (or set its own Start date if it starts later).')

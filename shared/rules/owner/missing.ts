@@ -4,7 +4,14 @@ import { defineMeta } from '../meta.js';
 import { brokenFormulaHint, itemLabel, quote } from '../text.js';
 import { ownerProblem } from './owner-problem.js';
 
-const NEEDS_OWNER: ReadonlySet<LevelName> = new Set<LevelName>(['Goal', 'Objective', 'Key Result', 'Milestone', 'Tactic', 'Task']);
+const NEEDS_OWNER: ReadonlySet<LevelName> = new Set<LevelName>([
+  'Goal',
+  'Objective',
+  'Key Result',
+  'Milestone',
+  'Tactic',
+  'Task',
+]);
 
 export const meta = defineMeta({
   id: 'owner/missing',

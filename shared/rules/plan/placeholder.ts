@@ -5,7 +5,15 @@ import { defineMeta } from '../meta.js';
 import { header } from '../text.js';
 
 /** Number and date cells, where a placeholder is read as blank. */
-const COLUMNS = ['start', 'target', 'current', 'weight', 'startDate', 'dueDate', 'lastCheckIn'] as const satisfies readonly ColumnKey[];
+const COLUMNS = [
+  'start',
+  'target',
+  'current',
+  'weight',
+  'startDate',
+  'dueDate',
+  'lastCheckIn',
+] as const satisfies readonly ColumnKey[];
 
 export const meta = defineMeta({
   id: 'plan/placeholder',

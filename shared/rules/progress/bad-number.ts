@@ -6,7 +6,8 @@ import { brokenFormulaHint, header, isSpreadsheetError, quote } from '../text.js
 
 const NUMBER_HINT = 'Type a plain number, as in 1,000 · $120M · 45% · 1.5k · (12) for a negative.';
 const TYPES = 'increase, decrease, at least, at most, milestone';
-const WEIGHT_HINT = "Type a number of 0 or more: 1 is the default, 2 counts double in the parent's roll-up, 0 leaves the row out.";
+const WEIGHT_HINT =
+  "Type a number of 0 or more: 1 is the default, 2 counts double in the parent's roll-up, 0 leaves the row out.";
 export const meta = defineMeta({
   id: 'progress/bad-number',
   severity: 'error',
@@ -41,12 +42,19 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   if (!measured) return;
 
   if (item.typeText !== '' && item.type === null) {
-    out.add(meta, `Type ${quote(item.typeText)} is not one of ${TYPES}.`,
+    out.add(
+      meta,
+      `Type ${quote(item.typeText)} is not one of ${TYPES}.`,
       'Pick a Type from the list, or leave it blank: Target below Start then means decrease, else increase.',
       'type',
     );
   }
-  const type = effectiveType({ type: item.type, start: item.start, target: item.target, milestoneLevel: item.level === 'Milestone' });
+  const type = effectiveType({
+    type: item.type,
+    start: item.start,
+    target: item.target,
+    milestoneLevel: item.level === 'Milestone',
+  });
   // A milestone's Current is a word ("done", "yes", "✓"), not a number.
   const cells = type === 'milestone' ? (['start', 'target'] as const) : (['start', 'target', 'current'] as const);
   for (const key of cells) {
@@ -62,20 +70,25 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
 
   const { start, target } = item;
   if (start.state === 'ok' && target.state === 'ok' && start.value === target.value) {
-    out.add(meta, `Start and Target are both ${start.value}, so there is no distance to measure progress on.`,
+    out.add(
+      meta,
+      `Start and Target are both ${start.value}, so there is no distance to measure progress on.`,
       'Set Start to the value at the beginning and Target to the value to reach; to hold a level, set Type to "at least" or "at most".',
       'target',
     );
   } else if (type === 'increase' && start.state === 'blank' && target.state === 'ok' && target.value === 0) {
-    out.add(meta, 'Target is 0 and Start is blank (counted as 0), so there is no distance to measure progress on.',
+    out.add(
+      meta,
+      'Target is 0 and Start is blank (counted as 0), so there is no distance to measure progress on.',
       'Put the value it starts from in Start (Target below Start counts down), or set Type to "at most".',
       'start',
     );
   } else if (type === 'decrease' && start.state === 'blank' && target.state === 'ok') {
-    out.add(meta, 'Type is "decrease" but Start is blank, so progress has no value to count down from.',
+    out.add(
+      meta,
+      'Type is "decrease" but Start is blank, so progress has no value to count down from.',
       out.fill('start', 'Put the value it starts from in Start.'),
       'start',
     );
   }
 }
-

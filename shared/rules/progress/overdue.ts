@@ -35,7 +35,12 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   if (progress !== null && progress >= 1) return;
   const inherited = item.dueDate.state === 'ok' ? '' : ' (inherited from above)';
   const note = progress === null ? ctx.progressNote(i) : null;
-  const where = progress !== null ? `is at ${percentText(progress)}` : note !== null ? `its progress is unknown (${note})` : 'is not done';
+  const where =
+    progress !== null
+      ? `is at ${percentText(progress)}`
+      : note !== null
+        ? `its progress is unknown (${note})`
+        : 'is not done';
   out.add(
     meta,
     `${itemLabel(item)} was due on ${dayText(due)}${inherited}, ${plural(ctx.today - due, 'day')} ago, and ${where}.`,

@@ -20,7 +20,12 @@ export const meta = defineMeta({
 export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
   const review = item.review;
   if (review.state === 'invalid') {
-    out.add(meta, `Review ${quote(review.text)} is not a cadence Cascade can read.`, `Use one of: ${CADENCES}.`, 'review');
+    out.add(
+      meta,
+      `Review ${quote(review.text)} is not a cadence Cascade can read.`,
+      `Use one of: ${CADENCES}.`,
+      'review',
+    );
     return;
   }
   if (review.state !== 'blank' || ctx.rank[item.index] < 0) return;

@@ -39,7 +39,9 @@ function staleness(ctx: RuleContext, item: PlanItem, periodDays: number): string
   const last = item.lastCheckIn;
   if (last.state === 'ok') {
     const age = ctx.today - last.value;
-    return age > periodDays ? `Last check-in ${dayText(last.value)} was ${plural(age, 'day')} ago, longer than a review period.` : null;
+    return age > periodDays
+      ? `Last check-in ${dayText(last.value)} was ${plural(age, 'day')} ago, longer than a review period.`
+      : null;
   }
   if (last.state === 'invalid') return null; // time-bound/bad-date says it
   if (item.status !== null && UNDER_WAY.has(item.status)) {

@@ -24,7 +24,7 @@ export const meta = defineMeta({
 - **Fix:** type the date as \`YYYY-MM-DD\` or use a date cell; keep Start date before Due date.`,
 });
 
-export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
+export function check(_ctx: RuleContext, item: PlanItem, out: RowFindings): void {
   for (const key of DATE_COLUMNS) {
     const cell = item[key];
     if (cell.state === 'invalid' && isSpreadsheetError(cell.text)) {

@@ -47,6 +47,7 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
     parent < 0
       ? `${itemLabel(item)} has no Due date, and no Parent to take one from.`
       : `${itemLabel(item)} has no Due date, and neither has its ${parentLabel(ctx.items[parent])} or anything above it.`;
-  const where = parent < 0 ? '' : `, or on its ${ctx.items[parent].level ?? 'parent'} so that the rows under it inherit it`;
+  const where =
+    parent < 0 ? '' : `, or on its ${ctx.items[parent].level ?? 'parent'} so that the rows under it inherit it`;
   out.add(meta, message, out.fill('dueDate', `Set a Due date on this row${where}.`), 'dueDate');
 }
