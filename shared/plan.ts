@@ -114,7 +114,14 @@ function cellAt(cells: readonly CellValue[], col: number): CellValue {
 const START_DAY: DateReadOptions = { end: 'first' };
 const DUE_DAY: DateReadOptions = { end: 'last' };
 
-function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row: number, numbers: NumberOptions = {}): PlanItem {
+function readRow(
+  cells: readonly CellValue[],
+  c: ColumnIndex,
+  index: number,
+  row: number,
+  numbers: NumberOptions = {},
+  peoplesProgress = false,
+): PlanItem {
   const levelText = cellText(cellAt(cells, c.level));
   const typeText = cellText(cellAt(cells, c.type));
   const statusText = cellText(cellAt(cells, c.status));
@@ -148,7 +155,7 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     lastCheckIn: parseDay(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
-    manualProgress: readManualProgress(cellAt(cells, c.progress), statusText, numbers),
+    manualProgress: readManualProgress(peoplesProgress ? cellAt(cells, c.progress) : null, statusText, numbers),
     weight: parseNumber(cellAt(cells, c.weight), numbers),
   };
 }
@@ -205,7 +212,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
       }
     }
     if (blank) continue;
-    const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers);
+    const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers, table.manualProgress === true);
     for (const key of dateKeys) {
       const cell = cells[index[key]];
       dateOrder.add(item, key, cell);

@@ -91,6 +91,13 @@ export interface RawTable {
    * which separates fields with `;`. Default false.
    */
   decimalComma?: boolean;
+  /**
+   * The Progress column holds only what people typed: the adapter has blanked Cascade's own
+   * cells (its live formulas, the values it wrote). Then a typed progress is the row's *manual
+   * progress* (progress.md). Default false: the Progress column is not read, since values
+   * Cascade wrote earlier would freeze the roll-ups they came from.
+   */
+  manualProgress?: boolean;
 }
 
 /** One row of the plan, read and typed. Text fields are trimmed; '' means blank. */
@@ -129,8 +136,8 @@ export interface PlanItem {
   statusText: string;
   /**
    * *Manual progress*: a fraction a person typed in the Progress column (60, 60%, 0.6, "🟡 58%"),
-   * else a percent after the Status word ("🟡 58%"). Adapters blank Cascade's own Progress cells
-   * (its formulas and the values it wrote) before reading, so what is left is a person's.
+   * read when the table says its Progress column holds people's values only
+   * (`RawTable.manualProgress`), else a percent after the Status word ("🟡 58%").
    */
   manualProgress: Parsed<number>;
   /** Blank = 1. */

@@ -1,11 +1,13 @@
 // Honest progress (issue 8, item 5) and manual progress (item 1, the reading side).
 import { describe, expect, it } from 'vitest';
-import { checkPlan, computeProgress } from '../../shared/index.js';
-import { day, planOf, type RowSpec } from './helpers.js';
+import { checkPlan, computeProgress, readPlan } from '../../shared/index.js';
+import { day, planOf, tableOf, type RowSpec } from './helpers.js';
 
 const TODAY = day('2026-05-01');
+/** A plan whose adapter says its Progress column holds people's values only (Cascade's own blanked). */
+const peoplesPlan = (rows: RowSpec[]) => readPlan({ ...tableOf(rows), manualProgress: true });
 const progressOf = (rows: RowSpec[]) =>
-  Object.fromEntries(computeProgress(planOf(rows), { today: TODAY }).map((i) => [i.id, i]));
+  Object.fromEntries(computeProgress(peoplesPlan(rows), { today: TODAY }).map((i) => [i.id, i]));
 
 describe('unknown progress', () => {
   it('is null for a key result without a Target, a childless objective and a row of unknown level, never 0 %', () => {
@@ -53,6 +55,15 @@ describe('manual progress', () => {
     // A row with a Target keeps its own measure: Progress there is Cascade's.
     expect(p.KR2).toMatchObject({ progress: 1, source: 'measure' });
     expect(p.O1.progress).toBeCloseTo((value + 1) / 2, 12);
+  });
+
+  it('is not read from a Progress column the adapter has not cleaned: values Cascade wrote would freeze the roll-up', () => {
+    const rows: RowSpec[] = [
+      { ID: 'O1', Level: 'Objective', Title: 'o', Progress: '50%' },
+      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'k', Target: 10, Current: 10, Progress: '50%' },
+    ];
+    const items = computeProgress(planOf(rows), { today: TODAY });
+    expect(items[0]).toMatchObject({ progress: 1, source: 'children' });
   });
 
   it('reads a percent after the Status word when Progress is blank', () => {
