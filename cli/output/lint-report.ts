@@ -56,7 +56,8 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
       if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
     }
   }
-  lines.push('', summaryLine(findings, groups.size, plan.items.length, c));
+  const rowGroups = [...groups.values()].filter((group) => group[0].rows === undefined).length;
+  lines.push('', summaryLine(findings, rowGroups, plan.items.length, c));
   return lines.join('\n') + '\n';
 }
 
