@@ -18,6 +18,7 @@ export function progressJson(file: string, plan: Plan, today: Day, items: readon
       progress: roundFraction(i.progress),
       expected: roundFraction(i.expected),
       status: i.status,
+      ...(i.measured ? { measured: i.measured } : {}),
     })),
   };
 }
@@ -80,7 +81,7 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
         pad(truncate(plan.items[index].title, titleWidth), titleWidth),
         progressCell,
         pad(percent(item.expected), 8, 'right'),
-        paceText(item.status, c),
+        paceText(item.status, c) + (item.note ? c.dim(` (${item.note})`) : ''),
       ].join('  '),
     );
   });
