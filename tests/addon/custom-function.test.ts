@@ -19,7 +19,9 @@ describe('CASCADE_PROGRESS', () => {
     [null, null, 'done', 'milestone', 1],
     // Start equal to Target: nothing to measure, a blank cell.
     [10, 10, 12, undefined, ''],
-    ['n/a', 100, 50, undefined, ''],
+    // A Start that is no number: a blank cell (a placeholder such as n/a is read as blank, so 0).
+    ['about ten', 100, 50, undefined, ''],
+    ['n/a', 100, 50, undefined, 0.5],
     // Past the target: clamped to 100 %.
     [0, 50, 80, 'increase', 1],
   ])('start %s, target %s, current %s, type %s: %s', (start, target, current, type, expected) => {
