@@ -96,12 +96,13 @@ const SERVER_CODES = new Set<string>([
   'database_connection_unavailable',
 ]);
 
-export function classify(error: unknown): Failure {
+/** `now`: the clock's time, against which a Retry-After date is read. */
+export function classify(error: unknown, now = Date.now()): Failure {
   if (RequestTimeoutError.isRequestTimeoutError(error)) return { retry: 'backoff', ambiguous: true, label: 'timeout' };
   if (isHTTPResponseError(error)) {
     const label = `${error.status} ${error.code}`;
     if (error.status === 429 || error.code === APIErrorCode.RateLimited) {
-      return { retry: 'rate', ambiguous: false, waitMs: retryAfterMs(error.headers), label };
+      return { retry: 'rate', ambiguous: false, waitMs: retryAfterMs(error.headers, now), label };
     }
     if (error.status === 409 || error.code === APIErrorCode.ConflictError) return { retry: 'backoff', ambiguous: false, label };
     if (error.status >= 500 || SERVER_CODES.has(error.code)) return { retry: 'backoff', ambiguous: true, label };
@@ -112,13 +113,13 @@ export function classify(error: unknown): Failure {
 }
 
 /** Retry-After in seconds (Notion sends whole seconds; decimals and HTTP dates are read too). Default 1 s. */
-export function retryAfterMs(headers: unknown): number {
+export function retryAfterMs(headers: unknown, now = Date.now()): number {
   const value = headerOf(headers, 'retry-after');
   if (value !== undefined) {
     const seconds = Number(value);
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
     const date = Date.parse(value);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   return 1000;
 }

@@ -30,6 +30,12 @@ export interface SyncOptions {
   /** Go ahead even when most pages would go to the trash (a plan emptied, or the wrong file). */
   allowMassTrash?: boolean;
   progress?: SyncProgress;
+  /**
+   * A time on the api's clock (ms since the epoch) after which no new write starts: the run ends
+   * with the report's `incomplete` saying how many writes are left. Nothing is stored, so the next
+   * run reads Notion again and carries on (pages are found by their Cascade ID: no duplicates).
+   */
+  deadline?: number;
 }
 
 /** Trashing more than this many pages, and more than half of them, needs allowMassTrash. */
@@ -47,10 +53,12 @@ interface Run {
   warn: (message: string) => void;
   states: LevelState[];
   stateOf: (level: string) => LevelState;
+  stopping: () => boolean;
 }
 
 export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Promise<SyncReport> {
-  const started = performance.now();
+  const { clock } = options.api;
+  const started = clock.now();
   const report: SyncReport = { dryRun: options.dryRun ?? false, schema: [], changes: [], databases: [], rejected: [], warnings: [], calls: options.api.stats, ms: 0 };
   const warn = (message: string) => {
     if (!report.warnings.includes(message)) report.warnings.push(message);
@@ -65,6 +73,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
     warn,
     states: [],
     stateOf: (level) => run.states.find((s) => s.level === level)!,
+    stopping: () => options.deadline !== undefined && clock.now() >= options.deadline,
   };
   run.states = await findDatabases(run, mirror);
   const existed = await prepareDatabases(run);
@@ -72,7 +81,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   const diffs = diffAll(run);
   guardMassTrash(run, diffs, options.allowMassTrash ?? false);
   await writeAll(run, diffs);
-  report.ms = performance.now() - started;
+  report.ms = clock.now() - started;
   return report;
 }
 
@@ -220,32 +229,41 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
   if (run.dryRun) {
     for (const state of states) for (const change of plannedChanges(state, diffs.get(state)!)) record(change);
   } else {
-    progress.start('Writing to Notion', [...diffs.values()].reduce((n, d) => n + d.creates.length + d.updates.length + d.trashes.length, 0));
+    const planned = [...diffs.values()].reduce((n, d) => n + d.creates.length + d.updates.length + d.trashes.length, 0);
+    let settled = 0;
+    const tick = () => {
+      settled++;
+      progress.tick();
+    };
+    progress.start('Writing to Notion', planned);
     const context: ApplyContext = {
       api: run.api,
       stateOf: run.stateOf,
       warn: run.warn,
+      stopping: run.stopping,
       onWrite: (change) => {
         record(change);
-        progress.tick();
+        tick();
       },
       onReject: (rejected) => {
         report.rejected.push(rejected);
-        progress.tick();
+        tick();
       },
       onUnchanged: (database) => {
         counts.get(database)!.unchanged++;
-        progress.tick();
+        tick();
       },
     };
     for (const state of states) await writeLevel(context, state, diffs.get(state)!);
     for (const state of [...states].reverse()) await trashPages(context, state, diffs.get(state)!.trashes);
+    if (settled < planned) report.incomplete = { left: planned - settled };
   }
   report.databases = [...counts.values()];
   const sum = (k: 'created' | 'updated' | 'trashed') => report.databases.reduce((n, d) => n + d[k], 0);
   progress.finish(
     `${run.dryRun ? 'Would write' : 'Wrote'}: ${sum('created')} created, ${sum('updated')} updated, ${sum('trashed')} trashed` +
-      (report.rejected.length > 0 ? `, ${report.rejected.length} refused by Notion.` : '.'),
+      (report.rejected.length > 0 ? `, ${report.rejected.length} refused by Notion` : '') +
+      (report.incomplete ? `; ${report.incomplete.left} left for the next run.` : '.'),
   );
 }
 

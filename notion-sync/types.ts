@@ -89,4 +89,6 @@ export interface SyncReport {
   warnings: string[];
   calls: { total: number; reads: number; writes: number; retries: number; byKind: Record<string, number> };
   ms: number;
+  /** Set when the run stopped at its deadline: the writes it did not start (the next run makes them). */
+  incomplete?: { left: number };
 }
