@@ -218,7 +218,12 @@ function guardMassTrash(run: Run, diffs: Map<LevelState, LevelDiff>, allowed: bo
 /** 5. The writes, levels top down then trashes bottom up; a dry run only lists them. */
 async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<void> {
   const { report, progress, states } = run;
-  const counts = new Map(states.map((s) => [s.title, { database: s.title, created: 0, updated: 0, trashed: 0, unchanged: diffs.get(s)!.unchanged }]));
+  const counts = new Map(
+    states.map((s) => [
+      s.title,
+      { database: s.title, ...(s.database ? { databaseId: s.database.id } : {}), created: 0, updated: 0, trashed: 0, unchanged: diffs.get(s)!.unchanged },
+    ]),
+  );
   const record = (change: PageChange) => {
     report.changes.push(change);
     const c = counts.get(change.database)!;

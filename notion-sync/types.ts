@@ -65,6 +65,8 @@ export interface SchemaChange {
 
 export interface DatabaseCounts {
   database: string;
+  /** Notion's id of the database (absent in a dry run of a database not made yet). */
+  databaseId?: string;
   created: number;
   updated: number;
   trashed: number;

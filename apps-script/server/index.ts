@@ -13,4 +13,11 @@ export {
   apiProgress,
   apiInsertTemplate,
   apiSelect,
+  apiNotionState,
+  apiNotionConnect,
+  apiNotionTest,
+  apiNotionDisconnect,
+  apiNotionMirror,
+  apiNotionSchedule,
 } from './api.js';
+export { notionTimer } from './notion/notion-api.js';
