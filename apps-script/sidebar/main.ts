@@ -6,13 +6,23 @@ import { ApiError, call, onBusyChange } from './rpc.js';
 import { selectTab, setUpTabs } from './tabs.js';
 import { runCheck, setUpCheck } from './views/check.js';
 import { runProgress, setUpProgress } from './views/progress.js';
+import { loadNotion, setUpNotion } from './views/notion.js';
 import { renderSettings, setUpSettings } from './views/settings.js';
 import { renderFrameworks, setUpTemplate } from './views/template.js';
+
+let notionLoaded = false;
 
 const app: App = {
   state: null,
   planSheet: null,
-  showTab: (tab, focus = false) => selectTab(tab, focus),
+  showTab: (tab, focus = false) => {
+    selectTab(tab, focus);
+    // The Notion tab asks for its state when it is first shown, not on every opening of the sidebar.
+    if (tab === 'notion' && !notionLoaded) {
+      notionLoaded = true;
+      void loadNotion(app);
+    }
+  },
   refreshState,
 };
 
@@ -44,6 +54,7 @@ async function start(): Promise<void> {
   setUpTemplate(app);
   setUpCheck(app);
   setUpProgress(app);
+  setUpNotion(app);
   setUpSettings(app);
   const action = startAction();
   const opening = action.tab === 'auto' ? 'check' : action.tab;

@@ -26,3 +26,8 @@ export function sidebarMessage(failure: EngineFailure): string {
         .replace(/ \(and NOTION_BASE_URL, if set\)/g, '');
   }
 }
+
+/** The mirror's notes, with the command's advice turned into the sidebar's. */
+export function sidebarWarning(text: string): string {
+  return text.replace(/fill blank IDs with "cascade progress FILE --write", then sync again/, 'Fix IDs in the Check tab gives it one');
+}

@@ -13,7 +13,7 @@ import { readOptions } from '../session.js';
 import { DEFAULT_SETTINGS, effectiveToday } from '../settings.js';
 import { ZoneCalendar } from '../time-zone.js';
 import { notionEngine } from './engine.js';
-import { sidebarMessage } from './messages.js';
+import { sidebarMessage, sidebarWarning } from './messages.js';
 import { loadLink, loadSecret, saveLink, saveProgress } from './store.js';
 import type { NotionLink } from './store.js';
 import { appsScriptClock, urlFetch } from './transport.js';
@@ -130,7 +130,7 @@ function finishReport(spreadsheetId: string, link: NotionLink, report: SyncRepor
     left,
     databases: mergeCounts(link.run.executions > 1 ? previous : [], report),
     errors: report.rejected.map((r) => `Row ${r.row ?? '?'} (${r.id})${r.column ? `, ${r.column}` : ''}: Notion refused it: ${r.message}`),
-    warnings: report.warnings,
+    warnings: report.warnings.map(sidebarWarning),
   };
   if (left > 0 && link.schedule.frequency === null) {
     // One clock trigger per user and document: with a schedule on, the next scheduled run continues.
