@@ -7,8 +7,11 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
+/** The platform's timer: Node has one, Apps Script none (it never uses this clock). */
+const timers = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };
+
 /** Node's clock. setTimeout is looked up on each call, so fake timers in tests take effect. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, Math.ceil(ms)))),
+  sleep: (ms) => new Promise<void>((resolve) => timers.setTimeout(resolve, Math.max(0, Math.ceil(ms)))),
 };

@@ -124,8 +124,13 @@ export function retryAfterMs(headers: unknown, now = Date.now()): number {
   return 1000;
 }
 
+/** fetch's Headers, or a plain object of them (UrlFetchApp's getAllHeaders). */
+interface HeaderMap {
+  get(name: string): string | null;
+}
+
 function headerOf(headers: unknown, name: string): string | undefined {
-  if (headers && typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  if (headers && typeof (headers as HeaderMap).get === 'function') return (headers as HeaderMap).get(name) ?? undefined;
   if (headers && typeof headers === 'object') {
     for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
       if (key.toLowerCase() === name) return String(value);

@@ -38,12 +38,19 @@ function failure(error: unknown): EngineFailure {
 }
 
 /** The parent page, read once: it exists and is shared with the integration. */
-export async function findPage(io: EngineIo, pageId: string): Promise<{ page: FoundPage } | { failure: EngineFailure }> {
+export async function findPage(
+  io: EngineIo,
+  pageId: string,
+): Promise<{ page: FoundPage } | { failure: EngineFailure }> {
   const notion = api(io);
   try {
     const page = (await notion.call('pages.retrieve', false, 'reading the parent page', () =>
       notion.client.pages.retrieve({ page_id: pageId }),
-    )) as { id: string; url?: string; properties?: Record<string, { type?: string; title?: { plain_text: string }[] }> };
+    )) as {
+      id: string;
+      url?: string;
+      properties?: Record<string, { type?: string; title?: { plain_text: string }[] }>;
+    };
     const titleProperty = Object.values(page.properties ?? {}).find((p) => p.type === 'title');
     const title = (titleProperty?.title ?? []).map((t) => t.plain_text).join('') || 'Untitled';
     return { page: { id: page.id, title, url: page.url ?? '' } };
@@ -61,9 +68,19 @@ export interface MirrorRun {
   progress: SyncProgress;
 }
 
-export async function mirror(io: EngineIo, run: MirrorRun): Promise<{ report: SyncReport } | { failure: EngineFailure }> {
+export async function mirror(
+  io: EngineIo,
+  run: MirrorRun,
+): Promise<{ report: SyncReport } | { failure: EngineFailure }> {
   try {
-    return { report: await syncMirror(run.mirror, { api: api(io), parentPageId: run.parentPageId, deadline: run.deadline, progress: run.progress }) };
+    return {
+      report: await syncMirror(run.mirror, {
+        api: api(io),
+        parentPageId: run.parentPageId,
+        deadline: run.deadline,
+        progress: run.progress,
+      }),
+    };
   } catch (error) {
     return { failure: failure(error) };
   }

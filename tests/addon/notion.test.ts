@@ -1,23 +1,16 @@
 // The Notion tab end to end: the built Code.js in a vm, its UrlFetchApp answered by the Notion
 // emulator (in a worker thread, synchronously), time on a clock of the test's own that cuts an
 // execution at Apps Script's 6 minutes, and triggers fired as Apps Script would.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { NotionStateResponse } from '../../apps-script/protocol.js';
 import { pluralLevel, readPlan } from '../../shared/index.js';
 import { FakeClock } from './fake/notion-services.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
-import { startNotionSide } from './notion/notion-world.js';
-import type { NotionSide } from './notion/notion-world.js';
+import { useNotionSide } from './notion/notion-world.js';
 import { bigPlan, seedPlan, smallPlan } from './plans.js';
 
-let notion: NotionSide;
-beforeAll(async () => {
-  notion = await startNotionSide();
-}, 60_000);
-afterAll(async () => {
-  await notion?.stop();
-});
+const notion = useNotionSide();
 
 /** Notion's answers take about this long from Apps Script. */
 const LATENCY_MS = 300;
@@ -65,7 +58,9 @@ function addon(): Addon {
 /** Connects to a page of the test's own (tests share the emulator) and returns the state. */
 async function connect(a: Addon, page?: string): Promise<NotionStateResponse> {
   a.parent = page ?? (await notion.newPage());
-  const result = await a.execute(() => a.apiAsync('apiNotionConnect', { secret: notion.token, page: notion.link(a.parent) }));
+  const result = await a.execute(() =>
+    a.apiAsync('apiNotionConnect', { secret: notion.token, page: notion.link(a.parent) }),
+  );
   if (!result.ok) throw new Error(result.error.message);
   expect(result.value.ok, result.value.message).toBe(true);
   return result.value.state;
@@ -99,9 +94,13 @@ describe('Notion tab: connect', () => {
   test('a page not shared with the integration, a wrong secret and a link that is not Notion’s each say what to do', async () => {
     const a = addon();
     seedPlan(a.world, smallPlan());
-    const unshared = await a.execute(() => a.apiAsync('apiNotionConnect', { secret: notion.token, page: notion.link(notion.unshared, 'Private-plan') }));
+    const unshared = await a.execute(() =>
+      a.apiAsync('apiNotionConnect', { secret: notion.token, page: notion.link(notion.unshared, 'Private-plan') }),
+    );
     expect(unshared.ok && unshared.value.message).toMatch(/not shared with your integration.*Connections/);
-    const wrong = await a.execute(() => a.apiAsync('apiNotionConnect', { secret: 'ntn_wrong_secret_000000000000', page: null }));
+    const wrong = await a.execute(() =>
+      a.apiAsync('apiNotionConnect', { secret: 'ntn_wrong_secret_000000000000', page: null }),
+    );
     expect(wrong.ok && wrong.value.message).toMatch(/refused the secret \(401\)/);
     expect(JSON.stringify(wrong)).not.toContain('ntn_wrong_secret_000000000000');
     const notALink = await a.execute(() => a.apiAsync('apiNotionConnect', { secret: null, page: 'my plan page' }));

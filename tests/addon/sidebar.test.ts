@@ -11,8 +11,7 @@ import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
 import { NOTICE_HEADER, col, noticePlan, seedPlan, smallPlan } from './plans.js';
 import { FakeClock } from './fake/notion-services.js';
-import { startNotionSide } from './notion/notion-world.js';
-import type { NotionSide } from './notion/notion-world.js';
+import { useNotionSide } from './notion/notion-world.js';
 
 const RESULTS = path.resolve('test-results');
 const XSS = '<img src=x onerror="window.__xss=1;alert(1)">';
@@ -400,13 +399,7 @@ describe('sidebar in chromium', () => {
 });
 
 describe('Notion tab in chromium', () => {
-  let notion: NotionSide;
-  beforeAll(async () => {
-    notion = await startNotionSide();
-  }, 60_000);
-  afterAll(async () => {
-    await notion?.stop();
-  });
+  const notion = useNotionSide();
 
   test('a manager connects (a page not shared, then the right one), mirrors, sees the report with links, and turns the schedule on', async () => {
     const parent = await notion.newPage('Company plan');

@@ -18,10 +18,12 @@ function fakeClock(perRequestMs: number) {
       t += ms;
     },
   };
-  const slow = (send: NotionFetch): NotionFetch => (url, init) => {
-    t += perRequestMs;
-    return send(url, init);
-  };
+  const slow =
+    (send: NotionFetch): NotionFetch =>
+    (url, init) => {
+      t += perRequestMs;
+      return send(url, init);
+    };
   return { clock, slow };
 }
 
@@ -57,7 +59,11 @@ describe('a sync with a deadline', () => {
       const pages = liveRows(w.emu.model, db.dataSourceId);
       expect([...pages.keys()].sort(), level).toEqual(rows.map((r) => String(r.values.id)).sort());
     }
-    const again = await syncMirror(mirror, { api: w.api({ clock }), parentPageId: w.parent, deadline: clock.now() + 15_000 });
+    const again = await syncMirror(mirror, {
+      api: w.api({ clock }),
+      parentPageId: w.parent,
+      deadline: clock.now() + 15_000,
+    });
     expect(again.calls.writes).toBe(0);
     expect(again.incomplete).toBeUndefined();
   });
@@ -66,7 +72,11 @@ describe('a sync with a deadline', () => {
     const w = await world();
     const mirror = buildMirror(readPlan(generatePlan(20)), { today: dayFromIso(TODAY) });
     const { clock } = fakeClock(0);
-    const report = await syncMirror(mirror, { api: w.api({ clock }), parentPageId: w.parent, deadline: clock.now() - 1 });
+    const report = await syncMirror(mirror, {
+      api: w.api({ clock }),
+      parentPageId: w.parent,
+      deadline: clock.now() - 1,
+    });
     expect(report.changes).toEqual([]);
     expect(report.incomplete).toEqual({ left: 20 });
   });

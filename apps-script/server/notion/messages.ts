@@ -18,7 +18,10 @@ export function sidebarMessage(failure: EngineFailure): string {
     case 'parent-trashed':
       return "The page is in Notion's trash, so nothing can be added under it. Restore it (Notion → Trash → Restore), or paste another page's link.";
     case 'mass-trash':
-      return failure.message.replace(/ If that is what you want.*?(?= Nothing was changed|$)/, ' Is the right plan sheet open?');
+      return failure.message.replace(
+        / If that is what you want.*?(?= Nothing was changed|$)/,
+        ' Is the right plan sheet open?',
+      );
     default:
       return failure.message
         .replace(/NOTION_TOKEN/g, 'the secret')
@@ -29,5 +32,8 @@ export function sidebarMessage(failure: EngineFailure): string {
 
 /** The mirror's notes, with the command's advice turned into the sidebar's. */
 export function sidebarWarning(text: string): string {
-  return text.replace(/fill blank IDs with "cascade progress FILE --write", then sync again/, 'Fix IDs in the Check tab gives it one');
+  return text.replace(
+    /fill blank IDs with "cascade progress FILE --write", then sync again/,
+    'Fix IDs in the Check tab gives it one',
+  );
 }

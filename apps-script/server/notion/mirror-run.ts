@@ -41,10 +41,12 @@ export interface MirrorTarget {
 
 export async function runMirror(target: MirrorTarget, trigger: RunTrigger, startedAt: number): Promise<NotionLink> {
   const secret = loadSecret();
-  if (secret === null) throw new UserError('notion', 'Connect Notion first: paste your integration secret in the Notion tab.');
+  if (secret === null)
+    throw new UserError('notion', 'Connect Notion first: paste your integration secret in the Notion tab.');
   const link = claim(target.id, trigger, startedAt);
   try {
-    if (link.page === null) throw new UserError('notion', "Paste the link of the Notion page to mirror under, then press Test connection.");
+    if (link.page === null)
+      throw new UserError('notion', 'Paste the link of the Notion page to mirror under, then press Test connection.');
     const settings = target.settings ?? link.settings ?? DEFAULT_SETTINGS;
     const named = pickSheet(target.spreadsheet, target.sheet ?? link.sheet);
     link.sheet = named.name;
@@ -86,11 +88,19 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
 /** Marks the run as running (refusing while another execution runs it) and counts the execution. */
 function claim(spreadsheetId: string, trigger: RunTrigger, startedAt: number): NotionLink {
   const lock = LockService.getUserLock();
-  if (!lock.tryLock(10_000)) throw new UserError('busy', 'Cascade is busy with another Notion run. Try again in a moment.');
+  if (!lock.tryLock(10_000))
+    throw new UserError('busy', 'Cascade is busy with another Notion run. Try again in a moment.');
   try {
     const link = loadLink(spreadsheetId);
-    const running = link.run.state === 'running' && link.run.startedAt !== null && startedAt - Date.parse(link.run.startedAt) < STALE_RUN_MS;
-    if (running) throw new UserError('busy', 'The mirror is already running for this spreadsheet; its progress shows in the Notion tab.');
+    const running =
+      link.run.state === 'running' &&
+      link.run.startedAt !== null &&
+      startedAt - Date.parse(link.run.startedAt) < STALE_RUN_MS;
+    if (running)
+      throw new UserError(
+        'busy',
+        'The mirror is already running for this spreadsheet; its progress shows in the Notion tab.',
+      );
     removeTrigger(link.continuation);
     link.continuation = null;
     link.run = {
@@ -116,7 +126,14 @@ function claim(spreadsheetId: string, trigger: RunTrigger, startedAt: number): N
 }
 
 function finishFailed(link: NotionLink, message: string): void {
-  link.run = { ...link.run, state: 'failed', phase: '', finishedAt: new Date().toISOString(), continueAt: null, errors: [message] };
+  link.run = {
+    ...link.run,
+    state: 'failed',
+    phase: '',
+    finishedAt: new Date().toISOString(),
+    continueAt: null,
+    errors: [message],
+  };
 }
 
 function finishReport(spreadsheetId: string, link: NotionLink, report: SyncReport): void {
@@ -129,7 +146,9 @@ function finishReport(spreadsheetId: string, link: NotionLink, report: SyncRepor
     finishedAt: new Date().toISOString(),
     left,
     databases: mergeCounts(link.run.executions > 1 ? previous : [], report),
-    errors: report.rejected.map((r) => `Row ${r.row ?? '?'} (${r.id})${r.column ? `, ${r.column}` : ''}: Notion refused it: ${r.message}`),
+    errors: report.rejected.map(
+      (r) => `Row ${r.row ?? '?'} (${r.id})${r.column ? `, ${r.column}` : ''}: Notion refused it: ${r.message}`,
+    ),
     warnings: report.warnings.map(sidebarWarning),
   };
   if (left > 0 && link.schedule.frequency === null) {

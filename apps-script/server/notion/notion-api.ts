@@ -1,13 +1,28 @@
 // The Notion tab's google.script.run targets and the clock trigger's entry. The secret arrives
 // once (Connect) and is kept in the user's properties; nothing sent back carries more than its hint.
-import type { NotionConnectRequest, NotionScheduleRequest, NotionStateResponse, NotionTestResponse, SheetRequest } from '../../protocol.js';
+import type {
+  NotionConnectRequest,
+  NotionScheduleRequest,
+  NotionStateResponse,
+  NotionTestResponse,
+  SheetRequest,
+} from '../../protocol.js';
 import { UserError } from '../errors.js';
 import { loadSettings } from '../settings.js';
 import { notionEngine } from './engine.js';
 import { sidebarMessage } from './messages.js';
 import { runMirror, runView } from './mirror-run.js';
 import type { RunTrigger } from './mirror-run.js';
-import { forgetSecret, loadLink, loadProgress, loadSecret, saveLink, saveSecret, secretHint, spreadsheetOfTrigger } from './store.js';
+import {
+  forgetSecret,
+  loadLink,
+  loadProgress,
+  loadSecret,
+  saveLink,
+  saveSecret,
+  secretHint,
+  spreadsheetOfTrigger,
+} from './store.js';
 import type { NotionLink } from './store.js';
 import { appsScriptClock, urlFetch } from './transport.js';
 import { removeTrigger, schedule } from './triggers.js';
@@ -43,13 +58,17 @@ export async function notionConnect(request: NotionConnectRequest): Promise<Noti
   const { id } = active();
   if (request.secret !== null) {
     const secret = request.secret.trim();
-    if (secret === '') throw new UserError('notion', 'Paste the secret of your Notion integration (it starts with ntn_).');
+    if (secret === '')
+      throw new UserError('notion', 'Paste the secret of your Notion integration (it starts with ntn_).');
     saveSecret(secret);
   }
   if (request.page !== null) {
     const pageId = notionEngine().pageIdFrom(request.page);
     if (pageId === null) {
-      throw new UserError('notion', "That is not a Notion page link. In Notion, open the page, click ••• (top right) → Copy link, and paste it here.");
+      throw new UserError(
+        'notion',
+        'That is not a Notion page link. In Notion, open the page, click ••• (top right) → Copy link, and paste it here.',
+      );
     }
     const link = loadLink(id);
     if (link.page?.id !== pageId) {
@@ -65,10 +84,20 @@ export async function notionTest(): Promise<NotionTestResponse> {
   const { id } = active();
   const secret = loadSecret();
   const link = loadLink(id);
-  if (secret === null) return { ok: false, message: 'Paste the secret of your Notion integration first.', state: stateOf(id, link) };
-  if (link.page === null) return { ok: false, message: "Paste the link of the Notion page to mirror under.", state: stateOf(id, link) };
-  const outcome = await notionEngine().findPage({ token: secret, fetch: urlFetch(), clock: appsScriptClock }, link.page.id);
-  if ('failure' in outcome) return { ok: false, message: notionEngine().redact(sidebarMessage(outcome.failure), secret), state: stateOf(id, link) };
+  if (secret === null)
+    return { ok: false, message: 'Paste the secret of your Notion integration first.', state: stateOf(id, link) };
+  if (link.page === null)
+    return { ok: false, message: 'Paste the link of the Notion page to mirror under.', state: stateOf(id, link) };
+  const outcome = await notionEngine().findPage(
+    { token: secret, fetch: urlFetch(), clock: appsScriptClock },
+    link.page.id,
+  );
+  if ('failure' in outcome)
+    return {
+      ok: false,
+      message: notionEngine().redact(sidebarMessage(outcome.failure), secret),
+      state: stateOf(id, link),
+    };
   link.page = outcome.page;
   saveLink(id, link);
   return { ok: true, message: `Connected: found the page “${outcome.page.title}”.`, state: stateOf(id, link) };
@@ -82,7 +111,11 @@ export function notionDisconnect(): NotionStateResponse {
 export async function notionMirror(request: SheetRequest): Promise<NotionStateResponse> {
   const startedAt = Date.now();
   const { spreadsheet, id } = active();
-  const link = await runMirror({ spreadsheet, id, sheet: request.sheet, settings: loadSettings() }, 'started', startedAt);
+  const link = await runMirror(
+    { spreadsheet, id, sheet: request.sheet, settings: loadSettings() },
+    'started',
+    startedAt,
+  );
   return stateOf(id, link);
 }
 
@@ -93,7 +126,8 @@ export function notionSchedule(request: NotionScheduleRequest): NotionStateRespo
   removeTrigger(link.schedule.triggerId);
   link.schedule = { ...link.schedule, frequency: null, triggerId: null, failing: null };
   if (request.frequency !== null) {
-    if (loadSecret() === null || link.page === null) throw new UserError('notion', 'Connect Notion (secret and page) before turning on the schedule.');
+    if (loadSecret() === null || link.page === null)
+      throw new UserError('notion', 'Connect Notion (secret and page) before turning on the schedule.');
     link.sheet ??= spreadsheet.getActiveSheet().getName();
     link.settings = loadSettings();
     link.schedule.frequency = request.frequency;
@@ -129,10 +163,19 @@ export async function notionTimer(event: GoogleAppsScript.Events.TimeDriven): Pr
   }
   let link: NotionLink;
   try {
-    link = await runMirror({ spreadsheet: SpreadsheetApp.openById(id), id, sheet: null, settings: null }, kind, startedAt);
+    link = await runMirror(
+      { spreadsheet: SpreadsheetApp.openById(id), id, sheet: null, settings: null },
+      kind,
+      startedAt,
+    );
   } catch (error) {
     link = loadLink(id);
-    link.run = { ...link.run, state: 'failed', finishedAt: new Date().toISOString(), errors: [(error as Error).message] };
+    link.run = {
+      ...link.run,
+      state: 'failed',
+      finishedAt: new Date().toISOString(),
+      errors: [(error as Error).message],
+    };
   }
   if (kind === 'scheduled') recordScheduled(link);
   saveLink(id, link);
@@ -143,7 +186,8 @@ function recordScheduled(link: NotionLink): void {
   const now = new Date().toISOString();
   link.schedule.lastRun = now;
   if (link.run.state !== 'failed') {
-    link.schedule.lastOutcome = link.run.state === 'incomplete' ? `Partly done: ${link.run.left} changes left for the next run.` : 'Up to date.';
+    link.schedule.lastOutcome =
+      link.run.state === 'incomplete' ? `Partly done: ${link.run.left} changes left for the next run.` : 'Up to date.';
     link.schedule.failing = null;
     return;
   }

@@ -81,7 +81,12 @@ export function loadLink(spreadsheetId: string): NotionLink {
   try {
     const stored = JSON.parse(text) as Partial<NotionLink>;
     const empty = emptyLink();
-    return { ...empty, ...stored, run: { ...empty.run, ...stored.run }, schedule: { ...empty.schedule, ...stored.schedule } };
+    return {
+      ...empty,
+      ...stored,
+      run: { ...empty.run, ...stored.run },
+      schedule: { ...empty.schedule, ...stored.schedule },
+    };
   } catch {
     return emptyLink();
   }
@@ -89,7 +94,10 @@ export function loadLink(spreadsheetId: string): NotionLink {
 
 /** A property value holds at most 9 KB: long lists of lines are cut to fit. */
 export function saveLink(spreadsheetId: string, link: NotionLink): void {
-  const fitted = { ...link, run: { ...link.run, errors: link.run.errors.slice(0, 30), warnings: link.run.warnings.slice(0, 10) } };
+  const fitted = {
+    ...link,
+    run: { ...link.run, errors: link.run.errors.slice(0, 30), warnings: link.run.warnings.slice(0, 10) },
+  };
   let text = JSON.stringify(fitted);
   while (text.length > 8_500 && (fitted.run.errors.length > 1 || fitted.run.warnings.length > 0)) {
     if (fitted.run.warnings.length > 0) fitted.run.warnings = fitted.run.warnings.slice(0, -1);

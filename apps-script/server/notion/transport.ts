@@ -22,7 +22,10 @@ export function urlFetch(): NotionFetch {
     queue = [];
     let answers: GoogleAppsScript.URL_Fetch.HTTPResponse[];
     try {
-      answers = batch.length === 1 ? [UrlFetchApp.fetch(batch[0].request.url, batch[0].request)] : UrlFetchApp.fetchAll(batch.map((p) => p.request));
+      answers =
+        batch.length === 1
+          ? [UrlFetchApp.fetch(batch[0].request.url, batch[0].request)]
+          : UrlFetchApp.fetchAll(batch.map((p) => p.request));
     } catch (error) {
       // DNS, timeouts, a refused address: the mirror retries these as network errors.
       const failure = new TypeError(`fetch failed: ${(error as Error)?.message ?? String(error)}`);
@@ -70,7 +73,12 @@ function requestOf(url: string, init: NonNullable<Parameters<NotionFetch>[1]>): 
 function answerOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer {
   const status = response.getResponseCode();
   const text = response.getContentText();
-  return { ok: status >= 200 && status < 300, status, headers: response.getAllHeaders(), text: () => Promise.resolve(text) };
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    headers: response.getAllHeaders(),
+    text: () => Promise.resolve(text),
+  };
 }
 
 /** Time on Apps Script: Date for the hour, Utilities.sleep to wait (it blocks; nothing else runs meanwhile anyway). */

@@ -16,7 +16,8 @@ export function continueLater(spreadsheetId: string, afterMs: number): string {
 
 export function schedule(spreadsheetId: string, frequency: NotionFrequency): string {
   const builder = ScriptApp.newTrigger(TIMER_FUNCTION).timeBased();
-  const trigger = frequency === 'hourly' ? builder.everyHours(1).create() : builder.everyDays(1).atHour(DAILY_HOUR).create();
+  const trigger =
+    frequency === 'hourly' ? builder.everyHours(1).create() : builder.everyDays(1).atHour(DAILY_HOUR).create();
   rememberTrigger(trigger.getUniqueId(), spreadsheetId);
   return trigger.getUniqueId();
 }

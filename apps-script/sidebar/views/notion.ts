@@ -43,11 +43,15 @@ async function connect(app: App): Promise<void> {
   const secret = secretInput.value.trim();
   const page = pageInput.value.trim();
   const message = byId('notion-connect-message');
-  if (secret === '' && !current?.connected) return say(message, 'error', 'Paste the secret of your Notion integration.');
-  if (page === '' && current?.page === null) return say(message, 'error', 'Paste the link of the Notion page to mirror under.');
+  if (secret === '' && !current?.connected)
+    return say(message, 'error', 'Paste the secret of your Notion integration.');
+  if (page === '' && current?.page === null)
+    return say(message, 'error', 'Paste the link of the Notion page to mirror under.');
   await running(byId<HTMLButtonElement>('notion-save'), 'Testing…', async () => {
     try {
-      const result = unwrap(await call('apiNotionConnect', { secret: secret === '' ? null : secret, page: page === '' ? null : page }));
+      const result = unwrap(
+        await call('apiNotionConnect', { secret: secret === '' ? null : secret, page: page === '' ? null : page }),
+      );
       // The secret leaves the page once sent: the field is cleared whatever the answer.
       secretInput.value = '';
       render(result.state);
@@ -87,9 +91,12 @@ async function mirror(app: App): Promise<void> {
   fill(message);
   await running(byId<HTMLButtonElement>('notion-mirror'), 'Mirroring…', async () => {
     const poll = window.setInterval(() => {
-      void call('apiNotionState').then((state) => {
-        if (state.run.state === 'running') renderRun(state.run);
-      }, () => undefined);
+      void call('apiNotionState').then(
+        (state) => {
+          if (state.run.state === 'running') renderRun(state.run);
+        },
+        () => undefined,
+      );
     }, POLL_MS);
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -109,7 +116,9 @@ async function changeSchedule(app: App): Promise<void> {
   const select = byId<HTMLSelectElement>('notion-schedule');
   const value = select.value;
   try {
-    render(unwrap(await call('apiNotionSchedule', { frequency: value === 'hourly' || value === 'daily' ? value : null })));
+    render(
+      unwrap(await call('apiNotionSchedule', { frequency: value === 'hourly' || value === 'daily' ? value : null })),
+    );
   } catch (error) {
     select.value = current?.schedule.frequency ?? 'off';
     reportError(app, byId('notion-schedule-message'), error);
@@ -131,7 +140,9 @@ function render(state: NotionStateResponse): void {
   fill(
     byId('notion-connected-line'),
     h('span', {}, 'Mirrors into '),
-    state.page?.url ? h('a', { attrs: { href: state.page.url, target: '_blank', rel: 'noopener' } }, state.page.title) : h('strong', {}, state.page?.title ?? ''),
+    state.page?.url
+      ? h('a', { attrs: { href: state.page.url, target: '_blank', rel: 'noopener' } }, state.page.title)
+      : h('strong', {}, state.page?.title ?? ''),
     h('span', { className: 'help' }, ` · secret ${state.secretHint ?? ''}`),
   );
   byId('notion-mirror-section').hidden = !ready;
@@ -145,18 +156,33 @@ function renderRun(run: NotionRunView): void {
   byId('notion-continue').hidden = run.state !== 'incomplete';
   if (run.state === 'never') return fill(status);
   if (run.state === 'running') {
-    const bar = h('div', { className: 'bar' }, h('span', { attrs: { style: `width: ${run.total > 0 ? Math.round((run.done / run.total) * 100) : 0}%` } }));
+    const bar = h(
+      'div',
+      { className: 'bar' },
+      h('span', { attrs: { style: `width: ${run.total > 0 ? Math.round((run.done / run.total) * 100) : 0}%` } }),
+    );
     fill(
       status,
       h('p', { className: 'phase' }, `${run.phase}${run.executions > 1 ? ` · part ${run.executions}` : ''}`),
-      h('div', { className: 'meter' }, bar, h('span', { className: 'pct' }, run.total > 0 ? `${run.done} of ${run.total}` : '')),
+      h(
+        'div',
+        { className: 'meter' },
+        bar,
+        h('span', { className: 'pct' }, run.total > 0 ? `${run.done} of ${run.total}` : ''),
+      ),
     );
     return;
   }
-  const when = run.finishedAt ? new Date(run.finishedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const when = run.finishedAt
+    ? new Date(run.finishedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    : '';
   const headline =
     run.state === 'done'
-      ? h('p', { className: 'message good' }, `Notion is up to date${run.executions > 1 ? ` (in ${run.executions} parts)` : ''}. ${when}`)
+      ? h(
+          'p',
+          { className: 'message good' },
+          `Notion is up to date${run.executions > 1 ? ` (in ${run.executions} parts)` : ''}. ${when}`,
+        )
       : run.state === 'incomplete'
         ? h(
             'p',
@@ -166,14 +192,36 @@ function renderRun(run: NotionRunView): void {
                 ? `Cascade carries on by itself at ${new Date(run.continueAt).toLocaleTimeString('en-GB', { timeStyle: 'short' })}, or press Continue.`
                 : 'Press Continue, or the next scheduled run carries on.'),
           )
-        : h('p', { className: 'message error', attrs: { role: 'alert' } }, `The mirror stopped: ${run.errors[0] ?? 'no reason given.'}`);
+        : h(
+            'p',
+            { className: 'message error', attrs: { role: 'alert' } },
+            `The mirror stopped: ${run.errors[0] ?? 'no reason given.'}`,
+          );
   const lines = run.state === 'failed' ? [] : run.errors;
   fill(
     status,
     headline,
-    run.databases.length > 0 ? h('ul', { className: 'databases', attrs: { 'aria-label': 'Databases in Notion' } }, ...run.databases.map(databaseLine)) : null,
-    lines.length > 0 ? h('ul', { className: 'notices', attrs: { 'aria-label': 'Problems' } }, ...lines.map((l) => h('li', { className: 'notice warning' }, l))) : null,
-    run.warnings.length > 0 ? h('ul', { className: 'notices', attrs: { 'aria-label': 'Notes' } }, ...run.warnings.map((l) => h('li', { className: 'notice' }, l))) : null,
+    run.databases.length > 0
+      ? h(
+          'ul',
+          { className: 'databases', attrs: { 'aria-label': 'Databases in Notion' } },
+          ...run.databases.map(databaseLine),
+        )
+      : null,
+    lines.length > 0
+      ? h(
+          'ul',
+          { className: 'notices', attrs: { 'aria-label': 'Problems' } },
+          ...lines.map((l) => h('li', { className: 'notice warning' }, l)),
+        )
+      : null,
+    run.warnings.length > 0
+      ? h(
+          'ul',
+          { className: 'notices', attrs: { 'aria-label': 'Notes' } },
+          ...run.warnings.map((l) => h('li', { className: 'notice' }, l)),
+        )
+      : null,
   );
 }
 
@@ -184,7 +232,9 @@ function databaseLine(d: NotionRunView['databases'][number]): HTMLLIElement {
     d.trashed > 0 ? h('span', { className: 'chip warning' }, `${d.trashed} trashed`) : null,
     d.created + d.updated + d.trashed === 0 ? h('span', { className: 'chip grey' }, 'no change') : null,
   ];
-  const name = d.url ? h('a', { attrs: { href: d.url, target: '_blank', rel: 'noopener' } }, d.name) : h('span', {}, d.name);
+  const name = d.url
+    ? h('a', { attrs: { href: d.url, target: '_blank', rel: 'noopener' } }, d.name)
+    : h('span', {}, d.name);
   return h('li', { className: 'database' }, name, h('span', { className: 'chips' }, ...chips));
 }
 
@@ -193,9 +243,15 @@ function renderSchedule(state: NotionStateResponse): void {
   const area = byId('notion-schedule-message');
   if (schedule.failing) {
     const since = new Date(schedule.failing.since).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    return say(area, 'error', `Scheduled runs fail since ${since} (${plural(schedule.failing.runs, 'run')}): ${schedule.failing.message}`);
+    return say(
+      area,
+      'error',
+      `Scheduled runs fail since ${since} (${plural(schedule.failing.runs, 'run')}): ${schedule.failing.message}`,
+    );
   }
   if (schedule.frequency === null) return fill(area);
-  const last = schedule.lastRun ? `Last run ${new Date(schedule.lastRun).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}: ${schedule.lastOutcome}` : 'No scheduled run yet.';
+  const last = schedule.lastRun
+    ? `Last run ${new Date(schedule.lastRun).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}: ${schedule.lastOutcome}`
+    : 'No scheduled run yet.';
   say(area, 'plain', last);
 }

@@ -24,14 +24,14 @@ export class FakeClock {
 
   /** A Date class for the script's context that reads this clock. */
   dateClass(): DateConstructor {
-    const clock = this;
+    const now = () => this.now;
     class ClockDate extends Date {
       constructor(...args: unknown[]) {
-        if (args.length === 0) super(clock.now);
+        if (args.length === 0) super(now());
         else super(...(args as [string]));
       }
       static override now(): number {
-        return clock.now;
+        return now();
       }
     }
     return ClockDate as unknown as DateConstructor;
@@ -81,31 +81,35 @@ export class NotionServices {
     const { counter, clock } = options;
     this.userProperties = new FakeProperties(counter);
     this.userLock = new FakeLock(counter);
-    const services = this;
 
     const urlFetchApp = {
       fetch: (url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) => {
-        const [answer] = services.sendAll([{ url, ...params }]);
+        const [answer] = this.sendAll([{ url, ...params }]);
         return answer;
       },
-      fetchAll: (requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]) => services.sendAll(requests),
+      fetchAll: (requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]) => this.sendAll(requests),
     };
     const triggerBuilder = (handler: string) => {
       const spec: Partial<FakeTrigger> = { handler };
       const create = () => {
-        const trigger = { id: `trigger-${services.nextTrigger++}`, ...spec } as FakeTrigger;
-        services.triggers.push(trigger);
+        const trigger = { id: `trigger-${this.nextTrigger++}`, ...spec } as FakeTrigger;
+        this.triggers.push(trigger);
         return { getUniqueId: () => trigger.id, getHandlerFunction: () => trigger.handler };
       };
       const clockBuilder = {
-        after: (ms: number) => ({ create: () => (Object.assign(spec, { kind: 'after', dueAt: clock.now + ms }), create()) }),
+        after: (ms: number) => ({
+          create: () => (Object.assign(spec, { kind: 'after', dueAt: clock.now + ms }), create()),
+        }),
         everyHours: (n: number) => {
           if (n !== 1) throw new Error('The fake knows hourly schedules only.');
           return { create: () => (Object.assign(spec, { kind: 'hourly', dueAt: clock.now + 3_600_000 }), create()) };
         },
         everyDays: (n: number) => {
           if (n !== 1) throw new Error('The fake knows daily schedules only.');
-          const daily = { atHour: () => daily, create: () => (Object.assign(spec, { kind: 'daily', dueAt: clock.now + 86_400_000 }), create()) };
+          const daily = {
+            atHour: () => daily,
+            create: () => (Object.assign(spec, { kind: 'daily', dueAt: clock.now + 86_400_000 }), create()),
+          };
           return daily;
         },
       };
@@ -113,16 +117,17 @@ export class NotionServices {
     };
     const scriptApp = {
       newTrigger: (handler: string) => triggerBuilder(handler),
-      getProjectTriggers: () => services.triggers.map((t) => ({ getUniqueId: () => t.id, getHandlerFunction: () => t.handler })),
+      getProjectTriggers: () =>
+        this.triggers.map((t) => ({ getUniqueId: () => t.id, getHandlerFunction: () => t.handler })),
       deleteTrigger: (trigger: { getUniqueId(): string }) => {
-        const at = services.triggers.findIndex((t) => t.id === trigger.getUniqueId());
-        if (at >= 0) services.triggers.splice(at, 1);
+        const at = this.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+        if (at >= 0) this.triggers.splice(at, 1);
       },
     };
     this.globals = {
       UrlFetchApp: counted(urlFetchApp, 'UrlFetchApp', counter),
       ScriptApp: counted(scriptApp, 'ScriptApp', counter),
-      CacheService: counted({ getUserCache: () => services.cache }, 'CacheService', counter),
+      CacheService: counted({ getUserCache: () => this.cache }, 'CacheService', counter),
       Date: clock.dateClass(),
     };
   }
@@ -131,7 +136,8 @@ export class NotionServices {
     const answers = requests.map((request) => {
       const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
       if (request.contentType) headers['content-type'] = request.contentType;
-      if (request.muteHttpExceptions !== true) throw new Error('Cascade must fetch with muteHttpExceptions (it reads Notion error answers itself).');
+      if (request.muteHttpExceptions !== true)
+        throw new Error('Cascade must fetch with muteHttpExceptions (it reads Notion error answers itself).');
       this.requests.push({ method: String(request.method ?? 'get'), url: request.url, headers });
       const answer = this.options.notion.send({
         url: request.url,

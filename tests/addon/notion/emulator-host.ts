@@ -17,16 +17,30 @@ export interface RelayRequest {
   body?: string;
 }
 
-port.on('message', (message: { type: string; id?: number; shared?: SharedArrayBuffer; request?: RelayRequest; parent?: string; title?: string }) => {
-  if (message.type === 'fetch') void relay(message.shared!, message.request!);
-  else port.postMessage({ id: message.id, result: inspect(message.type, message.parent ?? parent, message.title) });
-});
+port.on(
+  'message',
+  (message: {
+    type: string;
+    id?: number;
+    shared?: SharedArrayBuffer;
+    request?: RelayRequest;
+    parent?: string;
+    title?: string;
+  }) => {
+    if (message.type === 'fetch') void relay(message.shared!, message.request!);
+    else port.postMessage({ id: message.id, result: inspect(message.type, message.parent ?? parent, message.title) });
+  },
+);
 port.postMessage({ type: 'ready', url: emu.url, token: emu.token, parent, unshared });
 
 async function relay(shared: SharedArrayBuffer, request: RelayRequest): Promise<void> {
   let answer: unknown;
   try {
-    const response = await fetch(emu.url + request.path, { method: request.method, headers: request.headers, body: request.body });
+    const response = await fetch(emu.url + request.path, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name] = value;
@@ -50,7 +64,11 @@ function inspect(kind: string, under: string, title?: string): unknown {
     case 'databases':
       return databasesUnder(emu.model, under).map((d) => {
         const all = rowsOf(emu.model, d.dataSourceId).filter((r) => !r.inTrash);
-        return { title: d.title, ids: all.map((r) => String(r.values['Cascade ID'])), live: liveRows(emu.model, d.dataSourceId).size };
+        return {
+          title: d.title,
+          ids: all.map((r) => String(r.values['Cascade ID'])),
+          live: liveRows(emu.model, d.dataSourceId).size,
+        };
       });
     case 'rows': {
       const db = databasesUnder(emu.model, under).find((d) => d.title === title);

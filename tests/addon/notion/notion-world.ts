@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll } from 'vitest';
 import type { RelayRequest } from './emulator-host.js';
 
 export const NOTION_API = 'https://api.notion.com';
@@ -15,7 +16,16 @@ let bundled: Promise<string> | null = null;
 function hostScript(): Promise<string> {
   bundled ??= (async () => {
     const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'cascade-notion-host-')), 'host.mjs');
-    await build({ entryPoints: [path.resolve('tests/addon/notion/emulator-host.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, packages: 'external', logLevel: 'silent' });
+    await build({
+      entryPoints: [path.resolve('tests/addon/notion/emulator-host.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      packages: 'external',
+      logLevel: 'silent',
+    });
     return outfile;
   })();
   return bundled;
@@ -36,7 +46,10 @@ export interface NotionSide {
   /** One request, answered before it returns. */
   send(request: { url: string; method: string; headers: Record<string, string>; body?: string }): SyncAnswer;
   /** What Notion holds under a page (the first parent page unless given), or the request log. */
-  inspect<T>(kind: 'databases' | 'rows' | 'writes' | 'requests' | 'reset-log', options?: { parent?: string; title?: string }): Promise<T>;
+  inspect<T>(
+    kind: 'databases' | 'rows' | 'writes' | 'requests' | 'reset-log',
+    options?: { parent?: string; title?: string },
+  ): Promise<T>;
   /** A new page shared with the integration, for a test of its own. */
   newPage(title?: string): Promise<string>;
   stop(): Promise<void>;
@@ -44,10 +57,12 @@ export interface NotionSide {
 
 export async function startNotionSide(): Promise<NotionSide> {
   const worker = new Worker(await hostScript());
-  const ready = await new Promise<{ url: string; token: string; parent: string; unshared: string }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const ready = await new Promise<{ url: string; token: string; parent: string; unshared: string }>(
+    (resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    },
+  );
   const shared = new SharedArrayBuffer(8 + ANSWER_BYTES);
   const flags = new Int32Array(shared, 0, 2);
   let nextId = 1;
@@ -68,12 +83,20 @@ export async function startNotionSide(): Promise<NotionSide> {
     unshared: ready.unshared,
     link: (pageId, title = 'Company-plan') => `https://www.notion.so/acme/${title}-${pageId.replace(/-/g, '')}?pvs=4`,
     send(request) {
-      if (!request.url.startsWith(NOTION_API)) throw new Error(`The add-on called ${request.url}, which is not Notion's API.`);
-      const relay: RelayRequest = { path: request.url.slice(NOTION_API.length), method: request.method, headers: request.headers, body: request.body };
+      if (!request.url.startsWith(NOTION_API))
+        throw new Error(`The add-on called ${request.url}, which is not Notion's API.`);
+      const relay: RelayRequest = {
+        path: request.url.slice(NOTION_API.length),
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      };
       Atomics.store(flags, 0, 0);
       worker.postMessage({ type: 'fetch', shared, request: relay });
-      if (Atomics.wait(flags, 0, 0, 30_000) === 'timed-out') throw new Error('The Notion emulator did not answer in 30 s.');
-      const answer = JSON.parse(new TextDecoder().decode(new Uint8Array(shared, 8, flags[1]).slice())) as SyncAnswer | { error: string };
+      if (Atomics.wait(flags, 0, 0, 30_000) === 'timed-out')
+        throw new Error('The Notion emulator did not answer in 30 s.');
+      const answer = JSON.parse(new TextDecoder().decode(new Uint8Array(shared, 8, flags[1]).slice())) as
+        SyncAnswer | { error: string };
       if ('error' in answer) throw new Error(`Address unavailable: ${answer.error}`);
       return answer;
     },
@@ -83,4 +106,16 @@ export async function startNotionSide(): Promise<NotionSide> {
       await worker.terminate();
     },
   };
+}
+
+/** The emulator for the tests of a file: started before them, stopped after (filled in by beforeAll). */
+export function useNotionSide(): NotionSide {
+  const side = {} as NotionSide;
+  beforeAll(async () => {
+    Object.assign(side, await startNotionSide());
+  }, 60_000);
+  afterAll(async () => {
+    await side.stop?.();
+  });
+  return side;
 }
