@@ -2,75 +2,12 @@
 // emulator (in a worker thread, synchronously), time on a clock of the test's own that cuts an
 // execution at Apps Script's 6 minutes, and triggers fired as Apps Script would.
 import { describe, expect, test } from 'vitest';
-import type { NotionStateResponse } from '../../apps-script/protocol.js';
 import { pluralLevel, readPlan } from '../../shared/index.js';
-import { FakeClock } from './fake/notion-services.js';
-import { loadBundle } from './harness.js';
-import type { Loaded } from './harness.js';
-import { useNotionSide } from './notion/notion-world.js';
+import { connect, finishMirror, mirrorNow, notionAddon } from './notion/notion-addon.js';
+import { useNotionSide } from './notion/use-notion.js';
 import { bigPlan, seedPlan, smallPlan } from './plans.js';
 
 const notion = useNotionSide();
-
-/** Notion's answers take about this long from Apps Script. */
-const LATENCY_MS = 300;
-
-interface Addon extends Loaded {
-  clock: FakeClock;
-  /** The Notion page this test mirrors under. */
-  parent: string;
-  /** One execution from the sidebar (the clock starts it, and stops it at 6 minutes). */
-  execute<T>(work: () => Promise<T> | T): Promise<T>;
-  /** Fires a clock trigger as Apps Script does: no active spreadsheet, a fresh execution. */
-  fire(triggerId: string): Promise<void>;
-}
-
-function addon(): Addon {
-  const clock = new FakeClock();
-  const loaded = loadBundle({ notion: { notion, clock, latencyMs: LATENCY_MS } });
-  const execute = async <T>(work: () => Promise<T> | T): Promise<T> => {
-    clock.executionStart = clock.now;
-    try {
-      return await work();
-    } finally {
-      clock.executionStart = null;
-    }
-  };
-  return {
-    ...loaded,
-    clock,
-    parent: notion.parent,
-    execute,
-    async fire(triggerId) {
-      const trigger = loaded.world.notion!.triggers.find((t) => t.id === triggerId);
-      if (!trigger) throw new Error(`No trigger ${triggerId}`);
-      clock.now = Math.max(clock.now, trigger.dueAt);
-      loaded.world.activeDocument = false;
-      try {
-        await execute(() => loaded.run(trigger.handler, { authMode: 'FULL', triggerUid: trigger.id }));
-      } finally {
-        loaded.world.activeDocument = true;
-      }
-    },
-  };
-}
-
-/** Connects to a page of the test's own (tests share the emulator) and returns the state. */
-async function connect(a: Addon, page?: string): Promise<NotionStateResponse> {
-  a.parent = page ?? (await notion.newPage());
-  const result = await a.execute(() =>
-    a.apiAsync('apiNotionConnect', { secret: notion.token, page: notion.link(a.parent) }),
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  expect(result.value.ok, result.value.message).toBe(true);
-  return result.value.state;
-}
-
-async function mirrorNow(a: Addon): Promise<NotionStateResponse> {
-  const result = await a.execute(() => a.apiAsync('apiNotionMirror', { sheet: null }));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 /** What Notion holds under the parent page: Cascade IDs per database (live pages only). */
 async function pagesInNotion(parent: string): Promise<Map<string, string[]>> {
@@ -80,7 +17,7 @@ async function pagesInNotion(parent: string): Promise<Map<string, string[]>> {
 
 describe('Notion tab: connect', () => {
   test('Test connection names the page found; the secret is kept in the user properties only and shown as a hint', async () => {
-    const a = addon();
+    const a = notionAddon(notion);
     seedPlan(a.world, smallPlan());
     const state = await connect(a, notion.parent);
     expect(state.page?.title).toBe('Company plan');
@@ -92,7 +29,7 @@ describe('Notion tab: connect', () => {
   });
 
   test('a page not shared with the integration, a wrong secret and a link that is not Notion’s each say what to do', async () => {
-    const a = addon();
+    const a = notionAddon(notion);
     seedPlan(a.world, smallPlan());
     const unshared = await a.execute(() =>
       a.apiAsync('apiNotionConnect', { secret: notion.token, page: notion.link(notion.unshared, 'Private-plan') }),
@@ -111,7 +48,7 @@ describe('Notion tab: connect', () => {
 
 describe('Notion tab: mirror', () => {
   test('a 1,000-row first sync takes two executions (cut before 6 minutes, continued by the trigger) and ends with one page per row; a re-run writes nothing', async () => {
-    const a = addon();
+    const a = notionAddon(notion);
     const table = bigPlan(1000);
     seedPlan(a.world, table);
     await connect(a);
@@ -123,14 +60,9 @@ describe('Notion tab: mirror', () => {
     expect(triggers).toHaveLength(1);
     expect(triggers[0]).toMatchObject({ handler: 'notionTimer', kind: 'after' });
 
-    let executions = 1;
-    while (a.world.notion!.triggers.length > 0 && executions < 10) {
-      await a.fire(a.world.notion!.triggers[0].id);
-      executions++;
-    }
+    const executions = await finishMirror(a);
     const state = a.api('apiNotionState');
     expect(state.run.state).toBe('done');
-    expect(state.run.executions).toBe(executions);
     expect(executions).toBeGreaterThanOrEqual(2);
     expect(a.world.notion!.triggers).toEqual([]);
 
@@ -153,7 +85,7 @@ describe('Notion tab: mirror', () => {
   }, 120_000);
 
   test('the secret is in no request but the Authorization header, no log line, no sidebar answer, no document property', async () => {
-    const a = addon();
+    const a = notionAddon(notion);
     seedPlan(a.world, smallPlan());
     await connect(a);
     await mirrorNow(a);
@@ -173,7 +105,7 @@ describe('Notion tab: mirror', () => {
   });
 
   test('Keep Notion up to date: one trigger per spreadsheet, owned by the user; off removes it; a repeated failure is recorded once', async () => {
-    const a = addon();
+    const a = notionAddon(notion);
     seedPlan(a.world, smallPlan());
     await connect(a);
     a.api('apiNotionSchedule', { frequency: 'hourly' });

@@ -11,7 +11,7 @@ import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
 import { NOTICE_HEADER, col, noticePlan, seedPlan, smallPlan } from './plans.js';
 import { FakeClock } from './fake/notion-services.js';
-import { useNotionSide } from './notion/notion-world.js';
+import { useNotionSide } from './notion/use-notion.js';
 
 const RESULTS = path.resolve('test-results');
 const XSS = '<img src=x onerror="window.__xss=1;alert(1)">';

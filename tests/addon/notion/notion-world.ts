@@ -5,7 +5,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, beforeAll } from 'vitest';
 import type { RelayRequest } from './emulator-host.js';
 
 export const NOTION_API = 'https://api.notion.com';
@@ -106,16 +105,4 @@ export async function startNotionSide(): Promise<NotionSide> {
       await worker.terminate();
     },
   };
-}
-
-/** The emulator for the tests of a file: started before them, stopped after (filled in by beforeAll). */
-export function useNotionSide(): NotionSide {
-  const side = {} as NotionSide;
-  beforeAll(async () => {
-    Object.assign(side, await startNotionSide());
-  }, 60_000);
-  afterAll(async () => {
-    await side.stop?.();
-  });
-  return side;
 }
