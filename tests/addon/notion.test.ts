@@ -60,6 +60,8 @@ describe('Notion tab: mirror', () => {
     expect(triggers).toHaveLength(1);
     expect(triggers[0]).toMatchObject({ handler: 'notionTimer', kind: 'after' });
 
+    // Requests the mirror keeps in flight together went out in one UrlFetchApp.fetchAll.
+    expect(a.world.counter.calls.get('UrlFetchApp.fetchAll') ?? 0).toBeGreaterThan(0);
     const executions = await finishMirror(a);
     const state = a.api('apiNotionState');
     expect(state.run.state).toBe('done');
@@ -83,6 +85,28 @@ describe('Notion tab: mirror', () => {
     expect(await notion.inspect<number>('writes')).toBe(0);
     expect(again.run.databases.every((d) => d.created + d.updated + d.trashed === 0)).toBe(true);
   }, 120_000);
+
+  test('a trigger that fires while the sidebar is running the mirror leaves that run alone', async () => {
+    const a = notionAddon(notion);
+    seedPlan(a.world, smallPlan());
+    await connect(a);
+    a.api('apiNotionSchedule', { frequency: 'hourly' });
+    const [scheduled] = a.world.notion!.triggers;
+    const key = `cascade.notion.plan.${a.world.spreadsheet.getId()}`;
+    const running = (at: number) => {
+      const stored = JSON.parse(a.world.notion!.userProperties.getProperty(key)!);
+      stored.run = { ...stored.run, state: 'running', startedAt: new Date(at).toISOString() };
+      a.world.notion!.userProperties.setProperty(key, JSON.stringify(stored));
+    };
+    // Mirror now has just started its execution in the sidebar.
+    running(scheduled.dueAt);
+    await notion.inspect('reset-log');
+    await a.fire(scheduled.id);
+    const state = a.api('apiNotionState');
+    expect(state.run.state).toBe('running');
+    expect(state.schedule.lastOutcome).toBeNull();
+    expect(await notion.inspect<number>('requests')).toBe(0);
+  }, 60_000);
 
   test('the secret is in no request but the Authorization header, no log line, no sidebar answer, no document property', async () => {
     const a = notionAddon(notion);

@@ -169,6 +169,8 @@ export async function notionTimer(event: GoogleAppsScript.Events.TimeDriven): Pr
       startedAt,
     );
   } catch (error) {
+    // The sidebar is running it right now: that execution records the outcome.
+    if (error instanceof UserError && error.code === 'busy') return;
     link = loadLink(id);
     link.run = {
       ...link.run,
