@@ -7,7 +7,7 @@ import { buildMirror, NOTION_RATE, syncMirror } from '../../notion-sync/index.js
 import type { Clock, NotionFetch, SyncReport } from '../../notion-sync/index.js';
 import { generatePlan } from '../../bench/generate-plan.js';
 import { liveRows } from './emulator/index.js';
-import { TODAY, world } from './helpers.js';
+import { PLAN, TODAY, world } from './helpers.js';
 
 /** A clock that only moves when told: each request takes `perRequestMs`, each sleep its length. */
 function fakeClock(perRequestMs: number) {
@@ -37,7 +37,12 @@ describe('a sync with a deadline', () => {
     for (let run = 0; run < 20; run++) {
       // Notion's pace (3/s) on the fake clock; each run may write for 15 s.
       const api = w.api({ clock, limiter: NOTION_RATE, fetch: slow(globalThis.fetch) });
-      const report = await syncMirror(mirror, { api, parentPageId: w.parent, deadline: clock.now() + 15_000 });
+      const report = await syncMirror(mirror, {
+        api,
+        parentPageId: w.parent,
+        plan: PLAN,
+        deadline: clock.now() + 15_000,
+      });
       reports.push(report);
       if (!report.incomplete) break;
       expect(report.incomplete.left).toBeGreaterThan(0);
@@ -62,6 +67,7 @@ describe('a sync with a deadline', () => {
     const again = await syncMirror(mirror, {
       api: w.api({ clock }),
       parentPageId: w.parent,
+      plan: PLAN,
       deadline: clock.now() + 15_000,
     });
     expect(again.calls.writes).toBe(0);
@@ -75,6 +81,7 @@ describe('a sync with a deadline', () => {
     const report = await syncMirror(mirror, {
       api: w.api({ clock }),
       parentPageId: w.parent,
+      plan: PLAN,
       deadline: clock.now() - 1,
     });
     expect(report.changes).toEqual([]);
