@@ -200,6 +200,8 @@ export interface NotionRunView {
   /** When the follow-up execution is due, if one is scheduled (ISO time). */
   continueAt: string | null;
   databases: NotionDatabaseView[];
+  /** Check-ins made in Notion and written into the sheet (or why not), one line each. */
+  checkIns: string[];
   /** Problems, one line each (a value Notion refused, a failure). */
   errors: string[];
   warnings: string[];

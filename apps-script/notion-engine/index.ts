@@ -3,7 +3,15 @@
 // onEdit, which Apps Script parses Code.js for on every call, do not parse the mirror and its client.
 // Its I/O comes from outside: a fetch on UrlFetchApp and a clock on Utilities.sleep.
 import { NotionApi, parentNotFound, redact, syncMirror, SyncError } from '../../notion-sync/index.js';
-import type { Clock, MirrorPlan, NotionFetch, SyncProgress, SyncReport } from '../../notion-sync/index.js';
+import type {
+  Clock,
+  MirrorPlan,
+  NotionFetch,
+  PlanIdentity,
+  PulledValue,
+  SyncProgress,
+  SyncReport,
+} from '../../notion-sync/index.js';
 import { extractPageId } from '@notionhq/client';
 import { installShims } from './shims.js';
 
@@ -64,8 +72,12 @@ export async function findPage(
 export interface MirrorRun {
   mirror: MirrorPlan;
   parentPageId: string;
+  /** The spreadsheet and sheet this mirror belongs to: only their databases are written. */
+  plan: PlanIdentity;
   deadline: number;
   progress: SyncProgress;
+  /** Writes check-ins made in Notion into the sheet and answers the plan's mirror recomputed with them. */
+  pull?: (pulled: PulledValue[]) => MirrorPlan;
 }
 
 export async function mirror(
@@ -77,8 +89,10 @@ export async function mirror(
       report: await syncMirror(run.mirror, {
         api: api(io),
         parentPageId: run.parentPageId,
+        plan: run.plan,
         deadline: run.deadline,
         progress: run.progress,
+        ...(run.pull ? { pull: run.pull } : {}),
       }),
     };
   } catch (error) {

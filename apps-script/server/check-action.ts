@@ -7,6 +7,7 @@ import { planNotices } from './plan-notices.js';
 import { dataRows, pickSheet, readPlanSheet } from './plan-sheet.js';
 import type { PlanSheet } from './plan-sheet.js';
 import { frameworkUsed, openSession, readOptions } from './session.js';
+import type { Session } from './session.js';
 
 /** Groups sent to the sidebar at most; the Check column holds every row's summary. */
 export const MAX_GROUPS = 200;
@@ -16,8 +17,7 @@ export const MAX_GROUPS = 200;
  * column written with one setValues (a summary per row, blank on rows that are not items).
  * `lockWaitMs`: how long to wait for another write (the default suits the sidebar's 6 minutes).
  */
-export function runCheck(request: SheetRequest, lockWaitMs?: number): CheckResponse {
-  const session = openSession();
+export function runCheck(request: SheetRequest, lockWaitMs?: number, session: Session = openSession()): CheckResponse {
   return withDocumentLock(() => {
     const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
     const plan = readPlan(planSheet.table, readOptions(session.settings));

@@ -7,6 +7,7 @@ import type { ColumnWrite } from './owned-columns.js';
 import { planNotices } from './plan-notices.js';
 import { dataRows, pickSheet, readPlanSheet } from './plan-sheet.js';
 import { frameworkUsed, openSession, readOptions } from './session.js';
+import type { Session } from './session.js';
 
 /** Top-level items and children per item sent to the sidebar at most. */
 export const MAX_TOP_ITEMS = 60;
@@ -19,8 +20,7 @@ const PERCENT_FORMAT = '0%';
  * Progress cell is kept where it already shows the core's value (measured rows of a template);
  * elsewhere (roll-ups) the value is written.
  */
-export function runProgress(request: SheetRequest): ProgressResponse {
-  const session = openSession();
+export function runProgress(request: SheetRequest, session: Session = openSession()): ProgressResponse {
   return withDocumentLock(() => {
     const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
     const plan = readPlan(planSheet.table, readOptions(session.settings));

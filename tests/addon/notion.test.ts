@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { pluralLevel, readPlan } from '../../shared/index.js';
 import { connect, finishMirror, mirrorNow, notionAddon } from './notion/notion-addon.js';
 import { useNotionSide } from './notion/use-notion.js';
-import { bigPlan, seedPlan, smallPlan } from './plans.js';
+import { HEADER, bigPlan, col, seedPlan, smallPlan } from './plans.js';
 
 const notion = useNotionSide();
 
@@ -85,6 +85,63 @@ describe('Notion tab: mirror', () => {
     expect(await notion.inspect<number>('writes')).toBe(0);
     expect(again.run.databases.every((d) => d.created + d.updated + d.trashed === 0)).toBe(true);
   }, 120_000);
+
+  test('a check-in made in Notion lands in its cells only; the progress moves; a cell changed in the sheet meanwhile is kept', async () => {
+    const a = notionAddon(notion);
+    const sheet = seedPlan(a.world, smallPlan());
+    await connect(a);
+    await mirrorNow(a);
+    const before = sheet
+      .range(1, 1, sheet.lastRow(), HEADER.length)
+      .getValues()
+      .map((r) => [...r]);
+    const kr = 3; // KR1.1: Current 20 of 50
+    await notion.checkIn(a.parent, 'Key Results', { cascadeId: 'KR1.1', current: 35, status: 'At risk' });
+
+    const state = await mirrorNow(a);
+    expect(state.run.state).toBe('done');
+    expect(sheet.cell(kr, col('Current'))).toBe(35);
+    expect(sheet.cell(kr, col('Status'))).toBe('At risk');
+    expect(sheet.cell(kr, col('Progress'))).toBeCloseTo(0.7);
+    expect(state.run.checkIns).toEqual([
+      'Row 3 (KR1.1), Current: 35 from Notion (Ana Silva)',
+      'Row 3 (KR1.1), Status: At risk from Notion (Ana Silva)',
+    ]);
+    // Nothing else a person typed changed.
+    const after = sheet.range(1, 1, sheet.lastRow(), HEADER.length).getValues();
+    const owned = ['Current', 'Status', 'Progress', 'Pace', 'Check'].map(col);
+    for (let r = 0; r < before.length; r++) {
+      for (let c = 0; c < HEADER.length; c++) {
+        if (r === kr - 1 && owned.includes(c + 1)) continue;
+        if (owned.slice(2).includes(c + 1)) continue;
+        expect(after[r][c], `${HEADER[c]} of row ${r + 1}`).toEqual(before[r][c]);
+      }
+    }
+    // Notion now holds the progress the check-in moved, and a second run has nothing to do.
+    const rows = await notion.inspect<{ values: Record<string, unknown> }[]>('rows', {
+      parent: a.parent,
+      title: 'Key Results',
+    });
+    expect(rows.find((r) => r.values['Cascade ID'] === 'KR1.1')!.values.Progress).toBeCloseTo(0.7);
+    await notion.inspect('reset-log');
+    expect((await mirrorNow(a)).run.checkIns).toEqual([]);
+    expect(await notion.inspect<number>('writes')).toBe(0);
+
+    // Another check-in, while the manager types a new Status in the sheet during the run.
+    await notion.checkIn(a.parent, 'Key Results', { cascadeId: 'KR1.1', current: 40, status: 'On track' });
+    let typed = false;
+    a.world.notion!.beforeRequest = () => {
+      if (typed) return;
+      typed = true;
+      sheet.range(kr, col('Status'), 1, 1).setValues([['Off track']]);
+    };
+    const third = await mirrorNow(a);
+    expect(sheet.cell(kr, col('Current'))).toBe(40);
+    expect(sheet.cell(kr, col('Status'))).toBe('Off track');
+    expect(third.run.checkIns).toContain(
+      'Row 3 (KR1.1), Status: On track from Notion (Ana Silva), not written: the cell was changed in the sheet meanwhile',
+    );
+  }, 60_000);
 
   test('a trigger that fires while the sidebar is running the mirror leaves that run alone', async () => {
     const a = notionAddon(notion);

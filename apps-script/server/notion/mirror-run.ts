@@ -10,6 +10,11 @@ import type { NotionDatabaseView, NotionRunView, Settings } from '../../protocol
 import { UserError } from '../errors.js';
 import { pickSheet, readPlanSheet } from '../plan-sheet.js';
 import { readOptions } from '../session.js';
+import type { Session } from '../session.js';
+import { runCheck } from '../check-action.js';
+import { runProgress } from '../progress-action.js';
+import { pullIntoSheet } from './check-ins.js';
+import type { WrittenCheckIn } from './check-ins.js';
 import { DEFAULT_SETTINGS, effectiveToday } from '../settings.js';
 import { ZoneCalendar } from '../time-zone.js';
 import { notionEngine } from './engine.js';
@@ -52,14 +57,25 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     link.sheet = named.name;
     link.settings = settings;
     const calendar = new ZoneCalendar(target.spreadsheet.getSpreadsheetTimeZone());
-    const plan = readPlan(readPlanSheet(named, calendar).table, readOptions(settings));
-    const mirror = buildMirror(plan, { today: effectiveToday(settings, calendar) });
+    const session: Session = {
+      spreadsheet: target.spreadsheet,
+      calendar,
+      settings,
+      today: effectiveToday(settings, calendar),
+    };
+    const planSheet = readPlanSheet(named, calendar);
+    const plan = readPlan(planSheet.table, readOptions(settings));
+    const mirror = buildMirror(plan, { today: session.today });
+    const checkIns: WrittenCheckIn[] = [];
     const live = { phase: 'Reading the plan', done: 0, total: 0 };
     const outcome = await notionEngine().mirror(
       { token: secret, fetch: urlFetch(), clock: appsScriptClock },
       {
         mirror,
         parentPageId: link.page.id,
+        // The spreadsheet and the sheet (by id: renaming it keeps its databases).
+        plan: { key: `${target.id}:${named.sheet.getSheetId()}`, name: named.name },
+        pull: pullIntoSheet(planSheet, plan, session, checkIns),
         deadline: startedAt + EXECUTION_BUDGET_MS,
         progress: {
           start(phase, total) {
@@ -74,8 +90,14 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
         },
       },
     );
+    if (checkIns.some((c) => c.outcome === 'written')) {
+      // The check and the progress move with the check-ins, as the live check would after an edit.
+      runCheck({ sheet: named.name }, undefined, session);
+      runProgress({ sheet: named.name }, session);
+    }
     if ('failure' in outcome) finishFailed(link, sidebarMessage(outcome.failure));
     else finishReport(target.id, link, outcome.report);
+    link.run.checkIns = checkIns.map(checkInLine);
   } catch (error) {
     const message = notionEngine().redact(error instanceof Error ? error.message : String(error), secret);
     if (!(error instanceof UserError)) console.error(`Cascade: the Notion mirror failed: ${message}`);
@@ -115,6 +137,7 @@ function claim(spreadsheetId: string, trigger: RunTrigger, startedAt: number): N
       // A run cut at the time limit goes on; anything else starts afresh.
       executions: link.run.state === 'incomplete' ? link.run.executions + 1 : 1,
       continueAt: null,
+      checkIns: [],
       errors: [],
       warnings: [],
     };
@@ -123,6 +146,15 @@ function claim(spreadsheetId: string, trigger: RunTrigger, startedAt: number): N
   } finally {
     lock.releaseLock();
   }
+}
+
+/** "KR1.1, Current: 35 from Notion (Mei Chen)" or why it was not written. */
+function checkInLine({ value, outcome }: WrittenCheckIn): string {
+  const who = value.byName ? ` (${value.byName})` : '';
+  const what = `Row ${value.row} (${value.id}), ${value.column}: ${value.notionValue ?? 'blank'} from Notion${who}`;
+  if (outcome === 'written') return what;
+  if (outcome === 'no such column') return `${what}, not kept: the plan has no ${value.column} column`;
+  return `${what}, not written: the cell was changed in the sheet meanwhile`;
 }
 
 function finishFailed(link: NotionLink, message: string): void {

@@ -39,6 +39,7 @@ export const NEVER_RUN: NotionRunView = {
   left: 0,
   continueAt: null,
   databases: [],
+  checkIns: [],
   errors: [],
   warnings: [],
 };

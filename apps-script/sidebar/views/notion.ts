@@ -201,6 +201,7 @@ function renderRun(run: NotionRunView): void {
   fill(
     status,
     headline,
+    lineList('Check-ins from Notion', run.checkIns, 'notice'),
     run.databases.length > 0
       ? h(
           'ul',
@@ -208,20 +209,18 @@ function renderRun(run: NotionRunView): void {
           ...run.databases.map(databaseLine),
         )
       : null,
-    lines.length > 0
-      ? h(
-          'ul',
-          { className: 'notices', attrs: { 'aria-label': 'Problems' } },
-          ...lines.map((l) => h('li', { className: 'notice warning' }, l)),
-        )
-      : null,
-    run.warnings.length > 0
-      ? h(
-          'ul',
-          { className: 'notices', attrs: { 'aria-label': 'Notes' } },
-          ...run.warnings.map((l) => h('li', { className: 'notice' }, l)),
-        )
-      : null,
+    lineList('Problems', lines, 'notice warning'),
+    lineList('Notes', run.warnings, 'notice'),
+  );
+}
+
+/** Lines of the report, one per item (nothing when there are none). */
+function lineList(label: string, lines: readonly string[], className: string): HTMLUListElement | null {
+  if (lines.length === 0) return null;
+  return h(
+    'ul',
+    { className: 'notices', attrs: { 'aria-label': label } },
+    ...lines.map((l) => h('li', { className }, l)),
   );
 }
 

@@ -75,6 +75,8 @@ export class NotionServices {
   /** Every request sent: method and URL (the secret is in a header, checked apart). */
   readonly requests: { method: string; url: string; headers: Record<string, string> }[] = [];
   readonly globals: Record<string, unknown>;
+  /** Called before each request is sent (a test can change the sheet while a run is under way). */
+  beforeRequest: (() => void) | null = null;
   private nextTrigger = 1;
 
   constructor(private readonly options: NotionServicesOptions) {
@@ -133,6 +135,7 @@ export class NotionServices {
   }
 
   private sendAll(requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]): GoogleAppsScript.URL_Fetch.HTTPResponse[] {
+    this.beforeRequest?.();
     const answers = requests.map((request) => {
       const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
       if (request.contentType) headers['content-type'] = request.contentType;

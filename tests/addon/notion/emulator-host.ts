@@ -3,6 +3,7 @@
 // on the test's thread, which blocks on each request as UrlFetchApp does (Atomics.wait); the
 // emulator, on this thread, keeps answering meanwhile.
 import { parentPort } from 'node:worker_threads';
+import { Client } from '@notionhq/client';
 import { databasesUnder, liveRows, rowsOf, startEmulator } from '../../notion/emulator/index.js';
 
 const emu = await startEmulator({});
@@ -17,20 +18,38 @@ export interface RelayRequest {
   body?: string;
 }
 
-port.on(
-  'message',
-  (message: {
-    type: string;
-    id?: number;
-    shared?: SharedArrayBuffer;
-    request?: RelayRequest;
-    parent?: string;
-    title?: string;
-  }) => {
-    if (message.type === 'fetch') void relay(message.shared!, message.request!);
-    else port.postMessage({ id: message.id, result: inspect(message.type, message.parent ?? parent, message.title) });
-  },
-);
+interface Message {
+  type: string;
+  id?: number;
+  shared?: SharedArrayBuffer;
+  request?: RelayRequest;
+  parent?: string;
+  title?: string;
+  checkIn?: { cascadeId: string; current: number; status: string };
+}
+
+port.on('message', (message: Message) => {
+  const under = message.parent ?? parent;
+  if (message.type === 'fetch') void relay(message.shared!, message.request!);
+  else if (message.type === 'check-in') {
+    void checkIn(under, message.title!, message.checkIn!).then((result) =>
+      port.postMessage({ id: message.id, result }),
+    );
+  } else port.postMessage({ id: message.id, result: inspect(message.type, under, message.title) });
+});
+
+/** A person (not the integration) sets Current and Status on a page, as a check-in in Notion. */
+async function checkIn(under: string, title: string, change: NonNullable<Message['checkIn']>): Promise<null> {
+  const db = databasesUnder(emu.model, under).find((d) => d.title === title)!;
+  const page = liveRows(emu.model, db.dataSourceId).get(change.cascadeId)!;
+  const ana = emu.addPerson('Ana Silva', 'ana@example.com');
+  const notion = new Client({ auth: ana.token, baseUrl: emu.url, retry: false, logger: () => {} });
+  await notion.pages.update({
+    page_id: page.id,
+    properties: { Current: { number: change.current }, Status: { select: { name: change.status } } },
+  });
+  return null;
+}
 port.postMessage({ type: 'ready', url: emu.url, token: emu.token, parent, unshared });
 
 async function relay(shared: SharedArrayBuffer, request: RelayRequest): Promise<void> {

@@ -22,7 +22,6 @@ function hostScript(): Promise<string> {
       format: 'esm',
       target: 'node20',
       outfile,
-      packages: 'external',
       logLevel: 'silent',
     });
     return outfile;
@@ -49,6 +48,12 @@ export interface NotionSide {
     kind: 'databases' | 'rows' | 'writes' | 'requests' | 'reset-log',
     options?: { parent?: string; title?: string },
   ): Promise<T>;
+  /** A person checks in on a page in Notion: new Current and Status. */
+  checkIn(
+    parent: string,
+    database: string,
+    change: { cascadeId: string; current: number; status: string },
+  ): Promise<void>;
   /** A new page shared with the integration, for a test of its own. */
   newPage(title?: string): Promise<string>;
   stop(): Promise<void>;
@@ -69,7 +74,7 @@ export async function startNotionSide(): Promise<NotionSide> {
   worker.on('message', (m: { id?: number; result?: unknown }) => {
     if (m.id !== undefined) waiting.get(m.id)?.(m.result);
   });
-  const inspect = <T>(kind: string, options: { parent?: string; title?: string } = {}): Promise<T> => {
+  const inspect = <T>(kind: string, options: Record<string, unknown> = {}): Promise<T> => {
     const id = nextId++;
     return new Promise((resolve) => {
       waiting.set(id, resolve as (r: unknown) => void);
@@ -100,6 +105,7 @@ export async function startNotionSide(): Promise<NotionSide> {
       return answer;
     },
     inspect,
+    checkIn: (parent, database, change) => inspect('check-in', { parent, title: database, checkIn: change }),
     newPage: (title = 'Company plan') => inspect<string>('new-page', { title }),
     stop: async () => {
       await worker.terminate();
