@@ -338,6 +338,8 @@ describe('sidebar in chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-template');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-notion');
+    await page.keyboard.press('ArrowLeft');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-progress');
     // Only the selected tab is in the Tab order; the next stop is its panel, then its button.
     await page.keyboard.press('Tab');
