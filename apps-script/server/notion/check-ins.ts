@@ -5,6 +5,7 @@
 import { readPlan, serialFromDay, dayFromIso } from '../../../shared/index.js';
 import type { CellValue, Plan } from '../../../shared/index.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
+import { pulledColumn } from '../../../notion-sync/pull.js';
 import type { MirrorPlan, PulledValue } from '../../../notion-sync/index.js';
 import { textCell } from '../cells.js';
 import { withDocumentLock } from '../lock.js';
@@ -30,12 +31,6 @@ interface CellEdit {
   pulled: PulledValue;
 }
 
-/** The plan's Note column, if it has one (a column of people's own, read by its header). */
-function noteColumn(header: readonly CellValue[]): number | undefined {
-  const index = header.findIndex((h) => typeof h === 'string' && h.trim().toLowerCase() === 'note');
-  return index >= 0 ? index : undefined;
-}
-
 /** A pulled value as setValues takes it: dates as serial numbers (no time zone shifts them), text kept as text. */
 function cellOf(pulled: PulledValue): CellValue {
   const value = pulled.notionValue;
@@ -54,7 +49,7 @@ export function pullIntoSheet(planSheet: PlanSheet, plan: Plan, session: Session
     const edits: CellEdit[] = [];
     for (const p of pulled) {
       if (p.outcome !== 'pulled') continue;
-      const col = p.field === 'note' ? noteColumn(planSheet.table.header) : plan.columns[p.field];
+      const col = pulledColumn(p.field, plan.columns, planSheet.table.header);
       if (col === undefined) written.push({ value: p, outcome: 'no such column' });
       else edits.push({ row: p.row, col, value: cellOf(p), pulled: p });
     }
