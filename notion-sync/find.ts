@@ -90,14 +90,15 @@ export function ownerOfSchema(schema: NotionDataSource): { plan: string; level: 
 
 /**
  * The plan's databases, one per level. Databases titled like a level are read first; the others
- * only when a level is still missing (renamed in Notion), so a run reads two requests per database
- * it looks at. Two databases of ours for one level (one duplicated in Notion): the oldest is kept.
+ * only when a level that has rows is still missing (renamed in Notion), so a run reads two requests
+ * per database it looks at. Two databases of ours for one level (one duplicated in Notion): the
+ * oldest is kept.
  */
 export async function discover(
   api: NotionApi,
   parentPageId: string,
   plan: PlanIdentity,
-  levels: readonly { level: string; titles: readonly string[] }[],
+  levels: readonly { level: string; titles: readonly string[]; hasRows: boolean }[],
   warn: (message: string) => void,
 ): Promise<Discovery> {
   const blocks = await databaseBlocks(api, parentPageId, warn);
@@ -113,7 +114,8 @@ export async function discover(
     }
   };
   await look(blocks.filter((b) => expected.has(b.title)));
-  if (levels.some((l) => !byLevel.has(l.level))) await look(blocks.filter((b) => !expected.has(b.title)));
+  const needed = () => levels.filter((l) => l.hasRows && !byLevel.has(l.level));
+  if (needed().length > 0) await look(blocks.filter((b) => !expected.has(b.title)));
 
   const found = new Map<string, FoundDatabase>();
   for (const [level, candidates] of byLevel) {
@@ -128,7 +130,7 @@ export async function discover(
       );
     }
   }
-  const missing = levels.filter((l) => !found.has(l.level));
+  const missing = needed();
   const trashed = missing.length > 0 ? await trashedDatabases(api, plan, [...found.values()], missing.map((l) => l.level)) : [];
   return { found, titles, trashed };
 }

@@ -146,7 +146,7 @@ function checkPlan(mirror: MirrorPlan, warn: (message: string) => void): void {
 async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]> {
   const { api, progress, plan } = run;
   progress.start('Reading Notion', 1);
-  const levels = mirror.levels.map(({ level }) => ({ level, titles: [databaseTitle(level), distinctTitle(level, plan)] }));
+  const levels = mirror.levels.map(({ level, rows }) => ({ level, titles: [databaseTitle(level), distinctTitle(level, plan)], hasRows: rows.length > 0 }));
   const discovery = await discover(api, run.parentPageId, plan, levels, run.warn);
   if (discovery.trashed.length > 0 && !run.recreate) {
     const titles = discovery.trashed.map((t) => `"${databaseTitle(t.level as LevelName)}"`).join(', ');
@@ -187,7 +187,9 @@ async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]
     };
   });
   progress.tick();
-  progress.finish(`Found ${states.filter((s) => s.database).length} of this plan's ${states.length} databases under the parent page.`);
+  // Levels with no rows and no database have none to find.
+  const wanted = states.filter((s) => s.database !== null || s.rows.length > 0).length;
+  progress.finish(`Found ${states.filter((s) => s.database).length} of this plan's ${wanted} databases under the parent page.`);
   return states;
 }
 
@@ -233,7 +235,7 @@ async function prepareDatabases(run: Run): Promise<Set<LevelName>> {
             owner,
           ),
           async () => {
-            const again = await discover(api, run.parentPageId, run.plan, [{ level: state.level, titles: [state.title] }], run.warn);
+            const again = await discover(api, run.parentPageId, run.plan, [{ level: state.level, titles: [state.title], hasRows: true }], run.warn);
             return again.found.get(state.level)?.database ?? null;
           },
         )

@@ -101,8 +101,13 @@ describe('ownership', () => {
     const report = await w.sync(mirrorOf(rows, { framework: 'project' }));
     expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks']);
     expect(report.databases.map((d) => d.database)).toEqual(['Goals', 'Objectives', 'Tasks']);
+    // The level without a database is not looked for in the page's other databases on every run.
+    await person(w).databases.create({ parent: { type: 'page_id', page_id: w.parent }, title: [{ text: { content: 'Roadmap' } }], initial_data_source: { properties: { Name: { title: {} } } } });
+    w.emu.clearLog();
+    await w.sync(mirrorOf(rows, { framework: 'project' }));
+    expect(w.emu.countByKind()['databases.retrieve']).toBe(3);
     await w.sync(mirrorOf(projectPlan(), { framework: 'project' }));
-    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks', 'Milestones']);
+    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks', 'Roadmap', 'Milestones']);
     expect(w.rows('Milestones').get('M1')!.values.Name).toBe('Lease signed');
     expect(w.rows('Tasks').get('T1')!.values.Parent).toEqual([w.rows('Milestones').get('M1')!.id]);
   });
