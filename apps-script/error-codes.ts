@@ -42,6 +42,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorInfo>> = {
     title: 'Google Sheets failed the request',
     action: 'Try again in a moment; if it keeps failing, reload the spreadsheet.',
   },
+  notion: {
+    title: 'Notion refused or could not be reached',
+    action: 'Read the line above it: check the secret and that the page is shared with the integration (Connections), then Test connection.',
+  },
 };
 
 export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[];

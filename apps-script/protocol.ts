@@ -170,7 +170,6 @@ export interface TemplateResponse {
   formattedRows: number;
 }
 
-/** Every error the sidebar shows carries one of these codes (apps-script/error-codes.ts says what each means). */
 /** A plan field → the header text of the sheet's column that holds it ("Use this sheet"). */
 export type ColumnMappingView = Partial<Record<ColumnKey, string>>;
 
@@ -233,7 +232,91 @@ export interface ConvertResponse {
   rows: number;
 }
 
-export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'multiple-accounts' | 'not-in-sheets' | 'google-failed';
+/** The Notion page the plan is mirrored under, as Test connection found it. */
+export interface NotionPageView {
+  id: string;
+  title: string;
+  url: string;
+}
+
+export type NotionRunState = 'never' | 'running' | 'incomplete' | 'done' | 'failed';
+
+/** One database of the mirror after a run: what was written, and a link to open it. */
+export interface NotionDatabaseView {
+  name: string;
+  url: string | null;
+  created: number;
+  updated: number;
+  trashed: number;
+  unchanged: number;
+}
+
+/** Where the mirror stands: running (with its phase), cut at the time limit, done or failed. */
+export interface NotionRunView {
+  state: NotionRunState;
+  /** 'started' | 'continued' | 'scheduled': what began the run. */
+  trigger: string;
+  phase: string;
+  done: number;
+  total: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Executions this mirror has taken so far (more than one when it was too long for one). */
+  executions: number;
+  /** Writes left for the next execution (state 'incomplete'). */
+  left: number;
+  /** When the follow-up execution is due, if one is scheduled (ISO time). */
+  continueAt: string | null;
+  databases: NotionDatabaseView[];
+  /** Check-ins made in Notion and written into the sheet (or why not), one line each. */
+  checkIns: string[];
+  /** Problems, one line each (a value Notion refused, a failure). */
+  errors: string[];
+  warnings: string[];
+}
+
+export type NotionFrequency = 'hourly' | 'daily';
+
+export interface NotionScheduleView {
+  frequency: NotionFrequency | null;
+  /** The last scheduled run: when and how it went. */
+  lastRun: string | null;
+  lastOutcome: string | null;
+  /** A failure that keeps repeating: shown once, with how many runs it has stopped. */
+  failing: { message: string; since: string; runs: number } | null;
+}
+
+export interface NotionStateResponse {
+  /** A secret is stored for this user; only its last characters are shown. */
+  connected: boolean;
+  secretHint: string | null;
+  page: NotionPageView | null;
+  /** The plan sheet mirrored (null until the first run). */
+  sheet: string | null;
+  run: NotionRunView;
+  schedule: NotionScheduleView;
+}
+
+export interface NotionConnectRequest {
+  /** A new integration secret; null keeps the stored one. */
+  secret: string | null;
+  /** The parent page's link or id; null keeps the stored one. */
+  page: string | null;
+}
+
+export interface NotionTestResponse {
+  ok: boolean;
+  /** The page found ("Found the page “Company plan”."), or what to do. */
+  message: string;
+  state: NotionStateResponse;
+}
+
+export interface NotionScheduleRequest {
+  frequency: NotionFrequency | null;
+}
+
+/** Every error the sidebar shows carries one of these codes (apps-script/error-codes.ts says what each means). */
+export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'multiple-accounts' | 'not-in-sheets' | 'google-failed' | 'notion';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -249,6 +332,13 @@ export interface Api {
   apiMapping(request: MappingRequest): Result<MappingResponse>;
   apiSaveMapping(request: SaveMappingRequest): Result<StateResponse>;
   apiConvert(request: MappingRequest): Result<ConvertResponse>;
+  apiNotionState(): NotionStateResponse;
+  apiNotionConnect(request: NotionConnectRequest): Promise<Result<NotionTestResponse>>;
+  apiNotionTest(): Promise<Result<NotionTestResponse>>;
+  apiNotionDisconnect(): NotionStateResponse;
+  /** Runs (or continues) the mirror for up to about 4.5 minutes; the sidebar polls apiNotionState meanwhile. */
+  apiNotionMirror(request: SheetRequest): Promise<Result<NotionStateResponse>>;
+  apiNotionSchedule(request: NotionScheduleRequest): Result<NotionStateResponse>;
 }
 
 export type ApiName = keyof Api;

@@ -3,24 +3,18 @@
 // same safe write as `progress --write`, nothing else; the plan is then read again with them and
 // its mirror recomputed, so progress moves with the check-in before it is pushed.
 import { readPlan } from '../shared/index.js';
-import type { CellValue, Day, Plan, RawTable } from '../shared/index.js';
-import { buildMirror } from '../notion-sync/index.js';
+import type { Day, Plan, RawTable } from '../shared/index.js';
+import { buildMirror, pulledColumn } from '../notion-sync/index.js';
 import type { MirrorPlan, PulledValue } from '../notion-sync/index.js';
 import type { CellEdit } from './write/cell-edit.js';
 import { writeCells } from './write/write-progress.js';
 import type { PlanFile } from './files/read.js';
 
-/** The plan's Note column, if it has one (a column of people's own, read by its header). */
-function noteColumn(header: readonly CellValue[]): number | undefined {
-  const index = header.findIndex((h) => typeof h === 'string' && h.trim().toLowerCase() === 'note');
-  return index >= 0 ? index : undefined;
-}
-
 /** The cells to write for the values pulled; a value whose column the plan lacks is said, not written. */
 export function pulledEdits(plan: Plan, table: RawTable, pulled: readonly PulledValue[], notes: string[]): CellEdit[] {
   const edits: CellEdit[] = [];
   for (const p of pulled) {
-    const col = p.field === 'note' ? noteColumn(table.header) : plan.columns[p.field];
+    const col = pulledColumn(p.field, plan.columns, table.header);
     if (col === undefined) {
       if (p.notionValue !== null) notes.push(`${p.id}: the ${p.column} "${p.notionValue}" written in Notion is not kept in the file, which has no ${p.column} column.`);
       continue;

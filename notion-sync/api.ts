@@ -1,6 +1,8 @@
 // The Notion calls the mirror makes, each one paced by the token bucket, retried when Notion asks
 // for it (429 Retry-After) or fails in passing (5xx, 409, timeouts), and counted.
 import { Client } from '@notionhq/client';
+import { systemClock } from './clock.js';
+import type { Clock } from './clock.js';
 import type { z } from 'zod';
 import { checkToken, classify, explain, redactError, SyncError } from './errors.js';
 import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape, userShape, viewShape } from './shapes.js';
@@ -30,7 +32,14 @@ export interface NotionApiOptions {
   retry?: Partial<RetryOptions>;
   /** Per request; Notion itself gives up after 60 s. */
   timeoutMs?: number;
+  /** How requests are sent: the platform's fetch by default (Apps Script passes one on UrlFetchApp). */
+  fetch?: NotionFetch;
+  /** How time is read and waited for: Node's timers by default. */
+  clock?: Clock;
 }
+
+/** The fetch @notionhq/client calls: a URL and method, headers and a JSON body; an answer with status, headers and text. */
+export type NotionFetch = NonNullable<NonNullable<ConstructorParameters<typeof Client>[0]>['fetch']>;
 
 export interface CallStats {
   total: number;
@@ -103,8 +112,6 @@ interface ListResponse<T> {
   next_cursor: string | null;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** Notion's answer, checked against the shape the mirror reads. */
 async function checked<T>(shape: z.ZodType, answer: Promise<unknown>, doing: string): Promise<T> {
   const result = shape.safeParse(await answer);
@@ -121,6 +128,7 @@ export class NotionApi {
   readonly client: Client;
   readonly bucket: TokenBucket;
   readonly baseUrl: string;
+  readonly clock: Clock;
   readonly stats: CallStats = { total: 0, reads: 0, writes: 0, retries: 0, byKind: {} };
   private readonly retry: RetryOptions;
   private readonly token: string;
@@ -130,7 +138,8 @@ export class NotionApi {
     this.token = options.token;
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.bucket = new TokenBucket(options.limiter ?? NOTION_RATE);
+    this.clock = options.clock ?? systemClock;
+    this.bucket = new TokenBucket(options.limiter ?? NOTION_RATE, this.clock);
     this.client = new Client({
       auth: options.token,
       baseUrl: this.baseUrl,
@@ -140,6 +149,7 @@ export class NotionApi {
       retry: false,
       // The SDK's own log lines would clutter the command's output.
       logger: () => {},
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
 
@@ -156,7 +166,7 @@ export class NotionApi {
       try {
         return await send();
       } catch (error) {
-        const failure = classify(error);
+        const failure = classify(error, this.clock.now());
         const spent = failure.retry === 'rate' ? ++rateLimited : ++backoffs;
         const limit = failure.retry === 'rate' ? this.retry.rateLimitedAttempts : this.retry.attempts;
         if (failure.retry === 'none' || spent >= limit) {
@@ -164,7 +174,7 @@ export class NotionApi {
           throw redactError(explain(error, doing, { baseUrl: this.baseUrl, attempts: attempt }), this.token);
         }
         if (failure.retry === 'rate') this.bucket.pause(failure.waitMs ?? 1000);
-        else await sleep(this.backoff(backoffs));
+        else await this.clock.sleep(this.backoff(backoffs));
         if (write && failure.ambiguous && verify) {
           const found = await verify();
           if (found !== null) return found;

@@ -26,6 +26,8 @@ export interface ApplyContext {
   /** A planned update with nothing left to send (its only change was a link to a parent that could not be written). */
   onUnchanged: (database: string) => void;
   warn: (message: string) => void;
+  /** True once the run's deadline is near: no new write starts. */
+  stopping: () => boolean;
 }
 
 /** Creates and updates of one level; its new pages join `state.pageIdByKey`. */
@@ -41,21 +43,21 @@ export async function writeLevel(context: ApplyContext, state: LevelState, diff:
     if (!page) return;
     state.pageIdByKey.set(row.key, page.id);
     context.onWrite(pageChange('create', state, row, Object.keys(properties)));
-  });
+  }, context.stopping);
   await runPool(diff.updates, CONCURRENCY, async (update) => {
     const properties = rowProperties(context, state, update.row, update);
     if (Object.keys(properties).length === 0) return context.onUnchanged(state.title);
     const doing = `updating row ${update.row.row} (${update.row.values.id}) in "${state.title}"`;
     const page = await guard(context, state, update.row, properties, () => api.updatePage(update.pageId, properties, doing));
     if (page) context.onWrite(pageChange('update', state, update.row, Object.keys(properties)));
-  });
+  }, context.stopping);
 }
 
 export async function trashPages(context: ApplyContext, state: LevelState, trashes: readonly PlannedTrash[]): Promise<void> {
   await runPool(trashes, CONCURRENCY, async (trash) => {
     await context.api.trashPage(trash.pageId, `moving page ${trash.id || trash.pageId} of "${state.title}" to the trash`);
     context.onWrite(trashChange(state, trash));
-  });
+  }, context.stopping);
 }
 
 /** The report's line for a create or update of a plan row: written, or (in a dry run) to be written. */

@@ -98,12 +98,13 @@ const SERVER_CODES = new Set<string>([
   'database_connection_unavailable',
 ]);
 
-export function classify(error: unknown): Failure {
+/** `now`: the clock's time, against which a Retry-After date is read. */
+export function classify(error: unknown, now = Date.now()): Failure {
   if (RequestTimeoutError.isRequestTimeoutError(error)) return { retry: 'backoff', ambiguous: true, label: 'timeout' };
   if (isHTTPResponseError(error)) {
     const label = `${error.status} ${error.code}`;
     if (error.status === 429 || error.code === APIErrorCode.RateLimited) {
-      return { retry: 'rate', ambiguous: false, waitMs: retryAfterMs(error.headers), label };
+      return { retry: 'rate', ambiguous: false, waitMs: retryAfterMs(error.headers, now), label };
     }
     if (error.status === 409 || error.code === APIErrorCode.ConflictError) return { retry: 'backoff', ambiguous: false, label };
     if (error.status >= 500 || SERVER_CODES.has(error.code)) return { retry: 'backoff', ambiguous: true, label };
@@ -114,19 +115,24 @@ export function classify(error: unknown): Failure {
 }
 
 /** Retry-After in seconds (Notion sends whole seconds; decimals and HTTP dates are read too). Default 1 s. */
-export function retryAfterMs(headers: unknown): number {
+export function retryAfterMs(headers: unknown, now = Date.now()): number {
   const value = headerOf(headers, 'retry-after');
   if (value !== undefined) {
     const seconds = Number(value);
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
     const date = Date.parse(value);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   return 1000;
 }
 
+/** fetch's Headers, or a plain object of them (UrlFetchApp's getAllHeaders). */
+interface HeaderMap {
+  get(name: string): string | null;
+}
+
 function headerOf(headers: unknown, name: string): string | undefined {
-  if (headers && typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  if (headers && typeof (headers as HeaderMap).get === 'function') return (headers as HeaderMap).get(name) ?? undefined;
   if (headers && typeof headers === 'object') {
     for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
       if (key.toLowerCase() === name) return String(value);

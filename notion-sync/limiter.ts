@@ -1,6 +1,9 @@
 // A token bucket: `rate` requests per second on average, bursts of up to `burst`. Every request,
 // retries included, takes a token, so the mirror never outruns Notion's limit (3 requests/s).
-// A 429 pauses the whole bucket until Retry-After has passed.
+// A 429 pauses the whole bucket until Retry-After has passed. Waiting is the clock's sleep, so
+// the same bucket paces Node (timers) and Apps Script (Utilities.sleep).
+import { systemClock } from './clock.js';
+import type { Clock } from './clock.js';
 
 export interface LimiterOptions {
   /** Requests per second on average; Infinity turns the limiter off. */
@@ -15,16 +18,15 @@ export class TokenBucket {
   private tokens: number;
   private last: number;
   private pausedUntil = 0;
-  /** Callers waiting for a token, served in order. */
-  private queue: (() => void)[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The last caller in line: callers are served in order, one after the other. */
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(
     readonly options: LimiterOptions,
-    private readonly now: () => number = () => performance.now(),
+    private readonly clock: Clock = systemClock,
   ) {
     this.tokens = options.burst;
-    this.last = this.now();
+    this.last = clock.now();
   }
 
   get unlimited(): boolean {
@@ -33,53 +35,44 @@ export class TokenBucket {
 
   /** Resolves when a request may be sent. */
   take(): Promise<void> {
-    if (this.unlimited && this.pausedUntil <= this.now()) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.queue.push(resolve);
-      this.drain();
-    });
+    if (this.unlimited && this.pausedUntil <= this.clock.now()) return Promise.resolve();
+    const turn = this.tail.then(() => this.waitForToken());
+    this.tail = turn;
+    return turn;
   }
 
   /** Holds every request back until `ms` from now (Notion's Retry-After). */
   pause(ms: number): void {
-    const until = this.now() + ms;
+    const until = this.clock.now() + ms;
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
     // What was saved up before the 429 is not spent in a burst right after it.
     this.tokens = Math.min(this.tokens, 1);
-    this.reschedule(0);
+  }
+
+  private async waitForToken(): Promise<void> {
+    for (;;) {
+      this.refill();
+      const paused = this.pausedUntil - this.clock.now();
+      if (paused > 0) {
+        await this.clock.sleep(Math.ceil(paused));
+        continue;
+      }
+      if (this.unlimited) return;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      // Whole milliseconds: a wait of a fraction of one could leave a clock read in ms where it was.
+      await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.options.rate) * 1000));
+    }
   }
 
   private refill(): void {
-    const now = this.now();
+    const now = this.clock.now();
     if (!this.unlimited) {
       this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.last) / 1000) * this.options.rate);
     }
     this.last = now;
-  }
-
-  private drain(): void {
-    this.refill();
-    while (this.queue.length > 0) {
-      const wait = this.pausedUntil - this.now();
-      if (wait > 0) return this.reschedule(wait);
-      if (!this.unlimited) {
-        if (this.tokens < 1) return this.reschedule(((1 - this.tokens) / this.options.rate) * 1000);
-        this.tokens -= 1;
-      }
-      this.queue.shift()!();
-    }
-  }
-
-  private reschedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.queue.length === 0) {
-      this.timer = null;
-      return;
-    }
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.drain();
-    }, Math.max(0, Math.ceil(ms)));
   }
 }

@@ -5,7 +5,7 @@
 // integration) is pulled; a change on both sides goes to the newer one; what the integration
 // itself wrote is never pulled. The result is plain data, so the command and the add-on can write
 // the same cells.
-import type { LevelName } from '../shared/index.js';
+import type { CellValue, ColumnMap, LevelName } from '../shared/index.js';
 import { COLUMN_BY_KEY } from '../shared/index.js';
 import { PROPERTIES, PULLED_KEYS } from './schema.js';
 import type { PulledKey } from './schema.js';
@@ -109,4 +109,14 @@ export function applyPulls(rows: readonly MirrorRow[], pulls: readonly PulledVal
     for (const p of mine) values[p.field as PulledKey] = p.notionValue;
     return { ...row, values };
   });
+}
+
+/**
+ * The 0-based column of a plan table where a pulled value goes: the plan's Current, Status or Last
+ * check-in, or a column of people's own headed "Note"; undefined when the plan has none.
+ */
+export function pulledColumn(field: PulledField, columns: ColumnMap, header: readonly CellValue[]): number | undefined {
+  if (field !== 'note') return columns[field];
+  const index = header.findIndex((h) => typeof h === 'string' && h.trim().toLowerCase() === 'note');
+  return index >= 0 ? index : undefined;
 }

@@ -49,6 +49,12 @@ export interface SyncOptions {
   pull?: (pulled: PulledValue[], context: { dryRun: boolean }) => Promise<MirrorPlan> | MirrorPlan;
   /** When the plan was last changed (ISO), to settle a value changed on both sides: the newer wins. */
   planEditedAt?: string;
+  /**
+   * A time on the api's clock (ms since the epoch) after which no new write starts: the run ends
+   * with the report's `incomplete` saying how many writes are left. Nothing is stored, so the next
+   * run reads Notion again and carries on (pages are found by their Cascade ID: no duplicates).
+   */
+  deadline?: number;
 }
 
 /** Trashing more than this many pages, and more than half of them, needs allowMassTrash. */
@@ -72,10 +78,12 @@ interface Run {
   trashed: Set<string>;
   states: LevelState[];
   stateOf: (level: string) => LevelState;
+  stopping: () => boolean;
 }
 
 export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Promise<SyncReport> {
-  const started = performance.now();
+  const { clock } = options.api;
+  const started = clock.now();
   const report: SyncReport = {
     dryRun: options.dryRun ?? false,
     schema: [],
@@ -103,6 +111,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
     trashed: new Set(),
     states: [],
     stateOf: (level) => run.states.find((s) => s.level === level)!,
+    stopping: () => options.deadline !== undefined && clock.now() >= options.deadline,
   };
   run.states = await findDatabases(run, mirror);
   const existed = await prepareDatabases(run);
@@ -115,7 +124,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   const diffs = diffAll(run);
   guardMassTrash(run, diffs, options.allowMassTrash ?? false);
   await writeAll(run, diffs);
-  report.ms = performance.now() - started;
+  report.ms = clock.now() - started;
   return report;
 }
 
@@ -373,7 +382,7 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
   const { report, progress, states } = run;
   // A level with no rows and no database (none is made for it) is not listed.
   const listed = states.filter((s) => s.database !== null || s.rows.length > 0);
-  const counts = new Map(listed.map((s) => [s.title, { database: s.title, created: 0, updated: 0, trashed: 0, unchanged: diffs.get(s)!.unchanged }]));
+  const counts = new Map(listed.map((s) => [s.title, { database: s.title, ...(s.database ? { databaseId: s.database.id } : {}), created: 0, updated: 0, trashed: 0, unchanged: diffs.get(s)!.unchanged }]));
   const record = (change: PageChange) => {
     report.changes.push(change);
     const c = counts.get(change.database)!;
@@ -384,32 +393,41 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
   if (run.dryRun) {
     for (const state of states) for (const change of plannedChanges(state, diffs.get(state)!)) record(change);
   } else {
-    progress.start('Writing to Notion', [...diffs.values()].reduce((n, d) => n + d.creates.length + d.updates.length + d.trashes.length, 0));
+    const planned = [...diffs.values()].reduce((n, d) => n + d.creates.length + d.updates.length + d.trashes.length, 0);
+    let settled = 0;
+    const tick = () => {
+      settled++;
+      progress.tick();
+    };
+    progress.start('Writing to Notion', planned);
     const context: ApplyContext = {
       api: run.api,
       stateOf: run.stateOf,
       warn: run.warn,
+      stopping: run.stopping,
       onWrite: (change) => {
         record(change);
-        progress.tick();
+        tick();
       },
       onReject: (rejected) => {
         report.rejected.push(rejected);
-        progress.tick();
+        tick();
       },
       onUnchanged: (database) => {
         counts.get(database)!.unchanged++;
-        progress.tick();
+        tick();
       },
     };
     for (const state of states) await writeLevel(context, state, diffs.get(state)!);
     for (const state of [...states].reverse()) await trashPages(context, state, diffs.get(state)!.trashes);
+    if (settled < planned) report.incomplete = { left: planned - settled };
   }
   report.databases = [...counts.values()];
   const sum = (k: 'created' | 'updated' | 'trashed') => report.databases.reduce((n, d) => n + d[k], 0);
   progress.finish(
     `${run.dryRun ? 'Would write' : 'Wrote'}: ${sum('created')} created, ${sum('updated')} updated, ${sum('trashed')} trashed` +
-      (report.rejected.length > 0 ? `, ${report.rejected.length} refused by Notion.` : '.'),
+      (report.rejected.length > 0 ? `, ${report.rejected.length} refused by Notion` : '') +
+      (report.incomplete ? `; ${report.incomplete.left} left for the next run.` : '.'),
   );
 }
 

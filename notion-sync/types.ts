@@ -66,6 +66,8 @@ export interface SchemaChange {
 
 export interface DatabaseCounts {
   database: string;
+  /** Notion's id of the database (absent in a dry run of a database not made yet). */
+  databaseId?: string;
   created: number;
   updated: number;
   trashed: number;
@@ -92,4 +94,6 @@ export interface SyncReport {
   warnings: string[];
   calls: { total: number; reads: number; writes: number; retries: number; byKind: Record<string, number> };
   ms: number;
+  /** Set when the run stopped at its deadline: the writes it did not start (the next run makes them). */
+  incomplete?: { left: number };
 }

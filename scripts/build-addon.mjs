@@ -12,6 +12,8 @@ const dist = path.join(root, 'dist');
 
 /** The global the IIFE bundle assigns; every top-level stub delegates to it. */
 export const GLOBAL_NAME = 'Cascade';
+/** The global the Notion engine's bundle assigns when Code.js evaluates it (apps-script/server/notion/engine.ts). */
+const NOTION_ENGINE_GLOBAL = 'CascadeNotion';
 /** Files whose `@customfunction` JSDoc is copied onto their stubs. */
 const CUSTOM_FUNCTION_SOURCES = ['server/custom-function.ts'];
 
@@ -37,15 +39,19 @@ export async function buildAddon() {
  * their top-level name. esbuild makes one IIFE assigning `var Cascade`; a stub per export follows.
  */
 async function buildServer() {
+  const engine = await buildNotionEngine();
   const result = await esbuild.build({
     entryPoints: [path.join(source, 'server/index.ts')],
+    define: { NOTION_ENGINE_SOURCE: JSON.stringify(engine), ...(await versionDefine()) },
     bundle: true,
     format: 'iife',
     globalName: GLOBAL_NAME,
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2019',
-    define: await versionDefine(),
+    // Apps Script parses this on every custom-function call and edit: spaces and comments go, the
+    // names stay, so an error's stack in the execution log still reads.
+    minifyWhitespace: true,
     charset: 'utf8',
     legalComments: 'none',
     write: false,
@@ -67,6 +73,49 @@ async function buildServer() {
     '',
   ].join('\n');
 }
+
+/**
+ * The Notion mirror and its client, bundled apart and minified: Code.js carries it as one string
+ * that is evaluated only when a Notion action runs (see apps-script/server/notion/engine.ts), so the
+ * executions that never talk to Notion (each custom function call, each edit) do not parse it.
+ */
+async function buildNotionEngine() {
+  const result = await esbuild.build({
+    entryPoints: [path.join(source, 'notion-engine/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: NOTION_ENGINE_GLOBAL,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2019',
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    plugins: [zodEnglishOnly],
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * notion-sync checks Notion's answers with classic zod, which bundles the messages of every
+ * language it speaks (270 KB); the engine speaks English, so `z.locales` is cut down to English.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: path.join(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
 
 /**
  * The functions the bundle exports, found by running it in an empty context. This also proves

@@ -1,11 +1,22 @@
 import * as z from 'zod/mini';
 import { FrameworkIdSchema, IsoDateSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
-import type { Api, MappingRequest, Result, SaveMappingRequest, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
+import type {
+  Api,
+  MappingRequest,
+  NotionConnectRequest,
+  NotionScheduleRequest,
+  Result,
+  SaveMappingRequest,
+  SelectRequest,
+  SheetRequest,
+  TemplateRequest,
+} from '../protocol.js';
 import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { runFixIds } from './ids-action.js';
 import { convertSheet, saveSheetMapping, sheetMapping } from './mapping-action.js';
 import { ColumnMappingSchema } from './mappings.js';
+import { notionConnect, notionDisconnect, notionMirror, notionSchedule, notionState, notionTest } from './notion/notion-api.js';
 import { runProgress } from './progress-action.js';
 import { SettingsSchema } from './settings.js';
 import { getState, selectCell, updateSettings } from './state-action.js';
@@ -61,3 +72,35 @@ export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSche
 export const apiMapping: Api['apiMapping'] = (request) => handle(MappingRequestSchema, request, sheetMapping);
 export const apiSaveMapping: Api['apiSaveMapping'] = (request) => handle(SaveMappingRequestSchema, request, saveSheetMapping);
 export const apiConvert: Api['apiConvert'] = (request) => handle(MappingRequestSchema, request, convertSheet);
+
+// The Notion tab: the calls that talk to Notion are async (the mirror's code is), and Apps Script
+// waits for the promise an entry point returns before the execution ends.
+const NotionConnectRequestSchema = z.object({
+  secret: z.nullable(z.string().check(z.maxLength(500))),
+  page: z.nullable(z.string().check(z.maxLength(2000))),
+}) satisfies z.ZodMiniType<NotionConnectRequest>;
+const NotionScheduleRequestSchema = z.object({ frequency: z.nullable(z.enum(['hourly', 'daily'])) }) satisfies z.ZodMiniType<NotionScheduleRequest>;
+
+async function handleAsync<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request: I) => Promise<O>): Promise<Result<O>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'bad-request', message: `The sidebar sent a request Cascade cannot read: ${describeIssues(parsed.error)}` } };
+  }
+  try {
+    return { ok: true, value: await action(parsed.data) };
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof PlanFormatError) return { ok: false, error: { code: 'not-a-plan', message: error.message } };
+    throw error;
+  }
+}
+
+const NoRequestSchema = z.optional(z.unknown());
+
+export const apiNotionState: Api['apiNotionState'] = () => notionState();
+export const apiNotionConnect: Api['apiNotionConnect'] = (request) => handleAsync(NotionConnectRequestSchema, request, notionConnect);
+export const apiNotionTest: Api['apiNotionTest'] = () => handleAsync(NoRequestSchema, undefined, notionTest);
+export const apiNotionDisconnect: Api['apiNotionDisconnect'] = () => notionDisconnect();
+export const apiNotionMirror: Api['apiNotionMirror'] = (request) => handleAsync(SheetRequestSchema, request, notionMirror);
+export const apiNotionSchedule: Api['apiNotionSchedule'] = (request) =>
+  handle(NotionScheduleRequestSchema, request, notionSchedule);

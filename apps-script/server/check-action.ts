@@ -8,6 +8,7 @@ import { openPlan } from './open-plan.js';
 import { dataRows } from './plan-sheet.js';
 import type { PlanSheet } from './plan-sheet.js';
 import { frameworkUsed, openSession } from './session.js';
+import type { Session } from './session.js';
 
 /** Groups sent to the sidebar at most; the Check column holds every row's summary. */
 export const MAX_GROUPS = 200;
@@ -17,7 +18,7 @@ export const MAX_GROUPS = 200;
  * column written with one setValues (a summary per row, blank on rows that are not items).
  * `lockWaitMs`: how long to wait for another write (the default suits the sidebar's 6 minutes).
  */
-export function runCheck(request: SheetRequest, lockWaitMs?: number, session = openSession()): CheckResponse {
+export function runCheck(request: SheetRequest, lockWaitMs?: number, session: Session = openSession()): CheckResponse {
   return withDocumentLock(() => {
     const { planSheet, plan } = openPlan(session, request.sheet);
     const findings = checkPlan(plan, { today: session.today });

@@ -16,4 +16,11 @@ export {
   apiMapping,
   apiSaveMapping,
   apiConvert,
+  apiNotionState,
+  apiNotionConnect,
+  apiNotionTest,
+  apiNotionDisconnect,
+  apiNotionMirror,
+  apiNotionSchedule,
 } from './api.js';
+export { notionTimer } from './notion/notion-api.js';

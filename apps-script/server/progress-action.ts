@@ -8,6 +8,7 @@ import { planNotices } from './plan-notices.js';
 import { openPlan } from './open-plan.js';
 import { dataRows } from './plan-sheet.js';
 import { frameworkUsed, openSession } from './session.js';
+import type { Session } from './session.js';
 
 /** Top-level items and children per item sent to the sidebar at most. */
 export const MAX_TOP_ITEMS = 60;
@@ -20,8 +21,7 @@ const PERCENT_FORMAT = '0%';
  * Progress cell is kept where it already shows the core's value (measured rows of a template);
  * elsewhere (roll-ups) the value is written.
  */
-export function runProgress(request: SheetRequest): ProgressResponse {
-  const session = openSession();
+export function runProgress(request: SheetRequest, session: Session = openSession()): ProgressResponse {
   return withDocumentLock(() => {
     const { planSheet, plan } = openPlan(session, request.sheet);
     const items = computeProgress(plan, { today: session.today, allowOver: session.settings.allowOver });

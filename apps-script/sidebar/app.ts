@@ -4,8 +4,8 @@ import type { ErrorCode, StateResponse } from '../protocol.js';
 import { byId, fill, h, say } from './dom.js';
 import { ApiError } from './rpc.js';
 
-export type Tab = 'template' | 'check' | 'progress' | 'settings';
-export const TABS: readonly Tab[] = ['template', 'check', 'progress', 'settings'];
+export type Tab = 'template' | 'check' | 'progress' | 'notion' | 'settings';
+export const TABS: readonly Tab[] = ['template', 'check', 'progress', 'notion', 'settings'];
 
 /** What the views share: the last state from the server and a way to switch tabs. */
 export interface App {

@@ -8,13 +8,23 @@ import { selectTab, setUpTabs } from './tabs.js';
 import { runCheck, setUpCheck } from './views/check.js';
 import { openMapping, setUpMapping } from './views/mapping.js';
 import { runProgress, setUpProgress } from './views/progress.js';
+import { loadNotion, setUpNotion } from './views/notion.js';
 import { renderSettings, setUpSettings } from './views/settings.js';
 import { renderFrameworks, setUpTemplate } from './views/template.js';
+
+let notionLoaded = false;
 
 const app: App = {
   state: null,
   planSheet: null,
-  showTab: (tab, focus = false) => selectTab(tab, focus),
+  showTab: (tab, focus = false) => {
+    selectTab(tab, focus);
+    // The Notion tab asks for its state when it is first shown, not on every opening of the sidebar.
+    if (tab === 'notion' && !notionLoaded) {
+      notionLoaded = true;
+      void loadNotion(app);
+    }
+  },
   refreshState,
   useThisSheet: () => void openMapping(app),
 };
@@ -50,6 +60,7 @@ async function start(): Promise<void> {
   setUpTemplate(app);
   setUpCheck(app);
   setUpProgress(app);
+  setUpNotion(app);
   setUpSettings(app);
   setUpMapping(app);
   const action = startAction();

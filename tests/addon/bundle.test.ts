@@ -33,8 +33,23 @@ const ENTRY_POINTS = [
   'apiMapping',
   'apiSaveMapping',
   'apiConvert',
+  'apiNotionState',
+  'apiNotionConnect',
+  'apiNotionTest',
+  'apiNotionDisconnect',
+  'apiNotionMirror',
+  'apiNotionSchedule',
+  'notionTimer',
   'CASCADE_PROGRESS',
 ];
+
+/** The Notion engine: one string literal in Code.js, evaluated only by Notion actions (apps-script/server/notion/engine.ts). */
+function splitEngine(text: string): { main: string; engine: string } {
+  const start = text.indexOf('"use strict";var CascadeNotion=');
+  const end = text.indexOf("'}\nreturn ${NOTION_ENGINE_GLOBAL}", start);
+  if (start < 0 || end < 0) throw new Error('Code.js does not carry the Notion engine as a string.');
+  return { main: text.slice(0, start) + text.slice(end), engine: text.slice(start, end) };
+}
 
 describe('dist/Code.js', () => {
   test('is one classic script: no module syntax, parses as a script', () => {
@@ -83,20 +98,40 @@ describe('dist/Code.js', () => {
 
   test('validates with zod/mini, not classic zod, and stays small: Apps Script parses it on every execution', () => {
     // Every CASCADE_PROGRESS call and every onEdit pays for the parse; classic zod made Code.js 560 KB.
+    // The Notion engine (notion-sync, its client and the classic zod it checks Notion's answers with)
+    // is a string there: scanned, not parsed, until a Notion action evaluates it.
+    const { main, engine } = splitEngine(code());
+    expect(main).toContain('"ZodMiniObject"');
+    expect(main).not.toMatch(/"Zod(?:Type|String|Object|Error)"/);
+    expect(main).not.toContain('@notionhq/client');
+    expect(Buffer.byteLength(main) / 1024).toBeLessThan(300);
+    // The engine grew with views, people and ownership marks (357 KB); it is parsed only by Notion actions.
+    expect(Buffer.byteLength(engine) / 1024).toBeLessThan(400);
+  });
+
+  test('the Notion engine is not evaluated on load, and evaluates alone in an empty context', () => {
+    const { engine } = splitEngine(code());
+    const { context } = loadBundle();
+    expect(context.CascadeNotion).toBeUndefined();
     const text = code();
-    expect(text).toContain('"ZodMiniObject"');
-    expect(text).not.toMatch(/"Zod(?:Type|String|Object|Error)"/);
-    expect(statSync(path.join(DIST, 'Code.js')).size / 1024).toBeLessThan(300);
+    const start = text.indexOf(engine);
+    // The string as written in Code.js, quotes included (esbuild puts it in a template literal: `${'…'}`).
+    const source = vm.runInNewContext(text.slice(start - 1, start + engine.length + 1)) as string;
+    const api = vm.runInNewContext(`${source};CascadeNotion`, {}) as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(['findPage', 'mirror', 'pageIdFrom', 'redact']);
   });
 });
 
 describe('dist/appsscript.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
 
-  test('runs on V8 with the narrowest scopes: the current spreadsheet and the sidebar', () => {
+  test('runs on V8 with the scopes docs/add-on.md explains: the sheet and sidebar, Notion, its triggers', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes.sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
     expect(typeof manifest.timeZone).toBe('string');
@@ -107,15 +142,31 @@ describe('dist/appsscript.json', () => {
     // sidebar (SpreadsheetApp.getUi, HtmlService). LockService, PropertiesService and Utilities need
     // no scope. Anything else (ScriptApp triggers, Session.getActiveUser, UrlFetchApp, DriveApp…)
     // would need a scope this manifest does not ask for.
+    // script.external_request: UrlFetchApp (Notion only, by the whitelist); script.scriptapp: the
+    // Notion schedule's and continuation's triggers (ScriptApp); spreadsheets: those triggers run
+    // with no active spreadsheet and open this one by id (currentonly does not allow openById).
+    // CacheService, like LockService and PropertiesService, needs no scope.
     const services = new Set(code().match(/\b(?:[A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|Maps|Drive|Gmail|Calendar|Sheets|Jdbc|XmlService)\.(?=[a-zA-Z])/g) ?? []);
-    expect([...services].sort()).toEqual(['HtmlService.', 'LockService.', 'PropertiesService.', 'SpreadsheetApp.', 'Utilities.']);
-    expect(code()).not.toMatch(/\bSpreadsheetApp\.(?:open|openById|openByUrl|create)\b/);
+    expect([...services].sort()).toEqual([
+      'CacheService.',
+      'HtmlService.',
+      'LockService.',
+      'PropertiesService.',
+      'ScriptApp.',
+      'SpreadsheetApp.',
+      'UrlFetchApp.',
+      'Utilities.',
+    ]);
+    // The only spreadsheet opened by id is this one, from the Notion trigger.
+    expect(code().match(/\bSpreadsheetApp\.(?:open|openById|openByUrl|create)\b/g)).toEqual(['SpreadsheetApp.openById']);
+    expect(code()).toMatch(/openById\(id\)/);
     expect(manifest.addOns).toBeUndefined();
   });
 
-  test('makes no external requests', () => {
-    expect(manifest.urlFetchWhitelist).toBeUndefined();
-    expect(JSON.stringify(manifest)).not.toContain('external_request');
+  test("makes external requests to Notion's API only", () => {
+    expect(manifest.urlFetchWhitelist).toEqual(['https://api.notion.com/']);
+    const urls = new Set(code().match(/https:\/\/[a-z.]+\.com\b/g) ?? []);
+    expect([...urls].filter((u) => u.startsWith('https://api.'))).toEqual(['https://api.notion.com']);
   });
 });
 

@@ -44,6 +44,8 @@ export interface Loaded {
   run(name: string, ...args: unknown[]): unknown;
   /** A google.script.run target: arguments and result cross as JSON, as they do in Apps Script. */
   api<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): ReturnType<Api[K]>;
+  /** A google.script.run target that returns a promise: Apps Script waits for it, then sends its value as JSON. */
+  apiAsync<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): Promise<Awaited<ReturnType<Api[K]>>>;
   /**
    * A user edit: the cells change, then the simple trigger onEdit runs with its event, in
    * AuthMode.LIMITED (the add-on is enabled in the document) unless `authMode` says otherwise.
@@ -73,6 +75,12 @@ export function loadBundle(options: WorldOptions = {}): Loaded {
     api(name, ...args) {
       const sent = parseInContext(JSON.stringify(args)) as unknown[];
       const result = run(name, ...sent);
+      assertJsonSafe(result, name);
+      return JSON.parse(JSON.stringify(result));
+    },
+    async apiAsync(name, ...args) {
+      const sent = parseInContext(JSON.stringify(args)) as unknown[];
+      const result = await run(name, ...sent);
       assertJsonSafe(result, name);
       return JSON.parse(JSON.stringify(result));
     },

@@ -85,7 +85,7 @@ describe('error messages', () => {
     expect(report.warnings.join('\n')).toMatch(/Row \d+ \(T1\) is not linked to its parent kr9/);
     expect(w.emu.writes().filter((e) => e.path.endsWith(t1))).toEqual([]);
     const tasks = report.databases.find((d) => d.database === 'Tasks')!;
-    expect(tasks).toEqual({ database: 'Tasks', created: 0, updated: 0, trashed: 0, unchanged: 3 });
+    expect(tasks).toEqual({ database: 'Tasks', databaseId: expect.any(String), created: 0, updated: 0, trashed: 0, unchanged: 3 });
     const counted = report.databases.reduce((n, d) => n + d.created + d.updated + d.trashed + d.unchanged, 0);
     expect(counted + report.rejected.length).toBe(rows.length);
   });

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CallCounter, counted } from './counter.js';
+import { NotionServices } from './notion-services.js';
+import type { NotionServicesOptions } from './notion-services.js';
 import {
   FakeConditionalFormatRuleBuilder,
   FakeDataValidationBuilder,
@@ -150,6 +152,8 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
 
 export interface WorldOptions {
   timeZone?: string;
+  /** The Notion tab's services (UrlFetchApp, ScriptApp, the user's properties…); absent, a script calling them fails. */
+  notion?: Omit<NotionServicesOptions, 'counter'>;
   /** Where the built sidebar.html lives (HtmlService.createHtmlOutputFromFile reads it). */
   distDir?: string;
 }
@@ -163,6 +167,9 @@ export class FakeWorld {
   readonly lock: FakeLock;
   readonly flushes: number[] = [];
   readonly globals: Record<string, unknown>;
+  readonly notion: NotionServices | null;
+  /** False while a time-driven trigger runs: there is no active spreadsheet then. */
+  activeDocument = true;
 
   constructor(options: WorldOptions = {}) {
     const counter = this.counter;
@@ -183,8 +190,8 @@ export class FakeWorld {
       GoogleAppsScript.Spreadsheet.SpreadsheetApp,
       'getActiveSpreadsheet' | 'getActive' | 'getUi' | 'flush' | 'newDataValidation' | 'newConditionalFormatRule' | 'newTextStyle'
     > = {
-      getActiveSpreadsheet: () => world.spreadsheet.api,
-      getActive: () => world.spreadsheet.api,
+      getActiveSpreadsheet: () => (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      getActive: () => (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
       getUi: () => world.ui.api,
       flush: () => {
         world.flushes.push(world.counter.log.length);
@@ -193,6 +200,16 @@ export class FakeWorld {
       newConditionalFormatRule: () => builder(FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder'),
       newTextStyle: () => builder(FakeTextStyleBuilder, 'TextStyleBuilder'),
     };
+    this.notion = options.notion ? new NotionServices({ ...options.notion, counter }) : null;
+    const notion = this.notion;
+    if (notion) {
+      Object.assign(spreadsheetApp, {
+        openById: (id: string) => {
+          if (id !== world.spreadsheet.getId()) throw new Error(`No spreadsheet with id ${id}.`);
+          return world.spreadsheet.api;
+        },
+      });
+    }
     const htmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'> = {
       createHtmlOutputFromFile: (filename: string) => {
         const file = path.join(distDir, filename.endsWith('.html') ? filename : `${filename}.html`);
@@ -200,13 +217,25 @@ export class FakeWorld {
       },
       createHtmlOutput: (html?: unknown) => new FakeHtmlOutput(String(html ?? ''), counter).api,
     };
-    const propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> = {
+    const propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getUserProperties'> = {
       getDocumentProperties: () => world.documentProperties.api,
+      getUserProperties: () => {
+        if (!notion) throw new Error('The user properties are faked for Notion tests only.');
+        return notion.userProperties.api;
+      },
     };
-    const lockService: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> = {
+    const lockService: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getUserLock'> = {
       getDocumentLock: () => world.lock.api,
+      getUserLock: () => {
+        if (!notion) throw new Error('The user lock is faked for Notion tests only.');
+        return notion.userLock.api;
+      },
     };
-    const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'> = {
+    const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'sleep'> = {
+      sleep: (ms: number) => {
+        if (!options.notion) throw new Error('Utilities.sleep is faked for Notion tests only.');
+        options.notion.clock.advance(ms);
+      },
       formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
         if (format !== 'yyyy-MM-dd') throw new Error(`The fake formats dates as yyyy-MM-dd only, not ${format}.`);
         return new Date(new Zone(timeZone).wallClock((date as unknown as Date).getTime())).toISOString().slice(0, 10);
@@ -218,6 +247,7 @@ export class FakeWorld {
       PropertiesService: counted(propertiesService, 'PropertiesService', counter),
       LockService: counted(lockService, 'LockService', counter),
       Utilities: counted(utilities, 'Utilities', counter),
+      ...(notion ? notion.globals : {}),
       console: { log() {}, info() {}, warn: (...a: unknown[]) => world.warnings.push(a.map(String).join(' ')), error: (...a: unknown[]) => world.errors.push(a.map(String).join(' ')) },
     };
   }
