@@ -25,6 +25,7 @@ export async function loadPlan(path: string, framework?: FrameworkId): Promise<L
   const file = await readPlanFile(path);
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
+  for (const note of file.notes ?? []) process.stderr.write(`${yellow('cascade: note:')} ${note}\n`);
   let plan: Plan;
   try {
     plan = readPlan(file.table, { framework });

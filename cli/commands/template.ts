@@ -8,6 +8,8 @@ import { processOutput } from '../output/emit.js';
 import { plural } from '../output/terminal.js';
 import { templateCsv } from '../write/csv-template.js';
 import { templateWorkbook } from '../write/xlsx-template.js';
+import { markOwnedColumns } from '../xlsx/workbook-patch.js';
+import { markerName } from '../files/ownership.js';
 
 interface TemplateOptions {
   framework: FrameworkId;
@@ -39,7 +41,10 @@ export function templateCommand(): Command {
 
 async function xlsxBytes(spec: TemplateSpec): Promise<Buffer> {
   const workbook = await templateWorkbook(spec, exampleResults(spec));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const progress = spec.columns.progress;
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  if (progress === undefined) return bytes;
+  return markOwnedColumns(bytes, spec.sheetName, [{ name: markerName('progress'), col: progress }]);
 }
 
 /** The core's progress of each example row: the cached value of its live formula, as a spreadsheet would compute it. */
