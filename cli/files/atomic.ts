@@ -64,9 +64,22 @@ export async function replaceFile(snapshot: FileSnapshot, data: Uint8Array): Pro
   await writeThroughTemp(path, target, data, async (temp) => {
     await chmod(temp, snapshot.mode & 0o7777);
     await chown(temp, snapshot.uid, snapshot.gid).catch(() => undefined); // only root may give a file away
+    await pauseForTests();
     await assertUnchanged(snapshot);
     await rename(temp, target);
   });
+}
+
+/**
+ * Tests of the "changed meanwhile" check need a moment between the read and the replace: with
+ * CASCADE_TEST_PAUSE_BEFORE_REPLACE=FILE, the command creates FILE.ready and waits (10 s at most)
+ * for FILE to exist.
+ */
+async function pauseForTests() {
+  const gate = process.env.CASCADE_TEST_PAUSE_BEFORE_REPLACE;
+  if (!gate) return;
+  await writeFile(`${gate}.ready`, '');
+  for (let i = 0; i < 200 && !(await exists(gate)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** The temporary files of cascade carry its name and process ID: `.plan.xlsx.cascade-1234-9f3a.tmp`. */

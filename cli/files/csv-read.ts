@@ -63,8 +63,7 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
   const skipRows = new Map<number, string>();
   const headerWidth = widths[headerRow - 1];
   for (let row = headerRow + 1; row <= lastRow; row++) {
-    const cells = grid[row - 1];
-    if (widths[row - 1] > headerWidth && cells.slice(headerWidth).some((cell) => cell !== null)) {
+    if (widths[row - 1] > headerWidth) {
       skipRows.set(row, `${widths[row - 1]} fields where the header has ${headerWidth} (a comma too many?)`);
     }
   }
