@@ -1,19 +1,8 @@
 // `cascade sync FILE --parent PAGE_ID [--dry-run] [--today YYYY-MM-DD] [--framework F]`:
 // the plan, with its progress, pace and check, mirrored into Notion (notion-sync/).
-import { extractPageId } from '@notionhq/client';
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Day, FrameworkId } from '../../shared/index.js';
-import {
-  buildMirror,
-  formatDryRun,
-  formatSummary,
-  missingToken,
-  NotionApi,
-  redact,
-  SyncError,
-  syncMirror,
-} from '../../notion-sync/index.js';
 import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
 import { frameworkOption, todayOf, todayOption } from '../options.js';
@@ -48,13 +37,18 @@ export function syncCommand(): Command {
 
 async function runSync(file: string, flags: SyncFlags): Promise<void> {
   const token = process.env.NOTION_TOKEN?.trim();
+  // The Notion client and the mirror load only for this command: the others start faster without them.
+  const [notion, { buildMirror, formatDryRun, formatSummary, missingToken, NotionApi, redact, SyncError, syncMirror }, { default: progressBars }] =
+    await Promise.all([import('@notionhq/client'), import('../../notion-sync/index.js'), import('cli-progress')]);
+  // A CommonJS package loaded on demand: its exports are its default export once bundled.
+  const { extractPageId } = (notion as unknown as { default?: typeof notion }).default ?? notion;
   try {
-    const parentPageId = parsePage(flags.parent);
+    const parentPageId = parsePage(flags.parent, extractPageId);
     if (!token) throw missingToken();
     const { plan } = await loadPlan(file, flags.framework);
     const mirror = buildMirror(plan, { today: todayOf(flags) });
     const api = new NotionApi({ token, ...apiSettings(process.env) });
-    const progress = progressDisplay();
+    const progress = progressDisplay(progressBars);
     let report;
     try {
       report = await syncMirror(mirror, { api, parentPageId, dryRun: flags.dryRun, allowMassTrash: flags.force, progress });
@@ -81,7 +75,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
   }
 }
 
-function parsePage(text: string): string {
+function parsePage(text: string, extractPageId: (text: string) => string | null): string {
   const id = extractPageId(text);
   if (!id) {
     throw new CliError(
@@ -118,7 +112,7 @@ export function apiSettings(env: NodeJS.ProcessEnv): Omit<NotionApiOptions, 'tok
 }
 
 /** A progress bar on a terminal; one line per phase otherwise. Both on stderr, away from the report. */
-function progressDisplay(): SyncProgress & { stop(): void } {
+function progressDisplay(bars: typeof cliProgress): SyncProgress & { stop(): void } {
   const stream = process.stderr;
   if (!stream.isTTY) {
     return { start() {}, tick() {}, finish: (line) => void stream.write(`${line}\n`), stop() {} };
@@ -137,9 +131,9 @@ function progressDisplay(): SyncProgress & { stop(): void } {
   return {
     start(phase, total) {
       stop();
-      bar = new cliProgress.SingleBar(
+      bar = new bars.SingleBar(
         { format: `${phase.padEnd(18)} [{bar}] {value}/{total}  {duration_formatted}`, stream, clearOnComplete: true, hideCursor: true },
-        cliProgress.Presets.shades_classic,
+        bars.Presets.shades_classic,
       );
       bar.start(total, 0);
       process.once('SIGINT', interrupted);

@@ -3,7 +3,7 @@ import type { CsvSource } from './csv-read.js';
 import type { OwnedCells, OwnedKey } from './ownership.js';
 import { describeContent, planKindOf } from './probe.js';
 import { readSnapshot, type FileSnapshot } from './snapshot.js';
-import type { CellRange } from '../xlsx/sheet-read.js';
+import type { CellRange } from '../xlsx/cell-range.js';
 
 /** What a writer must know about where the plan sits in its file, found when it was read. */
 export interface FileLayout {

@@ -1,7 +1,8 @@
 import { COLUMNS, PlanFormatError, columnLetter, mapColumns, type CellValue, type ColumnMap, type RawTable } from '../../shared/index.js';
 import { fileError, planFormatError } from '../errors.js';
 import { PackageError, XlsxPackage } from '../xlsx/package-read.js';
-import { cellKey, inRange, readSheet, type SheetCells, type SheetReadOptions } from '../xlsx/sheet-read.js';
+import { inRange } from '../xlsx/cell-range.js';
+import { cellKey, readSheet, type SheetCells, type SheetReadOptions } from '../xlsx/sheet-read.js';
 import { shiftFormula } from '../xlsx/formula-shift.js';
 import { readDateStyles, readSharedStrings, readWorkbookInfo, type DefinedName, type SheetEntry, type WorkbookInfo } from '../xlsx/workbook-read.js';
 import { findHeaderRow, tableFromGrid } from './grid.js';

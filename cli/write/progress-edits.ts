@@ -1,6 +1,6 @@
 import { COLUMN_BY_KEY, columnLetter, hasLiveProgress, NO_PACE, type CellValue, type Plan, type ProgressItem } from '../../shared/index.js';
 import { fileError } from '../errors.js';
-import { inRange } from '../xlsx/sheet-read.js';
+import { inRange } from '../xlsx/cell-range.js';
 import type { PlanFile } from '../files/read.js';
 import { sameProgress, type CellOwner, type OwnedKey } from '../files/ownership.js';
 import { csvText } from './csv-write.js';

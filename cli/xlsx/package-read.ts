@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Entry, ZipFile } from 'yauzl';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /** Refuse a part that inflates beyond this when it must be held whole (a zip bomb, not a plan). */
 const MAX_WHOLE_PART = 512 * 1024 * 1024;
@@ -19,7 +19,6 @@ export class XlsxPackage {
   ) {}
 
   static async open(bytes: Buffer): Promise<XlsxPackage> {
-    const { default: yauzl } = await import('yauzl');
     const zip = await new Promise<ZipFile>((resolve, reject) => {
       yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (error, file) =>
         error ? reject(new PackageError('the zip archive is damaged or incomplete')) : resolve(file),

@@ -1,15 +1,9 @@
 import type { CellValue } from '../../shared/index.js';
+import type { CellRange } from './cell-range.js';
 import type { XlsxPackage } from './package-read.js';
 import { streamPart } from './xml-stream.js';
 import { columnIndex, decodeCellRef } from './xml.js';
 
-/** A rectangle of cells, 1-based rows and 0-based columns, inclusive. */
-export interface CellRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 /** A formula cell: its text, or for a cell sharing a formula, the group it shares. */
 export interface FormulaCell {
@@ -238,8 +232,4 @@ function addRange(list: CellRange[], ref: string | undefined) {
     const [l, r] = ref.split(':').map(columnIndex);
     list.push({ top: 1, left: l, bottom: 1048576, right: r });
   }
-}
-
-export function inRange(range: CellRange, row: number, col: number): boolean {
-  return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }

@@ -23,8 +23,7 @@ function localName(name: string): string {
 
 /** Streams a part of the package through a SAX parser into `handler`. */
 export async function streamPart(pkg: XlsxPackage, part: string, handler: XmlHandler): Promise<void> {
-  const { SaxesParser: Parser } = await import('saxes');
-  const parser: SaxesParser = new Parser({ position: false });
+  const parser = new SaxesParser({ position: false });
   let failure: unknown = null;
   parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Record<string, string>));
   parser.on('closetag', (tag) => handler.close(localName(tag.name)));
