@@ -21,7 +21,7 @@ export interface LoadedPlan {
  * file. Warnings about the file (formulas saved without values, columns named twice) and how its
  * ambiguous dates were read go to stderr.
  */
-export async function loadPlan(path: string, framework?: FrameworkId): Promise<LoadedPlan> {
+export async function loadPlan(path: string, framework?: FrameworkId, options: { write?: boolean } = {}): Promise<LoadedPlan> {
   const file = await readPlanFile(path);
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
@@ -34,6 +34,11 @@ export async function loadPlan(path: string, framework?: FrameworkId): Promise<L
     throw error;
   }
   for (const notice of planNotices(path, file, plan)) process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
+  if (!options.write) {
+    // Only a write needs the cells again: a large plan's memory goes to the check and the report.
+    file.table = { ...file.table, rows: [] };
+    file.csv = undefined;
+  }
   return { file, plan };
 }
 

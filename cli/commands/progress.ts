@@ -24,7 +24,7 @@ export function progressCommand(): Command {
     .addOption(frameworkOption())
     .addOption(new Option('--write', 'write Progress (and Pace, if the plan has that column, and IDs of rows without one) into the file; nothing else changes'))
     .action(async (path: string, options: ProgressOptions) => {
-      const loaded = await loadPlan(path, options.framework);
+      const loaded = await loadPlan(path, options.framework, { write: options.write });
       const { plan } = loaded;
       const today = todayOf(options);
       const out = processOutput();

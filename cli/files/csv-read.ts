@@ -1,5 +1,6 @@
 import { PlanFormatError, columnLetter, mapColumns, type CellValue } from '../../shared/index.js';
 import { fileError, planFormatError } from '../errors.js';
+import { assertFits, countLines } from './capacity.js';
 import { CsvSyntaxError, findNul, scanCsv } from './csv-scan.js';
 import { decodeCsv, looksBinary, sniffDelimiter, sniffEol, type CsvDialect } from './csv-text.js';
 import { tableFromGrid, type Grid } from './grid.js';
@@ -24,6 +25,7 @@ export function usesDecimalComma(dialect: CsvDialect): boolean {
 export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
   const path = snapshot.path;
   if (looksBinary(snapshot.bytes)) throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
+  assertFits(path, countLines(snapshot.bytes));
   const { text, bom, encoding } = decodeCsv(snapshot.bytes);
   const dialect: CsvDialect = { delimiter: sniffDelimiter(text), eol: sniffEol(text), bom, encoding };
   const nul = findNul(text, dialect.delimiter);

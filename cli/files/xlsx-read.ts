@@ -10,6 +10,7 @@ import { claimOwnedCells, markerName, OWNED_KEYS, xlsxCellOwner, type OwnedKey }
 import type { PlanFile } from './read.js';
 import type { FileSnapshot } from './snapshot.js';
 import { zipKind } from './probe.js';
+import { assertFits } from './capacity.js';
 import { endNote } from './plan-end-note.js';
 
 /** The sheet that holds the plan when one is named so (any case). */
@@ -62,7 +63,7 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
         notes.push(`${path}: sheet "${sheet.name}" also has a plan header; only sheet "${chosen.name}" is read. Name the sheet to read "${PLAN_SHEET_NAME}" to choose it.`);
       }
     }
-    const cells = await readSheet(pkg, chosen.part, options);
+    const cells = await readSheet(pkg, chosen.part, { ...options, onRows: (rows) => assertFits(path, rows) });
     return planFromSheet(snapshot, info, chosen, cells, notes, sheets.length > 1 && !named);
   } catch (error) {
     if ((error as { exitCode?: number }).exitCode !== undefined) throw error;

@@ -1,6 +1,6 @@
 import type { PlanFile } from '../files/read.js';
 import { replaceFile } from '../files/atomic.js';
-import { errorReason, fileError } from '../errors.js';
+import { fileError } from '../errors.js';
 import { markerName, type OwnedKey } from '../files/ownership.js';
 import type { CellEdit } from './cell-edit.js';
 import { editCsv } from './csv-write.js';
@@ -26,8 +26,9 @@ export async function writeCells(file: PlanFile, edits: readonly CellEdit[], own
   try {
     const markers = owned.map(({ key, col }) => ({ name: markerName(key), col }));
     patched = await patchWorkbook(file.snapshot.bytes, file.sheetName!, edits, markers);
-  } catch (error) {
-    throw fileError(file.path, `cannot write into this workbook (${errorReason(error)}); nothing was changed.`, { sheet: file.sheetName });
+  } catch {
+    // The workbook was read a moment ago; a part the writer cannot follow is the only way here.
+    throw fileError(file.path, 'cannot write into this workbook: a part of it is laid out in a way cascade cannot edit safely; nothing was changed. Open it in a spreadsheet, save it again as .xlsx, and run the command again.', { sheet: file.sheetName });
   }
   if (patched.sheet.written > 0) await replaceFile(file.snapshot, patched.data);
   return { written: patched.sheet.written, keptFormulas: patched.sheet.keptFormulas };

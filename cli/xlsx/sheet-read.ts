@@ -37,6 +37,8 @@ export interface SheetReadOptions {
   date1904: boolean;
   /** Stop after this many non-empty rows (to look for a header without reading a whole sheet). */
   stopAfterRows?: number;
+  /** Called with the row count as rows are read, to refuse a sheet too large to hold before it is held. */
+  onRows?: (rows: number) => void;
 }
 
 export function cellKey(row: number, col: number): number {
@@ -167,7 +169,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
         case 'row':
           if (!row) break;
           sheet.grid[rowNumber - 1] = row;
-          if (row.length > 0) nonEmptyRows++;
+          if (row.length > 0 && ++nonEmptyRows % 65536 === 0) options.onRows?.(nonEmptyRows);
           row = null;
           break;
         case 'v':

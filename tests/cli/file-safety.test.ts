@@ -331,3 +331,17 @@ async function writePlanWithNul(path: string) {
   lines[2] = lines[2].replace('Sign', 'Si\u0000gn');
   await writeFile(path, lines.join('\n'));
 }
+
+describe('bounded memory', () => {
+  it('a plan larger than the memory Node allows is refused in one line, before memory runs out (never exit 134)', async () => {
+    const file = join(dir, 'huge.csv');
+    const row = 'KR{n},Key Result,O1,Sign accounts,increase,0,50,25,2026-06-30,On track,';
+    const lines = [CSV_LINES[0], CSV_LINES[1]];
+    for (let n = 0; n < 120_000; n++) lines.push(row.replace('{n}', String(n)));
+    await writeFile(file, lines.join('\n') + '\n');
+    const r = await cascade(['lint', file], { env: { NODE_OPTIONS: '--max-old-space-size=256' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/huge\.csv: the plan has about 120,002 rows, more than cascade can hold .*NODE_OPTIONS=--max-old-space-size=\d+/);
+  });
+});
