@@ -29,7 +29,12 @@ function runCommand(args: string[]): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => {
       const rss = /maxrss_kb=(\d+)/.exec(stderr);
-      resolve({ seconds: (performance.now() - start) / 1000, peakMb: rss ? Number(rss[1]) / 1024 : NaN, code: code ?? 1, stderr: stderr.replace(/\nmaxrss_kb=\d+\n/, '') });
+      resolve({
+        seconds: (performance.now() - start) / 1000,
+        peakMb: rss ? Number(rss[1]) / 1024 : NaN,
+        code: code ?? 1,
+        stderr: stderr.replace(/\nmaxrss_kb=\d+\n/, ''),
+      });
     });
   });
 }
@@ -73,7 +78,9 @@ export async function run(): Promise<void> {
       await writeFile(csv, planCsv(generatePlan(rows, { dates: 'text' })));
       const r = await runCommand(lint(csv));
       const said = r.code === 2 ? `  refused: ${r.stderr.trim().split('\n')[0].slice(0, 90)}…` : '';
-      console.log(`  ${rows.toLocaleString('en-US').padStart(9)}-row .csv   ${r.seconds.toFixed(2)} s  ${r.peakMb.toFixed(0)} MB  exit ${r.code}${said}`);
+      console.log(
+        `  ${rows.toLocaleString('en-US').padStart(9)}-row .csv   ${r.seconds.toFixed(2)} s  ${r.peakMb.toFixed(0)} MB  exit ${r.code}${said}`,
+      );
       await rm(csv);
     }
   } finally {

@@ -24,13 +24,17 @@ export function usesDecimalComma(dialect: CsvDialect): boolean {
 
 export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
   const path = snapshot.path;
-  if (looksBinary(snapshot.bytes)) throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
+  if (looksBinary(snapshot.bytes))
+    throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
   assertFits(path, countLines(snapshot.bytes));
   const { text, bom, encoding } = decodeCsv(snapshot.bytes);
   const dialect: CsvDialect = { delimiter: sniffDelimiter(text), eol: sniffEol(text), bom, encoding };
   const nul = findNul(text, dialect.delimiter);
   if (nul) {
-    throw fileError(path, `a NUL byte (a character text files never hold) at row ${nul.row}, column ${columnLetter(nul.column)}: the file is not plain text, or is damaged. Open it in a spreadsheet and save it again as CSV.`);
+    throw fileError(
+      path,
+      `a NUL byte (a character text files never hold) at row ${nul.row}, column ${columnLetter(nul.column)}: the file is not plain text, or is damaged. Open it in a spreadsheet and save it again as CSV.`,
+    );
   }
   const grid: Grid = [];
   const recordStarts: number[] = [];
@@ -70,7 +74,8 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
     }
   }
   const warnings = [...skipRows].map(
-    ([row, why]) => `${path}, row ${row}: ${why}; its cells may be in the wrong columns, so cascade never writes into this row. Fix the row (quote a text that holds a comma).`,
+    ([row, why]) =>
+      `${path}, row ${row}: ${why}; its cells may be in the wrong columns, so cascade never writes into this row. Fix the row (quote a text that holds a comma).`,
   );
   let lastColumn = -1;
   for (const cells of grid) for (let c = cells.length - 1; c > lastColumn; c--) if (cells[c] !== null) lastColumn = c;
@@ -82,7 +87,15 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
     notes: end ? [endNote(path, undefined, end)] : [],
     snapshot,
     csv: { text, dialect, recordStarts },
-    layout: { lastRow, freeColumn: lastColumn + 1, owned, marked: [], protectedSheet: false, protectedRanges: [], skipRows },
+    layout: {
+      lastRow,
+      freeColumn: lastColumn + 1,
+      owned,
+      marked: [],
+      protectedSheet: false,
+      protectedRanges: [],
+      skipRows,
+    },
   };
 }
 

@@ -31,7 +31,14 @@ const LF = 10;
  * starts. A record ends at \r\n, \n or \r outside quotes; the text after the last line ending is
  * a record only when it holds something.
  */
-export function scanCsv(text: string, delimiter: string, onRecord: (fields: CsvField[], row: number, start: number) => void, from = 0, row = 1, maxRecords = Infinity): void {
+export function scanCsv(
+  text: string,
+  delimiter: string,
+  onRecord: (fields: CsvField[], row: number, start: number) => void,
+  from = 0,
+  row = 1,
+  maxRecords = Infinity,
+): void {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let i = from;
@@ -49,7 +56,12 @@ export function scanCsv(text: string, delimiter: string, onRecord: (fields: CsvF
         let j = i + 1;
         for (;;) {
           const q = text.indexOf('"', j);
-          if (q < 0) throw new CsvSyntaxError('a quoted field (") starts here and is never closed; add the closing quote.', row, fields.length);
+          if (q < 0)
+            throw new CsvSyntaxError(
+              'a quoted field (") starts here and is never closed; add the closing quote.',
+              row,
+              fields.length,
+            );
           parts += text.slice(j, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
             parts += '"';

@@ -14,7 +14,13 @@ export async function officeLock(target: string): Promise<{ program: string; loc
     { program: 'Excel', lock: `~$${name.slice(2)}` },
   ];
   for (const candidate of candidates) {
-    if (await stat(join(dirname(target), candidate.lock)).then(() => true, () => false)) return candidate;
+    if (
+      await stat(join(dirname(target), candidate.lock)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   return null;
 }

@@ -1,4 +1,12 @@
-import { COLUMN_BY_KEY, NO_PACE, parseNumber, progressFormulaFor, type CellValue, type ColumnKey, type ColumnMap } from '../../shared/index.js';
+import {
+  COLUMN_BY_KEY,
+  NO_PACE,
+  parseNumber,
+  progressFormulaFor,
+  type CellValue,
+  type ColumnKey,
+  type ColumnMap,
+} from '../../shared/index.js';
 
 // Which cells of the columns Cascade writes (Progress, Pace, Check) are Cascade's own, and which
 // hold what a person typed. Cascade rewrites only its own cells; a person's value is handed to
@@ -30,7 +38,11 @@ const PACE_WORDS = new Set(['done', 'on track', 'at risk', 'off track', 'overdue
 
 /** Formula text compared loosely: no leading "=", no `_xlfn.` prefixes, no spaces, one case. */
 function normaliseFormula(text: string): string {
-  return text.replace(/^=/, '').replace(/_xlfn\./gi, '').replace(/\s+/g, '').toUpperCase();
+  return text
+    .replace(/^=/, '')
+    .replace(/_xlfn\./gi, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
 }
 
 /** True when the formula is Cascade's live Progress formula for this row. */
@@ -64,10 +76,14 @@ export function xlsxCellOwner(
 }
 
 /** Whose is a cell of an owned column in a .csv file (see above: by its form). */
-export function csvCellOwner(text: string, context: { key: OwnedKey; columns: ColumnMap; row: number; decimalComma: boolean }): CellOwner {
+export function csvCellOwner(
+  text: string,
+  context: { key: OwnedKey; columns: ColumnMap; row: number; decimalComma: boolean },
+): CellOwner {
   const t = text.trim();
   if (t === '') return 'blank';
-  if (t.startsWith('=')) return context.key === 'progress' && isTemplateFormula(t, context.columns, context.row) ? 'cascade' : 'person';
+  if (t.startsWith('='))
+    return context.key === 'progress' && isTemplateFormula(t, context.columns, context.row) ? 'cascade' : 'person';
   if (context.key === 'progress') {
     const percent = context.decimalComma ? /^-?\d+(?:,\d{1,2})?%$/ : /^-?\d+(?:\.\d{1,2})?%$/;
     return percent.test(t) ? 'cascade' : 'person';

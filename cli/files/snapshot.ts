@@ -47,7 +47,11 @@ export async function readSnapshot(path: string): Promise<FileSnapshot> {
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw fileError(path, 'is a folder, not a plan file.');
-    if (!info.isFile()) throw fileError(path, 'is not a regular file (a device, a pipe or a socket); give the path of a .xlsx or .csv file.');
+    if (!info.isFile())
+      throw fileError(
+        path,
+        'is not a regular file (a device, a pipe or a socket); give the path of a .xlsx or .csv file.',
+      );
     const bytes = await handle.readFile();
     return {
       path,
@@ -93,5 +97,8 @@ export async function assertUnchanged(snapshot: FileSnapshot): Promise<void> {
 }
 
 function changedError(path: string, why: string) {
-  return fileError(path, `the file changed after cascade read it (${why}); nothing was written. Run the command again to work on the new version.`);
+  return fileError(
+    path,
+    `the file changed after cascade read it (${why}); nothing was written. Run the command again to work on the new version.`,
+  );
 }

@@ -1,10 +1,25 @@
-import { COLUMNS, PlanFormatError, columnLetter, mapColumns, type CellValue, type ColumnMap, type RawTable } from '../../shared/index.js';
+import {
+  COLUMNS,
+  PlanFormatError,
+  columnLetter,
+  mapColumns,
+  type CellValue,
+  type ColumnMap,
+  type RawTable,
+} from '../../shared/index.js';
 import { fileError, planFormatError } from '../errors.js';
 import { PackageError, XlsxPackage } from '../xlsx/package-read.js';
 import { inRange } from '../xlsx/cell-range.js';
 import { cellKey, readSheet, type SheetCells, type SheetReadOptions } from '../xlsx/sheet-read.js';
 import { shiftFormula } from '../xlsx/formula-shift.js';
-import { readDateStyles, readSharedStrings, readWorkbookInfo, type DefinedName, type SheetEntry, type WorkbookInfo } from '../xlsx/workbook-read.js';
+import {
+  readDateStyles,
+  readSharedStrings,
+  readWorkbookInfo,
+  type DefinedName,
+  type SheetEntry,
+  type WorkbookInfo,
+} from '../xlsx/workbook-read.js';
 import { findHeaderRow, tableFromGrid } from './grid.js';
 import { claimOwnedCells, markerName, OWNED_KEYS, xlsxCellOwner, type OwnedKey } from './ownership.js';
 import type { PlanFile } from './read.js';
@@ -33,7 +48,10 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
     const other = zipKind(pkg.names());
     if (other) throw fileError(path, `this is ${other}, not an Excel workbook. ${OTHER_ADVICE}`);
     info = await readWorkbookInfo(pkg);
-    const [sharedStrings, dateStyles] = await Promise.all([readSharedStrings(pkg, info.sharedStringsPart), readDateStyles(pkg, info.stylesPart)]);
+    const [sharedStrings, dateStyles] = await Promise.all([
+      readSharedStrings(pkg, info.sharedStringsPart),
+      readDateStyles(pkg, info.stylesPart),
+    ]);
     options = { sharedStrings, dateStyles, date1904: info.date1904 };
   } catch (error) {
     throw unreadable(path, error);
@@ -45,7 +63,10 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
     const named = sheets.find((s) => s.name.trim().toLowerCase() === PLAN_SHEET_NAME.toLowerCase());
     const tops = new Map<string, SheetCells>();
     const topOf = async (sheet: { part: string }) =>
-      tops.get(sheet.part) ?? tops.set(sheet.part, await readSheet(pkg, sheet.part, { ...options, stopAfterRows: HEADER_SCAN_ROWS })).get(sheet.part)!;
+      tops.get(sheet.part) ??
+      tops
+        .set(sheet.part, await readSheet(pkg, sheet.part, { ...options, stopAfterRows: HEADER_SCAN_ROWS }))
+        .get(sheet.part)!;
     let chosen = named;
     if (!chosen) {
       for (const sheet of sheets) {
@@ -60,7 +81,9 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
     for (const sheet of sheets) {
       if (sheet === chosen) continue;
       if (findHeaderRow((await topOf(sheet)).grid) >= 0) {
-        notes.push(`${path}: sheet "${sheet.name}" also has a plan header; only sheet "${chosen.name}" is read. Name the sheet to read "${PLAN_SHEET_NAME}" to choose it.`);
+        notes.push(
+          `${path}: sheet "${sheet.name}" also has a plan header; only sheet "${chosen.name}" is read. Name the sheet to read "${PLAN_SHEET_NAME}" to choose it.`,
+        );
       }
     }
     const cells = await readSheet(pkg, chosen.part, { ...options, onRows: (rows) => assertFits(path, rows) });
@@ -79,7 +102,14 @@ function unreadable(path: string, error: unknown) {
   return fileError(path, `not a readable Excel workbook: ${why}. Open it in a spreadsheet and save it again as .xlsx.`);
 }
 
-function planFromSheet(snapshot: FileSnapshot, info: WorkbookInfo, sheet: SheetEntry & { part: string }, cells: SheetCells, notes: string[], searched: boolean): PlanFile {
+function planFromSheet(
+  snapshot: FileSnapshot,
+  info: WorkbookInfo,
+  sheet: SheetEntry & { part: string },
+  cells: SheetCells,
+  notes: string[],
+  searched: boolean,
+): PlanFile {
   const path = snapshot.path;
   blankHiddenMergedCells(cells);
   let table: ReturnType<typeof tableFromGrid>;
@@ -87,22 +117,34 @@ function planFromSheet(snapshot: FileSnapshot, info: WorkbookInfo, sheet: SheetE
     table = tableFromGrid(cells.grid);
   } catch (error) {
     if (!(error instanceof PlanFormatError)) throw error;
-    const others = searched ? ` No sheet is named "${PLAN_SHEET_NAME}" and no other sheet has these headers either.` : '';
+    const others = searched
+      ? ` No sheet is named "${PLAN_SHEET_NAME}" and no other sheet has these headers either.`
+      : '';
     throw planFormatError(path, { message: error.message + others, where: error.where }, { sheet: sheet.name });
   }
   const columns = mapColumns(table.header);
   const headerRow = table.headerRow ?? 1;
   const sheetIndex = info.sheets.indexOf(sheet);
-  const marked = new Set(OWNED_KEYS.filter((key) => isMarked(info.definedNames, key, sheet.name, sheetIndex, columns[key])));
+  const marked = new Set(
+    OWNED_KEYS.filter((key) => isMarked(info.definedNames, key, sheet.name, sheetIndex, columns[key])),
+  );
   const owned = claimOwnedCells(table, columns, (key, row, col, value) =>
     xlsxCellOwner(value, formulaText(cells, row, col), { key, columns, row, marked: marked.has(key) }),
   );
   const warnings: string[] = [];
-  const uncomputed = uncomputedWarning(path, sheet.name, table, cells.uncomputed.filter((c) => c.row <= headerRow + table.rows.length));
+  const uncomputed = uncomputedWarning(
+    path,
+    sheet.name,
+    table,
+    cells.uncomputed.filter((c) => c.row <= headerRow + table.rows.length),
+  );
   if (uncomputed) warnings.push(uncomputed);
-  if (cells.protectedSheet) warnings.push(`${path}, sheet "${sheet.name}": the sheet is protected; cascade reads it but will not write into it.`);
-  if (table.end) notes.push(endNote(path, sheet.name, table.end));
+  if (cells.protectedSheet)
+    warnings.push(
+      `${path}, sheet "${sheet.name}": the sheet is protected; cascade reads it but will not write into it.`,
+    );
   const { end, ...raw } = table;
+  if (end) notes.push(endNote(path, sheet.name, end));
   return {
     path,
     kind: 'xlsx',
@@ -153,16 +195,28 @@ function freeColumn(cells: SheetCells, headerRow: number): number {
 }
 
 /** Does a hidden defined name mark this column of this sheet as Cascade's? */
-function isMarked(names: readonly DefinedName[], key: OwnedKey, sheetName: string, sheetIndex: number, col: number | undefined): boolean {
+function isMarked(
+  names: readonly DefinedName[],
+  key: OwnedKey,
+  sheetName: string,
+  sheetIndex: number,
+  col: number | undefined,
+): boolean {
   if (col === undefined) return false;
-  const name = names.find((n) => n.name.toLowerCase() === markerName(key).toLowerCase() && (n.localSheet === undefined || n.localSheet === sheetIndex));
+  const name = names.find(
+    (n) =>
+      n.name.toLowerCase() === markerName(key).toLowerCase() &&
+      (n.localSheet === undefined || n.localSheet === sheetIndex),
+  );
   const target = name && parseColumnRef(name.formula);
   return !!target && target.sheet === sheetName && target.col === col;
 }
 
 /** "'My plan'!$Q:$Q" or "Cascade!$Q$1:$Q$900" → the sheet and the column. */
 export function parseColumnRef(formula: string): { sheet: string; col: number } | null {
-  const match = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!\$?([A-Z]{1,3})(?:\$?\d+)?(?::\$?[A-Z]{1,3}(?:\$?\d+)?)?$/i.exec(formula.trim());
+  const match = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!\$?([A-Z]{1,3})(?:\$?\d+)?(?::\$?[A-Z]{1,3}(?:\$?\d+)?)?$/i.exec(
+    formula.trim(),
+  );
   if (!match) return null;
   const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
   let col = 0;
@@ -176,10 +230,16 @@ const INPUT_KEYS = new Set(COLUMNS.filter((c) => !c.computed).map((c) => c.key))
  * A file written by a program that does not calculate (a script, a converter) holds formulas
  * without their values; the plan would read them as blank, so the user is told which cells.
  */
-function uncomputedWarning(path: string, sheet: string, table: RawTable, cells: SheetCells['uncomputed']): string | null {
+function uncomputedWarning(
+  path: string,
+  sheet: string,
+  table: RawTable,
+  cells: SheetCells['uncomputed'],
+): string | null {
   const columns: ColumnMap = mapColumns(table.header);
   const inputs = new Map<number, string>();
-  for (const [key, col] of Object.entries(columns)) if (INPUT_KEYS.has(key as never)) inputs.set(col, String(table.header[col]));
+  for (const [key, col] of Object.entries(columns))
+    if (INPUT_KEYS.has(key as never)) inputs.set(col, String(table.header[col]));
   const headerRow = table.headerRow ?? 1;
   const found = cells.filter((c) => c.row > headerRow && inputs.has(c.col));
   if (found.length === 0) return null;

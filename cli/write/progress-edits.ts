@@ -1,4 +1,12 @@
-import { COLUMN_BY_KEY, columnLetter, hasLiveProgress, NO_PACE, type CellValue, type Plan, type ProgressItem } from '../../shared/index.js';
+import {
+  COLUMN_BY_KEY,
+  columnLetter,
+  hasLiveProgress,
+  NO_PACE,
+  type CellValue,
+  type Plan,
+  type ProgressItem,
+} from '../../shared/index.js';
 import { fileError } from '../errors.js';
 import { inRange } from '../xlsx/cell-range.js';
 import type { PlanFile } from '../files/read.js';
@@ -31,7 +39,12 @@ interface Conflict {
  * typed is never written: where it says the same as Cascade it is left alone, and where it differs
  * the whole write stops with one error naming the column.
  */
-export function progressEdits(file: PlanFile, plan: Plan, progress: readonly ProgressItem[], filledIds: readonly { row: number; id: string }[]): ProgressWrite {
+export function progressEdits(
+  file: PlanFile,
+  plan: Plan,
+  progress: readonly ProgressItem[],
+  filledIds: readonly { row: number; id: string }[],
+): ProgressWrite {
   const { layout, table } = file;
   const headerRow = table.headerRow ?? 1;
   const decimalComma = table.decimalComma === true;
@@ -39,7 +52,15 @@ export function progressEdits(file: PlanFile, plan: Plan, progress: readonly Pro
   const ownerOf = (key: OwnedKey, row: number): CellOwner => layout.owned[key]?.owners.get(row) ?? 'blank';
   const skipped: string[] = [];
   if (layout.protectedSheet) {
-    return { edits: [], progressColumn: plan.columns.progress ?? layout.freeColumn, addedColumn: false, ownedColumns: [], skipped: ['the sheet is protected: nothing was written into it. Unprotect it (Review › Unprotect Sheet) to let cascade write.'] };
+    return {
+      edits: [],
+      progressColumn: plan.columns.progress ?? layout.freeColumn,
+      addedColumn: false,
+      ownedColumns: [],
+      skipped: [
+        'the sheet is protected: nothing was written into it. Unprotect it (Review › Unprotect Sheet) to let cascade write.',
+      ],
+    };
   }
 
   const existing = plan.columns.progress;
@@ -47,7 +68,13 @@ export function progressEdits(file: PlanFile, plan: Plan, progress: readonly Pro
   const edits: CellEdit[] = [];
   const conflicts: Record<'progress' | 'pace', Conflict[]> = { progress: [], pace: [] };
   if (existing === undefined) {
-    edits.push({ row: headerRow, col: progressColumn, value: COLUMN_BY_KEY.progress.header, onFormula: 'skip', formatLike: progressColumn - 1 });
+    edits.push({
+      row: headerRow,
+      col: progressColumn,
+      value: COLUMN_BY_KEY.progress.header,
+      onFormula: 'skip',
+      formatLike: progressColumn - 1,
+    });
   }
   const pace = plan.columns.pace;
   for (let i = 0; i < plan.items.length; i++) {
@@ -63,33 +90,49 @@ export function progressEdits(file: PlanFile, plan: Plan, progress: readonly Pro
         // A person's own formula in a CSV (as Google Sheets exports it): live, so it is kept as it is.
         edits.push({ row, col: progressColumn, value, onFormula: 'skip', percent: true });
       } else if (owner === 'person') {
-        if (!sameProgress(cellOf(row, progressColumn), value, decimalComma)) conflicts.progress.push({ row, value: cellOf(row, progressColumn) });
+        if (!sameProgress(cellOf(row, progressColumn), value, decimalComma))
+          conflicts.progress.push({ row, value: cellOf(row, progressColumn) });
       } else {
-        edits.push({ row, col: progressColumn, value, onFormula: hasLiveProgress(item) ? 'skip' : 'replace', percent: true, owned: true });
+        edits.push({
+          row,
+          col: progressColumn,
+          value,
+          onFormula: hasLiveProgress(item) ? 'skip' : 'replace',
+          percent: true,
+          owned: true,
+        });
       }
     }
     if (pace !== undefined) {
       const word = computed.status ?? NO_PACE;
       if (ownerOf('pace', row) === 'person') {
         const typed = cellOf(row, pace);
-        if (String(typed ?? '').trim().toLowerCase() !== word.toLowerCase()) conflicts.pace.push({ row, value: typed });
+        if (
+          String(typed ?? '')
+            .trim()
+            .toLowerCase() !== word.toLowerCase()
+        )
+          conflicts.pace.push({ row, value: typed });
       } else {
         edits.push({ row, col: pace, value: word, onFormula: 'replace', owned: true });
       }
     }
   }
   for (const key of ['progress', 'pace'] as const) {
-    if (conflicts[key].length > 0) throw conflictError(file, key, key === 'progress' ? progressColumn : pace!, conflicts[key]);
+    if (conflicts[key].length > 0)
+      throw conflictError(file, key, key === 'progress' ? progressColumn : pace!, conflicts[key]);
   }
   const idColumn = plan.columns.id!;
-  for (const { row, id } of filledIds) if (!layout.skipRows.has(row)) edits.push({ row, col: idColumn, value: id, onFormula: 'skip' });
+  for (const { row, id } of filledIds)
+    if (!layout.skipRows.has(row)) edits.push({ row, col: idColumn, value: id, onFormula: 'skip' });
 
   const kept = edits.filter((edit) => !layout.protectedRanges.some((range) => inRange(range, edit.row, edit.col)));
   if (kept.length < edits.length) {
     skipped.push(`${edits.length - kept.length} cells lie in a protected range and were not written.`);
   }
   const ownedColumns: { key: OwnedKey; col: number }[] = [];
-  if (kept.some((e) => e.col === progressColumn && e.owned)) ownedColumns.push({ key: 'progress', col: progressColumn });
+  if (kept.some((e) => e.col === progressColumn && e.owned))
+    ownedColumns.push({ key: 'progress', col: progressColumn });
   if (pace !== undefined && kept.some((e) => e.col === pace && e.owned)) ownedColumns.push({ key: 'pace', col: pace });
   return { edits: kept, progressColumn, addedColumn: existing === undefined, ownedColumns, skipped };
 }
@@ -102,7 +145,10 @@ function conflictError(file: PlanFile, key: 'progress' | 'pace', col: number, co
     .join(', ');
   const more = conflicts.length > 3 ? `, and ${conflicts.length - 3} more` : '';
   const cells = conflicts.length === 1 ? 'a cell holds' : `${conflicts.length} cells hold`;
-  const what = key === 'progress' ? 'progress typed by a person that differs from what cascade computes' : 'a pace typed by a person that differs from cascade\'s';
+  const what =
+    key === 'progress'
+      ? 'progress typed by a person that differs from what cascade computes'
+      : "a pace typed by a person that differs from cascade's";
   return fileError(
     file.path,
     `${cells} ${what} (${shown}${more}); nothing was written. cascade never overwrites what people type: ` +

@@ -15,7 +15,11 @@ export interface WriteResult {
  * through a temporary file and one rename, after checking the file on disk is still those bytes;
  * not at all when nothing changes.
  */
-export async function writeCells(file: PlanFile, edits: readonly CellEdit[], owned: readonly { key: OwnedKey; col: number }[] = []): Promise<WriteResult> {
+export async function writeCells(
+  file: PlanFile,
+  edits: readonly CellEdit[],
+  owned: readonly { key: OwnedKey; col: number }[] = [],
+): Promise<WriteResult> {
   if (file.kind === 'csv') {
     const { data, written, keptFormulas } = editCsv(file.csv!, edits);
     if (written > 0) await replaceFile(file.snapshot, data);
@@ -28,7 +32,11 @@ export async function writeCells(file: PlanFile, edits: readonly CellEdit[], own
     patched = await patchWorkbook(file.snapshot.bytes, file.sheetName!, edits, markers);
   } catch {
     // The workbook was read a moment ago; a part the writer cannot follow is the only way here.
-    throw fileError(file.path, 'cannot write into this workbook: a part of it is laid out in a way cascade cannot edit safely; nothing was changed. Open it in a spreadsheet, save it again as .xlsx, and run the command again.', { sheet: file.sheetName });
+    throw fileError(
+      file.path,
+      'cannot write into this workbook: a part of it is laid out in a way cascade cannot edit safely; nothing was changed. Open it in a spreadsheet, save it again as .xlsx, and run the command again.',
+      { sheet: file.sheetName },
+    );
   }
   if (patched.sheet.written > 0) await replaceFile(file.snapshot, patched.data);
   return { written: patched.sheet.written, keptFormulas: patched.sheet.keptFormulas };

@@ -49,7 +49,10 @@ export class XlsxPackage {
   async text(part: string): Promise<string | null> {
     const entry = this.entries.get(normalisePart(part));
     if (!entry) return null;
-    if (entry.uncompressedSize > MAX_WHOLE_PART) throw new PackageError(`its part ${part} is too large to be a plan (${Math.round(entry.uncompressedSize / 1048576)} MB)`);
+    if (entry.uncompressedSize > MAX_WHOLE_PART)
+      throw new PackageError(
+        `its part ${part} is too large to be a plan (${Math.round(entry.uncompressedSize / 1048576)} MB)`,
+      );
     const chunks: Buffer[] = [];
     let total = 0;
     await this.stream(part, (chunk) => {
@@ -68,7 +71,9 @@ export class XlsxPackage {
     const entry = this.entries.get(normalisePart(part));
     if (!entry) throw new PackageError(`it has no part ${part}`);
     const stream = await new Promise<Readable>((resolve, reject) => {
-      this.zip.openReadStream(entry, (error, s) => (error ? reject(new PackageError(`its part ${part} is damaged`)) : resolve(s)));
+      this.zip.openReadStream(entry, (error, s) =>
+        error ? reject(new PackageError(`its part ${part} is damaged`)) : resolve(s),
+      );
     });
     await new Promise<void>((resolve, reject) => {
       let done = false;

@@ -4,7 +4,6 @@ import type { XlsxPackage } from './package-read.js';
 import { streamPart } from './xml-stream.js';
 import { columnIndex, decodeCellRef } from './xml.js';
 
-
 /** A formula cell: its text, or for a cell sharing a formula, the group it shares. */
 export interface FormulaCell {
   text: string | null;
@@ -55,7 +54,18 @@ export function dateFromSerial(serial: number, date1904: boolean): Date {
   return new Date(EPOCH_1900 + Math.round((serial < 60 ? serial + 1 : serial) * DAY_MS));
 }
 
-const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!']);
+const ERROR_TEXTS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+]);
 
 /** Reads a worksheet part as a stream: memory follows the cells kept, not the XML. */
 export async function readSheet(pkg: XlsxPackage, part: string, options: SheetReadOptions): Promise<SheetCells> {
@@ -94,7 +104,8 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
       const shared = a.t === 'shared' ? a.si : undefined;
       const text = formula.text === '' && shared !== undefined ? null : formula.text;
       sheet.formulas.set(cellKey(rowNumber, col), { text, sharedIndex: shared });
-      if (shared !== undefined && text !== null && !sheet.sharedMasters.has(shared)) sheet.sharedMasters.set(shared, { row: rowNumber, col, text });
+      if (shared !== undefined && text !== null && !sheet.sharedMasters.has(shared))
+        sheet.sharedMasters.set(shared, { row: rowNumber, col, text });
       if (!hasValue && type !== 'inlineStr') sheet.uncomputed.push({ row: rowNumber, col });
     }
     if (cell !== null || hasFormula) sheet.lastColumn = Math.max(sheet.lastColumn, col);
@@ -229,7 +240,13 @@ function addRange(list: CellRange[], ref: string | undefined) {
   const [from, to = from] = ref.replace(/\$/g, '').split(':');
   const a = decodeCellRef(from);
   const b = decodeCellRef(to);
-  if (a && b) list.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  if (a && b)
+    list.push({
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.col, b.col),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.col, b.col),
+    });
   else if (/^[A-Z]{1,3}:[A-Z]{1,3}$/i.test(ref)) {
     const [l, r] = ref.split(':').map(columnIndex);
     list.push({ top: 1, left: l, bottom: 1048576, right: r });

@@ -57,7 +57,9 @@ export async function readRelationships(pkg: XlsxPackage, sourcePart: string): P
 
 export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> {
   const root = await readRelationships(pkg, '');
-  const workbookPart = root.find((r) => TYPE_OFFICE_DOCUMENT.test(r.type))?.part ?? (pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null);
+  const workbookPart =
+    root.find((r) => TYPE_OFFICE_DOCUMENT.test(r.type))?.part ??
+    (pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null);
   if (!workbookPart || !pkg.has(workbookPart)) throw new PackageError('it has no workbook part');
   const rels = await readRelationships(pkg, workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));
@@ -97,7 +99,14 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
     const rel = rels.find((r) => type.test(r.type));
     return rel && pkg.has(rel.part) ? normalisePart(rel.part) : null;
   };
-  return { workbookPart: normalisePart(workbookPart), sheets, definedNames, date1904, sharedStringsPart: partOf(TYPE_SHARED_STRINGS), stylesPart: partOf(TYPE_STYLES) };
+  return {
+    workbookPart: normalisePart(workbookPart),
+    sheets,
+    definedNames,
+    date1904,
+    sharedStringsPart: partOf(TYPE_SHARED_STRINGS),
+    stylesPart: partOf(TYPE_STYLES),
+  };
 }
 
 /** The shared strings table: each `<si>` as plain text (rich text runs joined, phonetic hints left out). */
@@ -126,7 +135,10 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string | null): 
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 18.8.30, plus the East Asian ones). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** For each cell format (cellXfs index): does it show a date? */
 export async function readDateStyles(pkg: XlsxPackage, part: string | null): Promise<boolean[]> {

@@ -29,7 +29,11 @@ async function csvPlan(name: string, lines = CSV_LINES): Promise<string> {
 }
 
 /** Runs `cascade ARGS`, calling `meanwhile` after the plan was read and before the file is replaced. */
-function runPaused(args: string[], gate: string, meanwhile: () => Promise<void>): Promise<{ code: number; stderr: string }> {
+function runPaused(
+  args: string[],
+  gate: string,
+  meanwhile: () => Promise<void>,
+): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/cascade.js'), ...args], {
       env: { ...process.env, NO_COLOR: '1', CASCADE_TEST_PAUSE_BEFORE_REPLACE: gate },
@@ -54,21 +58,30 @@ describe('one read, one write', () => {
   it('refuses, writing nothing, when the file was saved by someone else between the read and the write (a row inserted above)', async () => {
     const file = await csvPlan('moved.csv');
     // A colleague inserts a row under the header: every row moves one down.
-    const colleague = [CSV_LINES[0], 'O0,Objective,,Keep the lights on,,,,,2026-06-30,On track,', ...CSV_LINES.slice(1)].join('\n') + '\n';
-    const r = await runPaused(['progress', file, '--write', ...TODAY], join(dir, 'gate-moved'), () => writeFile(file, colleague));
+    const colleague =
+      [CSV_LINES[0], 'O0,Objective,,Keep the lights on,,,,,2026-06-30,On track,', ...CSV_LINES.slice(1)].join('\n') +
+      '\n';
+    const r = await runPaused(['progress', file, '--write', ...TODAY], join(dir, 'gate-moved'), () =>
+      writeFile(file, colleague),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/moved\.csv: the file changed after cascade read it .*nothing was written/);
     expect(await readFile(file, 'utf8')).toBe(colleague);
     expect((await readdir(dir)).filter((n) => n.includes('.cascade-'))).toEqual([]);
   });
 
-  it('the same for an .xlsx workbook: the colleague\'s version stays, byte for byte', async () => {
+  it("the same for an .xlsx workbook: the colleague's version stays, byte for byte", async () => {
     const file = join(dir, 'moved.xlsx');
     await writeXlsxPlan(file, okrRows());
     const other = join(dir, 'other.xlsx');
-    await writeXlsxPlan(other, [{ ID: 'O0', Level: 'Objective', Title: 'Keep the lights on', Status: 'On track' }, ...okrRows()]);
+    await writeXlsxPlan(other, [
+      { ID: 'O0', Level: 'Objective', Title: 'Keep the lights on', Status: 'On track' },
+      ...okrRows(),
+    ]);
     const colleague = await readFile(other);
-    const r = await runPaused(['progress', file, '--write', ...TODAY], join(dir, 'gate-moved-xlsx'), () => writeFile(file, colleague));
+    const r = await runPaused(['progress', file, '--write', ...TODAY], join(dir, 'gate-moved-xlsx'), () =>
+      writeFile(file, colleague),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the file changed after cascade read it');
     expect((await readFile(file)).equals(colleague)).toBe(true);
@@ -82,7 +95,9 @@ describe('one read, one write', () => {
     expect(r.code).toBe(0);
     expect((await lstat(linkPath)).isSymbolicLink()).toBe(true);
     expect(await readlink(linkPath)).toBe(real);
-    expect((await readFile(real, 'utf8')).split('\n')[1]).toBe('O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%');
+    expect((await readFile(real, 'utf8')).split('\n')[1]).toBe(
+      'O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%',
+    );
   });
 
   it('refuses a file with hard links, clearly, and changes none of its names', async () => {
@@ -96,7 +111,7 @@ describe('one read, one write', () => {
     expect(await readFile(other, 'utf8')).toBe(before);
   });
 
-  it('keeps the file\'s mode; refuses a read-only file even when run as root', async () => {
+  it("keeps the file's mode; refuses a read-only file even when run as root", async () => {
     const file = await csvPlan('mode.csv');
     await chmod(file, 0o640);
     expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
@@ -113,14 +128,19 @@ describe('one read, one write', () => {
   it('warns when the workbook is open in LibreOffice or Excel (their lock file is there)', async () => {
     const file = join(dir, 'open.xlsx');
     await writeXlsxPlan(file, okrRows());
-    await writeFile(join(dir, '.~lock.open.xlsx#'), ',someone,host,01.05.2026 10:00,file:///home/someone/.config/libreoffice/4;');
+    await writeFile(
+      join(dir, '.~lock.open.xlsx#'),
+      ',someone,host,01.05.2026 10:00,file:///home/someone/.config/libreoffice/4;',
+    );
     const r = await cascade(['progress', file, '--write', ...TODAY]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: .*open\.xlsx is open in LibreOffice \(lock file \.~lock\.open\.xlsx#\)/);
 
     const excel = await csvPlan('excel.csv');
     await writeFile(join(dir, '~$excel.csv'), 'x');
-    expect((await cascade(['progress', excel, '--write', ...TODAY])).stderr).toMatch(/is open in Excel \(lock file ~\$excel\.csv\)/);
+    expect((await cascade(['progress', excel, '--write', ...TODAY])).stderr).toMatch(
+      /is open in Excel \(lock file ~\$excel\.csv\)/,
+    );
   });
 
   it('removes the temporary file a killed run left behind, and only that one', async () => {
@@ -138,7 +158,7 @@ describe('one read, one write', () => {
 });
 
 describe('what people typed is never overwritten', () => {
-  it('a team\'s own progress column (60, 100): one message naming the column, nothing written', async () => {
+  it("a team's own progress column (60, 100): one message naming the column, nothing written", async () => {
     const lines = [
       'ID,Level,Parent,Title,Owner,Type,Start,Target,Current,Due date,Status,progress',
       'O1,Objective,,Grow SMB revenue,Ana,,,,,2026-06-30,On track,',
@@ -148,9 +168,13 @@ describe('what people typed is never overwritten', () => {
     const file = await csvPlan('team.csv', lines);
     const r = await cascade(['progress', file, '--write', ...TODAY]);
     expect(r.code).toBe(2);
-    const errors = r.stderr.split('\n').filter((l) => l.startsWith('cascade:') && !l.includes('warning') && !l.includes('note'));
+    const errors = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('cascade:') && !l.includes('warning') && !l.includes('note'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/team\.csv, column L \(Progress\): 2 cells hold progress typed by a person .*\(row 3: "60", row 4: "100"\); nothing was written/);
+    expect(errors[0]).toMatch(
+      /team\.csv, column L \(Progress\): 2 cells hold progress typed by a person .*\(row 3: "60", row 4: "100"\); nothing was written/,
+    );
     expect(errors[0]).toContain('rename the column');
     expect(await readFile(file, 'utf8')).toBe(lines.join('\n') + '\n');
   });
@@ -170,7 +194,7 @@ describe('what people typed is never overwritten', () => {
     expect(after[1]).toBe('O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%');
   });
 
-  it('an .xlsx Progress cell a person typed over cascade\'s value is theirs from then on', async () => {
+  it("an .xlsx Progress cell a person typed over cascade's value is theirs from then on", async () => {
     const file = join(dir, 'typed.xlsx');
     await writeXlsxPlan(file, okrRows());
     expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
@@ -183,7 +207,9 @@ describe('what people typed is never overwritten', () => {
     const before = await readFile(file);
     const r = await cascade(['progress', file, '--write', ...TODAY]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/typed\.xlsx, sheet "Cascade", column Q \(Progress\): a cell holds progress typed by a person .*\(row 3: 12%\)/);
+    expect(r.stderr).toMatch(
+      /typed\.xlsx, sheet "Cascade", column Q \(Progress\): a cell holds progress typed by a person .*\(row 3: 12%\)/,
+    );
     expect((await readFile(file)).equals(before)).toBe(true);
   });
 
@@ -221,7 +247,9 @@ describe('owned cells only', () => {
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(file);
     const s = after.getWorksheet('Cascade')!;
-    expect([2, 3, 4, 5].map((row) => s.getCell(`J${row}`).formula)).toEqual([2, 3, 4, 5].map((row) => `IF(H${row}="","",I${row}/H${row})`));
+    expect([2, 3, 4, 5].map((row) => s.getCell(`J${row}`).formula)).toEqual(
+      [2, 3, 4, 5].map((row) => `IF(H${row}="","",I${row}/H${row})`),
+    );
   });
 
   it('a header merged across two columns counts as taken; a second run finds the column it added', async () => {
@@ -263,7 +291,9 @@ describe('owned cells only', () => {
     copy.addRow(['O9', 'Objective', 'Next quarter']);
     await workbook.xlsx.writeFile(file);
     const r = await cascade(['lint', file, ...TODAY]);
-    expect(r.stderr).toContain('note: ' + `${file}: sheet "Q3 draft" also has a plan header; only sheet "Cascade" is read`);
+    expect(r.stderr).toContain(
+      'note: ' + `${file}: sheet "Q3 draft" also has a plan header; only sheet "Cascade" is read`,
+    );
   });
 
   it('a protected sheet: a warning, and nothing written into it', async () => {
@@ -283,7 +313,7 @@ describe('owned cells only', () => {
 });
 
 describe('CSV as written', () => {
-  it('keeps every field\'s quotes and each line\'s own ending', async () => {
+  it("keeps every field's quotes and each line's own ending", async () => {
     const file = join(dir, 'quoted.csv');
     const lines = [
       '"ID","Level","Parent","Title","Type","Start","Target","Current","Status","Progress"\r\n',
@@ -308,7 +338,14 @@ describe('CSV as written', () => {
 describe('messages say what the file really is', () => {
   it('an OpenDocument spreadsheet renamed .xlsx, a folder named plan.xlsx, a NUL byte in a CSV', async () => {
     const ods = join(dir, 'renamed.xlsx');
-    await writeFile(ods, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]));
+    await writeFile(
+      ods,
+      Buffer.concat([
+        Buffer.from('PK\x03\x04'),
+        Buffer.alloc(26),
+        Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+      ]),
+    );
     const a = await cascade(['lint', ods]);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('this is an OpenDocument spreadsheet (.ods), not an Excel workbook');
@@ -342,6 +379,8 @@ describe('bounded memory', () => {
     const r = await cascade(['lint', file], { env: { NODE_OPTIONS: '--max-old-space-size=256' } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/huge\.csv: the plan has about 120,002 rows, more than cascade can hold .*NODE_OPTIONS=--max-old-space-size=\d+/);
+    expect(r.stderr).toMatch(
+      /huge\.csv: the plan has about 120,002 rows, more than cascade can hold .*NODE_OPTIONS=--max-old-space-size=\d+/,
+    );
   });
 });

@@ -12,7 +12,13 @@ import { readDateStyles, readSharedStrings, readWorkbookInfo } from '../../cli/x
 import { cascade, json, ROOT, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/producers');
-const COMMITTED = ['openpyxl-rich.xlsx', 'openpyxl-long-name.xlsx', 'openpyxl-1904.xlsx', 'libreoffice-from-csv.xlsx', 'libreoffice-resaved.xlsx'];
+const COMMITTED = [
+  'openpyxl-rich.xlsx',
+  'openpyxl-long-name.xlsx',
+  'openpyxl-1904.xlsx',
+  'libreoffice-from-csv.xlsx',
+  'libreoffice-resaved.xlsx',
+];
 const TODAY = ['--today', '2026-05-01'];
 
 let dir: string;
@@ -44,7 +50,11 @@ describe('every producer reads as its CSV', () => {
     const out = join(dir, 'fresh');
     await (await import('node:fs/promises')).mkdir(out);
     await promisify(execFile)('/usr/bin/python3', [join(FIXTURES, 'generate.py'), out]);
-    const rels = await (await JSZip.loadAsync(await readFile(join(out, 'openpyxl-rich.xlsx')))).file('xl/_rels/workbook.xml.rels')!.async('string');
+    const rels = await (
+      await JSZip.loadAsync(await readFile(join(out, 'openpyxl-rich.xlsx')))
+    )
+      .file('xl/_rels/workbook.xml.rels')!
+      .async('string');
     expect(rels).toContain('Target="/xl/worksheets/sheet1.xml"');
     for (const name of ['openpyxl-rich.xlsx', 'openpyxl-long-name.xlsx', 'openpyxl-1904.xlsx']) {
       expect([name, await reading(join(out, name))]).toEqual([name, expected]);
@@ -56,14 +66,18 @@ describe('every producer reads as its CSV', () => {
     await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
       /worksheets\/sheet\d+\.xml$|workbook\.xml$|sharedStrings\.xml$|styles\.xml$/.test(name) ? prefixed(xml) : xml,
     );
-    expect(await (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('string')).toContain('<x:c ');
+    expect(
+      await (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('string'),
+    ).toContain('<x:c ');
     expect(await reading(file)).toEqual(expected);
   });
 
   it('inline strings, rich text runs and phonetic hints instead of shared strings', async () => {
     const file = join(dir, 'inline.xlsx');
     const source = await JSZip.loadAsync(await readFile(join(FIXTURES, 'libreoffice-from-csv.xlsx')));
-    const strings = [...(await source.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]);
+    const strings = [
+      ...(await source.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>([\s\S]*?)<\/si>/g),
+    ].map((m) => m[1]);
     await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) => {
       if (!/worksheets\/sheet1\.xml$/.test(name)) return xml;
       return xml.replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_all, ref, a, b, index) => {
@@ -80,7 +94,9 @@ describe('every producer reads as its CSV', () => {
   it('an error cell (#N/A) is a finding on its row, not a failure to read', async () => {
     const file = join(dir, 'error.xlsx');
     await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
-      /worksheets\/sheet1\.xml$/.test(name) ? xml.replace(/<c r="I3"([^>]*?)(?: t="\w+")?>[\s\S]*?<\/c>/, '<c r="I3"$1 t="e"><f>NA()</f><v>#N/A</v></c>') : xml,
+      /worksheets\/sheet1\.xml$/.test(name)
+        ? xml.replace(/<c r="I3"([^>]*?)(?: t="\w+")?>[\s\S]*?<\/c>/, '<c r="I3"$1 t="e"><f>NA()</f><v>#N/A</v></c>')
+        : xml,
     );
     const r = await cascade(['lint', file, '--format', 'json', ...TODAY]);
     const findings = json(r).findings.filter((f: { row: number }) => f.row === 3);
@@ -98,7 +114,9 @@ describe('progress --write on every producer changes only its own cells', () => 
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('Added a Progress column (column O)');
       const after = await allCells(file);
-      const changed = [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key));
+      const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+        (key) => before.get(key) !== after.get(key),
+      );
       expect(changed.every((key) => /!O\d+$/.test(key))).toBe(true);
       expect(changed.length).toBe(6); // the header and the five rows
       expect(await reading(file)).toMatchObject({ progress: expected.progress });
@@ -110,7 +128,11 @@ describe('progress --write on every producer changes only its own cells', () => 
 async function allCells(file: string): Promise<Map<string, string>> {
   const pkg = await XlsxPackage.open(await readFile(file));
   const info = await readWorkbookInfo(pkg);
-  const options = { sharedStrings: await readSharedStrings(pkg, info.sharedStringsPart), dateStyles: await readDateStyles(pkg, info.stylesPart), date1904: info.date1904 };
+  const options = {
+    sharedStrings: await readSharedStrings(pkg, info.sharedStringsPart),
+    dateStyles: await readDateStyles(pkg, info.stylesPart),
+    date1904: info.date1904,
+  };
   const cells = new Map<string, string>();
   for (const sheet of info.sheets) {
     if (!sheet.part) continue;
@@ -136,6 +158,8 @@ async function rewriteParts(from: string, to: string, change: (name: string, xml
 /** The main namespace bound to the prefix x: and every element of it written x:name. */
 function prefixed(xml: string): string {
   return xml
-    .replace(/<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g, (all, slash, name) => (name.includes(':') ? all : `<${slash}x:${name}`))
+    .replace(/<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g, (all, slash, name) =>
+      name.includes(':') ? all : `<${slash}x:${name}`,
+    )
     .replace(/ xmlns="([^"]+)"/, ' xmlns:x="$1"');
 }
