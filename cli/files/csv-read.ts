@@ -1,6 +1,7 @@
 import { PlanFormatError, columnLetter, mapColumns, type CellValue } from '../../shared/index.js';
 import { fileError, planFormatError } from '../errors.js';
 import { assertFits, countLines } from './capacity.js';
+import { interner } from './intern.js';
 import { CsvSyntaxError, findNul, scanCsv } from './csv-scan.js';
 import { decodeCsv, looksBinary, sniffDelimiter, sniffEol, type CsvDialect } from './csv-text.js';
 import { tableFromGrid, type Grid } from './grid.js';
@@ -37,6 +38,7 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
     );
   }
   const grid: Grid = [];
+  const intern = interner();
   const recordStarts: number[] = [];
   const widths: number[] = [];
   try {
@@ -44,7 +46,7 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
       recordStarts.push(start);
       widths.push(fields.length);
       const cells = new Array<CellValue>(fields.length);
-      for (let i = 0; i < fields.length; i++) cells[i] = csvCell(fields[i].value);
+      for (let i = 0; i < fields.length; i++) cells[i] = intern(csvCell(fields[i].value));
       grid[row - 1] = cells;
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { CellValue } from '../../shared/index.js';
+import { interner } from '../files/intern.js';
 import type { CellRange } from './cell-range.js';
 import type { XlsxPackage } from './package-read.js';
 import { streamPart } from './xml-stream.js';
@@ -80,6 +81,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     lastColumn: -1,
     partial: false,
   };
+  const intern = interner();
   let row: CellValue[] | null = null;
   let rowNumber = 0;
   let nonEmptyRows = 0;
@@ -98,7 +100,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   const finishCell = () => {
     if (!row) return;
     let cell: CellValue = null;
-    if (hasValue) cell = convert(type, value, style, options);
+    if (hasValue) cell = intern(convert(type, value, style, options));
     if (hasFormula && formula) {
       const a = formula.attributes;
       const shared = a.t === 'shared' ? a.si : undefined;
