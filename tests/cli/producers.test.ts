@@ -163,3 +163,48 @@ function prefixed(xml: string): string {
     )
     .replace(/ xmlns="([^"]+)"/, ' xmlns:x="$1"');
 }
+
+describe("cascade's own cells, after LibreOffice saved the workbook", () => {
+  // cascade-libreoffice.xlsx: `cascade template --examples`, `progress --write --today 2026-05-10`,
+  // then opened and saved in LibreOffice (see generate.sh).
+  const fixture = join(FIXTURES, 'cascade-libreoffice.xlsx');
+
+  it('keeps its marks: the hidden names and the constant formulas survive the save', async () => {
+    const zip = await JSZip.loadAsync(await readFile(fixture));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/name="_Cascade_Progress"[^>]*>Cascade!\$Q:\$Q</);
+    expect(workbook).toMatch(/name="_Cascade_Pace"[^>]*>Cascade!\$R:\$R</);
+  });
+
+  it('a run with nothing new changes nothing; a later day rewrites its own Pace cells without a word of conflict', async () => {
+    const file = join(dir, 'cascade-libreoffice.xlsx');
+    await copyFile(fixture, file);
+    const same = await cascade(['progress', file, '--write', '--today', '2026-05-10']);
+    expect(same.code).toBe(0);
+    expect(same.stderr).toContain('already up to date');
+    expect((await readFile(file)).equals(await readFile(fixture))).toBe(true);
+
+    const later = await cascade(['progress', file, '--write', '--today', '2026-06-25']);
+    expect(later.code).toBe(0);
+    expect(later.stderr).toMatch(/Wrote progress into .*: \d+ cells? updated/);
+  });
+
+  it('a value a person typed over one of its cells (a constant now) is theirs: the write stops, naming the column', async () => {
+    const file = join(dir, 'cascade-libreoffice-typed.xlsx');
+    await rewriteParts(fixture, file, (name, xml) =>
+      /worksheets\/sheet1\.xml$/.test(name)
+        ? xml.replace(
+            /<c r="R2"([^>]*?) t="str"><f[^>]*>[^<]*<\/f><v>([^<]*)<\/v><\/c>/,
+            '<c r="R2"$1 t="inlineStr"><is><t>fine, really</t></is></c>',
+          )
+        : xml,
+    );
+    const before = await readFile(file);
+    const r = await cascade(['progress', file, '--write', '--today', '2026-05-10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /column R \(Pace\): a cell holds a pace typed by a person .*\(row 2: "fine, really"\); nothing was written/,
+    );
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});
