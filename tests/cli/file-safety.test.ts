@@ -310,6 +310,30 @@ describe('owned cells only', () => {
     expect(r.stderr).toContain('the sheet is protected; cascade reads it but will not write into it');
     expect((await readFile(file)).equals(before)).toBe(true);
   });
+  it('cells in a protected range are left alone, with a warning', async () => {
+    const file = join(dir, 'ranges.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(part)!.async('string');
+    zip.file(
+      part,
+      xml.replace(
+        '</sheetData>',
+        '</sheetData><protectedRanges><protectedRange name="Budget" sqref="Q2:Q3"/></protectedRanges>',
+      ),
+    );
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /warning: .*ranges\.xlsx \(sheet "Cascade"\): 2 cells lie in a protected range and were not written/,
+    );
+    const after = await (await JSZip.loadAsync(await readFile(file))).file(part)!.async('string');
+    expect(after).not.toMatch(/<c r="Q[23]"/);
+    expect(after).toMatch(/<c r="Q4"[^>]*><f>/);
+  });
 });
 
 describe('CSV as written', () => {
