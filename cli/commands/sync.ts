@@ -1,9 +1,11 @@
 // `cascade sync FILE --parent PAGE_ID [--dry-run] [--today YYYY-MM-DD] [--framework F]`:
 // the plan, with its progress, pace and check, mirrored into Notion (notion-sync/).
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import type cliProgress from 'cli-progress';
 import type { Day, FrameworkId } from '../../shared/index.js';
-import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
+import type { LimiterOptions, NotionApiOptions, PlanIdentity, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
 import { frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
@@ -11,6 +13,9 @@ import { loadPlan } from '../plan-input.js';
 
 interface SyncFlags {
   parent: string;
+  plan?: string;
+  recreate?: boolean;
+  pull: boolean;
   dryRun?: boolean;
   force?: boolean;
   today?: Day;
@@ -21,14 +26,26 @@ export function syncCommand(): Command {
   return new Command('sync')
     .description('mirror the plan into Notion: one database per level under a parent page (token in NOTION_TOKEN)')
     .argument('<file>', 'the plan (.xlsx or .csv)')
-    .requiredOption('--parent <page>', 'the Notion page (ID or link) under which the databases live; share it with your integration')
+    .requiredOption(
+      '--parent <page>',
+      'the Notion page (ID or link) under which the databases live; share it with your integration',
+    )
+    .option(
+      '--plan <key>',
+      "the plan's key in Notion, which ties the databases to this plan (default: the file's name without its extension)",
+    )
+    .option('--recreate', "make new databases for this plan's databases that are in Notion's trash")
+    .option(
+      '--no-pull',
+      'one way: do not bring check-ins made in Notion (Current, Status, Last check-in, Note) into the file',
+    )
     .option('--dry-run', 'show what would be created, updated and trashed, and change nothing')
     .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
     .addOption(frameworkOption())
     .addHelpText(
       'after',
-      '\nEnvironment:\n  NOTION_TOKEN     the integration\'s secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.',
+      "\nEnvironment:\n  NOTION_TOKEN     the integration's secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.",
     )
     .action(async (file: string, flags: SyncFlags) => {
       await runSync(file, flags);
@@ -38,25 +55,57 @@ export function syncCommand(): Command {
 async function runSync(file: string, flags: SyncFlags): Promise<void> {
   const token = process.env.NOTION_TOKEN?.trim();
   // The Notion client and the mirror load only for this command: the others start faster without them.
-  const [notion, { buildMirror, formatDryRun, formatSummary, missingToken, NotionApi, redact, SyncError, syncMirror }, { default: progressBars }] =
-    await Promise.all([import('@notionhq/client'), import('../../notion-sync/index.js'), import('cli-progress')]);
+  const [notion, sync, { pullIntoFile }, { default: progressBars }] = await Promise.all([
+    import('@notionhq/client'),
+    import('../../notion-sync/index.js'),
+    import('../sync-pull.js'),
+    import('cli-progress'),
+  ]);
+  const {
+    buildMirror,
+    checkPlanKey,
+    formatDryRun,
+    formatSummary,
+    missingToken,
+    NotionApi,
+    redact,
+    SyncError,
+    syncMirror,
+  } = sync;
   // A CommonJS package loaded on demand: its exports are its default export once bundled.
   const { extractPageId } = (notion as unknown as { default?: typeof notion }).default ?? notion;
   try {
     const parentPageId = parsePage(flags.parent, extractPageId);
     if (!token) throw missingToken();
-    const { plan } = await loadPlan(file, flags.framework);
-    const mirror = buildMirror(plan, { today: todayOf(flags) });
+    // Pulling check-ins writes into the file: the cells read are kept for that write.
+    const { plan, file: planFile } = await loadPlan(file, flags.framework, { write: flags.pull });
+    const today = todayOf(flags);
+    const mirror = buildMirror(plan, { today });
+    const notes: string[] = [];
+    const pull = flags.pull ? pullIntoFile(planFile, plan, today, notes) : undefined;
+    const planEditedAt = (await stat(file)).mtime.toISOString();
     const api = new NotionApi({ token, ...apiSettings(process.env) });
     const progress = progressDisplay(progressBars);
     let report;
     try {
-      report = await syncMirror(mirror, { api, parentPageId, dryRun: flags.dryRun, allowMassTrash: flags.force, progress });
+      const plan = planIdentity(file, flags.plan, checkPlanKey);
+      report = await syncMirror(mirror, {
+        api,
+        parentPageId,
+        plan,
+        recreate: flags.recreate,
+        dryRun: flags.dryRun,
+        allowMassTrash: flags.force,
+        progress,
+        pull,
+        planEditedAt,
+      });
     } finally {
       progress.stop();
     }
     if (report.dryRun) console.log(formatDryRun(report));
     console.log(redact(formatSummary(report), token));
+    for (const note of notes) console.log(`Note: ${note}`);
     if (report.rejected.length > 0) {
       throw new CliError(
         `Notion refused ${plural(report.rejected.length, 'row')} (listed above); ` +
@@ -73,6 +122,18 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     }
     throw error;
   }
+}
+
+/** The plan's key: --plan, else the file's name ("okr-plan" for okr-plan.xlsx), which stays the same wherever the file is. */
+function planIdentity(
+  file: string,
+  key: string | undefined,
+  checkPlanKey: (key: string) => string | null,
+): PlanIdentity {
+  const chosen = key ?? basename(file).replace(/\.[^.]*$/, '');
+  const problem = checkPlanKey(chosen);
+  if (problem) throw new CliError(`--plan "${chosen}": ${problem}.`);
+  return { key: chosen.trim() };
 }
 
 function parsePage(text: string, extractPageId: (text: string) => string | null): string {
@@ -132,7 +193,12 @@ function progressDisplay(bars: typeof cliProgress): SyncProgress & { stop(): voi
     start(phase, total) {
       stop();
       bar = new bars.SingleBar(
-        { format: `${phase.padEnd(18)} [{bar}] {value}/{total}  {duration_formatted}`, stream, clearOnComplete: true, hideCursor: true },
+        {
+          format: `${phase.padEnd(18)} [{bar}] {value}/{total}  {duration_formatted}`,
+          stream,
+          clearOnComplete: true,
+          hideCursor: true,
+        },
         bars.Presets.shades_classic,
       );
       bar.start(total, 0);
