@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { convertCommand } from './commands/convert.js';
 import { lintCommand } from './commands/lint.js';
 import { progressCommand } from './commands/progress.js';
 import { syncCommand } from './commands/sync.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .addCommand(lintCommand())
     .addCommand(progressCommand())
     .addCommand(syncCommand())
+    .addCommand(convertCommand())
     .addHelpText(
       'after',
       `
@@ -25,7 +27,9 @@ Examples:
   cascade template plan.xlsx --framework okr --examples
   cascade lint plan.xlsx
   cascade progress plan.xlsx --today 2026-05-01
-  cascade progress plan.xlsx --write`,
+  cascade progress plan.xlsx --write
+  cascade lint okrs.csv --columns "Title=Key result,Owner=DRI"
+  cascade convert okrs.csv plan.xlsx`,
     );
   const red = colorsFor(process.stderr).red;
   forEachCommand(program, (command) => {

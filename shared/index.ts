@@ -16,3 +16,6 @@ export * from './ids.js';
 export * from './template.js';
 export * from './examples.js';
 export * from './plan-notes.js';
+export { HEADER_SCAN_ROWS, findHeaderRow as findPlanHeaderRow, looksLikeHeader } from './layout/header.js';
+export * from './mapping.js';
+export * from './convert.js';

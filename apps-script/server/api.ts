@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { FrameworkIdSchema, IsoDateSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
-import type { Api, Result, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
+import type { Api, MappingRequest, Result, SaveMappingRequest, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
 import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { runFixIds } from './ids-action.js';
+import { convertSheet, saveSheetMapping, sheetMapping } from './mapping-action.js';
+import { ColumnMappingSchema } from './mappings.js';
 import { runProgress } from './progress-action.js';
 import { SettingsSchema } from './settings.js';
 import { getState, selectCell, updateSettings } from './state-action.js';
@@ -31,6 +33,9 @@ const SelectRequestSchema = z.object({
   col: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_COLUMN))),
 }) satisfies z.ZodMiniType<SelectRequest>;
 
+const MappingRequestSchema = z.object({ sheet: z.nullable(SHEET_NAME), columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<MappingRequest>;
+const SaveMappingRequestSchema = z.object({ sheet: SHEET_NAME, columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<SaveMappingRequest>;
+
 function handle<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request: I) => O): Result<O> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
@@ -53,3 +58,6 @@ export const apiFixIds: Api['apiFixIds'] = (request) => handle(SheetRequestSchem
 export const apiProgress: Api['apiProgress'] = (request) => handle(SheetRequestSchema, request, runProgress);
 export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) => handle(TemplateRequestSchema, request, insertTemplate);
 export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSchema, request, selectCell);
+export const apiMapping: Api['apiMapping'] = (request) => handle(MappingRequestSchema, request, sheetMapping);
+export const apiSaveMapping: Api['apiSaveMapping'] = (request) => handle(SaveMappingRequestSchema, request, saveSheetMapping);
+export const apiConvert: Api['apiConvert'] = (request) => handle(MappingRequestSchema, request, convertSheet);

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { checkPlan } from '../../shared/index.js';
-import { formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
+import { columnsOption, formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { countFindings, lintJson, lintText } from '../output/lint-report.js';
 import { loadPlan } from '../plan-input.js';
@@ -12,8 +12,9 @@ export function lintCommand(): Command {
     .addOption(formatOption())
     .addOption(todayOption())
     .addOption(frameworkOption())
+    .addOption(columnsOption())
     .action(async (path: string, options: PlanOptions) => {
-      const { plan } = await loadPlan(path, options.framework);
+      const { plan } = await loadPlan(path, options.framework, options.columns);
       const today = todayOf(options);
       const findings = checkPlan(plan, { today });
       const out = processOutput();

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { columnLetter, computeProgress, fillBlankIds, type ProgressItem } from '../../shared/index.js';
-import { formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
+import { columnsOption, formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { plural } from '../output/terminal.js';
 import { progressJson, progressText } from '../output/progress-report.js';
@@ -22,9 +22,10 @@ export function progressCommand(): Command {
     .addOption(formatOption())
     .addOption(todayOption())
     .addOption(frameworkOption())
+    .addOption(columnsOption())
     .addOption(new Option('--write', 'write Progress (and Pace, if the plan has that column, and IDs of rows without one) into the file; nothing else changes'))
     .action(async (path: string, options: ProgressOptions) => {
-      const loaded = await loadPlan(path, options.framework, { write: options.write });
+      const loaded = await loadPlan(path, options.framework, options.columns, { keepCells: options.write });
       const { plan } = loaded;
       const today = todayOf(options);
       const out = processOutput();

@@ -4,10 +4,10 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import type cliProgress from 'cli-progress';
-import type { Day, FrameworkId } from '../../shared/index.js';
+import type { ColumnMapping, Day, FrameworkId } from '../../shared/index.js';
 import type { LimiterOptions, NotionApiOptions, PlanIdentity, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
-import { frameworkOption, todayOf, todayOption } from '../options.js';
+import { columnsOption, frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
 
@@ -20,6 +20,7 @@ interface SyncFlags {
   force?: boolean;
   today?: Day;
   framework?: FrameworkId;
+  columns?: ColumnMapping;
 }
 
 export function syncCommand(): Command {
@@ -43,6 +44,7 @@ export function syncCommand(): Command {
     .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
     .addOption(frameworkOption())
+    .addOption(columnsOption())
     .addHelpText(
       'after',
       "\nEnvironment:\n  NOTION_TOKEN     the integration's secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.",
@@ -78,7 +80,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     const parentPageId = parsePage(flags.parent, extractPageId);
     if (!token) throw missingToken();
     // Pulling check-ins writes into the file: the cells read are kept for that write.
-    const { plan, file: planFile } = await loadPlan(file, flags.framework, { write: flags.pull });
+    const { plan, file: planFile } = await loadPlan(file, flags.framework, flags.columns, { keepCells: flags.pull });
     const today = todayOf(flags);
     const mirror = buildMirror(plan, { today });
     const notes: string[] = [];

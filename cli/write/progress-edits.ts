@@ -49,7 +49,14 @@ export function progressEdits(
   const headerRow = table.headerRow ?? 1;
   const decimalComma = table.decimalComma === true;
   const cellOf = (row: number, col: number): CellValue => table.rows[row - headerRow - 1]?.[col] ?? null;
-  const ownerOf = (key: OwnedKey, row: number): CellOwner => layout.owned[key]?.owners.get(row) ?? 'blank';
+  // Whose a cell is, as the reader found it; a column the reader did not take for this one (the
+  // person mapped it with --columns) holds only people's values, except where it is blank.
+  const ownerOf = (key: OwnedKey, row: number, col: number): CellOwner => {
+    const owned = layout.owned[key];
+    if (owned && owned.col === col) return owned.owners.get(row) ?? 'blank';
+    const typed = cellOf(row, col);
+    return typed === null || (typeof typed === 'string' && typed.trim() === '') ? 'blank' : 'person';
+  };
   const skipped: string[] = [];
   if (layout.protectedSheet) {
     return {
@@ -81,10 +88,11 @@ export function progressEdits(
     const item = plan.items[i];
     const row = item.row;
     const computed = progress[i];
-    if (layout.skipRows.has(row)) continue;
+    // An objective written beside its first key result has no row of its own: that row's cells are the key result's.
+    if (item.sharedRow || layout.skipRows.has(row)) continue;
     const value = computed.progress;
     if (value !== null) {
-      const owner = existing === undefined ? 'blank' : ownerOf('progress', row);
+      const owner = existing === undefined ? 'blank' : ownerOf('progress', row, progressColumn);
       const typed = cellOf(row, progressColumn);
       if (owner === 'person' && typeof typed === 'string' && typed.trim().startsWith('=')) {
         // A person's own formula in a CSV (as Google Sheets exports it): live, so it is kept as it is.
@@ -105,7 +113,7 @@ export function progressEdits(
     }
     if (pace !== undefined) {
       const word = computed.status ?? NO_PACE;
-      if (ownerOf('pace', row) === 'person') {
+      if (ownerOf('pace', row, pace) === 'person') {
         const typed = cellOf(row, pace);
         if (
           String(typed ?? '')
@@ -122,9 +130,11 @@ export function progressEdits(
     if (conflicts[key].length > 0)
       throw conflictError(file, key, key === 'progress' ? progressColumn : pace!, conflicts[key]);
   }
-  const idColumn = plan.columns.id!;
-  for (const { row, id } of filledIds)
-    if (!layout.skipRows.has(row)) edits.push({ row, col: idColumn, value: id, onFormula: 'skip' });
+  const idColumn = plan.columns.id;
+  if (idColumn !== undefined) {
+    for (const { row, id } of filledIds)
+      if (!layout.skipRows.has(row)) edits.push({ row, col: idColumn, value: id, onFormula: 'skip' });
+  }
 
   const kept = edits.filter((edit) => !layout.protectedRanges.some((range) => inRange(range, edit.row, edit.col)));
   if (kept.length < edits.length) {
