@@ -36,7 +36,6 @@ export async function loadPlan(
   const file = await readPlanFile(path);
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
-  for (const note of file.notes ?? []) process.stderr.write(`${yellow('cascade: note:')} ${note}\n`);
   if (columns) file.table = withMappedHeader(file.table, columns);
   let plan: Plan;
   try {
@@ -53,6 +52,8 @@ export async function loadPlan(
     if (error instanceof PlanFormatError) throw planFormatError(path, error, { sheet: file.sheetName });
     throw error;
   }
+  // Notes on how the file was read come once the plan reads: a plan that fails says one thing.
+  for (const note of file.notes ?? []) process.stderr.write(`${yellow('cascade: note:')} ${note}\n`);
   for (const notice of planNotices(path, file, plan))
     process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
   if (!options.keepCells) {
