@@ -27,7 +27,12 @@ export interface LoadedPlan {
  * file. Warnings about the file (formulas saved without values, columns named twice) and how its
  * ambiguous dates were read go to stderr.
  */
-export async function loadPlan(path: string, framework?: FrameworkId, columns?: ColumnMapping): Promise<LoadedPlan> {
+export async function loadPlan(
+  path: string,
+  framework?: FrameworkId,
+  columns?: ColumnMapping,
+  options: { keepCells?: boolean } = {},
+): Promise<LoadedPlan> {
   const file = await readPlanFile(path);
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
@@ -38,13 +43,24 @@ export async function loadPlan(path: string, framework?: FrameworkId, columns?: 
   } catch (error) {
     if (error instanceof PlanHeaderError) {
       const example = error.missing === 'title' ? 'Title=<header>' : 'Level=<header>';
-      const message = error.message.replace(/,? or say which (column it is|column holds the level)\.$/, `, or say which column is which with --columns "${example}".`);
+      const message = error.message.replace(
+        /,? or say which (column it is|column holds the level)\.$/,
+        `, or say which column is which with --columns "${example}".`,
+      );
       throw planFormatError(path, { message, where: error.where }, { sheet: file.sheetName });
     }
     if (error instanceof PlanFormatError) throw planFormatError(path, error, { sheet: file.sheetName });
     throw error;
   }
-  for (const notice of planNotices(path, file, plan)) process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
+  // Notes on how the file was read come once the plan reads: a plan that fails says one thing.
+  for (const note of file.notes ?? []) process.stderr.write(`${yellow('cascade: note:')} ${note}\n`);
+  for (const notice of planNotices(path, file, plan))
+    process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
+  if (!options.keepCells) {
+    // Only a write needs the cells again: a large plan's memory goes to the check and the report.
+    file.table = { ...file.table, rows: [] };
+    file.csv = undefined;
+  }
   return { file, plan };
 }
 
@@ -73,7 +89,8 @@ function planNotices(path: string, file: PlanFile, plan: Plan): { level: 'note' 
     notices.push({ level: 'warning', text: `${describePlace(path, { sheet: file.sheetName })}: ${guessText(guess)}` });
   }
   const dates = dateOrderNotice(plan);
-  if (dates) notices.push({ level: dates.level, text: `${describePlace(path, { sheet: file.sheetName })}: ${dates.text}` });
+  if (dates)
+    notices.push({ level: dates.level, text: `${describePlace(path, { sheet: file.sheetName })}: ${dates.text}` });
   return notices;
 }
 
@@ -83,6 +100,8 @@ function planNotices(path: string, file: PlanFile, plan: Plan): { level: 'note' 
  */
 function guessText(guess: string): string {
   const column = COLUMNS.find((c) => guess.startsWith(`${c.header} from `));
-  const fix = column ? `say which column is the ${column.header} with --columns "${column.header}=<header>"` : 'choose the framework with --framework, or add a Level column';
+  const fix = column
+    ? `say which column is the ${column.header} with --columns "${column.header}=<header>"`
+    : 'choose the framework with --framework, or add a Level column';
   return `read ${guess}: a guess; if it is wrong, ${fix}.`;
 }

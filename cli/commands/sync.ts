@@ -1,28 +1,15 @@
 // `cascade sync FILE --parent PAGE_ID [--dry-run] [--today YYYY-MM-DD] [--framework F]`:
 // the plan, with its progress, pace and check, mirrored into Notion (notion-sync/).
-import { extractPageId } from '@notionhq/client';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { ColumnMapping, Day, FrameworkId } from '../../shared/index.js';
-import {
-  buildMirror,
-  checkPlanKey,
-  formatDryRun,
-  formatSummary,
-  missingToken,
-  NotionApi,
-  redact,
-  SyncError,
-  syncMirror,
-} from '../../notion-sync/index.js';
 import type { LimiterOptions, NotionApiOptions, PlanIdentity, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
 import { columnsOption, frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
-import { pullIntoFile } from '../sync-pull.js';
 
 interface SyncFlags {
   parent: string;
@@ -40,10 +27,19 @@ export function syncCommand(): Command {
   return new Command('sync')
     .description('mirror the plan into Notion: one database per level under a parent page (token in NOTION_TOKEN)')
     .argument('<file>', 'the plan (.xlsx or .csv)')
-    .requiredOption('--parent <page>', 'the Notion page (ID or link) under which the databases live; share it with your integration')
-    .option('--plan <key>', "the plan's key in Notion, which ties the databases to this plan (default: the file's name without its extension)")
+    .requiredOption(
+      '--parent <page>',
+      'the Notion page (ID or link) under which the databases live; share it with your integration',
+    )
+    .option(
+      '--plan <key>',
+      "the plan's key in Notion, which ties the databases to this plan (default: the file's name without its extension)",
+    )
     .option('--recreate', "make new databases for this plan's databases that are in Notion's trash")
-    .option('--no-pull', 'one way: do not bring check-ins made in Notion (Current, Status, Last check-in, Note) into the file')
+    .option(
+      '--no-pull',
+      'one way: do not bring check-ins made in Notion (Current, Status, Last check-in, Note) into the file',
+    )
     .option('--dry-run', 'show what would be created, updated and trashed, and change nothing')
     .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
@@ -51,7 +47,7 @@ export function syncCommand(): Command {
     .addOption(columnsOption())
     .addHelpText(
       'after',
-      '\nEnvironment:\n  NOTION_TOKEN     the integration\'s secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.',
+      "\nEnvironment:\n  NOTION_TOKEN     the integration's secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.",
     )
     .action(async (file: string, flags: SyncFlags) => {
       await runSync(file, flags);
@@ -60,20 +56,41 @@ export function syncCommand(): Command {
 
 async function runSync(file: string, flags: SyncFlags): Promise<void> {
   const token = process.env.NOTION_TOKEN?.trim();
+  // The Notion client and the mirror load only for this command: the others start faster without them.
+  const [notion, sync, { pullIntoFile }, { default: progressBars }] = await Promise.all([
+    import('@notionhq/client'),
+    import('../../notion-sync/index.js'),
+    import('../sync-pull.js'),
+    import('cli-progress'),
+  ]);
+  const {
+    buildMirror,
+    checkPlanKey,
+    formatDryRun,
+    formatSummary,
+    missingToken,
+    NotionApi,
+    redact,
+    SyncError,
+    syncMirror,
+  } = sync;
+  // A CommonJS package loaded on demand: its exports are its default export once bundled.
+  const { extractPageId } = (notion as unknown as { default?: typeof notion }).default ?? notion;
   try {
-    const parentPageId = parsePage(flags.parent);
+    const parentPageId = parsePage(flags.parent, extractPageId);
     if (!token) throw missingToken();
-    const { plan, file: planFile } = await loadPlan(file, flags.framework, flags.columns);
+    // Pulling check-ins writes into the file: the cells read are kept for that write.
+    const { plan, file: planFile } = await loadPlan(file, flags.framework, flags.columns, { keepCells: flags.pull });
     const today = todayOf(flags);
     const mirror = buildMirror(plan, { today });
     const notes: string[] = [];
     const pull = flags.pull ? pullIntoFile(planFile, plan, today, notes) : undefined;
     const planEditedAt = (await stat(file)).mtime.toISOString();
     const api = new NotionApi({ token, ...apiSettings(process.env) });
-    const progress = progressDisplay();
+    const progress = progressDisplay(progressBars);
     let report;
     try {
-      const plan = planIdentity(file, flags.plan);
+      const plan = planIdentity(file, flags.plan, checkPlanKey);
       report = await syncMirror(mirror, {
         api,
         parentPageId,
@@ -110,14 +127,18 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
 }
 
 /** The plan's key: --plan, else the file's name ("okr-plan" for okr-plan.xlsx), which stays the same wherever the file is. */
-function planIdentity(file: string, key: string | undefined): PlanIdentity {
+function planIdentity(
+  file: string,
+  key: string | undefined,
+  checkPlanKey: (key: string) => string | null,
+): PlanIdentity {
   const chosen = key ?? basename(file).replace(/\.[^.]*$/, '');
   const problem = checkPlanKey(chosen);
   if (problem) throw new CliError(`--plan "${chosen}": ${problem}.`);
   return { key: chosen.trim() };
 }
 
-function parsePage(text: string): string {
+function parsePage(text: string, extractPageId: (text: string) => string | null): string {
   const id = extractPageId(text);
   if (!id) {
     throw new CliError(
@@ -154,7 +175,7 @@ export function apiSettings(env: NodeJS.ProcessEnv): Omit<NotionApiOptions, 'tok
 }
 
 /** A progress bar on a terminal; one line per phase otherwise. Both on stderr, away from the report. */
-function progressDisplay(): SyncProgress & { stop(): void } {
+function progressDisplay(bars: typeof cliProgress): SyncProgress & { stop(): void } {
   const stream = process.stderr;
   if (!stream.isTTY) {
     return { start() {}, tick() {}, finish: (line) => void stream.write(`${line}\n`), stop() {} };
@@ -173,9 +194,14 @@ function progressDisplay(): SyncProgress & { stop(): void } {
   return {
     start(phase, total) {
       stop();
-      bar = new cliProgress.SingleBar(
-        { format: `${phase.padEnd(18)} [{bar}] {value}/{total}  {duration_formatted}`, stream, clearOnComplete: true, hideCursor: true },
-        cliProgress.Presets.shades_classic,
+      bar = new bars.SingleBar(
+        {
+          format: `${phase.padEnd(18)} [{bar}] {value}/{total}  {duration_formatted}`,
+          stream,
+          clearOnComplete: true,
+          hideCursor: true,
+        },
+        bars.Presets.shades_classic,
       );
       bar.start(total, 0);
       process.once('SIGINT', interrupted);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { access, chmod, constants, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, constants, link, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileError } from '../errors.js';
 import { describeFsError } from './probe.js';
+import { assertUnchanged, type FileSnapshot } from './snapshot.js';
 
 /** Temporary files being written, removed if the process is stopped halfway. */
 const pending = new Set<string>();
@@ -30,22 +31,105 @@ function onSignal(signal: NodeJS.Signals) {
  * Without `overwrite`, refuses (exit 2) when the target exists. An existing file keeps its mode.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string, options: { overwrite: boolean }): Promise<void> {
-  // A rename would replace a read-only file too: respect the user's "do not change this".
-  if (options.overwrite && (await exists(path)) && !(await access(path, constants.W_OK).then(() => true, () => false))) {
-    throw fileError(path, 'the file is read-only; nothing was changed.');
-  }
+  if (options.overwrite && (await exists(path))) await assertWritable(path, await stat(path));
   await requireFolder(path);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  pending.add(temp);
-  process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', removePending);
-  try {
-    await writeFile(temp, data, { flag: 'wx' });
+  await writeThroughTemp(path, path, data, async (temp) => {
     if (options.overwrite) {
       await keepMode(path, temp);
       await rename(temp, path);
     } else {
       await placeNew(temp, path);
     }
+  });
+}
+
+/**
+ * Replaces a plan file that was read as `snapshot` by `data`, in one rename in the file's own
+ * folder, after checking that the file on disk is still the version read (else nothing is
+ * written). A symbolic link stays a link: the file it names is replaced. The new file keeps the
+ * mode, owner and group of the old one (owner and group where the user may set them). A file with
+ * several hard links is refused: a rename would leave the other names on the old version.
+ */
+export async function replaceFile(snapshot: FileSnapshot, data: Uint8Array): Promise<void> {
+  const { path, target } = snapshot;
+  await assertWritable(path, snapshot);
+  if (snapshot.nlink > 1) {
+    throw fileError(
+      path,
+      `the file has ${snapshot.nlink} hard links (other names for the same file); replacing it would leave the others on the old version, so nothing was written. ` +
+        'Run cascade on a copy, or remove the other links first.',
+    );
+  }
+  await removeStaleTemps(target);
+  await writeThroughTemp(path, target, data, async (temp) => {
+    await chmod(temp, snapshot.mode & 0o7777);
+    await chown(temp, snapshot.uid, snapshot.gid).catch(() => undefined); // only root may give a file away
+    await pauseForTests();
+    await assertUnchanged(snapshot);
+    await rename(temp, target);
+  });
+}
+
+/**
+ * Tests of the "changed meanwhile" check need a moment between the read and the replace: with
+ * CASCADE_TEST_PAUSE_BEFORE_REPLACE=FILE, the command creates FILE.ready and waits (10 s at most)
+ * for FILE to exist.
+ */
+async function pauseForTests() {
+  const gate = process.env.CASCADE_TEST_PAUSE_BEFORE_REPLACE;
+  if (!gate) return;
+  await writeFile(`${gate}.ready`, '');
+  for (let i = 0; i < 200 && !(await exists(gate)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** The temporary files of cascade carry its name and process ID: `.plan.xlsx.cascade-1234-9f3a.tmp`. */
+function tempName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.cascade-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+const TEMP_PATTERN = /^\.(.+)\.cascade-(\d+)-[0-9a-f]+\.tmp$/;
+
+/** Removes temporary files beside `target` left by a run that was killed (its process is gone). */
+export async function removeStaleTemps(target: string): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = TEMP_PATTERN.exec(name);
+    if (!match || match[1] !== basename(target) || isRunning(Number(match[2]))) continue;
+    if (await unlink(join(dirname(target), name)).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A read-only file is left alone, whoever runs the command: root may write anything, so the
+ * file's permission bits decide, not only access().
+ */
+async function assertWritable(path: string, info: { mode: number }) {
+  const readOnly = (info.mode & 0o222) === 0 || !(await access(path, constants.W_OK).then(() => true, () => false));
+  if (readOnly) {
+    const mode = (info.mode & 0o777).toString(8).padStart(4, '0');
+    throw fileError(path, `the file is read-only (mode ${mode}); nothing was changed. Make it writable (chmod u+w) if cascade should write it.`);
+  }
+}
+
+async function writeThroughTemp(path: string, target: string, data: Uint8Array | string, place: (temp: string) => Promise<void>) {
+  const temp = tempName(target);
+  pending.add(temp);
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', removePending);
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+    await place(temp);
   } catch (error) {
     if ((error as { exitCode?: number }).exitCode !== undefined) throw error;
     throw fileError(path, `cannot write it: ${describeFsError(error, 'write failed')}`);

@@ -1,52 +1,21 @@
-import { parse } from 'csv-parse/sync';
-import { PlanFormatError, type CellValue } from '../../shared/index.js';
-import { errorReason, fileError, planFormatError } from '../errors.js';
+import { PlanFormatError, columnLetter, mapColumns, type CellValue } from '../../shared/index.js';
+import { fileError, planFormatError } from '../errors.js';
+import { assertFits, countLines } from './capacity.js';
+import { interner } from './intern.js';
+import { CsvSyntaxError, findNul, scanCsv } from './csv-scan.js';
 import { decodeCsv, looksBinary, sniffDelimiter, sniffEol, type CsvDialect } from './csv-text.js';
 import { tableFromGrid, type Grid } from './grid.js';
+import { claimOwnedCells, csvCellOwner } from './ownership.js';
 import type { PlanFile } from './read.js';
-import { readBytes, sniff } from './probe.js';
+import type { FileSnapshot } from './snapshot.js';
+import { endNote } from './plan-end-note.js';
 
-/** A CSV file parsed: every record as text (row n of a spreadsheet is records[n - 1]) and how it was written. */
-export interface CsvDocument {
-  records: string[][];
+/** A CSV file's text as read, and how it is written: what writing back needs. */
+export interface CsvSource {
+  text: string;
   dialect: CsvDialect;
-  /** The text ends with a line ending. */
-  finalEol: boolean;
-}
-
-export async function readCsvDocument(path: string): Promise<CsvDocument> {
-  const bytes = await readBytes(path);
-  const kind = sniff(bytes);
-  if (kind === 'zip') throw fileError(path, 'this is an .xlsx workbook, not a CSV file; rename it to .xlsx.');
-  if (kind || looksBinary(bytes)) {
-    throw fileError(path, `not a CSV text file${kind ? ` (it is ${kind})` : ''}. Save the plan as .csv or .xlsx.`);
-  }
-  const { text, bom, encoding } = decodeCsv(bytes);
-  const dialect: CsvDialect = { delimiter: sniffDelimiter(text), eol: sniffEol(text), bom, encoding };
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: dialect.delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    throw csvSyntaxError(path, error);
-  }
-  return { records, dialect, finalEol: /[\r\n]$/.test(text) };
-}
-
-export async function readCsvPlan(path: string): Promise<PlanFile> {
-  const { records, dialect } = await readCsvDocument(path);
-  const grid: Grid = records.map((record) => record.map(csvCell));
-  try {
-    return { path, kind: 'csv', table: { ...tableFromGrid(grid), decimalComma: usesDecimalComma(dialect) } };
-  } catch (error) {
-    if (error instanceof PlanFormatError) throw planFormatError(path, error);
-    throw error;
-  }
+  /** Where each record (row n is index n - 1) starts in the text. */
+  recordStarts: number[];
 }
 
 /** Excel separates fields with `;` exactly where the comma is the decimal sign (most of Europe). */
@@ -54,15 +23,84 @@ export function usesDecimalComma(dialect: CsvDialect): boolean {
   return dialect.delimiter === ';';
 }
 
-function csvCell(text: string): CellValue {
-  return text.trim() === '' ? null : text;
+export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
+  const path = snapshot.path;
+  if (looksBinary(snapshot.bytes))
+    throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
+  assertFits(path, countLines(snapshot.bytes));
+  const { text, bom, encoding } = decodeCsv(snapshot.bytes);
+  const dialect: CsvDialect = { delimiter: sniffDelimiter(text), eol: sniffEol(text), bom, encoding };
+  const nul = findNul(text, dialect.delimiter);
+  if (nul) {
+    throw fileError(
+      path,
+      `a NUL byte (a character text files never hold) at row ${nul.row}, column ${columnLetter(nul.column)}: the file is not plain text, or is damaged. Open it in a spreadsheet and save it again as CSV.`,
+    );
+  }
+  const grid: Grid = [];
+  const intern = interner();
+  const recordStarts: number[] = [];
+  const widths: number[] = [];
+  try {
+    scanCsv(text, dialect.delimiter, (fields, row, start) => {
+      recordStarts.push(start);
+      widths.push(fields.length);
+      const cells = new Array<CellValue>(fields.length);
+      for (let i = 0; i < fields.length; i++) cells[i] = intern(csvCell(fields[i].value));
+      grid[row - 1] = cells;
+    });
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw fileError(path, error.message, { row: error.row });
+    throw error;
+  }
+  let table: ReturnType<typeof tableFromGrid>;
+  try {
+    table = tableFromGrid(grid);
+  } catch (error) {
+    if (error instanceof PlanFormatError) throw planFormatError(path, error);
+    throw error;
+  }
+  const decimalComma = usesDecimalComma(dialect);
+  const columns = mapColumns(table.header);
+  const headerRow = table.headerRow ?? 1;
+  const owned = claimOwnedCells(table, columns, (key, row, _col, value) =>
+    csvCellOwner(typeof value === 'string' ? value : '', { key, columns, row, decimalComma }),
+  );
+  const { end, ...raw } = table;
+  const lastRow = headerRow + raw.rows.length;
+  const skipRows = new Map<number, string>();
+  const headerWidth = widths[headerRow - 1];
+  for (let row = headerRow + 1; row <= lastRow; row++) {
+    if (widths[row - 1] > headerWidth) {
+      skipRows.set(row, `${widths[row - 1]} fields where the header has ${headerWidth} (a comma too many?)`);
+    }
+  }
+  const warnings = [...skipRows].map(
+    ([row, why]) =>
+      `${path}, row ${row}: ${why}; its cells may be in the wrong columns, so cascade never writes into this row. Fix the row (quote a text that holds a comma).`,
+  );
+  let lastColumn = -1;
+  for (const cells of grid) for (let c = cells.length - 1; c > lastColumn; c--) if (cells[c] !== null) lastColumn = c;
+  return {
+    path,
+    kind: 'csv',
+    table: { ...raw, decimalComma },
+    warnings,
+    notes: end ? [endNote(path, undefined, end)] : [],
+    snapshot,
+    csv: { text, dialect, recordStarts },
+    layout: {
+      lastRow,
+      freeColumn: lastColumn + 1,
+      owned,
+      marked: [],
+      protectedSheet: false,
+      protectedRanges: [],
+      skipRows,
+    },
+  };
 }
 
-function csvSyntaxError(path: string, error: unknown): Error {
-  const { code, records } = error as { code?: string; records?: number };
-  const row = typeof records === 'number' ? records + 1 : undefined;
-  if (code === 'CSV_QUOTE_NOT_CLOSED') {
-    return fileError(path, 'a quoted field (") starts here and is never closed; add the closing quote.', { row });
-  }
-  return fileError(path, `not a readable CSV file (${errorReason(error)}).`, { row });
+function csvCell(text: string): CellValue {
+  return text.trim() === '' ? null : text;
 }

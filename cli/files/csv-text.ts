@@ -87,10 +87,15 @@ export function sniffEol(text: string): string {
   return match ? match[0] : '\n';
 }
 
-/** True when the bytes cannot be text (NUL bytes in a file without a UTF-16 byte order mark). */
+/**
+ * True when the bytes cannot be text: more than a few control characters (NUL and the like) in
+ * their first 8 KB, in a file without a UTF-16 byte order mark. A single stray NUL in a text file
+ * is not this: it is reported where it is.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
   const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
+  let control = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] < 9 || (bytes[i] > 13 && bytes[i] < 32)) control++;
+  return control > Math.max(1, end / 100);
 }

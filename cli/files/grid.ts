@@ -1,4 +1,11 @@
-import { PlanFormatError, findPlanHeaderRow, type CellValue, type RawTable } from '../../shared/index.js';
+import {
+  PlanFormatError,
+  cellText,
+  findPlanHeaderRow,
+  mapColumns,
+  type CellValue,
+  type RawTable,
+} from '../../shared/index.js';
 
 /** A sheet's cells: `rows[n - 1]` is spreadsheet row n (missing or short rows are blank). */
 export type Grid = CellValue[][];
@@ -23,13 +30,22 @@ export function firstNonEmptyRow(grid: Grid): number {
   return -1;
 }
 
+/** Where a plan ends, when rows below it are not part of it. */
+export interface PlanEnd {
+  /** Spreadsheet row of the plan's last row. */
+  lastRow: number;
+  /** The first row below the plan that holds something, and its first text (a total, a note). */
+  next: { row: number; text: string };
+}
+
 /**
- * The plan table of a grid: the header row and every row under it (blank rows kept, so that
- * row numbers stay the spreadsheet's). Throws the core's PlanFormatError for an empty grid; when
- * no row reads as a header, the first non-empty row is taken, and readPlan says what it lacks
- * (or reads it with the person's --columns).
+ * The plan table of a grid: the header row and the rows under it down to the plan's end (blank
+ * rows inside the plan kept, so that row numbers stay the spreadsheet's). The plan ends at a blank
+ * row when the next row holding anything has no ID, Level or Parent: a total, a note, a second
+ * table. Throws the core's PlanFormatError for an empty grid; when no row reads as a header, the
+ * first non-empty row is taken, and readPlan says what it lacks (or reads it with --columns).
  */
-export function tableFromGrid(grid: Grid): RawTable {
+export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
   let headerIndex = findHeaderRow(grid);
   if (headerIndex < 0) {
     headerIndex = firstNonEmptyRow(grid);
@@ -37,7 +53,30 @@ export function tableFromGrid(grid: Grid): RawTable {
       throw new PlanFormatError('it is empty. A plan needs a header row (ID, Level, Title) and one row per item.');
     }
   }
+  const header = grid[headerIndex];
+  const end = planEnd(grid, headerIndex, header);
+  const stop = end ? end.lastRow : grid.length;
   const rows: CellValue[][] = [];
-  for (let i = headerIndex + 1; i < grid.length; i++) rows.push(grid[i] ?? []);
-  return { header: grid[headerIndex], rows, headerRow: headerIndex + 1 };
+  for (let i = headerIndex + 1; i < stop; i++) rows.push(grid[i] ?? []);
+  return { header, rows, headerRow: headerIndex + 1, end };
+}
+
+function planEnd(grid: Grid, headerIndex: number, header: CellValue[]): PlanEnd | null {
+  const columns = mapColumns(header);
+  const keys = [columns.id, columns.level, columns.parent].filter((c): c is number => c !== undefined);
+  const planLike = (row: CellValue[]) => keys.some((c) => !isBlankCell(row[c]));
+  let blankAt = -1;
+  for (let i = headerIndex + 1; i < grid.length; i++) {
+    const row = grid[i];
+    if (isBlankRow(row)) {
+      if (blankAt < 0) blankAt = i;
+      continue;
+    }
+    if (blankAt >= 0 && !planLike(row)) {
+      const text = cellText(row.find((cell) => !isBlankCell(cell)) ?? null);
+      return { lastRow: blankAt, next: { row: i + 1, text } };
+    }
+    blankAt = -1;
+  }
+  return null;
 }

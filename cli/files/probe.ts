@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileError } from '../errors.js';
 
@@ -24,25 +24,67 @@ export function kindOf(path: string): PlanFileKind {
   throw fileError(path, `${what}: ${advice}.`);
 }
 
-/** Checks that the path is a readable file before a parser gets it (clear errors, no stack). */
-export async function assertReadableFile(path: string): Promise<void> {
-  let info;
+/** Like kindOf, but a folder is called a folder whatever its name. */
+export async function planKindOf(path: string): Promise<PlanFileKind> {
   try {
-    info = await stat(path);
+    return kindOf(path);
   } catch (error) {
-    throw fileError(path, describeFsError(error, 'cannot read it'));
+    if (await stat(path).then((s) => s.isDirectory(), () => false)) throw fileError(path, 'is a folder, not a plan file.');
+    throw error;
   }
-  if (info.isDirectory()) throw fileError(path, 'is a folder, not a plan file.');
-  if (!info.isFile()) throw fileError(path, 'is not a regular file.');
 }
 
-/** The whole file, read once; a file that cannot be read is a clear error. */
-export async function readBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw fileError(path, describeFsError(error, 'cannot read it'));
+/** What an archive is, by the parts it holds: null for an Excel workbook. */
+export function zipKind(parts: readonly string[]): string | null {
+  const has = (name: string) => parts.includes(name);
+  if (has('xl/workbook.xml') || parts.some((p) => p.startsWith('xl/'))) return null;
+  if (has('content.xml') && has('meta-inf/manifest.xml')) return 'an OpenDocument spreadsheet (.ods)';
+  if (has('word/document.xml')) return 'a Word document';
+  if (has('ppt/presentation.xml')) return 'a PowerPoint presentation';
+  if (parts.some((p) => p.startsWith('index/') && p.endsWith('.iwa'))) return 'an Apple Numbers document';
+  return null;
+}
+
+/** An OpenDocument file names its kind in its first part, uncompressed, at the very start. */
+function openDocumentKind(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 120)).toString('latin1');
+  if (head.includes('opendocument.spreadsheet')) return 'an OpenDocument spreadsheet (.ods)';
+  if (head.includes('opendocument.text')) return 'an OpenDocument text document (.odt)';
+  return null;
+}
+
+/**
+ * Refuses, saying what the file really is, content that does not fit its extension: an .ods or
+ * an image named .xlsx, a workbook named .csv, binary data, a NUL byte in a text file.
+ */
+export function describeContent(path: string, kind: PlanFileKind, bytes: Uint8Array): void {
+  const what = sniff(bytes);
+  if (kind === 'xlsx') {
+    if (what === 'ole') {
+      throw fileError(path, 'this is an old-format (.xls) or password-protected workbook; save it as an .xlsx workbook without a password.');
+    }
+    if (what === 'zip') {
+      const odf = openDocumentKind(bytes);
+      if (odf) throw fileError(path, `this is ${odf}, not an Excel workbook; save it as .xlsx (LibreOffice: File › Save As › Excel 2007-365).`);
+      return;
+    }
+    if (bytes.length === 0) throw fileError(path, 'the file is empty (0 bytes), not an Excel workbook.');
+    const text = what ? `it is ${what}` : looksLikeText(bytes) ? 'it is plain text (a CSV file? then rename it to .csv)' : 'it is not a zip archive';
+    throw fileError(path, `not an Excel workbook: ${text}. Save the plan as .xlsx, or use a .csv file.`);
   }
+  if (what === 'zip') {
+    const odf = openDocumentKind(bytes);
+    if (odf) throw fileError(path, `this is ${odf}, not a CSV file. Save the plan as .xlsx or .csv.`);
+    throw fileError(path, 'this is an .xlsx workbook, not a CSV file; rename it to .xlsx.');
+  }
+  if (what === 'ole') throw fileError(path, 'this is an old-format Excel (.xls) workbook, not a CSV file. Save the plan as .xlsx or .csv.');
+  if (what) throw fileError(path, `not a CSV text file (it is ${what}). Save the plan as .csv or .xlsx.`);
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 4096);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return false;
+  return true;
 }
 
 const SIGNATURES: { bytes: number[]; name: string }[] = [

@@ -1,16 +1,42 @@
 import type { RawTable } from '../../shared/index.js';
-import { readCsvPlan } from './csv-read.js';
-import { assertReadableFile, kindOf } from './probe.js';
-import { readXlsxPlan } from './xlsx-read.js';
+import type { CsvSource } from './csv-read.js';
+import type { OwnedCells, OwnedKey } from './ownership.js';
+import { describeContent, planKindOf } from './probe.js';
+import { readSnapshot, type FileSnapshot } from './snapshot.js';
+import type { CellRange } from '../xlsx/cell-range.js';
+
+/** What a writer must know about where the plan sits in its file, found when it was read. */
+export interface FileLayout {
+  /** Spreadsheet row of the plan's last row: rows below it are never written. */
+  lastRow: number;
+  /** 0-based column where a new column covers nothing (no header, value, formula or merged header). */
+  freeColumn: number;
+  /** Whose is each cell of the columns Cascade writes. */
+  owned: OwnedCells;
+  /** Owned columns already marked as Cascade's in the file (.xlsx). */
+  marked: OwnedKey[];
+  protectedSheet: boolean;
+  protectedRanges: CellRange[];
+  /** Rows never written, and why (a CSV row with more fields than the header). */
+  skipRows: Map<number, string>;
+}
 
 export interface PlanFile {
   path: string;
   kind: 'xlsx' | 'csv';
   /** The worksheet the plan came from (.xlsx only). */
   sheetName?: string;
+  /** The plan's rows, down to its end; Cascade's own cells in Progress, Pace and Check are blank. */
   table: RawTable;
   /** Things the user should know about the file that do not stop the command (printed on stderr). */
   warnings?: string[];
+  /** How the file was read, where that may surprise (printed on stderr as notes). */
+  notes?: string[];
+  /** The bytes read, once: a write plans against them and checks they are still on disk. */
+  snapshot: FileSnapshot;
+  layout: FileLayout;
+  /** The CSV text as read, for writing back field by field (.csv only). */
+  csv?: CsvSource;
 }
 
 /**
@@ -18,7 +44,13 @@ export interface PlanFile {
  * (exit 2) naming the file and, where known, the sheet, row and column.
  */
 export async function readPlanFile(path: string): Promise<PlanFile> {
-  const kind = kindOf(path);
-  await assertReadableFile(path);
-  return kind === 'xlsx' ? readXlsxPlan(path) : readCsvPlan(path);
+  const kind = await planKindOf(path);
+  const snapshot = await readSnapshot(path);
+  describeContent(path, kind, snapshot.bytes);
+  if (kind === 'xlsx') {
+    const { readXlsxPlan } = await import('./xlsx-read.js');
+    return readXlsxPlan(snapshot);
+  }
+  const { readCsvPlan } = await import('./csv-read.js');
+  return readCsvPlan(snapshot);
 }

@@ -1,79 +1,227 @@
-import type { Workbook, Worksheet } from 'exceljs';
-import { COLUMNS, PlanFormatError, columnLetter, mapColumns, type CellValue, type RawTable } from '../../shared/index.js';
-import { errorReason, fileError, planFormatError } from '../errors.js';
-import { isUncomputedFormula, plainCellValue } from './cell-value.js';
-import { findHeaderRow, tableFromGrid, type Grid } from './grid.js';
+import {
+  COLUMNS,
+  PlanFormatError,
+  columnLetter,
+  mapColumns,
+  type CellValue,
+  type ColumnMap,
+  type RawTable,
+} from '../../shared/index.js';
+import { fileError, planFormatError } from '../errors.js';
+import { PackageError, XlsxPackage } from '../xlsx/package-read.js';
+import { inRange } from '../xlsx/cell-range.js';
+import { cellKey, readSheet, type SheetCells, type SheetReadOptions } from '../xlsx/sheet-read.js';
+import { shiftFormula } from '../xlsx/formula-shift.js';
+import {
+  readDateStyles,
+  readSharedStrings,
+  readWorkbookInfo,
+  type DefinedName,
+  type SheetEntry,
+  type WorkbookInfo,
+} from '../xlsx/workbook-read.js';
+import { findHeaderRow, tableFromGrid } from './grid.js';
+import { claimOwnedCells, markerName, OWNED_KEYS, xlsxCellOwner, type OwnedKey } from './ownership.js';
 import type { PlanFile } from './read.js';
-import { readBytes, sniff } from './probe.js';
+import type { FileSnapshot } from './snapshot.js';
+import { zipKind } from './probe.js';
+import { assertFits } from './capacity.js';
+import { endNote } from './plan-end-note.js';
 
 /** The sheet that holds the plan when one is named so (any case). */
 export const PLAN_SHEET_NAME = 'Cascade';
 
-export async function readXlsxPlan(path: string): Promise<PlanFile> {
-  const workbook = await loadWorkbook(path);
-  const sheets = workbook.worksheets;
-  if (sheets.length === 0) throw fileError(path, 'the workbook has no sheets.');
+/** How many non-empty rows of another sheet are looked at for a plan header. */
+const HEADER_SCAN_ROWS = 10;
 
-  const named = sheets.find((sheet) => sheet.name.trim().toLowerCase() === PLAN_SHEET_NAME.toLowerCase());
-  const grids = new Map<Worksheet, SheetCells>();
-  const cellsOf = (sheet: Worksheet) => grids.get(sheet) ?? grids.set(sheet, sheetCells(sheet)).get(sheet)!;
-  const sheet = named ?? sheets.find((s) => findHeaderRow(cellsOf(s).grid) >= 0) ?? sheets[0];
+/**
+ * Reads the plan of an .xlsx workbook from the bytes read once. The sheet named Cascade, else the
+ * first sheet with a plan header, else the first sheet. Only that sheet is read whole, as a stream.
+ */
+export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
+  const path = snapshot.path;
+  let pkg: XlsxPackage;
+  let info: WorkbookInfo;
+  let options: SheetReadOptions;
+  try {
+    pkg = await XlsxPackage.open(snapshot.bytes);
+    const other = zipKind(pkg.names());
+    if (other) throw fileError(path, `this is ${other}, not an Excel workbook. ${OTHER_ADVICE}`);
+    info = await readWorkbookInfo(pkg);
+    const [sharedStrings, dateStyles] = await Promise.all([
+      readSharedStrings(pkg, info.sharedStringsPart),
+      readDateStyles(pkg, info.stylesPart),
+    ]);
+    options = { sharedStrings, dateStyles, date1904: info.date1904 };
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  const sheets = info.sheets.filter((s): s is SheetEntry & { part: string } => s.part !== null);
+  if (sheets.length === 0) throw fileError(path, 'the workbook has no worksheets (only charts, or none at all).');
 
   try {
-    const { grid, uncomputed } = cellsOf(sheet);
-    const table = tableFromGrid(grid);
-    const warning = uncomputedWarning(path, sheet.name, table, uncomputed);
-    return { path, kind: 'xlsx', sheetName: sheet.name, table, warnings: warning ? [warning] : [] };
+    const named = sheets.find((s) => s.name.trim().toLowerCase() === PLAN_SHEET_NAME.toLowerCase());
+    const tops = new Map<string, SheetCells>();
+    const topOf = async (sheet: { part: string }) =>
+      tops.get(sheet.part) ??
+      tops
+        .set(sheet.part, await readSheet(pkg, sheet.part, { ...options, stopAfterRows: HEADER_SCAN_ROWS }))
+        .get(sheet.part)!;
+    let chosen = named;
+    if (!chosen) {
+      for (const sheet of sheets) {
+        if (findHeaderRow((await topOf(sheet)).grid) >= 0) {
+          chosen = sheet;
+          break;
+        }
+      }
+    }
+    chosen ??= sheets[0];
+    const notes: string[] = [];
+    for (const sheet of sheets) {
+      if (sheet === chosen) continue;
+      if (findHeaderRow((await topOf(sheet)).grid) >= 0) {
+        notes.push(
+          `${path}: sheet "${sheet.name}" also has a plan header; only sheet "${chosen.name}" is read. Name the sheet to read "${PLAN_SHEET_NAME}" to choose it.`,
+        );
+      }
+    }
+    const cells = await readSheet(pkg, chosen.part, { ...options, onRows: (rows) => assertFits(path, rows) });
+    return planFromSheet(snapshot, info, chosen, cells, notes, sheets.length > 1 && !named);
+  } catch (error) {
+    if ((error as { exitCode?: number }).exitCode !== undefined) throw error;
+    throw unreadable(path, error);
+  }
+}
+
+const OTHER_ADVICE = 'Open it in its program and save it as an Excel workbook (.xlsx), or export the plan as .csv.';
+
+function unreadable(path: string, error: unknown) {
+  if ((error as { exitCode?: number }).exitCode !== undefined) return error as Error;
+  const why = error instanceof PackageError ? error.message : 'its contents are damaged';
+  return fileError(path, `not a readable Excel workbook: ${why}. Open it in a spreadsheet and save it again as .xlsx.`);
+}
+
+function planFromSheet(
+  snapshot: FileSnapshot,
+  info: WorkbookInfo,
+  sheet: SheetEntry & { part: string },
+  cells: SheetCells,
+  notes: string[],
+  searched: boolean,
+): PlanFile {
+  const path = snapshot.path;
+  blankHiddenMergedCells(cells);
+  let table: ReturnType<typeof tableFromGrid>;
+  try {
+    table = tableFromGrid(cells.grid);
   } catch (error) {
     if (!(error instanceof PlanFormatError)) throw error;
-    const others = named || sheets.length === 1 ? '' : ` No sheet is named "${PLAN_SHEET_NAME}" and no other sheet has these headers either.`;
+    const others = searched
+      ? ` No sheet is named "${PLAN_SHEET_NAME}" and no other sheet has these headers either.`
+      : '';
     throw planFormatError(path, { message: error.message + others, where: error.where }, { sheet: sheet.name });
   }
+  const columns = mapColumns(table.header);
+  const headerRow = table.headerRow ?? 1;
+  const sheetIndex = info.sheets.indexOf(sheet);
+  const marked = new Set(
+    OWNED_KEYS.filter((key) => isMarked(info.definedNames, key, sheet.name, sheetIndex, columns[key])),
+  );
+  const owned = claimOwnedCells(table, columns, (key, row, col, value) =>
+    xlsxCellOwner(value, formulaText(cells, row, col), { key, columns, row, marked: marked.has(key) }),
+  );
+  const warnings: string[] = [];
+  const uncomputed = uncomputedWarning(
+    path,
+    sheet.name,
+    table,
+    cells.uncomputed.filter((c) => c.row <= headerRow + table.rows.length),
+  );
+  if (uncomputed) warnings.push(uncomputed);
+  if (cells.protectedSheet)
+    warnings.push(
+      `${path}, sheet "${sheet.name}": the sheet is protected; cascade reads it but will not write into it.`,
+    );
+  const { end, ...raw } = table;
+  if (end) notes.push(endNote(path, sheet.name, end));
+  return {
+    path,
+    kind: 'xlsx',
+    sheetName: sheet.name,
+    table: raw,
+    warnings,
+    notes,
+    snapshot,
+    layout: {
+      lastRow: headerRow + raw.rows.length,
+      freeColumn: freeColumn(cells, headerRow),
+      owned,
+      marked: [...marked],
+      protectedSheet: cells.protectedSheet,
+      protectedRanges: cells.protectedRanges,
+      skipRows: new Map(),
+    },
+  };
 }
 
-/** Reads the workbook, telling apart a missing file, a non-workbook and a broken workbook. */
-async function loadWorkbook(path: string): Promise<Workbook> {
-  const bytes = await readBytes(path);
-  const kind = sniff(bytes);
-  if (kind === 'ole') {
-    throw fileError(path, 'this is an old-format (.xls) or password-protected workbook; save it as an .xlsx workbook without a password.');
-  }
-  if (kind !== 'zip') {
-    const what = kind ? `it is ${kind}` : 'it is not a zip archive';
-    throw fileError(path, `not an Excel workbook: ${what}. Save the plan as .xlsx, or use a .csv file.`);
-  }
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares load() as taking an ArrayBuffer; at run time it takes Node's Buffer (its own readFile passes one).
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw fileError(path, `not a readable Excel workbook (${errorReason(error).slice(0, 160)}). Open it in a spreadsheet and save it again as .xlsx.`);
-  }
-  return workbook;
+/** The formula of a cell (a shared one written out for its cell), undefined when it has none. */
+function formulaText(cells: SheetCells, row: number, col: number): string | null | undefined {
+  const f = cells.formulas.get(cellKey(row, col));
+  if (!f) return undefined;
+  if (f.text !== null) return f.text;
+  const master = f.sharedIndex !== undefined ? cells.sharedMasters.get(f.sharedIndex) : undefined;
+  return master ? shiftFormula(master.text, row - master.row, col - master.col) : null;
 }
 
-interface SheetCells {
-  grid: Grid;
-  /** Formula cells saved without a computed value (read as blank). */
-  uncomputed: { row: number; col: number }[];
+/** Only the first cell of a merged range holds its value, as every spreadsheet shows it. */
+function blankHiddenMergedCells(cells: SheetCells) {
+  for (const m of cells.merges) {
+    for (let r = m.top; r <= Math.min(m.bottom, cells.grid.length); r++) {
+      const row = cells.grid[r - 1];
+      for (let c = m.left; c <= Math.min(m.right, row.length - 1); c++) if (r !== m.top || c !== m.left) row[c] = null;
+    }
+  }
 }
 
-/** Every non-empty cell of a sheet as plain values. */
-function sheetCells(sheet: Worksheet): SheetCells {
-  const grid: Grid = [];
-  const uncomputed: SheetCells['uncomputed'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      cells[columnNumber - 1] = plainCellValue(cell);
-      if (isUncomputedFormula(cell)) uncomputed.push({ row: rowNumber, col: columnNumber - 1 });
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    grid[rowNumber - 1] = cells;
-  });
-  for (let i = 0; i < grid.length; i++) if (grid[i] === undefined) grid[i] = [];
-  return { grid, uncomputed };
+/**
+ * The first column where a new column covers nothing: right of every value and formula of the
+ * sheet, and of every merged range that reaches the header row.
+ */
+function freeColumn(cells: SheetCells, headerRow: number): number {
+  let last = cells.lastColumn;
+  for (const m of cells.merges) if (inRange(m, headerRow, m.left)) last = Math.max(last, m.right);
+  return last + 1;
+}
+
+/** Does a hidden defined name mark this column of this sheet as Cascade's? */
+function isMarked(
+  names: readonly DefinedName[],
+  key: OwnedKey,
+  sheetName: string,
+  sheetIndex: number,
+  col: number | undefined,
+): boolean {
+  if (col === undefined) return false;
+  const name = names.find(
+    (n) =>
+      n.name.toLowerCase() === markerName(key).toLowerCase() &&
+      (n.localSheet === undefined || n.localSheet === sheetIndex),
+  );
+  const target = name && parseColumnRef(name.formula);
+  return !!target && target.sheet === sheetName && target.col === col;
+}
+
+/** "'My plan'!$Q:$Q" or "Cascade!$Q$1:$Q$900" → the sheet and the column. */
+export function parseColumnRef(formula: string): { sheet: string; col: number } | null {
+  const match = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!\$?([A-Z]{1,3})(?:\$?\d+)?(?::\$?[A-Z]{1,3}(?:\$?\d+)?)?$/i.exec(
+    formula.trim(),
+  );
+  if (!match) return null;
+  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+  let col = 0;
+  for (const ch of match[3].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { sheet, col: col - 1 };
 }
 
 const INPUT_KEYS = new Set(COLUMNS.filter((c) => !c.computed).map((c) => c.key));
@@ -82,10 +230,16 @@ const INPUT_KEYS = new Set(COLUMNS.filter((c) => !c.computed).map((c) => c.key))
  * A file written by a program that does not calculate (a script, a converter) holds formulas
  * without their values; the plan would read them as blank, so the user is told which cells.
  */
-function uncomputedWarning(path: string, sheet: string, table: RawTable, cells: SheetCells['uncomputed']): string | null {
-  const columns = mapColumns(table.header);
+function uncomputedWarning(
+  path: string,
+  sheet: string,
+  table: RawTable,
+  cells: SheetCells['uncomputed'],
+): string | null {
+  const columns: ColumnMap = mapColumns(table.header);
   const inputs = new Map<number, string>();
-  for (const [key, col] of Object.entries(columns)) if (INPUT_KEYS.has(key as never)) inputs.set(col, String(table.header[col]));
+  for (const [key, col] of Object.entries(columns))
+    if (INPUT_KEYS.has(key as never)) inputs.set(col, String(table.header[col]));
   const headerRow = table.headerRow ?? 1;
   const found = cells.filter((c) => c.row > headerRow && inputs.has(c.col));
   if (found.length === 0) return null;
@@ -97,3 +251,5 @@ function uncomputedWarning(path: string, sheet: string, table: RawTable, cells: 
       : `${found.length.toLocaleString('en-US')} formula cells have no computed value (first: ${place}), so they read as blank`;
   return `${path}, sheet "${sheet}": ${what}. The file was saved without calculating: open it in a spreadsheet and save it again.`;
 }
+
+export type { CellValue };

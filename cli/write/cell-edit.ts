@@ -10,4 +10,9 @@ export interface CellEdit {
   percent?: boolean;
   /** A new cell takes the format of this column's cell in the same row (a new header beside the others). */
   formatLike?: number;
+  /**
+   * A cell of a column Cascade owns: in an .xlsx its value is written as a constant formula
+   * (=0.5), which tells it apart from a value a person types (see files/ownership.ts).
+   */
+  owned?: boolean;
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { readCsvDocument, usesDecimalComma, type CsvDocument } from '../files/csv-read.js';
+import { usesDecimalComma, type CsvSource } from '../files/csv-read.js';
+import { scanCsv, type CsvField } from '../files/csv-scan.js';
 import { encodeCsv, type CsvDialect } from '../files/csv-text.js';
 import type { CellEdit } from './cell-edit.js';
 
@@ -10,33 +11,67 @@ export interface CsvEditResult {
 }
 
 /**
- * A CSV file with cells changed and everything else as it was: every row (blank ones too), every
- * column, the delimiter, line ending, encoding and byte order mark. A cell holding a formula
- * (text starting with "=", as Google Sheets imports it) is kept when the edit says so.
+ * The CSV text with cells changed and every other byte as it was: each field's quotes, the
+ * delimiter, each line's own ending, the encoding and byte order mark. A changed field keeps its
+ * quotes (and gets them where its new text needs them). A cell holding a formula (text starting
+ * with "=", as Google Sheets imports it) is kept when the edit says so.
  */
-export async function editCsvFile(path: string, edits: readonly CellEdit[]): Promise<CsvEditResult> {
-  const document = await readCsvDocument(path);
-  return editCsv(document, edits);
-}
-
-export function editCsv(document: CsvDocument, edits: readonly CellEdit[]): CsvEditResult {
-  const records = document.records;
+export function editCsv(source: CsvSource, edits: readonly CellEdit[]): CsvEditResult {
+  const { text, dialect, recordStarts } = source;
+  const decimalComma = usesDecimalComma(dialect);
+  const byRow = new Map<number, CellEdit[]>();
+  for (const edit of edits) (byRow.get(edit.row) ?? byRow.set(edit.row, []).get(edit.row)!).push(edit);
+  let out = '';
+  let last = 0;
   let written = 0;
   let keptFormulas = 0;
-  for (const edit of edits) {
-    const record = records[edit.row - 1] ?? (records[edit.row - 1] = []);
-    const current = record[edit.col] ?? '';
-    if (edit.onFormula === 'skip' && current.trim().startsWith('=')) {
-      keptFormulas++;
-      continue;
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const start = recordStarts[row - 1];
+    if (start === undefined) continue;
+    let fields: CsvField[] = [];
+    scanCsv(text, dialect.delimiter, (f) => (fields = f), start, row, 1);
+    const replacements: { start: number; end: number; text: string }[] = [];
+    let width = fields.length;
+    const recordEnd = fields[fields.length - 1].end;
+    let appended = '';
+    for (const edit of [...byRow.get(row)!].sort((a, b) => a.col - b.col)) {
+      const field = fields[edit.col];
+      const current = field?.value ?? '';
+      if (edit.onFormula === 'skip' && current.trim().startsWith('=')) {
+        keptFormulas++;
+        continue;
+      }
+      const value = csvText(edit, decimalComma);
+      if (value === current) continue;
+      written++;
+      if (field) {
+        replacements.push({ start: field.start, end: field.end, text: quoteField(value, field.quoted, dialect.delimiter) });
+      } else {
+        while (width < edit.col) {
+          appended += dialect.delimiter;
+          width++;
+        }
+        appended += dialect.delimiter + quoteField(value, false, dialect.delimiter);
+        width++;
+      }
     }
-    for (let i = record.length; i < edit.col; i++) record[i] = '';
-    const text = csvText(edit, usesDecimalComma(document.dialect));
-    if (text !== current) written++;
-    record[edit.col] = text;
+    for (const r of replacements) {
+      out += text.slice(last, r.start) + r.text;
+      last = r.end;
+    }
+    if (appended) {
+      out += text.slice(last, recordEnd) + appended;
+      last = recordEnd;
+    }
   }
-  for (let i = 0; i < records.length; i++) records[i] ??= [];
-  return { data: serialise(records, document), written, keptFormulas };
+  out += text.slice(last);
+  return { data: encodeCsv(out, dialect), written, keptFormulas };
+}
+
+/** A field as written: in quotes when it was quoted or its text needs them. */
+function quoteField(value: string, quoted: boolean, delimiter: string): string {
+  if (!quoted && !value.includes(delimiter) && !/["\r\n]/.test(value)) return value;
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
 /**

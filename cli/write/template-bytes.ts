@@ -1,12 +1,18 @@
 import { computeProgressValues, readPlan, type TemplateSpec } from '../../shared/index.js';
 import { templateCsv } from './csv-template.js';
 import { templateWorkbook } from './xlsx-template.js';
+import { markerName } from '../files/ownership.js';
 
 /** A template spec (a new template, or a converted plan) as the bytes of an .xlsx or .csv file. */
 export async function templateBytes(spec: TemplateSpec, kind: '.xlsx' | '.csv'): Promise<Buffer> {
   if (kind === '.csv') return templateCsv(spec);
   const workbook = await templateWorkbook(spec, formulaResults(spec));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const progress = spec.columns.progress;
+  if (progress === undefined) return bytes;
+  // The Progress column is Cascade's from the start: marked, so its constant values are known as its own.
+  const { markOwnedColumns } = await import('../xlsx/workbook-patch.js');
+  return markOwnedColumns(bytes, spec.sheetName, [{ name: markerName('progress'), col: progress }]);
 }
 
 /** The core's progress of each row: the cached value of its live formula, as a spreadsheet would compute it. */

@@ -1,29 +1,43 @@
-import { readFile } from 'node:fs/promises';
 import type { PlanFile } from '../files/read.js';
-import { writeFileAtomic } from '../files/atomic.js';
-import { errorReason, fileError } from '../errors.js';
-import { patchWorkbook } from '../xlsx/workbook-patch.js';
+import { replaceFile } from '../files/atomic.js';
+import { fileError } from '../errors.js';
+import { markerName, type OwnedKey } from '../files/ownership.js';
 import type { CellEdit } from './cell-edit.js';
-import { editCsvFile } from './csv-write.js';
+import { editCsv } from './csv-write.js';
 
 export interface WriteResult {
   written: number;
   keptFormulas: number;
 }
 
-/** Writes the cells into the plan file in place, through a temporary file and one rename (not at all when nothing changes). */
-export async function writeCells(file: PlanFile, edits: readonly CellEdit[]): Promise<WriteResult> {
+/**
+ * Writes the cells into the plan file, against the bytes that were read (never a second read):
+ * through a temporary file and one rename, after checking the file on disk is still those bytes;
+ * not at all when nothing changes.
+ */
+export async function writeCells(
+  file: PlanFile,
+  edits: readonly CellEdit[],
+  owned: readonly { key: OwnedKey; col: number }[] = [],
+): Promise<WriteResult> {
   if (file.kind === 'csv') {
-    const { data, written, keptFormulas } = await editCsvFile(file.path, edits);
-    if (written > 0) await writeFileAtomic(file.path, data, { overwrite: true });
+    const { data, written, keptFormulas } = editCsv(file.csv!, edits);
+    if (written > 0) await replaceFile(file.snapshot, data);
     return { written, keptFormulas };
   }
+  const { patchWorkbook } = await import('../xlsx/workbook-patch.js');
   let patched;
   try {
-    patched = await patchWorkbook(await readFile(file.path), file.sheetName!, edits);
-  } catch (error) {
-    throw fileError(file.path, `cannot write into this workbook (${errorReason(error)}); nothing was changed.`, { sheet: file.sheetName });
+    const markers = owned.map(({ key, col }) => ({ name: markerName(key), col }));
+    patched = await patchWorkbook(file.snapshot.bytes, file.sheetName!, edits, markers);
+  } catch {
+    // The workbook was read a moment ago; a part the writer cannot follow is the only way here.
+    throw fileError(
+      file.path,
+      'cannot write into this workbook: a part of it is laid out in a way cascade cannot edit safely; nothing was changed. Open it in a spreadsheet, save it again as .xlsx, and run the command again.',
+      { sheet: file.sheetName },
+    );
   }
-  if (patched.sheet.written > 0) await writeFileAtomic(file.path, patched.data, { overwrite: true });
+  if (patched.sheet.written > 0) await replaceFile(file.snapshot, patched.data);
   return { written: patched.sheet.written, keptFormulas: patched.sheet.keptFormulas };
 }

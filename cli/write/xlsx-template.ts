@@ -24,7 +24,9 @@ export async function templateWorkbook(spec: TemplateSpec, result: (row: number)
   writeHeader(sheet, spec);
   spec.rows.forEach((row, i) => {
     row.forEach((value, col) => {
-      if (value !== null && value !== '') setCell(sheet, i + 2, col, value, result);
+      // Cascade's own progress values are constant formulas (=0.5), as progress --write writes them.
+      const own = col === spec.columns.progress && typeof value === 'number' ? `=${value}` : value;
+      if (value !== null && value !== '') setCell(sheet, i + 2, col, own, () => (typeof value === 'number' ? value : null));
     });
   });
   const progress = spec.columns.progress;

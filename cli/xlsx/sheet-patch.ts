@@ -179,6 +179,7 @@ function buildRow(
       }
       ctx.result.removedFormulas++;
     }
+    if (existing && holdsAlready(existing, edit, p)) continue;
     const cell = existing ?? new ParsedCell(edit.col, '', null, '');
     if (!existing) {
       const style = newCellStyle(edit, byCol, attributes, ctx);
@@ -211,6 +212,13 @@ function writeValue(cell: ParsedCell, edit: CellEdit, ctx: RowContext) {
   if (keep.get('s') === '0') keep.delete('s');
   if (edit.value === null) {
     cell.body = '';
+  } else if (edit.owned && typeof edit.value === 'number') {
+    // Cascade's own value, as a constant formula with its result (see files/ownership.ts).
+    const text = numberText(edit.value);
+    cell.body = `<${p}f>${text}</${p}f><${p}v>${text}</${p}v>`;
+  } else if (edit.owned && typeof edit.value === 'string') {
+    keep.set('t', 'str');
+    cell.body = `<${p}f>${escapeXml(`"${edit.value.replace(/"/g, '""')}"`)}</${p}f><${p}v>${escapeXml(edit.value)}</${p}v>`;
   } else if (typeof edit.value === 'number') {
     cell.body = `<${p}v>${numberText(edit.value)}</${p}v>`;
   } else {
@@ -219,6 +227,20 @@ function writeValue(cell: ParsedCell, edit: CellEdit, ctx: RowContext) {
     cell.body = `<${p}is><${p}t${space}>${escapeXml(edit.value)}</${p}t></${p}is>`;
   }
   cell.attributes = keep;
+}
+
+/**
+ * A cell of Cascade's that already says what the edit would write (as another program saved it,
+ * with its own attributes): left as it is, so that a run with nothing new changes nothing.
+ */
+function holdsAlready(cell: ParsedCell, edit: CellEdit, p: string): boolean {
+  if (!edit.owned || edit.value === null) return false;
+  const f = formulaOf(cell, p);
+  const v = elementPattern(`${p}v`, '').exec(cell.body);
+  if (!f || !v) return false;
+  const expected = typeof edit.value === 'number' ? numberText(edit.value) : `"${edit.value.replace(/"/g, '""')}"`;
+  const shown = typeof edit.value === 'number' ? numberText(edit.value) : edit.value;
+  return decodeXml(f.text).trim() === expected && decodeXml(v[2] ?? '') === shown;
 }
 
 function renderCell(p: string, cell: ParsedCell, rowNumber: number): string {

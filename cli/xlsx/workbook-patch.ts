@@ -1,8 +1,10 @@
 import type JSZip from 'jszip';
 import { CellFormats } from './styles.js';
+import { resolvePart } from './package-read.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml, type SheetPatch } from './sheet-patch.js';
-import { decodeXml, elementPattern, formatAttributes, parseAttributes, prefixOf } from './xml.js';
+import { columnLetter } from '../../shared/index.js';
+import { decodeXml, elementPattern, escapeXml, formatAttributes, parseAttributes, prefixOf } from './xml.js';
 
 type Zip = JSZip;
 
@@ -24,7 +26,12 @@ interface Relationship {
  * chain dropped (it lists cells whose formula was replaced) and "recalculate on open" set so
  * formulas elsewhere that read the written cells are brought up to date by the spreadsheet.
  */
-export async function patchWorkbook(data: Uint8Array, sheetName: string, edits: readonly CellEdit[]): Promise<{ data: Buffer; sheet: SheetPatch }> {
+export async function patchWorkbook(
+  data: Uint8Array,
+  sheetName: string,
+  edits: readonly CellEdit[],
+  markers: readonly { name: string; col: number }[] = [],
+): Promise<{ data: Buffer; sheet: SheetPatch }> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(data);
   const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
@@ -46,11 +53,20 @@ export async function patchWorkbook(data: Uint8Array, sheetName: string, edits: 
     if (calcChain) await dropPart(zip, calcChain, workbookRelsPath);
   }
   if (sheet.written > 0) {
-    workbookXml = recalculateOnLoad(workbookXml);
+    workbookXml = recalculateOnLoad(markColumns(workbookXml, sheetName, markers));
     zip.file(workbookPath, workbookXml);
   }
   const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { data: out, sheet };
+}
+
+/** A workbook's bytes with columns marked as Cascade's (a new template's Progress column). */
+export async function markOwnedColumns(data: Uint8Array, sheetName: string, markers: readonly { name: string; col: number }[]): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(data);
+  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
+  zip.file(workbookPath, markColumns(await readText(zip, workbookPath), sheetName, markers));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 async function readText(zip: Zip, path: string): Promise<string> {
@@ -71,17 +87,6 @@ async function relationships(zip: Zip, relsPath: string, baseDir: string): Promi
     list.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', path: resolvePart(baseDir, a.get('Target') ?? ''), raw: match[0] });
   }
   return list;
-}
-
-/** A relationship target as a package path: absolute ("/xl/…") or relative to the source part's folder. */
-function resolvePart(baseDir: string, target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : baseDir + target).split('/');
-  const resolved: string[] = [];
-  for (const part of parts) {
-    if (part === '..') resolved.pop();
-    else if (part !== '.' && part !== '') resolved.push(part);
-  }
-  return resolved.join('/');
 }
 
 function sheetPathOf(workbookXml: string, rels: Relationship[], sheetName: string): string {
@@ -112,6 +117,31 @@ async function dropPart(zip: Zip, rel: Relationship, relsPath: string) {
       ),
     );
   }
+}
+
+/**
+ * Records the columns Cascade owns as hidden defined names (_Cascade_Progress → 'Cascade'!$Q:$Q):
+ * spreadsheets keep a name through saves and move its column when columns are inserted.
+ */
+export function markColumns(xml: string, sheetName: string, markers: readonly { name: string; col: number }[]): string {
+  const p = prefixOf(xml, 'workbook') ?? '';
+  for (const { name, col } of markers) {
+    const letter = columnLetter(col);
+    const sheetRef = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) && !/^[A-Za-z]{1,3}\d+$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+    const element = `<${p}definedName name="${name}" hidden="1">${escapeXml(`${sheetRef}!$${letter}:$${letter}`)}</${p}definedName>`;
+    const existing = new RegExp(`<${p}definedName(?=[\\s>])[^>]*\\bname="${name}"[^>]*>[\\s\\S]*?</${p}definedName>`);
+    if (existing.test(xml)) {
+      xml = xml.replace(existing, element);
+    } else if (new RegExp(`<${p}definedNames[\\s>]`).test(xml)) {
+      xml = xml.replace(new RegExp(`</${p}definedNames>`), `${element}</${p}definedNames>`);
+    } else if (new RegExp(`<${p}definedNames\\s*/>`).test(xml)) {
+      xml = xml.replace(new RegExp(`<${p}definedNames\\s*/>`), `<${p}definedNames>${element}</${p}definedNames>`);
+    } else {
+      const after = new RegExp(`</${p}externalReferences>`).test(xml) ? `</${p}externalReferences>` : `</${p}sheets>`;
+      xml = xml.replace(after, `${after}<${p}definedNames>${element}</${p}definedNames>`);
+    }
+  }
+  return xml;
 }
 
 /** Sets fullCalcOnLoad in the workbook's calcPr (adding calcPr where the schema puts it). */

@@ -44,7 +44,6 @@ async function richWorkbook(path: string) {
   // Live formulas in the measured rows, an empty template formula in a roll-up row, a styled value elsewhere.
   for (const r of [3, 4]) sheet.getCell(r, col('Progress')).value = { formula: progressFormulaFor(COLUMNS, r)!.slice(1), result: 0.5 };
   sheet.getCell(2, col('Progress')).value = { formula: progressFormulaFor(COLUMNS, 2)!.slice(1), result: '' };
-  sheet.getCell(5, col('Progress')).value = 0.123;
   sheet.getCell(5, col('Progress')).font = { italic: true, color: { argb: 'FFCC0000' } };
   sheet.getCell(5, col('Progress')).numFmt = '0.0%';
   for (const name of ['Start date', 'Due date', 'Last check-in']) sheet.getColumn(col(name)).numFmt = 'yyyy-mm-dd';
@@ -143,10 +142,12 @@ describe('progress --write on an .xlsx workbook', () => {
     // The measured rows keep their live formulas; the others hold the core's values.
     expect(after.get('Cascade!P3')!.formula).toBe(progressFormulaFor(COLUMNS, 3)!.slice(1));
     expect(after.get('Cascade!P4')!.formula).toBe(progressFormulaFor(COLUMNS, 4)!.slice(1));
+    // Cascade's values are constant formulas (=0.5): that is how it tells them from what people type.
+    const resultOf = (key: string) => Number(after.get(key)!.formula);
+    expect(resultOf('Cascade!P2')).toBeCloseTo(report.items[0].progress, 12);
+    expect(resultOf('Cascade!P5')).toBe(1);
+    expect(resultOf('Cascade!P6')).toBe(0);
     const valueOf = (key: string) => JSON.parse(after.get(key)!.value as string);
-    expect(valueOf('Cascade!P2')).toBeCloseTo(report.items[0].progress, 12);
-    expect(valueOf('Cascade!P5')).toBe(1);
-    expect(valueOf('Cascade!P6')).toBe(0);
     expect(valueOf('Cascade!A6')).toBe('T1.2.1');
     // The roll-up's cell had no percent format: it now shows a percent; the styled one keeps its own.
     expect(JSON.parse(after.get('Cascade!P2')!.style).numFmt).toBe('0%');
@@ -195,7 +196,8 @@ describe('progress --write on an .xlsx workbook', () => {
     expect(sheet.getCell('P1').value).toBe('Progress');
     expect(sheet.getCell('P1').font?.bold).toBe(true);
     expect(sheet.getCell('O2').value).toBe('keep this');
-    expect([2, 3, 4, 5].map((r) => sheet.getCell(`P${r}`).value)).toEqual([0.5, 0.5, 0.5, 1]);
+    expect([2, 3, 4, 5].map((r) => sheet.getCell(`P${r}`).result)).toEqual([0.5, 0.5, 0.5, 1]);
+    expect([2, 3, 4, 5].map((r) => sheet.getCell(`P${r}`).formula)).toEqual(['0.5', '0.5', '0.5', '1']);
     expect(sheet.getCell('P3').numFmt).toBe('0%');
     // and the plan reads back with the column now known
     const data = json(await cascade(['progress', file, '--format', 'json', '--today', '2026-05-01']));
@@ -222,10 +224,10 @@ describe('progress --write on an .xlsx workbook', () => {
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(file);
     const s = after.getWorksheet('Cascade')!;
-    expect(s.getCell(2, p).value).toBe(0.5); // the objective: a value now
+    expect(s.getCell(2, p).formula).toBe('0.5'); // the objective: Cascade's value now
     expect(s.getCell(3, p).formula).toBe(progressFormulaFor(COLUMNS, 3)!.slice(1)); // moved to its own row
     expect(s.getCell(4, p).formula).toBe(progressFormulaFor(COLUMNS, 4)!.slice(1));
-    expect(s.getCell(5, p).value).toBe(1); // a Done task: a value
+    expect(s.getCell(5, p).formula).toBe('1'); // a Done task: Cascade's value
   });
 });
 
@@ -243,10 +245,10 @@ describe('progress --write on a template', () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const [pace, check, progress] = ['Pace', 'Check', 'Progress'].map((h) => header.indexOf(h) + 1);
     for (const item of items) {
-      expect([item.id, sheet.getCell(item.row, pace).value]).toEqual([item.id, item.status ?? '—']);
+      expect([item.id, sheet.getCell(item.row, pace).result]).toEqual([item.id, item.status ?? '—']);
       expect(sheet.getCell(item.row, check).value ?? null).toBeNull();
       const cell = sheet.getCell(item.row, progress);
-      if (!cell.formula) expect(cell.value).toBeCloseTo(item.progress, 12);
+      if (cell.formula && !cell.formula.startsWith('IF(')) expect(Number(cell.formula)).toBeCloseTo(item.progress, 12);
     }
     expect(items.some((i: any) => sheet.getCell(i.row, progress).formula)).toBe(true);
   });

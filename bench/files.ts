@@ -1,0 +1,91 @@
+// File-layer benchmark (issue 7's figures): the built command's start on a 12-row plan against
+// `node -e 0`, `cascade lint` on a 100,000-row .xlsx, on a 1,000,000-row .csv, and what a
+// 2,000,000-row .csv does (finish, or refuse in one line; never a V8 abort, exit 134). Prints
+// seconds and the child's peak memory; never asserts a time.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { generatePlan, planCsv, writePlanXlsx } from './generate-plan.js';
+
+const BIN = fileURLToPath(new URL('../bin/cascade.js', import.meta.url));
+const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss_kb='+process.resourceUsage().maxRSS+'\\n'))`;
+
+interface Run {
+  seconds: number;
+  peakMb: number;
+  code: number;
+  stderr: string;
+}
+
+function runCommand(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--import', REPORT_RSS, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const rss = /maxrss_kb=(\d+)/.exec(stderr);
+      resolve({
+        seconds: (performance.now() - start) / 1000,
+        peakMb: rss ? Number(rss[1]) / 1024 : NaN,
+        code: code ?? 1,
+        stderr: stderr.replace(/\nmaxrss_kb=\d+\n/, ''),
+      });
+    });
+  });
+}
+
+async function best(args: string[], times: number): Promise<Run> {
+  let top: Run | null = null;
+  for (let i = 0; i < times; i++) {
+    const r = await runCommand(args);
+    if (!top || r.seconds < top.seconds) top = r;
+  }
+  return top!;
+}
+
+const lint = (file: string) => [BIN, 'lint', file, '--format', 'json', '--today', '2026-05-01'];
+
+export async function run12(dir: string): Promise<void> {
+  const csv = join(dir, 'plan-12.csv');
+  const xlsx = join(dir, 'plan-12.xlsx');
+  await writeFile(csv, planCsv(generatePlan(12, { dates: 'text' })));
+  await writePlanXlsx(xlsx, generatePlan(12));
+  const node = await best(['-e', '0'], 10);
+  const c = await best(lint(csv), 10);
+  const x = await best(lint(xlsx), 10);
+  console.log('\nStart-up: a 12-row plan, whole process, best of 10');
+  console.log(`  node -e 0             ${node.seconds.toFixed(3)} s`);
+  console.log(`  cascade lint (.csv)   ${c.seconds.toFixed(3)} s  ${(c.seconds / node.seconds).toFixed(1)}× node -e 0`);
+  console.log(`  cascade lint (.xlsx)  ${x.seconds.toFixed(3)} s  ${(x.seconds / node.seconds).toFixed(1)}× node -e 0`);
+}
+
+export async function run(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'cascade-bench-files-'));
+  try {
+    await run12(dir);
+    console.log('\nLarge plans: cascade lint end to end (peak RSS of the child)');
+    const xlsx = join(dir, 'plan-100k.xlsx');
+    await writePlanXlsx(xlsx, generatePlan(100_000));
+    const x = await best(lint(xlsx), 2);
+    console.log(`  100,000-row .xlsx     ${x.seconds.toFixed(2)} s  ${x.peakMb.toFixed(0)} MB  exit ${x.code}`);
+    for (const rows of [1_000_000, 2_000_000]) {
+      const csv = join(dir, `plan-${rows}.csv`);
+      await writeFile(csv, planCsv(generatePlan(rows, { dates: 'text' })));
+      const r = await runCommand(lint(csv));
+      const said = r.code === 2 ? `  refused: ${r.stderr.trim().split('\n')[0].slice(0, 90)}…` : '';
+      console.log(
+        `  ${rows.toLocaleString('en-US').padStart(9)}-row .csv   ${r.seconds.toFixed(2)} s  ${r.peakMb.toFixed(0)} MB  exit ${r.code}${said}`,
+      );
+      await rm(csv);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();

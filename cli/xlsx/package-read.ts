@@ -1,0 +1,129 @@
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+
+/** Refuse a part that inflates beyond this when it must be held whole (a zip bomb, not a plan). */
+const MAX_WHOLE_PART = 512 * 1024 * 1024;
+
+/** Why a package cannot be read, in the user's words (no library's). */
+export class PackageError extends Error {}
+
+/**
+ * The parts of an Office Open XML package (a zip archive), read from bytes already in memory.
+ * Part names are matched without regard to case, as the standard says; a part is inflated only
+ * when asked for, as text or as a stream of chunks.
+ */
+export class XlsxPackage {
+  private constructor(
+    private readonly zip: ZipFile,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  static async open(bytes: Buffer): Promise<XlsxPackage> {
+    const zip = await new Promise<ZipFile>((resolve, reject) => {
+      yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (error, file) =>
+        error ? reject(new PackageError('the zip archive is damaged or incomplete')) : resolve(file),
+      );
+    });
+    const entries = new Map<string, Entry>();
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: Entry) => {
+        entries.set(normalisePart(entry.fileName), entry);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve());
+      zip.on('error', () => reject(new PackageError('the zip archive is damaged or incomplete')));
+      zip.readEntry();
+    });
+    return new XlsxPackage(zip, entries);
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(normalisePart(part));
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** A part as text (UTF-8), or null when the package has no such part. */
+  async text(part: string): Promise<string | null> {
+    const entry = this.entries.get(normalisePart(part));
+    if (!entry) return null;
+    if (entry.uncompressedSize > MAX_WHOLE_PART)
+      throw new PackageError(
+        `its part ${part} is too large to be a plan (${Math.round(entry.uncompressedSize / 1048576)} MB)`,
+      );
+    const chunks: Buffer[] = [];
+    let total = 0;
+    await this.stream(part, (chunk) => {
+      total += chunk.length;
+      if (total > MAX_WHOLE_PART) throw new PackageError(`its part ${part} is too large to be a plan`);
+      chunks.push(chunk);
+    });
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  /**
+   * Inflates a part chunk by chunk into `onChunk`; `onChunk` returning false stops early (the rest
+   * of the part is never inflated).
+   */
+  async stream(part: string, onChunk: (chunk: Buffer) => boolean | void): Promise<void> {
+    const entry = this.entries.get(normalisePart(part));
+    if (!entry) throw new PackageError(`it has no part ${part}`);
+    const stream = await new Promise<Readable>((resolve, reject) => {
+      this.zip.openReadStream(entry, (error, s) =>
+        error ? reject(new PackageError(`its part ${part} is damaged`)) : resolve(s),
+      );
+    });
+    await new Promise<void>((resolve, reject) => {
+      let done = false;
+      const finish = (error?: unknown) => {
+        if (done) return;
+        done = true;
+        if (error) reject(error);
+        else resolve();
+      };
+      stream.on('data', (chunk: Buffer) => {
+        try {
+          if (onChunk(chunk) === false) {
+            stream.destroy();
+            finish();
+          }
+        } catch (error) {
+          stream.destroy();
+          finish(error);
+        }
+      });
+      stream.on('end', () => finish());
+      stream.on('error', () => finish(new PackageError(`its part ${part} is damaged`)));
+      stream.on('close', () => finish());
+    });
+  }
+}
+
+/** "/xl/Workbook.xml" and "xl/workbook.xml" name the same part. */
+export function normalisePart(name: string): string {
+  return name.replace(/^\/+/, '').toLowerCase();
+}
+
+/** A relationship target as a part name: absolute ("/xl/…") or relative to the source part's folder. */
+export function resolvePart(baseDir: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : baseDir + target).split('/');
+  const resolved: string[] = [];
+  for (const part of parts) {
+    if (part === '..') resolved.pop();
+    else if (part !== '.' && part !== '') resolved.push(part);
+  }
+  return resolved.join('/');
+}
+
+/** The folder of a part ("xl/workbook.xml" → "xl/"), for resolving its relationships. */
+export function partFolder(part: string): string {
+  return part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
+}
+
+/** The relationships part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsPartOf(part: string): string {
+  const dir = partFolder(part);
+  return `${dir}_rels/${part.slice(dir.length)}.rels`;
+}

@@ -1,0 +1,256 @@
+import type { CellValue } from '../../shared/index.js';
+import { interner } from '../files/intern.js';
+import type { CellRange } from './cell-range.js';
+import type { XlsxPackage } from './package-read.js';
+import { streamPart } from './xml-stream.js';
+import { columnIndex, decodeCellRef } from './xml.js';
+
+/** A formula cell: its text, or for a cell sharing a formula, the group it shares. */
+export interface FormulaCell {
+  text: string | null;
+  sharedIndex?: string;
+}
+
+/** One worksheet as read: plain values, and what a writer must know about the cells around them. */
+export interface SheetCells {
+  /** `grid[n - 1]` is row n; a missing row is empty. */
+  grid: CellValue[][];
+  /** Formula cells by `cellKey(row, col)`. */
+  formulas: Map<number, FormulaCell>;
+  /** The first cell of each shared formula group, by its index. */
+  sharedMasters: Map<string, { row: number; col: number; text: string }>;
+  /** Formula cells saved without a computed value (read as blank). */
+  uncomputed: { row: number; col: number }[];
+  merges: CellRange[];
+  /** The sheet is protected against changes. */
+  protectedSheet: boolean;
+  protectedRanges: CellRange[];
+  /** 0-based index of the last column holding a value or a formula anywhere in the sheet (-1 when empty). */
+  lastColumn: number;
+  /** Reading stopped early (`stopAfterRows`): the grid holds the top of the sheet only. */
+  partial: boolean;
+}
+
+export interface SheetReadOptions {
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  /** Stop after this many non-empty rows (to look for a header without reading a whole sheet). */
+  stopAfterRows?: number;
+  /** Called with the row count as rows are read, to refuse a sheet too large to hold before it is held. */
+  onRows?: (rows: number) => void;
+}
+
+export function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** A date serial number as a UTC date (both date systems; 1900's phantom 29 February accounted for). */
+export function dateFromSerial(serial: number, date1904: boolean): Date {
+  if (date1904) return new Date(EPOCH_1904 + Math.round(serial * DAY_MS));
+  return new Date(EPOCH_1900 + Math.round((serial < 60 ? serial + 1 : serial) * DAY_MS));
+}
+
+const ERROR_TEXTS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+]);
+
+/** Reads a worksheet part as a stream: memory follows the cells kept, not the XML. */
+export async function readSheet(pkg: XlsxPackage, part: string, options: SheetReadOptions): Promise<SheetCells> {
+  const sheet: SheetCells = {
+    grid: [],
+    formulas: new Map(),
+    sharedMasters: new Map(),
+    uncomputed: [],
+    merges: [],
+    protectedSheet: false,
+    protectedRanges: [],
+    lastColumn: -1,
+    partial: false,
+  };
+  const intern = interner();
+  let row: CellValue[] | null = null;
+  let rowNumber = 0;
+  let nonEmptyRows = 0;
+  let col = -1;
+  let type = '';
+  let style = 0;
+  let value = '';
+  let formula: { text: string; attributes: Record<string, string> } | null = null;
+  let hasValue = false;
+  let hasFormula = false;
+  let collecting: 'v' | 't' | 'f' | null = null;
+  let inInline = false;
+  let phonetic = 0;
+  let inSheetData = false;
+
+  const finishCell = () => {
+    if (!row) return;
+    let cell: CellValue = null;
+    if (hasValue) cell = intern(convert(type, value, style, options));
+    if (hasFormula && formula) {
+      const a = formula.attributes;
+      const shared = a.t === 'shared' ? a.si : undefined;
+      const text = formula.text === '' && shared !== undefined ? null : formula.text;
+      sheet.formulas.set(cellKey(rowNumber, col), { text, sharedIndex: shared });
+      if (shared !== undefined && text !== null && !sheet.sharedMasters.has(shared))
+        sheet.sharedMasters.set(shared, { row: rowNumber, col, text });
+      if (!hasValue && type !== 'inlineStr') sheet.uncomputed.push({ row: rowNumber, col });
+    }
+    if (cell !== null || hasFormula) sheet.lastColumn = Math.max(sheet.lastColumn, col);
+    if (cell !== null) {
+      for (let i = row.length; i < col; i++) row.push(null);
+      row[col] = cell;
+    }
+  };
+
+  await streamPart(pkg, part, {
+    open(name, a) {
+      switch (name) {
+        case 'sheetData':
+          inSheetData = true;
+          break;
+        case 'row':
+          if (!inSheetData) break;
+          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          row = [];
+          col = -1;
+          break;
+        case 'c': {
+          const ref = a.r ? decodeCellRef(a.r) : null;
+          col = ref ? ref.col : col + 1;
+          type = a.t ?? 'n';
+          style = a.s ? Number(a.s) : 0;
+          value = '';
+          formula = null;
+          hasValue = false;
+          hasFormula = false;
+          inInline = false;
+          break;
+        }
+        case 'v':
+          collecting = 'v';
+          hasValue = true;
+          break;
+        case 'f':
+          collecting = 'f';
+          hasFormula = true;
+          formula = { text: '', attributes: a };
+          break;
+        case 'is':
+          inInline = true;
+          hasValue = true;
+          break;
+        case 't':
+          if (inInline && phonetic === 0) collecting = 't';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'mergeCell':
+          addRange(sheet.merges, a.ref);
+          break;
+        case 'sheetProtection':
+          sheet.protectedSheet = a.sheet === '1' || a.sheet === 'true';
+          break;
+        case 'protectedRange':
+          for (const ref of (a.sqref ?? '').split(/\s+/)) addRange(sheet.protectedRanges, ref);
+          break;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'sheetData':
+          inSheetData = false;
+          break;
+        case 'c':
+          finishCell();
+          break;
+        case 'row':
+          if (!row) break;
+          sheet.grid[rowNumber - 1] = row;
+          if (row.length > 0 && ++nonEmptyRows % 65536 === 0) options.onRows?.(nonEmptyRows);
+          row = null;
+          break;
+        case 'v':
+        case 'f':
+        case 't':
+          collecting = null;
+          break;
+        case 'is':
+          inInline = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+      }
+    },
+    text(text) {
+      if (collecting === 'v' || collecting === 't') value += text;
+      else if (collecting === 'f' && formula) formula.text += text;
+    },
+    done() {
+      if (options.stopAfterRows !== undefined && nonEmptyRows >= options.stopAfterRows) return (sheet.partial = true);
+      return false;
+    },
+  });
+  for (let i = 0; i < sheet.grid.length; i++) sheet.grid[i] ??= [];
+  return sheet;
+}
+
+function convert(type: string, text: string, style: number, options: SheetReadOptions): CellValue {
+  switch (type) {
+    case 's': {
+      const s = options.sharedStrings[Number(text)];
+      return s === undefined ? null : s;
+    }
+    case 'str':
+    case 'inlineStr':
+      return text;
+    case 'b':
+      return text.trim() === '1' || text.trim().toLowerCase() === 'true';
+    case 'e':
+      return ERROR_TEXTS.has(text.trim()) ? text.trim() : text.trim() || '#VALUE!';
+    case 'd': {
+      const date = new Date(/Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+      return Number.isNaN(date.getTime()) ? text : date;
+    }
+    default: {
+      if (text.trim() === '') return null;
+      const n = Number(text);
+      if (!Number.isFinite(n)) return text;
+      return options.dateStyles[style] ? dateFromSerial(n, options.date1904) : n;
+    }
+  }
+}
+
+function addRange(list: CellRange[], ref: string | undefined) {
+  if (!ref) return;
+  const [from, to = from] = ref.replace(/\$/g, '').split(':');
+  const a = decodeCellRef(from);
+  const b = decodeCellRef(to);
+  if (a && b)
+    list.push({
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.col, b.col),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.col, b.col),
+    });
+  else if (/^[A-Z]{1,3}:[A-Z]{1,3}$/i.test(ref)) {
+    const [l, r] = ref.split(':').map(columnIndex);
+    list.push({ top: 1, left: l, bottom: 1048576, right: r });
+  }
+}

@@ -1,0 +1,410 @@
+// progress --write as a manager whose plan file is precious would use it: the file changes while
+// cascade works, it is a link, a read-only file, open in LibreOffice, left with a temp file by a
+// killed run; its Progress column holds what people typed; a row has a comma too many.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, link, lstat, readFile, readdir, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cascade, okrRows, ROOT, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+
+const TODAY = ['--today', '2026-05-01'];
+
+const CSV_LINES = [
+  'ID,Level,Parent,Title,Type,Start,Target,Current,Due date,Status,Progress',
+  'O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,',
+  'KR1.1,Key Result,O1,Sign 50 new SMB accounts,increase,0,50,25,2026-06-30,On track,',
+  'KR1.2,Key Result,O1,Cut onboarding from 10 to 4 days,decrease,10,4,7,2026-06-30,On track,',
+];
+
+async function csvPlan(name: string, lines = CSV_LINES): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, lines.join('\n') + '\n');
+  return file;
+}
+
+/** Runs `cascade ARGS`, calling `meanwhile` after the plan was read and before the file is replaced. */
+function runPaused(
+  args: string[],
+  gate: string,
+  meanwhile: () => Promise<void>,
+): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/cascade.js'), ...args], {
+      env: { ...process.env, NO_COLOR: '1', CASCADE_TEST_PAUSE_BEFORE_REPLACE: gate },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const poll = setInterval(async () => {
+      if (!existsSync(`${gate}.ready`)) return;
+      clearInterval(poll);
+      await meanwhile().catch(reject);
+      await writeFile(gate, '');
+    }, 20);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code: code ?? 1, stderr });
+    });
+  });
+}
+
+describe('one read, one write', () => {
+  it('refuses, writing nothing, when the file was saved by someone else between the read and the write (a row inserted above)', async () => {
+    const file = await csvPlan('moved.csv');
+    // A colleague inserts a row under the header: every row moves one down.
+    const colleague =
+      [CSV_LINES[0], 'O0,Objective,,Keep the lights on,,,,,2026-06-30,On track,', ...CSV_LINES.slice(1)].join('\n') +
+      '\n';
+    const r = await runPaused(['progress', file, '--write', ...TODAY], join(dir, 'gate-moved'), () =>
+      writeFile(file, colleague),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/moved\.csv: the file changed after cascade read it .*nothing was written/);
+    expect(await readFile(file, 'utf8')).toBe(colleague);
+    expect((await readdir(dir)).filter((n) => n.includes('.cascade-'))).toEqual([]);
+  });
+
+  it("the same for an .xlsx workbook: the colleague's version stays, byte for byte", async () => {
+    const file = join(dir, 'moved.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    const other = join(dir, 'other.xlsx');
+    await writeXlsxPlan(other, [
+      { ID: 'O0', Level: 'Objective', Title: 'Keep the lights on', Status: 'On track' },
+      ...okrRows(),
+    ]);
+    const colleague = await readFile(other);
+    const r = await runPaused(['progress', file, '--write', ...TODAY], join(dir, 'gate-moved-xlsx'), () =>
+      writeFile(file, colleague),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file changed after cascade read it');
+    expect((await readFile(file)).equals(colleague)).toBe(true);
+  });
+
+  it('writes through a symbolic link into the file it names; the link stays a link', async () => {
+    const real = await csvPlan('real.csv');
+    const linkPath = join(dir, 'linked.csv');
+    await symlink(real, linkPath);
+    const r = await cascade(['progress', linkPath, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect((await lstat(linkPath)).isSymbolicLink()).toBe(true);
+    expect(await readlink(linkPath)).toBe(real);
+    expect((await readFile(real, 'utf8')).split('\n')[1]).toBe(
+      'O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%',
+    );
+  });
+
+  it('refuses a file with hard links, clearly, and changes none of its names', async () => {
+    const file = await csvPlan('hard.csv');
+    const other = join(dir, 'hard-other.csv');
+    await link(file, other);
+    const before = await readFile(file, 'utf8');
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the file has 2 hard links .*nothing was written/);
+    expect(await readFile(other, 'utf8')).toBe(before);
+  });
+
+  it("keeps the file's mode; refuses a read-only file even when run as root", async () => {
+    const file = await csvPlan('mode.csv');
+    await chmod(file, 0o640);
+    expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
+    expect((await stat(file)).mode & 0o777).toBe(0o640);
+
+    const locked = await csvPlan('readonly.csv');
+    await chmod(locked, 0o444);
+    const r = await cascade(['progress', locked, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file is read-only (mode 0444); nothing was changed');
+    expect(await readFile(locked, 'utf8')).toBe(CSV_LINES.join('\n') + '\n');
+  });
+
+  it('warns when the workbook is open in LibreOffice or Excel (their lock file is there)', async () => {
+    const file = join(dir, 'open.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    await writeFile(
+      join(dir, '.~lock.open.xlsx#'),
+      ',someone,host,01.05.2026 10:00,file:///home/someone/.config/libreoffice/4;',
+    );
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*open\.xlsx is open in LibreOffice \(lock file \.~lock\.open\.xlsx#\)/);
+
+    const excel = await csvPlan('excel.csv');
+    await writeFile(join(dir, '~$excel.csv'), 'x');
+    expect((await cascade(['progress', excel, '--write', ...TODAY])).stderr).toMatch(
+      /is open in Excel \(lock file ~\$excel\.csv\)/,
+    );
+  });
+
+  it('removes the temporary file a killed run left behind, and only that one', async () => {
+    const file = await csvPlan('killed.csv');
+    const stale = join(dir, '.killed.csv.cascade-999999-0badf00d.tmp');
+    const live = join(dir, `.killed.csv.cascade-${process.pid}-0badf00d.tmp`);
+    await writeFile(stale, 'half a plan');
+    await writeFile(live, 'another run, still going');
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Removed 1 temporary file left by an earlier cascade run');
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe('what people typed is never overwritten', () => {
+  it("a team's own progress column (60, 100): one message naming the column, nothing written", async () => {
+    const lines = [
+      'ID,Level,Parent,Title,Owner,Type,Start,Target,Current,Due date,Status,progress',
+      'O1,Objective,,Grow SMB revenue,Ana,,,,,2026-06-30,On track,',
+      'KR1.1,Key Result,O1,Sign 50 new SMB accounts,Ben,increase,0,50,25,2026-06-30,On track,60',
+      'KR1.2,Key Result,O1,Cut onboarding from 10 to 4 days,Cy,decrease,10,4,7,2026-06-30,On track,100',
+    ];
+    const file = await csvPlan('team.csv', lines);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    const errors = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('cascade:') && !l.includes('warning') && !l.includes('note'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /team\.csv, column L \(Progress\): 2 cells hold progress typed by a person .*\(row 3: "60", row 4: "100"\); nothing was written/,
+    );
+    expect(errors[0]).toContain('rename the column');
+    expect(await readFile(file, 'utf8')).toBe(lines.join('\n') + '\n');
+  });
+
+  it('a typed progress that says what cascade computes is left exactly as typed (no 60 → 60% rewrite)', async () => {
+    const lines = [
+      'ID,Level,Parent,Title,Type,Start,Target,Current,Due date,Status,Progress',
+      'O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,',
+      'KR1.1,Key Result,O1,Sign 50 new SMB accounts,increase,0,50,25,2026-06-30,On track,50',
+      'KR1.2,Key Result,O1,Cut onboarding from 10 to 4 days,decrease,10,4,7,2026-06-30,On track,0.5',
+    ];
+    const file = await csvPlan('equal.csv', lines);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    const after = (await readFile(file, 'utf8')).split('\n');
+    expect(after.slice(2, 4)).toEqual(lines.slice(2, 4));
+    expect(after[1]).toBe('O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%');
+  });
+
+  it("an .xlsx Progress cell a person typed over cascade's value is theirs from then on", async () => {
+    const file = join(dir, 'typed.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
+    // A person types 12 % over the objective's value (a constant replaces Cascade's =0.5).
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    workbook.getWorksheet('Cascade')!.getCell('Q3').value = 0.12;
+    await workbook.xlsx.writeFile(file);
+    const before = await readFile(file);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /typed\.xlsx, sheet "Cascade", column Q \(Progress\): a cell holds progress typed by a person .*\(row 3: 12%\)/,
+    );
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+
+  it('a CSV row with more fields than the header is reported by row and never written', async () => {
+    const lines = [
+      'ID,Level,Parent,Title,Owner,Type,Start,Target,Current,Due date,Status,Progress',
+      'O1,Objective,,Grow SMB revenue,Ana,,,,,2026-06-30,On track,',
+      'KR1.1,Key Result,O1,Sign 50 accounts, then 60,Ben,increase,0,50,25,2026-06-30,On track,',
+      'KR1.2,Key Result,O1,Cut onboarding from 10 to 4 days,Cy,decrease,10,4,7,2026-06-30,On track,',
+    ];
+    const file = await csvPlan('stray.csv', lines);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/stray\.csv, row 3: 13 fields where the header has 12 .*never writes into this row/);
+    const after = (await readFile(file, 'utf8')).split('\n');
+    expect(after[2]).toBe(lines[2]);
+    expect(after[3]).toBe(`${lines[3]}50%`);
+  });
+});
+
+describe('owned cells only', () => {
+  it('a headerless column of formulas is not free: the new Progress column goes right of it', async () => {
+    const file = join(dir, 'formulas.xlsx');
+    const header = ['ID', 'Level', 'Parent', 'Title', 'Type', 'Start', 'Target', 'Current', 'Status'];
+    await writeXlsxPlan(file, okrRows(), { header });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Cascade')!;
+    for (let r = 2; r <= 5; r++) sheet.getCell(`J${r}`).value = { formula: `IF(H${r}="","",I${r}/H${r})`, result: '' };
+    await workbook.xlsx.writeFile(file);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Added a Progress column (column K)');
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(file);
+    const s = after.getWorksheet('Cascade')!;
+    expect([2, 3, 4, 5].map((row) => s.getCell(`J${row}`).formula)).toEqual(
+      [2, 3, 4, 5].map((row) => `IF(H${row}="","",I${row}/H${row})`),
+    );
+  });
+
+  it('a header merged across two columns counts as taken; a second run finds the column it added', async () => {
+    const file = join(dir, 'merged.xlsx');
+    const header = ['ID', 'Level', 'Parent', 'Title', 'Type', 'Start', 'Target', 'Current', 'Status', 'Notes'];
+    await writeXlsxPlan(file, okrRows(), { header });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    workbook.getWorksheet('Cascade')!.mergeCells('J1:K1');
+    await workbook.xlsx.writeFile(file);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.stderr).toContain('Added a Progress column (column L)');
+    const again = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(again.stderr).not.toContain('Added a Progress column');
+    expect(again.stderr).toContain('already up to date');
+  });
+
+  it('a "Total budget" row after a blank row is not part of the plan, for lint and progress alike', async () => {
+    const lines = [...CSV_LINES, '', ',,,Total budget,,,,,,,', ',,,Notes: ask finance,,,,,,,'];
+    const file = await csvPlan('total.csv', lines);
+    const lint = await cascade(['lint', file, '--format', 'json', ...TODAY]);
+    expect(JSON.parse(lint.stdout).findings.filter((f: { row: number }) => f.row >= 6)).toEqual([]);
+    expect(lint.stderr).toMatch(/total\.csv: the plan ends at row 4; row 6 \("Total budget"\) and the rows below it/);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    const after = (await readFile(file, 'utf8')).split('\n');
+    expect(after.slice(5)).toEqual(lines.slice(5).concat(''));
+  });
+
+  it('a second sheet with a plan header gets a note', async () => {
+    const file = join(dir, 'two.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const copy = workbook.addWorksheet('Q3 draft');
+    copy.addRow(['ID', 'Level', 'Title']);
+    copy.addRow(['O9', 'Objective', 'Next quarter']);
+    await workbook.xlsx.writeFile(file);
+    const r = await cascade(['lint', file, ...TODAY]);
+    expect(r.stderr).toContain(
+      'note: ' + `${file}: sheet "Q3 draft" also has a plan header; only sheet "Cascade" is read`,
+    );
+  });
+
+  it('a protected sheet: a warning, and nothing written into it', async () => {
+    const file = join(dir, 'protected.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    await workbook.getWorksheet('Cascade')!.protect('', {});
+    await workbook.xlsx.writeFile(file);
+    const before = await readFile(file);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the sheet is protected; cascade reads it but will not write into it');
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+  it('cells in a protected range are left alone, with a warning', async () => {
+    const file = join(dir, 'ranges.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(part)!.async('string');
+    zip.file(
+      part,
+      xml.replace(
+        '</sheetData>',
+        '</sheetData><protectedRanges><protectedRange name="Budget" sqref="Q2:Q3"/></protectedRanges>',
+      ),
+    );
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /warning: .*ranges\.xlsx \(sheet "Cascade"\): 2 cells lie in a protected range and were not written/,
+    );
+    const after = await (await JSZip.loadAsync(await readFile(file))).file(part)!.async('string');
+    expect(after).not.toMatch(/<c r="Q[23]"/);
+    expect(after).toMatch(/<c r="Q4"[^>]*><f>/);
+  });
+});
+
+describe('CSV as written', () => {
+  it("keeps every field's quotes and each line's own ending", async () => {
+    const file = join(dir, 'quoted.csv');
+    const lines = [
+      '"ID","Level","Parent","Title","Type","Start","Target","Current","Status","Progress"\r\n',
+      '"O1","Objective","","Grow SMB revenue","","","","","On track",""\n',
+      '"KR1.1","Key Result","O1","Sign 50 accounts","increase","0","50","25","On track",""\r\n',
+      'KR1.2,Key Result,O1,"Cut onboarding, 10 to 4 days",decrease,10,4,7,On track,\n',
+    ];
+    await writeFile(file, lines.join(''));
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(
+      [
+        lines[0],
+        '"O1","Objective","","Grow SMB revenue","","","","","On track","50%"\n',
+        '"KR1.1","Key Result","O1","Sign 50 accounts","increase","0","50","25","On track","50%"\r\n',
+        'KR1.2,Key Result,O1,"Cut onboarding, 10 to 4 days",decrease,10,4,7,On track,50%\n',
+      ].join(''),
+    );
+  });
+});
+
+describe('messages say what the file really is', () => {
+  it('an OpenDocument spreadsheet renamed .xlsx, a folder named plan.xlsx, a NUL byte in a CSV', async () => {
+    const ods = join(dir, 'renamed.xlsx');
+    await writeFile(
+      ods,
+      Buffer.concat([
+        Buffer.from('PK\x03\x04'),
+        Buffer.alloc(26),
+        Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+      ]),
+    );
+    const a = await cascade(['lint', ods]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('this is an OpenDocument spreadsheet (.ods), not an Excel workbook');
+
+    const folder = join(dir, 'plans');
+    await (await import('node:fs/promises')).mkdir(folder);
+    expect((await cascade(['lint', folder])).stderr).toContain(`${folder}: is a folder, not a plan file.`);
+
+    const nul = join(dir, 'nul.csv');
+    await writePlanWithNul(nul);
+    const c = await cascade(['lint', nul]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/a NUL byte .* at row 3, column D/);
+  });
+});
+
+async function writePlanWithNul(path: string) {
+  await writeCsvPlan(path, okrRows());
+  const lines = (await readFile(path, 'utf8')).split('\n');
+  lines[2] = lines[2].replace('Sign', 'Si\u0000gn');
+  await writeFile(path, lines.join('\n'));
+}
+
+describe('bounded memory', () => {
+  it('a plan larger than the memory Node allows is refused in one line, before memory runs out (never exit 134)', async () => {
+    const file = join(dir, 'huge.csv');
+    const row = 'KR{n},Key Result,O1,Sign accounts,increase,0,50,25,2026-06-30,On track,';
+    const lines = [CSV_LINES[0], CSV_LINES[1]];
+    for (let n = 0; n < 120_000; n++) lines.push(row.replace('{n}', String(n)));
+    await writeFile(file, lines.join('\n') + '\n');
+    const r = await cascade(['lint', file], { env: { NODE_OPTIONS: '--max-old-space-size=256' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /huge\.csv: the plan has about 120,002 rows, more than cascade can hold .*NODE_OPTIONS=--max-old-space-size=\d+/,
+    );
+  });
+});

@@ -1,0 +1,210 @@
+// Workbooks as the programs people use write them (tests/fixtures/producers/README.md): each must
+// read exactly as the same plan in CSV, and progress --write must change nothing but its own cells.
+import { execFile } from 'node:child_process';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { XlsxPackage } from '../../cli/xlsx/package-read.js';
+import { readSheet } from '../../cli/xlsx/sheet-read.js';
+import { readDateStyles, readSharedStrings, readWorkbookInfo } from '../../cli/xlsx/workbook-read.js';
+import { cascade, json, ROOT, tempDir } from './helpers.js';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/producers');
+const COMMITTED = [
+  'openpyxl-rich.xlsx',
+  'openpyxl-long-name.xlsx',
+  'openpyxl-1904.xlsx',
+  'libreoffice-from-csv.xlsx',
+  'libreoffice-resaved.xlsx',
+];
+const TODAY = ['--today', '2026-05-01'];
+
+let dir: string;
+let expected: { progress: unknown; lint: unknown };
+
+/** What a manager sees of a plan, without the file's name. */
+async function reading(file: string) {
+  const progress = json(await cascade(['progress', file, '--format', 'json', ...TODAY]));
+  const lint = await cascade(['lint', file, '--format', 'json', ...TODAY]);
+  const { file: _p, ...p } = progress;
+  const { file: _l, ...l } = json(lint);
+  return { progress: p, lint: l };
+}
+
+beforeAll(async () => {
+  dir = await tempDir();
+  expected = await reading(join(FIXTURES, 'plan.csv'));
+  expect((expected.progress as { items: unknown[] }).items).toHaveLength(5);
+});
+
+describe('every producer reads as its CSV', () => {
+  for (const name of COMMITTED) {
+    it(name, async () => {
+      expect(await reading(join(FIXTURES, name))).toEqual(expected);
+    });
+  }
+
+  it('openpyxl, written afresh (absolute part names, comment, chart, table, History, a 49-character sheet name, 1904 dates)', async () => {
+    const out = join(dir, 'fresh');
+    await (await import('node:fs/promises')).mkdir(out);
+    await promisify(execFile)('/usr/bin/python3', [join(FIXTURES, 'generate.py'), out]);
+    const rels = await (
+      await JSZip.loadAsync(await readFile(join(out, 'openpyxl-rich.xlsx')))
+    )
+      .file('xl/_rels/workbook.xml.rels')!
+      .async('string');
+    expect(rels).toContain('Target="/xl/worksheets/sheet1.xml"');
+    for (const name of ['openpyxl-rich.xlsx', 'openpyxl-long-name.xlsx', 'openpyxl-1904.xlsx']) {
+      expect([name, await reading(join(out, name))]).toEqual([name, expected]);
+    }
+  });
+
+  it('x:-prefixed XML, as the .NET Open XML SDK writes it', async () => {
+    const file = join(dir, 'prefixed.xlsx');
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
+      /worksheets\/sheet\d+\.xml$|workbook\.xml$|sharedStrings\.xml$|styles\.xml$/.test(name) ? prefixed(xml) : xml,
+    );
+    expect(
+      await (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('string'),
+    ).toContain('<x:c ');
+    expect(await reading(file)).toEqual(expected);
+  });
+
+  it('inline strings, rich text runs and phonetic hints instead of shared strings', async () => {
+    const file = join(dir, 'inline.xlsx');
+    const source = await JSZip.loadAsync(await readFile(join(FIXTURES, 'libreoffice-from-csv.xlsx')));
+    const strings = [
+      ...(await source.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>([\s\S]*?)<\/si>/g),
+    ].map((m) => m[1]);
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) => {
+      if (!/worksheets\/sheet1\.xml$/.test(name)) return xml;
+      return xml.replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_all, ref, a, b, index) => {
+        const text = /<t[^>]*>([\s\S]*?)<\/t>/.exec(strings[Number(index)])![1];
+        const half = Math.ceil(text.length / 2);
+        // Two runs of rich text, and a phonetic hint that is not part of the text.
+        const body = `<r><rPr><b/></rPr><t xml:space="preserve">${text.slice(0, half)}</t></r><r><t xml:space="preserve">${text.slice(half)}</t></r><rPh sb="0" eb="1"><t>カナ</t></rPh>`;
+        return `<c r="${ref}"${a} t="inlineStr"${b}><is>${body}</is></c>`;
+      });
+    });
+    expect(await reading(file)).toEqual(expected);
+  });
+
+  it('an error cell (#N/A) is a finding on its row, not a failure to read', async () => {
+    const file = join(dir, 'error.xlsx');
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
+      /worksheets\/sheet1\.xml$/.test(name)
+        ? xml.replace(/<c r="I3"([^>]*?)(?: t="\w+")?>[\s\S]*?<\/c>/, '<c r="I3"$1 t="e"><f>NA()</f><v>#N/A</v></c>')
+        : xml,
+    );
+    const r = await cascade(['lint', file, '--format', 'json', ...TODAY]);
+    const findings = json(r).findings.filter((f: { row: number }) => f.row === 3);
+    expect(JSON.stringify(findings)).toContain('#N/A');
+  });
+});
+
+describe('progress --write on every producer changes only its own cells', () => {
+  for (const name of COMMITTED) {
+    it(name, async () => {
+      const file = join(dir, `write-${name}`);
+      await copyFile(join(FIXTURES, name), file);
+      const before = await allCells(file);
+      const r = await cascade(['progress', file, '--write', ...TODAY]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('Added a Progress column (column O)');
+      const after = await allCells(file);
+      const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+        (key) => before.get(key) !== after.get(key),
+      );
+      expect(changed.every((key) => /!O\d+$/.test(key))).toBe(true);
+      expect(changed.length).toBe(6); // the header and the five rows
+      expect(await reading(file)).toMatchObject({ progress: expected.progress });
+    });
+  }
+});
+
+/** Every cell of every sheet, read with cascade's own reader: "sheet!A1" → value as JSON. */
+async function allCells(file: string): Promise<Map<string, string>> {
+  const pkg = await XlsxPackage.open(await readFile(file));
+  const info = await readWorkbookInfo(pkg);
+  const options = {
+    sharedStrings: await readSharedStrings(pkg, info.sharedStringsPart),
+    dateStyles: await readDateStyles(pkg, info.stylesPart),
+    date1904: info.date1904,
+  };
+  const cells = new Map<string, string>();
+  for (const sheet of info.sheets) {
+    if (!sheet.part) continue;
+    const read = await readSheet(pkg, sheet.part, options);
+    read.grid.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) cells.set(`${sheet.name}!${String.fromCharCode(65 + c)}${r + 1}`, JSON.stringify(value));
+      }),
+    );
+  }
+  return cells;
+}
+
+async function rewriteParts(from: string, to: string, change: (name: string, xml: string) => string) {
+  const zip = await JSZip.loadAsync(await readFile(from));
+  for (const name of Object.keys(zip.files)) {
+    if (!name.endsWith('.xml')) continue;
+    zip.file(name, change(name, await zip.file(name)!.async('string')));
+  }
+  await writeFile(to, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** The main namespace bound to the prefix x: and every element of it written x:name. */
+function prefixed(xml: string): string {
+  return xml
+    .replace(/<(\/?)(?![?!])([A-Za-z][\w.-]*)(?=[\s/>])/g, (all, slash, name) =>
+      name.includes(':') ? all : `<${slash}x:${name}`,
+    )
+    .replace(/ xmlns="([^"]+)"/, ' xmlns:x="$1"');
+}
+
+describe("cascade's own cells, after LibreOffice saved the workbook", () => {
+  // cascade-libreoffice.xlsx: `cascade template --examples`, `progress --write --today 2026-05-10`,
+  // then opened and saved in LibreOffice (see generate.sh).
+  const fixture = join(FIXTURES, 'cascade-libreoffice.xlsx');
+
+  it('keeps its marks: the hidden names and the constant formulas survive the save', async () => {
+    const zip = await JSZip.loadAsync(await readFile(fixture));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/name="_Cascade_Progress"[^>]*>Cascade!\$Q:\$Q</);
+    expect(workbook).toMatch(/name="_Cascade_Pace"[^>]*>Cascade!\$R:\$R</);
+  });
+
+  it('a run with nothing new changes nothing; a later day rewrites its own Pace cells without a word of conflict', async () => {
+    const file = join(dir, 'cascade-libreoffice.xlsx');
+    await copyFile(fixture, file);
+    const same = await cascade(['progress', file, '--write', '--today', '2026-05-10']);
+    expect(same.code).toBe(0);
+    expect(same.stderr).toContain('already up to date');
+    expect((await readFile(file)).equals(await readFile(fixture))).toBe(true);
+
+    const later = await cascade(['progress', file, '--write', '--today', '2026-06-25']);
+    expect(later.code).toBe(0);
+    expect(later.stderr).toMatch(/Wrote progress into .*: \d+ cells? updated/);
+  });
+
+  it('a value a person typed over one of its cells (a constant now) is theirs: the write stops, naming the column', async () => {
+    const file = join(dir, 'cascade-libreoffice-typed.xlsx');
+    await rewriteParts(fixture, file, (name, xml) =>
+      /worksheets\/sheet1\.xml$/.test(name)
+        ? xml.replace(
+            /<c r="R2"([^>]*?) t="str"><f[^>]*>[^<]*<\/f><v>([^<]*)<\/v><\/c>/,
+            '<c r="R2"$1 t="inlineStr"><is><t>fine, really</t></is></c>',
+          )
+        : xml,
+    );
+    const before = await readFile(file);
+    const r = await cascade(['progress', file, '--write', '--today', '2026-05-10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /column R \(Pace\): a cell holds a pace typed by a person .*\(row 2: "fine, really"\); nothing was written/,
+    );
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});
