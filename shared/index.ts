@@ -16,3 +16,8 @@ export * from './ids.js';
 export * from './template.js';
 export * from './examples.js';
 export * from './plan-notes.js';
+export * from './checkins/types.js';
+export * from './checkins/history.js';
+export * from './checkins/diff.js';
+export * from './checkins/forecast.js';
+export * from './checkins/replan.js';
