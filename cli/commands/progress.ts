@@ -1,15 +1,33 @@
+import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
-import { columnLetter, computeProgress, fillBlankIds, type ProgressItem } from '../../shared/index.js';
+import {
+  checkInsFor,
+  columnLetter,
+  computeProgress,
+  computeTrends,
+  fillBlankIds,
+  isoFromDay,
+  lastCheckInEdits,
+  NO_PACE,
+  type CheckIn,
+  type Day,
+  type History,
+  type ProgressItem,
+  type Trend,
+} from '../../shared/index.js';
 import { formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { plural } from '../output/terminal.js';
 import { progressJson, progressText } from '../output/progress-report.js';
 import { loadPlan, type LoadedPlan } from '../plan-input.js';
+import { historyPlace, loadHistory, writeWithHistory } from '../history/plan-history.js';
+import type { CellEdit } from '../write/cell-edit.js';
 import { progressEdits } from '../write/progress-edits.js';
-import { writeCells } from '../write/write-progress.js';
 
 interface ProgressOptions extends PlanOptions {
   write?: boolean;
+  note?: string;
+  who?: string;
 }
 
 export function progressCommand(): Command {
@@ -19,38 +37,85 @@ export function progressCommand(): Command {
     .addOption(formatOption())
     .addOption(todayOption())
     .addOption(frameworkOption())
-    .addOption(new Option('--write', 'write Progress (and Pace, if the plan has that column, and IDs of rows without one) into the file; nothing else changes'))
+    .addOption(
+      new Option(
+        '--write',
+        'write Progress (and Pace, if the plan has that column, and IDs of rows without one) into the file, and add a check-in for each row that changed since its last one (sheet "Check-ins", or NAME.checkins.csv beside a .csv plan); nothing else changes',
+      ),
+    )
+    .addOption(new Option('--note <text>', 'a note for the check-ins --write adds'))
+    .addOption(new Option('--who <name>', 'who checks in (default: your user name)'))
     .action(async (path: string, options: ProgressOptions) => {
       const loaded = await loadPlan(path, options.framework);
       const { plan } = loaded;
       const today = todayOf(options);
       const out = processOutput();
+      const history = await loadHistory(loaded.file);
+      for (const problem of history.problems.slice(0, 5)) out.note(`warning: ${problem}`);
       const filled = options.write ? fillBlankIds(plan) : [];
       let items = computeProgress(plan, { today });
       if (filled.length > 0) items = withIds(items, filled);
-      const notes = options.write ? await writeBack(loaded, items, filled) : [];
+      const trends = computeTrends(plan, items, history, today);
+      const notes = options.write ? await writeBack(loaded, items, filled, trends, history, { today, note: options.note ?? '', who: options.who ?? userName() }) : [];
 
-      if (options.format === 'json') out.json(progressJson(path, plan, today, items));
-      else out.print(progressText(path, plan, today, items, { colors: out.colors, width: out.width, bars: out.terminal }));
+      const withHistory = history.records.length > 0 || options.write === true;
+      if (options.format === 'json') out.json(progressJson(path, plan, today, items, withHistory ? trends : undefined));
+      else out.print(progressText(path, plan, today, items, { colors: out.colors, width: out.width, bars: out.terminal, paces: trends.map((t) => t.pace) }));
       for (const note of notes) out.note(note);
     });
 }
 
-/** Writes Progress and blank IDs into the file; returns what was done, in words. */
-async function writeBack({ file, plan }: LoadedPlan, items: ProgressItem[], filled: { row: number; id: string }[]): Promise<string[]> {
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+interface CheckInRun {
+  today: Day;
+  note: string;
+  who: string;
+}
+
+/** Writes Progress, Pace, blank IDs and Last check-in into the file and appends the check-ins; returns what was done, in words. */
+async function writeBack(
+  { file, plan }: LoadedPlan,
+  items: ProgressItem[],
+  filled: { row: number; id: string }[],
+  trends: readonly Trend[],
+  history: History,
+  run: CheckInRun,
+): Promise<string[]> {
   if (plan.items.length === 0) return [`${file.path}: nothing to write, the plan has no rows.`];
   const write = progressEdits(plan, file.table, items, filled);
-  const result = await writeCells(file, write.edits);
+  const paceColumn = plan.columns.pace;
+  const byRow = new Map(trends.map((t) => [plan.items[t.index].row, t.pace]));
+  const edits: CellEdit[] = write.edits.map((edit) =>
+    edit.col === paceColumn && edit.row !== (file.table.headerRow ?? 1) ? { ...edit, value: byRow.get(edit.row) ?? NO_PACE } : edit,
+  );
+  const checkIns: CheckIn[] = checkInsFor(plan, items, history, run);
+  const lastColumn = plan.columns.lastCheckIn;
+  if (lastColumn !== undefined) {
+    for (const e of lastCheckInEdits(plan, history, checkIns, items)) edits.push({ row: e.row, col: lastColumn, value: isoFromDay(e.day), onFormula: 'skip' });
+  }
+  const result = await writeWithHistory(file, edits, checkIns);
   const where = file.sheetName ? `${file.path} (sheet "${file.sheetName}")` : file.path;
   const notes: string[] = [];
   if (write.addedColumn) notes.push(`Added a Progress column (column ${columnLetter(write.progressColumn)}) to ${where}.`);
-  if (result.written === 0) notes.push(`${where} is already up to date; nothing was changed.`);
-  else notes.push(`Wrote progress into ${where}: ${plural(result.written, 'cell')} updated.`);
+  if (result.written === 0 && checkIns.length === 0) notes.push(`${where} is already up to date; nothing was changed.`);
+  else if (result.written > 0) notes.push(`Wrote progress into ${where}: ${plural(result.written, 'cell')} updated.`);
   if (result.keptFormulas > 0) notes.push(`Kept ${plural(result.keptFormulas, 'live Progress formula')} of measured rows.`);
   if (filled.length > 0) {
     const shown = filled.slice(0, 5).map((f) => `row ${f.row}: ${f.id}`).join(', ');
     notes.push(`Filled ${plural(filled.length, 'blank ID')} (${shown}${filled.length > 5 ? ', …' : ''}).`);
   }
+  notes.push(
+    checkIns.length === 0
+      ? `No check-ins added: no row changed since its last check-in.`
+      : `Added ${plural(checkIns.length, 'check-in')} to ${historyPlace(file)}.`,
+  );
   return notes;
 }
 
@@ -58,4 +123,3 @@ function withIds(items: ProgressItem[], filled: { row: number; id: string }[]): 
   const byRow = new Map(filled.map((f) => [f.row, f.id]));
   return items.map((item) => (byRow.has(item.row) ? { ...item, id: byRow.get(item.row)! } : item));
 }
-

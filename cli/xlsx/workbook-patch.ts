@@ -9,7 +9,7 @@ const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
 const REL_CALC_CHAIN = /\/calcChain$/;
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   /** Path inside the package, without a leading slash. */
@@ -52,13 +52,13 @@ export async function patchWorkbook(data: Uint8Array, sheetName: string, edits: 
   return { data: out, sheet };
 }
 
-async function readText(zip: Zip, path: string): Promise<string> {
+export async function readText(zip: Zip, path: string): Promise<string> {
   const file = zip.file(path);
   if (!file) throw new Error(`the workbook has no part ${path}`);
   return file.async('string');
 }
 
-async function relationships(zip: Zip, relsPath: string, baseDir: string): Promise<Relationship[]> {
+export async function relationships(zip: Zip, relsPath: string, baseDir: string): Promise<Relationship[]> {
   const file = zip.file(relsPath);
   if (!file) return [];
   const xml = await file.async('string');
@@ -83,7 +83,7 @@ function resolvePart(baseDir: string, target: string): string {
   return resolved.join('/');
 }
 
-function sheetPathOf(workbookXml: string, rels: Relationship[], sheetName: string): string {
+export function sheetPathOf(workbookXml: string, rels: Relationship[], sheetName: string): string {
   const p = prefixOf(workbookXml, 'sheet') ?? '';
   for (const match of workbookXml.matchAll(elementPattern(`${p}sheet`))) {
     const a = parseAttributes(match[1]);

@@ -22,20 +22,24 @@ export function stateOf(item: PlanItem, progress: number | null): Pick<CheckIn, 
   return { current, progress: roundFraction(progress), status: item.statusText };
 }
 
-/** The new check-ins: one per row (with an ID, first of its ID) whose state differs from its last record. */
+/**
+ * The new check-ins: one per row (with an ID, first of its ID) whose state differs from its last
+ * record. The ID is the progress item's, so IDs filled in by the same run count.
+ */
 export function checkInsFor(plan: Plan, progress: readonly ProgressItem[], history: History, options: CheckInOptions): CheckIn[] {
   const last = latestRecords(history);
   const seen = new Set<string>();
   const out: CheckIn[] = [];
   for (const item of plan.items) {
-    const key = idKey(item.id);
+    const id = progress[item.index].id || item.id;
+    const key = idKey(id);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     const state = stateOf(item, progress[item.index].progress);
     const previous = last.get(key);
     if (previous && sameState(previous, state)) continue;
-    const note = typeof options.note === 'function' ? options.note(item.id) : options.note ?? '';
-    out.push({ date: options.today, id: item.id, ...state, note, who: options.who ?? '', change: '', before: [], after: [] });
+    const note = typeof options.note === 'function' ? options.note(id) : options.note ?? '';
+    out.push({ date: options.today, id, ...state, note, who: options.who ?? '', change: '', before: [], after: [] });
   }
   return out;
 }
@@ -67,12 +71,18 @@ function sameProgress(a: number | null, b: number | null): boolean {
  * Last check-in cells to set: rows whose latest history day (the new check-ins included) is later
  * than the cell, or the cell is blank. A cell holding a later day, or text that is not a date, is left.
  */
-export function lastCheckInEdits(plan: Plan, history: History, added: readonly CheckIn[] = []): { index: number; row: number; day: Day }[] {
+export function lastCheckInEdits(
+  plan: Plan,
+  history: History,
+  added: readonly CheckIn[] = [],
+  /** The rows' IDs when a run fills blank ones (progress items), else the plan's. */
+  ids?: readonly { id: string }[],
+): { index: number; row: number; day: Day }[] {
   if (plan.columns.lastCheckIn === undefined) return [];
   const last = lastCheckInDays([...history.records, ...added]);
   const edits: { index: number; row: number; day: Day }[] = [];
   for (const item of plan.items) {
-    const day = last.get(idKey(item.id));
+    const day = last.get(idKey(ids?.[item.index].id || item.id));
     if (day === undefined || item.lastCheckIn.state === 'invalid') continue;
     if (item.lastCheckIn.state === 'ok' && item.lastCheckIn.value >= day) continue;
     edits.push({ index: item.index, row: item.row, day });

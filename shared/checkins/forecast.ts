@@ -5,7 +5,7 @@ import { parseNumber } from '../numbers.js';
 import { effectiveType } from '../progress.js';
 import { idKey } from '../tree.js';
 import type { Day, Plan, PlanItem, ProgressItem } from '../types.js';
-import { stateOf } from './diff.js';
+import { sameState, stateOf } from './diff.js';
 import { recordsById } from './history.js';
 import type { CheckIn, History, Trend, TrendPace } from './types.js';
 
@@ -64,7 +64,7 @@ const NO_RECORDS: readonly CheckIn[] = [];
 
 /**
  * Trend of every row (index = PlanItem.index): its check-ins (one point per day, the last of the
- * day; today's state counts as today's point), the forecast progress at its due date, and the
+ * day; today's values count as today's point when they differ from the last check-in), the forecast progress at its due date, and the
  * pace with `trending off track` and `paused`. Linear in rows + records.
  */
 export function computeTrends(plan: Plan, progress: readonly ProgressItem[], history: History, today: Day): Trend[] {
@@ -80,8 +80,11 @@ function trendOf(plan: Plan, item: PlanItem, now: ProgressItem, records: readonl
     const p = pointProgress(record, scale);
     if (p !== null) byDay.set(record.date, p);
   }
-  const todays = pointProgress(stateOf(item, now.progress), scale);
-  if (todays !== null) byDay.set(today, todays);
+  // Today's values are a point only when they are news (what the next check-in will record).
+  const state = stateOf(item, now.progress);
+  const last = records[records.length - 1];
+  const todays = pointProgress(state, scale);
+  if (todays !== null && (!last || !sameState(last, state))) byDay.set(today, todays);
   const points = [...byDay].sort((a, b) => a[0] - b[0]).map(([day, p]) => ({ day, progress: p }));
 
   const due = plan.tree.dueDate[item.index];

@@ -1,0 +1,49 @@
+// NAME.checkins.csv beside a .csv plan: read it, and append rows to its end (created with a header
+// when missing). The file is only ever appended to, in the dialect it was written in.
+import { appendFile, stat } from 'node:fs/promises';
+import { CHECKIN_HEADER, CHECKIN_PROGRESS_COLUMN, checkInCells, type CheckIn, type RawTable } from '../../shared/index.js';
+import { describeFsError } from '../files/probe.js';
+import { readCsvDocument, usesDecimalComma } from '../files/csv-read.js';
+import { encodeCsv, type CsvDialect } from '../files/csv-text.js';
+import { writeFileAtomic } from '../files/atomic.js';
+import { fileError } from '../errors.js';
+import { csvText, serialise } from '../write/csv-write.js';
+
+const NEW_FILE: CsvDialect = { delimiter: ',', eol: '\r\n', bom: true, encoding: 'utf-8' };
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The side file as a table, or null when there is none yet. */
+export async function readCsvHistory(path: string): Promise<RawTable | null> {
+  if (!(await exists(path))) return null;
+  const { records } = await readCsvDocument(path);
+  const [header = [], ...rows] = records;
+  return { header, rows };
+}
+
+/** Appends the records to the side file (creating it with a header); the rows already there are not touched. */
+export async function appendCsvHistory(path: string, records: readonly CheckIn[]): Promise<void> {
+  if (records.length === 0) return;
+  if (!(await exists(path))) {
+    await writeFileAtomic(path, serialise([[...CHECKIN_HEADER], ...rowsOf(records, false)], { dialect: NEW_FILE, finalEol: true }), { overwrite: false });
+    return;
+  }
+  const document = await readCsvDocument(path);
+  const { dialect } = document;
+  const text = serialise(rowsOf(records, usesDecimalComma(dialect)), { dialect: { ...dialect, bom: false }, finalEol: true });
+  const lead = document.finalEol || document.records.length === 0 ? Buffer.alloc(0) : encodeCsv(dialect.eol, { ...dialect, bom: false });
+  try {
+    await appendFile(path, Buffer.concat([lead, text]));
+  } catch (error) {
+    throw fileError(path, `cannot add the check-ins: ${describeFsError(error, 'write failed')}`);
+  }
+}
+
+function rowsOf(records: readonly CheckIn[], decimalComma: boolean): string[][] {
+  return records.map((record) => checkInCells(record).cells.map((value, col) => csvText({ value, percent: col === CHECKIN_PROGRESS_COLUMN }, decimalComma)));
+}
