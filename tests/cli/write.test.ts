@@ -155,7 +155,8 @@ describe('progress --write on an .xlsx workbook', () => {
     expect(JSON.parse(after.get('Cascade!P2')!.style).numFmt).toBe('0%');
     expect(after.get('Cascade!P5')!.style).toBe(before.get('Cascade!P5')!.style);
 
-    // Byte for byte, only the plan sheet, the styles and the workbook part (recalculate on open) differ.
+    // Byte for byte, only the plan sheet, the styles and the workbook part (recalculate on open) differ,
+    // and the parts that add the Check-ins sheet (its part, relationship and content type).
     const [zipBefore, zipAfter] = await Promise.all([JSZip.loadAsync(beforeBytes), JSZip.loadAsync(await readFile(file))]);
     const differing: string[] = [];
     for (const name of Object.keys(zipBefore.files).filter((n) => !n.endsWith('/'))) {
@@ -163,8 +164,8 @@ describe('progress --write on an .xlsx workbook', () => {
       const b = await zipAfter.file(name)?.async('nodebuffer');
       if (!a || !b || !a.equals(b)) differing.push(name);
     }
-    expect(differing.sort()).toEqual(['xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet2.xml']);
-    expect(Object.keys(zipAfter.files).sort()).toEqual(Object.keys(zipBefore.files).sort());
+    expect(differing.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet2.xml']);
+    expect(Object.keys(zipAfter.files).sort()).toEqual([...Object.keys(zipBefore.files), 'xl/worksheets/sheet3.xml'].sort());
     expect(await zipAfter.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
   });
 
