@@ -165,7 +165,7 @@ describe('progress --write on an .xlsx workbook', () => {
       if (!a || !b || !a.equals(b)) differing.push(name);
     }
     expect(differing.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet2.xml']);
-    expect(Object.keys(zipAfter.files).sort()).toEqual([...Object.keys(zipBefore.files), 'xl/worksheets/sheet3.xml'].sort());
+    expect(Object.keys(zipAfter.files).sort()).toEqual([...Object.keys(zipBefore.files), 'xl/worksheets/sheet4.xml'].sort());
     expect(await zipAfter.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
   });
 
