@@ -5,12 +5,11 @@ import { CHECKIN_HEADER, CHECKINS_SHEET, checkInCells, type CellValue, type Chec
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml } from '../xlsx/sheet-patch.js';
 import { CellFormats } from '../xlsx/styles.js';
-import { readText, relationships, sheetPathOf, type Relationship } from '../xlsx/workbook-patch.js';
+import { openWorkbook, readText, sheetPathOf, type Relationship } from '../xlsx/workbook-patch.js';
 import { decodeCellRef, decodeXml, elementPattern, escapeXml, parseAttributes, prefixOf } from '../xlsx/xml.js';
 
 type Zip = import('jszip');
 
-const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
@@ -31,12 +30,7 @@ interface WorkbookParts {
 }
 
 async function openParts(data: Uint8Array): Promise<WorkbookParts> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(data);
-  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
-  const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
-  const workbookRelsPath = `${workbookDir}_rels/${workbookPath.slice(workbookDir.length)}.rels`;
-  const rels = await relationships(zip, workbookRelsPath, workbookDir);
+  const { zip, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
   const workbookXml = await readText(zip, workbookPath);
   let sheetPath: string | null = null;
   try {

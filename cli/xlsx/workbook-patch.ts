@@ -24,12 +24,7 @@ export interface Relationship {
  * formulas elsewhere that read the written cells are brought up to date by the spreadsheet.
  */
 export async function patchWorkbook(data: Uint8Array, sheetName: string, edits: readonly CellEdit[]): Promise<{ data: Buffer; sheet: SheetPatch }> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(data);
-  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
-  const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
-  const workbookRelsPath = `${workbookDir}_rels/${workbookPath.slice(workbookDir.length)}.rels`;
-  const rels = await relationships(zip, workbookRelsPath, workbookDir);
+  const { zip, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
   let workbookXml = await readText(zip, workbookPath);
 
   const sheetPath = sheetPathOf(workbookXml, rels, sheetName);
@@ -50,6 +45,16 @@ export async function patchWorkbook(data: Uint8Array, sheetName: string, edits: 
   }
   const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { data: out, sheet };
+}
+
+/** A package opened: its workbook part, the workbook's relationships part and relationships. */
+export async function openWorkbook(data: Uint8Array): Promise<{ zip: Zip; workbookPath: string; workbookRelsPath: string; rels: Relationship[] }> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(data);
+  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
+  const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
+  const workbookRelsPath = `${workbookDir}_rels/${workbookPath.slice(workbookDir.length)}.rels`;
+  return { zip, workbookPath, workbookRelsPath, rels: await relationships(zip, workbookRelsPath, workbookDir) };
 }
 
 export async function readText(zip: Zip, path: string): Promise<string> {
