@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { lintCommand } from './commands/lint.js';
 import { progressCommand } from './commands/progress.js';
+import { replanCommand } from './commands/replan.js';
 import { syncCommand } from './commands/sync.js';
 import { templateCommand } from './commands/template.js';
 import { colorsFor } from './output/terminal.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .addCommand(templateCommand())
     .addCommand(lintCommand())
     .addCommand(progressCommand())
+    .addCommand(replanCommand())
     .addCommand(syncCommand())
     .addHelpText(
       'after',
@@ -25,7 +27,8 @@ Examples:
   cascade template plan.xlsx --framework okr --examples
   cascade lint plan.xlsx
   cascade progress plan.xlsx --today 2026-05-01
-  cascade progress plan.xlsx --write`,
+  cascade progress plan.xlsx --write --note "weekly check-in"
+  cascade replan plan.xlsx KR1.2 --extend 2026-07-31`,
     );
   const red = colorsFor(process.stderr).red;
   forEachCommand(program, (command) => {

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import {
   checkInsFor,
@@ -6,7 +5,6 @@ import {
   computeProgress,
   computeTrends,
   fillBlankIds,
-  isoFromDay,
   lastCheckInEdits,
   NO_PACE,
   type CheckIn,
@@ -20,14 +18,13 @@ import { processOutput } from '../output/emit.js';
 import { plural } from '../output/terminal.js';
 import { progressJson, progressText } from '../output/progress-report.js';
 import { loadPlan, type LoadedPlan } from '../plan-input.js';
+import { lastCheckInCellEdits, noteOption, whoOf, whoOption, type CheckInFlags } from '../history/check-in-options.js';
 import { historyPlace, loadHistory, writeWithHistory } from '../history/plan-history.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import { progressEdits } from '../write/progress-edits.js';
 
-interface ProgressOptions extends PlanOptions {
+interface ProgressOptions extends PlanOptions, CheckInFlags {
   write?: boolean;
-  note?: string;
-  who?: string;
 }
 
 export function progressCommand(): Command {
@@ -43,8 +40,8 @@ export function progressCommand(): Command {
         'write Progress (and Pace, if the plan has that column, and IDs of rows without one) into the file, and add a check-in for each row that changed since its last one (sheet "Check-ins", or NAME.checkins.csv beside a .csv plan); nothing else changes',
       ),
     )
-    .addOption(new Option('--note <text>', 'a note for the check-ins --write adds'))
-    .addOption(new Option('--who <name>', 'who checks in (default: your user name)'))
+    .addOption(noteOption('the check-ins --write adds'))
+    .addOption(whoOption())
     .action(async (path: string, options: ProgressOptions) => {
       const loaded = await loadPlan(path, options.framework);
       const { plan } = loaded;
@@ -56,21 +53,13 @@ export function progressCommand(): Command {
       let items = computeProgress(plan, { today });
       if (filled.length > 0) items = withIds(items, filled);
       const trends = computeTrends(plan, items, history, today);
-      const notes = options.write ? await writeBack(loaded, items, filled, trends, history, { today, note: options.note ?? '', who: options.who ?? userName() }) : [];
+      const notes = options.write ? await writeBack(loaded, items, filled, trends, history, { today, note: options.note ?? '', who: whoOf(options) }) : [];
 
       const withHistory = history.records.length > 0 || options.write === true;
       if (options.format === 'json') out.json(progressJson(path, plan, today, items, withHistory ? trends : undefined));
       else out.print(progressText(path, plan, today, items, { colors: out.colors, width: out.width, bars: out.terminal, paces: trends.map((t) => t.pace) }));
       for (const note of notes) out.note(note);
     });
-}
-
-function userName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return '';
-  }
 }
 
 interface CheckInRun {
@@ -96,10 +85,7 @@ async function writeBack(
     edit.col === paceColumn && edit.row !== (file.table.headerRow ?? 1) ? { ...edit, value: byRow.get(edit.row) ?? NO_PACE } : edit,
   );
   const checkIns: CheckIn[] = checkInsFor(plan, items, history, run);
-  const lastColumn = plan.columns.lastCheckIn;
-  if (lastColumn !== undefined) {
-    for (const e of lastCheckInEdits(plan, history, checkIns, items)) edits.push({ row: e.row, col: lastColumn, value: isoFromDay(e.day), onFormula: 'skip' });
-  }
+  edits.push(...lastCheckInCellEdits(plan, lastCheckInEdits(plan, history, checkIns, items)));
   const result = await writeWithHistory(file, edits, checkIns);
   const where = file.sheetName ? `${file.path} (sheet "${file.sheetName}")` : file.path;
   const notes: string[] = [];

@@ -254,9 +254,8 @@ function effectLines(plan: Plan, index: number, changes: Change[], before: Progr
     const b = before[i];
     const a = after[i];
     if (!sameNumber(b.progress, a.progress)) lines.push(`${id} progress: ${percent(b.progress)} → ${percent(a.progress)}`);
-    if (b.status !== a.status || !sameNumber(b.expected, a.expected)) {
-      lines.push(`${id} pace: ${b.status ?? '—'} → ${a.status ?? '—'}${a.expected !== null ? ` (expected ${percent(a.expected)} today)` : ''}`);
-    }
+    if (b.status !== a.status) lines.push(`${id} pace: ${b.status ?? '—'} → ${a.status ?? '—'}`);
+    if (!sameNumber(b.expected, a.expected)) lines.push(`${id} expected by today: ${percent(b.expected)} → ${percent(a.expected)}`);
   }
   if (changes.some((c) => c.after.text === 'Paused')) lines.push('A Paused row has no pace and no review reminders until it is resumed (undo the pause).');
   return lines;
