@@ -3,6 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { lintCommand } from './commands/lint.js';
 import { progressCommand } from './commands/progress.js';
 import { replanCommand } from './commands/replan.js';
+import { reportCommand } from './commands/report.js';
 import { syncCommand } from './commands/sync.js';
 import { templateCommand } from './commands/template.js';
 import { colorsFor } from './output/terminal.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .addCommand(lintCommand())
     .addCommand(progressCommand())
     .addCommand(replanCommand())
+    .addCommand(reportCommand())
     .addCommand(syncCommand())
     .addHelpText(
       'after',
@@ -28,7 +30,8 @@ Examples:
   cascade lint plan.xlsx
   cascade progress plan.xlsx --today 2026-05-01
   cascade progress plan.xlsx --write --note "weekly check-in"
-  cascade replan plan.xlsx KR1.2 --extend 2026-07-31`,
+  cascade replan plan.xlsx KR1.2 --extend 2026-07-31
+  cascade report plan.xlsx --out status.html`,
     );
   const red = colorsFor(process.stderr).red;
   forEachCommand(program, (command) => {

@@ -21,3 +21,5 @@ export * from './checkins/history.js';
 export * from './checkins/diff.js';
 export * from './checkins/forecast.js';
 export * from './checkins/replan.js';
+export * from './checkins/charts.js';
+export * from './checkins/status-report.js';
