@@ -1,7 +1,7 @@
 // The `Check-ins` sheet of an .xlsx workbook: read it, and append rows to it (adding the sheet to
 // the package when it is missing). Existing rows are never rewritten: new rows go below the last
 // one through the same cell patcher as the plan's cells.
-import { CHECKIN_HEADER, CHECKINS_SHEET, checkInCells, type CellValue, type CheckIn, type RawTable } from '../../shared/index.js';
+import { CHECKIN_HEADER, CHECKINS_SHEET, checkInCells, columnLetter, type CellValue, type CheckIn, type RawTable } from '../../shared/index.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml } from '../xlsx/sheet-patch.js';
 import { CellFormats } from '../xlsx/styles.js';
@@ -83,20 +83,44 @@ export async function appendXlsxHistory(data: Uint8Array, records: readonly Chec
   }
   const stylesRel = parts.rels.find((r) => REL_STYLES.test(r.type));
   const formats = stylesRel && zip.file(stylesRel.path) ? new CellFormats(await readText(zip, stylesRel.path)) : null;
-  zip.file(sheetPath, patchSheetXml(xml, edits, formats).xml);
+  zip.file(sheetPath, appendRows(xml, edits, formats, nextRow - 1));
   if (formats?.changed && stylesRel) zip.file(stylesRel.path, formats.toXml());
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
-/** The last row number that holds a row element (0 for an empty sheet). */
+/**
+ * The sheet with rows added after its last one. The new rows are rendered by the plan's cell
+ * patcher on an empty sheet, then put before </sheetData>: the rows already there are not even
+ * parsed, so an append costs the same whatever the size of the history.
+ */
+function appendRows(xml: string, edits: readonly CellEdit[], formats: CellFormats | null, lastRow: number): string {
+  const p = prefixOf(xml, 'sheetData') ?? '';
+  const scratch = patchSheetXml(`<${p}worksheet><${p}sheetData/></${p}worksheet>`, edits, formats).xml;
+  const rows = scratch.slice(scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1, scratch.lastIndexOf(`</${p}sheetData>`));
+  const empty = new RegExp(`<${p}sheetData(\\s[^>]*)?/>`);
+  let out = empty.test(xml) ? xml.replace(empty, (_, attributes: string | undefined) => `<${p}sheetData${attributes ?? ''}>${rows}</${p}sheetData>`) : insertBefore(xml, `</${p}sheetData>`, rows);
+  const newLast = edits.reduce((max, e) => Math.max(max, e.row), lastRow);
+  out = out.replace(new RegExp(`(<${p}dimension\\s+ref=")([A-Z]+\\d+)(?::([A-Z]+\\d+))?"`), (_, head: string, from: string, to: string | undefined) => {
+    const end = decodeCellRef(to ?? from);
+    return `${head}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
+  });
+  return out;
+}
+
+function insertBefore(xml: string, marker: string, text: string): string {
+  const at = xml.lastIndexOf(marker);
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** The last row number of the sheet (0 for an empty sheet), read from its last row element. */
 function lastRowOf(xml: string): number {
   const p = prefixOf(xml, 'sheetData') ?? '';
-  let last = 0;
-  for (const match of xml.matchAll(new RegExp(`<${p}row(?=[\\s/>])([^>]*)`, 'g'))) {
-    const r = /\br\s*=\s*"(\d+)"/.exec(match[1]);
-    last = r ? Math.max(last, Number(r[1])) : last + 1;
-  }
-  return last;
+  const at = xml.lastIndexOf(`<${p}row `);
+  if (at < 0) return 0;
+  const r = /\br\s*=\s*"(\d+)"/.exec(xml.slice(at, xml.indexOf('>', at)));
+  if (r) return Number(r[1]);
+  // Rows placed by their order alone: count them.
+  return [...xml.matchAll(new RegExp(`<${p}row[\\s>/]`, 'g'))].length;
 }
 
 function newSheetXml(): string {

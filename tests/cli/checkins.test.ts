@@ -3,6 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cascade, json, okrRows, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
 
@@ -41,10 +42,15 @@ describe('progress --write: check-ins in an .xlsx workbook', () => {
     workbook.getWorksheet('Cascade')!.getCell('I3').value = 35;
     await workbook.xlsx.writeFile(file);
     const before = await sheetRows(file, 'Check-ins');
+    const historyXml = async () => (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet2.xml')!.async('string');
+    const xmlBefore = await historyXml();
     const third = await cascade(['progress', file, '--write', '--today', '2026-05-08', '--who', 'ben']);
     expect(third.stderr).toContain('Added 2 check-ins'); // KR1.1 and its objective, whose roll-up moved
     const after = await sheetRows(file, 'Check-ins');
     expect(after.slice(0, before.length)).toEqual(before); // rows already there are kept as they were
+    const xmlAfter = await historyXml();
+    const end = xmlBefore.lastIndexOf('</sheetData>');
+    expect(xmlAfter.slice(0, end)).toBe(xmlBefore.slice(0, end)); // byte for byte: the new rows only follow them
     expect(after.slice(before.length).map((r) => [r[0], r[1], r[2], r[6]])).toEqual([
       ['2026-05-08', 'O1', undefined, 'ben'],
       ['2026-05-08', 'KR1.1', 35, 'ben'],
