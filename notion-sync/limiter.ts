@@ -17,7 +17,7 @@ export class TokenBucket {
   private pausedUntil = 0;
   /** Callers waiting for a token, served in order. */
   private queue: (() => void)[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly options: LimiterOptions,

@@ -71,7 +71,7 @@ function exportedFunctions(bundle) {
   try {
     api = vm.runInNewContext(`${bundle}\n;${GLOBAL_NAME}`, {}, { filename: 'Code.js' });
   } catch (error) {
-    throw new Error(`Loading the add-on bundle must not touch any service or global: ${error.message}`);
+    throw new Error(`Loading the add-on bundle must not touch any service or global: ${error.message}`, { cause: error });
   }
   const names = Object.keys(api).filter((name) => typeof api[name] === 'function');
   for (const name of names) {

@@ -1,6 +1,6 @@
 import { isoFromDay, NO_PACE, roundFraction, type Day, type PaceStatus, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
-import { bar, pad, percent, plural, truncate, widthOf, type Colors } from './terminal.js';
+import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
 
 /** `progress --format json`, exactly as cli.md documents it. */
 export function progressJson(file: string, plan: Plan, today: Day, items: readonly ProgressItem[], trends?: readonly Trend[]) {

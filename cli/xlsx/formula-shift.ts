@@ -3,7 +3,7 @@ import { columnIndex } from './xml.js';
 
 const MAX_COLUMNS = 16384;
 const MAX_ROWS = 1048576;
-const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_.(!\[])/;
+const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_.(![])/;
 const IDENTIFIER = /^[A-Za-z0-9_.\\$]+/;
 
 /**

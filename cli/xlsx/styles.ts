@@ -56,7 +56,7 @@ export class CellFormats {
     if (!this.changed) return this.xml;
     const p = this.prefix;
     const total = this.formats.length + this.added.length;
-    return this.xml.replace(elementPattern(`${p}cellXfs`, ''), (whole, attributes: string, body: string | undefined) => {
+    return this.xml.replace(elementPattern(`${p}cellXfs`, ''), (_whole, attributes: string, body: string | undefined) => {
       const attrs = parseAttributes(attributes);
       attrs.set('count', String(total));
       return `<${p}cellXfs${formatAttributes(attrs)}>${body ?? ''}${this.added.join('')}</${p}cellXfs>`;

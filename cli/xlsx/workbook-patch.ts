@@ -1,9 +1,10 @@
+import type JSZip from 'jszip';
 import { CellFormats } from './styles.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml, type SheetPatch } from './sheet-patch.js';
 import { decodeXml, elementPattern, formatAttributes, parseAttributes, prefixOf } from './xml.js';
 
-type Zip = import('jszip');
+type Zip = JSZip;
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
@@ -123,7 +124,7 @@ function recalculateOnLoad(xml: string): string {
   const p = prefixOf(xml, 'workbook') ?? '';
   const calcPr = elementPattern(`${p}calcPr`, '');
   if (calcPr.test(xml)) {
-    return xml.replace(calcPr, (whole, attributeText: string, body: string | undefined) => {
+    return xml.replace(calcPr, (_whole, attributeText: string, body: string | undefined) => {
       const a = parseAttributes(attributeText);
       a.set('fullCalcOnLoad', '1');
       return body === undefined ? `<${p}calcPr${formatAttributes(a)}/>` : `<${p}calcPr${formatAttributes(a)}>${body}</${p}calcPr>`;

@@ -31,6 +31,7 @@ export function decodeXml(text: string): string {
 /** Escapes text for XML content or a double-quoted attribute; drops characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

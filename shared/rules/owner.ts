@@ -32,7 +32,7 @@ const LEADING_THE = /^the\s+/i;
 const GROUP_MAILBOX = new Set(['all', 'everyone', 'team', 'info', 'hello', 'contact', 'office', 'staff']);
 const EMAIL = /^[^\s@]+@([^\s@]+)$/;
 /** Between two people: , ; / & | + or "and" (a lone "+" inside an email is not one). */
-const SEPARATOR = /\s*(?:[,;\/&|]|\s\+\s|\sand\s)\s*/i;
+const SEPARATOR = /\s*(?:[,;/&|]|\s\+\s|\sand\s)\s*/i;
 
 export type OwnerProblem = { kind: 'placeholder' } | { kind: 'error' } | { kind: 'team' } | { kind: 'several'; first: string };
 

@@ -10,7 +10,7 @@ const OWN_DUE_DATE: ReadonlySet<LevelName> = new Set<LevelName>(['Goal', 'Object
 const INHERITED_DUE_DATE: ReadonlySet<LevelName> = new Set<LevelName>(['Key Result', 'Task']);
 
 /** time-bound/bad-date: on every row, whatever its level. */
-export function checkDates(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
+export function checkDates(_ctx: RuleContext, item: PlanItem, out: RowFindings): void {
   for (const key of DATE_COLUMNS) {
     const cell = item[key];
     if (cell.state === 'invalid' && isSpreadsheetError(cell.text)) {

@@ -146,6 +146,7 @@ export class FakeWorld {
     this.ui = new FakeUi(counter);
     this.documentProperties = new FakeProperties(counter);
     this.lock = new FakeLock(counter);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the builders' closures need the world, not themselves
     const world = this;
     /** A counted rule or style builder whose setters return its own counted proxy, for chaining. */
     const builder = <T>(Builder: new (api: () => unknown) => object, kind: string): T => {

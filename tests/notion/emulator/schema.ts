@@ -205,7 +205,7 @@ export function deleteProperty(model: Model, ds: DataSourceRec, prop: PropDef): 
   }
 }
 
-export function renameProperty(model: Model, ds: DataSourceRec, prop: PropDef, name: string): void {
+export function renameProperty(_model: Model, ds: DataSourceRec, prop: PropDef, name: string): void {
   if (name === prop.name) return;
   if (ds.props.some((p) => p !== prop && p.name === name)) throw invalid(`A property named "${name}" already exists.`);
   prop.name = name;
