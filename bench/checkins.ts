@@ -61,7 +61,9 @@ function best(runs: number, f: () => void): number {
 }
 
 export async function run(): Promise<void> {
-  console.log('\ncheck-ins: the status report of a 1,000-row plan with 10,000 check-ins (best of 5 runs, goal: under 1 s)');
+  console.log(
+    '\ncheck-ins: the status report of a 1,000-row plan with 10,000 check-ins (best of 5 runs, goal: under 1 s)',
+  );
   const plan = readPlan(generatePlan(1_000));
   const table = historyTable(plan, 10_000);
   let html = '';
@@ -71,7 +73,9 @@ export async function run(): Promise<void> {
   const report = statusReport(plan, history, TODAY);
   const htmlMs = best(5, () => void (html = reportHtml('plan.xlsx', plan, report)));
   const totalMs = best(5, () => void reportHtml('plan.xlsx', plan, statusReport(plan, readHistory(table), TODAY)));
-  console.log(`  read history ${readMs.toFixed(0)} ms · trends + report data ${reportMs.toFixed(0)} ms · HTML ${htmlMs.toFixed(0)} ms · total ${totalMs.toFixed(0)} ms · page ${(html.length / 1024).toFixed(0)} KB`);
+  console.log(
+    `  read history ${readMs.toFixed(0)} ms · trends + report data ${reportMs.toFixed(0)} ms · HTML ${htmlMs.toFixed(0)} ms · total ${totalMs.toFixed(0)} ms · page ${(html.length / 1024).toFixed(0)} KB`,
+  );
 
   console.log('\ncheck-ins: appending 100 check-ins to a history of 0 / 10,000 / 50,000 rows');
   console.log('  history rows   .csv append ms   .csv bytes written   .xlsx append ms');
@@ -96,7 +100,9 @@ export async function run(): Promise<void> {
       const t1 = performance.now();
       await appendXlsxHistory(xlsx, fresh);
       const xlsxMs = performance.now() - t1;
-      console.log(`  ${size.toLocaleString('en-US').padStart(12)}   ${csvMs.toFixed(0).padStart(14)}   ${written.toLocaleString('en-US').padStart(18)}   ${xlsxMs.toFixed(0).padStart(15)}`);
+      console.log(
+        `  ${size.toLocaleString('en-US').padStart(12)}   ${csvMs.toFixed(0).padStart(14)}   ${written.toLocaleString('en-US').padStart(18)}   ${xlsxMs.toFixed(0).padStart(15)}`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

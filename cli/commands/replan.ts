@@ -34,12 +34,21 @@ interface ReplanOptions extends CheckInFlags {
 
 export function replanCommand(): Command {
   return new Command('replan')
-    .description('replan a row that slips: shrink its Target, drop items below it, extend its Due date or pause it; recorded in the check-ins, with undo')
+    .description(
+      'replan a row that slips: shrink its Target, drop items below it, extend its Due date or pause it; recorded in the check-ins, with undo',
+    )
     .argument('<file>', 'the plan: an .xlsx workbook or a .csv file')
     .argument('<id>', 'the ID of the row to replan')
-    .addOption(new Option('--extend <date>', 'a later Due date, YYYY-MM-DD (not after the parent\'s)').argParser(parseToday))
+    .addOption(
+      new Option('--extend <date>', "a later Due date, YYYY-MM-DD (not after the parent's)").argParser(parseToday),
+    )
     .addOption(new Option('--target <number>', 'keep and shrink: a lower Target').argParser(parseTarget))
-    .addOption(new Option('--drop <ids>', 'reduce scope: the IDs of items below the row to mark Dropped, comma-separated').argParser(parseIds))
+    .addOption(
+      new Option(
+        '--drop <ids>',
+        'reduce scope: the IDs of items below the row to mark Dropped, comma-separated',
+      ).argParser(parseIds),
+    )
     .addOption(new Option('--pause', 'set Status to Paused (no pace until resumed with --undo)'))
     .addOption(new Option('--undo', "undo the row's last replanning"))
     .addOption(new Option('--dry-run', 'show the effect only; write nothing'))
@@ -48,9 +57,13 @@ export function replanCommand(): Command {
     .addOption(todayOption())
     .addOption(frameworkOption())
     .action(async (path: string, id: string, options: ReplanOptions, command: Command) => {
-      const choices = (['extend', 'target', 'drop', 'pause', 'undo'] as const).filter((key) => options[key] !== undefined);
+      const choices = (['extend', 'target', 'drop', 'pause', 'undo'] as const).filter(
+        (key) => options[key] !== undefined,
+      );
       if (choices.length !== 1) {
-        command.error(`error: choose one of --extend, --target, --drop, --pause or --undo${choices.length > 1 ? ` (not ${choices.map((c) => `--${c}`).join(' and ')})` : ''}`);
+        command.error(
+          `error: choose one of --extend, --target, --drop, --pause or --undo${choices.length > 1 ? ` (not ${choices.map((c) => `--${c}`).join(' and ')})` : ''}`,
+        );
       }
       const loaded = await loadPlan(path, options.framework);
       const { file, plan } = loaded;
@@ -103,7 +116,10 @@ function parseTarget(value: string): number {
 }
 
 function parseIds(value: string): string[] {
-  return value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  return value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 }
 
 const CHOICE_LABEL: Record<ReplanResult['kind'], string> = {

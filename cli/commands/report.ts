@@ -18,7 +18,9 @@ export function defaultReportPath(planPath: string): string {
 
 export function reportCommand(): Command {
   return new Command('report')
-    .description('a one-page status report as HTML: progress per objective, trend charts, what needs attention and what changed at the last check-in (prints well to PDF)')
+    .description(
+      'a one-page status report as HTML: progress per objective, trend charts, what needs attention and what changed at the last check-in (prints well to PDF)',
+    )
     .argument('<file>', 'the plan: an .xlsx workbook or a .csv file')
     .addOption(new Option('--out <file>', 'where to write the report (default: beside the plan, NAME.report.html)'))
     .addOption(todayOption())

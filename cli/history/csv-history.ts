@@ -1,7 +1,13 @@
 // NAME.checkins.csv beside a .csv plan: read it, and append rows to its end (created with a header
 // when missing). The file is only ever appended to, in the dialect it was written in.
 import { appendFile, open, stat } from 'node:fs/promises';
-import { CHECKIN_HEADER, CHECKIN_PROGRESS_COLUMN, checkInCells, type CheckIn, type RawTable } from '../../shared/index.js';
+import {
+  CHECKIN_HEADER,
+  CHECKIN_PROGRESS_COLUMN,
+  checkInCells,
+  type CheckIn,
+  type RawTable,
+} from '../../shared/index.js';
 import { describeFsError } from '../files/probe.js';
 import { readCsvDocument, usesDecimalComma } from '../files/csv-read.js';
 import { decodeCsv, encodeCsv, sniffDelimiter, sniffEol, type CsvDialect } from '../files/csv-text.js';
@@ -30,11 +36,18 @@ export async function readCsvHistory(path: string): Promise<RawTable | null> {
 export async function appendCsvHistory(path: string, records: readonly CheckIn[]): Promise<void> {
   if (records.length === 0) return;
   if (!(await exists(path))) {
-    await writeFileAtomic(path, serialise([[...CHECKIN_HEADER], ...rowsOf(records, false)], { dialect: NEW_FILE, finalEol: true }), { overwrite: false });
+    await writeFileAtomic(
+      path,
+      serialise([[...CHECKIN_HEADER], ...rowsOf(records, false)], { dialect: NEW_FILE, finalEol: true }),
+      { overwrite: false },
+    );
     return;
   }
   const { dialect, endsWithEol } = await sniffEnd(path);
-  const text = serialise(rowsOf(records, usesDecimalComma(dialect)), { dialect: { ...dialect, bom: false }, finalEol: true });
+  const text = serialise(rowsOf(records, usesDecimalComma(dialect)), {
+    dialect: { ...dialect, bom: false },
+    finalEol: true,
+  });
   const lead = endsWithEol ? Buffer.alloc(0) : encodeCsv(dialect.eol, { ...dialect, bom: false });
   try {
     await appendFile(path, Buffer.concat([lead, text]));
@@ -44,7 +57,11 @@ export async function appendCsvHistory(path: string, records: readonly CheckIn[]
 }
 
 function rowsOf(records: readonly CheckIn[], decimalComma: boolean): string[][] {
-  return records.map((record) => checkInCells(record).cells.map((value, col) => csvText({ value, percent: col === CHECKIN_PROGRESS_COLUMN }, decimalComma)));
+  return records.map((record) =>
+    checkInCells(record).cells.map((value, col) =>
+      csvText({ value, percent: col === CHECKIN_PROGRESS_COLUMN }, decimalComma),
+    ),
+  );
 }
 
 const HEAD_BYTES = 64 * 1024;

@@ -18,7 +18,10 @@ export function historyPlace(file: PlanFile): string {
 export async function loadHistory(file: PlanFile): Promise<History> {
   let table;
   try {
-    table = file.kind === 'csv' ? await readCsvHistory(checkinsCsvPath(file.path)) : await readXlsxHistory(await readFile(file.path));
+    table =
+      file.kind === 'csv'
+        ? await readCsvHistory(checkinsCsvPath(file.path))
+        : await readXlsxHistory(await readFile(file.path));
   } catch (error) {
     if ((error as { exitCode?: number }).exitCode !== undefined) throw error;
     throw fileError(historyPlace(file), `cannot read the check-ins (${errorReason(error)}).`);
@@ -33,7 +36,11 @@ export async function loadHistory(file: PlanFile): Promise<History> {
  * plan the side file is appended first (so a failed plan write never loses a check-in, and the
  * next run finds nothing new to add).
  */
-export async function writeWithHistory(file: PlanFile, edits: readonly CellEdit[], records: readonly CheckIn[]): Promise<WriteResult> {
+export async function writeWithHistory(
+  file: PlanFile,
+  edits: readonly CellEdit[],
+  records: readonly CheckIn[],
+): Promise<WriteResult> {
   if (file.kind === 'csv') {
     await appendCsvHistory(checkinsCsvPath(file.path), records);
     return writeCells(file, edits);

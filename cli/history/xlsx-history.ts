@@ -1,14 +1,23 @@
 // The `Check-ins` sheet of an .xlsx workbook: read it, and append rows to it (adding the sheet to
 // the package when it is missing). Existing rows are never rewritten: new rows go below the last
 // one through the same cell patcher as the plan's cells.
-import { CHECKIN_HEADER, CHECKINS_SHEET, checkInCells, columnLetter, type CellValue, type CheckIn, type RawTable } from '../../shared/index.js';
+import {
+  CHECKIN_HEADER,
+  CHECKINS_SHEET,
+  checkInCells,
+  columnLetter,
+  type CellValue,
+  type CheckIn,
+  type RawTable,
+} from '../../shared/index.js';
+import type JSZip from 'jszip';
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml } from '../xlsx/sheet-patch.js';
 import { CellFormats } from '../xlsx/styles.js';
 import { openWorkbook, readText, sheetPathOf, type Relationship } from '../xlsx/workbook-patch.js';
 import { decodeCellRef, decodeXml, elementPattern, escapeXml, parseAttributes, prefixOf } from '../xlsx/xml.js';
 
-type Zip = import('jszip');
+type Zip = JSZip;
 
 const REL_STYLES = /\/styles$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
@@ -32,7 +41,7 @@ interface WorkbookParts {
 async function openParts(data: Uint8Array): Promise<WorkbookParts> {
   const { zip, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
   const workbookXml = await readText(zip, workbookPath);
-  let sheetPath: string | null = null;
+  let sheetPath: string | null;
   try {
     sheetPath = sheetPathOf(workbookXml, rels, CHECKINS_SHEET);
   } catch {
@@ -78,7 +87,8 @@ export async function appendXlsxHistory(data: Uint8Array, records: readonly Chec
     const { cells } = checkInCells(record);
     const row = nextRow++;
     cells.forEach((value, col) => {
-      if (value !== null && value !== '') edits.push({ row, col, value, onFormula: 'skip', percent: col === 3 && typeof value === 'number' });
+      if (value !== null && value !== '')
+        edits.push({ row, col, value, onFormula: 'skip', percent: col === 3 && typeof value === 'number' });
     });
   }
   const stylesRel = parts.rels.find((r) => REL_STYLES.test(r.type));
@@ -96,14 +106,25 @@ export async function appendXlsxHistory(data: Uint8Array, records: readonly Chec
 function appendRows(xml: string, edits: readonly CellEdit[], formats: CellFormats | null, lastRow: number): string {
   const p = prefixOf(xml, 'sheetData') ?? '';
   const scratch = patchSheetXml(`<${p}worksheet><${p}sheetData/></${p}worksheet>`, edits, formats).xml;
-  const rows = scratch.slice(scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1, scratch.lastIndexOf(`</${p}sheetData>`));
+  const rows = scratch.slice(
+    scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1,
+    scratch.lastIndexOf(`</${p}sheetData>`),
+  );
   const empty = new RegExp(`<${p}sheetData(\\s[^>]*)?/>`);
-  let out = empty.test(xml) ? xml.replace(empty, (_, attributes: string | undefined) => `<${p}sheetData${attributes ?? ''}>${rows}</${p}sheetData>`) : insertBefore(xml, `</${p}sheetData>`, rows);
+  let out = empty.test(xml)
+    ? xml.replace(
+        empty,
+        (_, attributes: string | undefined) => `<${p}sheetData${attributes ?? ''}>${rows}</${p}sheetData>`,
+      )
+    : insertBefore(xml, `</${p}sheetData>`, rows);
   const newLast = edits.reduce((max, e) => Math.max(max, e.row), lastRow);
-  out = out.replace(new RegExp(`(<${p}dimension\\s+ref=")([A-Z]+\\d+)(?::([A-Z]+\\d+))?"`), (_, head: string, from: string, to: string | undefined) => {
-    const end = decodeCellRef(to ?? from);
-    return `${head}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
-  });
+  out = out.replace(
+    new RegExp(`(<${p}dimension\\s+ref=")([A-Z]+\\d+)(?::([A-Z]+\\d+))?"`),
+    (_, head: string, from: string, to: string | undefined) => {
+      const end = decodeCellRef(to ?? from);
+      return `${head}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
+    },
+  );
   return out;
 }
 
@@ -146,22 +167,36 @@ async function addSheet(parts: WorkbookParts): Promise<string> {
   while (relIds.has(`rId${k}`)) k++;
   const relId = `rId${k}`;
 
-  const relsXml = zip.file(workbookRelsPath) ? await readText(zip, workbookRelsPath) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const relsXml = zip.file(workbookRelsPath)
+    ? await readText(zip, workbookRelsPath)
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const rp = prefixOf(relsXml, 'Relationships') ?? '';
-  zip.file(workbookRelsPath, relsXml.replace(`</${rp}Relationships>`, `<${rp}Relationship Id="${relId}" Type="${REL_WORKSHEET}" Target="${target}"/></${rp}Relationships>`));
+  zip.file(
+    workbookRelsPath,
+    relsXml.replace(
+      `</${rp}Relationships>`,
+      `<${rp}Relationship Id="${relId}" Type="${REL_WORKSHEET}" Target="${target}"/></${rp}Relationships>`,
+    ),
+  );
 
   const xml = parts.workbookXml;
   const p = prefixOf(xml, 'workbook') ?? '';
   let sheetId = 1;
-  for (const match of xml.matchAll(elementPattern(`${p}sheet`))) sheetId = Math.max(sheetId, Number(parseAttributes(match[1]).get('sheetId') ?? 0) + 1);
-  const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(xml)?.[1];
+  for (const match of xml.matchAll(elementPattern(`${p}sheet`)))
+    sheetId = Math.max(sheetId, Number(parseAttributes(match[1]).get('sheetId') ?? 0) + 1);
+  const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+    xml,
+  )?.[1];
   const idAttribute = rPrefix ? `${rPrefix}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
   const entry = `<${p}sheet name="${escapeXml(CHECKINS_SHEET)}" sheetId="${sheetId}" ${idAttribute}/>`;
   zip.file(workbookPath, xml.replace(new RegExp(`</${p}sheets>`), `${entry}</${p}sheets>`));
 
   const types = await readText(zip, '[Content_Types].xml');
   const tp = prefixOf(types, 'Types') ?? '';
-  zip.file('[Content_Types].xml', types.replace(`</${tp}Types>`, `<${tp}Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></${tp}Types>`));
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(`</${tp}Types>`, `<${tp}Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></${tp}Types>`),
+  );
   return path;
 }
 

@@ -1,4 +1,4 @@
-import { isoFromDay, NO_PACE, roundFraction, type Day, type PaceStatus, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
+import { isoFromDay, NO_PACE, roundFraction, type Day, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
 import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
 

@@ -24,7 +24,16 @@ const TONE: Record<TrendPace, string> = {
   'not started': 'grey',
   paused: 'grey',
 };
-const PACE_ORDER: readonly TrendPace[] = ['done', 'on track', 'at risk', 'trending off track', 'off track', 'overdue', 'not started', 'paused'];
+const PACE_ORDER: readonly TrendPace[] = [
+  'done',
+  'on track',
+  'at risk',
+  'trending off track',
+  'off track',
+  'overdue',
+  'not started',
+  'paused',
+];
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const day = (d: number | null) => (d === null ? '—' : isoFromDay(d));
@@ -51,7 +60,7 @@ export function reportHtml(file: string, plan: Plan, report: StatusReport): stri
   <div><h1>${esc(basename(file))}</h1><p class="sub">Status report · ${esc(sub)}</p></div>
   <ul class="chips">${paceChips(report)}</ul>
 </header>
-${groupsSection(plan, report)}
+${groupsSection(report)}
 ${attentionSection(report)}
 ${changesSection(report)}
 <footer>Made by <b>cascade report</b> from ${esc(basename(file))}${report.checkIns > 0 ? ` and its ${report.checkIns.toLocaleString('en-US')} check-ins` : ''}. Dashed line: the ideal pace from Start date to Due date; dotted: the forecast.</footer>
@@ -63,7 +72,9 @@ ${changesSection(report)}
 
 function paceChips(report: StatusReport): string {
   return PACE_ORDER.filter((p) => report.paceCounts.has(p))
-    .map((p) => `<li class="chip ${TONE[p]}"><b>${report.paceCounts.get(p)!.toLocaleString('en-US')}</b> ${esc(p)}</li>`)
+    .map(
+      (p) => `<li class="chip ${TONE[p]}"><b>${report.paceCounts.get(p)!.toLocaleString('en-US')}</b> ${esc(p)}</li>`,
+    )
     .join('');
 }
 
@@ -74,29 +85,50 @@ function paceTag(pace: TrendPace | null): string {
 function bar(row: Pick<ReportRow, 'progress' | 'expected' | 'pace'>, size: 'big' | 'small'): string {
   const fill = row.progress === null ? 0 : Math.max(0, Math.min(1, row.progress));
   const tone = row.pace === null ? 'grey' : TONE[row.pace];
-  const expected = row.expected === null ? '' : `<i class="expected" style="left:${(row.expected * 100).toFixed(1)}%" title="expected by today: ${pct(row.expected)}"></i>`;
+  const expected =
+    row.expected === null
+      ? ''
+      : `<i class="expected" style="left:${(row.expected * 100).toFixed(1)}%" title="expected by today: ${pct(row.expected)}"></i>`;
   return `<span class="bar ${size}"><span class="fill ${tone}" style="width:${(fill * 100).toFixed(1)}%"></span>${expected}</span>`;
 }
 
-function groupsSection(plan: Plan, report: StatusReport): string {
-  if (report.groups.length === 0) return '<section><h2>Progress</h2><p class="empty">The plan has no rows yet.</p></section>';
+function groupsSection(report: StatusReport): string {
+  if (report.groups.length === 0)
+    return '<section><h2>Progress</h2><p class="empty">The plan has no rows yet.</p></section>';
   const levels = new Set(report.groups.map((g) => g.level).filter((l) => l !== ''));
   const heading = levels.size === 1 ? `${[...levels][0]}s` : 'Progress';
-  const more = report.moreGroups > 0 ? `<p class="more">${report.moreGroups.toLocaleString('en-US')} more top-level items in the plan.</p>` : '';
+  const more =
+    report.moreGroups > 0
+      ? `<p class="more">${report.moreGroups.toLocaleString('en-US')} more top-level items in the plan.</p>`
+      : '';
   return `<section class="groups"><h2>${esc(heading)}</h2><div class="cards">${report.groups.map((g) => card(g, report)).join('')}</div>${more}</section>`;
 }
 
 function card(group: ReportGroup, report: StatusReport): string {
   const tone = group.pace === null ? 'grey' : TONE[group.pace];
-  const meta = [group.owner && `Owner <b>${esc(group.owner)}</b>`, group.due !== null && `due ${day(group.due)}`, group.trend.forecast !== null && `forecast ${pct(group.trend.forecast)} by the due date`]
+  const meta = [
+    group.owner && `Owner <b>${esc(group.owner)}</b>`,
+    group.due !== null && `due ${day(group.due)}`,
+    group.trend.forecast !== null && `forecast ${pct(group.trend.forecast)} by the due date`,
+  ]
     .filter(Boolean)
     .join(' · ');
-  const chart = group.trend.points.length < 2 ? '' : burnUpSvg(
-    { points: group.trend.points, start: group.start, due: group.due, today: report.today, forecast: group.trend.forecast },
-    { width: 260, height: 92, label: `${group.id}: progress over time against the ideal line` },
-  );
+  const chart =
+    group.trend.points.length < 2
+      ? ''
+      : burnUpSvg(
+          {
+            points: group.trend.points,
+            start: group.start,
+            due: group.due,
+            today: report.today,
+            forecast: group.trend.forecast,
+          },
+          { width: 260, height: 92, label: `${group.id}: progress over time against the ideal line` },
+        );
   const kids = group.children.length === 0 ? '' : `<ul class="kids">${group.children.map(childRow).join('')}</ul>`;
-  const more = group.moreChildren > 0 ? `<p class="more">and ${group.moreChildren} more below ${esc(group.id)}</p>` : '';
+  const more =
+    group.moreChildren > 0 ? `<p class="more">and ${group.moreChildren} more below ${esc(group.id)}</p>` : '';
   return `<article class="card tone-${tone}">
 <div class="card-head"><span class="id">${esc(group.id)}</span><h3>${esc(group.title || group.id)}</h3>${paceTag(group.pace)}</div>
 <p class="meta">${meta}</p>
@@ -108,7 +140,11 @@ ${kids}${more}
 
 function childRow(row: ReportRow): string {
   const tone = row.pace === null ? 'grey' : TONE[row.pace];
-  const spark = sparklineSvg(row.trend.points, { width: 64, height: 18, label: `${row.id}: progress at its check-ins` });
+  const spark = sparklineSvg(row.trend.points, {
+    width: 64,
+    height: 18,
+    label: `${row.id}: progress at its check-ins`,
+  });
   return `<li><div class="kid-head"><span class="id">${esc(row.id)}</span><span class="title">${esc(row.title)}</span>${row.owner ? `<span class="owner">${esc(row.owner)}</span>` : ''}</div>
 <div class="kid-line">${bar(row, 'small')}<span class="num">${pct(row.progress)}</span><span class="spark tone-${tone}">${spark}</span><span class="kid-pace">${paceTag(row.pace)}</span></div></li>`;
 }
@@ -124,7 +160,9 @@ function attentionSection(report: StatusReport): string {
     report.attention.length === 0
       ? '<p class="empty">Nothing is overdue, off track or trending off track.</p>'
       : `<table class="list"><thead><tr><th>ID</th><th>Item</th><th>Owner</th><th class="num">Due</th><th class="num">Progress</th><th class="num">Expected</th><th class="num">Forecast</th><th>Pace</th></tr></thead><tbody>${rows}</tbody></table>` +
-        (report.moreAttention > 0 ? `<p class="more">and ${report.moreAttention.toLocaleString('en-US')} more.</p>` : '');
+        (report.moreAttention > 0
+          ? `<p class="more">and ${report.moreAttention.toLocaleString('en-US')} more.</p>`
+          : '');
   return `<section class="attention"><h2>Needs attention</h2>${body}</section>`;
 }
 
@@ -143,10 +181,23 @@ function changesSection(report: StatusReport): string {
 }
 
 function changeRow(change: ReportChange): string {
-  const delta = change.progressBefore !== null && change.progressAfter !== null ? change.progressAfter - change.progressBefore : null;
-  const arrow = delta === null || Math.abs(delta) < 0.005 ? '' : delta > 0 ? `<span class="up">▲ ${Math.round(delta * 100)}</span>` : `<span class="down">▼ ${Math.round(-delta * 100)}</span>`;
-  const progress = change.first ? `${pct(change.progressAfter)} <span class="none">first</span>` : `${pct(change.progressBefore)} → <b>${pct(change.progressAfter)}</b> ${arrow}`;
-  const status = change.first || change.statusBefore === change.statusAfter ? esc(change.statusAfter) : `${esc(change.statusBefore || '—')} → <b>${esc(change.statusAfter || '—')}</b>`;
+  const delta =
+    change.progressBefore !== null && change.progressAfter !== null
+      ? change.progressAfter - change.progressBefore
+      : null;
+  const arrow =
+    delta === null || Math.abs(delta) < 0.005
+      ? ''
+      : delta > 0
+        ? `<span class="up">▲ ${Math.round(delta * 100)}</span>`
+        : `<span class="down">▼ ${Math.round(-delta * 100)}</span>`;
+  const progress = change.first
+    ? `${pct(change.progressAfter)} <span class="none">first</span>`
+    : `${pct(change.progressBefore)} → <b>${pct(change.progressAfter)}</b> ${arrow}`;
+  const status =
+    change.first || change.statusBefore === change.statusAfter
+      ? esc(change.statusAfter)
+      : `${esc(change.statusBefore || '—')} → <b>${esc(change.statusAfter || '—')}</b>`;
   return `<tr><td class="id">${esc(change.row.id)}</td><td class="title">${esc(change.row.title)}</td><td class="num">${progress}</td><td>${status}</td><td class="note">${esc(change.note)}</td><td>${esc(change.who)}</td></tr>`;
 }
 

@@ -26,7 +26,12 @@ export function stateOf(item: PlanItem, progress: number | null): Pick<CheckIn, 
  * The new check-ins: one per row (with an ID, first of its ID) whose state differs from its last
  * record. The ID is the progress item's, so IDs filled in by the same run count.
  */
-export function checkInsFor(plan: Plan, progress: readonly ProgressItem[], history: History, options: CheckInOptions): CheckIn[] {
+export function checkInsFor(
+  plan: Plan,
+  progress: readonly ProgressItem[],
+  history: History,
+  options: CheckInOptions,
+): CheckIn[] {
   const last = latestRecords(history);
   const seen = new Set<string>();
   const out: CheckIn[] = [];
@@ -38,7 +43,7 @@ export function checkInsFor(plan: Plan, progress: readonly ProgressItem[], histo
     const state = stateOf(item, progress[item.index].progress);
     const previous = last.get(key);
     if (previous && sameState(previous, state)) continue;
-    const note = typeof options.note === 'function' ? options.note(id) : options.note ?? '';
+    const note = typeof options.note === 'function' ? options.note(id) : (options.note ?? '');
     out.push({ date: options.today, id, ...state, note, who: options.who ?? '', change: '', before: [], after: [] });
   }
   return out;
@@ -50,8 +55,15 @@ function latestRecords(history: History): Map<string, CheckIn> {
   return last;
 }
 
-export function sameState(a: Pick<CheckIn, 'current' | 'progress' | 'status'>, b: Pick<CheckIn, 'current' | 'progress' | 'status'>): boolean {
-  return currentKey(a.current) === currentKey(b.current) && sameProgress(a.progress, b.progress) && normaliseText(a.status) === normaliseText(b.status);
+export function sameState(
+  a: Pick<CheckIn, 'current' | 'progress' | 'status'>,
+  b: Pick<CheckIn, 'current' | 'progress' | 'status'>,
+): boolean {
+  return (
+    currentKey(a.current) === currentKey(b.current) &&
+    sameProgress(a.progress, b.progress) &&
+    normaliseText(a.status) === normaliseText(b.status)
+  );
 }
 
 /** Current compared as a number where it reads as one ("60", 60 and "60.0" are the same), else as text. */

@@ -40,8 +40,14 @@ export function leastSquares(points: readonly { x: number; y: number }[]): Line 
 
 /** A linear measure's Start and Target, when progress is (Current − Start) / (Target − Start). */
 function linearScale(item: PlanItem): { start: number; target: number } | null {
-  const type = effectiveType({ type: item.type, start: item.start, target: item.target, milestoneLevel: item.level === 'Milestone' });
-  if ((type !== 'increase' && type !== 'decrease') || item.target.state !== 'ok' || item.start.state === 'invalid') return null;
+  const type = effectiveType({
+    type: item.type,
+    start: item.start,
+    target: item.target,
+    milestoneLevel: item.level === 'Milestone',
+  });
+  if ((type !== 'increase' && type !== 'decrease') || item.target.state !== 'ok' || item.start.state === 'invalid')
+    return null;
   if (type === 'decrease' && item.start.state === 'blank') return null;
   const start = item.start.state === 'ok' ? item.start.value : 0;
   return start === item.target.value ? null : { start, target: item.target.value };
@@ -51,7 +57,10 @@ function linearScale(item: PlanItem): { start: number; target: number } | null {
  * A record's progress for the trend: for a linear measure, from its Current against today's
  * Start and Target, not clamped (so a row ahead keeps its slope); otherwise its Progress.
  */
-function pointProgress(record: Pick<CheckIn, 'current' | 'progress'>, scale: { start: number; target: number } | null): number | null {
+function pointProgress(
+  record: Pick<CheckIn, 'current' | 'progress'>,
+  scale: { start: number; target: number } | null,
+): number | null {
   if (scale) {
     if (record.current === null) return 0;
     const current = parseNumber(record.current);
@@ -69,7 +78,9 @@ const NO_RECORDS: readonly CheckIn[] = [];
  */
 export function computeTrends(plan: Plan, progress: readonly ProgressItem[], history: History, today: Day): Trend[] {
   const byId = recordsById(history);
-  return plan.items.map((item, index) => trendOf(plan, item, progress[index], byId.get(idKey(item.id)) ?? NO_RECORDS, today));
+  return plan.items.map((item, index) =>
+    trendOf(plan, item, progress[index], byId.get(idKey(item.id)) ?? NO_RECORDS, today),
+  );
 }
 
 function trendOf(plan: Plan, item: PlanItem, now: ProgressItem, records: readonly CheckIn[], today: Day): Trend {
@@ -88,15 +99,21 @@ function trendOf(plan: Plan, item: PlanItem, now: ProgressItem, records: readonl
   const points = [...byDay].sort((a, b) => a[0] - b[0]).map(([day, p]) => ({ day, progress: p }));
 
   const due = plan.tree.dueDate[item.index];
-  const line = points.length >= 2 && due !== null ? leastSquares(points.map((p) => ({ x: p.day, y: p.progress }))) : null;
+  const line =
+    points.length >= 2 && due !== null ? leastSquares(points.map((p) => ({ x: p.day, y: p.progress }))) : null;
   const forecast = line && due !== null ? line.intercept + line.slope * due : null;
   const forecastValue = forecast !== null && scale ? scale.start + forecast * (scale.target - scale.start) : null;
   return { index: item.index, points, forecast, forecastValue, pace: trendPace(item, now, forecast) };
 }
 
 /** Today's pace, `paused` for a Paused row, `trending off track` when on track or at risk today but the forecast falls short. */
-export function trendPace(item: Pick<PlanItem, 'status'>, now: Pick<ProgressItem, 'status'>, forecast: number | null): TrendPace | null {
+export function trendPace(
+  item: Pick<PlanItem, 'status'>,
+  now: Pick<ProgressItem, 'status'>,
+  forecast: number | null,
+): TrendPace | null {
   if (item.status === 'Paused') return 'paused';
-  if (forecast !== null && forecast < 1 - 1e-9 && (now.status === 'on track' || now.status === 'at risk')) return 'trending off track';
+  if (forecast !== null && forecast < 1 - 1e-9 && (now.status === 'on track' || now.status === 'at risk'))
+    return 'trending off track';
   return now.status;
 }

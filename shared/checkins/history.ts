@@ -19,9 +19,31 @@ export function checkinsCsvPath(planPath: string): string {
 }
 
 /** The history's columns, in order. */
-export const CHECKIN_HEADER = ['Date', 'ID', 'Current', 'Progress', 'Status', 'Note', 'Who', 'Change', 'Before', 'After'] as const;
+export const CHECKIN_HEADER = [
+  'Date',
+  'ID',
+  'Current',
+  'Progress',
+  'Status',
+  'Note',
+  'Who',
+  'Change',
+  'Before',
+  'After',
+] as const;
 type HistoryColumn = 'date' | 'id' | 'current' | 'progress' | 'status' | 'note' | 'who' | 'change' | 'before' | 'after';
-const HISTORY_KEYS: readonly HistoryColumn[] = ['date', 'id', 'current', 'progress', 'status', 'note', 'who', 'change', 'before', 'after'];
+const HISTORY_KEYS: readonly HistoryColumn[] = [
+  'date',
+  'id',
+  'current',
+  'progress',
+  'status',
+  'note',
+  'who',
+  'change',
+  'before',
+  'after',
+];
 
 /** Column 0-based of Progress in the history, for a percent format. */
 export const CHECKIN_PROGRESS_COLUMN = 3;
@@ -59,13 +81,14 @@ export function readHistory(table: RawTable): History {
   const at = columnsOf(table.header);
   const problems: string[] = [];
   if (at.date < 0 || at.id < 0) {
-    if (table.header.length > 0 || table.rows.length > 0) problems.push(`The ${CHECKINS_SHEET} table has no Date and ID columns; its rows were not read.`);
+    if (table.header.length > 0 || table.rows.length > 0)
+      problems.push(`The ${CHECKINS_SHEET} table has no Date and ID columns; its rows were not read.`);
     return { records: [], problems };
   }
   const records: CheckIn[] = [];
   for (let r = 0; r < table.rows.length; r++) {
     const cells = table.rows[r] ?? [];
-    const cell = (key: HistoryColumn): CellValue => (at[key] < 0 ? null : cells[at[key]] ?? null);
+    const cell = (key: HistoryColumn): CellValue => (at[key] < 0 ? null : (cells[at[key]] ?? null));
     if (HISTORY_KEYS.every((key) => cellText(cell(key)) === '')) continue;
     const row = headerRow + 1 + r;
     const date = parseDay(cell('date'), 'month first');
@@ -85,7 +108,9 @@ export function readHistory(table: RawTable): History {
       change: normaliseText(cellText(cell('change'))),
     });
     if (!parsed.success) {
-      problems.push(`row ${row}: ${parsed.error.issues.map((issue) => (issue.path[0] === 'change' ? `Change "${cellText(cell('change'))}" is not one of ${CHANGE_KINDS.join(', ')}` : issue.message)).join('; ')}.`);
+      problems.push(
+        `row ${row}: ${parsed.error.issues.map((issue) => (issue.path[0] === 'change' ? `Change "${cellText(cell('change'))}" is not one of ${CHANGE_KINDS.join(', ')}` : issue.message)).join('; ')}.`,
+      );
       continue;
     }
     const record = parsed.data;
@@ -149,7 +174,9 @@ export function changesText(changes: readonly CellChange[], ownId: string): stri
 }
 
 const CHANGE_ENTRY = /^(?:(.+?) )?(Target|Due date|Status): (.*)$/i;
-const COLUMN_BY_HEADER = new Map(Object.entries(REPLAN_HEADERS).map(([key, header]) => [header.toLowerCase(), key as ReplanColumn]));
+const COLUMN_BY_HEADER = new Map(
+  Object.entries(REPLAN_HEADERS).map(([key, header]) => [header.toLowerCase(), key as ReplanColumn]),
+);
 
 export function parseChanges(text: string, ownId: string): CellChange[] {
   if (text === '') return [];
@@ -157,7 +184,11 @@ export function parseChanges(text: string, ownId: string): CellChange[] {
   for (const entry of text.split(/;\s*/)) {
     const match = CHANGE_ENTRY.exec(entry.trim());
     if (!match) continue;
-    changes.push({ id: match[1] ?? ownId, column: COLUMN_BY_HEADER.get(match[2].toLowerCase())!, text: match[3].trim() });
+    changes.push({
+      id: match[1] ?? ownId,
+      column: COLUMN_BY_HEADER.get(match[2].toLowerCase())!,
+      text: match[3].trim(),
+    });
   }
   return changes;
 }

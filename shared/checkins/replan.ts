@@ -76,7 +76,14 @@ export function undoReplan(plan: Plan, history: History, id: string, options: Re
     }
   }
   const changes = last.after.map((after, i) => ({ after: last.before[i] ?? { ...after, text: '' }, before: after }));
-  return resultOf(plan, item, 'undo', changes, options, options.note ?? `Undid the ${last.change} of ${isoFromDay(last.date)}.`);
+  return resultOf(
+    plan,
+    item,
+    'undo',
+    changes,
+    options,
+    options.note ?? `Undid the ${last.change} of ${isoFromDay(last.date)}.`,
+  );
 }
 
 /** The row's latest replanning record not cancelled by an undo, or null. */
@@ -109,7 +116,8 @@ function changesOf(plan: Plan, item: PlanItem, choice: ReplanChoice, today: Day)
     case 'pause':
       requireColumn(plan, 'status');
       if (item.status === 'Paused') throw new ReplanError(`${item.id} is already Paused.`);
-      if (item.status === 'Done' || item.status === 'Dropped') throw new ReplanError(`${item.id} is ${item.status}; there is nothing to pause.`);
+      if (item.status === 'Done' || item.status === 'Dropped')
+        throw new ReplanError(`${item.id} is ${item.status}; there is nothing to pause.`);
       return [change(item, 'status', 'Paused')];
     case 'drop':
       return dropChanges(plan, item, choice.children);
@@ -123,7 +131,9 @@ function shrinkChange(item: PlanItem, target: number): Change {
   const old = item.target.value;
   const between = old > start ? target > start && target < old : target < start && target > old;
   if (!between) {
-    throw new ReplanError(`A smaller Target for ${item.id} lies between its Start ${start} and its Target ${old}; ${target} is not.`);
+    throw new ReplanError(
+      `A smaller Target for ${item.id} lies between its Start ${start} and its Target ${old}; ${target} is not.`,
+    );
   }
   return change(item, 'target', String(target));
 }
@@ -131,13 +141,16 @@ function shrinkChange(item: PlanItem, target: number): Change {
 function extendChange(plan: Plan, item: PlanItem, due: Day, today: Day): Change {
   requireColumn(plan, 'dueDate');
   const current = plan.tree.dueDate[item.index];
-  if (current !== null && due <= current) throw new ReplanError(`${isoFromDay(due)} is not later than ${item.id}'s Due date ${isoFromDay(current)}.`);
+  if (current !== null && due <= current)
+    throw new ReplanError(`${isoFromDay(due)} is not later than ${item.id}'s Due date ${isoFromDay(current)}.`);
   if (due < today) throw new ReplanError(`${isoFromDay(due)} is already past (today is ${isoFromDay(today)}).`);
   const parent = plan.tree.parent[item.index];
   const parentDue = parent >= 0 ? plan.tree.dueDate[parent] : null;
   if (parentDue !== null && due > parentDue) {
     const p = plan.items[parent];
-    throw new ReplanError(`${isoFromDay(due)} is after ${p.id}'s Due date ${isoFromDay(parentDue)}: extend ${p.id} first, or choose a date up to ${isoFromDay(parentDue)}.`);
+    throw new ReplanError(
+      `${isoFromDay(due)} is after ${p.id}'s Due date ${isoFromDay(parentDue)}: extend ${p.id} first, or choose a date up to ${isoFromDay(parentDue)}.`,
+    );
   }
   return change(item, 'dueDate', isoFromDay(due));
 }
@@ -145,14 +158,22 @@ function extendChange(plan: Plan, item: PlanItem, due: Day, today: Day): Change 
 function dropChanges(plan: Plan, item: PlanItem, children: readonly string[]): Change[] {
   requireColumn(plan, 'status');
   const own = plan.tree.children[item.index];
-  const open = own.map((i) => plan.items[i]).filter((c) => c.status !== 'Dropped' && c.status !== 'Done' && c.id !== '');
+  const open = own
+    .map((i) => plan.items[i])
+    .filter((c) => c.status !== 'Dropped' && c.status !== 'Done' && c.id !== '');
   if (children.length === 0) {
-    throw new ReplanError(open.length > 0 ? `Name the items below ${item.id} to drop: ${open.map((c) => c.id).join(', ')}.` : `${item.id} has no open items below it to drop.`);
+    throw new ReplanError(
+      open.length > 0
+        ? `Name the items below ${item.id} to drop: ${open.map((c) => c.id).join(', ')}.`
+        : `${item.id} has no open items below it to drop.`,
+    );
   }
   return children.map((childId) => {
     const index = plan.tree.byId.get(idKey(childId));
     if (index === undefined || plan.tree.parent[index] !== item.index) {
-      throw new ReplanError(`${childId} is not an item below ${item.id}${open.length > 0 ? ` (those are ${open.map((c) => c.id).join(', ')})` : ''}.`);
+      throw new ReplanError(
+        `${childId} is not an item below ${item.id}${open.length > 0 ? ` (those are ${open.map((c) => c.id).join(', ')})` : ''}.`,
+      );
     }
     const child = plan.items[index];
     if (child.status === 'Dropped') throw new ReplanError(`${child.id} is already Dropped.`);
@@ -189,7 +210,14 @@ function sameCell(column: ReplanColumn, a: string, b: string): boolean {
   return x.state === y.state && (x.state !== 'ok' || x.value === (y as { value: number }).value);
 }
 
-function resultOf(plan: Plan, item: PlanItem, kind: ChangeKind, changes: Change[], options: ReplanOptions, note: string): ReplanResult {
+function resultOf(
+  plan: Plan,
+  item: PlanItem,
+  kind: ChangeKind,
+  changes: Change[],
+  options: ReplanOptions,
+  note: string,
+): ReplanResult {
   const edits = changes.map(({ after }) => editOf(plan, after));
   const changed = applyEdits(plan, edits);
   const beforeProgress = computeProgress(plan, { today: options.today });
@@ -205,7 +233,13 @@ function resultOf(plan: Plan, item: PlanItem, kind: ChangeKind, changes: Change[
     before: changes.map((c) => c.before),
     after: changes.map((c) => c.after),
   };
-  return { id: item.id, kind, edits, record, effect: effectLines(plan, item.index, changes, beforeProgress, afterProgress) };
+  return {
+    id: item.id,
+    kind,
+    edits,
+    record,
+    effect: effectLines(plan, item.index, changes, beforeProgress, afterProgress),
+  };
 }
 
 function editOf(plan: Plan, after: CellChange): ReplanEdit {
@@ -232,16 +266,32 @@ export function applyEdits(plan: Plan, edits: readonly ReplanEdit[]): Plan {
       item.statusText = edit.value === null ? '' : String(edit.value);
       item.status = statusFromText(item.statusText);
     } else if (edit.column === 'target') {
-      item.target = edit.value === null ? { state: 'blank' } : typeof edit.value === 'number' ? { state: 'ok', value: edit.value } : { state: 'invalid', text: edit.value };
+      item.target =
+        edit.value === null
+          ? { state: 'blank' }
+          : typeof edit.value === 'number'
+            ? { state: 'ok', value: edit.value }
+            : { state: 'invalid', text: edit.value };
     } else {
-      item.dueDate = edit.value === null ? { state: 'blank' } : edit.date ? { state: 'ok', value: edit.value as Day } : { state: 'invalid', text: String(edit.value) };
+      item.dueDate =
+        edit.value === null
+          ? { state: 'blank' }
+          : edit.date
+            ? { state: 'ok', value: edit.value as Day }
+            : { state: 'invalid', text: String(edit.value) };
     }
     items[edit.index] = item;
   }
   return { ...plan, items, tree: buildTree(items) };
 }
 
-function effectLines(plan: Plan, index: number, changes: Change[], before: ProgressItem[], after: ProgressItem[]): string[] {
+function effectLines(
+  plan: Plan,
+  index: number,
+  changes: Change[],
+  before: ProgressItem[],
+  after: ProgressItem[],
+): string[] {
   const lines = changes.map((c) => {
     const header = COLUMN_BY_KEY[c.after.column].header;
     const who = idKey(c.after.id) === idKey(plan.items[index].id) ? '' : `${c.after.id} `;
@@ -253,11 +303,14 @@ function effectLines(plan: Plan, index: number, changes: Change[], before: Progr
     const id = plan.items[i].id || `row ${plan.items[i].row}`;
     const b = before[i];
     const a = after[i];
-    if (!sameNumber(b.progress, a.progress)) lines.push(`${id} progress: ${percent(b.progress)} → ${percent(a.progress)}`);
+    if (!sameNumber(b.progress, a.progress))
+      lines.push(`${id} progress: ${percent(b.progress)} → ${percent(a.progress)}`);
     if (b.status !== a.status) lines.push(`${id} pace: ${b.status ?? '—'} → ${a.status ?? '—'}`);
-    if (!sameNumber(b.expected, a.expected)) lines.push(`${id} expected by today: ${percent(b.expected)} → ${percent(a.expected)}`);
+    if (!sameNumber(b.expected, a.expected))
+      lines.push(`${id} expected by today: ${percent(b.expected)} → ${percent(a.expected)}`);
   }
-  if (changes.some((c) => c.after.text === 'Paused')) lines.push('A Paused row has no pace and no review reminders until it is resumed (undo the pause).');
+  if (changes.some((c) => c.after.text === 'Paused'))
+    lines.push('A Paused row has no pace and no review reminders until it is resumed (undo the pause).');
   return lines;
 }
 

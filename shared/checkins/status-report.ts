@@ -77,7 +77,11 @@ export function statusReport(plan: Plan, history: History, today: Day, limits: R
   const maxChildren = limits.children ?? 12;
   const groups = roots.slice(0, maxGroups).map((i): ReportGroup => {
     const kids = plan.tree.children[i];
-    return { ...rowOf(i), children: kids.slice(0, maxChildren).map(rowOf), moreChildren: Math.max(0, kids.length - maxChildren) };
+    return {
+      ...rowOf(i),
+      children: kids.slice(0, maxChildren).map(rowOf),
+      moreChildren: Math.max(0, kids.length - maxChildren),
+    };
   });
 
   const attentionAll: ReportRow[] = [];
@@ -85,9 +89,15 @@ export function statusReport(plan: Plan, history: History, today: Day, limits: R
   for (let i = 0; i < plan.items.length; i++) {
     const pace = trends[i].pace;
     paceCounts.set(pace, (paceCounts.get(pace) ?? 0) + 1);
-    if (pace !== null && ATTENTION_ORDER[pace] !== undefined && plan.items[i].status !== 'Dropped') attentionAll.push(rowOf(i));
+    if (pace !== null && ATTENTION_ORDER[pace] !== undefined && plan.items[i].status !== 'Dropped')
+      attentionAll.push(rowOf(i));
   }
-  attentionAll.sort((a, b) => ATTENTION_ORDER[a.pace!]! - ATTENTION_ORDER[b.pace!]! || (a.due ?? Infinity) - (b.due ?? Infinity) || a.index - b.index);
+  attentionAll.sort(
+    (a, b) =>
+      ATTENTION_ORDER[a.pace!]! - ATTENTION_ORDER[b.pace!]! ||
+      (a.due ?? Infinity) - (b.due ?? Infinity) ||
+      a.index - b.index,
+  );
   const maxAttention = limits.attention ?? 30;
 
   const { lastCheckIn, previousCheckIn, changes } = lastChanges(plan, history, rowOf);
@@ -125,12 +135,23 @@ function reportRow(plan: Plan, item: PlanItem, p: ProgressItem, trend: Trend): R
 }
 
 /** The check-ins of the history's latest check-in day, each against the row's record before it. */
-function lastChanges(plan: Plan, history: History, rowOf: (i: number) => ReportRow): { lastCheckIn: Day | null; previousCheckIn: Day | null; changes: ReportChange[] } {
+function lastChanges(
+  plan: Plan,
+  history: History,
+  rowOf: (i: number) => ReportRow,
+): { lastCheckIn: Day | null; previousCheckIn: Day | null; changes: ReportChange[] } {
   let lastCheckIn: Day | null = null;
-  for (const record of history.records) if (record.change === '' && (lastCheckIn === null || record.date > lastCheckIn)) lastCheckIn = record.date;
+  for (const record of history.records)
+    if (record.change === '' && (lastCheckIn === null || record.date > lastCheckIn)) lastCheckIn = record.date;
   if (lastCheckIn === null) return { lastCheckIn, previousCheckIn: null, changes: [] };
   let previousCheckIn: Day | null = null;
-  for (const record of history.records) if (record.change === '' && record.date < lastCheckIn && (previousCheckIn === null || record.date > previousCheckIn)) previousCheckIn = record.date;
+  for (const record of history.records)
+    if (
+      record.change === '' &&
+      record.date < lastCheckIn &&
+      (previousCheckIn === null || record.date > previousCheckIn)
+    )
+      previousCheckIn = record.date;
   const changes: ReportChange[] = [];
   for (const [key, records] of recordsById(history)) {
     const index = plan.tree.byId.get(key);

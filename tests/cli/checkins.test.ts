@@ -23,11 +23,32 @@ describe('progress --write: check-ins in an .xlsx workbook', () => {
   it('adds a Check-ins sheet with one row per row, then appends only the rows that changed', async () => {
     const file = join(dir, 'plan.xlsx');
     await writeXlsxPlan(file, okrRows());
-    const first = await cascade(['progress', file, '--write', '--today', '2026-05-01', '--note', 'kick-off', '--who', 'ana']);
+    const first = await cascade([
+      'progress',
+      file,
+      '--write',
+      '--today',
+      '2026-05-01',
+      '--note',
+      'kick-off',
+      '--who',
+      'ana',
+    ]);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain(`Added 4 check-ins to ${file} (sheet "Check-ins").`);
     const rows = await sheetRows(file, 'Check-ins');
-    expect(rows[0]).toEqual(['Date', 'ID', 'Current', 'Progress', 'Status', 'Note', 'Who', 'Change', 'Before', 'After']);
+    expect(rows[0]).toEqual([
+      'Date',
+      'ID',
+      'Current',
+      'Progress',
+      'Status',
+      'Note',
+      'Who',
+      'Change',
+      'Before',
+      'After',
+    ]);
     expect(rows[2]).toEqual(['2026-05-01', 'KR1.1', 25, 0.5, 'On track', 'kick-off', 'ana']);
     expect(rows).toHaveLength(5);
     const plan = await sheetRows(file, 'Cascade');
@@ -42,7 +63,8 @@ describe('progress --write: check-ins in an .xlsx workbook', () => {
     workbook.getWorksheet('Cascade')!.getCell('I3').value = 35;
     await workbook.xlsx.writeFile(file);
     const before = await sheetRows(file, 'Check-ins');
-    const historyXml = async () => (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet2.xml')!.async('string');
+    const historyXml = async () =>
+      (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet2.xml')!.async('string');
     const xmlBefore = await historyXml();
     const third = await cascade(['progress', file, '--write', '--today', '2026-05-08', '--who', 'ben']);
     expect(third.stderr).toContain('Added 2 check-ins'); // KR1.1 and its objective, whose roll-up moved
@@ -88,7 +110,9 @@ describe('progress --write: check-ins beside a .csv plan', () => {
     await cascade(['progress', file, '--write', '--today', '2026-05-08', '--who', 'ana']);
     const second = await readFile(side, 'utf8');
     expect(second.startsWith(first)).toBe(true);
-    expect(second.slice(first.length)).toBe('2026-05-08,O1,,65%,On track,,ana,,,\r\n2026-05-08,KR1.1,40,80%,On track,,ana,,,\r\n');
+    expect(second.slice(first.length)).toBe(
+      '2026-05-08,O1,,65%,On track,,ana,,,\r\n2026-05-08,KR1.1,40,80%,On track,,ana,,,\r\n',
+    );
     expect(await readFile(file, 'utf8')).toContain('2026-05-08'); // Last check-in
   });
 });

@@ -26,19 +26,41 @@ describe('cascade replan', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("2026-07-31 is after O1's Due date 2026-06-30: extend O1 first");
 
-    const r = await cascade(['replan', file, 'O1', '--extend', '2026-07-31', '--today', '2026-05-01', '--who', 'ana', '--note', 'launch moved']);
+    const r = await cascade([
+      'replan',
+      file,
+      'O1',
+      '--extend',
+      '2026-07-31',
+      '--today',
+      '2026-05-01',
+      '--who',
+      'ana',
+      '--note',
+      'launch moved',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Extend O1:\n  Due date: 2026-06-30 → 2026-07-31\n  O1 expected by today: 33% → 25%');
     expect(await cells(file, 'Cascade', ['L2'])).toEqual(['2026-07-31']);
     expect(await cells(file, 'Check-ins', ['B2', 'E2', 'F2', 'G2', 'H2', 'I2', 'J2'])).toEqual([
-      'O1', 'On track', 'launch moved', 'ana', 'extend', 'Due date: 2026-06-30', 'Due date: 2026-07-31',
+      'O1',
+      'On track',
+      'launch moved',
+      'ana',
+      'extend',
+      'Due date: 2026-06-30',
+      'Due date: 2026-07-31',
     ]);
 
     const undo = await cascade(['replan', file, 'O1', '--undo', '--today', '2026-05-02']);
     expect(undo.code).toBe(0);
     expect(undo.stdout).toContain('Due date: 2026-07-31 → 2026-06-30');
     expect(await cells(file, 'Cascade', ['L2'])).toEqual(['2026-06-30']);
-    expect(await cells(file, 'Check-ins', ['H3', 'I3', 'J3'])).toEqual(['undo', 'Due date: 2026-07-31', 'Due date: 2026-06-30']);
+    expect(await cells(file, 'Check-ins', ['H3', 'I3', 'J3'])).toEqual([
+      'undo',
+      'Due date: 2026-07-31',
+      'Due date: 2026-06-30',
+    ]);
     expect((await cascade(['replan', file, 'O1', '--undo'])).stderr).toContain('O1 has no replanning to undo.');
   });
 
@@ -51,7 +73,9 @@ describe('cascade replan', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
 
     expect((await cascade(['replan', file, 'KR1.1', '--target', '40', '--today', '2026-05-01'])).code).toBe(0);
-    expect((await cascade(['replan', file, 'O1', '--drop', 'KR1.2', '--today', '2026-05-01'])).stdout).toContain('KR1.2 Status: On track → Dropped');
+    expect((await cascade(['replan', file, 'O1', '--drop', 'KR1.2', '--today', '2026-05-01'])).stdout).toContain(
+      'KR1.2 Status: On track → Dropped',
+    );
     expect((await cascade(['replan', file, 'KR1.1', '--pause', '--today', '2026-05-01'])).code).toBe(0);
     const plan = (await readFile(file, 'utf8')).split(/\r?\n/);
     expect(plan[2]).toContain(',40,25,');

@@ -21,8 +21,26 @@ const TODAY = day('2026-05-01');
 
 const okr = () =>
   planOf([
-    { ID: 'O1', Level: 'Objective', Title: 'Grow', 'Start date': '2026-04-01', 'Due date': '2026-06-30', 'Last check-in': null, Status: 'On track' },
-    { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sales to 120', Start: 0, Target: 120, Current: 60, Status: 'On track', 'Due date': '2026-06-30' },
+    {
+      ID: 'O1',
+      Level: 'Objective',
+      Title: 'Grow',
+      'Start date': '2026-04-01',
+      'Due date': '2026-06-30',
+      'Last check-in': null,
+      Status: 'On track',
+    },
+    {
+      ID: 'KR1',
+      Level: 'Key Result',
+      Parent: 'O1',
+      Title: 'Sales to 120',
+      Start: 0,
+      Target: 120,
+      Current: 60,
+      Status: 'On track',
+      'Due date': '2026-06-30',
+    },
     { ID: 'KR2', Level: 'Key Result', Parent: 'O1', Title: 'Leads to 100', Target: 100, Current: 30 },
   ]);
 
@@ -42,7 +60,15 @@ describe('check-ins: which rows changed', () => {
   it('records every row with an ID the first time, with date, values and who', () => {
     const added = checkIns(okr(), historyOf([]));
     expect(added.map((c) => c.id)).toEqual(['O1', 'KR1', 'KR2']);
-    expect(added[1]).toMatchObject({ date: TODAY, id: 'KR1', current: 60, progress: 0.5, status: 'On track', who: 'ana@example.com', change: '' });
+    expect(added[1]).toMatchObject({
+      date: TODAY,
+      id: 'KR1',
+      current: 60,
+      progress: 0.5,
+      status: 'On track',
+      who: 'ana@example.com',
+      change: '',
+    });
   });
 
   it('adds nothing on a second update with no change, even after a round trip through the table', () => {
@@ -56,8 +82,25 @@ describe('check-ins: which rows changed', () => {
   it('adds a check-in for the rows whose Current, Status or Progress changed, and their parents when the roll-up moves', () => {
     const history = historyOf(checkIns(okr(), historyOf([])));
     const later = planOf([
-      { ID: 'O1', Level: 'Objective', Title: 'Grow', 'Start date': '2026-04-01', 'Due date': '2026-06-30', Status: 'On track' },
-      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sales to 120', Start: 0, Target: 120, Current: '90', Status: 'At risk', 'Due date': '2026-06-30' },
+      {
+        ID: 'O1',
+        Level: 'Objective',
+        Title: 'Grow',
+        'Start date': '2026-04-01',
+        'Due date': '2026-06-30',
+        Status: 'On track',
+      },
+      {
+        ID: 'KR1',
+        Level: 'Key Result',
+        Parent: 'O1',
+        Title: 'Sales to 120',
+        Start: 0,
+        Target: 120,
+        Current: '90',
+        Status: 'At risk',
+        'Due date': '2026-06-30',
+      },
       { ID: 'KR2', Level: 'Key Result', Parent: 'O1', Title: 'Leads to 100', Target: 100, Current: 30 },
     ]);
     const added = checkIns(later, history, TODAY + 7);
@@ -82,7 +125,18 @@ describe('check-ins: which rows changed', () => {
 });
 
 function blank(id: string): CheckIn {
-  return { date: TODAY, id, current: null, progress: 0, status: '', note: '', who: '', change: '', before: [], after: [] };
+  return {
+    date: TODAY,
+    id,
+    current: null,
+    progress: 0,
+    status: '',
+    note: '',
+    who: '',
+    change: '',
+    before: [],
+    after: [],
+  };
 }
 
 describe('reading the history table', () => {
@@ -129,12 +183,28 @@ describe('trend and forecast (progress.md worked example)', () => {
     expect(line.slope).toBeCloseTo(1 / 140, 12);
     expect(line.intercept).toBeCloseTo(0.1, 12);
     expect(leastSquares([{ x: 1, y: 1 }])).toBeNull();
-    expect(leastSquares([{ x: 1, y: 1 }, { x: 1, y: 2 }])).toBeNull();
+    expect(
+      leastSquares([
+        { x: 1, y: 1 },
+        { x: 1, y: 2 },
+      ]),
+    ).toBeNull();
   });
 
   // Start date Apr 1, Due date Jun 30 (90 days); today May 21 (50 days in): expected 55.6 %.
   const kr = (current: number) =>
-    planOf([{ ID: 'KR1', Level: 'Key Result', Title: 'Sales to 120', Start: 0, Target: 120, Current: current, 'Start date': '2026-04-01', 'Due date': '2026-06-30' }]);
+    planOf([
+      {
+        ID: 'KR1',
+        Level: 'Key Result',
+        Title: 'Sales to 120',
+        Start: 0,
+        Target: 120,
+        Current: current,
+        'Start date': '2026-04-01',
+        'Due date': '2026-06-30',
+      },
+    ]);
   const records = [
     { ...blank('KR1'), date: day('2026-04-09'), current: 12 },
     { ...blank('KR1'), date: day('2026-04-23'), current: 30 },
@@ -158,12 +228,33 @@ describe('trend and forecast (progress.md worked example)', () => {
     const today = day('2026-05-21');
     const fast = kr(80);
     const progress = computeProgress(fast, { today });
-    expect(computeTrends(fast, progress, historyOf([{ ...records[0], current: 20 }, { ...records[1], current: 50 }]), today)[0]).toMatchObject({ pace: 'on track' });
+    expect(
+      computeTrends(
+        fast,
+        progress,
+        historyOf([
+          { ...records[0], current: 20 },
+          { ...records[1], current: 50 },
+        ]),
+        today,
+      )[0],
+    ).toMatchObject({ pace: 'on track' });
     expect(computeTrends(fast, progress, historyOf([]), today)[0]).toMatchObject({ forecast: null, pace: 'on track' });
   });
 
   it('a Paused row is paused, whatever its numbers', () => {
-    const plan = planOf([{ ID: 'KR1', Level: 'Key Result', Title: 't', Target: 10, Current: 1, Status: 'Paused', 'Start date': '2026-04-01', 'Due date': '2026-06-30' }]);
+    const plan = planOf([
+      {
+        ID: 'KR1',
+        Level: 'Key Result',
+        Title: 't',
+        Target: 10,
+        Current: 1,
+        Status: 'Paused',
+        'Start date': '2026-04-01',
+        'Due date': '2026-06-30',
+      },
+    ]);
     expect(computeTrends(plan, computeProgress(plan, { today: TODAY }), historyOf([]), TODAY)[0].pace).toBe('paused');
   });
 });
@@ -174,22 +265,34 @@ describe('replanning', () => {
   it('keep and shrink: a lower Target, with its effect and the old value in the record', () => {
     const result = replan(okr(), 'kr1', { kind: 'shrink', target: 100 }, options);
     expect(result.edits).toEqual([{ index: 1, row: 3, column: 'target', value: 100 }]);
-    expect(result.record).toMatchObject({ id: 'KR1', change: 'shrink', progress: 0.6, before: [{ column: 'target', text: '120' }], after: [{ column: 'target', text: '100' }] });
+    expect(result.record).toMatchObject({
+      id: 'KR1',
+      change: 'shrink',
+      progress: 0.6,
+      before: [{ column: 'target', text: '120' }],
+      after: [{ column: 'target', text: '100' }],
+    });
     expect(result.effect).toContain('Target: 120 → 100');
     expect(result.effect).toContain('KR1 progress: 50% → 60%');
-    expect(() => replan(okr(), 'KR1', { kind: 'shrink', target: 130 }, options)).toThrow('between its Start 0 and its Target 120; 130 is not');
+    expect(() => replan(okr(), 'KR1', { kind: 'shrink', target: 130 }, options)).toThrow(
+      'between its Start 0 and its Target 120; 130 is not',
+    );
   });
 
   it('reduce scope: chosen children Dropped, the parent rolls up without them', () => {
     const result = replan(okr(), 'O1', { kind: 'drop', children: ['KR2'] }, options);
     expect(result.edits).toEqual([{ index: 2, row: 4, column: 'status', value: 'Dropped' }]);
     expect(result.effect).toContain('O1 progress: 40% → 50%');
-    expect(() => replan(okr(), 'O1', { kind: 'drop', children: [] }, options)).toThrow('Name the items below O1 to drop: KR1, KR2.');
+    expect(() => replan(okr(), 'O1', { kind: 'drop', children: [] }, options)).toThrow(
+      'Name the items below O1 to drop: KR1, KR2.',
+    );
     expect(() => replan(okr(), 'O1', { kind: 'drop', children: ['O1'] }, options)).toThrow(ReplanError);
   });
 
   it("extend: a later Due date, refused past the parent's", () => {
-    expect(() => replan(okr(), 'KR2', { kind: 'extend', due: day('2026-06-15') }, options)).toThrow("2026-06-15 is not later than KR2's Due date 2026-06-30.");
+    expect(() => replan(okr(), 'KR2', { kind: 'extend', due: day('2026-06-15') }, options)).toThrow(
+      "2026-06-15 is not later than KR2's Due date 2026-06-30.",
+    );
     expect(() => replan(okr(), 'KR1', { kind: 'extend', due: day('2026-07-31') }, options)).toThrow(
       "2026-07-31 is after O1's Due date 2026-06-30: extend O1 first, or choose a date up to 2026-06-30.",
     );
@@ -205,7 +308,16 @@ describe('replanning', () => {
     const history = readHistory(tableOfRecords([paused.record]));
     const after = planOf([
       { ID: 'O1', Level: 'Objective', Title: 'Grow', 'Due date': '2026-06-30' },
-      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sales', Start: 0, Target: 120, Current: 60, Status: 'Paused' },
+      {
+        ID: 'KR1',
+        Level: 'Key Result',
+        Parent: 'O1',
+        Title: 'Sales',
+        Start: 0,
+        Target: 120,
+        Current: 60,
+        Status: 'Paused',
+      },
     ]);
     const undo = undoReplan(after, history, 'KR1', options);
     expect(undo.edits).toEqual([{ index: 1, row: 3, column: 'status', value: 'On track' }]);

@@ -15,7 +15,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 });
 
 afterAll(async () => {
@@ -50,7 +53,11 @@ describe('cascade report', () => {
     const attention = await page.locator('section.attention tbody tr').allTextContents();
     expect(attention[0]).toContain('KR1.3Publish the new help centreMei Chen2026-04-30');
     expect(attention[0]).toContain('overdue');
-    expect(attention.some((row) => row.includes('KR2.2') && row.includes('Omar Haddad') && row.includes('trending off track'))).toBe(true);
+    expect(
+      attention.some(
+        (row) => row.includes('KR2.2') && row.includes('Omar Haddad') && row.includes('trending off track'),
+      ),
+    ).toBe(true);
 
     const changes = page.locator('section.changes');
     expect(await changes.locator('h2').textContent()).toBe('Check-in of 2026-04-27 (since 2026-04-20)');
@@ -71,9 +78,12 @@ describe('cascade report', () => {
     await page.close();
   });
 
-  it("escapes what people typed and says what to do when there are no check-ins yet", async () => {
+  it('escapes what people typed and says what to do when there are no check-ins yet', async () => {
     const plan = join(dir, 'bare.csv');
-    await writeFile(plan, 'ID,Level,Title,Owner,Target,Current,Start date,Due date\nO1,Objective,<img src=x onerror=alert(1)>,"Ana & Ben",,,2026-04-01,2026-06-30\nKR1,Key Result,Sales,Ana,10,2,,\n');
+    await writeFile(
+      plan,
+      'ID,Level,Title,Owner,Target,Current,Start date,Due date\nO1,Objective,<img src=x onerror=alert(1)>,"Ana & Ben",,,2026-04-01,2026-06-30\nKR1,Key Result,Sales,Ana,10,2,,\n',
+    );
     const r = await cascade(['report', plan, '--today', TODAY]);
     expect(r.code).toBe(0);
     const html = await readFile(join(dir, 'bare.report.html'), 'utf8');
