@@ -141,6 +141,19 @@ export interface ProgressView {
   children: ProgressView[];
   /** Children left out of `children`. */
   omittedChildren: number;
+  /** From the Check-ins sheet: the pace with `trending off track`/`paused`, the forecast, the last check-ins. */
+  trend?: TrendView;
+}
+
+export interface TrendView {
+  pace: string | null;
+  /** Forecast progress at the due date (null: fewer than two check-ins). */
+  forecast: number | null;
+  /** The latest check-ins: day (days since 1970-01-01) and progress. */
+  points: { day: number; progress: number }[];
+  /** Start and due day of the ideal line (null: none). */
+  start: number | null;
+  due: number | null;
 }
 
 export interface ProgressResponse {
@@ -150,6 +163,8 @@ export interface ProgressResponse {
   rows: number;
   /** Cells written in the Progress column, live formulas kept, and whether a Pace column was written. */
   written: { progress: number; keptFormulas: number; pace: boolean };
+  /** Check-ins appended to the Check-ins sheet by this update, and who they name ('' when Google gives no email). */
+  checkIns?: { added: number; who: string };
   /** Top-level items with their children. */
   items: ProgressView[];
   omittedItems: number;

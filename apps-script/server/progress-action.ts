@@ -1,5 +1,6 @@
 import { NO_PACE, computeProgress, isoFromDay, readPlan } from '../../shared/index.js';
-import type { CellValue, Plan, ProgressItem } from '../../shared/index.js';
+import type { CellValue, Plan, ProgressItem, Trend } from '../../shared/index.js';
+import { recordCheckIns, trendView } from './checkins-action.js';
 import type { ProgressResponse, ProgressView, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
 import { ownedColumn, writeColumns } from './owned-columns.js';
@@ -25,6 +26,7 @@ export function runProgress(request: SheetRequest): ProgressResponse {
     const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
     const plan = readPlan(planSheet.table, readOptions(session.settings));
     const items = computeProgress(plan, { today: session.today, allowOver: session.settings.allowOver });
+    const checkIns = recordCheckIns(session, planSheet, plan, items);
     const { first, count } = dataRows(planSheet);
     const hadProgress = plan.columns.progress !== undefined;
     const progress = ownedColumn(planSheet, plan.columns, 'progress');
@@ -34,6 +36,7 @@ export function runProgress(request: SheetRequest): ProgressResponse {
       progressValues[item.row - first] = item.progress;
       paceValues[item.row - first] = item.status ?? NO_PACE;
     }
+    for (const trend of checkIns.trends) if (trend.pace !== null) paceValues[plan.items[trend.index].row - first] = trend.pace;
     const shown = planSheet.table.rows;
     const writes: ColumnWrite[] = [
       {
@@ -44,6 +47,7 @@ export function runProgress(request: SheetRequest): ProgressResponse {
       },
     ];
     if (plan.columns.pace !== undefined) writes.push({ index: plan.columns.pace, values: paceValues });
+    if (checkIns.lastCheckIn) writes.push(checkIns.lastCheckIn);
     const keptFormulas = writeColumns(planSheet.sheet, first, writes);
     if (progress.created && count > 0) planSheet.sheet.getRange(first, progress.index + 1, count, 1).setNumberFormat(PERCENT_FORMAT);
     return {
@@ -52,7 +56,8 @@ export function runProgress(request: SheetRequest): ProgressResponse {
       today: isoFromDay(session.today),
       rows: plan.items.length,
       written: { progress: items.length, keptFormulas, pace: plan.columns.pace !== undefined },
-      ...overview(plan, items),
+      checkIns: { added: checkIns.added, who: checkIns.who },
+      ...overview(plan, items, checkIns.trends),
       notices: planNotices(plan, planSheet.table.header),
     };
   });
@@ -65,7 +70,7 @@ function sameProgress(shown: CellValue | undefined, computed: CellValue): boolea
 }
 
 /** The plan at a glance: each top-level item (a row without a parent) with its children. */
-function overview(plan: Plan, items: readonly ProgressItem[]): Pick<ProgressResponse, 'items' | 'omittedItems'> {
+function overview(plan: Plan, items: readonly ProgressItem[], trends: readonly Trend[] = []): Pick<ProgressResponse, 'items' | 'omittedItems'> {
   const view = (i: number, children: ProgressView[], omittedChildren: number): ProgressView => {
     const item = plan.items[i];
     const p = items[i];
@@ -79,6 +84,7 @@ function overview(plan: Plan, items: readonly ProgressItem[]): Pick<ProgressResp
       status: p.status,
       children,
       omittedChildren,
+      ...(trends[i] ? { trend: trendView(plan, trends[i]) } : {}),
     };
   };
   const roots: number[] = [];

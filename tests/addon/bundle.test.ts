@@ -85,22 +85,23 @@ describe('dist/Code.js', () => {
 describe('dist/appsscript.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
 
-  test('runs on V8 with the narrowest scopes: the current spreadsheet and the sidebar', () => {
+  test('runs on V8 with the narrowest scopes: the current spreadsheet, the sidebar, and the user\'s email for check-ins', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes.sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect(typeof manifest.timeZone).toBe('string');
   });
 
   test('the code calls only services those two scopes cover; no add-on card section (an editor add-on has none)', () => {
     // spreadsheets.currentonly: SpreadsheetApp on this document; script.container.ui: the menu and the
-    // sidebar (SpreadsheetApp.getUi, HtmlService). LockService, PropertiesService and Utilities need
-    // no scope. Anything else (ScriptApp triggers, Session.getActiveUser, UrlFetchApp, DriveApp…)
-    // would need a scope this manifest does not ask for.
+    // sidebar (SpreadsheetApp.getUi, HtmlService); userinfo.email: Session.getActiveUser().getEmail()
+    // for the Who of a check-in. LockService, PropertiesService and Utilities need no scope. Anything
+    // else (ScriptApp triggers, UrlFetchApp, DriveApp…) would need a scope this manifest does not ask for.
     const services = new Set(code().match(/\b(?:[A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|Maps|Drive|Gmail|Calendar|Sheets|Jdbc|XmlService)\.(?=[a-zA-Z])/g) ?? []);
-    expect([...services].sort()).toEqual(['HtmlService.', 'LockService.', 'PropertiesService.', 'SpreadsheetApp.', 'Utilities.']);
+    expect([...services].sort()).toEqual(['HtmlService.', 'LockService.', 'PropertiesService.', 'Session.', 'SpreadsheetApp.', 'Utilities.']);
     expect(code()).not.toMatch(/\bSpreadsheetApp\.(?:open|openById|openByUrl|create)\b/);
     expect(manifest.addOns).toBeUndefined();
   });

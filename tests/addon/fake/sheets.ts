@@ -493,6 +493,11 @@ export class FakeSheet
   getMaxColumns(): number {
     return this.maxColumns;
   }
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    if (afterPosition !== this.maxRows) throw new Error('The fake only appends rows at the end.');
+    this.maxRows += howMany;
+    return this.api;
+  }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     if (afterPosition !== this.maxColumns) throw new Error('The fake only appends columns at the end.');
     this.maxColumns += howMany;

@@ -1,0 +1,83 @@
+// Update progress keeps the check-in history in a `Check-ins` sheet: one append of the changed rows
+// (a constant number of service calls), the user's email where Google gives it, Last check-in set,
+// and nothing added by a second update without a change.
+import { describe, expect, test } from 'vitest';
+import { CHECKIN_HEADER, dayFromIso, serialFromDay } from '../../shared/index.js';
+import { loadBundle } from './harness.js';
+import type { Loaded } from './harness.js';
+import { bigPlan, col, seedPlan, smallPlan } from './plans.js';
+
+const TODAY = '2026-05-01';
+
+function update(loaded: Loaded, today = TODAY) {
+  expect(loaded.api('apiSaveSettings', { today, allowOver: false, framework: null }).ok).toBe(true);
+  const result = loaded.api('apiProgress', { sheet: null });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function historyRows(loaded: Loaded): unknown[][] {
+  const sheet = loaded.world.spreadsheet.sheet('Check-ins');
+  const rows: unknown[][] = [];
+  for (let r = 1; sheet.cell(r, 1) !== ''; r++) rows.push(CHECKIN_HEADER.map((_, c) => sheet.cell(r, c + 1)));
+  return rows;
+}
+
+describe('check-ins in the Check-ins sheet', () => {
+  test('the first update adds the sheet with a check-in per row and the user’s email; the plan stays the active sheet', () => {
+    const loaded = loadBundle({ email: 'lena@example.com' });
+    const plan = seedPlan(loaded.world, smallPlan());
+    const value = update(loaded);
+    expect(value.checkIns).toEqual({ added: 5, who: 'lena@example.com' }); // every row with an ID
+    const rows = historyRows(loaded);
+    expect(rows[0]).toEqual([...CHECKIN_HEADER]);
+    expect(rows[2]).toEqual([serialFromDay(dayFromIso(TODAY)), 'KR1.1', 20, 0.4, 'On track', '', 'lena@example.com', '', '', '']);
+    expect(loaded.world.spreadsheet.sheet('Check-ins').format(2, 4)).toBe('0%');
+    expect(loaded.world.spreadsheet.active).toBe(plan);
+    expect(plan.cell(3, col('Last check-in'))).toBe(serialFromDay(dayFromIso(TODAY)));
+  });
+
+  test('a second update with no change adds nothing; a changed row adds one check-in (and its parent whose roll-up moved)', () => {
+    const loaded = loadBundle();
+    const plan = seedPlan(loaded.world, smallPlan());
+    update(loaded);
+    const before = historyRows(loaded);
+    expect(update(loaded, '2026-05-08').checkIns).toEqual({ added: 0, who: '' });
+    expect(historyRows(loaded)).toEqual(before);
+    plan.api.getRange(3, col('Current')).setValue(30);
+    expect(update(loaded, '2026-05-08').checkIns?.added).toBe(2);
+    const rows = historyRows(loaded);
+    expect(rows.slice(0, before.length)).toEqual(before);
+    const may8 = serialFromDay(dayFromIso('2026-05-08')); // Sheets reads the written 2026-05-08 as a date
+    expect(rows.slice(before.length).map((r) => [r[0], r[1], r[2]])).toEqual([
+      [may8, 'O1', ''],
+      [may8, 'KR1.1', 30],
+    ]);
+  });
+
+  test('who is blank when Google gives no email, or refuses to (no consent)', () => {
+    const refused = loadBundle({ email: new Error('You do not have permission to call Session.getActiveUser') });
+    seedPlan(refused.world, smallPlan());
+    expect(update(refused).checkIns?.who).toBe('');
+    expect(historyRows(refused)[1][6]).toBe('');
+  });
+
+  test('an update of n changed rows is one append: the same calls for 100 and 5,000 changed rows', () => {
+    const calls = (rows: number) => {
+      const loaded = loadBundle();
+      const table = bigPlan(rows);
+      const sheet = seedPlan(loaded.world, table);
+      update(loaded);
+      // Every row changes: a new Status on every row, written in one call.
+      const status = table.header.indexOf('Status') + 1;
+      sheet.api.getRange(2, status, table.rows.length, 1).setValues(table.rows.map(() => ['Paused']));
+      loaded.world.counter.reset();
+      expect(update(loaded).checkIns?.added).toBeGreaterThan(rows / 2); // rows with an ID that were not Paused yet
+      return loaded.world.counter.summary();
+    };
+    const small = calls(100);
+    const large = calls(5_000);
+    expect(large).toEqual(small);
+    expect(small['Range.setValues']).toBe(3); // Progress and Pace, Last check-in, every check-in at once
+  });
+});
