@@ -1,4 +1,5 @@
 // review/*: a cadence on every goal and objective, often enough, and check-ins that keep to it.
+import { idKey } from '../tree.js';
 import type { PlanItem, Status } from '../types.js';
 import type { RuleContext, RowFindings } from './context.js';
 import { dayText, itemLabel, plural, quote } from './text.js';
@@ -70,9 +71,12 @@ export function checkReview(ctx: RuleContext, item: PlanItem, out: RowFindings):
 /** Why the row's check-ins are behind its cadence (the message's first sentence), or null. */
 function staleness(ctx: RuleContext, item: PlanItem, periodDays: number): string | null {
   const last = item.lastCheckIn;
-  if (last.state === 'ok') {
-    const age = ctx.today - last.value;
-    return age > periodDays ? `Last check-in ${dayText(last.value)} was ${plural(age, 'day')} ago, longer than a review period.` : null;
+  const logged = last.state === 'blank' ? ctx.lastCheckIns?.get(idKey(item.id)) : undefined;
+  if (last.state === 'ok' || logged !== undefined) {
+    const day = last.state === 'ok' ? last.value : logged!;
+    const age = ctx.today - day;
+    const where = last.state === 'ok' ? '' : ' (in the Check-ins history)';
+    return age > periodDays ? `Last check-in${where} ${dayText(day)} was ${plural(age, 'day')} ago, longer than a review period.` : null;
   }
   if (last.state === 'invalid') return null; // time-bound/bad-date says it
   if (item.status !== null && UNDER_WAY.has(item.status)) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkInCells,
+  checkPlan,
+  lastCheckInDays,
   checkInsFor,
   CHECKIN_HEADER,
   computeProgress,
@@ -331,5 +333,26 @@ describe('replanning', () => {
     expect(() => undoReplan(okr(), historyOf([shrink.record]), 'KR1', options)).toThrow(
       `KR1's Target is now "120", not "100" as the shrink of 2026-05-01 left it; nothing was undone.`,
     );
+  });
+});
+
+describe('review/stale reads the history where Last check-in is blank', () => {
+  const plan = () =>
+    planOf([
+      { ID: 'KR1', Level: 'Key Result', Title: 'Sign 50 accounts', Owner: 'Ana', Target: 50, Current: 10, Review: 'weekly', 'Last check-in': null, Status: 'On track', 'Start date': '2026-04-01', 'Due date': '2026-06-30' },
+      { ID: 'KR2', Level: 'Key Result', Title: 'Cut churn to 2', Owner: 'Ben', Start: 4, Target: 2, Current: 3, Review: 'weekly', 'Last check-in': '2026-04-30', Status: 'On track', 'Start date': '2026-04-01', 'Due date': '2026-06-30' },
+    ]);
+  const stale = (lastCheckIns?: Map<string, number>) =>
+    checkPlan(plan(), { today: TODAY, lastCheckIns })
+      .filter((f) => f.rule === 'review/stale')
+      .map((f) => [f.id, f.message]);
+
+  it('a recent check-in in the history is enough; an old one is stale; a typed Last check-in still wins', () => {
+    expect(stale()).toEqual([['KR1', 'There is no Last check-in, though Status says "On track". Review is "weekly" (every 7 days).']]);
+    const history = lastCheckInDays([{ ...blank('kr1'), date: TODAY - 3 }, { ...blank('KR2'), date: TODAY - 30 }]);
+    expect(stale(history)).toEqual([]);
+    expect(stale(lastCheckInDays([{ ...blank('KR1'), date: TODAY - 20 }]))).toEqual([
+      ['KR1', 'Last check-in (in the Check-ins history) 2026-04-11 was 20 days ago, longer than a review period. Review is "weekly" (every 7 days).'],
+    ]);
   });
 });
