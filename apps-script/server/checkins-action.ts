@@ -1,7 +1,7 @@
 // Update progress keeps the history: the rows whose Current, Status or Progress changed since their
 // last check-in are appended to the Check-ins sheet (one setValues), Last check-in is set from it,
 // and the trends give the Pace column `trending off track` and `paused`.
-import { checkInsFor, computeTrends, dayFromDate, lastCheckInEdits, serialFromDay } from '../../shared/index.js';
+import { CHECKINS_SHEET, checkInsFor, columnLetter, computeTrends, dayFromDate, lastCheckInEdits, serialFromDay } from '../../shared/index.js';
 import type { CellValue, Plan, ProgressItem, Trend } from '../../shared/index.js';
 import type { TrendView } from '../protocol.js';
 import { activeUserEmail, appendHistory, readHistorySheet } from './checkins-sheet.js';
@@ -56,4 +56,28 @@ export function trendView(plan: Plan, trend: Trend): TrendView {
     start: plan.tree.startDate[trend.index],
     due: plan.tree.dueDate[trend.index],
   };
+}
+
+/** The optional column a manager adds (header "Trend") to see each row's check-ins as a SPARKLINE. */
+export const TREND_HEADER = 'trend';
+
+/**
+ * The Trend column's formulas, one per plan row: a SPARKLINE of the row's Progress in the
+ * Check-ins sheet (Google Sheets only), blank for a row without an ID; null when the plan has no
+ * Trend column. Written with one setFormulas().
+ */
+export function trendFormulas(planSheet: PlanSheet, plan: Plan): { index: number; formulas: string[][] } | null {
+  const index = planSheet.table.header.findIndex((cell) => typeof cell === 'string' && cell.trim().toLowerCase() === TREND_HEADER);
+  const idCol = plan.columns.id;
+  if (index < 0 || idCol === undefined) return null;
+  const { first, count } = dataRows(planSheet);
+  const formulas: string[][] = [];
+  const history = `'${CHECKINS_SHEET}'`;
+  for (let r = 0; r < count; r++) {
+    const row = first + r;
+    const hasId = String(planSheet.table.rows[r]?.[idCol] ?? '').trim() !== '';
+    const id = `$${columnLetter(idCol)}${row}`;
+    formulas.push([hasId ? `=IFERROR(SPARKLINE(FILTER(${history}!$D:$D,${history}!$B:$B=${id})),"")` : '']);
+  }
+  return { index, formulas };
 }

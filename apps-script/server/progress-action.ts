@@ -1,6 +1,6 @@
 import { NO_PACE, computeProgress, isoFromDay, readPlan } from '../../shared/index.js';
 import type { CellValue, Plan, ProgressItem, Trend } from '../../shared/index.js';
-import { recordCheckIns, trendView } from './checkins-action.js';
+import { recordCheckIns, trendFormulas, trendView } from './checkins-action.js';
 import type { ProgressResponse, ProgressView, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
 import { ownedColumn, writeColumns } from './owned-columns.js';
@@ -49,6 +49,8 @@ export function runProgress(request: SheetRequest): ProgressResponse {
     if (plan.columns.pace !== undefined) writes.push({ index: plan.columns.pace, values: paceValues });
     if (checkIns.lastCheckIn) writes.push(checkIns.lastCheckIn);
     const keptFormulas = writeColumns(planSheet.sheet, first, writes);
+    const trend = trendFormulas(planSheet, plan);
+    if (trend && count > 0) planSheet.sheet.getRange(first, trend.index + 1, count, 1).setFormulas(trend.formulas);
     if (progress.created && count > 0) planSheet.sheet.getRange(first, progress.index + 1, count, 1).setNumberFormat(PERCENT_FORMAT);
     return {
       sheet: planSheet.name,

@@ -55,6 +55,21 @@ describe('check-ins in the Check-ins sheet', () => {
     ]);
   });
 
+  test('an optional Trend column gets a SPARKLINE of each row’s check-ins, in one setFormulas', () => {
+    const loaded = loadBundle();
+    const table = smallPlan();
+    const withTrend = { header: [...table.header, 'Trend'], rows: table.rows.map((row) => [...row, null]) };
+    const plan = seedPlan(loaded.world, withTrend);
+    loaded.world.counter.reset();
+    update(loaded);
+    const trend = withTrend.header.length;
+    expect(loaded.world.counter.count('Range.setFormulas')).toBe(1);
+    expect(plan.formula(3, trend)).toBe(`=IFERROR(SPARKLINE(FILTER('Check-ins'!$D:$D,'Check-ins'!$B:$B=$A3)),"")`);
+    expect(plan.formula(6, trend)).toBe(''); // the row without an ID
+    update(loaded, '2026-05-08'); // the formulas read back without harm
+    expect(plan.formula(3, trend)).toMatch(/^=IFERROR\(SPARKLINE/);
+  });
+
   test('who is blank when Google gives no email, or refuses to (no consent)', () => {
     const refused = loadBundle({ email: new Error('You do not have permission to call Session.getActiveUser') });
     seedPlan(refused.world, smallPlan());
