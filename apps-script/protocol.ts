@@ -179,7 +179,28 @@ export interface TemplateResponse {
   formattedRows: number;
 }
 
-export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet';
+/** A replanning choice for one row (progress.md, section 6): previewed, then applied, or undone. */
+export interface ReplanRequest {
+  sheet: string | null;
+  id: string;
+  choice:
+    | { kind: 'shrink'; target: number }
+    | { kind: 'drop'; children: string[] }
+    | { kind: 'extend'; due: string }
+    | { kind: 'pause' }
+    | { kind: 'undo' };
+  /** false: only say what the choice would do. */
+  apply: boolean;
+}
+
+export interface ReplanResponse {
+  id: string;
+  /** What the choice does (or did), one line each. */
+  effect: string[];
+  applied: boolean;
+}
+
+export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'cannot-replan';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -192,6 +213,7 @@ export interface Api {
   apiProgress(request: SheetRequest): Result<ProgressResponse>;
   apiInsertTemplate(request: TemplateRequest): Result<TemplateResponse>;
   apiSelect(request: SelectRequest): Result<{ selected: string }>;
+  apiReplan(request: ReplanRequest): Result<ReplanResponse>;
 }
 
 export type ApiName = keyof Api;

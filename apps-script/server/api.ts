@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { FrameworkIdSchema, IsoDateSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
-import type { Api, Result, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
+import type { Api, ReplanRequest, Result, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
 import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { runFixIds } from './ids-action.js';
 import { runProgress } from './progress-action.js';
+import { runReplan } from './replan-action.js';
 import { SettingsSchema } from './settings.js';
 import { getState, selectCell, updateSettings } from './state-action.js';
 import { insertTemplate } from './template-action.js';
@@ -31,6 +32,19 @@ const SelectRequestSchema = z.object({
   col: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_COLUMN))),
 }) satisfies z.ZodMiniType<SelectRequest>;
 
+const ReplanRequestSchema = z.object({
+  sheet: z.nullable(SHEET_NAME),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  choice: z.union([
+    z.object({ kind: z.literal('shrink'), target: z.number() }),
+    z.object({ kind: z.literal('drop'), children: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)) }),
+    z.object({ kind: z.literal('extend'), due: IsoDateSchema }),
+    z.object({ kind: z.literal('pause') }),
+    z.object({ kind: z.literal('undo') }),
+  ]),
+  apply: z.boolean(),
+}) satisfies z.ZodMiniType<ReplanRequest>;
+
 function handle<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request: I) => O): Result<O> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
@@ -52,4 +66,5 @@ export const apiCheck: Api['apiCheck'] = (request) => handle(SheetRequestSchema,
 export const apiFixIds: Api['apiFixIds'] = (request) => handle(SheetRequestSchema, request, runFixIds);
 export const apiProgress: Api['apiProgress'] = (request) => handle(SheetRequestSchema, request, runProgress);
 export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) => handle(TemplateRequestSchema, request, insertTemplate);
+export const apiReplan: Api['apiReplan'] = (request) => handle(ReplanRequestSchema, request, runReplan);
 export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSchema, request, selectCell);

@@ -13,4 +13,5 @@ export {
   apiProgress,
   apiInsertTemplate,
   apiSelect,
+  apiReplan,
 } from './api.js';

@@ -3,6 +3,7 @@
 // and nothing added by a second update without a change.
 import { describe, expect, test } from 'vitest';
 import { CHECKIN_HEADER, dayFromIso, serialFromDay } from '../../shared/index.js';
+import type { ReplanRequest } from '../../apps-script/protocol.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
 import { bigPlan, col, seedPlan, smallPlan } from './plans.js';
@@ -98,5 +99,45 @@ describe('check-ins in the Check-ins sheet', () => {
     delete small['Sheet.insertRowsAfter'];
     expect(large).toEqual(small);
     expect(small['Range.setValues']).toBe(2); // Progress and Pace; every check-in at once (Last check-in already says today)
+  });
+});
+
+describe('replanning from the sidebar (apiReplan)', () => {
+  test('shows the effect first, then writes the row and records the old values; undo restores them', () => {
+    const loaded = loadBundle({ email: 'lena@example.com' });
+    const plan = seedPlan(loaded.world, smallPlan());
+    update(loaded);
+    const ask = (choice: ReplanRequest['choice'], apply: boolean) => loaded.api('apiReplan', { sheet: null, id: 'KR1.1', choice, apply });
+
+    const preview = ask({ kind: 'shrink', target: 40 }, false);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.effect).toEqual(['Target: 50 → 40', 'KR1.1 progress: 40% → 50%', 'O1 progress: 20% → 25%', 'O1 pace: at risk → on track']);
+    expect(plan.cell(3, col('Target'))).toBe(50);
+
+    const history = historyRows(loaded).length;
+    loaded.world.counter.reset();
+    expect(ask({ kind: 'shrink', target: 40 }, true).ok).toBe(true);
+    expect(loaded.world.counter.count('Range.setValues')).toBe(1); // the history record
+    expect(loaded.world.counter.count('Range.setValue')).toBe(1); // the Target cell
+    expect(plan.cell(3, col('Target'))).toBe(40);
+    const record = historyRows(loaded)[history];
+    expect([record[1], record[6], record[7], record[8], record[9]]).toEqual(['KR1.1', 'lena@example.com', 'shrink', 'Target: 50', 'Target: 40']);
+
+    expect(ask({ kind: 'undo' }, true).ok).toBe(true);
+    expect(plan.cell(3, col('Target'))).toBe(50);
+    expect(historyRows(loaded)[history + 1].slice(7)).toEqual(['undo', 'Target: 40', 'Target: 50']);
+  });
+
+  test('a choice that cannot apply says why and changes nothing', () => {
+    const loaded = loadBundle();
+    expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null }).ok).toBe(true);
+    const plan = seedPlan(loaded.world, smallPlan());
+    const before = plan.snapshot();
+    const result = loaded.api('apiReplan', { sheet: null, id: 'KR1.1', choice: { kind: 'extend', due: '2026-07-31' }, apply: true });
+    expect(result).toEqual({ ok: false, error: { code: 'cannot-replan', message: "2026-07-31 is after O1's Due date 2026-06-30: extend O1 first, or choose a date up to 2026-06-30." } });
+    expect(plan.snapshot()).toEqual(before);
+        // What the server cannot read is refused at the edge.
+    const bad = { sheet: null, id: 'KR1.1', choice: { kind: 'grow' }, apply: true } as unknown as ReplanRequest;
+    expect(loaded.api('apiReplan', bad)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

@@ -416,12 +416,29 @@ describe('sidebar in chromium', () => {
     const o1 = page.locator('#progress-items > li.item').first();
     expect(await o1.locator('.burnup svg line.ideal').count()).toBe(1);
     expect(await o1.locator('.burnup svg polyline.actual').count()).toBe(1);
-    await o1.locator('details.kids summary').click();
+    await o1.locator('details.kids > summary').click();
     const kr = o1.locator('.children li', { hasText: 'KR1.1' });
     expect(await kr.locator('.spark svg polyline').count()).toBe(1);
     // 14 → 17 in three weeks: far too slow for 50 by June 30, though 40 % is on track today.
     expect(await kr.locator('.chip').textContent()).toBe('Trending off track');
     expect(await overflowing(page)).toEqual([]);
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-progress-trends.png'), fullPage: true });
+
+    // Replanning the slipping key result: the effect first, then applied and recorded.
+    const replan = kr.locator('details.replan');
+    await replan.locator('summary').click();
+    await replan.locator('select').selectOption('shrink');
+    await replan.locator('input[type=number]').fill('40');
+    expect(await replan.locator('input[type=date]').isVisible()).toBe(false);
+    await replan.getByRole('button', { name: 'Show the effect' }).click();
+    await expect.poll(() => replan.locator('.effect li').allTextContents()).toContain('Target: 50 → 40');
+    expect(plan.cell(3, col('Target'))).toBe(50);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-replan.png'), fullPage: true });
+    await replan.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => plan.cell(3, col('Target'))).toBe(40);
+    const log = loaded.world.spreadsheet.sheet('Check-ins');
+    const changes = Array.from({ length: 30 }, (_, r) => [log.cell(r + 1, 2), log.cell(r + 1, 8), log.cell(r + 1, 9)]).filter((c) => c[1] !== '');
+    expect(changes.slice(1)).toEqual([['KR1.1', 'shrink', 'Target: 50']]);
+    expect(await overflowing(page)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { byId, fill, h, percent, plural, say } from '../dom.js';
 import { call, unwrap } from '../rpc.js';
 import { renderNotices } from './notices.js';
 import { sparkline, burnUp } from './trend.js';
+import { replanPanel } from './replan.js';
 
 const PACE_TONE: Record<PaceStatus | 'trending off track' | 'paused', string> = {
   done: 'good',
@@ -61,9 +62,10 @@ function topItem(app: App, sheet: string, item: ProgressView): HTMLLIElement {
           'details',
           { className: 'kids' },
           h('summary', {}, `${plural(item.children.length + item.omittedChildren, 'item')} below`),
-          h('ol', { className: 'children' }, ...item.children.map((child) => h('li', {}, itemButton(app, sheet, child, 'child')))),
+          h('ol', { className: 'children' }, ...item.children.map((child) => h('li', {}, itemButton(app, sheet, child, 'child'), replanPanel(sheet, child, () => runProgress(app))))),
         );
-  return h('li', { className: 'item' }, itemButton(app, sheet, item, 'item-head'), burnUp(item), kids);
+  const refresh = () => runProgress(app);
+  return h('li', { className: 'item' }, itemButton(app, sheet, item, 'item-head'), burnUp(item), replanPanel(sheet, item, refresh), kids);
 }
 
 function itemButton(app: App, sheet: string, item: ProgressView, className: string): HTMLButtonElement {
