@@ -56,25 +56,28 @@ async function measure(rows: number): Promise<Figures[]> {
     if (LATENCY_MS > 0) emu.inject({ status: 200, delayMs: LATENCY_MS });
     const mirror = buildMirror(readPlan(generatePlan(rows)), { today: dayFromIso(TODAY) });
     const figures: Figures[] = [];
-    for (const run of ['first sync', 'no-op']) {
+    for (const run of ['first sync', 'no-op', 'no-op pull']) {
       // Runs are minutes apart in life: let Notion's bucket fill up again, as it would.
-      if (run === 'no-op') await new Promise((resolve) => setTimeout(resolve, (SERVER_LIMIT.burst / SERVER_LIMIT.rate) * 1000));
+      if (run !== 'first sync') await new Promise((resolve) => setTimeout(resolve, (SERVER_LIMIT.burst / SERVER_LIMIT.rate) * 1000));
       emu.clearLog();
       const api = new NotionApi({ token: emu.token, baseUrl: emu.url, limiter: NOTION_RATE });
       const started = performance.now();
-      const report = await syncMirror(mirror, { api, parentPageId: parent });
+      // The third run pulls check-ins as `cascade sync` does; nothing changed in Notion, so nothing comes back.
+      const pull = run === 'no-op pull' ? () => mirror : undefined;
+      const report = await syncMirror(mirror, { api, parentPageId: parent, plan: { key: 'benchmark-plan' }, pull });
       const wallS = (performance.now() - started) / 1000;
       figures.push({ rows, run, report, wallS, rejected429: emu.log.filter((e) => e.status === 429).length });
       console.log(line(figures.at(-1)!));
     }
-    const [first, noop] = figures;
+    const [first, noop, noopPull] = figures;
     const mirrored = mirror.levels.reduce((n, l) => n + l.rows.length, 0);
     const creates = first.report.calls.byKind['pages.create'] ?? 0;
     const queries = noop.report.calls.byKind['dataSources.query'] ?? 0;
     const expectedQueries = mirror.levels.reduce((n, l) => n + Math.max(1, Math.ceil(l.rows.length / 100)), 0);
     console.log(
       `        first sync: ${creates} creates for ${mirrored} rows + ${first.report.calls.total - creates} other calls; ` +
-        `no-op: ${noop.report.calls.writes} writes, ${queries} queries (⌈rows/100⌉ per database = ${expectedQueries})`,
+        `no-op: ${noop.report.calls.writes} writes, ${queries} queries (⌈rows/100⌉ per database = ${expectedQueries}); ` +
+        `pulling adds ${noopPull.report.calls.total - noop.report.calls.total} calls`,
     );
     return figures;
   } finally {

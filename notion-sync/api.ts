@@ -3,7 +3,7 @@
 import { Client } from '@notionhq/client';
 import type { z } from 'zod';
 import { checkToken, classify, explain, redactError, SyncError } from './errors.js';
-import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape } from './shapes.js';
+import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape, userShape, viewShape } from './shapes.js';
 import { NOTION_RATE, TokenBucket } from './limiter.js';
 import type { LimiterOptions } from './limiter.js';
 import type { PagePropertyValue, PropertyRequest } from './values.js';
@@ -44,6 +44,9 @@ export interface CallStats {
 export interface NotionPage {
   id: string;
   created_time: string;
+  last_edited_time?: string;
+  /** Who changed the page last: the integration's bot, or a person. */
+  last_edited_by?: { id: string };
   in_trash?: boolean;
   properties: Record<string, PagePropertyValue>;
 }
@@ -51,6 +54,7 @@ export interface NotionPage {
 export interface NotionBlock {
   id: string;
   type: string;
+  has_children?: boolean;
   in_trash?: boolean;
   child_database?: { title: string };
 }
@@ -66,18 +70,28 @@ export interface PropertySchema {
   id: string;
   name: string;
   type: string;
+  description?: string | null;
   number?: { format: string };
   relation?: {
     data_source_id: string;
     type?: 'single_property' | 'dual_property';
-    dual_property?: { synced_property_id: string; synced_property_name: string };
+    dual_property?: { synced_property_id: string; synced_property_name?: string };
   };
 }
 
 export interface NotionDataSource {
   id: string;
   in_trash?: boolean;
+  created_by?: { id: string };
   properties: Record<string, PropertySchema>;
+}
+
+/** A member of the workspace, or a bot. */
+export interface NotionUser {
+  id: string;
+  type?: string;
+  name?: string | null;
+  person?: { email?: string };
 }
 
 /** A property's configuration in a create or update request. */
@@ -281,6 +295,27 @@ export class NotionApi {
 
   trashPage(pageId: string, doing: string): Promise<NotionPage> {
     return this.call('pages.update', true, doing, () => checked<NotionPage>(pageShape, this.client.pages.update({ page_id: pageId, in_trash: true }), doing));
+  }
+
+  /** The integration's own bot user: what it writes shows under this id in last_edited_by. */
+  me(): Promise<NotionUser> {
+    const doing = 'asking Notion who the integration is';
+    return this.call('users.me', false, doing, () => checked<NotionUser>(userShape, this.client.users.me({}), doing));
+  }
+
+  /** Every member of the workspace (people and bots). */
+  listUsers(): Promise<NotionUser[]> {
+    const doing = 'listing the members of the workspace';
+    return this.all('users.list', doing, (cursor) =>
+      checked<ListResponse<NotionUser>>(listShape(userShape), this.client.users.list({ page_size: 100, start_cursor: cursor }), doing),
+    );
+  }
+
+  /** A view (a tab) of a database. */
+  createView(dataSourceId: string, view: Record<string, unknown>, doing: string): Promise<{ id: string }> {
+    return this.call('views.create', true, doing, () =>
+      checked<{ id: string }>(viewShape, this.client.views.create({ data_source_id: dataSourceId, ...view } as never), doing),
+    );
   }
 
   /** Every target of a relation property, past the 25 a page object lists. */

@@ -7,7 +7,8 @@ import type { LevelDiff, PlannedTrash, PlannedUpdate } from './diff.js';
 import { relationTarget } from './diff.js';
 import { SyncError } from './errors.js';
 import { runPool } from './pool.js';
-import { CASCADE_ID, PROPERTIES } from './schema.js';
+import { PROPERTIES } from './schema.js';
+import { recordText } from './pull.js';
 import type { MirroredKey } from './schema.js';
 import type { LevelState } from './state.js';
 import type { MirrorRow, PageChange, RejectedRow } from './types.js';
@@ -35,7 +36,7 @@ export async function writeLevel(context: ApplyContext, state: LevelState, diff:
     const properties = rowProperties(context, state, row, 'all');
     const doing = `creating row ${row.row} (${row.values.id}) in "${state.title}"`;
     const page = await guard(context, state, row, properties, () =>
-      api.createPage(dataSourceId, properties, doing, () => findByCascadeId(api, dataSourceId, String(row.values.id))),
+      api.createPage(dataSourceId, properties, doing, () => findByCascadeId(api, dataSourceId, state.names.id, String(row.values.id))),
     );
     if (!page) return;
     state.pageIdByKey.set(row.key, page.id);
@@ -72,7 +73,7 @@ export function rowProperties(
   context: Pick<ApplyContext, 'stateOf' | 'warn'>,
   state: LevelState,
   row: MirrorRow,
-  which: 'all' | Pick<PlannedUpdate, 'values' | 'relations'>,
+  which: 'all' | Pick<PlannedUpdate, 'values' | 'relations' | 'record'>,
 ): Record<string, PropertyRequest> {
   const properties: Record<string, PropertyRequest> = {};
   const keys: readonly MirroredKey[] = which === 'all' ? PROPERTIES.map((p) => p.key) : which.values;
@@ -80,8 +81,10 @@ export function rowProperties(
     if (!keys.includes(spec.key)) continue;
     const value = row.values[spec.key];
     if (which === 'all' && value === null && spec.kind !== 'title') continue;
-    properties[spec.kind === 'title' ? state.titleName : spec.name] = encodeValue(spec.kind, value);
+    properties[state.names[spec.key]] = encodeValue(spec.kind, value);
   }
+  const record = which === 'all' ? recordText(row.values, null) : which.record;
+  if (record !== null) properties[state.names.sync] = encodeValue('rich_text', record);
   for (const relation of state.relations) {
     if (which !== 'all' && !which.relations.includes(relation.name)) continue;
     const target = relationTarget(row, relation);
@@ -100,8 +103,8 @@ export function rowProperties(
 }
 
 /** After a lost response to a create: the page, if Notion made it after all. */
-async function findByCascadeId(api: NotionApi, dataSourceId: string, id: string) {
-  const pages = await api.queryPages(dataSourceId, { property: CASCADE_ID, rich_text: { equals: id } });
+async function findByCascadeId(api: NotionApi, dataSourceId: string, cascadeIdName: string, id: string) {
+  const pages = await api.queryPages(dataSourceId, { property: cascadeIdName, rich_text: { equals: id } });
   return pages.find((p) => !p.in_trash) ?? null;
 }
 
@@ -134,8 +137,7 @@ function columnNamed(message: string, sent: readonly string[], state: LevelState
     .filter((name) => message.includes(`properties.${name}`) || message.includes(`"${name}"`) || message.startsWith(`${name} `))
     .sort((a, b) => b.length - a.length)[0];
   if (named === undefined) return undefined;
-  if (named === state.titleName) return COLUMN_BY_KEY.title.header;
-  const spec = PROPERTIES.find((p) => p.name === named);
-  if (spec) return COLUMN_BY_KEY[spec.key].header;
+  const spec = PROPERTIES.find((p) => state.names[p.key] === named);
+  if (spec) return COLUMN_BY_KEY[spec.key === 'ownerPerson' ? 'owner' : spec.key].header;
   return state.relations.some((r) => r.name === named) ? COLUMN_BY_KEY.parent.header : named;
 }

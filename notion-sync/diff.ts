@@ -8,12 +8,15 @@ import type { CurrentPage, LevelState } from './state.js';
 import { fitText } from './text.js';
 import type { MirrorRow } from './types.js';
 import { normalizeId, sameIdSet, sameValue } from './values.js';
+import { recordText } from './pull.js';
 
 export interface PlannedUpdate {
   row: MirrorRow;
   pageId: string;
   values: MirroredKey[];
   relations: string[];
+  /** The check-in record to write (pull.ts) when it changes, else null. */
+  record: string | null;
 }
 
 export interface PlannedTrash {
@@ -65,16 +68,17 @@ export function diffLevel(state: LevelState, parentPages: ParentPages): LevelDif
     }
     const ranked = candidates
       .map((page) => ({ page, changes: changesFor(row, page, state.relations, parentPages) }))
+      .map(({ page, changes }) => ({ page, changes, count: changes.values.length + changes.relations.length + (changes.record === null ? 0 : 1) }))
       .sort(
         (a, b) =>
-          a.changes.values.length + a.changes.relations.length - (b.changes.values.length + b.changes.relations.length) ||
+          a.count - b.count ||
           a.page.createdTime.localeCompare(b.page.createdTime) ||
           normalizeId(a.page.id).localeCompare(normalizeId(b.page.id)),
       );
     const [keeper, ...duplicates] = ranked;
     diff.keepers.set(row.key, keeper.page.id);
     for (const { page } of duplicates) diff.trashes.push(trashOf(page, 'duplicate'));
-    if (keeper.changes.values.length + keeper.changes.relations.length === 0) diff.unchanged++;
+    if (keeper.count === 0) diff.unchanged++;
     else diff.updates.push({ row, pageId: keeper.page.id, ...keeper.changes });
   }
 
@@ -98,7 +102,7 @@ function changesFor(
   page: CurrentPage,
   relations: readonly RelationSpec[],
   parentPages: ParentPages,
-): { values: MirroredKey[]; relations: string[] } {
+): Omit<PlannedUpdate, 'row' | 'pageId'> {
   const values = PROPERTIES.filter((spec) => !sameValue(spec.kind, row.values[spec.key], page.values[spec.key])).map((spec) => spec.key);
   const changedRelations: string[] = [];
   for (const relation of relations) {
@@ -112,5 +116,6 @@ function changesFor(
     // A parent about to be created has no page yet: the relation changes for sure.
     if (parentPage === undefined || !sameIdSet([parentPage], current)) changedRelations.push(relation.name);
   }
-  return { values, relations: changedRelations };
+  const record = recordText(row.values, page.values.note);
+  return { values, relations: changedRelations, record: page.values.sync === record ? null : record };
 }

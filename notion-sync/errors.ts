@@ -13,6 +13,8 @@ export type SyncErrorKind =
   | 'rejected'
   | 'bad-plan'
   | 'mass-trash'
+  | 'conflict'
+  | 'database-trashed'
   | 'unexpected';
 
 /** A failure meant for the user: the message says what happened and how to fix it. */

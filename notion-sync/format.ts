@@ -1,4 +1,5 @@
 // The report in words: what a dry run would do, and the counts at the end of a run.
+import type { PulledValue } from './pull.js';
 import type { PageChange, SyncReport } from './types.js';
 
 /** Lines listed per database and kind in a dry run, and warnings, before "… and N more". */
@@ -58,10 +59,24 @@ export function formatSummary(report: SyncReport): string {
     `${counts}, ${total('unchanged')} unchanged · ${count(calls.total, 'API call')} (${count(calls.reads, 'read')}, ` +
       `${count(calls.writes, 'write')}${calls.retries > 0 ? `, ${count(calls.retries, 'retry', 'retries')}` : ''}) · ${(report.ms / 1000).toFixed(1)} s`,
   );
+  for (const line of pulledLines(report)) lines.push(line);
   for (const r of report.rejected) {
     lines.push(`Notion refused row ${r.row ?? '?'} (${r.id})${r.column ? `, column ${r.column}` : ''} in ${r.database}: ${r.message}`);
   }
   for (const w of report.warnings.slice(0, LISTED)) lines.push(`Warning: ${w}`);
   if (report.warnings.length > LISTED) lines.push(`… and ${report.warnings.length - LISTED} more warnings`);
   return lines.join('\n');
+}
+
+/** Every value pulled from Notion, and every one the plan's newer change overrode, one line each. */
+export function pulledLines(report: SyncReport): string[] {
+  const shown = (v: PulledValue['planValue']) => (v === null ? '(blank)' : typeof v === 'string' && v.includes(' ') ? `"${v}"` : String(v));
+  const who = (p: PulledValue) => [p.byName ?? 'someone in Notion', p.at?.slice(0, 16).replace('T', ' ')].filter(Boolean).join(', ');
+  return report.pulled.map((p) =>
+    p.outcome === 'pulled'
+      ? `${report.dryRun ? 'Would pull' : 'Pulled'} from Notion: ${p.id} ${p.column} ${shown(p.planValue)} → ${shown(p.notionValue)} (${who(p)}` +
+        `${p.bothChanged ? "; the plan's change was older" : ''})`
+      : `${report.dryRun ? 'Would override' : 'Overridden'} in Notion: ${p.id} ${p.column} ${shown(p.notionValue)} → ${shown(p.planValue)} ` +
+        `(the plan's change is newer than the one by ${who(p)})`,
+  );
 }

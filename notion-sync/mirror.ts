@@ -77,6 +77,8 @@ function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: 
     id: item.id,
     title: item.title || null,
     owner: item.owner || null,
+    // Filled by the sync from the workspace's members (people.ts).
+    ownerPerson: null,
     type: item.type ?? optionOf(item.typeText),
     start: numberOf(item.start),
     target: numberOf(item.target),

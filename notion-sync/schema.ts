@@ -4,7 +4,7 @@ import { COLUMN_BY_KEY, MEASURE_TYPES, pluralLevel, STATUSES } from '../shared/i
 import type { ColumnKey, Framework, LevelName, MeasureType, PaceStatus, Status } from '../shared/index.js';
 
 /** The Notion property types the mirror writes. */
-export type PropertyKind = 'title' | 'rich_text' | 'number' | 'select' | 'date';
+export type PropertyKind = 'title' | 'rich_text' | 'number' | 'select' | 'date' | 'people';
 
 export type SelectColor = 'default' | 'gray' | 'brown' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'pink' | 'red';
 
@@ -13,9 +13,9 @@ export interface SelectOption {
   color: SelectColor;
 }
 
-export interface PropertySpec {
-  /** The plan column the property mirrors. */
-  key: MirroredKey;
+export interface PropertySpec<K extends NotionKey = MirroredKey> {
+  /** The plan column the property mirrors (or, for Note and Cascade sync, what it holds). */
+  key: K;
   /** The property's name in Notion. */
   name: string;
   kind: PropertyKind;
@@ -25,8 +25,25 @@ export interface PropertySpec {
   options?: readonly SelectOption[];
 }
 
-/** Every plan column except Level (one database per level) and Parent (a relation). */
-export type MirroredKey = Exclude<ColumnKey, 'level' | 'parent'>;
+/** A plan column the mirror shows: every one except Level (one database per level) and Parent (a relation). */
+export type MirroredColumn = Exclude<ColumnKey, 'level' | 'parent'>;
+
+/**
+ * What each page shows: the plan's columns, and Owner (person), the workspace members the written
+ * Owner names (by email or exact name), so Notion can mention them and filter "my items".
+ */
+export type MirroredKey = MirroredColumn | 'ownerPerson';
+
+/**
+ * Properties of Cascade's that are no plan column: Note, a comment on the last check-in written in
+ * Notion, and Cascade sync, what Cascade last wrote of the check-in (pull.ts).
+ */
+export type ExtraKey = 'note' | 'sync';
+export type NotionKey = MirroredKey | ExtraKey;
+
+/** The values people update in Notion at a check-in, which come back into the plan. */
+export const PULLED_KEYS = ['current', 'status', 'lastCheckIn'] as const satisfies readonly MirroredKey[];
+export type PulledKey = (typeof PULLED_KEYS)[number];
 
 const STATUS_COLORS: Record<Status, SelectColor> = {
   'Not started': 'gray',
@@ -62,13 +79,14 @@ function optionsOf<T extends string>(colors: Record<T, SelectColor>, order: read
 
 /** Names that differ from the plan's header: Notion calls its title Name, and "ID" is ambiguous there. */
 const NOTION_NAMES: Partial<Record<MirroredKey, string>> = {
+  ownerPerson: 'Owner (person)',
   id: 'Cascade ID',
   title: 'Name',
   pace: 'Pace status',
 };
 
 function spec(key: MirroredKey, kind: PropertyKind, extra: Partial<PropertySpec> = {}): PropertySpec {
-  return { key, name: NOTION_NAMES[key] ?? COLUMN_BY_KEY[key].header, kind, ...extra };
+  return { key, name: NOTION_NAMES[key] ?? COLUMN_BY_KEY[key as MirroredColumn].header, kind, ...extra };
 }
 
 /** The properties of every level's database, in the order they are created. */
@@ -76,6 +94,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   spec('title', 'title'),
   spec('id', 'rich_text'),
   spec('owner', 'rich_text'),
+  spec('ownerPerson', 'people'),
   spec('type', 'select', { options: optionsOf(TYPE_COLORS, MEASURE_TYPES) }),
   spec('start', 'number', { format: 'number' }),
   spec('target', 'number', { format: 'number' }),
@@ -92,11 +111,33 @@ export const PROPERTIES: readonly PropertySpec[] = [
   spec('check', 'rich_text'),
 ];
 
+/** Note and Cascade sync: created with the database, never compared with the plan. */
+export const EXTRA_PROPERTIES: readonly PropertySpec<ExtraKey>[] = [
+  { key: 'note', name: 'Note', kind: 'rich_text' },
+  { key: 'sync', name: 'Cascade sync', kind: 'rich_text' },
+];
+
+export const ALL_PROPERTIES: readonly PropertySpec<NotionKey>[] = [...PROPERTIES, ...EXTRA_PROPERTIES];
+
+/** What a person reads when hovering over a property's name (the tag follows it). */
+export function propertyHelp(key: NotionKey): string {
+  if (key === 'id') return "The plan row's ID: Cascade finds the page by it.";
+  if (key === 'note') return 'A comment on the last check-in; Cascade brings it back with the check-in.';
+  if (key === 'sync') return 'What Cascade last wrote of the check-in, to tell changes made here from changes made in the plan. Leave it as it is.';
+  if (key === 'progress' || key === 'pace' || key === 'check') return 'Computed by Cascade from the plan.';
+  if (key === 'ownerPerson') return "The workspace members the plan's Owner names (by email or name), kept by Cascade.";
+  const column = COLUMN_BY_KEY[key].header;
+  return (PULLED_KEYS as readonly string[]).includes(key)
+    ? `From the plan's ${column} column; a change made here goes back into the plan.`
+    : `From the plan's ${column} column; Cascade keeps it in step with the plan.`;
+}
+
 export const CASCADE_ID = PROPERTIES.find((p) => p.key === 'id')!.name;
 export const TITLE = PROPERTIES.find((p) => p.key === 'title')!.name;
 
 /** A relation from a level's database to a higher level's, with its reverse on that database. */
 export interface RelationSpec {
+  /** Its name in Notion: "Parent", "Parent (Objective)", or the name a person gave it. */
   name: string;
   /** The level the relation points to. */
   target: LevelName;

@@ -1,6 +1,7 @@
 // The mirror's own data: what Notion should hold (MirrorPlan) and what a run did (SyncReport).
 import type { Framework, LevelName } from '../shared/index.js';
 import type { MirroredKey } from './schema.js';
+import type { PulledValue } from './pull.js';
 
 /** A property value as the mirror compares it: text, a number, a select name, an ISO date, or blank. */
 export type Value = string | number | null;
@@ -86,6 +87,8 @@ export interface SyncReport {
   changes: PageChange[];
   databases: DatabaseCounts[];
   rejected: RejectedRow[];
+  /** Check-ins changed in Notion: pulled into the plan, or overridden by a newer change in the plan. */
+  pulled: PulledValue[];
   warnings: string[];
   calls: { total: number; reads: number; writes: number; retries: number; byKind: Record<string, number> };
   ms: number;

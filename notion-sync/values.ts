@@ -11,6 +11,7 @@ export type PropertyRequest =
   | { number: number | null }
   | { select: { name: string } | null }
   | { date: { start: string } | null }
+  | { people: { id: string }[] }
   | { relation: { id: string }[] };
 
 export function encodeValue(kind: PropertyKind, value: Value): PropertyRequest {
@@ -25,7 +26,18 @@ export function encodeValue(kind: PropertyKind, value: Value): PropertyRequest {
       return { select: value === null || value === '' ? null : { name: String(value) } };
     case 'date':
       return { date: value === null ? null : { start: String(value) } };
+    case 'people':
+      return { people: peopleIds(value).map((id) => ({ id })) };
   }
+}
+
+/** People values are their user ids joined by commas, in the order written (null for nobody); compared as sets. */
+export function peopleValue(ids: readonly string[]): Value {
+  return ids.length === 0 ? null : ids.map(normalizeId).join(',');
+}
+
+function peopleIds(value: Value): string[] {
+  return typeof value === 'string' && value !== '' ? value.split(',') : [];
 }
 
 export function encodeRelation(pageIds: readonly string[]): PropertyRequest {
@@ -42,6 +54,7 @@ export interface PagePropertyValue {
   select?: { name: string } | null;
   date?: { start: string } | null;
   relation?: { id: string }[];
+  people?: { id: string }[];
   has_more?: boolean;
 }
 
@@ -60,6 +73,8 @@ export function decodeValue(kind: PropertyKind, property: PagePropertyValue | un
       return property.select?.name ?? null;
     case 'date':
       return property.date?.start ?? null;
+    case 'people':
+      return peopleValue((property.people ?? []).map((p) => p.id));
   }
 }
 
@@ -78,6 +93,7 @@ export function sameValue(kind: PropertyKind, desired: Value, current: Value | u
     const b = Number(current);
     return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   }
+  if (kind === 'people') return sameIdSet(peopleIds(desired), peopleIds(current));
   return (desired === '' ? null : desired) === current;
 }
 

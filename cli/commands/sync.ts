@@ -1,11 +1,14 @@
 // `cascade sync FILE --parent PAGE_ID [--dry-run] [--today YYYY-MM-DD] [--framework F]`:
 // the plan, with its progress, pace and check, mirrored into Notion (notion-sync/).
 import { extractPageId } from '@notionhq/client';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Day, FrameworkId } from '../../shared/index.js';
 import {
   buildMirror,
+  checkPlanKey,
   formatDryRun,
   formatSummary,
   missingToken,
@@ -14,14 +17,18 @@ import {
   SyncError,
   syncMirror,
 } from '../../notion-sync/index.js';
-import type { LimiterOptions, NotionApiOptions, SyncProgress } from '../../notion-sync/index.js';
+import type { LimiterOptions, NotionApiOptions, PlanIdentity, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
 import { frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
+import { pullIntoFile } from '../sync-pull.js';
 
 interface SyncFlags {
   parent: string;
+  plan?: string;
+  recreate?: boolean;
+  pull: boolean;
   dryRun?: boolean;
   force?: boolean;
   today?: Day;
@@ -33,6 +40,9 @@ export function syncCommand(): Command {
     .description('mirror the plan into Notion: one database per level under a parent page (token in NOTION_TOKEN)')
     .argument('<file>', 'the plan (.xlsx or .csv)')
     .requiredOption('--parent <page>', 'the Notion page (ID or link) under which the databases live; share it with your integration')
+    .option('--plan <key>', "the plan's key in Notion, which ties the databases to this plan (default: the file's name without its extension)")
+    .option('--recreate', "make new databases for this plan's databases that are in Notion's trash")
+    .option('--no-pull', 'one way: do not bring check-ins made in Notion (Current, Status, Last check-in, Note) into the file')
     .option('--dry-run', 'show what would be created, updated and trashed, and change nothing')
     .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
@@ -51,18 +61,34 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
   try {
     const parentPageId = parsePage(flags.parent);
     if (!token) throw missingToken();
-    const { plan } = await loadPlan(file, flags.framework);
-    const mirror = buildMirror(plan, { today: todayOf(flags) });
+    const { plan, file: planFile } = await loadPlan(file, flags.framework);
+    const today = todayOf(flags);
+    const mirror = buildMirror(plan, { today });
+    const notes: string[] = [];
+    const pull = flags.pull ? pullIntoFile(planFile, plan, today, notes) : undefined;
+    const planEditedAt = (await stat(file)).mtime.toISOString();
     const api = new NotionApi({ token, ...apiSettings(process.env) });
     const progress = progressDisplay();
     let report;
     try {
-      report = await syncMirror(mirror, { api, parentPageId, dryRun: flags.dryRun, allowMassTrash: flags.force, progress });
+      const plan = planIdentity(file, flags.plan);
+      report = await syncMirror(mirror, {
+        api,
+        parentPageId,
+        plan,
+        recreate: flags.recreate,
+        dryRun: flags.dryRun,
+        allowMassTrash: flags.force,
+        progress,
+        pull,
+        planEditedAt,
+      });
     } finally {
       progress.stop();
     }
     if (report.dryRun) console.log(formatDryRun(report));
     console.log(redact(formatSummary(report), token));
+    for (const note of notes) console.log(`Note: ${note}`);
     if (report.rejected.length > 0) {
       throw new CliError(
         `Notion refused ${plural(report.rejected.length, 'row')} (listed above); ` +
@@ -79,6 +105,14 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     }
     throw error;
   }
+}
+
+/** The plan's key: --plan, else the file's name ("okr-plan" for okr-plan.xlsx), which stays the same wherever the file is. */
+function planIdentity(file: string, key: string | undefined): PlanIdentity {
+  const chosen = key ?? basename(file).replace(/\.[^.]*$/, '');
+  const problem = checkPlanKey(chosen);
+  if (problem) throw new CliError(`--plan "${chosen}": ${problem}.`);
+  return { key: chosen.trim() };
 }
 
 function parsePage(text: string): string {

@@ -2,9 +2,10 @@
 // the emulator. Exit codes, output, the token never printed, and a run killed half way.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@notionhq/client';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectInSync, HEADER, okrPlan, TODAY, world } from './helpers.js';
@@ -80,7 +81,7 @@ describe('cascade sync (the built command)', () => {
     const first = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
     // Not a terminal: one plain line per phase, no bar, no cursor moves.
     expect(first.stderr.split('\n')).toEqual([
-      'Found 0 of 3 databases under the parent page.',
+      "Found 0 of this plan's 3 databases under the parent page.",
       'Databases: created Objectives, Key Results, Tasks.',
       'Read 0 pages.',
       'Wrote: 8 created, 0 updated, 0 trashed.',
@@ -92,10 +93,55 @@ describe('cascade sync (the built command)', () => {
     w.emu.clearLog();
     const second = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Synced: 0 created, 0 updated, 0 trashed, 8 unchanged · 10 API calls (10 reads, 0 writes)');
+    expect(second.stdout).toContain('Synced: 0 created, 0 updated, 0 trashed, 8 unchanged · 11 API calls (11 reads, 0 writes)');
     expect(w.emu.writes()).toEqual([]);
     expectNoToken(first);
     expectNoToken(second);
+  });
+
+  it('pulls a check-in made in Notion into the file (only those cells), pushes the new progress, and --no-pull keeps it one way', async () => {
+    const w = await tokenWorld();
+    const file = await planFile(okrPlan());
+    await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
+    const ana = w.emu.addPerson('Ana Silva', 'ana@example.com');
+    const notion = new Client({ auth: ana.token, baseUrl: w.emu.url, retry: false, logger: () => {} });
+    const kr1 = w.rows('Key Results').get('KR1')!.id;
+    await notion.pages.update({ page_id: kr1, properties: { Current: { number: 45 }, Status: { select: { name: 'At risk' } } } });
+    const before = await readFile(file, 'utf8');
+
+    const oneWay = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY, '--no-pull', '--dry-run']);
+    expect(oneWay.code).toBe(0);
+    expect(oneWay.stdout).not.toContain('Pulled');
+    expect(await readFile(file, 'utf8')).toBe(before);
+
+    const run = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Pulled from Notion: KR1 Current 20 → 45 \(Ana Silva, \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
+    expect(run.stdout).toContain('Pulled from Notion: KR1 Status "On track" → "At risk"');
+    const expected = okrPlan();
+    Object.assign(expected[1], { Current: 45, Status: 'At risk' });
+    // Only the two cells changed in the file.
+    expect(await readFile(file, 'utf8')).toBe(before.replace('accounts,,2026-06-30,weekly,2026-04-28,On track', 'accounts,,2026-06-30,weekly,2026-04-28,At risk').replace(',0,50,20,', ',0,50,45,'));
+    expectInSync(w, expected);
+    w.emu.clearLog();
+    const again = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
+    expect(again.stdout).not.toContain('Pulled');
+    expect(w.emu.writes()).toEqual([]);
+  });
+
+  it('keeps two plan files apart under one parent page, each by its own key', async () => {
+    const w = await tokenWorld();
+    const dir = await mkdtemp(join(tmpdir(), 'cascade-sync-'));
+    const sales = join(dir, 'sales.csv');
+    const support = join(dir, 'support.csv');
+    await writeFile(sales, csvOf(okrPlan()));
+    await writeFile(support, csvOf(okrPlan().map((r) => ({ ...r, Title: `Support: ${String(r.Title)}` }))));
+    expect((await cascade(w, ['sync', sales, '--parent', w.parent, '--today', TODAY])).code).toBe(0);
+    const second = await cascade(w, ['sync', support, '--parent', w.parent, '--today', TODAY]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Synced: 8 created, 0 updated, 0 trashed');
+    expect(w.db('Objectives (support)')).toBeDefined();
+    expect([...w.rows('Objectives').values()].map((r) => r.values.Name)).toEqual(okrPlan().filter((r) => r.Level === 'Objective').map((r) => r.Title));
   });
 
   it('reads .xlsx plans too, and takes the page as a Notion link', async () => {

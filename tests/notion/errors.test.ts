@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { formatSummary, NotionApi, redact, SyncError, syncMirror } from '../../notion-sync/index.js';
-import { FAST, mirrorOf, okrPlan, world } from './helpers.js';
+import { FAST, mirrorOf, okrPlan, PLAN, world } from './helpers.js';
 
 async function failure(promise: Promise<unknown>): Promise<SyncError> {
   const error = await promise.then(
@@ -27,7 +27,7 @@ describe('error messages', () => {
   it('404: the parent page is not shared, with how to share it', async () => {
     const w = await world();
     const hidden = w.emu.model.addPage('Private plans', { shared: false });
-    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api: w.api(), parentPageId: hidden }));
+    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api: w.api(), parentPageId: hidden, plan: PLAN }));
     expect(error.kind).toBe('parent-not-found');
     expect(error.message).toContain(`Notion cannot find the parent page ${hidden}, or it is not shared with your integration (404).`);
     expect(error.message).toContain('••• (top right) → Connections → add your integration');
@@ -119,7 +119,7 @@ describe('error messages', () => {
     const url = w.emu.url;
     await w.emu.stop();
     const api = new NotionApi({ token: w.emu.token, baseUrl: url, ...FAST, retry: { attempts: 2, baseMs: 1 } });
-    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent }));
+    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent, plan: PLAN }));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(new RegExp(`Could not reach Notion at ${url} while listing the parent page \\(ECONNREFUSED\\)`));
   });
@@ -132,7 +132,7 @@ describe('error messages', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const api = new NotionApi({ token: 'ntn_x_12345', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ...FAST });
-      const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: '0123456789abcdef0123456789abcdef' }));
+      const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: '0123456789abcdef0123456789abcdef', plan: PLAN }));
       expect(error.kind).toBe('unexpected');
       expect(error.message).toMatch(/Notion answered listing the parent page in a shape cascade does not know \(results: .*\)\. Is NOTION_BASE_URL pointing at the Notion API\?/);
     } finally {
@@ -150,7 +150,7 @@ describe('error messages', () => {
       Object.assign(error, { request: { headers: { authorization: `Bearer ${token}` } } });
       throw error;
     };
-    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent }));
+    const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent, plan: PLAN }));
     expect(error.message).toContain('Bearer ***');
     for (const text of [error.message, String(error.stack), JSON.stringify(error), JSON.stringify(error.notion)]) {
       expect(text).not.toContain(token);

@@ -16,6 +16,7 @@ describe('first sync', () => {
       Name: 'title',
       'Cascade ID': 'rich_text',
       Owner: 'rich_text',
+      'Owner (person)': 'people',
       Type: 'select',
       Start: 'number',
       Target: 'number',
@@ -30,6 +31,8 @@ describe('first sync', () => {
       Progress: 'number',
       'Pace status': 'select',
       Check: 'rich_text',
+      Note: 'rich_text',
+      'Cascade sync': 'rich_text',
     };
     expect(w.db('Objectives').schema).toEqual({ ...expected, 'Key Results': 'relation → Key Results' });
     expect(w.db('Key Results').schema).toEqual({ ...expected, Parent: 'relation → Objectives', Tasks: 'relation → Tasks' });

@@ -4,7 +4,7 @@ import { afterEach, expect } from 'vitest';
 import { checkPlan, checkSummary, computeProgress, dayFromIso, isoFromDay, pluralLevel, readPlan, roundFraction } from '../../shared/index.js';
 import type { CellValue, FrameworkId, PlanItem, RawTable } from '../../shared/index.js';
 import { buildMirror, NotionApi, syncMirror } from '../../notion-sync/index.js';
-import type { MirrorPlan, NotionApiOptions, SyncReport } from '../../notion-sync/index.js';
+import type { MirrorPlan, NotionApiOptions, SyncOptions, SyncReport } from '../../notion-sync/index.js';
 import { database, liveRows, rowsOf, startEmulator } from './emulator/index.js';
 import type { EmulatorOptions, NotionEmulator, Row } from './emulator/index.js';
 
@@ -41,6 +41,9 @@ export function okrPlan(): PlanRow[] {
   ];
 }
 
+/** The plan the tests mirror (its key is what the databases are tagged with). */
+export const PLAN = { key: 'company-okrs' };
+
 /** Fast settings for tests: no pacing, millisecond backoff. */
 export const FAST: Omit<NotionApiOptions, 'token'> = {
   limiter: { rate: Infinity, burst: 1 },
@@ -52,7 +55,7 @@ export interface World {
   emu: NotionEmulator;
   parent: string;
   api(options?: Partial<NotionApiOptions>): NotionApi;
-  sync(rows: readonly PlanRow[] | MirrorPlan, options?: { dryRun?: boolean; api?: NotionApi; today?: string }): Promise<SyncReport>;
+  sync(rows: readonly PlanRow[] | MirrorPlan, options?: Partial<SyncOptions> & { today?: string }): Promise<SyncReport>;
   /** Live pages of a database under the parent, by Cascade ID. */
   rows(title: string): Map<string, Row>;
   db(title: string): ReturnType<typeof database>;
@@ -74,7 +77,7 @@ export async function world(options: EmulatorOptions = {}): Promise<World> {
     api,
     async sync(rows, o = {}) {
       const mirror = Array.isArray(rows) ? mirrorOf(rows as PlanRow[], { today: o.today }) : (rows as MirrorPlan);
-      return syncMirror(mirror, { api: o.api ?? api(), parentPageId: parent, dryRun: o.dryRun });
+      return syncMirror(mirror, { parentPageId: parent, plan: PLAN, ...o, api: o.api ?? api() });
     },
     rows: (title) => liveRows(emu.model, database(emu.model, parent, title).dataSourceId),
     db: (title) => database(emu.model, parent, title),

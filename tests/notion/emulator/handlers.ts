@@ -2,12 +2,14 @@
 // (API version 2025-09-03: databases hold data sources; pages live in data sources).
 import { bodyInvalid, invalid, notFound } from './errors.js';
 import { newId, parseId, timestamp } from './ids.js';
-import { BOT_USER } from './model.js';
-import type { DatabaseRec, DataSourceRec, Model, PageRec } from './model.js';
+import { BOT_USER, CONTAINER_BLOCKS } from './model.js';
+import type { BlockRec, DatabaseRec, DataSourceRec, Model, PageRec } from './model.js';
 import { compileFilter, compileSorts, paginate } from './query.js';
 import { isObject, parseRichText, plainText, richTextResponse, textOf } from './rich-text.js';
 import type { StoredText } from './rich-text.js';
 import { initialProperties, requireDataSource, updateProperties } from './schema.js';
+import { userObject } from './users.js';
+import { createView, listViews, requireView, updateView, viewObject } from './views.js';
 import { parseValues, storeValues, valueResponse } from './values.js';
 
 export interface Request {
@@ -16,6 +18,8 @@ export interface Request {
   segments: string[];
   query: URLSearchParams;
   body: Record<string, unknown>;
+  /** The user the token belongs to: the integration's bot, or a person acting in Notion. */
+  actor: string;
 }
 
 export interface Route {
@@ -36,13 +40,21 @@ function titleText(raw: unknown, path: string): StoredText[] {
 
 // ---- responses -------------------------------------------------------------------------------
 
+const partialUser = (id: string) => ({ object: 'user', id });
+
+/** Where a database sits: on its page, or inside a column or toggle of it. */
+function databaseParent(db: DatabaseRec, model: Model): Record<string, unknown> {
+  const block = model.blockOf(db.id);
+  return block && block.parentId !== db.parentPageId ? { type: 'block_id', block_id: block.parentId } : { type: 'page_id', page_id: db.parentPageId };
+}
+
 export function databaseObject(db: DatabaseRec, model: Model): Record<string, unknown> {
   return {
     object: 'database',
     id: db.id,
     title: richTextResponse(textOf(db.title)),
-    description: [],
-    parent: { type: 'page_id', page_id: db.parentPageId },
+    description: richTextResponse(db.description),
+    parent: databaseParent(db, model),
     is_inline: db.isInline,
     in_trash: db.inTrash,
     archived: db.inTrash,
@@ -50,7 +62,7 @@ export function databaseObject(db: DatabaseRec, model: Model): Record<string, un
     created_time: db.createdTime,
     last_edited_time: db.lastEditedTime,
     data_sources: db.dataSources.map((id) => ({ id, name: model.dataSources.get(id)!.title })),
-    icon: null,
+    icon: db.icon,
     cover: null,
     url: url(db.id),
     public_url: null,
@@ -65,6 +77,7 @@ export function dataSourceObject(ds: DataSourceRec, model: Model): Record<string
     let config: unknown = {};
     if (prop.type === 'number') config = { format: prop.number!.format };
     if (prop.type === 'select' || prop.type === 'multi_select') config = { options: prop.options!.map((o) => ({ ...o })) };
+    if (prop.type === 'status') config = { options: prop.options!.map((o) => ({ ...o })), groups: [] };
     if (prop.type === 'relation') {
       const target = model.dataSources.get(prop.relation!.dataSourceId);
       const partner = target?.props.find((p) => p.id === prop.relation!.partner);
@@ -83,18 +96,18 @@ export function dataSourceObject(ds: DataSourceRec, model: Model): Record<string
     id: ds.id,
     created_time: ds.createdTime,
     last_edited_time: ds.lastEditedTime,
-    created_by: BOT_USER,
-    last_edited_by: BOT_USER,
+    created_by: partialUser(ds.createdBy),
+    last_edited_by: partialUser(ds.createdBy),
     title: richTextResponse(textOf(ds.title)),
     description: [],
     icon: null,
     cover: null,
     properties,
     parent: { type: 'database_id', database_id: ds.databaseId },
-    database_parent: { type: 'page_id', page_id: db.parentPageId },
+    database_parent: databaseParent(db, model),
     is_inline: db.isInline,
-    in_trash: ds.inTrash,
-    archived: ds.inTrash,
+    in_trash: ds.inTrash || db.inTrash,
+    archived: ds.inTrash || db.inTrash,
     url: url(ds.databaseId),
     public_url: null,
   };
@@ -116,8 +129,8 @@ export function pageObject(page: PageRec, model: Model): Record<string, unknown>
     id: page.id,
     created_time: page.createdTime,
     last_edited_time: page.lastEditedTime,
-    created_by: BOT_USER,
-    last_edited_by: BOT_USER,
+    created_by: partialUser(page.createdBy),
+    last_edited_by: partialUser(page.lastEditedBy),
     cover: null,
     icon: null,
     parent,
@@ -143,7 +156,7 @@ const listChildren: Route = {
   handle(model, req) {
     const id = parseId(req.segments[1], 'path failed validation: path.block_id');
     model.blockParent(id);
-    const blocks = (model.children.get(id) ?? []).filter((b) => {
+    const blocks = (model.children.get(id) ?? []).filter((b): b is BlockRec => {
       if (b.type === 'child_database') return !model.databases.get(b.ref!)?.inTrash;
       if (b.type === 'child_page') return !model.pages.get(b.ref!)?.inTrash;
       return true;
@@ -156,24 +169,34 @@ const listChildren: Route = {
         parent: { type: 'page_id', page_id: id },
         created_time: b.createdTime,
         last_edited_time: b.createdTime,
-        created_by: BOT_USER,
-        last_edited_by: BOT_USER,
-        has_children: false,
+        created_by: partialUser(BOT_USER.id),
+        last_edited_by: partialUser(BOT_USER.id),
+        has_children: (CONTAINER_BLOCKS as readonly string[]).includes(b.type) && (model.children.get(b.id) ?? []).length > 0,
         in_trash: false,
         archived: false,
         type: b.type,
-        [b.type]:
-          b.type === 'child_database'
-            ? { title: model.databases.get(b.ref!)!.title }
-            : b.type === 'child_page'
-              ? { title: plainText(model.pages.get(b.ref!)!.title) }
-              : { rich_text: richTextResponse(textOf(b.text ?? '')), color: 'default' },
+        [b.type]: blockContent(model, b),
       })),
       next,
       'block',
     );
   },
 };
+
+function blockContent(model: Model, b: BlockRec): Record<string, unknown> {
+  switch (b.type) {
+    case 'child_database':
+      return { title: model.databases.get(b.ref!)!.title };
+    case 'child_page':
+      return { title: plainText(model.pages.get(b.ref!)!.title) };
+    case 'column_list':
+      return {};
+    case 'column':
+      return { width_ratio: 0.5 };
+    default:
+      return { rich_text: richTextResponse(textOf(b.text ?? '')), color: 'default' };
+  }
+}
 
 const createDatabase: Route = {
   kind: 'databases.create',
@@ -192,8 +215,19 @@ const createDatabase: Route = {
     if (!isObject(initial)) throw bodyInvalid('body.initial_data_source', 'an object', initial);
     allowKeys(initial, ['properties']);
     const now = timestamp();
-    const db: DatabaseRec = { id: newId(), parentPageId, title, isInline: body.is_inline === true, dataSources: [], createdTime: now, lastEditedTime: now, inTrash: false };
-    const ds: DataSourceRec = { id: newId(), databaseId: db.id, title, props: [], createdTime: now, lastEditedTime: now, inTrash: false };
+    const db: DatabaseRec = {
+      id: newId(),
+      parentPageId,
+      title,
+      isInline: body.is_inline === true,
+      dataSources: [],
+      icon: null,
+      description: titleText(body.description, 'body.description'),
+      createdTime: now,
+      lastEditedTime: now,
+      inTrash: false,
+    };
+    const ds: DataSourceRec = { id: newId(), databaseId: db.id, title, props: [], createdBy: req.actor, createdTime: now, lastEditedTime: now, inTrash: false };
     db.dataSources.push(ds.id);
     model.databases.set(db.id, db);
     model.dataSources.set(ds.id, ds);
@@ -208,6 +242,54 @@ const createDatabase: Route = {
     }
     model.addBlock(parentPageId, { id: db.id, type: 'child_database', ref: db.id });
     return databaseObject(db, model);
+  },
+};
+
+/** databases.update: a new title, description or icon, to or from the trash, or moved to another page. */
+const updateDatabase: Route = {
+  kind: 'databases.update',
+  write: true,
+  handle(model, req) {
+    const db = model.database(parseId(req.segments[1], 'path failed validation: path.database_id'));
+    const { body } = req;
+    allowKeys(body, ['title', 'description', 'icon', 'cover', 'in_trash', 'archived', 'is_inline', 'is_locked', 'parent']);
+    if (body.title !== undefined) db.title = plainText(titleText(body.title, 'body.title'));
+    if (body.description !== undefined) db.description = titleText(body.description, 'body.description');
+    if (body.icon !== undefined) {
+      if (body.icon !== null && (!isObject(body.icon) || typeof body.icon.emoji !== 'string')) throw bodyInvalid('body.icon', 'an emoji icon or `null`', body.icon);
+      db.icon = body.icon === null ? null : { type: 'emoji', emoji: body.icon.emoji as string };
+    }
+    const trash = body.in_trash ?? body.archived;
+    if (trash !== undefined) {
+      if (typeof trash !== 'boolean') throw bodyInvalid('body.in_trash', 'a boolean', trash);
+      db.inTrash = trash;
+    }
+    if (body.parent !== undefined) {
+      if (!isObject(body.parent)) throw bodyInvalid('body.parent', 'an object', body.parent);
+      const pageId = parseId(body.parent.page_id, 'body failed validation: body.parent.page_id');
+      model.page(pageId);
+      model.moveBlock(model.blockOf(db.id)!.id, pageId);
+      db.parentPageId = pageId;
+    }
+    db.lastEditedTime = timestamp();
+    return databaseObject(db, model);
+  },
+};
+
+const me: Route = {
+  kind: 'users.me',
+  write: false,
+  handle(model, req) {
+    return userObject(model.users.get(req.actor)!);
+  },
+};
+
+const listUsers: Route = {
+  kind: 'users.list',
+  write: false,
+  handle(model, req) {
+    const { page, next } = paginate([...model.users.values()], req.query.get('start_cursor') ?? undefined, req.query.get('page_size') ?? undefined, 'query');
+    return list(page.map(userObject), next, 'user');
   },
 };
 
@@ -294,7 +376,17 @@ const createPage: Route = {
     const ds = pageDataSource(model, body.parent);
     const pending = parseValues(model, ds, body.properties ?? {});
     const now = timestamp();
-    const page: PageRec = { id: newId(), parent: { type: 'data_source_id', id: ds.id }, title: [], values: new Map(), createdTime: now, lastEditedTime: now, inTrash: false };
+    const page: PageRec = {
+      id: newId(),
+      parent: { type: 'data_source_id', id: ds.id },
+      title: [],
+      values: new Map(),
+      createdBy: req.actor,
+      lastEditedBy: req.actor,
+      createdTime: now,
+      lastEditedTime: now,
+      inTrash: false,
+    };
     model.pages.set(page.id, page);
     storeValues(model, page, pending);
     return pageObject(page, model);
@@ -328,6 +420,7 @@ const updatePage: Route = {
     }
     if (trash !== undefined) page.inTrash = trash;
     page.lastEditedTime = timestamp();
+    page.lastEditedBy = req.actor;
     return pageObject(page, model);
   },
 };
@@ -364,6 +457,29 @@ const retrievePageProperty: Route = {
   },
 };
 
+const viewRoutes = {
+  create: { kind: 'views.create', write: true, handle: (model, req) => createView(model, req.body) },
+  list: {
+    kind: 'views.list',
+    write: false,
+    handle(model, req) {
+      const { page, next } = listViews(model, req.query);
+      return list(page.map((v) => ({ object: 'view', id: v.id, parent: { type: 'database_id', database_id: v.databaseId }, type: v.type })), next, 'view');
+    },
+  },
+  retrieve: { kind: 'views.retrieve', write: false, handle: (model, req) => viewObject(requireView(model, req.segments[1])) },
+  update: { kind: 'views.update', write: true, handle: (model, req) => updateView(model, requireView(model, req.segments[1]), req.body) },
+  delete: {
+    kind: 'views.delete',
+    write: true,
+    handle(model, req) {
+      const view = requireView(model, req.segments[1]);
+      model.views.delete(view.id);
+      return { object: 'view', id: view.id };
+    },
+  },
+} satisfies Record<string, Route>;
+
 /** The route for a method and path, or null (Notion answers 400 invalid_request_url). */
 export function route(method: string, segments: string[]): Route | null {
   const [head, , sub, , extra] = segments;
@@ -371,6 +487,11 @@ export function route(method: string, segments: string[]): Route | null {
   if (head === 'blocks' && n === 3 && sub === 'children' && method === 'GET') return listChildren;
   if (head === 'databases' && n === 1 && method === 'POST') return createDatabase;
   if (head === 'databases' && n === 2 && method === 'GET') return retrieveDatabase;
+  if (head === 'databases' && n === 2 && method === 'PATCH') return updateDatabase;
+  if (head === 'users' && n === 2 && segments[1] === 'me' && method === 'GET') return me;
+  if (head === 'users' && n === 1 && method === 'GET') return listUsers;
+  if (head === 'views' && n === 1) return method === 'POST' ? viewRoutes.create : method === 'GET' ? viewRoutes.list : null;
+  if (head === 'views' && n === 2) return method === 'GET' ? viewRoutes.retrieve : method === 'PATCH' ? viewRoutes.update : method === 'DELETE' ? viewRoutes.delete : null;
   if (head === 'data_sources' && n === 2 && method === 'GET') return retrieveDataSource;
   if (head === 'data_sources' && n === 2 && method === 'PATCH') return updateDataSource;
   if (head === 'data_sources' && n === 3 && sub === 'query' && method === 'POST') return queryDataSource;

@@ -59,7 +59,7 @@ export function liveRows(model: Model, dataSourceId: string): Map<string, Row> {
 }
 
 function plain(model: Model, prop: PropDef, value: StoredValue | undefined): PlainValue {
-  if (value === undefined || value === null) return prop.type === 'relation' || prop.type === 'multi_select' ? [] : null;
+  if (value === undefined || value === null) return prop.type === 'relation' || prop.type === 'multi_select' || prop.type === 'people' ? [] : null;
   switch (prop.type) {
     case 'title':
     case 'rich_text': {
@@ -67,7 +67,10 @@ function plain(model: Model, prop: PropDef, value: StoredValue | undefined): Pla
       return text === '' ? null : text;
     }
     case 'select':
+    case 'status':
       return prop.options!.find((o) => o.id === value)?.name ?? null;
+    case 'people':
+      return (value as string[]).map((id) => model.users.get(id)?.name ?? '?');
     case 'multi_select':
       return (value as string[]).map((id) => prop.options!.find((o) => o.id === id)?.name ?? '?');
     case 'date':

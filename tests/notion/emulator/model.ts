@@ -17,6 +17,8 @@ export const PROPERTY_TYPES = [
   'url',
   'email',
   'phone_number',
+  'status',
+  'people',
 ] as const;
 export type PropType = (typeof PROPERTY_TYPES)[number];
 
@@ -43,7 +45,7 @@ export interface DateValue {
   end: string | null;
 }
 
-/** title/rich_text: texts; number; select: option id; multi_select: option ids; relation: page ids. */
+/** title/rich_text: texts; number; select, status: option id; multi_select: option ids; relation: page ids; people: user ids. */
 export type StoredValue = StoredText[] | number | string | string[] | boolean | DateValue | null;
 
 export interface DataSourceRec {
@@ -51,6 +53,7 @@ export interface DataSourceRec {
   databaseId: string;
   title: string;
   props: PropDef[];
+  createdBy: string;
   createdTime: string;
   lastEditedTime: string;
   inTrash: boolean;
@@ -62,6 +65,8 @@ export interface DatabaseRec {
   title: string;
   isInline: boolean;
   dataSources: string[];
+  icon: { type: 'emoji'; emoji: string } | null;
+  description: StoredText[];
   createdTime: string;
   lastEditedTime: string;
   inTrash: boolean;
@@ -76,6 +81,8 @@ export interface PageRec {
   title: StoredText[];
   /** Property id → value, for pages in a data source. */
   values: Map<string, StoredValue>;
+  createdBy: string;
+  lastEditedBy: string;
   createdTime: string;
   lastEditedTime: string;
   inTrash: boolean;
@@ -84,14 +91,38 @@ export interface PageRec {
 export interface BlockRec {
   id: string;
   parentId: string;
-  type: 'child_database' | 'child_page' | 'paragraph';
+  type: BlockType;
   /** child_database / child_page: the id of the database or page it shows. */
   ref?: string;
   text?: string;
   createdTime: string;
 }
 
+/** Blocks that hold other blocks: a database moved into a column or a toggle is still on the page. */
+export const CONTAINER_BLOCKS = ['column_list', 'column', 'toggle'] as const;
+export type BlockType = 'child_database' | 'child_page' | 'paragraph' | (typeof CONTAINER_BLOCKS)[number];
+
 export const BOT_USER = { object: 'user', id: '7c1f3a52-9a1e-4d4b-9e0a-5b1d7a0c1e01' };
+
+/** A member of the workspace (a person) or the integration's bot. */
+export interface UserRec {
+  id: string;
+  type: 'person' | 'bot';
+  name: string;
+  email?: string;
+}
+
+/** A view of a database (the Views API): its type, and the settings the mirror sends. */
+export interface ViewRec {
+  id: string;
+  databaseId: string;
+  dataSourceId: string;
+  name: string;
+  type: string;
+  /** Every other field of the create request (filter, sorts, configuration…), kept as sent. */
+  settings: Record<string, unknown>;
+  createdTime: string;
+}
 
 export class Model {
   readonly pages = new Map<string, PageRec>();
@@ -101,12 +132,53 @@ export class Model {
   readonly children = new Map<string, BlockRec[]>();
   /** Pages shared with the integration (their descendants are visible too). */
   readonly shared = new Set<string>();
+  readonly users = new Map<string, UserRec>([[BOT_USER.id, { id: BOT_USER.id, type: 'bot', name: 'Cascade' }]]);
+  readonly views = new Map<string, ViewRec>();
+
+  /** A person of the workspace; `token` lets a test act as that person (their edits show in last_edited_by). */
+  addPerson(name: string, email?: string): UserRec {
+    const user: UserRec = { id: newId(), type: 'person', name, email };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** The block that shows a database or page on its parent (a child_database / child_page block). */
+  blockOf(ref: string): BlockRec | undefined {
+    for (const blocks of this.children.values()) {
+      const found = blocks.find((b) => b.ref === ref);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Moves a block (a database, say) under another block or page, at the end, as dragging it in Notion does. */
+  moveBlock(blockId: string, newParentId: string): void {
+    for (const [parentId, blocks] of this.children) {
+      const block = blocks.find((b) => b.id === blockId);
+      if (!block) continue;
+      this.children.set(parentId, blocks.filter((b) => b !== block));
+      block.parentId = newParentId;
+      this.children.set(newParentId, [...(this.children.get(newParentId) ?? []), block]);
+      return;
+    }
+    throw new Error(`no block ${blockId}`);
+  }
 
   /** A top-level page of the workspace, as a user would make one; shared with the integration unless told. */
   addPage(title: string, options: { shared?: boolean } = {}): string {
     const id = newId();
     const now = timestamp();
-    this.pages.set(id, { id, parent: { type: 'workspace' }, title: textOf(title), values: new Map(), createdTime: now, lastEditedTime: now, inTrash: false });
+    this.pages.set(id, {
+      id,
+      parent: { type: 'workspace' },
+      title: textOf(title),
+      values: new Map(),
+      createdBy: BOT_USER.id,
+      lastEditedBy: BOT_USER.id,
+      createdTime: now,
+      lastEditedTime: now,
+      inTrash: false,
+    });
     if (options.shared !== false) this.shared.add(id);
     return id;
   }

@@ -59,6 +59,7 @@ export function parseConfig(model: Model, raw: unknown, path: string, allowRenam
       break;
     case 'select':
     case 'multi_select':
+    case 'status':
       known(['options']);
       if (body.options !== undefined) {
         if (!Array.isArray(body.options)) throw bodyInvalid(`${path}.${type}.options`, 'an array', body.options);
@@ -157,6 +158,8 @@ function fillConfig(model: Model, ds: DataSourceRec, prop: PropDef, config: Prop
   delete prop.relation;
   if (config.type === 'number') prop.number = { format: config.format ?? 'number' };
   if (config.type === 'select' || config.type === 'multi_select') prop.options = mergeOptions([], config.options);
+  // Notion gives a new status property its three usual options.
+  if (config.type === 'status') prop.options = mergeOptions([], config.options ?? [{ name: 'Not started' }, { name: 'In progress' }, { name: 'Done' }]);
   if (config.type === 'relation') {
     prop.relation = { dataSourceId: config.relation!.dataSourceId, partner: null };
     if (config.relation!.dual) linkPartner(model, ds, prop, config.relation!.syncedName);
@@ -236,7 +239,11 @@ export function reconfigure(model: Model, ds: DataSourceRec, prop: PropDef, conf
 function updateRelation(model: Model, ds: DataSourceRec, prop: PropDef, wanted: NonNullable<PropConfig['relation']>): void {
   const partner = partnerOf(model, prop);
   if (wanted.dataSourceId !== prop.relation!.dataSourceId) {
-    if (partner) deleteProperty(model, partner.ds, partner.prop);
+    // The synced property on the old target goes; the relation itself stays, pointed elsewhere.
+    if (partner) {
+      partner.ds.props = partner.ds.props.filter((p) => p !== partner.prop);
+      for (const page of model.pagesOf(partner.ds.id)) page.values.delete(partner.prop.id);
+    }
     prop.relation = { dataSourceId: wanted.dataSourceId, partner: null };
     for (const page of model.pagesOf(ds.id)) page.values.delete(prop.id);
     if (wanted.dual) linkPartner(model, ds, prop, wanted.syncedName);
@@ -265,7 +272,8 @@ function convert(value: StoredValue, from: PropDef, to: PropDef): StoredValue {
       const n = Number(text.replace(/[^0-9.eE+-]/g, ''));
       return text.trim() === '' || !Number.isFinite(n) ? null : n;
     }
-    case 'select': {
+    case 'select':
+    case 'status': {
       const name = text.split(',')[0].trim();
       if (name === '') return null;
       let option = to.options!.find((o) => o.name === name);
@@ -282,6 +290,7 @@ function convert(value: StoredValue, from: PropDef, to: PropDef): StoredValue {
       return text === '' ? null : text;
     case 'multi_select':
     case 'relation':
+    case 'people':
       return [];
   }
 }
@@ -293,6 +302,7 @@ function textValue(value: StoredValue, from: PropDef): string {
     case 'rich_text':
       return plainText(value as StoredText[]);
     case 'select':
+    case 'status':
       return from.options?.find((o) => o.id === value)?.name ?? '';
     case 'multi_select':
       return (value as string[]).map((id) => from.options?.find((o) => o.id === id)?.name ?? '').join(', ');
@@ -301,6 +311,7 @@ function textValue(value: StoredValue, from: PropDef): string {
     case 'checkbox':
       return value ? 'Yes' : 'No';
     case 'relation':
+    case 'people':
       return '';
     default:
       return String(value);
@@ -352,6 +363,6 @@ export function initialProperties(model: Model, ds: DataSourceRec, raw: unknown)
 
 export function requireDataSource(model: Model, id: string): DataSourceRec {
   const ds = model.dataSource(id);
-  if (ds.inTrash) throw notFound('data_source', id);
+  if (ds.inTrash || model.databases.get(ds.databaseId)?.inTrash) throw notFound('data_source', id);
   return ds;
 }

@@ -8,7 +8,8 @@ import { ApiError, UNAUTHORIZED } from './errors.js';
 import { route } from './handlers.js';
 import type { Route } from './handlers.js';
 import { newId } from './ids.js';
-import { Model } from './model.js';
+import { BOT_USER, Model } from './model.js';
+import type { UserRec } from './model.js';
 
 export const API_VERSION = '2025-09-03';
 
@@ -65,13 +66,17 @@ export class NotionEmulator {
   readonly model = new Model();
   readonly log: LogEntry[] = [];
   token: string;
-  /** Called after every write Notion carried out (tests use it to crash a run half way). */
+  /** Changes a good answer before it is sent (tests use it for fields and types Notion may add). */
+  rewrite: ((kind: string, answer: Record<string, unknown>) => Record<string, unknown>) | null = null;
+    /** Called after every write Notion carried out (tests use it to crash a run half way). */
   onWrite: ((entry: LogEntry, writes: number) => void) | null = null;
   private faults: (Fault & { left: number })[] = [];
   private server: Server | null = null;
   private rate: { rate: number; burst: number; tokens: number; last: number } | null = null;
   private random: () => number;
   private writesDone = 0;
+  /** Tokens of people acting in Notion (a test's stand-in for the Notion app), by token. */
+  private people = new Map<string, string>();
 
   constructor(options: EmulatorOptions = {}) {
     this.token = options.token ?? 'ntn_test_emulator_token_0123456789';
@@ -109,6 +114,14 @@ export class NotionEmulator {
 
   setRateLimit(limit: { rate: number; burst: number } | null): void {
     this.rate = limit ? { ...limit, tokens: limit.burst, last: performance.now() } : null;
+  }
+
+  /** A member of the workspace and a token to act as them: their edits show as theirs in last_edited_by. */
+  addPerson(name: string, email?: string): UserRec & { token: string } {
+    const user = this.model.addPerson(name, email);
+    const token = `ntn_person_${user.id.replace(/-/g, '')}`;
+    this.people.set(token, user.id);
+    return { ...user, token };
   }
 
   inject(fault: Fault): void {
@@ -183,7 +196,9 @@ export class NotionEmulator {
 
     try {
       const auth = req.headers.authorization ?? '';
-      if (auth !== `Bearer ${this.token}`) return fail(UNAUTHORIZED());
+      const bearer = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      const actor = bearer === this.token ? BOT_USER.id : this.people.get(bearer);
+      if (actor === undefined) return fail(UNAUTHORIZED());
       const version = req.headers['notion-version'];
       if (version === undefined) {
         return fail(new ApiError(400, 'missing_version', 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.'));
@@ -214,7 +229,7 @@ export class NotionEmulator {
         await delay();
         if (fault.status !== 200) return this.answerFault(fault, send, fail);
       }
-      const result = found.handle(this.model, { method, segments, query: parsed.searchParams, body });
+      const result = found.handle(this.model, { method, segments, query: parsed.searchParams, body, actor });
       if (found.write) {
         this.writesDone++;
         this.onWrite?.(entry, this.writesDone);
@@ -223,7 +238,8 @@ export class NotionEmulator {
         await delay();
         if (fault.status !== 200) return this.answerFault(fault, send, fail);
       }
-      send(200, { ...(result as object), request_id: newId() });
+      const answer = { ...(result as Record<string, unknown>), request_id: newId() };
+      send(200, this.rewrite ? this.rewrite(found.kind, answer) : answer);
     } catch (error) {
       if (error instanceof ApiError) return fail(error);
       fail(new ApiError(500, 'internal_server_error', `Emulator failure: ${(error as Error).message}`));

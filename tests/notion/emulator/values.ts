@@ -6,6 +6,7 @@ import type { DataSourceRec, DateValue, Model, PageRec, PropDef, StoredValue } f
 import { isObject, parseRichText, richTextResponse } from './rich-text.js';
 import type { StoredText } from './rich-text.js';
 import { checkOptionName, newOption, partnerOf } from './schema.js';
+import { userObject } from './users.js';
 
 export const PAGE_RELATION_LIMIT = 25;
 
@@ -40,6 +41,19 @@ function parseValue(model: Model, prop: PropDef, value: unknown, path: string): 
       return value;
     case 'select':
       return value === null ? null : optionId(prop, value, path);
+    case 'status':
+      if (value === null) return null;
+      if (!isObject(value) || !prop.options!.some((o) => o.id === value.id || o.name === value.name)) {
+        throw invalid(`Status option ${JSON.stringify(value)} does not exist on ${prop.name}; the API cannot add status options.`);
+      }
+      return prop.options!.find((o) => o.id === value.id || o.name === value.name)!.id;
+    case 'people':
+      if (!Array.isArray(value)) throw bodyInvalid(path, 'an array', value);
+      return value.map((item, i) => {
+        const id = isObject(item) ? parseId(item.id, `body failed validation: ${path}[${i}].id`) : '';
+        if (!model.users.has(id)) throw invalid(`${path}[${i}]: no user with id ${JSON.stringify(isObject(item) ? item.id : item)}.`);
+        return id;
+      });
     case 'multi_select':
       if (!Array.isArray(value)) throw bodyInvalid(path, 'an array', value);
       if (value.length > 100) throw bodyInvalid(`${path}.length`, '≤ `100`', value.length);
@@ -143,10 +157,13 @@ export function valueResponse(model: Model, prop: PropDef, value: StoredValue | 
       return { ...base, [prop.type]: richTextResponse((value as StoredText[] | undefined) ?? []) };
     case 'number':
       return { ...base, number: (value as number | null | undefined) ?? null };
-    case 'select': {
+    case 'select':
+    case 'status': {
       const option = prop.options!.find((o) => o.id === value);
-      return { ...base, select: option ? { id: option.id, name: option.name, color: option.color } : null };
+      return { ...base, [prop.type]: option ? { id: option.id, name: option.name, color: option.color } : null };
     }
+    case 'people':
+      return { ...base, people: ((value as string[] | undefined) ?? []).map((id) => userObject(model.users.get(id)!)) };
     case 'multi_select':
       return {
         ...base,
