@@ -25,6 +25,7 @@ const ENTRY_POINTS = [
   'apiProgress',
   'apiInsertTemplate',
   'apiSelect',
+  'apiReplan',
   'CASCADE_PROGRESS',
 ];
 
