@@ -4,7 +4,7 @@
 // and the sidebar bundle must not pull the server's code or zod in.
 import type { ColumnKey, FrameworkId, PaceStatus, RuleId, Severity } from '../shared/types.js';
 
-export type { FrameworkId, PaceStatus, RuleId, Severity };
+export type { ColumnKey, FrameworkId, PaceStatus, RuleId, Severity };
 
 /** Document settings, stored in the document's properties. */
 export interface Settings {
@@ -14,6 +14,8 @@ export interface Settings {
   allowOver: boolean;
   /** The plan's framework; null = inferred from the levels used. */
   framework: FrameworkId | null;
+  /** Re-check edited rows as people type (the live check); off leaves the Check column to Check plan. */
+  liveCheck: boolean;
 }
 
 export interface FrameworkInfo {
@@ -26,6 +28,8 @@ export interface FrameworkInfo {
 export interface SheetInfo {
   name: string;
   isPlan: boolean;
+  /** Read through a column mapping saved with "Use this sheet". */
+  mapped: boolean;
   /** Why the sheet is not a plan, in the user's words ('' when it is one). */
   message: string;
 }
@@ -127,6 +131,8 @@ export interface CheckResponse {
 export interface FixIdsResponse {
   sheet: string;
   filled: { row: number; id: string }[];
+  /** Blank IDs someone typed in while Cascade was working: kept as they typed them. */
+  keptTyped: number;
 }
 
 export interface ProgressView {
@@ -200,7 +206,70 @@ export interface ReplanResponse {
   applied: boolean;
 }
 
-export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'cannot-replan';
+/** Every error the sidebar shows carries one of these codes (apps-script/error-codes.ts says what each means). */
+/** A plan field → the header text of the sheet's column that holds it ("Use this sheet"). */
+export type ColumnMappingView = Partial<Record<ColumnKey, string>>;
+
+/** The mapping form's data: a sheet's columns, each field's column, and the first rows as Cascade reads them. */
+export interface MappingRequest {
+  sheet: string | null;
+  /** The mapping to preview; null: the saved one, else Cascade's guesses. */
+  columns: ColumnMappingView | null;
+}
+
+export interface MappingField {
+  key: ColumnKey;
+  /** The field's name as the template heads it ("Due date"). */
+  label: string;
+  /** The header of the column that holds it, or null. */
+  header: string | null;
+  /** A guess from the header's words or the cells (not the template's own header, not a person's choice). */
+  guessed: boolean;
+  /** The sheet cannot be read without it (Title). */
+  required: boolean;
+}
+
+export interface PreviewRowView {
+  row: number;
+  id: string;
+  level: string;
+  parent: string;
+  title: string;
+  owner: string;
+}
+
+export interface MappingResponse {
+  sheet: string;
+  /** Spreadsheet row of the header the form maps. */
+  headerRow: number;
+  /** The header row's texts, in column order ('' for a blank one). */
+  headers: string[];
+  fields: MappingField[];
+  /** How the plan is read with this mapping, in the core's words ("levels from the Objective and Key Result columns"). */
+  reading: string[];
+  /** The first rows as Cascade reads them with this mapping (empty while it cannot). */
+  preview: PreviewRowView[];
+  /** Why the sheet cannot be read with this mapping yet (the core's words), or null. */
+  problem: string | null;
+  /** The sheet has a saved mapping. */
+  saved: boolean;
+}
+
+export interface SaveMappingRequest {
+  sheet: string;
+  /** null forgets the sheet's mapping. */
+  columns: ColumnMappingView | null;
+}
+
+export interface ConvertResponse {
+  /** The new sheet holding the canonical plan. */
+  sheet: string;
+  /** The sheet it was read from (left as it was). */
+  source: string;
+  rows: number;
+}
+
+export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'multiple-accounts' | 'not-in-sheets' | 'google-failed' | 'cannot-replan';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -214,6 +283,9 @@ export interface Api {
   apiInsertTemplate(request: TemplateRequest): Result<TemplateResponse>;
   apiSelect(request: SelectRequest): Result<{ selected: string }>;
   apiReplan(request: ReplanRequest): Result<ReplanResponse>;
+  apiMapping(request: MappingRequest): Result<MappingResponse>;
+  apiSaveMapping(request: SaveMappingRequest): Result<StateResponse>;
+  apiConvert(request: MappingRequest): Result<ConvertResponse>;
 }
 
 export type ApiName = keyof Api;

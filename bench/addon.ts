@@ -36,7 +36,7 @@ function ok(result: { ok: boolean; error?: { message: string } }): void {
 
 function plan(size: number): { loaded: Loaded; c: (header: string) => number } {
   const loaded = loadBundle({ timeZone: 'Europe/Paris' });
-  ok(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null }));
+  ok(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }));
   const table = generatePlan(size);
   seedPlan(loaded.world, table);
   return { loaded, c: (header) => table.header.indexOf(header) + 1 };

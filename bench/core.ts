@@ -1,7 +1,7 @@
 // Core benchmark: read + check + roll up plans of 1,000, 10,000 and 100,000 rows, printing rows
 // per second and memory. Goal: 100,000 rows in under a second on a 2-core machine, linear cost.
 import { performance } from 'node:perf_hooks';
-import { checkPlan, computeProgress, dayFromIso, readPlan, type RawTable } from '../shared/index.js';
+import { checkPlan, computeProgress, dayFromIso, fillBlankIds, readPlan, type RawTable } from '../shared/index.js';
 import { generatePlan } from './generate-plan.js';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -71,6 +71,27 @@ export async function run(): Promise<void> {
   const last = SIZES.length - 1;
   const growth = perRow[last] / perRow[last - 1];
   console.log(`  cost per row at ${SIZES[last].toLocaleString('en-US')} rows vs ${SIZES[last - 1].toLocaleString('en-US')}: ×${growth.toFixed(2)} (1 = linear)`);
+  fillIdsScaling();
+}
+
+/** fillBlankIds on plans of blank IDs (half under one objective): its cost per row should not grow. */
+function fillIdsScaling(): void {
+  const perRow: number[] = [];
+  const line: string[] = [];
+  for (const size of [10_000, 100_000]) {
+    const rows = [['O1', 'Objective', 'root', '']];
+    for (let i = 0; i < size; i++) rows.push(['', i % 2 ? 'Task' : 'Key Result', 'x', i % 3 ? 'O1' : '']);
+    const plan = readPlan({ header: ['ID', 'Level', 'Title', 'Parent'], rows });
+    let best = Infinity;
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      if (fillBlankIds(plan).length !== size) throw new Error('fillBlankIds missed a row');
+      best = Math.min(best, performance.now() - t0);
+    }
+    perRow.push(best / size);
+    line.push(`${size.toLocaleString('en-US')} rows ${best.toFixed(0)} ms`);
+  }
+  console.log(`  fillBlankIds (Fix IDs): ${line.join(', ')}; cost per row ×${(perRow[1] / perRow[0]).toFixed(2)} (1 = linear)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,5 +1,17 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { FRAMEWORK_IDS, dayFromIso, isoFromDay, parseDay, slashDateOrder, todayDay, type Day, type FrameworkId } from '../shared/index.js';
+import {
+  FRAMEWORK_IDS,
+  dayFromIso,
+  isoFromDay,
+  parseColumnMapping,
+  parseDay,
+  PlanFormatError,
+  slashDateOrder,
+  todayDay,
+  type ColumnMapping,
+  type Day,
+  type FrameworkId,
+} from '../shared/index.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -8,6 +20,7 @@ export interface PlanOptions {
   format: OutputFormat;
   today?: Day;
   framework?: FrameworkId;
+  columns?: ColumnMapping;
 }
 
 export function formatOption(): Option {
@@ -36,4 +49,17 @@ export function parseToday(value: string): Day {
 /** The day the command checks against: --today, else the machine's local date. */
 export function todayOf(options: { today?: Day }): Day {
   return options.today ?? todayDay();
+}
+
+export function columnsOption(): Option {
+  return new Option('--columns <mapping>', 'which column is which, where the headers do not say: "Title=Key result,Owner=DRI"').argParser(parseColumns);
+}
+
+export function parseColumns(value: string): ColumnMapping {
+  try {
+    return parseColumnMapping(value);
+  } catch (error) {
+    if (error instanceof PlanFormatError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
 }

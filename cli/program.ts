@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { convertCommand } from './commands/convert.js';
 import { lintCommand } from './commands/lint.js';
 import { progressCommand } from './commands/progress.js';
 import { replanCommand } from './commands/replan.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .addCommand(replanCommand())
     .addCommand(reportCommand())
     .addCommand(syncCommand())
+    .addCommand(convertCommand())
     .addHelpText(
       'after',
       `
@@ -30,6 +32,8 @@ Examples:
   cascade lint plan.xlsx
   cascade progress plan.xlsx --today 2026-05-01
   cascade progress plan.xlsx --write --note "weekly check-in"
+  cascade lint okrs.csv --columns "Title=Key result,Owner=DRI"
+  cascade convert okrs.csv plan.xlsx
   cascade replan plan.xlsx KR1.2 --extend 2026-07-31
   cascade report plan.xlsx --out status.html`,
     );

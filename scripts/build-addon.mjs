@@ -15,6 +15,12 @@ export const GLOBAL_NAME = 'Cascade';
 /** Files whose `@customfunction` JSDoc is copied onto their stubs. */
 const CUSTOM_FUNCTION_SOURCES = ['server/custom-function.ts'];
 
+/** package.json's version, shown in the sidebar's footer and the About dialog. */
+async function versionDefine() {
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  return { CASCADE_VERSION: JSON.stringify(version) };
+}
+
 export async function buildAddon() {
   await mkdir(dist, { recursive: true });
   const [code, html] = await Promise.all([buildServer(), buildSidebar()]);
@@ -39,6 +45,7 @@ async function buildServer() {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2019',
+    define: await versionDefine(),
     charset: 'utf8',
     legalComments: 'none',
     write: false,
@@ -130,6 +137,7 @@ async function buildSidebar() {
       format: 'iife',
       platform: 'browser',
       target: ['chrome109', 'edge109', 'firefox115', 'safari15'],
+      define: await versionDefine(),
       minify: true,
       charset: 'utf8',
       legalComments: 'none',

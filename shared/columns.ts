@@ -1,35 +1,400 @@
 import type { CellValue, ColumnKey, ColumnMap } from './types.js';
-import { PlanFormatError } from './types.js';
 
 export interface ColumnDef {
   key: ColumnKey;
   /** The header as templates write it. */
   header: string;
-  /** Other spellings people use for the same header (lower case). */
+  /** Other spellings of the header itself ("Due" for Due date): as sure as the header. */
   aliases: readonly string[];
+  /**
+   * Other names people give the column, in English, Spanish, German and French (matched ignoring
+   * case and accents): read without doubt, but the template's header wins over them.
+   */
+  names?: readonly string[];
+  /**
+   * Headers that usually, not always, mean this column ("Date" for Due date): read, but the
+   * reading names them as guesses so a manager can check.
+   */
+  guesses?: readonly string[];
   /** Written by the tools, never by hand. */
   computed: boolean;
 }
 
 /** Every column the plan knows, in template order. */
 export const COLUMNS: readonly ColumnDef[] = [
-  { key: 'id', header: 'ID', aliases: [], computed: false },
-  { key: 'level', header: 'Level', aliases: [], computed: false },
-  { key: 'parent', header: 'Parent', aliases: ['parent id'], computed: false },
-  { key: 'title', header: 'Title', aliases: [], computed: false },
-  { key: 'owner', header: 'Owner', aliases: [], computed: false },
-  { key: 'type', header: 'Type', aliases: [], computed: false },
-  { key: 'start', header: 'Start', aliases: ['baseline'], computed: false },
-  { key: 'target', header: 'Target', aliases: [], computed: false },
-  { key: 'current', header: 'Current', aliases: [], computed: false },
-  { key: 'unit', header: 'Unit', aliases: [], computed: false },
-  { key: 'startDate', header: 'Start date', aliases: [], computed: false },
-  { key: 'dueDate', header: 'Due date', aliases: ['due', 'deadline'], computed: false },
-  { key: 'review', header: 'Review', aliases: ['review cadence'], computed: false },
-  { key: 'lastCheckIn', header: 'Last check-in', aliases: ['last check in', 'last checkin'], computed: false },
-  { key: 'status', header: 'Status', aliases: [], computed: false },
-  { key: 'weight', header: 'Weight', aliases: [], computed: false },
-  { key: 'progress', header: 'Progress', aliases: [], computed: true },
+  {
+    key: 'id',
+    header: 'ID',
+    aliases: [],
+    names: [
+      'id',
+      'identifier',
+      'key',
+      'ref',
+      'reference',
+      'code',
+      'nº',
+      'n°',
+      'no.',
+      'numero',
+      'número',
+      'nummer',
+      'nr',
+      'nr.',
+      'identifiant',
+      'identificador',
+      'código',
+    ],
+    guesses: ['#', 'no', 'number', 'wbs', 'outline'],
+    computed: false,
+  },
+  {
+    key: 'level',
+    header: 'Level',
+    aliases: [],
+    names: [
+      'tier',
+      'hierarchy',
+      'item type',
+      'kind',
+      'nivel',
+      'ebene',
+      'stufe',
+      'niveau',
+      'hierarchie',
+      'jerarquía',
+      'hiérarchie',
+    ],
+    computed: false,
+  },
+  {
+    key: 'parent',
+    header: 'Parent',
+    aliases: ['parent id'],
+    names: [
+      'parent_id',
+      'parent key',
+      'aligned to',
+      'aligns to',
+      'aligned with',
+      'contributes to',
+      'supports',
+      'padre',
+      'id padre',
+      'elemento padre',
+      'übergeordnet',
+      'eltern',
+      'parent-id',
+      'parent item',
+      'parent goal',
+      'parent objective',
+      'parent key result',
+      'parent milestone',
+      'parent task',
+      'parent goals',
+      'élément parent',
+      'parent (id)',
+    ],
+    computed: false,
+  },
+  {
+    key: 'title',
+    header: 'Title',
+    aliases: [],
+    names: [
+      'name',
+      'description',
+      'statement',
+      'summary',
+      'item',
+      'item name',
+      'task name',
+      'titulo',
+      'nombre',
+      'descripcion',
+      'enunciado',
+      'titel',
+      'bezeichnung',
+      'beschreibung',
+      'titre',
+      'nom',
+      'intitule',
+      'libelle',
+      'énoncé',
+    ],
+    guesses: ['what', 'text', 'details', 'subject'],
+    computed: false,
+  },
+  {
+    key: 'owner',
+    header: 'Owner',
+    aliases: [],
+    names: [
+      'owners',
+      'lead',
+      'leader',
+      'dri',
+      'assignee',
+      'assigned to',
+      'assigned',
+      'responsible',
+      'accountable',
+      'owner(s)',
+      'responsable',
+      'responsables',
+      'dueño',
+      'propietario',
+      'encargado',
+      'asignado',
+      'asignado a',
+      'verantwortlich',
+      'verantwortliche',
+      'verantwortlicher',
+      'zuständig',
+      'besitzer',
+      'eigentümer',
+      'propriétaire',
+      'porteur',
+      'pilote',
+      'assigné à',
+    ],
+    guesses: ['who', 'person', 'team', 'contact', 'equipo', 'équipe'],
+    computed: false,
+  },
+  {
+    key: 'type',
+    header: 'Type',
+    aliases: [],
+    names: ['measure type', 'metric type', 'direction', 'tipo', 'typ', 'type de mesure', 'messart'],
+    computed: false,
+  },
+  {
+    key: 'start',
+    header: 'Start',
+    aliases: ['baseline'],
+    names: [
+      'before',
+      'start value',
+      'initial value',
+      'initial',
+      'starting value',
+      'valor inicial',
+      'línea base',
+      'linea de base',
+      'línea de base',
+      'ausgangswert',
+      'startwert',
+      'basiswert',
+      'valeur initiale',
+      'valeur de départ',
+      'point de départ',
+    ],
+    guesses: ['from'],
+    computed: false,
+  },
+  {
+    key: 'target',
+    header: 'Target',
+    aliases: [],
+    names: [
+      'after',
+      'target value',
+      'goal value',
+      'valor objetivo',
+      'meta numérica',
+      'zielwert',
+      'soll',
+      'sollwert',
+      'cible',
+      'valeur cible',
+    ],
+    guesses: ['to', 'expected'],
+    computed: false,
+  },
+  {
+    key: 'current',
+    header: 'Current',
+    aliases: [],
+    names: [
+      'actual',
+      'current value',
+      'actual value',
+      'latest',
+      'latest value',
+      'now',
+      'valor actual',
+      'aktuell',
+      'aktueller wert',
+      'istwert',
+      'ist',
+      'ist-wert',
+      'actuel',
+      'valeur actuelle',
+      'réalisé',
+      'realizado',
+    ],
+    guesses: ['value', 'result', 'achieved', 'valor', 'wert', 'valeur'],
+    computed: false,
+  },
+  {
+    key: 'unit',
+    header: 'Unit',
+    aliases: [],
+    names: ['units', 'unit of measure', 'uom', 'unidad', 'unidades', 'einheit', 'unité'],
+    guesses: ['metric', 'measure'],
+    computed: false,
+  },
+  {
+    key: 'startDate',
+    header: 'Start date',
+    aliases: [],
+    names: [
+      'start on',
+      'starts',
+      'start day',
+      'begin',
+      'begins',
+      'begin date',
+      'fecha de inicio',
+      'fecha inicio',
+      'inicio',
+      'startdatum',
+      'beginn',
+      'anfang',
+      'date de début',
+      'début',
+    ],
+    computed: false,
+  },
+  {
+    key: 'dueDate',
+    header: 'Due date',
+    aliases: ['due', 'deadline'],
+    names: [
+      'target date',
+      'end date',
+      'due on',
+      'due by',
+      'finish date',
+      'completion date',
+      'fecha límite',
+      'fecha de entrega',
+      'fecha fin',
+      'fecha de fin',
+      'fecha objetivo',
+      'plazo',
+      'vencimiento',
+      'fällig',
+      'fällig am',
+      'fälligkeit',
+      'fälligkeitsdatum',
+      'frist',
+      'termin',
+      'enddatum',
+      'zieldatum',
+      'échéance',
+      'date limite',
+      'date de fin',
+      'date cible',
+      'date butoir',
+    ],
+    guesses: [
+      'date',
+      'when',
+      'by',
+      'end',
+      'eta',
+      'quarter',
+      'time period',
+      'period',
+      'timeline',
+      'timeframe',
+      'fecha',
+      'trimestre',
+      'datum',
+      'quartal',
+      'zeitraum',
+      'période',
+    ],
+    computed: false,
+  },
+  {
+    key: 'review',
+    header: 'Review',
+    aliases: ['review cadence'],
+    names: [
+      'cadence',
+      'check-in cadence',
+      'review frequency',
+      'frecuencia',
+      'revisión',
+      'cadencia',
+      'überprüfung',
+      'rhythmus',
+      'turnus',
+      'fréquence',
+      'revue',
+      'cadence de revue',
+    ],
+    guesses: ['frequency'],
+    computed: false,
+  },
+  {
+    key: 'lastCheckIn',
+    header: 'Last check-in',
+    aliases: ['last check in', 'last checkin'],
+    names: [
+      'last update',
+      'last updated',
+      'updated',
+      'updated at',
+      'updated on',
+      'última actualización',
+      'ultima revision',
+      'última revisión',
+      'letzte aktualisierung',
+      'aktualisiert',
+      'dernière mise à jour',
+      'mis à jour',
+    ],
+    computed: false,
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    aliases: [],
+    names: ['state', 'estado', 'estatus', 'zustand', 'statut', 'état', 'stand'],
+    guesses: ['health', 'rag', 'confidence'],
+    computed: false,
+  },
+  {
+    key: 'weight',
+    header: 'Weight',
+    aliases: [],
+    names: ['weighting', 'peso', 'ponderación', 'gewicht', 'gewichtung', 'poids', 'pondération'],
+    computed: false,
+  },
+  {
+    key: 'progress',
+    header: 'Progress',
+    aliases: [],
+    names: [
+      '% complete',
+      'percent complete',
+      'completion',
+      '% done',
+      'done %',
+      'progress %',
+      'avance',
+      'progreso',
+      '% avance',
+      'fortschritt',
+      'erfüllung',
+      'progression',
+      'avancement',
+    ],
+    computed: true,
+  },
   { key: 'pace', header: 'Pace', aliases: ['pace status'], computed: true },
   { key: 'check', header: 'Check', aliases: [], computed: true },
 ];
@@ -40,30 +405,58 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.from
   COLUMNS.map((c) => [c.key, c]),
 ) as Record<ColumnKey, ColumnDef>;
 
-const KEY_BY_HEADER = new Map<string, ColumnKey>();
+/** How sure a header names its column: the template's own header, another name, or a guess. */
+export type HeaderMatch = 'header' | 'alias' | 'guess';
+
+const KEY_BY_HEADER = new Map<string, { key: ColumnKey; match: HeaderMatch; rank: number }>();
 for (const c of COLUMNS) {
-  KEY_BY_HEADER.set(normaliseHeader(c.header), c.key);
-  for (const alias of c.aliases) KEY_BY_HEADER.set(normaliseHeader(alias), c.key);
+  const add = (text: string, match: HeaderMatch, rank: number) => {
+    const norm = normaliseHeader(text);
+    if (!KEY_BY_HEADER.has(norm)) KEY_BY_HEADER.set(norm, { key: c.key, match, rank });
+  };
+  add(c.header, 'header', 0);
+  for (const alias of c.aliases) add(alias, 'alias', 0);
+  for (const name of c.names ?? []) add(name, 'alias', 1);
+  for (const guess of c.guesses ?? []) add(guess, 'guess', 2);
 }
 
-function normaliseHeader(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * How headers are compared: accents and case dropped, `_` as a space, spaces collapsed, a trailing
+ * `:` or `*` dropped ("Fecha límite:" = "fecha limite").
+ */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ')
+    .trim()
+    .replace(/\s*[:*]+$/, '');
+}
+
+/** A known header read, with how sure the match is. */
+export interface HeaderKey {
+  key: ColumnKey;
+  match: HeaderMatch;
+  /** 0: the header or a spelling of it; 1: another name; 2: a guess. The lowest wins. */
+  rank: number;
+}
+
+/** The column a header cell names, and how sure; null for a column the plan does not know. */
+export function headerKeyOf(header: CellValue): HeaderKey | null {
+  if (typeof header !== 'string') return null;
+  const norm = normaliseHeader(header);
+  if (norm === '') return null;
+  const found = KEY_BY_HEADER.get(norm);
+  if (found) return found;
+  // "Target (%)", "Owner (email)": the note in brackets says nothing about the column.
+  const bare = norm.replace(/\s*\([^)]*\)$/, '');
+  return bare !== norm && bare !== '' ? (KEY_BY_HEADER.get(bare) ?? null) : null;
 }
 
 /** The column key a header cell names, or null for a column the plan does not know. */
 export function columnKeyOf(header: CellValue): ColumnKey | null {
-  if (typeof header !== 'string') return null;
-  return KEY_BY_HEADER.get(normaliseHeader(header)) ?? null;
-}
-
-/** Known columns found in a header row; the first of two same-named columns wins. */
-export function mapColumns(header: readonly CellValue[]): ColumnMap {
-  const map: ColumnMap = {};
-  header.forEach((cell, index) => {
-    const key = columnKeyOf(cell);
-    if (key !== null && map[key] === undefined) map[key] = index;
-  });
-  return map;
+  return headerKeyOf(header)?.key ?? null;
 }
 
 /** A known column the header names more than once: the one read and the ones ignored. */
@@ -73,37 +466,56 @@ export interface DuplicateColumn {
   ignored: number[];
 }
 
-/** Known columns named twice or more (`Owner` twice, `Due` beside `Due date`), in header order. */
-export function duplicateColumns(header: readonly CellValue[]): DuplicateColumn[] {
-  const byKey = new Map<ColumnKey, DuplicateColumn>();
+/**
+ * Known columns found in a header row, with the columns named twice. The surest header wins
+ * (`Title` or `Due` over `Name` or `Deadline`… no: `Due` and `Due date` are equally sure; `Title`
+ * over `Name`; `Name` over the guess `What`), then the first; a surer header beside a less sure
+ * one is no duplicate (`Description` notes beside `Title`), two equally sure ones are.
+ */
+export function matchColumns(header: readonly CellValue[]): {
+  columns: ColumnMap;
+  matches: Partial<Record<ColumnKey, HeaderMatch>>;
+  duplicates: DuplicateColumn[];
+} {
+  const columns: ColumnMap = {};
+  const matches: Partial<Record<ColumnKey, HeaderMatch>> = {};
+  const ranks: Partial<Record<ColumnKey, number>> = {};
+  const same = new Map<ColumnKey, number[]>();
   header.forEach((cell, index) => {
-    const key = columnKeyOf(cell);
-    if (key === null) return;
-    const seen = byKey.get(key);
-    if (seen) seen.ignored.push(index);
-    else byKey.set(key, { key, read: index, ignored: [] });
+    const found = headerKeyOf(cell);
+    if (found === null) return;
+    const { key, match, rank } = found;
+    const held = ranks[key];
+    if (held === undefined || rank < held) {
+      columns[key] = index;
+      matches[key] = match;
+      ranks[key] = rank;
+      same.set(key, [index]);
+    } else if (rank === held) {
+      same.get(key)!.push(index);
+    }
   });
-  return [...byKey.values()].filter((d) => d.ignored.length > 0);
+  const duplicates: DuplicateColumn[] = [];
+  for (const [key, indices] of same)
+    if (indices.length > 1) duplicates.push({ key, read: indices[0], ignored: indices.slice(1) });
+  duplicates.sort((a, b) => a.read - b.read);
+  return { columns, matches, duplicates };
 }
 
-/** True when the header row has every required column (ID, Level, Title). */
+/** Known columns found in a header row (see matchColumns for which of two same columns is read). */
+export function mapColumns(header: readonly CellValue[]): ColumnMap {
+  return matchColumns(header).columns;
+}
+
+/** Known columns named twice or more (`Owner` twice, `Due` beside `Deadline`), in header order. */
+export function duplicateColumns(header: readonly CellValue[]): DuplicateColumn[] {
+  return matchColumns(header).duplicates;
+}
+
+/** True when the header row has every column of the template's own plan (ID, Level, Title). */
 export function isPlanHeader(header: readonly CellValue[]): boolean {
   const map = mapColumns(header);
   return REQUIRED_COLUMNS.every((key) => map[key] !== undefined);
-}
-
-/** Like mapColumns, but throws a PlanFormatError naming the missing required headers. */
-export function requireColumns(header: readonly CellValue[], headerRow = 1): ColumnMap {
-  const map = mapColumns(header);
-  const missing = REQUIRED_COLUMNS.filter((key) => map[key] === undefined).map((key) => COLUMN_BY_KEY[key].header);
-  if (missing.length > 0) {
-    throw new PlanFormatError(
-      `Row ${headerRow} is not a plan header: no ${missing.join(', ')} column. ` +
-        `A plan needs the headers ID, Level and Title (see "cascade template" for a ready-made one).`,
-      { row: headerRow, column: missing[0] },
-    );
-  }
-  return map;
 }
 
 /** 0 → "A", 26 → "AA". */

@@ -1,10 +1,12 @@
+import { MILESTONE_LEVEL_TEXTS } from './frameworks.js';
 import { MILESTONE_DONE_TEXTS } from './progress.js';
 
 // The live Progress formula of a spreadsheet row. It uses only functions that Google Sheets,
 // Excel and HyperFormula share (IF, AND, OR, NOT, ISNUMBER, TRIM, LOWER, MIN, MAX), no array
 // literals (their separators depend on the locale) and no LET, and computes the same value as
 // measure() in progress.ts for a measured row whose numbers are numeric cells:
-//   Status Done → 1; milestone (Type, or a Milestone row without Target) → 1/0 from Current;
+//   Status Done → 1; milestone (Type, or a Milestone row without Target, the level written in
+//   any of the spellings the core reads: Milestones, Hito, Meilenstein…) → 1/0 from Current;
 //   no Target → ""; a non-number in Start/Target/Current → ""; at least / at most → 1/0;
 //   linear (increase, decrease, blank or unknown Type) → (Current − Start) / (Target − Start)
 //   with a blank Start 0 (a decrease needs one) and a blank Current = Start, clamped to 0..1;
@@ -26,6 +28,11 @@ export interface ProgressFormulaOptions {
   allowOver?: boolean;
 }
 
+/** `OR(x="a",x="b")`: the text is one of these (lower case, as LOWER(TRIM()) gives it). */
+function anyOf(expression: string, texts: readonly string[]): string {
+  return texts.length === 1 ? `${expression}="${texts[0]}"` : `OR(${texts.map((text) => `${expression}="${text}"`).join(',')})`;
+}
+
 /** "Type", "Start", … letters → the formula for spreadsheet row `row` ("=IF(…)"). */
 export function progressFormula(columns: ProgressFormulaColumns, row: number, options: ProgressFormulaOptions = {}): string {
   const cell = (letter: string) => `${letter}${row}`;
@@ -37,10 +44,10 @@ export function progressFormula(columns: ProgressFormulaColumns, row: number, op
   const notNumber = (ref: string) => `AND(NOT(${blank(ref)}),NOT(ISNUMBER(${ref})))`;
   const done = `LOWER(TRIM(${cell(columns.status)}))="done"`;
   const milestone = columns.level
-    ? `OR(${t}="milestone",AND(${blank(g)},LOWER(TRIM(${cell(columns.level)}))="milestone"))`
+    ? `OR(${t}="milestone",AND(${blank(g)},${anyOf(`LOWER(TRIM(${cell(columns.level)}))`, MILESTONE_LEVEL_TEXTS)}))`
     : `${t}="milestone"`;
   const currentText = `LOWER(TRIM(${c}))`;
-  const reached = `OR(${MILESTONE_DONE_TEXTS.map((text) => `${currentText}="${text}"`).join(',')})`;
+  const reached = anyOf(currentText, MILESTONE_DONE_TEXTS);
   const startValue = `IF(${blank(s)},0,${s})`;
   const currentValue = `IF(${blank(c)},${startValue},${c})`;
   const ratio = `(${currentValue}-${startValue})/(${g}-${startValue})`;

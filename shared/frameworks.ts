@@ -42,14 +42,43 @@ export const ALL_LEVELS: readonly LevelName[] = [
   'Task',
 ];
 
-const LEVEL_ALIASES: Record<string, LevelName> = { kr: 'Key Result', keyresult: 'Key Result', 'key results': 'Key Result' };
+/**
+ * Other names people give the levels: plurals, abbreviations, and the Spanish, German and French
+ * words (compared lower case, without accents). Initiatives and actions are the work under a key
+ * result or goal: Task.
+ */
+const LEVEL_ALIASES: Record<string, LevelName> = {
+  kr: 'Key Result', krs: 'Key Result', keyresult: 'Key Result', keyresults: 'Key Result', 'key result': 'Key Result', 'key results': 'Key Result',
+  'key-result': 'Key Result', 'key-results': 'Key Result', 'resultado clave': 'Key Result', 'resultados clave': 'Key Result',
+  'schlusselergebnis': 'Key Result', 'schlusselergebnisse': 'Key Result', 'resultat cle': 'Key Result', 'resultats cles': 'Key Result',
+  objectives: 'Objective', obj: 'Objective', objetivo: 'Objective', objetivos: 'Objective', objectif: 'Objective', objectifs: 'Objective',
+  goals: 'Goal', meta: 'Goal', metas: 'Goal', ziel: 'Goal', ziele: 'Goal', but: 'Goal', buts: 'Goal',
+  milestones: 'Milestone', hito: 'Milestone', hitos: 'Milestone', meilenstein: 'Milestone', meilensteine: 'Milestone', jalon: 'Milestone', jalons: 'Milestone',
+  'sub-goal': 'Subgoal', 'sub goal': 'Subgoal', subgoals: 'Subgoal', 'sub-goals': 'Subgoal', 'sub goals': 'Subgoal', subobjetivo: 'Subgoal', teilziel: 'Subgoal', 'sous-objectif': 'Subgoal',
+  tasks: 'Task', initiative: 'Task', initiatives: 'Task', action: 'Task', actions: 'Task', 'action item': 'Task', 'action items': 'Task', todo: 'Task',
+  tarea: 'Task', tareas: 'Task', iniciativa: 'Task', iniciativas: 'Task', aufgabe: 'Task', aufgaben: 'Task', massnahme: 'Task', massnahmen: 'Task', tache: 'Task', taches: 'Task',
+  tactics: 'Tactic', tactica: 'Tactic', tacticas: 'Tactic', taktik: 'Tactic', tactique: 'Tactic',
+  outcomes: 'Outcome',
+  visions: 'Vision', vision: 'Vision', purposes: 'Purpose', proposito: 'Purpose', zweck: 'Purpose',
+};
 const LEVEL_BY_TEXT = new Map<string, LevelName>(ALL_LEVELS.map((l) => [l.toLowerCase(), l]));
 for (const [alias, level] of Object.entries(LEVEL_ALIASES)) LEVEL_BY_TEXT.set(alias, level);
 
-/** "key result", " KR ", "TASK" → the level name; null when it names no level. */
-export function levelFromText(text: string): LevelName | null {
-  return LEVEL_BY_TEXT.get(text.trim().toLowerCase().replace(/\s+/g, ' ')) ?? null;
+/** How level names are compared: lower case, no accents, ß as ss, spaces collapsed. */
+function levelKey(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss').replace(/\s+/g, ' ').trim();
 }
+
+/** "key result", " KR ", "TASK", "Objectives", "Hito" → the level name; null when it names no level. */
+export function levelFromText(text: string): LevelName | null {
+  return LEVEL_BY_TEXT.get(levelKey(text)) ?? null;
+}
+
+/**
+ * Every text (lower case, trimmed, as a spreadsheet's LOWER(TRIM()) sees it) that reads as the
+ * Milestone level, for the live Progress formula, which must treat a "Milestones" row as the core does.
+ */
+export const MILESTONE_LEVEL_TEXTS: readonly string[] = [...LEVEL_BY_TEXT].filter(([, level]) => level === 'Milestone').map(([text]) => text);
 
 export function isFrameworkId(text: string): text is FrameworkId {
   return Object.prototype.hasOwnProperty.call(FRAMEWORKS, text);

@@ -1,5 +1,5 @@
 import { idKey } from './tree.js';
-import type { LevelName, Plan } from './types.js';
+import type { LevelName, Plan, PlanItem } from './types.js';
 
 /** The prefix of generated IDs, per level. */
 export const ID_PREFIX: Readonly<Record<LevelName, string>> = {
@@ -28,10 +28,23 @@ const MAX_PATH_PARTS = 3;
  */
 export function fillBlankIds(plan: Plan): { index: number; row: number; id: string }[] {
   const { items, tree } = plan;
-  const taken = new Set<string>();
-  for (const item of items) if (item.id !== '') taken.add(idKey(item.id));
-  const next = new Map<string, number>(); // base → next number to try
+  const ids = assignIds(items, (i) => tree.parent[i], (i) => items[i].parentId !== '');
   const filled: { index: number; row: number; id: string }[] = [];
+  for (let i = 0; i < items.length; i++) if (items[i].id === '') filled.push({ index: i, row: items[i].row, id: ids[i] });
+  return filled;
+}
+
+/**
+ * Every item's ID: its own, else a new one as fillBlankIds numbers them. `parentOf(i)` is the
+ * index of the item's parent (-1 for none) and must come before it in `items` when it has no ID
+ * either (its new ID is then continued: O1 → KR1.1 → T1.1.1); `namesParent(i)` says the row
+ * names a parent that was not found (it is then numbered flat, T-17, not as a top-level row).
+ */
+export function assignIds(items: readonly PlanItem[], parentOf: (index: number) => number, namesParent: (index: number) => boolean): string[] {
+  const ids = items.map((item) => item.id);
+  const taken = new Set<string>();
+  for (const id of ids) if (id !== '') taken.add(idKey(id));
+  const next = new Map<string, number>(); // base → next number to try
 
   const claim = (base: string, separator: string): string => {
     const key = `${base}\u0000${separator}`;
@@ -44,18 +57,16 @@ export function fillBlankIds(plan: Plan): { index: number; row: number; id: stri
   };
 
   for (let i = 0; i < items.length; i++) {
+    if (ids[i] !== '') continue;
     const item = items[i];
-    if (item.id !== '') continue;
     const prefix = item.level === null ? UNKNOWN_PREFIX : ID_PREFIX[item.level];
-    const p = tree.parent[i];
-    const parentPath = p >= 0 ? numberPath(items[p].id) : null;
-    let id: string;
-    if (p < 0 && item.parentId === '') id = claim(prefix, '');
-    else if (parentPath !== null && parentPath.split('.').length < MAX_PATH_PARTS) id = claim(`${prefix}${parentPath}`, '.');
-    else id = claim(prefix, '-');
-    filled.push({ index: i, row: item.row, id });
+    const p = parentOf(i);
+    const parentPath = p >= 0 ? numberPath(ids[p]) : null;
+    if (p < 0 && !namesParent(i)) ids[i] = claim(prefix, '');
+    else if (parentPath !== null && parentPath.split('.').length < MAX_PATH_PARTS) ids[i] = claim(`${prefix}${parentPath}`, '.');
+    else ids[i] = claim(prefix, '-');
   }
-  return filled;
+  return ids;
 }
 
 /** "KR1.2" → "1.2", "O3" → "3"; null when the ID does not end in a number. */

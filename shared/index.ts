@@ -23,3 +23,6 @@ export * from './checkins/forecast.js';
 export * from './checkins/replan.js';
 export * from './checkins/charts.js';
 export * from './checkins/status-report.js';
+export { HEADER_SCAN_ROWS, findHeaderRow as findPlanHeaderRow, looksLikeHeader } from './layout/header.js';
+export * from './mapping.js';
+export * from './convert.js';

@@ -1,8 +1,10 @@
 import { parseCadence } from './cadence.js';
-import { COLUMNS, requireColumns } from './columns.js';
+import { COLUMNS } from './columns.js';
 import { DATE_KEYS, DateOrderEvidence } from './date-order.js';
 import { isDateValue, parseDay } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, fittingFrameworks, isFrameworkId, levelFromText } from './frameworks.js';
+import { detectColumns, readColumns } from './layout/detect.js';
+import { deriveStructure, planRows } from './layout/derive.js';
 import { parseNumber, swapSeparators, type NumberOptions } from './numbers.js';
 import { assertRawTable } from './schema.js';
 import { buildTree } from './tree.js';
@@ -11,6 +13,7 @@ import type {
   CellValue,
   ColumnKey,
   ColumnMap,
+  ColumnMapping,
   Framework,
   FrameworkId,
   LevelName,
@@ -25,6 +28,8 @@ import type {
 export interface ReadPlanOptions {
   /** Force the framework; otherwise inferred from the levels used (default okr). */
   framework?: FrameworkId;
+  /** Which column holds which field, where the headers do not say (field → header text). */
+  columns?: ColumnMapping;
 }
 
 export const MEASURE_TYPES: readonly MeasureType[] = ['increase', 'decrease', 'at least', 'at most', 'milestone'];
@@ -208,10 +213,20 @@ export function choosePlanFramework(
 export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   assertRawTable(table);
   const headerRow = table.headerRow ?? 1;
-  const columns = requireColumns(table.header, headerRow);
-  const inputColumns = INPUT_KEYS.map((key) => columns[key]).filter((c): c is number => c !== undefined);
+  if (options.framework !== undefined && !isFrameworkId(options.framework)) choosePlanFramework([], options.framework);
+  const detected = detectColumns(table.header, table.rows, options.columns, headerRow);
+  const rowPlan = planRows(detected, table.rows);
+  const tiers = rowPlan.kind === 'side by side' ? rowPlan.tiers.map((t) => t.index) : [];
+  const columns: ColumnMap = { ...detected.columns };
+  if (rowPlan.kind === 'side by side' && rowPlan.implied === undefined) {
+    // The titles are in the level columns; a finding about a title points at the deepest one.
+    columns.title = tiers[tiers.length - 1];
+  }
   const index = columnIndex(columns);
+  if (rowPlan.kind === 'side by side' && rowPlan.implied === undefined) index.title = -1;
+  const inputColumns = [...INPUT_KEYS.map((key) => index[key]).filter((c) => c >= 0), ...tiers];
   const items: PlanItem[] = [];
+  const tierTexts: string[][] = [];
   const dateKeys = DATE_KEYS.filter((key) => index[key] >= 0);
   const dateOrder = new DateOrderEvidence();
   const numbers: NumberOptions = { decimalComma: table.decimalComma === true };
@@ -231,18 +246,31 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
       const cell = cells[index[key]];
       if (typeof cell === 'string') dateOrder.add(item, key, cell);
     }
+    if (tiers.length > 0) tierTexts.push(tiers.map((col) => cellText(cells[col])));
     items.push(item);
   }
   const dates = dateOrder.settle();
-  const { framework, source, alternatives } = choosePlanFramework(items, options.framework);
+  const derived = deriveStructure({
+    header: table.header,
+    headerRow,
+    detected,
+    rowPlan,
+    read: readColumns(table.header, detected),
+    items,
+    tierTexts,
+    blankItem: (row) => readRow([], index, 0, row, numbers),
+    framework: options.framework === undefined ? undefined : FRAMEWORKS[options.framework],
+  });
+  const { framework, source, alternatives } = choosePlanFramework(derived.items, options.framework);
   return {
     framework,
     frameworkSource: source,
     frameworkAlternatives: alternatives,
     columns,
     header: table.header.map((cell) => cellText(cell as CellValue)),
-    items,
-    tree: buildTree(items),
+    items: derived.items,
+    tree: buildTree(derived.items),
     dates,
+    reading: derived.reading,
   };
 }

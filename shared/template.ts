@@ -154,6 +154,20 @@ function exampleCells(example: ExampleRow, columns: ColumnMap, width: number): C
 }
 
 /**
+ * Fills the Progress cell of each row of a table in the template's layout (it has a Progress
+ * column): the live formula on measured rows, the core's value on roll-ups and tasks.
+ */
+export function fillProgressCells(table: { header: string[]; rows: CellValue[][] }, frameworkId: FrameworkId, allowOver = false): void {
+  const columns = mapColumns(table.header);
+  const progressCol = columns.progress as number;
+  const plan = readPlan({ header: table.header, rows: table.rows }, { framework: frameworkId });
+  const values = computeProgressValues(plan, allowOver);
+  plan.items.forEach((item, i) => {
+    table.rows[item.row - 2][progressCol] = hasLiveProgress(item) ? (progressFormulaFor(columns, item.row, { allowOver }) as string) : values[i];
+  });
+}
+
+/**
  * Everything a tool needs to write a new plan for a framework: header, formats, dropdowns, live
  * formulas, colours and (with `examples`) the seed examples. The tools decide nothing themselves.
  */
@@ -171,12 +185,7 @@ export function templateFor(frameworkId: FrameworkId, options: TemplateOptions =
   if (options.examples) {
     const examples = examplesFor(frameworkId, options.today ?? todayDay());
     rows = examples.map((example) => exampleCells(example, columns, header.length));
-    const plan = readPlan({ header, rows }, { framework: frameworkId });
-    const values = computeProgressValues(plan, allowOver);
-    const progressCol = columns.progress as number;
-    plan.items.forEach((item, i) => {
-      rows[i][progressCol] = hasLiveProgress(item) ? progressFormula(item.row) : values[i];
-    });
+    fillProgressCells({ header, rows }, frameworkId, allowOver);
   }
 
   const colours: TemplateSpec['colours'] = [];

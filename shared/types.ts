@@ -59,6 +59,80 @@ export type ColumnKey =
 /** Where each known column sits in the table: 0-based column index. Unknown columns are absent. */
 export type ColumnMap = Partial<Record<ColumnKey, number>>;
 
+/**
+ * A person's say on which column holds which field: field → the header text of its column
+ * (`{ title: 'Key result', owner: 'DRI' }`). A level name as the key names a column holding that
+ * level's titles, side by side (`{ Objective: 'Theme', 'Key Result': 'Result' }`). Headers are
+ * matched ignoring case and accents.
+ */
+export type ColumnMapping = Partial<Record<ColumnKey | LevelName, string>>;
+
+/** How a column was recognised: its template header, a known other name, a guess, or a person's mapping. */
+export type ColumnSource = 'header' | 'alias' | 'guess' | 'mapping';
+
+/** A column the plan was read from. */
+export interface ReadColumn {
+  key: ColumnKey;
+  /** 0-based column index. */
+  index: number;
+  /** The header as written in the sheet. */
+  header: string;
+  source: ColumnSource;
+}
+
+/** A column whose header names a level (`Objective`, `Key Result`): its cells are titles of that level. */
+export interface LevelColumn {
+  index: number;
+  header: string;
+  level: LevelName;
+}
+
+/**
+ * How the rows are laid out: 'table' (a Level column, one item per row), 'side by side' (a column
+ * per level, the upper level written on its group's first row), 'prefixed' (`O1:` / `KR1.2` in ID
+ * or title cells), 'outline' (IDs 1, 1.1, 1.1.1), 'one level' (every row the same level).
+ */
+export type PlanLayout = 'table' | 'side by side' | 'prefixed' | 'outline' | 'one level';
+
+/** Where the rows' levels came from. */
+export type LevelSource =
+  | 'level column'
+  | 'level numbers'
+  | 'level columns'
+  | 'prefixes'
+  | 'outline numbers'
+  | 'column header'
+  | 'parent depth';
+
+/** Where the rows' parents came from ('none': every row is top-level). */
+export type ParentSource = 'parent column' | 'level columns' | 'id numbers' | 'row order' | 'none';
+
+/** Where the rows' IDs came from: the ID column, the prefixes, or generated (O1, KR1.1) where none was written. */
+export type IdSource = 'id column' | 'prefixes' | 'generated';
+
+/**
+ * How a plan was read from the table, so a manager can trust it: the layout, each column used and
+ * how it was recognised, where levels, parents and IDs came from, and what was guessed.
+ */
+export interface PlanReading {
+  layout: PlanLayout;
+  /** Columns read, in sheet order. */
+  columns: ReadColumn[];
+  /** Side by side: the level columns, top level first. */
+  levelColumns: LevelColumn[];
+  levels: LevelSource;
+  parents: ParentSource;
+  ids: IdSource;
+  /** Level numbers or outline depths → levels (depth 1 first), where levels came from numbers. */
+  depthLevels?: LevelName[];
+  /** The level every row has, when the layout is 'one level'. */
+  oneLevel?: LevelName;
+  /** The reading in words, for a report's heading: "levels from the Objective and Key Result columns", "Title from Description". */
+  summary: string[];
+  /** Each guess in words ("Due date from Date"): shown as a warning, since it may be wrong. */
+  guesses: string[];
+}
+
 export type MeasureType = 'increase' | 'decrease' | 'at least' | 'at most' | 'milestone';
 
 export type Status = 'Not started' | 'On track' | 'At risk' | 'Off track' | 'Done' | 'Paused' | 'Dropped';
@@ -128,6 +202,12 @@ export interface PlanItem {
   statusText: string;
   /** Blank = 1. */
   weight: Parsed<number>;
+  /**
+   * True for an item that has no row of its own: an objective written beside its first key
+   * result in a side-by-side sheet (`row` is that row, which belongs to the key result). Tools
+   * write nothing for it in the sheet.
+   */
+  sharedRow?: boolean;
 }
 
 /** The cascade: who is whose parent. Indices are `PlanItem.index`. */
@@ -187,6 +267,8 @@ export interface Plan {
   tree: PlanTree;
   /** How written dates like 06/07/2026 were read (absent on plans built by hand). */
   dates?: DateOrderReading;
+  /** How the table was read: layout, columns, where levels, parents and IDs came from (absent on plans built by hand). */
+  reading?: PlanReading;
 }
 
 export type Severity = 'error' | 'warning';
@@ -266,5 +348,22 @@ export class PlanFormatError extends Error {
   ) {
     super(message);
     this.name = 'PlanFormatError';
+  }
+}
+
+/**
+ * A header row from which Cascade cannot read a plan: no column holds the rows' titles, or
+ * nothing tells the rows' levels. `found` lists the headers of the row (column letter and text)
+ * so a tool can offer a mapping; the message names what to add.
+ */
+export class PlanHeaderError extends PlanFormatError {
+  constructor(
+    message: string,
+    where: { row?: number; column?: string },
+    readonly found: readonly string[],
+    readonly missing: 'title' | 'levels',
+  ) {
+    super(message, where);
+    this.name = 'PlanHeaderError';
   }
 }

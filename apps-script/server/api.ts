@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { FrameworkIdSchema, IsoDateSchema, PlanFormatError, describeIssues } from '../../shared/index.js';
-import type { Api, ReplanRequest, Result, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
+import type { Api, MappingRequest, ReplanRequest, Result, SaveMappingRequest, SelectRequest, SheetRequest, TemplateRequest } from '../protocol.js';
 import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { runFixIds } from './ids-action.js';
+import { convertSheet, saveSheetMapping, sheetMapping } from './mapping-action.js';
+import { ColumnMappingSchema } from './mappings.js';
 import { runProgress } from './progress-action.js';
 import { runReplan } from './replan-action.js';
 import { SettingsSchema } from './settings.js';
@@ -44,6 +46,8 @@ const ReplanRequestSchema = z.object({
   ]),
   apply: z.boolean(),
 }) satisfies z.ZodMiniType<ReplanRequest>;
+const MappingRequestSchema = z.object({ sheet: z.nullable(SHEET_NAME), columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<MappingRequest>;
+const SaveMappingRequestSchema = z.object({ sheet: SHEET_NAME, columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<SaveMappingRequest>;
 
 function handle<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request: I) => O): Result<O> {
   const parsed = schema.safeParse(input);
@@ -68,3 +72,6 @@ export const apiProgress: Api['apiProgress'] = (request) => handle(SheetRequestS
 export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) => handle(TemplateRequestSchema, request, insertTemplate);
 export const apiReplan: Api['apiReplan'] = (request) => handle(ReplanRequestSchema, request, runReplan);
 export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSchema, request, selectCell);
+export const apiMapping: Api['apiMapping'] = (request) => handle(MappingRequestSchema, request, sheetMapping);
+export const apiSaveMapping: Api['apiSaveMapping'] = (request) => handle(SaveMappingRequestSchema, request, saveSheetMapping);
+export const apiConvert: Api['apiConvert'] = (request) => handle(MappingRequestSchema, request, convertSheet);

@@ -1,12 +1,13 @@
-import { COLUMN_BY_KEY, checkPlan, checkSummaries, isoFromDay, readPlan } from '../../shared/index.js';
+import { COLUMN_BY_KEY, checkPlan, checkSummaries, isoFromDay } from '../../shared/index.js';
 import type { CellValue, Finding, Plan } from '../../shared/index.js';
 import type { CheckResponse, FindingGroup, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
 import { ownedColumn, writeColumns } from './owned-columns.js';
 import { planNotices } from './plan-notices.js';
-import { dataRows, pickSheet, readPlanSheet } from './plan-sheet.js';
+import { openPlan } from './open-plan.js';
+import { dataRows } from './plan-sheet.js';
 import type { PlanSheet } from './plan-sheet.js';
-import { frameworkUsed, openSession, readOptions } from './session.js';
+import { frameworkUsed, openSession } from './session.js';
 
 /** Groups sent to the sidebar at most; the Check column holds every row's summary. */
 export const MAX_GROUPS = 200;
@@ -16,11 +17,9 @@ export const MAX_GROUPS = 200;
  * column written with one setValues (a summary per row, blank on rows that are not items).
  * `lockWaitMs`: how long to wait for another write (the default suits the sidebar's 6 minutes).
  */
-export function runCheck(request: SheetRequest, lockWaitMs?: number): CheckResponse {
-  const session = openSession();
+export function runCheck(request: SheetRequest, lockWaitMs?: number, session = openSession()): CheckResponse {
   return withDocumentLock(() => {
-    const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
-    const plan = readPlan(planSheet.table, readOptions(session.settings));
+    const { planSheet, plan } = openPlan(session, request.sheet);
     const findings = checkPlan(plan, { today: session.today });
     writeCheckColumn(planSheet, plan, findings);
     return {

@@ -4,14 +4,15 @@ import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
 import { textCell } from './cells.js';
 import { findingsByRow, runCheck } from './check-action.js';
+import { UserError } from './errors.js';
 import { withDocumentLock } from './lock.js';
 import { headerIndexOf, readHead } from './plan-sheet.js';
 import { coverRows } from './row-runs.js';
 import type { RowRun } from './row-runs.js';
-import { openSession } from './session.js';
+import { mappingOf, openSession } from './session.js';
 import type { Session } from './session.js';
 import { TO_LAST, sheetValues } from './sheet-values.js';
-import { normaliseDates } from './time-zone.js';
+import { isDate, normaliseDates } from './time-zone.js';
 
 // The live check: onEdit re-checks the edited rows and their parents and rewrites only their Check
 // cells, without reading the whole sheet. What the check of a row depends on, and how it is read:
@@ -29,7 +30,10 @@ import { normaliseDates } from './time-zone.js';
 // (Sheet.getSheetValues): the header rows above the edit, the structure columns (one range, two
 // when they lie far apart), the rows in full (MAX_READ_BLOCKS ranges at most, usually one).
 
-/** Edits spanning more rows (a paste of a block) run the full check instead. */
+/**
+ * Edits spanning more rows (a large paste) are not checked inside the simple trigger's 30 s: their
+ * Check cells say so and ask for Check plan.
+ */
 export const MAX_LIVE_ROWS = 500;
 /** Rows read in full for one live check at most (the edited rows, their family, their ancestors). */
 export const MAX_CONTEXT_ROWS = 2_000;
@@ -43,12 +47,25 @@ const MAX_WRITE_BLOCKS = 2;
 const MAX_WRITE_SPAN = 400;
 /** Structure columns this far apart or closer are read as one range. */
 const MAX_COLUMN_GAP = 4;
-/** A simple trigger has 30 s: wait for another write a little, then leave it to the next check. */
+/** A simple trigger has 30 s: wait for another write a little, then mark the rows and leave them to Check plan. */
 const LIVE_LOCK_WAIT_MS = 5_000;
 const OWNED: readonly ColumnKey[] = ['progress', 'pace', 'check'];
 
+/** What the Check cell of an edited row says when the live check could not re-check it. */
+export const NOT_CHECKED = {
+  busy: 'Not re-checked: Cascade was busy. Run Check plan.',
+  paste: `Not checked: more than ${MAX_LIVE_ROWS} rows changed at once. Run Check plan.`,
+  large: 'Not re-checked: this layout is checked whole, and the sheet is too long to do it while you type. Run Check plan.',
+} as const;
+
+/** A sheet in another layout is re-checked whole as people type up to this many rows. */
+export const MAX_WHOLE_SHEET_ROWS = 2_000;
+
 export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!event || !event.range) return;
+  // AuthMode.NONE: the add-on is installed but not turned on in this document, and a trigger in
+  // that mode may not open the spreadsheet. Only LIMITED (and FULL) may read and write it.
+  if (String(event.authMode) === 'NONE') return;
   try {
     liveCheck(event);
   } catch (error) {
@@ -63,7 +80,10 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (area === null) return;
   // Only the rows above the edit: an edit of the header row, or above it, is not re-checked.
   const head = readHead(sheet, area.firstRow - 1);
-  const headerIndex = headerIndexOf(head);
+  const session = openSession(event.source);
+  if (!session.settings.liveCheck) return;
+  const mapping = mappingOf(session, sheet);
+  const headerIndex = headerIndexOf(head, mapping);
   if (headerIndex < 0) return;
   const headerRow = headerIndex + 1;
   const header = trimRight(head[headerIndex]);
@@ -72,38 +92,96 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   // A header edit changes the layout (the next full Check reads it); a sheet without a Check column
   // has nowhere to write; edits of the owned columns change nothing the check reads.
   if (checkCol === undefined || area.firstRow <= headerRow || onlyOwned(area, columns)) return;
-  if (!Number.isFinite(area.lastRow) || area.lastRow - area.firstRow + 1 > MAX_LIVE_ROWS) {
-    runCheck({ sheet: sheet.getName() }, LIVE_LOCK_WAIT_MS);
+  if (mapping !== undefined || columns.id === undefined || columns.level === undefined || columns.title === undefined) {
+    checkWholeSheet(sheet, area, headerRow, checkCol, session);
     return;
   }
-  const session = openSession(event.source);
-  withDocumentLock(() => {
-    const structure = readStructure(sheet, headerRow, columns, session);
-    // A new row may hold only a Title so far: edited rows count even below the last structured row.
-    const lastEdited = Number.isFinite(area.lastRow) ? area.lastRow : structure.lastRow;
-    const edited: number[] = [];
-    for (let row = area.firstRow; row <= lastEdited; row++) edited.push(row);
-    if (edited.length === 0) return;
-    const family = liveFamily(structure.plan, edited, area, columns, event.oldValue);
-    const writeBlocks = checkBlocks(family.recheck);
-    const cells = readRows(sheet, [...family.context, ...rowsOf(writeBlocks)], header.length, session);
-    settleWrittenDates(sheet, headerRow, columns, cells, session);
-    const lastRow = Math.max(structure.lastRow, lastEdited);
-    const plan = readPlan(sparseTable(header, headerRow, lastRow, cells), { framework: structure.plan.framework.id });
-    const byRow = findingsByRow(checkPlan(plan, { today: session.today }));
-    const items = new Set(plan.items.map((item) => item.row));
-    const summaries = new Map<number, string>();
-    for (const row of family.recheck) summaries.set(row, items.has(row) ? checkSummary(byRow.get(row) ?? []) : '');
-    for (const block of writeBlocks) {
-      const values: CellValue[][] = [];
-      for (let r = 0; r < block.count; r++) {
-        const row = block.first + r;
-        const summary = summaries.get(row);
-        values.push([textCell(summary ?? String(cells.get(row)?.[checkCol] ?? ''))]);
-      }
-      sheet.getRange(block.first, checkCol + 1, block.count, 1).setValues(values);
+  if (!Number.isFinite(area.lastRow) || area.lastRow - area.firstRow + 1 > MAX_LIVE_ROWS) {
+    markNotChecked(sheet, checkCol, area.firstRow, Number.isFinite(area.lastRow) ? area.lastRow : sheet.getLastRow(), NOT_CHECKED.paste);
+    return;
+  }
+  try {
+    withDocumentLock(() => checkEditedRows(sheet, area, headerRow, header, columns, checkCol, session, event.oldValue), LIVE_LOCK_WAIT_MS);
+  } catch (error) {
+    if (!(error instanceof UserError && error.code === 'busy')) throw error;
+    // Someone else kept the lock past the wait: say so on the edited rows rather than leave a stale Check.
+    markNotChecked(sheet, checkCol, area.firstRow, area.lastRow, NOT_CHECKED.busy);
+  }
+}
+
+/**
+ * A sheet read through a mapping or another layout (side-by-side Objective and Key Result columns,
+ * outline numbers): which rows a row's check depends on is the whole layout's business, so the
+ * whole sheet is checked, as Check plan does, when it is small enough for the trigger's 30 s.
+ */
+function checkWholeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, area: A1Area, headerRow: number, checkCol: number, session: Session): void {
+  const lastRow = sheet.getLastRow();
+  const last = Number.isFinite(area.lastRow) ? area.lastRow : lastRow;
+  if (lastRow - headerRow > MAX_WHOLE_SHEET_ROWS) {
+    markNotChecked(sheet, checkCol, area.firstRow, Math.min(last, area.firstRow + MAX_LIVE_ROWS - 1), NOT_CHECKED.large);
+    return;
+  }
+  try {
+    runCheck({ sheet: sheet.getName() }, LIVE_LOCK_WAIT_MS, session);
+  } catch (error) {
+    if (!(error instanceof UserError && error.code === 'busy')) throw error;
+    markNotChecked(sheet, checkCol, area.firstRow, Math.min(last, area.firstRow + MAX_LIVE_ROWS - 1), NOT_CHECKED.busy);
+  }
+}
+
+/** The Check cells of rows first..last say why they were not re-checked (one write). */
+function markNotChecked(sheet: GoogleAppsScript.Spreadsheet.Sheet, checkCol: number, first: number, last: number, text: string): void {
+  if (last < first) return;
+  const values: CellValue[][] = new Array(last - first + 1).fill([text]);
+  sheet.getRange(first, checkCol + 1, values.length, 1).setValues(values);
+}
+
+function checkEditedRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  area: A1Area,
+  headerRow: number,
+  header: CellValue[],
+  columns: ColumnMap,
+  checkCol: number,
+  session: Session,
+  oldValue: unknown,
+): void {
+  const structure = readStructure(sheet, headerRow, columns, session);
+  const edited: number[] = [];
+  for (let row = area.firstRow; row <= area.lastRow; row++) edited.push(row);
+  const family = liveFamily(structure.plan, edited, area, columns, oldValue);
+  const writeBlocks = checkBlocks(family.recheck);
+  const cells = readRows(sheet, [...family.context, ...rowsOf(writeBlocks)], header.length, session);
+  settleWrittenDates(sheet, headerRow, columns, cells, session);
+  const lastRow = Math.max(structure.lastRow, area.lastRow);
+  const plan = readPlan(sparseTable(header, headerRow, lastRow, cells), { framework: structure.plan.framework.id });
+  const byRow = findingsByRow(checkPlan(plan, { today: session.today }));
+  const items = new Set(plan.items.map((item) => item.row));
+  const summaries = new Map<number, string>();
+  for (const row of family.recheck) summaries.set(row, items.has(row) ? checkSummary(byRow.get(row) ?? []) : '');
+  for (const block of writeBlocks) {
+    const range = sheet.getRange(block.first, checkCol + 1, block.count, 1);
+    // Re-read just before writing: a Check cell someone changed since it was read keeps their value
+    // (the lock keeps out scripts, not people).
+    const now = range.getValues() as CellValue[][];
+    const values: CellValue[][] = [];
+    for (let r = 0; r < block.count; r++) {
+      const row = block.first + r;
+      const read = cells.get(row)?.[checkCol] ?? '';
+      const current = now[r][0];
+      const summary = sameCell(current, read) ? summaries.get(row) : undefined;
+      values.push([textCell(summary ?? String(current ?? ''))]);
     }
-  }, LIVE_LOCK_WAIT_MS);
+    range.setValues(values);
+  }
+}
+
+/** The same cell value read twice (dates by their time; blank as blank). */
+function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const blank = (v: CellValue | undefined) => v === '' || v === null || v === undefined;
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
+  return a === b;
 }
 
 function trimRight(cells: readonly CellValue[]): CellValue[] {

@@ -1,5 +1,5 @@
-import { COLUMN_BY_KEY, REQUIRED_COLUMNS, isPlanHeader } from '../../shared/index.js';
-import type { CellValue, RawTable } from '../../shared/index.js';
+import { COLUMN_BY_KEY, HEADER_SCAN_ROWS, REQUIRED_COLUMNS, findPlanHeaderRow } from '../../shared/index.js';
+import type { CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
 import { UserError } from './errors.js';
 import { TO_LAST, sheetValues } from './sheet-values.js';
 import { normaliseDates } from './time-zone.js';
@@ -8,8 +8,8 @@ import type { ZoneCalendar } from './time-zone.js';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The header may sit below a title or notes: it is looked for in the first rows. */
-export const HEADER_SCAN_ROWS = 10;
+/** The header may sit below a title or notes: it is looked for in the first rows (the core's rule). */
+export { HEADER_SCAN_ROWS };
 
 /** A plan sheet read in one call, from A1 to its last row and column with data. */
 export interface PlanSheet {
@@ -25,11 +25,12 @@ export interface PlanSheet {
   table: RawTable;
 }
 
-/** The 0-based index of the first row that is a plan header, among the first HEADER_SCAN_ROWS; -1 if none. */
-export function headerIndexOf(values: readonly (readonly CellValue[])[]): number {
-  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) if (isPlanHeader(values[r])) return r;
-  return -1;
+/**
+ * The 0-based index of the header row (the core's findPlanHeaderRow, as the command finds it); -1
+ * if none. With a sheet's saved mapping, the row holding the headers it names.
+ */
+export function headerIndexOf(values: readonly (readonly CellValue[])[], mapping?: ColumnMapping): number {
+  return findPlanHeaderRow(values, mapping);
 }
 
 /**
@@ -45,7 +46,7 @@ export function notAPlanMessage(name: string): string {
   const headers = REQUIRED_COLUMNS.map((key) => COLUMN_BY_KEY[key].header).join(', ');
   return (
     `The sheet "${name}" is not a plan: none of its first ${HEADER_SCAN_ROWS} rows has the headers ${headers}. ` +
-    'Open the sheet that holds your plan, or insert a template to start one.'
+    'Choose "Use this sheet" to say which of its columns is which, open the sheet that holds your plan, or insert a template to start one.'
   );
 }
 
@@ -66,10 +67,10 @@ export function pickSheet(spreadsheet: Spreadsheet, name: string | null): NamedS
   return { sheet, name };
 }
 
-/** Reads a plan sheet in one call; a UserError when the sheet is not a plan. */
-export function readPlanSheet({ sheet, name }: NamedSheet, calendar: ZoneCalendar): PlanSheet {
+/** Reads a plan sheet in one call; a UserError when the sheet is not a plan (with its mapping, if any). */
+export function readPlanSheet({ sheet, name }: NamedSheet, calendar: ZoneCalendar, mapping?: ColumnMapping): PlanSheet {
   const values = sheetValues(sheet, 1, 1, TO_LAST, TO_LAST);
-  const headerIndex = headerIndexOf(values);
+  const headerIndex = headerIndexOf(values, mapping);
   if (headerIndex < 0) throw new UserError('not-a-plan', notAPlanMessage(name));
   normaliseDates(values, calendar);
   const width = values[0]?.length ?? 0;

@@ -1,4 +1,4 @@
-import { NO_PACE, computeProgress, isoFromDay, readPlan } from '../../shared/index.js';
+import { NO_PACE, computeProgress, isoFromDay } from '../../shared/index.js';
 import type { CellValue, Plan, ProgressItem, Trend } from '../../shared/index.js';
 import { recordCheckIns, trendFormulas, trendView } from './checkins-action.js';
 import type { ProgressResponse, ProgressView, SheetRequest } from '../protocol.js';
@@ -6,8 +6,9 @@ import { withDocumentLock } from './lock.js';
 import { ownedColumn, writeColumns } from './owned-columns.js';
 import type { ColumnWrite } from './owned-columns.js';
 import { planNotices } from './plan-notices.js';
-import { dataRows, pickSheet, readPlanSheet } from './plan-sheet.js';
-import { frameworkUsed, openSession, readOptions } from './session.js';
+import { openPlan } from './open-plan.js';
+import { dataRows } from './plan-sheet.js';
+import { frameworkUsed, openSession } from './session.js';
 
 /** Top-level items and children per item sent to the sidebar at most. */
 export const MAX_TOP_ITEMS = 60;
@@ -23,8 +24,7 @@ const PERCENT_FORMAT = '0%';
 export function runProgress(request: SheetRequest): ProgressResponse {
   const session = openSession();
   return withDocumentLock(() => {
-    const planSheet = readPlanSheet(pickSheet(session.spreadsheet, request.sheet), session.calendar);
-    const plan = readPlan(planSheet.table, readOptions(session.settings));
+    const { planSheet, plan } = openPlan(session, request.sheet);
     const items = computeProgress(plan, { today: session.today, allowOver: session.settings.allowOver });
     const checkIns = recordCheckIns(session, planSheet, plan, items);
     const { first, count } = dataRows(planSheet);

@@ -1,6 +1,7 @@
-import type { Day, Plan, ReadPlanOptions } from '../../shared/index.js';
+import type { ColumnMapping, Day, Plan, ReadPlanOptions } from '../../shared/index.js';
 import type { FrameworkUsed, Settings } from '../protocol.js';
-import { effectiveToday, loadSettings } from './settings.js';
+import { mappingsFrom } from './mappings.js';
+import { effectiveToday, settingsFrom } from './settings.js';
 import { ZoneCalendar } from './time-zone.js';
 
 /** What every action needs first: the spreadsheet, its calendar, the document settings, "today". */
@@ -8,18 +9,42 @@ export interface Session {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   calendar: ZoneCalendar;
   settings: Settings;
-  today: Day;
+  /** Column mappings saved with "Use this sheet", by sheet ID. */
+  mappings: ReadonlyMap<number, ColumnMapping>;
+  readonly today: Day;
 }
 
+/**
+ * The document's properties are read in one call (settings and mappings); the time zone and
+ * "today" only when something needs them.
+ */
 export function openSession(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Session {
-  const calendar = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
-  const settings = loadSettings();
-  return { spreadsheet, calendar, settings, today: effectiveToday(settings, calendar) };
+  const calendar = new ZoneCalendar(() => spreadsheet.getSpreadsheetTimeZone());
+  const properties = PropertiesService.getDocumentProperties().getProperties();
+  const settings = settingsFrom(properties);
+  let today: Day | undefined;
+  return {
+    spreadsheet,
+    calendar,
+    settings,
+    mappings: mappingsFrom(properties),
+    get today() {
+      today ??= effectiveToday(settings, calendar);
+      return today;
+    },
+  };
 }
 
-/** The framework setting as the core's read option. */
-export function readOptions(settings: Settings): ReadPlanOptions {
-  return settings.framework === null ? {} : { framework: settings.framework };
+/** The sheet's saved mapping; asks for the sheet's ID only when the document has saved any. */
+export function mappingOf(session: Session, sheet: GoogleAppsScript.Spreadsheet.Sheet): ColumnMapping | undefined {
+  return session.mappings.size === 0 ? undefined : session.mappings.get(sheet.getSheetId());
+}
+
+/** The framework setting (and a sheet's mapping) as the core's read options. */
+export function readOptions(settings: Settings, mapping?: ColumnMapping): ReadPlanOptions {
+  const options: ReadPlanOptions = settings.framework === null ? {} : { framework: settings.framework };
+  if (mapping !== undefined) options.columns = mapping;
+  return options;
 }
 
 export function frameworkUsed(plan: Plan): FrameworkUsed {

@@ -8,26 +8,35 @@ import type { ZoneCalendar } from './time-zone.js';
 
 const SETTINGS_KEY = 'cascade.settings';
 
-export const DEFAULT_SETTINGS: Settings = { today: null, allowOver: false, framework: null };
+export const DEFAULT_SETTINGS: Settings = { today: null, allowOver: false, framework: null, liveCheck: true };
 
 export const SettingsSchema = z.object({
   today: z.nullable(IsoDateSchema),
   allowOver: z.boolean(),
   framework: z.nullable(FrameworkIdSchema),
+  liveCheck: z.boolean(),
 }) satisfies z.ZodMiniType<Settings>;
 
-/** The saved settings; defaults when none are saved or what is saved cannot be read. */
-export function loadSettings(): Settings {
-  const text = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  if (text === null || text === '') return { ...DEFAULT_SETTINGS };
+/** Settings saved before a setting existed lack it: they get its default, not every default. */
+const StoredSettingsSchema = z.object({
+  today: z.nullable(IsoDateSchema),
+  allowOver: z.boolean(),
+  framework: z.nullable(FrameworkIdSchema),
+  liveCheck: z.optional(z.boolean()),
+});
+
+/** The saved settings among the document's properties; defaults when none are saved or what is saved cannot be read. */
+export function settingsFrom(properties: Readonly<Record<string, string>>): Settings {
+  const text = properties[SETTINGS_KEY];
+  if (text === undefined || text === '') return { ...DEFAULT_SETTINGS };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
-  const parsed = SettingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  const parsed = StoredSettingsSchema.safeParse(raw);
+  return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data, liveCheck: parsed.data.liveCheck ?? DEFAULT_SETTINGS.liveCheck } : { ...DEFAULT_SETTINGS };
 }
 
 export function saveSettings(settings: Settings): void {

@@ -2,7 +2,7 @@ import { FRAMEWORK_IDS, FRAMEWORKS, columnLetter, isoFromDay } from '../../share
 import type { FrameworkInfo, SelectRequest, Settings, StateResponse } from '../protocol.js';
 import { UserError } from './errors.js';
 import { headerIndexOf, notAPlanMessage, readHead } from './plan-sheet.js';
-import { openSession } from './session.js';
+import { mappingOf, openSession } from './session.js';
 import { saveSettings } from './settings.js';
 
 /** What the sidebar shows on opening: the active sheet (a plan or not), the settings, the frameworks. */
@@ -10,9 +10,10 @@ export function getState(): StateResponse {
   const session = openSession();
   const sheet = session.spreadsheet.getActiveSheet();
   const name = sheet.getName();
-  const isPlan = headerIndexOf(readHead(sheet, sheet.getLastRow())) >= 0;
+  const mapping = mappingOf(session, sheet);
+  const isPlan = headerIndexOf(readHead(sheet, sheet.getLastRow()), mapping) >= 0;
   return {
-    sheet: { name, isPlan, message: isPlan ? '' : notAPlanMessage(name) },
+    sheet: { name, isPlan, mapped: mapping !== undefined, message: isPlan ? '' : notAPlanMessage(name) },
     settings: session.settings,
     frameworks: frameworkInfos(),
     today: isoFromDay(session.today),

@@ -1,4 +1,4 @@
-import { columnLetter, dayFromDate, dayFromIso, serialFromDay, templateFor } from '../../shared/index.js';
+import { dayFromDate, dayFromIso, serialFromDay, templateFor } from '../../shared/index.js';
 import type { CellValue, ColumnKey, TemplateSpec } from '../../shared/index.js';
 import type { TemplateRequest, TemplateResponse } from '../protocol.js';
 import { textCell } from './cells.js';
@@ -21,10 +21,9 @@ const TEXT_COLUMNS: readonly ColumnKey[] = ['id', 'parent'];
 /**
  * A template from the core, always into a NEW sheet (never over data): header, examples, live
  * Progress formulas, dropdowns, formats, colours, notes, frozen header and the Title's width. Each
- * property goes in with one call over the range it covers: values and dropdowns over the header and
- * formatted rows, number formats and shading over every row of the sheet (rows typed in later
- * share them), text styles and notes over the header; every range comes from one RangeList, and
- * the new sheet is active as insertSheet leaves it. No lock is needed because nobody else writes a
+ * property goes in with one call over every row of the sheet (rows typed in later share the
+ * formats and shading), the colours with one range per coloured column, and the new sheet is
+ * active as insertSheet leaves it. No lock is needed because nobody else writes a
  * sheet that did not exist, and insertSheet refuses a taken name. The "today" and over-100 %
  * setting come with the request, so no settings or time zone are read.
  */
@@ -35,28 +34,7 @@ export function insertTemplate(request: TemplateRequest): TemplateResponse {
     allowOver: request.allowOver,
     fewWidths: true,
   });
-  const { sheet, name } = insertNewSheet(SpreadsheetApp.getActiveSpreadsheet(), spec.sheetName);
-  const width = spec.header.length;
-  const rows = spec.formattedRows + 1;
-  const maxRows = sheet.getMaxRows();
-  const colourKeys = [...new Set(spec.colours.map((c) => c.column))].filter((key) => spec.columns[key] !== undefined);
-  const [header, block, whole, ...colourRanges] = sheet
-    .getRangeList([
-      rectA1(1, 0, 1, width),
-      rectA1(1, 0, rows, width),
-      rectA1(1, 0, maxRows, width),
-      ...colourKeys.map((key) => rectA1(spec.frozenRows + 1, spec.columns[key] as number, maxRows - spec.frozenRows, 1)),
-    ])
-    .getRanges();
-  block.setValues(blockValues(spec));
-  block.setDataValidations(blockValidations(spec, rows));
-  whole.setNumberFormats(columnGrid(spec, maxRows, NO_FORMAT, numberFormatOf(spec)));
-  whole.setBackgrounds(columnGrid(spec, maxRows, spec.headerStyle.background, backgroundOf(spec)));
-  header.setTextStyles([new Array(width).fill(headerTextStyle(spec))]);
-  header.setNotes([spec.header.map((_, c) => noteOf(spec, c))]);
-  sheet.setFrozenRows(spec.frozenRows);
-  setColours(sheet, spec, new Map(colourKeys.map((key, i) => [key, colourRanges[i]])));
-  setWidths(sheet, spec);
+  const name = writeTemplateSheet(SpreadsheetApp.getActiveSpreadsheet(), spec, spec.sheetName);
   return {
     sheet: name,
     framework: spec.framework.id,
@@ -65,9 +43,44 @@ export function insertTemplate(request: TemplateRequest): TemplateResponse {
   };
 }
 
-/** A1 notation of a rectangle: first row (1-based), first column (0-based), its size. */
-function rectA1(row: number, col: number, rows: number, cols: number): string {
-  return `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+/**
+ * A template spec (a new plan, or a plan converted from a manager's table) into a NEW sheet named
+ * `base` (or "base 2", …); returns its name. Rows are added when the spec has more than the sheet;
+ * with `wide`, columns too (a converted plan carries the table's other columns along).
+ */
+export function writeTemplateSheet(spreadsheet: Spreadsheet, spec: TemplateSpec, base: string, wide = false): string {
+  const { sheet, name } = insertNewSheet(spreadsheet, base);
+  const width = spec.header.length;
+  const maxRows = sheet.getMaxRows();
+  if (spec.formattedRows + 1 > maxRows) sheet.insertRowsAfter(maxRows, spec.formattedRows + 1 - maxRows);
+  const rows = Math.max(maxRows, spec.formattedRows + 1);
+  if (wide) {
+    const maxColumns = sheet.getMaxColumns();
+    if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  }
+  // Every property goes in with one call over the whole sheet's width and rows (the rows below the
+  // formatted ones get blank values, no dropdown, no note and an empty text style, which change
+  // nothing on a new sheet). Each range comes from its own getRange: a RangeList's getRanges()
+  // promises no order, so ranges are never told apart by their place in one.
+  const whole = sheet.getRange(1, 1, rows, width);
+  whole.setValues(padRows(blockValues(spec), rows, width, ''));
+  whole.setDataValidations(padRows(blockValidations(spec, spec.formattedRows + 1), rows, width, null));
+  whole.setNumberFormats(columnGrid(spec, rows, NO_FORMAT, numberFormatOf(spec)));
+  whole.setBackgrounds(columnGrid(spec, rows, spec.headerStyle.background, backgroundOf(spec)));
+  whole.setTextStyles(padRows([new Array(width).fill(headerTextStyle(spec))], rows, width, SpreadsheetApp.newTextStyle().build()));
+  whole.setNotes(padRows([spec.header.map((_, c) => noteOf(spec, c))], rows, width, ''));
+  sheet.setFrozenRows(spec.frozenRows);
+  setColours(sheet, spec, rows);
+  setWidths(sheet, spec);
+  return name;
+}
+
+/** `grid` followed by rows of `fill` up to `rows` rows (one shared line: Sheets only reads the grid). */
+function padRows<T>(grid: T[][], rows: number, width: number, fill: T): T[][] {
+  const line = new Array<T>(width).fill(fill);
+  const out = grid.slice(0, rows);
+  while (out.length < rows) out.push(line);
+  return out;
 }
 
 /** insertSheet is atomic and refuses a taken name: try "Cascade", then "Cascade 2", … */
@@ -154,8 +167,9 @@ function noteOf(spec: TemplateSpec, col: number): string {
   return '';
 }
 
-/** Conditional colours (cell text → colours), per column, over the column below the header. */
-function setColours(sheet: Sheet, spec: TemplateSpec, rangeOf: ReadonlyMap<ColumnKey, Range>): void {
+/** Conditional colours (cell text → colours), per column, over the column below the header (one range per column). */
+function setColours(sheet: Sheet, spec: TemplateSpec, rows: number): void {
+  const rangeOf = colourRanges(sheet, spec, rows);
   const rules = spec.colours
     .filter((c) => rangeOf.has(c.column))
     .map((c) =>
@@ -167,6 +181,41 @@ function setColours(sheet: Sheet, spec: TemplateSpec, rangeOf: ReadonlyMap<Colum
         .build(),
     );
   if (rules.length > 0) sheet.setConditionalFormatRules(rules);
+}
+
+/** Columns that hold only numbers (or formulas giving numbers): a rule on a cell's text never matches there. */
+const NUMBER_COLUMNS: readonly ColumnKey[] = ['start', 'target', 'weight', 'progress'];
+
+/**
+ * The range each coloured column's rules apply to, below the header. Where the coloured columns
+ * (Status, Pace) have only number columns between them and give each word one colour, one range
+ * spans them all, so every rule applies to each (same words, same colours; a number never equals
+ * "Done"): one call instead of one per column. Otherwise a range per column.
+ */
+function colourRanges(sheet: Sheet, spec: TemplateSpec, rows: number): Map<ColumnKey, Range> {
+  const out = new Map<ColumnKey, Range>();
+  if (rows <= spec.frozenRows) return out;
+  const keys = [...new Set(spec.colours.map((c) => c.column))].filter((key) => spec.columns[key] !== undefined);
+  const cols = keys.map((key) => spec.columns[key] as number);
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
+  const inSpan = Object.entries(spec.columns).filter(([, index]) => (index as number) >= first && (index as number) <= last);
+  const onlyNumbersBetween = inSpan.length === last - first + 1 && inSpan.every(([key]) => keys.includes(key as ColumnKey) || NUMBER_COLUMNS.includes(key as ColumnKey));
+  const colourOfWord = new Map<string, string>();
+  const oneColourPerWord = spec.colours.every((c) => {
+    const word = c.equals.toLowerCase();
+    const colour = `${c.background} ${c.color}`;
+    if (!colourOfWord.has(word)) colourOfWord.set(word, colour);
+    return colourOfWord.get(word) === colour;
+  });
+  const body = (col: number, width: number) => sheet.getRange(spec.frozenRows + 1, col + 1, rows - spec.frozenRows, width);
+  if (keys.length > 1 && onlyNumbersBetween && oneColourPerWord) {
+    const span = body(first, last - first + 1);
+    for (const key of keys) out.set(key, span);
+  } else {
+    keys.forEach((key, i) => out.set(key, body(cols[i], 1)));
+  }
+  return out;
 }
 
 /** Widths in runs of equal width (one call per run); columns at the default width need none. */

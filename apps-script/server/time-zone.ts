@@ -14,11 +14,21 @@ export function isDate(value: unknown): value is Date {
 }
 
 export class ZoneCalendar {
-  private readonly format: Intl.DateTimeFormat | null;
+  private zone: string | null = null;
+  private zoneFormatter: Intl.DateTimeFormat | null | undefined;
   private readonly cache = new Map<number, Date>();
 
-  constructor(readonly timeZone: string) {
-    this.format = zoneFormat(timeZone);
+  /** The time zone, or how to ask for it: asked once, and only when a date needs it (one service call saved otherwise). */
+  constructor(private readonly zoneSource: string | (() => string)) {}
+
+  get timeZone(): string {
+    this.zone ??= typeof this.zoneSource === 'string' ? this.zoneSource : this.zoneSource();
+    return this.zone;
+  }
+
+  private get format(): Intl.DateTimeFormat | null {
+    if (this.zoneFormatter === undefined) this.zoneFormatter = zoneFormat(this.timeZone);
+    return this.zoneFormatter;
   }
 
   /** The calendar day of an instant in the spreadsheet's zone, as a Date at UTC midnight. */

@@ -1,4 +1,6 @@
-import type { StateResponse } from '../protocol.js';
+import { MULTIPLE_ACCOUNTS_HELP_URL } from '../about.js';
+import { ERROR_CATALOG } from '../error-codes.js';
+import type { ErrorCode, StateResponse } from '../protocol.js';
 import { byId, fill, h, say } from './dom.js';
 import { ApiError } from './rpc.js';
 
@@ -12,21 +14,40 @@ export interface App {
   planSheet: string | null;
   showTab(tab: Tab, focus?: boolean): void;
   refreshState(): Promise<void>;
+  /** Opens "Use this sheet" (the column mapping form) on the active sheet. */
+  useThisSheet(): void;
 }
 
-/** Shows a server problem in a panel's message area; a sheet that is not a plan gets a way out. */
+/**
+ * Shows a problem in a panel's message area, always with its error code (docs/add-on.md, "Errors").
+ * A sheet that is not a plan gets a way out; the multiple-accounts limitation gets what to do and
+ * Google's page about it.
+ */
 export function reportError(app: App, area: Element, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ApiError && error.code === 'not-a-plan') {
+  const code: ErrorCode = error instanceof ApiError ? error.code : 'google-failed';
+  const codeLine = h('p', { className: 'error-code' }, `Error code: ${code}`);
+  if (code === 'not-a-plan') {
     say(
       area,
       'error',
       h('p', {}, message),
-      h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('template', true) } }, 'Insert a template'),
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { className: 'btn primary', attrs: { type: 'button' }, on: { click: () => app.useThisSheet() } }, 'Use this sheet'),
+        h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('template', true) } }, 'Insert a template'),
+      ),
+      codeLine,
     );
     return;
   }
-  say(area, 'error', error instanceof ApiError ? message : `Something went wrong: ${message}`);
+  if (code === 'multiple-accounts') {
+    const link = h('a', { attrs: { href: MULTIPLE_ACCOUNTS_HELP_URL, target: '_blank', rel: 'noopener' } }, 'Google’s help on multiple accounts');
+    say(area, 'error', h('p', {}, message), h('p', {}, ERROR_CATALOG[code].action), h('p', {}, link), codeLine);
+    return;
+  }
+  say(area, 'error', h('p', {}, code === 'google-failed' ? `Something went wrong: ${message}` : message), codeLine);
 }
 
 /**

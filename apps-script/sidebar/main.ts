@@ -1,3 +1,4 @@
+import { VERSION } from '../about.js';
 import { DEFAULT_START, START_ATTRIBUTE } from '../protocol.js';
 import { TABS, reportError, showSheetLine } from './app.js';
 import type { App, Tab } from './app.js';
@@ -5,6 +6,7 @@ import { byId, fill } from './dom.js';
 import { ApiError, call, onBusyChange } from './rpc.js';
 import { selectTab, setUpTabs } from './tabs.js';
 import { runCheck, setUpCheck } from './views/check.js';
+import { openMapping, setUpMapping } from './views/mapping.js';
 import { runProgress, setUpProgress } from './views/progress.js';
 import { renderSettings, setUpSettings } from './views/settings.js';
 import { renderFrameworks, setUpTemplate } from './views/template.js';
@@ -14,6 +16,7 @@ const app: App = {
   planSheet: null,
   showTab: (tab, focus = false) => selectTab(tab, focus),
   refreshState,
+  useThisSheet: () => void openMapping(app),
 };
 
 async function refreshState(): Promise<void> {
@@ -29,10 +32,13 @@ async function refreshState(): Promise<void> {
   }
 }
 
-/** The server writes `data-start="check:run"` (tab, and whether to run its action) for menu items. */
-function startAction(): { tab: Tab | 'auto'; run: boolean } {
-  const [tab, run] = (document.body.getAttribute(START_ATTRIBUTE) ?? DEFAULT_START).split(':');
-  return { tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'auto', run: run === 'run' };
+/**
+ * The server writes `data-start="check:run"` (tab, and whether to run its action) for menu items,
+ * and `auto:welcome` when the add-on was just installed.
+ */
+function startAction(): { tab: Tab | 'auto'; run: boolean; welcome: boolean } {
+  const [tab, flag] = (document.body.getAttribute(START_ATTRIBUTE) ?? DEFAULT_START).split(':');
+  return { tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'auto', run: flag === 'run', welcome: flag === 'welcome' };
 }
 
 async function start(): Promise<void> {
@@ -45,7 +51,10 @@ async function start(): Promise<void> {
   setUpCheck(app);
   setUpProgress(app);
   setUpSettings(app);
+  setUpMapping(app);
   const action = startAction();
+  byId('version').textContent = VERSION;
+  byId('welcome').hidden = !action.welcome;
   const opening = action.tab === 'auto' ? 'check' : action.tab;
   app.showTab(opening);
   try {

@@ -54,7 +54,7 @@ export function call<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): P
       const run = window.google?.script?.run;
       if (!run) {
         settle();
-        reject(new Error('This page runs inside Google Sheets: open it from Extensions → Cascade.'));
+        reject(new ApiError('not-in-sheets', 'This page runs inside Google Sheets: open it from Extensions → Cascade.'));
         return;
       }
       const runner = run
@@ -64,7 +64,7 @@ export function call<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): P
         })
         .withFailureHandler((error) => {
           settle();
-          reject(new Error(failureMessage(error)));
+          reject(failureError(error));
         });
       (runner[name] as (...a: unknown[]) => void)(...payload);
     };
@@ -87,6 +87,22 @@ export function failureMessage(error: unknown): string {
   const firstLine = text.split('\n').find((line) => !/^\s+at\s/.test(line) && line.trim() !== '') ?? '';
   const words = firstLine.replace(/^(?:Error|Exception|ScriptError):\s*/, '').trim();
   return words === '' ? SILENT_FAILURE : words;
+}
+
+/**
+ * Signed in to several Google accounts, a person whose default account is not the one using the
+ * sheet gets these from every google.script.run call: a documented Apps Script limitation
+ * (troubleshooting guide, "Multiple Google Accounts"), not something Cascade or the person did.
+ */
+const MULTIPLE_ACCOUNTS = /PERMISSION_DENIED|error occurred while reading from storage|Authorization is required/i;
+
+/** A failed call as the error the sidebar shows: the multiple-accounts limitation, or Google's words. */
+export function failureError(error: unknown): ApiError {
+  const words = failureMessage(error);
+  if (MULTIPLE_ACCOUNTS.test(words)) {
+    return new ApiError('multiple-accounts', 'Cascade cannot run: you are signed in to more than one Google account in this browser.');
+  }
+  return new ApiError('google-failed', words);
 }
 
 /** The value of a Result, or an ApiError with the server's message. */

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { checkPlan, lastCheckInDays } from '../../shared/index.js';
 import { loadHistory } from '../history/plan-history.js';
-import { formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
+import { columnsOption, formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { countFindings, lintJson, lintText } from '../output/lint-report.js';
 import { loadPlan } from '../plan-input.js';
@@ -13,8 +13,9 @@ export function lintCommand(): Command {
     .addOption(formatOption())
     .addOption(todayOption())
     .addOption(frameworkOption())
+    .addOption(columnsOption())
     .action(async (path: string, options: PlanOptions) => {
-      const { file, plan } = await loadPlan(path, options.framework);
+      const { file, plan } = await loadPlan(path, options.framework, options.columns);
       const today = todayOf(options);
       // review/stale reads the check-in history where Last check-in is blank.
       const history = await loadHistory(file);

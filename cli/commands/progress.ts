@@ -13,7 +13,7 @@ import {
   type ProgressItem,
   type Trend,
 } from '../../shared/index.js';
-import { formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
+import { columnsOption, formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { plural } from '../output/terminal.js';
 import { progressJson, progressText } from '../output/progress-report.js';
@@ -34,6 +34,7 @@ export function progressCommand(): Command {
     .addOption(formatOption())
     .addOption(todayOption())
     .addOption(frameworkOption())
+    .addOption(columnsOption())
     .addOption(
       new Option(
         '--write',
@@ -43,7 +44,7 @@ export function progressCommand(): Command {
     .addOption(noteOption('the check-ins --write adds'))
     .addOption(whoOption())
     .action(async (path: string, options: ProgressOptions) => {
-      const loaded = await loadPlan(path, options.framework);
+      const loaded = await loadPlan(path, options.framework, options.columns);
       const { plan } = loaded;
       const today = todayOf(options);
       const out = processOutput();

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import type { Day, FrameworkId } from '../../shared/index.js';
+import type { ColumnMapping, Day, FrameworkId } from '../../shared/index.js';
 import {
   buildMirror,
   checkPlanKey,
@@ -19,7 +19,7 @@ import {
 } from '../../notion-sync/index.js';
 import type { LimiterOptions, NotionApiOptions, PlanIdentity, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
-import { frameworkOption, todayOf, todayOption } from '../options.js';
+import { columnsOption, frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
 import { pullIntoFile } from '../sync-pull.js';
@@ -33,6 +33,7 @@ interface SyncFlags {
   force?: boolean;
   today?: Day;
   framework?: FrameworkId;
+  columns?: ColumnMapping;
 }
 
 export function syncCommand(): Command {
@@ -47,6 +48,7 @@ export function syncCommand(): Command {
     .option('--force', 'go ahead even when most pages in Notion would go to the trash')
     .addOption(todayOption())
     .addOption(frameworkOption())
+    .addOption(columnsOption())
     .addHelpText(
       'after',
       '\nEnvironment:\n  NOTION_TOKEN     the integration\'s secret (required)\n  NOTION_BASE_URL  another API address (a proxy, or tests)\n\nSee docs/notion.md for setting up the integration.',
@@ -61,7 +63,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
   try {
     const parentPageId = parsePage(flags.parent);
     if (!token) throw missingToken();
-    const { plan, file: planFile } = await loadPlan(file, flags.framework);
+    const { plan, file: planFile } = await loadPlan(file, flags.framework, flags.columns);
     const today = todayOf(flags);
     const mirror = buildMirror(plan, { today });
     const notes: string[] = [];

@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
 import { extname } from 'node:path';
-import { COLUMN_BY_KEY, computeProgressValues, readPlan, templateFor, type FrameworkId, type TemplateSpec } from '../../shared/index.js';
+import { COLUMN_BY_KEY, templateFor, type FrameworkId, type TemplateSpec } from '../../shared/index.js';
 import { fileError } from '../errors.js';
 import { exists, existsError, writeFileAtomic } from '../files/atomic.js';
 import { frameworkOption, parseToday, todayOf } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { plural } from '../output/terminal.js';
-import { templateCsv } from '../write/csv-template.js';
-import { templateWorkbook } from '../write/xlsx-template.js';
+import { templateBytes } from '../write/template-bytes.js';
 
 interface TemplateOptions {
   framework: FrameworkId;
@@ -31,24 +30,10 @@ export function templateCommand(): Command {
       }
       if (!options.force && (await exists(path))) throw existsError(path);
       const spec = templateFor(options.framework, { examples: options.examples ?? false, today: todayOf(options) });
-      const data = kind === '.xlsx' ? await xlsxBytes(spec) : templateCsv(spec);
+      const data = await templateBytes(spec, kind);
       await writeFileAtomic(path, data, { overwrite: options.force ?? false });
       processOutput().print(summary(path, spec, kind === '.xlsx'));
     });
-}
-
-async function xlsxBytes(spec: TemplateSpec): Promise<Buffer> {
-  const workbook = await templateWorkbook(spec, exampleResults(spec));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** The core's progress of each example row: the cached value of its live formula, as a spreadsheet would compute it. */
-function exampleResults(spec: TemplateSpec): (row: number) => number | null {
-  if (spec.rows.length === 0) return () => null;
-  const plan = readPlan({ header: spec.header, rows: spec.rows }, { framework: spec.framework.id });
-  const values = computeProgressValues(plan);
-  const byRow = new Map(plan.items.map((item, i) => [item.row, values[i]]));
-  return (row) => byRow.get(row) ?? null;
 }
 
 function summary(path: string, spec: TemplateSpec, xlsx: boolean): string {

@@ -1,10 +1,7 @@
-import { PlanFormatError, isPlanHeader, requireColumns, type CellValue, type RawTable } from '../../shared/index.js';
+import { PlanFormatError, findPlanHeaderRow, type CellValue, type RawTable } from '../../shared/index.js';
 
 /** A sheet's cells: `rows[n - 1]` is spreadsheet row n (missing or short rows are blank). */
 export type Grid = CellValue[][];
-
-/** How many non-empty rows at the top may sit above the header (a title, a note). */
-const HEADER_SEARCH_ROWS = 10;
 
 /** An empty cell, or one holding only spaces. */
 export function isBlankCell(cell: CellValue | undefined): boolean {
@@ -15,15 +12,9 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every(isBlankCell);
 }
 
-/** 0-based index of the header row: the first non-empty row with ID, Level and Title, or -1. */
+/** 0-based index of the header row (the core's findPlanHeaderRow: the same rule as the add-on's), or -1. */
 export function findHeaderRow(grid: Grid): number {
-  let seen = 0;
-  for (let i = 0; i < grid.length && seen < HEADER_SEARCH_ROWS; i++) {
-    if (isBlankRow(grid[i])) continue;
-    seen++;
-    if (isPlanHeader(grid[i])) return i;
-  }
-  return -1;
+  return findPlanHeaderRow(grid);
 }
 
 /** 0-based index of the first non-empty row, or -1 for an empty sheet. */
@@ -34,16 +25,17 @@ export function firstNonEmptyRow(grid: Grid): number {
 
 /**
  * The plan table of a grid: the header row and every row under it (blank rows kept, so that
- * row numbers stay the spreadsheet's). Throws the core's PlanFormatError when no row is a header.
+ * row numbers stay the spreadsheet's). Throws the core's PlanFormatError for an empty grid; when
+ * no row reads as a header, the first non-empty row is taken, and readPlan says what it lacks
+ * (or reads it with the person's --columns).
  */
 export function tableFromGrid(grid: Grid): RawTable {
-  const headerIndex = findHeaderRow(grid);
+  let headerIndex = findHeaderRow(grid);
   if (headerIndex < 0) {
-    const first = firstNonEmptyRow(grid);
-    if (first < 0) {
+    headerIndex = firstNonEmptyRow(grid);
+    if (headerIndex < 0) {
       throw new PlanFormatError('it is empty. A plan needs a header row (ID, Level, Title) and one row per item.');
     }
-    requireColumns(grid[first] ?? [], first + 1); // throws, naming the missing headers
   }
   const rows: CellValue[][] = [];
   for (let i = headerIndex + 1; i < grid.length; i++) rows.push(grid[i] ?? []);

@@ -1,5 +1,5 @@
 import type { Finding, Plan, PlanItem } from '../../shared/index.js';
-import { COLUMN_BY_KEY, columnLetter, type Day } from '../../shared/index.js';
+import { COLUMN_BY_KEY, columnLetter, readingJson, type Day } from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
 import { plural, truncate, type Colors } from './terminal.js';
 
@@ -20,6 +20,7 @@ export function lintJson(file: string, plan: Plan, findings: readonly Finding[])
     file,
     framework: plan.framework.id,
     rows: plan.items.length,
+    reading: readingJson(plan.reading),
     findings: findings.map((f) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint })),
     counts: countFindings(findings),
   };
@@ -33,24 +34,26 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
   const lines = reportHeading(file, plan, today, c);
   if (plan.items.length === 0) return lines.join('\n') + '\n';
 
-  const itemByRow = new Map<number, PlanItem>(plan.items.map((item) => [item.row, item]));
-  const groups = new Map<number, Finding[]>();
+  // Findings group under their item: a side-by-side row holds an objective and its first key result.
+  const itemOf = findingItems(plan);
+  const groups = new Map<string, { row: number; item: PlanItem | undefined; findings: Finding[] }>();
   for (const finding of findings) {
-    const group = groups.get(finding.row) ?? groups.set(finding.row, []).get(finding.row)!;
-    group.push(finding);
+    const item = itemOf(finding);
+    const key = `${finding.row}\u0000${item?.index ?? ''}`;
+    const group = groups.get(key) ?? groups.set(key, { row: finding.row, item, findings: [] }).get(key)!;
+    group.findings.push(finding);
   }
-  const rows = [...groups.keys()].sort((a, b) => a - b);
+  const ordered = [...groups.values()].sort((a, b) => a.row - b.row || (a.item?.index ?? 0) - (b.item?.index ?? 0));
   const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
-  for (const row of rows) {
-    const group = groups.get(row)!.slice().sort((a, b) => rank(a) - rank(b));
-    const item = itemByRow.get(row);
+  for (const { row, item, findings: found } of ordered) {
+    const group = found.slice().sort((a, b) => rank(a) - rank(b));
     const label = [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
     const head = label.join(' · ');
     const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
     lines.push('', c.bold(head) + title);
     for (const finding of group) {
       const severity = finding.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      const tag = [finding.rule, cellName(plan, finding)].filter(Boolean).join(' · ');
+      const tag = [finding.rule, cellName(plan, finding, item)].filter(Boolean).join(' · ');
       lines.push(`  ${severity}  ${finding.message} ${c.dim(tag)}`);
       if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
     }
@@ -59,12 +62,27 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
   return lines.join('\n') + '\n';
 }
 
+/** The item a finding is about: by row and ID (two items share a side-by-side row), else the row's own item. */
+function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
+  const byRow = new Map<number, PlanItem[]>();
+  for (const item of plan.items) (byRow.get(item.row) ?? byRow.set(item.row, []).get(item.row)!).push(item);
+  return (finding) => {
+    const items = byRow.get(finding.row) ?? [];
+    return items.find((item) => item.id === finding.id) ?? items.find((item) => !item.sharedRow) ?? items[0];
+  };
+}
+
 /**
  * "cell L7 (Due date)" for a finding about one cell, so it can be found in the sheet; "no Review
- * column" for one about a column the plan does not have.
+ * column" for one about a column the plan does not have; for an objective written beside its
+ * first key result, the cell it is written in (the row's other cells are the key result's).
  */
-function cellName(plan: Plan, finding: Finding): string {
+function cellName(plan: Plan, finding: Finding, item?: PlanItem): string {
   if (finding.missingColumn !== undefined) return `no ${COLUMN_BY_KEY[finding.missingColumn].header} column`;
+  if (item?.sharedRow) {
+    const tier = plan.reading?.levelColumns.find((c) => c.level === item.level);
+    return tier ? `written in cell ${columnLetter(tier.index)}${finding.row} (${tier.header})` : '';
+  }
   const col = finding.column === undefined ? undefined : plan.columns[finding.column];
   return col === undefined ? '' : `cell ${columnLetter(col)}${finding.row} (${plan.header[col]})`;
 }

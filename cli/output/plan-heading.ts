@@ -1,4 +1,4 @@
-import { isoFromDay, otherFrameworksText, type Day, type Plan } from '../../shared/index.js';
+import { isoFromDay, otherFrameworksText, readingText, type Day, type Plan } from '../../shared/index.js';
 import { plural, type Colors } from './terminal.js';
 
 /**
@@ -7,6 +7,8 @@ import { plural, type Colors } from './terminal.js';
  */
 export function reportHeading(file: string, plan: Plan, today: Day, c: Colors): string[] {
   const lines = [c.bold(file) + c.dim(` · ${frameworkLine(plan)} · ${plural(plan.items.length, 'row')} · today ${isoFromDay(today)}`)];
+  const reading = readingText(plan.reading);
+  if (reading !== null) lines.push(c.dim(`Read as: ${reading}`));
   if (plan.items.length === 0) lines.push('', emptyPlanNote(plan));
   return lines;
 }

@@ -1,4 +1,4 @@
-import { isoFromDay, NO_PACE, roundFraction, type Day, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
+import { isoFromDay, NO_PACE, readingJson, roundFraction, type Day, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
 import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
 
@@ -8,10 +8,13 @@ export function progressJson(file: string, plan: Plan, today: Day, items: readon
     file,
     framework: plan.framework.id,
     today: isoFromDay(today),
+    reading: readingJson(plan.reading),
     items: items.map((i, k) => ({
       row: i.row,
       id: i.id,
       level: i.level,
+      title: plan.items[k].title,
+      parent: parentId(plan, k),
       progress: roundFraction(i.progress),
       expected: roundFraction(i.expected),
       status: i.status,
@@ -19,6 +22,12 @@ export function progressJson(file: string, plan: Plan, today: Day, items: readon
       ...(trends ? { trend: trends[k].pace, forecast: roundFraction(trends[k].forecast) } : {}),
     })),
   };
+}
+
+/** The ID of an item's parent in the cascade (as linked, so a Parent naming no row is null). */
+function parentId(plan: Plan, index: number): string | null {
+  const p = plan.tree.parent[index];
+  return p >= 0 ? plan.items[p].id || null : null;
 }
 
 const PACE_ORDER: readonly TrendPace[] = ['done', 'on track', 'at risk', 'trending off track', 'off track', 'overdue', 'not started', 'paused'];

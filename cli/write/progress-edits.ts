@@ -32,6 +32,8 @@ export function progressEdits(
     edits.push({ row: headerRow, col: progressColumn, value: COLUMN_BY_KEY.progress.header, onFormula: 'skip', formatLike: progressColumn - 1 });
   }
   for (let i = 0; i < plan.items.length; i++) {
+    // An objective written beside its first key result has no row of its own: that row's cells are the key result's.
+    if (plan.items[i].sharedRow) continue;
     edits.push({
       row: progress[i].row,
       col: progressColumn,
@@ -42,7 +44,9 @@ export function progressEdits(
   }
   const pace = plan.columns.pace;
   if (pace !== undefined) {
-    for (const item of progress) edits.push({ row: item.row, col: pace, value: item.status ?? NO_PACE, onFormula: 'replace' });
+    progress.forEach((item, i) => {
+      if (!plan.items[i].sharedRow) edits.push({ row: item.row, col: pace, value: item.status ?? NO_PACE, onFormula: 'replace' });
+    });
   }
   const idColumn = plan.columns.id!;
   for (const { row, id } of filledIds) edits.push({ row, col: idColumn, value: id, onFormula: 'skip' });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { transform } from 'esbuild';
 import { describe, expect, test } from 'vitest';
+import { MULTIPLE_ACCOUNTS_HELP_URL } from '../../apps-script/about.js';
+import { ERROR_CODES } from '../../apps-script/error-codes.js';
 import { DIST, loadBundle } from './harness.js';
 
 const code = () => readFileSync(path.join(DIST, 'Code.js'), 'utf8');
@@ -18,6 +20,9 @@ const ENTRY_POINTS = [
   'menuInsertTemplate',
   'menuCheckPlan',
   'menuUpdateProgress',
+  'menuHelp',
+  'menuAbout',
+  'menuFeedback',
   'apiGetState',
   'apiSaveSettings',
   'apiCheck',
@@ -26,6 +31,9 @@ const ENTRY_POINTS = [
   'apiInsertTemplate',
   'apiSelect',
   'apiReplan',
+  'apiMapping',
+  'apiSaveMapping',
+  'apiConvert',
   'CASCADE_PROGRESS',
 ];
 
@@ -140,14 +148,33 @@ describe('menu', () => {
       { caption: 'Insert template', functionName: 'menuInsertTemplate' },
       { caption: 'Check plan', functionName: 'menuCheckPlan' },
       { caption: 'Update progress', functionName: 'menuUpdateProgress' },
+      { caption: 'Help', functionName: 'menuHelp' },
+      { caption: 'About', functionName: 'menuAbout' },
+      { caption: 'Feedback', functionName: 'menuFeedback' },
     ]);
-    expect(world.counter.summary()).toEqual({ 'Menu.addItem': 4, 'Menu.addToUi': 1, 'SpreadsheetApp.getUi': 1, 'Ui.createAddonMenu': 1 });
+    expect(world.counter.summary()).toEqual({ 'Menu.addItem': 7, 'Menu.addSeparator': 1, 'Menu.addToUi': 1, 'SpreadsheetApp.getUi': 1, 'Ui.createAddonMenu': 1 });
   });
 
-  test('onInstall builds the same menu', () => {
+  test('onInstall builds the same menu and greets the person in the sidebar', () => {
     const { run, world } = loadBundle();
     run('onInstall', { authMode: 'FULL' });
-    expect(world.ui.menus[0].items.map((i) => i.functionName)).toEqual(['menuOpenSidebar', 'menuInsertTemplate', 'menuCheckPlan', 'menuUpdateProgress']);
+    expect(world.ui.menus[0].items.map((i) => i.functionName)).toEqual(ENTRY_POINTS.filter((name) => name.startsWith('menu')));
+    expect(world.ui.sidebars).toHaveLength(1);
+    expect(world.ui.sidebars[0].content).toContain('data-start="auto:welcome"');
+  });
+
+  test('Help, About and Feedback show a dialog with the version and the error codes', () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    const { run, world } = loadBundle();
+    run('menuHelp');
+    run('menuAbout');
+    run('menuFeedback');
+    expect(world.ui.dialogs.map((d) => d.title)).toEqual(['Cascade help', 'About Cascade', 'Send feedback']);
+    const [help, about, feedback] = world.ui.dialogs.map((d) => d.content);
+    for (const code of ERROR_CODES) expect(help).toContain(`<code>${code}</code>`);
+    expect(help).toContain(MULTIPLE_ACCOUNTS_HELP_URL);
+    expect(about).toContain(`Cascade ${version}`);
+    expect(feedback).toContain(version);
   });
 
   test.each([

@@ -11,7 +11,7 @@ import { bigPlan, col, seedPlan, smallPlan } from './plans.js';
 const TODAY = '2026-05-01';
 
 function update(loaded: Loaded, today = TODAY) {
-  expect(loaded.api('apiSaveSettings', { today, allowOver: false, framework: null }).ok).toBe(true);
+  expect(loaded.api('apiSaveSettings', { today, allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
   const result = loaded.api('apiProgress', { sheet: null });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -130,7 +130,7 @@ describe('replanning from the sidebar (apiReplan)', () => {
 
   test('a choice that cannot apply says why and changes nothing', () => {
     const loaded = loadBundle();
-    expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null }).ok).toBe(true);
+    expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
     const plan = seedPlan(loaded.world, smallPlan());
     const before = plan.snapshot();
     const result = loaded.api('apiReplan', { sheet: null, id: 'KR1.1', choice: { kind: 'extend', due: '2026-07-31' }, apply: true });

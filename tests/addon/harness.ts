@@ -1,10 +1,11 @@
 // The built bundle dist/Code.js loaded as Apps Script loads it: one classic script in a fresh
 // context whose globals are the fake services. Everything the tests call goes through the
 // top-level functions of Code.js, so a bundling mistake fails them.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { Api, ApiName } from '../../apps-script/protocol.js';
+import { newerSource } from '../build-freshness.js';
 import { FakeWorld } from './fake/services.js';
 import type { WorldOptions } from './fake/services.js';
 import { a1Of } from './fake/sheets.js';
@@ -17,18 +18,23 @@ let cachedCode: string | null = null;
 function code(): string {
   if (cachedCode === null) {
     if (!existsSync(CODE)) throw new Error('dist/Code.js is missing: run `npm run build` (or node scripts/build.mjs) first.');
-    const built = statSync(CODE).mtimeMs;
-    const stale = ['apps-script', 'shared'].flatMap((dir) => sources(path.resolve(dir))).find((file) => statSync(file).mtimeMs > built);
+    const stale = newerSource(CODE, ['apps-script', 'shared', 'scripts/build-addon.mjs', 'package.json']);
     if (stale) throw new Error(`dist/Code.js is older than ${path.relative('.', stale)}: run \`npm run build\` first.`);
     cachedCode = readFileSync(CODE, 'utf8');
   }
   return cachedCode;
 }
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  );
+/** ScriptApp.AuthMode: an enum whose values print as their names. */
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+class FakeAuthMode {
+  constructor(private readonly name: AuthMode) {}
+  toString(): string {
+    return this.name;
+  }
+  toJSON(): string {
+    return this.name;
+  }
 }
 
 export interface Loaded {
@@ -38,18 +44,26 @@ export interface Loaded {
   run(name: string, ...args: unknown[]): unknown;
   /** A google.script.run target: arguments and result cross as JSON, as they do in Apps Script. */
   api<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): ReturnType<Api[K]>;
-  /** A user edit: the cells change, then the simple trigger onEdit runs with its event. */
-  edit(sheet: FakeSheet, row: number, col: number, values: unknown[][]): void;
+  /**
+   * A user edit: the cells change, then the simple trigger onEdit runs with its event, in
+   * AuthMode.LIMITED (the add-on is enabled in the document) unless `authMode` says otherwise.
+   */
+  edit(sheet: FakeSheet, row: number, col: number, values: unknown[][], authMode?: AuthMode): void;
 }
 
 export function loadBundle(options: WorldOptions = {}): Loaded {
   const world = new FakeWorld({ distDir: DIST, ...options });
   const context = vm.createContext({ ...world.globals });
   vm.runInContext(code(), context, { filename: 'Code.js' });
+  // Each top-level call is one execution: when it ends, Apps Script releases the locks it holds.
   const run = (name: string, ...args: unknown[]) => {
     const fn = context[name];
     if (typeof fn !== 'function') throw new Error(`Code.js has no top-level function ${name}.`);
-    return (fn as (...a: unknown[]) => unknown)(...args);
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      world.lock.endExecution();
+    }
   };
   const parseInContext = vm.runInContext('JSON.parse', context) as (text: string) => unknown;
   return {
@@ -62,14 +76,14 @@ export function loadBundle(options: WorldOptions = {}): Loaded {
       assertJsonSafe(result, name);
       return JSON.parse(JSON.stringify(result));
     },
-    edit(sheet, row, col, values) {
+    edit(sheet, row, col, values, authMode = 'LIMITED') {
       const rows = values.length;
       const cols = values[0].length;
       const old = rows === 1 && cols === 1 ? sheet.shown(row, col) : undefined;
       sheet.range(row, col, rows, cols).setValues(values);
       const range = sheet.range(row, col, rows, cols).api;
       const event: Record<string, unknown> = {
-        authMode: 'LIMITED',
+        authMode: new FakeAuthMode(authMode),
         range,
         source: world.spreadsheet.api,
         user: { getEmail: () => 'manager@example.com' },

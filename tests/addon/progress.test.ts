@@ -10,7 +10,7 @@ import { HEADER, bigPlan, col, exceptColumns, seedPlan, smallPlan } from './plan
 const TODAY = '2026-05-01';
 
 function settings(loaded: Loaded, allowOver = false): void {
-  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver, framework: null }).ok).toBe(true);
+  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver, framework: null, liveCheck: true }).ok).toBe(true);
 }
 
 function coreProgress(table: RawTable, allowOver = false) {

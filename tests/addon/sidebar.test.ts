@@ -1,7 +1,7 @@
 // The sidebar in a real browser (Debian's chromium through playwright-core), its google.script.run
 // backed by the built bundle's handlers over the fake spreadsheet: what a manager clicks, sees and
 // types, end to end. Screenshots go to test-results/ for a person to judge the design.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -123,7 +123,7 @@ describe('sidebar in chromium', () => {
   test('a manager inserts a template, checks it, jumps to a finding, updates progress and sees the bars', async () => {
     const loaded = loadBundle({ timeZone: 'Europe/Berlin' });
     loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([['Item', 'Cost'], ['Laptops', 12000]]);
-    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     const { page, dialogs } = await openSidebar(loaded);
     await settle(page);
 
@@ -209,7 +209,7 @@ describe('sidebar in chromium', () => {
 
   test('"Check plan" from the menu runs the check on opening; "Fix IDs" fills the blank ID and re-checks', async () => {
     const loaded = loadBundle();
-    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     const sheet = seedPlan(loaded.world, smallPlan());
     const { page } = await openSidebar(loaded, 'menuCheckPlan');
     await expect.poll(() => page.locator('.group').count()).toBeGreaterThan(0);
@@ -227,7 +227,7 @@ describe('sidebar in chromium', () => {
 
   test('says how the plan was read above the findings and the bars; a finding about a missing column offers no cell to go to', async () => {
     const loaded = loadBundle();
-    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     seedPlan(loaded.world, noticePlan());
     const { page, dialogs } = await openSidebar(loaded, 'menuCheckPlan');
     await expect.poll(() => page.locator('.group').count()).toBeGreaterThan(0);
@@ -282,14 +282,14 @@ describe('sidebar in chromium', () => {
     expect(await page.isVisible('#template-insert')).toBe(true);
 
     // Google fails the next call (a service times out): the person reads what happened, once.
-    const spreadsheet = loaded.world.spreadsheet as { getSpreadsheetTimeZone(): string };
-    spreadsheet.getSpreadsheetTimeZone = () => {
+    const spreadsheet = loaded.world.spreadsheet as { getActiveSheet(): unknown };
+    spreadsheet.getActiveSheet = () => {
       throw new Error('Service Spreadsheets timed out while accessing document with id 1a2b.');
     };
     await page.click('#tab-check');
     await page.click('#check-run');
     await settle(page);
-    await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.');
+    await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed');
     expect(await message.getAttribute('role')).toBe('alert');
     expect(await page.isDisabled('#check-run')).toBe(false);
     expect(dialogs).toEqual([]);
@@ -312,10 +312,105 @@ describe('sidebar in chromium', () => {
       await settle(page);
       expect(await page.getAttribute(`#tab-${tab}`, 'aria-selected'), menuItem).toBe('true');
       const message = page.locator(`#${tab}-message`);
-      await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.');
+      await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed');
       expect(await message.isVisible()).toBe(true);
       await page.close();
     }
+  });
+
+  test('signed in to several Google accounts: every failing call says what to do, with Google\'s page, and an error code', async () => {
+    for (const words of [
+      "We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+      'Authorization is required to perform that action.',
+    ]) {
+      const loaded = loadBundle();
+      seedPlan(loaded.world, smallPlan());
+      // What google.script.run hands the failure handler for such a person: a ScriptError, every call.
+      const spreadsheet = loaded.world.spreadsheet as { getSpreadsheetTimeZone(): string };
+      spreadsheet.getSpreadsheetTimeZone = () => {
+        throw new Error(words);
+      };
+      const { page } = await openSidebar(loaded, 'menuCheckPlan');
+      await settle(page);
+      const message = page.locator('#check-message');
+      await expect.poll(() => message.textContent()).toContain('signed in to more than one Google account');
+      expect(await message.textContent()).toContain('separate browser profile');
+      expect(await message.textContent()).toContain('Error code: multiple-accounts');
+      expect(await message.textContent()).not.toContain('PERMISSION_DENIED');
+      const link = message.locator('a');
+      expect(await link.getAttribute('href')).toBe('https://developers.google.com/apps-script/guides/support/troubleshooting#multiple_google_accounts');
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await overflowing(page)).toEqual([]);
+      await page.screenshot({ path: path.join(RESULTS, 'sidebar-multiple-accounts.png'), fullPage: true });
+      await page.close();
+    }
+  });
+
+  test('a new install opens on a welcome; the footer shows the version', async () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    const loaded = loadBundle();
+    const { page } = await openSidebar(loaded, 'onInstall');
+    await settle(page);
+    expect(await page.isVisible('#welcome')).toBe(true);
+    expect(await page.textContent('#welcome')).toContain('Welcome to Cascade');
+    expect(await page.textContent('#version')).toBe(version);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-welcome.png'), fullPage: true });
+    await page.close();
+    const again = await openSidebar(loadBundle());
+    await settle(again.page);
+    expect(await again.page.isVisible('#welcome')).toBe(false);
+    await again.page.close();
+  });
+
+  test('Use this sheet: a 300 px form maps each field to a column, previews the rows, saves and checks; Convert writes a new sheet', async () => {
+    const loaded = loadBundle();
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
+    const sheet = loaded.world.spreadsheet.addSheet('Team goals', 40, 10);
+    sheet.seed([
+      ['Code', 'Kind', 'Thing', 'Belongs to', 'Who', 'When', 'Notes'],
+      ['O1', 'Objective', 'Win the mid-market with 50 new accounts by Q3', '', 'Lena Park', '2026-06-30', 'board asked'],
+      ['KR1.1', 'Key Result', 'Sign 50 new mid-market accounts', 'O1', 'Tom Baker', '2026-06-30', ''],
+      ['KR1.2', 'Key Result', 'Raise NPS from 30 to 45', 'O1', '', '2026-06-30', ''],
+    ]);
+    loaded.world.spreadsheet.active = sheet;
+    const before = sheet.snapshot();
+    const { page } = await openSidebar(loaded, 'menuCheckPlan');
+    await settle(page);
+    const message = page.locator('#check-message');
+    await expect.poll(() => message.textContent()).toContain('is not a plan');
+    await message.locator('button', { hasText: 'Use this sheet' }).click();
+    await settle(page);
+    expect(await page.isVisible('#mapping')).toBe(true);
+    expect(await page.textContent('#mapping-problem')).toMatch(/not a plan header/);
+    expect(await page.isDisabled('#mapping-save')).toBe(true);
+    for (const [field, header] of [['title', 'Thing'], ['level', 'Kind'], ['id', 'Code'], ['parent', 'Belongs to'], ['owner', 'Who'], ['dueDate', 'When']]) {
+      await page.selectOption(`#map-${field}`, header);
+      await settle(page);
+    }
+    await expect.poll(() => page.locator('#mapping-preview li').count()).toBe(3);
+    expect(await page.textContent('#mapping-preview')).toContain('Sign 50 new mid-market accounts');
+    expect(await page.isVisible('#mapping-problem')).toBe(false);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-use-this-sheet.png'), fullPage: true });
+
+    await page.click('#mapping-convert');
+    await settle(page);
+    await expect.poll(() => page.textContent('#mapping-message')).toContain('new sheet “Team goals (plan)”');
+    expect(loaded.world.spreadsheet.sheet('Team goals (plan)').cell(3, 4)).toBe('Sign 50 new mid-market accounts');
+
+    await page.click('#mapping-save');
+    await settle(page);
+    await expect.poll(() => page.isVisible('#mapping')).toBe(false);
+    await expect.poll(() => page.textContent('#check-findings')).toContain('Raise NPS from 30 to 45');
+    // The sheet just mapped is checked, though Convert left its new sheet active.
+    expect(await page.textContent('#sheet-line')).toBe('Plan sheet “Team goals”');
+    expect(await page.textContent('#check-summary')).toMatch(/^3 rows/);
+    // Only the Check column was added; the manager's cells are as they were.
+    const values = (sheet.snapshot() as { values: unknown[][] }).values.map((row) => row.slice(0, 7));
+    expect(values).toEqual((before as { values: unknown[][] }).values.map((row) => row.slice(0, 7)));
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-mapped-check.png'), fullPage: true });
+    await page.close();
   });
 
   test('keyboard: arrows move between tabs, Tab reaches the actions, focus is visible', async () => {
@@ -383,7 +478,7 @@ describe('sidebar in chromium', () => {
     await page.click('#settings-save');
     await settle(page);
     expect(await page.textContent('#settings-message')).toMatch(/Saved/);
-    expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({ today: '2026-05-01', allowOver: true, framework: 'okr' });
+    expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({ today: '2026-05-01', allowOver: true, framework: 'okr', liveCheck: true });
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-settings.png') });
     expect(await overflowing(page)).toEqual([]);
     await page.click('#tab-check');
@@ -396,7 +491,7 @@ describe('sidebar in chromium', () => {
 
   test('Progress shows a sparkline per measured row and a burn-up for a parent from the Check-ins sheet; trending off track is said', async () => {
     const loaded = loadBundle();
-    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     const plan = seedPlan(loaded.world, smallPlan());
     const weeks = ['2026-04-03', '2026-04-10', '2026-04-17', '2026-04-24'];
     const history = loaded.world.spreadsheet.addSheet('Check-ins', 40, 10);

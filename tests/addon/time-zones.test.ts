@@ -27,7 +27,7 @@ describe('dates across time zones', () => {
     (sheetZone, scriptTz) => {
       process.env.TZ = scriptTz;
       const loaded = loadBundle({ timeZone: sheetZone });
-      expect(loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null }).ok).toBe(true);
+      expect(loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
       seedPlan(loaded.world, planWithDates());
       const progress = loaded.api('apiProgress', { sheet: null });
       if (!progress.ok) throw new Error(progress.error.message);
@@ -38,7 +38,7 @@ describe('dates across time zones', () => {
 
       // Due 2026-05-01: not overdue on that day, overdue the day after.
       const overdue = (today: string) => {
-        loaded.api('apiSaveSettings', { today, allowOver: false, framework: null });
+        loaded.api('apiSaveSettings', { today, allowOver: false, framework: null, liveCheck: true });
         const check = loaded.api('apiCheck', { sheet: null });
         if (!check.ok) throw new Error(check.error.message);
         return check.value.groups.some((g) => g.row === 3 && g.findings.some((f) => f.rule === 'progress/overdue'));
@@ -58,14 +58,14 @@ describe('dates across time zones', () => {
     expect(state.realToday).toBe(state.today);
     expect(state.timeZone).toBe('Pacific/Kiritimati');
     // With a "today" setting, the state says both.
-    const saved = loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null });
+    const saved = loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     expect(saved.ok && [saved.value.today, saved.value.realToday]).toEqual(['2026-05-01', state.realToday]);
   });
 
   test('without Intl time zone data, falls back to Utilities.formatDate once per distinct date', () => {
     const loaded = loadBundle({ timeZone: 'Asia/Tokyo' });
     loaded.context.Intl = undefined;
-    expect(loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null }).ok).toBe(true);
+    expect(loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
     seedPlan(loaded.world, planWithDates());
     loaded.world.counter.reset();
     const progress = loaded.api('apiProgress', { sheet: null });

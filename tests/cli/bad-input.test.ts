@@ -87,16 +87,19 @@ describe.concurrent('sheets without a plan', () => {
     sheet.addRow(['ID', 'Name', 'Amount']);
     sheet.addRow(['1', 'Rent', 1200]);
     await workbook.xlsx.writeFile(file);
-    expectCleanFailure(await cascade(['lint', file]), `${file}, sheet "Budget": row 1 is not a plan header: no Level, Title column`);
+    expectCleanFailure(
+      await cascade(['lint', file]),
+      `${file}, sheet "Budget": row 1 is not a plan header: Cascade cannot tell the rows' levels. Found A "ID", B "Name", C "Amount". Add a Level column`,
+    );
   });
 
   it('a sheet named Cascade without the headers is reported, not skipped', async () => {
     const file = join(dir, 'cascade-sheet.xlsx');
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Notes').addRow(['ID', 'Level', 'Title']);
-    workbook.addWorksheet('Cascade').addRow(['ID', 'Level', 'Name']);
+    workbook.addWorksheet('Cascade').addRow(['ID', 'Level', 'Notes']);
     await workbook.xlsx.writeFile(file);
-    expectCleanFailure(await cascade(['lint', file]), `sheet "Cascade"`, /no Title column/);
+    expectCleanFailure(await cascade(['lint', file]), `sheet "Cascade"`, /no column holds the rows' titles/);
   });
 
   it('an empty sheet', async () => {
@@ -196,34 +199,13 @@ describe.concurrent('odd cells: a correct result', () => {
     await writeFile(file, `Q3 plan — draft\n\n${HEADER.join(',')}\nO1,Objective,,Grow SMB revenue to 50 new accounts by Q3,Ana,,,,,,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,\n`);
     const data = json(await cascade(['lint', file, '--format', 'json', '--today', '2026-05-01']));
     expect(data.rows).toBe(1);
+    // An objective with no key result has findings: every one points at row 4, under the title.
+    expect(data.findings.length).toBeGreaterThan(0);
     for (const finding of data.findings) expect(finding.row).toBe(4);
   });
 });
 
-describe.concurrent('a 100,000-row plan', () => {
-  it('gives the right roll-up, in a CSV generated on the fly', async () => {
-    const file = join(dir, 'big.csv');
-    const lines = [HEADER.join(',')];
-    const objectives = 10_000;
-    for (let o = 1; o <= objectives; o++) {
-      lines.push(`O${o},Objective,,Grow segment ${o} to 90 accounts,Ana,,,,,,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,`);
-      for (let k = 1; k <= 9; k++) {
-        lines.push(`KR${o}.${k},Key Result,O${o},Sign ${k * 10} accounts,Ben,increase,0,${k * 10},${k},accounts,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,`);
-      }
-    }
-    await writeFile(file, lines.join('\n'));
-    const r = await cascade(['progress', file, '--format', 'json', '--today', '2026-05-01']);
-    expect(r.code).toBe(0);
-    const items = json(r).items;
-    expect(items).toHaveLength(100_000);
-    // KR o.k is at k / (10 k) = 10 %, so every objective is at 10 %
-    expect(items[0]).toMatchObject({ row: 2, id: 'O1' });
-    expect(items[0].progress).toBeCloseTo(0.1, 12);
-    expect(items[99_999]).toMatchObject({ row: 100_001, id: 'KR10000.9' });
-    expect(items[99_999].progress).toBeCloseTo(0.1, 12);
-  }, 120_000);
-});
-
+// The 100,000-row roll-up is checked by `npm run bench` (bench/cli.ts), which also times it.
 describe.concurrent('no half-written files', () => {
   it('a write that fails leaves what was there and no temporary file', async () => {
     const target = join(dir, 'taken.xlsx');

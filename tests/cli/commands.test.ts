@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cascade, json, okrRows, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
+import { cascade, HEADER, json, okrRows, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
+
+/** How a plan in Cascade's own layout is read: every column by its own header, nothing guessed. */
+const OWN_LAYOUT = { layout: 'table', columns: Object.fromEntries(HEADER.map((h) => [h, h])), levels: 'level column', parents: 'parent column', ids: 'id column', summary: [], guesses: [] };
 
 let dir: string;
 let plan: string;
@@ -98,8 +101,8 @@ describe.concurrent('cascade lint', () => {
     const r = await cascade(['lint', plan, '--format', 'json', '--today', '2026-05-01']);
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(Object.keys(out)).toEqual(['file', 'framework', 'rows', 'findings', 'counts']);
-    expect(out).toEqual({ file: plan, framework: 'okr', rows: 4, findings: [], counts: { error: 0, warning: 0 } });
+    expect(Object.keys(out)).toEqual(['file', 'framework', 'rows', 'reading', 'findings', 'counts']);
+    expect(out).toEqual({ file: plan, framework: 'okr', rows: 4, reading: OWN_LAYOUT, findings: [], counts: { error: 0, warning: 0 } });
   });
 
   it('errors: exit 1, findings grouped by row with ID, title, severity, message and hint', async () => {
@@ -172,10 +175,11 @@ describe.concurrent('cascade progress', () => {
     const r = await cascade(['progress', plan, '--format', 'json', '--today', '2026-05-01']);
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(Object.keys(out)).toEqual(['file', 'framework', 'today', 'items']);
+    expect(Object.keys(out)).toEqual(['file', 'framework', 'today', 'reading', 'items']);
+    expect(out.reading).toEqual(OWN_LAYOUT);
     expect(out.file).toBe(plan);
     expect(out.today).toBe('2026-05-01');
-    expect(Object.keys(out.items[0])).toEqual(['row', 'id', 'level', 'progress', 'expected', 'status']);
+    expect(Object.keys(out.items[0])).toEqual(['row', 'id', 'level', 'title', 'parent', 'progress', 'expected', 'status']);
     const byId = Object.fromEntries(out.items.map((i: any) => [i.id, i]));
     expect(byId['KR1.1']).toMatchObject({ row: 3, level: 'Key Result', progress: 0.5 });
     expect(byId['KR1.2'].progress).toBe(0.5); // 10 → 7 of 10 → 4: 0.49999999999999994 in floating point, rounded in JSON

@@ -3,10 +3,11 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll } from 'vitest';
+import { newerSource } from '../build-freshness.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/cascade.js');
@@ -19,9 +20,21 @@ export interface RunResult {
 
 let built: Promise<void> | null = null;
 
-/** `npm test` builds first; a lone `vitest run tests/cli` builds the command once if it is missing. */
+/** What build/cascade.js is built from: a change to any of these makes the build stale. */
+const CLI_SOURCES = ['cli', 'shared', 'notion-sync', 'scripts/build-cli.mjs', 'package.json'].map((p) => join(ROOT, p));
+
+/**
+ * `npm test` builds first; a lone `vitest run tests/cli` builds the command once if it is missing.
+ * A build older than its sources is refused (it would test old code); test files run in parallel
+ * workers, so rebuilding here could race another worker reading the file.
+ */
 function ensureBuilt(): Promise<void> {
-  built ??= existsSync(join(ROOT, 'build/cascade.js'))
+  const bundle = join(ROOT, 'build/cascade.js');
+  if (built === null && existsSync(bundle)) {
+    const stale = newerSource(bundle, CLI_SOURCES);
+    if (stale) throw new Error(`build/cascade.js is older than ${relative(ROOT, stale)}: run \`npm run build\` first.`);
+  }
+  built ??= existsSync(bundle)
     ? Promise.resolve()
     : import(join(ROOT, 'scripts/build-cli.mjs')).then((m: { buildCli: () => Promise<void> }) => m.buildCli());
   return built;

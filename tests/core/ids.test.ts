@@ -52,13 +52,17 @@ describe('fillBlankIds', () => {
     expect(fillBlankIds(plan)).toEqual([{ index: 2, row: 4, id: 'O4' }]);
   });
 
-  it('gives 100,000 blank rows unique IDs in linear time', () => {
+  // Its cost at 100,000 rows (linear) is printed by `npm run bench` (bench/core.ts), not timed here.
+  it('gives thousands of blank rows unique IDs that follow their parent', () => {
     const rows = [['O1', 'Objective', 'root', '']];
-    for (let i = 0; i < 100_000; i++) rows.push(['', i % 2 ? 'Task' : 'Key Result', 'x', i % 3 ? 'O1' : '']);
+    for (let i = 0; i < 3_000; i++) rows.push(['', i % 2 ? 'Task' : 'Key Result', 'x', i % 3 ? 'O1' : '']);
     const plan = readPlan({ header: ['ID', 'Level', 'Title', 'Parent'], rows });
-    const ids = fillBlankIds(plan).map((f) => f.id.toLowerCase());
-    expect(ids).toHaveLength(100_000);
-    expect(new Set(ids).size).toBe(100_000);
+    const filled = fillBlankIds(plan);
+    const ids = filled.map((f) => f.id.toLowerCase());
+    expect(ids).toHaveLength(3_000);
+    expect(new Set(ids).size).toBe(3_000);
+    // Rows under O1 are numbered after it; rows without a parent get their level's next number.
+    expect(filled.slice(0, 4).map((f) => f.id)).toEqual(['KR1', 'T1.1', 'KR1.1', 'T1']);
   });
 
   it('returns nothing when every row has an ID', () => {

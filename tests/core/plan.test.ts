@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateColumns, PlanFormatError, readPlan, type RawTable } from '../../shared/index.js';
+import { duplicateColumns, PlanHeaderError, readPlan, type RawTable } from '../../shared/index.js';
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error, none was thrown');
+}
 import { day, planOf, type RowSpec } from './helpers.js';
 
 describe('readPlan: header', () => {
@@ -19,17 +28,16 @@ describe('readPlan: header', () => {
     expect(table.rows[0][1]).toBe('keep me');
   });
 
-  it('throws a PlanFormatError naming every missing required header', () => {
-    const read = () => readPlan({ header: ['Owner', 'Level'], rows: [] });
-    expect(read).toThrow(PlanFormatError);
-    expect(read).toThrow(/no ID, Title column/);
-    try {
-      readPlan({ header: ['ID', 'Lvl', 'Title'], rows: [], headerRow: 4 });
-    } catch (error) {
-      expect(error).toBeInstanceOf(PlanFormatError);
-      expect((error as PlanFormatError).message).toMatch(/^Row 4 is not a plan header: no Level column/);
-      expect((error as PlanFormatError).where).toEqual({ row: 4, column: 'Level' });
-    }
+  it('throws one PlanHeaderError naming the columns found and what to add', () => {
+    const noTitle = () => readPlan({ header: ['Owner', 'Level'], rows: [] });
+    expect(noTitle).toThrow(PlanHeaderError);
+    expect(noTitle).toThrow(/^Row 1 is not a plan header: no column holds the rows' titles\. Found A "Owner", B "Level"\./);
+    const noLevels = () => readPlan({ header: ['ID', 'Lvl', 'Title'], rows: [['A', 'x', 'Grow']], headerRow: 4 });
+    expect(noLevels).toThrow(/^Row 4 is not a plan header: Cascade cannot tell the rows' levels\. Found A "ID", B "Lvl", C "Title"\. Add a Level column/);
+    const error = catchError(noLevels) as PlanHeaderError;
+    expect(error.where).toEqual({ row: 4, column: 'Level' });
+    expect(error.found).toEqual(['A "ID"', 'B "Lvl"', 'C "Title"']);
+    expect(error.missing).toBe('levels');
   });
 
   it('rejects something that is not a table with a readable TypeError', () => {

@@ -37,12 +37,14 @@ describe('checkPlan', () => {
       { id: 'Q', level: 'Quest', title: 'Slay the dragon' },
     ]);
     const plan = planOf(okrRows());
+    // The four rows sit on spreadsheet rows 2 to 5: each finding names the row of its item.
+    const rowOfId = new Map([['O1', 2], ['KR1', 3], ['T1', 4], ['Q', 5]]);
     expect(findings.length).toBeGreaterThan(10);
     for (const f of findings) {
       const meta = RULE_BY_ID[f.rule];
       expect(meta, f.rule).toBeDefined();
       if (f.severity !== meta.severity) expect(meta.severityText, f.rule).toContain('warning');
-      expect(typeof f.row).toBe('number');
+      expect(f.row, `${f.rule} on ${f.id}`).toBe(rowOfId.get(f.id));
       expect(f.message.length).toBeGreaterThan(10);
       expect(f.hint.length).toBeGreaterThan(10);
       expect(f.message).not.toMatch(/undefined|null|NaN|\[object/);

@@ -11,11 +11,12 @@ export function setUpCheck(app: App): void {
   byId('check-fix-ids').addEventListener('click', () => void fixIds(app));
 }
 
-export function runCheck(app: App): Promise<void> {
+/** Checks the active sheet, or `sheet` (the one just mapped, wherever the person is now). */
+export function runCheck(app: App, sheet: string | null = null): Promise<void> {
   const message = byId('check-message');
   return running(byId<HTMLButtonElement>('check-run'), 'Checking…', async () => {
     try {
-      const result = unwrap(await call('apiCheck', { sheet: null }));
+      const result = unwrap(await call('apiCheck', { sheet }));
       app.planSheet = result.sheet;
       showSheetLine(result.sheet, true);
       fill(message);
@@ -43,7 +44,8 @@ function fixIds(app: App): Promise<void> {
       const more = result.filled.length > shown.length ? `, and ${result.filled.length - shown.length} more` : '';
       const recheck = unwrap(await call('apiCheck', { sheet: result.sheet }));
       renderCheck(app, recheck);
-      say(message, 'good', `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.`);
+      const kept = result.keptTyped > 0 ? ` ${plural(result.keptTyped, 'ID')} typed in meanwhile kept as typed.` : '';
+      say(message, 'good', `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.${kept}`);
     } catch (error) {
       reportError(app, message, error);
     }

@@ -7,6 +7,7 @@ import { call, unwrap } from '../rpc.js';
 export function renderSettings(state: StateResponse): void {
   byId<HTMLInputElement>('settings-today').value = state.settings.today ?? '';
   byId<HTMLInputElement>('settings-over').checked = state.settings.allowOver;
+  byId<HTMLInputElement>('settings-live').checked = state.settings.liveCheck;
   fill(byId('settings-today-help'), `For pace and overdue checks. Leave blank to use the real date (${state.realToday} in ${state.timeZone}).`);
   const select = byId<HTMLSelectElement>('settings-framework');
   fill(select, h('option', { attrs: { value: '' } }, 'Automatic'), ...state.frameworks.map((f) => h('option', { attrs: { value: f.id } }, f.label)));
@@ -24,6 +25,7 @@ export function setUpSettings(app: App): void {
       today: today === '' ? null : today,
       allowOver: byId<HTMLInputElement>('settings-over').checked,
       framework: framework === '' ? null : (framework as FrameworkId),
+      liveCheck: byId<HTMLInputElement>('settings-live').checked,
     };
     void running(byId<HTMLButtonElement>('settings-save'), 'Saving…', async () => {
       try {

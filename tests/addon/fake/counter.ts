@@ -11,9 +11,22 @@ export class CallCounter {
   /** Every call in order, for debugging a failing count. */
   readonly log: string[] = [];
 
+  private readonly hooks: { name: string; run: () => void }[] = [];
+
   record(name: string): void {
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     this.log.push(name);
+    const hook = this.hooks.findIndex((h) => h.name === name);
+    if (hook >= 0) this.hooks.splice(hook, 1)[0].run();
+  }
+
+  /**
+   * Runs `run` once, just before the next call named `name` (e.g. "Range.setValues") reaches the
+   * fake: a person's edit landing between what the add-on read and what it writes. The hook works
+   * on the fake's raw objects, so its own calls are not counted.
+   */
+  beforeNext(name: string, run: () => void): void {
+    this.hooks.push({ name, run });
   }
 
   reset(): void {

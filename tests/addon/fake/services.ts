@@ -54,10 +54,11 @@ export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'g
   }
 }
 
-export class FakeUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar'> {
+export class FakeUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog'> {
   readonly api: GoogleAppsScript.Base.Ui;
   readonly menus: FakeMenu[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
+  readonly dialogs: { title: string; content: string }[] = [];
   constructor(private readonly counter: CallCounter) {
     this.api = counted(this, 'Ui', counter) as unknown as GoogleAppsScript.Base.Ui;
   }
@@ -69,6 +70,9 @@ export class FakeUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' 
   }
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
     this.sidebars.push(userInterface as unknown as FakeHtmlOutput);
+  }
+  showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    this.dialogs.push({ title, content: userInterface.getContent() });
   }
 }
 
@@ -94,11 +98,21 @@ export class FakeProperties implements Pick<GoogleAppsScript.Properties.Properti
   }
 }
 
+/**
+ * The document lock, on a virtual clock: a test says someone else holds it (`busy`, for ever) or
+ * holds it for `heldByOtherMs` more milliseconds; tryLock waits up to its timeout, so a short hold
+ * is waited out and a long one times out, and `waitedMs` adds up the time spent waiting. Apps Script
+ * releases a lock when the execution ends: the harness calls endExecution() after each entry point.
+ */
 export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
   readonly api: GoogleAppsScript.Lock.Lock;
   held = false;
-  /** Set by a test: someone else holds the lock. */
+  /** Set by a test: someone else holds the lock and will not let go. */
   busy = false;
+  /** Set by a test: someone else holds the lock for this many more milliseconds. */
+  heldByOtherMs = 0;
+  /** Virtual time spent waiting in tryLock/waitLock. */
+  waitedMs = 0;
   acquisitions = 0;
   /** The timeout of every tryLock/waitLock, in order. */
   readonly waits: number[] = [];
@@ -107,7 +121,14 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
   }
   tryLock(timeoutInMillis: number): boolean {
     this.waits.push(timeoutInMillis);
-    if (this.busy || this.held) return false;
+    if (this.held) return true;
+    if (this.busy || this.heldByOtherMs > timeoutInMillis) {
+      this.waitedMs += timeoutInMillis;
+      this.heldByOtherMs = Math.max(0, this.heldByOtherMs - timeoutInMillis);
+      return false;
+    }
+    this.waitedMs += this.heldByOtherMs;
+    this.heldByOtherMs = 0;
     this.held = true;
     this.acquisitions++;
     return true;
@@ -120,6 +141,10 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
   }
   hasLock(): boolean {
     return this.held;
+  }
+  /** The script ended: Apps Script releases its locks. */
+  endExecution(): void {
+    this.held = false;
   }
 }
 

@@ -247,6 +247,7 @@ export class FakeSheet
       | 'getLastColumn'
       | 'getMaxRows'
       | 'getMaxColumns'
+      | 'insertRowsAfter'
       | 'setFrozenRows'
       | 'getFrozenRows'
       | 'setColumnWidth'
@@ -621,6 +622,8 @@ export class FakeRange
     }
     if (typeof value === 'number' || typeof value === 'boolean') return stored(value);
     if (typeof value !== 'string') return stored(String(value));
+    // A plain-text cell keeps a string as it is: no formula, no number, and an apostrophe stays visible.
+    if (sheet.formats.get(k) === '@') return stored(value);
     if (value.startsWith("'")) return stored(value.slice(1));
     if (value.startsWith('=')) return sheet.putFormula(r, c, value);
     const text = value.trim();

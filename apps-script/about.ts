@@ -1,0 +1,15 @@
+// What the add-on says about itself (menu Help / About / Feedback, the sidebar's footer, the
+// multiple-accounts advice). The version is package.json's, put in by the build
+// (scripts/build-addon.mjs defines CASCADE_VERSION); tests and tsc see the declaration below.
+
+declare const CASCADE_VERSION: string;
+
+/** package.json's version, e.g. "0.1.0" ("dev" outside a build). */
+export const VERSION: string = typeof CASCADE_VERSION === 'string' ? CASCADE_VERSION : 'dev';
+
+/** Google's own page on the multiple-accounts limitation of Apps Script (troubleshooting guide). */
+export const MULTIPLE_ACCOUNTS_HELP_URL =
+  'https://developers.google.com/apps-script/guides/support/troubleshooting#multiple_google_accounts';
+
+/** Where the add-on's user guide lives (docs/add-on.md, "Errors" lists every error code). */
+export const GUIDE_PATH = 'docs/add-on.md';

@@ -1,0 +1,392 @@
+// Plans as managers already keep them: each layout read into levels, parents and IDs, with the
+// reading described and guesses named.
+import { describe, expect, it } from 'vitest';
+import {
+  findPlanHeaderRow,
+  progressFormula,
+  readPlan,
+  MILESTONE_LEVEL_TEXTS,
+  type Plan,
+  type RawTable,
+} from '../../shared/index.js';
+
+const shape = (plan: Plan) => plan.items.map((i) => [i.row, i.id, i.level, i.parentId, i.title]);
+
+describe('side-by-side Objective / Key Result columns', () => {
+  const sheet: RawTable = {
+    header: ['Objective', 'Key Result', 'DRI', 'Baseline', 'Target', 'Current', 'Target Date'],
+    rows: [
+      ['O1: Grow revenue in EMEA', 'Sign 50 new SMB accounts', 'Ana', 0, 50, 20, '2026-06-30'],
+      [null, 'Raise NPS from 40 to 60', 'Bo', 40, 60, 50, '2026-06-30'],
+      // a merged cell read as the same text repeated
+      ['Ship the v2 platform', 'Move 80% of traffic to v2', 'Cy', 0, 80, 10, '2026-09-30'],
+      ['Ship the v2 platform', 'Cut p95 latency to 200 ms', 'Cy', 450, 200, 300, '2026-09-30'],
+      ['Hire a data team', null, 'Dee', null, null, null, '2026-12-31'],
+    ],
+  };
+  const plan = readPlan(sheet);
+
+  it('makes each objective the parent of the key results beside and below it, with stable IDs', () => {
+    expect(shape(plan)).toEqual([
+      [2, 'O1', 'Objective', '', 'Grow revenue in EMEA'],
+      [2, 'KR1.1', 'Key Result', 'O1', 'Sign 50 new SMB accounts'],
+      [3, 'KR1.2', 'Key Result', 'O1', 'Raise NPS from 40 to 60'],
+      [4, 'O2', 'Objective', '', 'Ship the v2 platform'],
+      [4, 'KR2.1', 'Key Result', 'O2', 'Move 80% of traffic to v2'],
+      [5, 'KR2.2', 'Key Result', 'O2', 'Cut p95 latency to 200 ms'],
+      [6, 'O3', 'Objective', '', 'Hire a data team'],
+    ]);
+    expect(readPlan(sheet).items.map((i) => i.id)).toEqual(plan.items.map((i) => i.id));
+    expect(plan.tree.children[0]).toEqual([1, 2]);
+  });
+
+  it('gives the row to the key result: the objective beside it owns no cell, one alone on its row owns its row', () => {
+    expect(plan.items.map((i) => i.sharedRow === true)).toEqual([true, false, false, true, false, false, false]);
+    expect(plan.items[0].owner).toBe('');
+    expect(plan.items[1].owner).toBe('Ana');
+    expect(plan.items[6].owner).toBe('Dee');
+    expect(plan.items[2].target).toEqual({ state: 'ok', value: 60 });
+  });
+
+  it('says how it was read', () => {
+    expect(plan.reading).toMatchObject({
+      layout: 'side by side',
+      levels: 'level columns',
+      parents: 'level columns',
+      ids: 'generated',
+      guesses: [],
+    });
+    expect(plan.reading!.summary).toEqual([
+      'Owner from DRI',
+      'Start from Baseline',
+      'Due date from Target Date',
+      'levels from the Objective and Key Result columns',
+      'IDs made up where none was written (O1, KR1.1, KR1.2, …)',
+    ]);
+    expect(plan.reading!.levelColumns.map((c) => [c.index, c.level])).toEqual([
+      [0, 'Objective'],
+      [1, 'Key Result'],
+    ]);
+  });
+});
+
+describe('a "KR" column', () => {
+  it('holds key results beside an Objective column, or the IDs when its cells are KR1, KR2', () => {
+    const titles = readPlan({
+      header: ['Objective', 'KR', 'Owner'],
+      rows: [
+        ['Grow', 'Sign 50 accounts', 'Ana'],
+        [null, 'Raise NPS to 60', 'Bo'],
+      ],
+    });
+    expect(titles.items.map((i) => [i.id, i.level, i.title])).toEqual([
+      ['O1', 'Objective', 'Grow'],
+      ['KR1.1', 'Key Result', 'Sign 50 accounts'],
+      ['KR1.2', 'Key Result', 'Raise NPS to 60'],
+    ]);
+    const ids = readPlan({
+      header: ['KR', 'Description', 'Target'],
+      rows: [
+        ['KR1', 'Sign 50 accounts', 50],
+        ['KR2', 'Raise NPS to 60', 60],
+      ],
+    });
+    expect(ids.items.map((i) => [i.id, i.level, i.title])).toEqual([
+      ['KR1', 'Key Result', 'Sign 50 accounts'],
+      ['KR2', 'Key Result', 'Raise NPS to 60'],
+    ]);
+  });
+});
+
+describe('more side-by-side sheets', () => {
+  it('reads three level columns, a key result merged over its initiatives, and Goal beside Key Result as the objective', () => {
+    const plan = readPlan({
+      header: ['Goal', 'Key Result', 'Initiative', 'Owner'],
+      rows: [
+        ['Grow revenue', 'Sign 50 accounts', 'Hire two SDRs', 'Ana'],
+        ['Grow revenue', 'Sign 50 accounts', 'Run a webinar series', 'Bo'],
+        [null, 'Raise NPS to 60', 'Fix the top 10 support issues', 'Cy'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.level, i.parentId, i.title])).toEqual([
+      ['O1', 'Objective', '', 'Grow revenue'],
+      ['KR1.1', 'Key Result', 'O1', 'Sign 50 accounts'],
+      ['T1.1.1', 'Task', 'KR1.1', 'Hire two SDRs'],
+      ['T1.1.2', 'Task', 'KR1.1', 'Run a webinar series'],
+      ['KR1.2', 'Key Result', 'O1', 'Raise NPS to 60'],
+      ['T1.2.1', 'Task', 'KR1.2', 'Fix the top 10 support issues'],
+    ]);
+    expect(plan.framework.id).toBe('okr');
+    expect(plan.reading!.summary).toContain('Goal read as Objective (beside Key Result)');
+  });
+
+  it('links a Parent that names its row by title when there is no ID column', () => {
+    const plan = readPlan({
+      header: ['Level', 'Title', 'Parent'],
+      rows: [
+        ['Objective', 'Grow', ''],
+        ['Key Result', 'Sign 50', 'grow'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.parentId])).toEqual([
+      ['O1', ''],
+      ['KR1.1', 'O1'],
+    ]);
+  });
+});
+
+describe('a Spanish quarter-OKR table', () => {
+  it('reads Objetivo / Resultado clave side by side, Responsable, Fecha límite and Estado', () => {
+    const plan = readPlan({
+      header: [
+        'Objetivo',
+        'Resultado clave',
+        'Responsable',
+        'Línea base',
+        'Meta numérica',
+        'Valor actual',
+        'Fecha límite',
+        'Estado',
+      ],
+      rows: [
+        [
+          'Mejorar la retención',
+          'Reducir la rotación mensual del 5% al 3%',
+          'Lucía',
+          5,
+          3,
+          4,
+          '2026-03-31',
+          'On track',
+        ],
+        [null, 'Subir el NPS de 30 a 45', 'Marco', 30, 45, 38, '2026-03-31', 'At risk'],
+      ],
+    });
+    expect(shape(plan)).toEqual([
+      [2, 'O1', 'Objective', '', 'Mejorar la retención'],
+      [2, 'KR1.1', 'Key Result', 'O1', 'Reducir la rotación mensual del 5% al 3%'],
+      [3, 'KR1.2', 'Key Result', 'O1', 'Subir el NPS de 30 a 45'],
+    ]);
+    expect(plan.columns).toMatchObject({ owner: 2, start: 3, target: 4, current: 5, dueDate: 6, status: 7 });
+    expect(plan.items[2].status).toBe('At risk');
+  });
+
+  it('matches headers ignoring case and accents, in German and French too', () => {
+    const plan = readPlan({
+      header: ['objetivo', 'RESULTADO CLAVE', 'Verantwortlich', 'Échéance', 'fecha limite'],
+      rows: [['a', 'b', 'c', '2026-01-01', null]],
+    });
+    expect(plan.columns).toMatchObject({ owner: 2, dueDate: 3 });
+  });
+});
+
+describe('O1: / KR1.2 prefixes', () => {
+  it('reads level, ID and parent from prefixes in the titles, even with key results listed after all objectives', () => {
+    const plan = readPlan({
+      header: ['Description', 'Owner'],
+      rows: [
+        ['O1: Grow revenue', 'Ana'],
+        ['O2: Ship v2', 'Cy'],
+        ['KR1.1: Sign 50 accounts', 'Ana'],
+        ['KR2.1 - Move 80% of traffic', 'Cy'],
+        ['KR1.2) Raise NPS to 60', 'Bo'],
+      ],
+    });
+    expect(shape(plan)).toEqual([
+      [2, 'O1', 'Objective', '', 'Grow revenue'],
+      [3, 'O2', 'Objective', '', 'Ship v2'],
+      [4, 'KR1.1', 'Key Result', 'O1', 'Sign 50 accounts'],
+      [5, 'KR2.1', 'Key Result', 'O2', 'Move 80% of traffic'],
+      [6, 'KR1.2', 'Key Result', 'O1', 'Raise NPS to 60'],
+    ]);
+    expect(plan.reading).toMatchObject({ layout: 'prefixed', levels: 'prefixes', parents: 'id numbers' });
+  });
+
+  it('reads KR1 under the objective above it when the numbers restart per objective', () => {
+    const plan = readPlan({
+      header: ['KR', 'Title'],
+      rows: [
+        ['O1', 'Grow'],
+        ['KR1', 'Sign 50'],
+        ['KR2', 'NPS 60'],
+        ['O2', 'Ship'],
+        ['KR1', 'Move traffic'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.level, i.parentId])).toEqual([
+      ['O1', 'Objective', ''],
+      ['KR1', 'Key Result', 'O1'],
+      ['KR2', 'Key Result', 'O1'],
+      ['O2', 'Objective', ''],
+      ['KR1', 'Key Result', 'O2'],
+    ]);
+  });
+});
+
+describe('an outline-numbered milestone CSV', () => {
+  const plan = readPlan({
+    header: ['#', 'Milestone', 'Target Date', 'Lead'],
+    rows: [
+      ['1', 'Private beta', '2026-03-31', 'Ana'],
+      ['1.1', 'Invite 20 teams', null, 'Bo'],
+      ['1.2', 'Ship the importer', null, 'Bo'],
+      ['2', 'Public launch', '2026-06-30', 'Cy'],
+      ['2.1', 'Pricing page live', null, 'Cy'],
+    ],
+  });
+  it('reads depth as level and the number above as parent', () => {
+    expect(shape(plan)).toEqual([
+      [2, '1', 'Milestone', '', 'Private beta'],
+      [3, '1.1', 'Task', '1', 'Invite 20 teams'],
+      [4, '1.2', 'Task', '1', 'Ship the importer'],
+      [5, '2', 'Milestone', '', 'Public launch'],
+      [6, '2.1', 'Task', '2', 'Pricing page live'],
+    ]);
+    expect(plan.framework.id).toBe('project');
+  });
+  it('names the guesses: the # column as ID, and levels by depth', () => {
+    expect(plan.reading!.guesses).toEqual(['ID from #', 'levels from the outline numbers in #: 1 Milestone, 1.1 Task']);
+  });
+});
+
+describe('numeric and plural levels', () => {
+  it('reads level numbers by depth and parents by the order of rows', () => {
+    const plan = readPlan({
+      header: ['Level', 'name', 'lead'],
+      rows: [
+        ['2', 'Grow', 'a'],
+        ['3', 'Sign', 'b'],
+        ['3', 'NPS', 'c'],
+        ['2', 'Ship', 'd'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.level, i.parentId])).toEqual([
+      ['O1', 'Objective', ''],
+      ['KR1.1', 'Key Result', 'O1'],
+      ['KR1.2', 'Key Result', 'O1'],
+      ['O2', 'Objective', ''],
+    ]);
+    expect(plan.reading!.guesses).toEqual(['levels from the numbers in Level: 2 Objective, 3 Key Result']);
+  });
+
+  it('reads Objectives, KRs, Milestones, Initiative, Sub-goal and foreign names as levels', () => {
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Parent', 'Title'],
+      rows: [
+        ['A', 'Objectives', '', 't'],
+        ['B', 'KRs', 'A', 't'],
+        ['C', 'Initiative', 'B', 't'],
+        ['D', 'Milestones', '', 't'],
+        ['E', 'Sub-goal', '', 't'],
+        ['F', 'Resultado clave', '', 't'],
+        ['G', 'Schlüsselergebnis', '', 't'],
+      ],
+    });
+    expect(plan.items.map((i) => i.level)).toEqual([
+      'Objective',
+      'Key Result',
+      'Task',
+      'Milestone',
+      'Subgoal',
+      'Key Result',
+      'Key Result',
+    ]);
+  });
+
+  it('keeps the live Progress formula in step: a "Milestones" row counts as a milestone there too', () => {
+    expect(MILESTONE_LEVEL_TEXTS).toEqual(
+      expect.arrayContaining(['milestone', 'milestones', 'hito', 'meilenstein', 'jalon']),
+    );
+    const formula = progressFormula({ type: 'F', start: 'G', target: 'H', current: 'I', status: 'O', level: 'B' }, 2);
+    for (const text of MILESTONE_LEVEL_TEXTS) expect(formula).toContain(`LOWER(TRIM(B2))="${text}"`);
+  });
+});
+
+describe('an Asana-like goals export', () => {
+  it('links parents named by title and reads levels by depth, as a guess', () => {
+    const plan = readPlan({
+      header: ['Name', 'Owner', 'Parent goal', 'Time period', 'Status', 'Current value', 'Target value'],
+      rows: [
+        ['Become the leading EU payroll tool', 'Ana', '', 'FY26', 'On track', null, null],
+        ['Grow ARR to 12M', 'Bo', 'Become the leading EU payroll tool', 'H1 FY26', 'At risk', 8, 12],
+        ['Launch in Spain', 'Cy', 'Become the leading EU payroll tool', 'Q2 FY26', 'On track', null, null],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.level, i.parentId])).toEqual([
+      ['G1', 'Goal', ''],
+      ['SG1.1', 'Subgoal', 'G1'],
+      ['SG1.2', 'Subgoal', 'G1'],
+    ]);
+    expect(plan.reading!.guesses).toContain('levels from the depth under Parent goal: top Goal, depth 2 Subgoal');
+    expect(plan.reading!.guesses).toContain('Due date from Time period');
+  });
+});
+
+describe('a mapping', () => {
+  it('reads the columns a person names, and says so', () => {
+    const plan = readPlan(
+      { header: ['Theme', 'Result', 'Who', 'Tier'], rows: [['x', 'Sign 50', 'Ana', 'Key Result']] },
+      { columns: { title: 'Result', owner: 'Who', level: 'tier' } },
+    );
+    expect(plan.items.map((i) => [i.title, i.owner, i.level])).toEqual([['Sign 50', 'Ana', 'Key Result']]);
+    expect(plan.reading!.summary).toContain('Title from Result (as you mapped it)');
+  });
+
+  it('names the headers there are when a mapped header is not one of them', () => {
+    expect(() => readPlan({ header: ['Theme', 'Result'], rows: [] }, { columns: { title: 'Key result' } })).toThrow(
+      'no column is headed "Key result" (given for Title). The columns in row 1 are A "Theme", B "Result".',
+    );
+  });
+});
+
+describe('the header row, one finder for the command and the add-on', () => {
+  it('finds a header below a title, by its known columns', () => {
+    expect(findPlanHeaderRow([['Q3 OKRs, team Atlas'], [], ['Objective', 'Key Result', 'DRI'], ['a', 'b', 'c']])).toBe(
+      2,
+    );
+    expect(findPlanHeaderRow([['Notes'], ['just', 'text']])).toBe(-1);
+    expect(
+      findPlanHeaderRow(
+        [
+          ['Theme', 'Result'],
+          ['a', 'b'],
+        ],
+        { title: 'Result' },
+      ),
+    ).toBe(0);
+  });
+  it('prefers a row with ID, Level and Title', () => {
+    expect(
+      findPlanHeaderRow([
+        ['Name', 'Owner'],
+        ['ID', 'Level', 'Title'],
+      ]),
+    ).toBe(1);
+  });
+});
+
+describe("Cascade's own plans read as before", () => {
+  it('leaves a plan with ID, Level and Parent columns as written, with nothing to say', () => {
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Parent', 'Title'],
+      rows: [
+        ['O1', 'Objective', '', 'a'],
+        ['KR1', 'Key Result', 'O1', 'b'],
+        ['', 'Task', '', 'c'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.parentId])).toEqual([
+      ['O1', ''],
+      ['KR1', 'O1'],
+      ['', ''],
+    ]);
+    expect(plan.reading).toMatchObject({
+      layout: 'table',
+      levels: 'level column',
+      parents: 'parent column',
+      ids: 'id column',
+      summary: [],
+      guesses: [],
+    });
+  });
+});
