@@ -1,43 +1,23 @@
-// The SMART check: every rule of rules.md (catalog in shared/rules/catalog.ts), one pass over the rows.
-import { RULE_ORDER } from './rules/catalog.js';
-import { buildContext, RowFindings, type ItemRule } from './rules/context.js';
-import { checkAchievable } from './rules/achievable.js';
-import { checkCount } from './rules/count.js';
-import { checkMeasurable } from './rules/measurable.js';
-import { checkOwner } from './rules/owner.js';
-import { checkNumbers, checkOverdue } from './rules/progress.js';
-import { checkRelevant } from './rules/relevant.js';
-import { checkReview } from './rules/review.js';
-import { checkSpecific } from './rules/specific.js';
-import { checkStructure } from './rules/structure.js';
-import { checkDates, checkDeadlines } from './rules/time-bound.js';
+// The SMART check: every rule module of shared/rules (one per rule), one pass over the rows.
+import { buildContext, RowFindings } from './rules/context.js';
+import { RULE_MODULES, RULE_ORDER } from './rules/index.js';
+import type { RuleCheck } from './rules/meta.js';
 import type { CheckOptions, Finding, Plan } from './types.js';
 
-export { RULES, RULE_BY_ID, type RuleMeta } from './rules/catalog.js';
+export { RULES, RULE_BY_ID, RULE_FAMILIES, type RuleInfo as RuleMeta } from './rules/index.js';
 export { CHECK_OK, checkSummary, checkSummaries, countFindings } from './summary.js';
 
-const ALL_RULES: readonly ItemRule[] = [
-  checkStructure,
-  checkRelevant,
-  checkSpecific,
-  checkMeasurable,
-  checkDates,
-  checkDeadlines,
-  checkAchievable,
-  checkOwner,
-  checkReview,
-  checkCount,
-  checkNumbers,
-  checkOverdue,
-];
+const ALL_RULES: readonly RuleCheck[] = RULE_MODULES.map((rule) => rule.check);
 /** A Dropped row is out of the plan: only its structure and unreadable cells are reported. */
-const DROPPED_RULES: readonly ItemRule[] = [checkStructure, checkDates, checkNumbers];
+const DROPPED_RULES: readonly RuleCheck[] = RULE_MODULES.filter((rule) => rule.meta.onDroppedRows === true).map((rule) => rule.check);
 
 const byRuleOrder = (a: Finding, b: Finding): number => RULE_ORDER[a.rule] - RULE_ORDER[b.rule];
 
 /**
- * Every finding of the plan, sorted by row, errors before warnings within a row, then in catalog
- * order. Never throws on bad cells: they are findings. Linear in the number of rows.
+ * Every finding of the plan: first the plan-wide ones (on the header row, with the `rows` they
+ * concern: a column the plan lacks, placeholders in a column), then by row, errors before
+ * warnings within a row, then in catalog order. Never throws on bad cells: they are findings.
+ * Linear in the number of rows.
  */
 export function checkPlan(plan: Plan, options: CheckOptions): Finding[] {
   const ctx = buildContext(plan, options.today, options.lastCheckIns);
@@ -57,5 +37,6 @@ export function checkPlan(plan: Plan, options: CheckOptions): Finding[] {
   }
   // Items come in sheet order; should an adapter hand them over otherwise, sort (stably) by row.
   if (!inRowOrder) findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return findings;
+  const planWide = row.planFindings((rule) => RULE_ORDER[rule]);
+  return planWide.length === 0 ? findings : [...planWide, ...findings];
 }

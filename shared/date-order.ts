@@ -1,6 +1,6 @@
 import { columnLetter } from './columns.js';
-import { isoFromDay, parseDay, slashDateOrder } from './dates.js';
-import type { CellValue, DateCellRef, DateOrder, DateOrderReading, Plan, PlanItem } from './types.js';
+import { dateSpanFromText, isoFromDay, parseDay, slashDateOrder, todayDay, yearOfDay, type DateEnd } from './dates.js';
+import type { CellValue, DateCellRef, DateOrder, DateOrderReading, Day, Plan, PlanItem } from './types.js';
 
 // A plan typed in a day-first country has 30/06/2026 beside 06/07/2026. Reading each cell on
 // its own would make the first June 30 and the second June 7; a plan is read in one order.
@@ -8,32 +8,70 @@ import type { CellValue, DateCellRef, DateOrder, DateOrderReading, Plan, PlanIte
 export type DateKey = 'startDate' | 'dueDate' | 'lastCheckIn';
 export const DATE_KEYS: readonly DateKey[] = ['startDate', 'dueDate', 'lastCheckIn'];
 
-interface AmbiguousCell {
+interface DateCell {
   item: PlanItem;
   key: DateKey;
   text: string;
 }
 
-/** Gathers, cell by cell, what a plan's written dates say about the order of day and month. */
+/** The day of a period or range each date column means: a Start date its first, a Due date its last. */
+export const DATE_END: Readonly<Record<DateKey, DateEnd | undefined>> = { startDate: 'first', dueDate: 'last', lastCheckIn: undefined };
+
+/** An ISO date (the usual case in a big plan) needs no second look. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Gathers, cell by cell, what a plan's written dates say: the order of day and month, the year
+ * of dates written without one, and ranges that give a row both its Start date and Due date.
+ */
 export class DateOrderEvidence {
   private readonly firstOf: Partial<Record<DateOrder, DateCellRef>> = {};
-  private readonly ambiguous: AmbiguousCell[] = [];
+  private readonly ambiguous: DateCell[] = [];
+  /** Cells to read again once the plan's year is known: no year written, or a range. */
+  private readonly spans: DateCell[] = [];
+  private yearless = 0;
+  /** How many date cells (with a year) fall on each day: the plan's year comes from them. */
+  private readonly days = new Map<Day, number>();
 
-  /** Notes a date cell of a row already read month first (the default order). */
+  /** Notes a date cell of a row already read (month first, this year where none is written). */
   add(item: PlanItem, key: DateKey, cell: CellValue): void {
-    const order = slashDateOrder(cell);
-    if (order === null) return;
-    const text = String(cell).trim();
+    const read = item[key];
+    if (typeof cell !== 'string' || ISO_DAY.test(cell)) {
+      if (read.state === 'ok') this.days.set(read.value, (this.days.get(read.value) ?? 0) + 1);
+      return;
+    }
+    const text = cell.trim();
+    const order = slashDateOrder(text);
     if (order === 'either') this.ambiguous.push({ item, key, text });
-    else this.firstOf[order] ??= { row: item.row, column: key, text };
+    else if (order !== null) this.firstOf[order] ??= { row: item.row, column: key, text };
+    const span = order === null && read.state !== 'blank' ? dateSpanFromText(text, 'month first', 2000) : null;
+    if (span !== null && (span.yearless || span.range)) {
+      this.spans.push({ item, key, text });
+      if (span.yearless) this.yearless++;
+      if (!span.yearless && read.state === 'ok') this.days.set(read.value, (this.days.get(read.value) ?? 0) + 1);
+    } else if (read.state === 'ok') {
+      this.days.set(read.value, (this.days.get(read.value) ?? 0) + 1);
+    }
   }
 
-  /** Decides the order, re-reads the ambiguous cells in it, and says how. */
-  settle(): DateOrderReading {
+  /**
+   * Decides the order and the year, re-reads the cells that depend on them, fills the other end
+   * of a range where that column is blank, and says how the order was decided.
+   */
+  settle(today: Day = todayDay()): DateOrderReading {
     const dayFirst = this.firstOf['day first'];
     const monthFirst = this.firstOf['month first'];
     const order: DateOrder = dayFirst && !monthFirst ? 'day first' : 'month first';
-    if (order === 'day first') for (const a of this.ambiguous) a.item[a.key] = parseDay(a.text, 'day first');
+    if (order === 'day first') for (const a of this.ambiguous) a.item[a.key] = parseDay(a.text, { order, end: DATE_END[a.key] });
+    const year = this.yearless > 0 ? this.planYear(today) : 0;
+    for (const { item, key, text } of this.spans) {
+      const span = dateSpanFromText(text, order, year);
+      if (span === null) continue;
+      item[key] = parseDay(text, { order, end: DATE_END[key], year });
+      if (!span.range) continue;
+      if (key === 'dueDate' && item.startDate.state === 'blank') item.startDate = { state: 'ok', value: span.first };
+      if (key === 'startDate' && item.dueDate.state === 'blank') item.dueDate = { state: 'ok', value: span.last };
+    }
     const evidence = dayFirst && monthFirst ? undefined : dayFirst ?? monthFirst;
     const first = this.ambiguous[0];
     return {
@@ -43,6 +81,21 @@ export class DateOrderEvidence {
       ...(first ? { example: { row: first.item.row, column: first.key, text: first.text } } : {}),
       ...(evidence ? { evidence } : {}),
     };
+  }
+
+  /** The year most of the plan's dates that name one fall in (the later on a tie), else today's. */
+  private planYear(today: Day): number {
+    const byYear = new Map<number, number>();
+    for (const [day, count] of this.days) {
+      const year = yearOfDay(day);
+      byYear.set(year, (byYear.get(year) ?? 0) + count);
+    }
+    let best = yearOfDay(today);
+    let most = 0;
+    for (const [year, count] of byYear) {
+      if (count > most || (count === most && year > best)) [best, most] = [year, count];
+    }
+    return best;
   }
 }
 

@@ -1,3 +1,4 @@
+import { isPlaceholderText, placeholderBlank } from './numbers.js';
 import type { CellValue, DateOrder, Day, Parsed } from './types.js';
 
 // Plans speak in calendar days. A Day is the number of whole days since 1970-01-01, so a deadline
@@ -43,6 +44,11 @@ export function dayFromIso(iso: string): Day {
   return day;
 }
 
+/** The calendar year of a Day. */
+export function yearOfDay(day: Day): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
 /** Day → "YYYY-MM-DD". */
 export function isoFromDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
@@ -81,20 +87,41 @@ export function daysBetween(from: Day, to: Day): number {
   return to - from;
 }
 
-const MONTH_NUMBER: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
+/** Month names and abbreviations in English, Spanish, German and French, folded (lower case, no accents). */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['jan', 'january', 'ene', 'enero', 'januar', 'janner', 'janv', 'janvier'],
+  ['feb', 'february', 'febrero', 'februar', 'fev', 'fevr', 'fevrier'],
+  ['mar', 'march', 'marzo', 'marz', 'maerz', 'mrz', 'mars'],
+  ['apr', 'april', 'abr', 'abril', 'avr', 'avril'],
+  ['may', 'mayo', 'mai'],
+  ['jun', 'june', 'junio', 'juni', 'juin'],
+  ['jul', 'july', 'julio', 'juli', 'juil', 'juillet'],
+  ['aug', 'august', 'ago', 'agosto', 'aout'],
+  ['sep', 'sept', 'september', 'septiembre', 'setiembre', 'set', 'septembre'],
+  ['oct', 'october', 'octubre', 'okt', 'oktober', 'octobre'],
+  ['nov', 'november', 'noviembre', 'novembre'],
+  ['dec', 'december', 'dic', 'diciembre', 'dez', 'dezember', 'decembre'],
+];
+const MONTH_NUMBER: Record<string, number> = {};
+MONTH_NAMES.forEach((names, i) => names.forEach((name) => (MONTH_NUMBER[name] = i + 1)));
+
+/** "Décembre" → "decembre", "März" → "marz": how month names are looked up. */
+function foldName(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function monthNumber(name: string): number | undefined {
+  return MONTH_NUMBER[foldName(name)];
+}
 
 const TIME = '(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?';
-const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:T|\\s+)${TIME}\\s*(?:Z|[+-]\\d{2}:?\\d{2})?)?$`, 'i');
+const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:T|\\s+)${TIME}\\s*(?:Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?)?$`, 'i');
 const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const SLASH = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/;
 const DOT = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
-const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/i;
+const MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/iu;
+const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?,?(?:\s+de)?[\s-]+(\d{2}|\d{4})$/iu;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 /** A trailing time on a written date: "5/1/2026 14:30", "May 1, 2026 9:00 AM". */
 const TRAILING_TIME = new RegExp(`\\s+${TIME}\\s*(?:[ap]\\.?m\\.?)?$`, 'i');
@@ -122,24 +149,42 @@ function dayFromText(raw: string, order: DateOrder): Day | null {
   if ((m = DOT.exec(text))) return dayFromParts(fullYear(m[3]), +m[2], +m[1]);
   if ((m = COMPACT.exec(text))) return dayFromParts(+m[1], +m[2], +m[3]);
   if ((m = MONTH_FIRST.exec(text))) {
-    const month = MONTH_NUMBER[m[1].toLowerCase()];
+    const month = monthNumber(m[1]);
     return month ? dayFromParts(+m[3], month, +m[2]) : null;
   }
   if ((m = DAY_FIRST.exec(text))) {
-    const month = MONTH_NUMBER[m[2].toLowerCase()];
+    const month = monthNumber(m[2]);
     return month ? dayFromParts(fullYear(m[3]), month, +m[1]) : null;
   }
   return null;
 }
 
+/** Which day of a written period a column means: a Start date its first, a Due date its last. */
+export type DateEnd = 'first' | 'last';
+
+export interface DateReadOptions {
+  /** How `06/07/2026` reads. Default month first. */
+  order?: DateOrder;
+  /**
+   * Which day a period means (`Q3 2026`, `December`, `H2 2026`, a range): its first or its last.
+   * Without it, only a single day is a date (a Last check-in is one day).
+   */
+  end?: DateEnd;
+  /** The year of a date written without one (`Oct 15`, `December`, `Q1`). Default: this year. */
+  year?: number;
+}
+
 /**
- * A date cell: native Date, a spreadsheet serial number, ISO `2026-05-01` (a time part is
- * ignored), and the common written forms (`May 1, 2026`, `1 May 2026`, `Jan 5 2026`,
- * `5/1/2026` month first — or day first when `order` says so — unless a part is above 12,
- * `2026/05/01`, `01.05.2026` day first, `20260501`). Anything else, and dates that do not exist
+ * A date cell: native Date, a spreadsheet serial number, ISO `2026-05-01` (a time part and a
+ * `UTC` are ignored), and the written forms (`May 1, 2026`, `1 May 2026`, `15 de octubre de 2026`,
+ * `15. Oktober 2026`, `5/1/2026` month first — or day first when `order` says so — unless a part
+ * is above 12, `2026/05/01`, `01.05.2026` day first, `20260501`); a day without a year
+ * (`Oct 15`) in `options.year`. With `options.end`, also a period or a range, read as its first
+ * or last day (`Q3 2026`, `Q126`, `H2 2026`, `December`, `FY27`, `EOY 2026`, `Oct 1 – Nov 30`).
+ * A placeholder (`TBD`, `n/a`, `—`, `?`) is blank. Anything else, and dates that do not exist
  * (Feb 30), are 'invalid'.
  */
-export function parseDay(cell: CellValue, order: DateOrder = 'month first'): Parsed<Day> {
+export function parseDay(cell: CellValue, orderOrOptions: DateOrder | DateReadOptions = {}): Parsed<Day> {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'object' && isDateValue(cell)) {
     const time = cell.getTime();
@@ -154,8 +199,107 @@ export function parseDay(cell: CellValue, order: DateOrder = 'month first'): Par
   if (typeof cell === 'boolean') return { state: 'invalid', text: cell ? 'TRUE' : 'FALSE' };
   const text = String(cell).trim();
   if (text === '') return BLANK;
+  const options = typeof orderOrOptions === 'string' ? { order: orderOrOptions } : orderOrOptions;
+  const order = options.order ?? 'month first';
   const day = dayFromText(text, order);
-  return day === null ? { state: 'invalid', text } : { state: 'ok', value: day };
+  if (day !== null) return { state: 'ok', value: day };
+  if (isPlaceholderText(text)) return placeholderBlank(text);
+  const span = dateSpanFromText(text, order, options.year ?? new Date().getUTCFullYear());
+  if (span === null || (options.end === undefined && span.first !== span.last)) return { state: 'invalid', text };
+  return { state: 'ok', value: options.end === 'last' ? span.last : span.first };
+}
+
+/** The days a written date, period or range covers (one day: first = last). */
+export interface DateSpan {
+  first: Day;
+  last: Day;
+  /** The text named no year: `year` was used. */
+  yearless: boolean;
+  /** Two dates or periods with a dash or "to" between them. */
+  range: boolean;
+}
+
+const RANGE_SPLIT = /\s*(?:[–—→]|\s-\s|\s+(?:to|until|till|through|thru|bis|hasta|al|au)\s+)\s*/i;
+const RANGE_LEAD = /^(?:from|between|du|del|de|desde|vom|von|entre)\s+/i;
+const TIME_ZONE = /\s+(?:UTC|GMT|Z)$/i;
+const QUARTER_FORM = /^(?:q([1-4])(?:\s*[/'’-]?\s*(?:fy\s*)?(\d{4}|\d{2}))?|(\d{4})\s*[/-]?\s*q([1-4])|([1-4])q\s*(\d{4}|\d{2})?)$/i;
+const HALF_FORM = /^(?:h([12])(?:\s*[/'’-]?\s*(\d{4}|\d{2}))?|(\d{4})\s*[/-]?\s*h([12])|([12])h\s*(\d{4}|\d{2})?)$/i;
+const YEAR_FORM = /^(?:(?:fy|cy|gj|year|año|ano|jahr|annee|année)\s*['’]?\s*(\d{4}|\d{2})|(\d{4}))$/i;
+const END_OF = /^(?:eo|end\s+of(?:\s+the)?|by\s+(?:the\s+)?end\s+of|fin(?:al)?\s+de(?:l)?|fin\s+d['’]|ende)\s*/i;
+const END_OF_YEAR = /^(?:eoy|end\s+of(?:\s+the)?\s+year|year[-\s]end|fin\s+de\s+año|jahresende|fin\s+d['’]année)\s*(?:(\d{4}|\d{2}))?$/i;
+const MONTH_DAY_FORM = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/u;
+const DAY_MONTH_FORM = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?$/iu;
+const MONTH_FORM = /^(\p{L}+)\.?,?(?:\s+(?:de|del|of))?(?:\s*['’]?\s*(\d{4}|\d{2}))?$/iu;
+
+function periodSpan(year: number, firstMonth: number, months: number, yearless: boolean): DateSpan | null {
+  const lastMonth = firstMonth + months - 1;
+  const first = dayFromParts(year, firstMonth, 1);
+  const last = dayFromParts(year, lastMonth, daysInMonth(year, lastMonth));
+  return first === null || last === null ? null : { first, last, yearless, range: false };
+}
+
+/** The year written as 4 or 2 digits, else `year` (and yearless). */
+function yearOf(text: string | undefined, year: number): [number, boolean] {
+  return text === undefined ? [year, true] : [fullYear(text), false];
+}
+
+/**
+ * A date, a period or a range as people write them where a date belongs, as the days it covers;
+ * `year` stands in for a missing year. null when it is none of these.
+ */
+export function dateSpanFromText(raw: string, order: DateOrder, year: number): DateSpan | null {
+  const text = raw.trim().replace(TIME_ZONE, '');
+  const parts = text.replace(RANGE_LEAD, '').split(RANGE_SPLIT);
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') {
+    const to = singleSpan(parts[1], order, year);
+    if (to === null) return null;
+    // "Jan – Mar 2026", "Oct 1 – Nov 30, 2026": the first part takes the second's year.
+    const toYear = to.yearless ? year : Number(isoFromDay(to.last).slice(0, 4));
+    const from = singleSpan(parts[0], order, toYear);
+    if (from === null || from.first > to.last) return null;
+    return { first: from.first, last: to.last, yearless: to.yearless, range: true };
+  }
+  return singleSpan(text, order, year);
+}
+
+function singleSpan(raw: string, order: DateOrder, year: number): DateSpan | null {
+  const text = raw.trim().replace(/[,.]$/, '');
+  const day = dayFromText(text, order);
+  if (day !== null) return { first: day, last: day, yearless: false, range: false };
+  let m = END_OF_YEAR.exec(text);
+  if (m) {
+    const [y, yearless] = yearOf(m[1], year);
+    const last = dayFromParts(y, 12, 31);
+    return last === null ? null : { first: last, last, yearless, range: false };
+  }
+  if ((m = END_OF.exec(text)) && m[0].length < text.length) {
+    const period = singleSpan(text.slice(m[0].length), order, year);
+    return period === null ? null : { ...period, first: period.last };
+  }
+  if ((m = QUARTER_FORM.exec(text))) {
+    const quarter = +(m[1] ?? m[4] ?? m[5]);
+    const [y, yearless] = yearOf(m[2] ?? m[3] ?? m[6], year);
+    return periodSpan(y, 3 * (quarter - 1) + 1, 3, yearless);
+  }
+  if ((m = HALF_FORM.exec(text))) {
+    const half = +(m[1] ?? m[4] ?? m[5]);
+    const [y, yearless] = yearOf(m[2] ?? m[3] ?? m[6], year);
+    return periodSpan(y, half === 1 ? 1 : 7, 6, yearless);
+  }
+  if ((m = YEAR_FORM.exec(text))) return periodSpan(fullYear(m[1] ?? m[2]), 1, 12, false);
+  if ((m = MONTH_DAY_FORM.exec(text)) && monthNumber(m[1])) {
+    const d = dayFromParts(year, monthNumber(m[1])!, +m[2]);
+    return d === null ? null : { first: d, last: d, yearless: true, range: false };
+  }
+  if ((m = DAY_MONTH_FORM.exec(text)) && monthNumber(m[2])) {
+    const d = dayFromParts(year, monthNumber(m[2])!, +m[1]);
+    return d === null ? null : { first: d, last: d, yearless: true, range: false };
+  }
+  if ((m = MONTH_FORM.exec(text)) && monthNumber(m[1])) {
+    const [y, yearless] = yearOf(m[2], year);
+    return periodSpan(y, monthNumber(m[1])!, 1, yearless);
+  }
+  return null;
 }
 
 /**
@@ -173,34 +317,4 @@ export function slashDateOrder(cell: CellValue): DateOrder | 'either' | null {
   if (a > 12) return b > 12 ? null : 'day first';
   if (b > 12) return 'month first';
   return 'either';
-}
-
-const QUARTER = /^(?:Q([1-4])\s*[/-]?\s*(\d{4})|(\d{4})\s*[/-]?\s*Q([1-4]))$/i;
-const MONTH_YEAR = /^([a-z]+)\.?,?\s+(\d{4})$/i;
-
-/**
- * The days of a period written where a date belongs: `Q3 2026`, `2026-Q3`, `June 2026`; null for
- * anything else. Not a date itself (which day is meant depends on the column), but a hint can offer one.
- */
-export function periodFromText(text: string): { first: Day; last: Day } | null {
-  const t = text.trim();
-  let year: number;
-  let firstMonth: number;
-  let months: number;
-  let m = QUARTER.exec(t);
-  if (m) {
-    year = +(m[2] ?? m[3]);
-    firstMonth = 3 * (+(m[1] ?? m[4]) - 1) + 1;
-    months = 3;
-  } else if ((m = MONTH_YEAR.exec(t)) && MONTH_NUMBER[m[1].toLowerCase()]) {
-    year = +m[2];
-    firstMonth = MONTH_NUMBER[m[1].toLowerCase()];
-    months = 1;
-  } else {
-    return null;
-  }
-  const lastMonth = firstMonth + months - 1;
-  const first = dayFromParts(year, firstMonth, 1);
-  const last = dayFromParts(year, lastMonth, daysInMonth(year, lastMonth));
-  return first === null || last === null ? null : { first, last };
 }

@@ -39,6 +39,45 @@ export interface NumberOptions {
   decimalComma?: boolean;
 }
 
+/** What a comparison before a number says: `< 20%`, `≤ 2`, `at most 5` hold a ceiling; `>`, `≥`, `at least`, `min` a floor. */
+export type Bound = 'at most' | 'at least';
+
+/**
+ * Text that holds the place of a number or a date nobody knows yet: `TBD`, `n/a`, `—`, `?`, `-`.
+ * Such a cell is read as blank (the check says so once per column), never as a bad value.
+ */
+const PLACEHOLDER = /^(?:tbd|tba|tbc|tbd\.|n\/?a|n\.a\.|k\.\s?a\.|n\.?d\.|nc|-+|[—–]+|\?+|\.{3}|…|por definir|a definir|à définir|à déterminer|offen\?)$/i;
+
+export function isPlaceholderText(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
+/** A number (or date) cell that holds a placeholder: blank, with the text kept for the warning. */
+export function placeholderBlank(text: string): Parsed<never> {
+  return { state: 'blank', placeholder: text };
+}
+
+/** Before the number: an approximation (`~35%`, `about 40`) reads as the number. */
+const APPROXIMATELY = /^(?:~|≈|∼|approx\.?|approximately|about|around|circa|ca\.|c\.|roughly|etwa|ungefähr|ungefaehr|rund|aprox\.?|aproximadamente|alrededor de|environ|env\.)\s*/i;
+/** Before the number: a ceiling or a floor. */
+const AT_MOST = /^(?:<=?|≤|=<|⩽|at most|max(?:imum|\.)?|no more than|not more than|up to|less than|under|below|höchstens|hoechstens|maximal|como máximo|como maximo|máximo|máx\.?|a lo sumo|menos de|au plus|au maximum|moins de|jusqu'à)(?![\p{L}])\s*/iu;
+const AT_LEAST = /^(?:>=?|≥|=>|⩾|at least|min(?:imum|\.)?|no less than|not less than|more than|over|above|mindestens|minimal|al menos|como mínimo|como minimo|mínimo|mín\.?|más de|mas de|au moins|au minimum|plus de)(?![\p{L}])\s*/iu;
+/** After the number and its unit: a note in brackets (`84.36% (708 tests)`). */
+const TRAILING_NOTE = /\s*(?:\([^()]*\)|\[[^\]]*\])\s*$/;
+
+/** Set by numberFromText: the comparison the last number read was written with. */
+let lastBound: Bound | null = null;
+
+/**
+ * A number cell with the comparison it was written with: `< 20%` → 0.2 'at most', `≥ 99.9` →
+ * 99.9 'at least'. A Target written so tells the row's Type.
+ */
+export function parseBoundedNumber(cell: CellValue, options: NumberOptions = {}): { parsed: Parsed<number>; bound: Bound | null } {
+  lastBound = null;
+  const parsed = parseNumber(cell, options);
+  return { parsed, bound: parsed.state === 'ok' ? lastBound : null };
+}
+
 export function parseNumber(cell: CellValue, options: NumberOptions = {}): Parsed<number> {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'number') {
@@ -48,6 +87,7 @@ export function parseNumber(cell: CellValue, options: NumberOptions = {}): Parse
   if (typeof cell === 'object' && isDateValue(cell)) return { state: 'invalid', text: Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10) };
   const text = String(cell).trim();
   if (text === '') return BLANK;
+  if (PLACEHOLDER.test(text)) return placeholderBlank(text);
   const value = numberFromText(options.decimalComma ? swapSeparators(text) : text);
   return value === null ? { state: 'invalid', text } : { state: 'ok', value };
 }
@@ -58,7 +98,11 @@ export function swapSeparators(text: string): string {
 }
 
 function numberFromText(text: string): number | null {
+  lastBound = null;
   let s = text;
+  if (/^[^\d(+\-−–$€£¥₹.]/.test(s)) s = stripQualifiers(s);
+  if (s.length > 2 && s[s.length - 1] === ')' && s[0] !== '(') s = s.replace(TRAILING_NOTE, '');
+  else if (s[s.length - 1] === ']') s = s.replace(TRAILING_NOTE, '');
   let negative = false;
   if (s.length > 2 && s[0] === '(' && s[s.length - 1] === ')') {
     negative = true;
@@ -115,6 +159,24 @@ function numberFromText(text: string): number | null {
   if (!Number.isFinite(value)) return null;
   if (negative && value !== 0) value = -value;
   return value;
+}
+
+/** `~35%` → `35%`, `≤ 2 hours/week` → `2 hours/week` (and lastBound 'at most'). */
+function stripQualifiers(text: string): string {
+  let s = text;
+  for (let guard = 0; guard < 2; guard++) {
+    const approx = APPROXIMATELY.exec(s);
+    if (approx !== null) {
+      s = s.slice(approx[0].length);
+      continue;
+    }
+    const most = AT_MOST.exec(s);
+    const least = most === null ? AT_LEAST.exec(s) : null;
+    if (most === null && least === null) break;
+    lastBound = most !== null ? 'at most' : 'at least';
+    s = s.slice((most ?? least)![0].length);
+  }
+  return s;
 }
 
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';

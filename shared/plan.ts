@@ -1,17 +1,20 @@
 import { parseCadence } from './cadence.js';
 import { COLUMNS } from './columns.js';
 import { DATE_KEYS, DateOrderEvidence } from './date-order.js';
-import { isDateValue, parseDay } from './dates.js';
+import { isDateValue, parseDay, type DateReadOptions } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, fittingFrameworks, isFrameworkId, levelFromText } from './frameworks.js';
 import { detectColumns, readColumns } from './layout/detect.js';
 import { deriveStructure, planRows } from './layout/derive.js';
-import { parseNumber, swapSeparators, type NumberOptions } from './numbers.js';
+import { parseBoundedNumber, parseNumber, swapSeparators, type NumberOptions } from './numbers.js';
+import { readManualProgress } from './progress-cell.js';
+import { statusFromText } from './statuses.js';
 import { assertRawTable } from './schema.js';
 import { buildTree } from './tree.js';
 import { PlanFormatError } from './types.js';
 import type {
   CellValue,
   ColumnKey,
+  Day,
   ColumnMap,
   ColumnMapping,
   Framework,
@@ -22,7 +25,6 @@ import type {
   Plan,
   PlanItem,
   RawTable,
-  Status,
 } from './types.js';
 
 export interface ReadPlanOptions {
@@ -30,36 +32,14 @@ export interface ReadPlanOptions {
   framework?: FrameworkId;
   /** Which column holds which field, where the headers do not say (field → header text). */
   columns?: ColumnMapping;
+  /** Today, for the year of dates written without one when the plan has no other dates. Default: today. */
+  today?: Day;
 }
 
 export const MEASURE_TYPES: readonly MeasureType[] = ['increase', 'decrease', 'at least', 'at most', 'milestone'];
-export const STATUSES: readonly Status[] = ['Not started', 'On track', 'At risk', 'Off track', 'Done', 'Paused', 'Dropped'];
+export { STATUSES, statusFromText } from './statuses.js';
 
 const TYPE_BY_TEXT = new Map<string, MeasureType>(MEASURE_TYPES.map((t) => [t, t]));
-/**
- * Words people use for the statuses that change the math and the check (Done, Paused, Dropped),
- * so a plan that says "Completed" or "On hold" is not read as unfinished work.
- */
-const STATUS_SYNONYMS: Readonly<Record<string, Status>> = {
-  complete: 'Done',
-  completed: 'Done',
-  finished: 'Done',
-  achieved: 'Done',
-  closed: 'Done',
-  'on hold': 'Paused',
-  'on-hold': 'Paused',
-  hold: 'Paused',
-  cancelled: 'Dropped',
-  canceled: 'Dropped',
-  abandoned: 'Dropped',
-  'not yet started': 'Not started',
-  'to do': 'Not started',
-  todo: 'Not started',
-};
-const STATUS_BY_TEXT = new Map<string, Status>([
-  ...STATUSES.map((s): [string, Status] => [s.toLowerCase(), s]),
-  ...Object.entries(STATUS_SYNONYMS),
-]);
 
 /** Lower case, trimmed, inner spaces collapsed: how a spreadsheet's TRIM and LOWER see text. */
 export function normaliseText(text: string): string {
@@ -69,11 +49,6 @@ export function normaliseText(text: string): string {
 /** "At Least" → 'at least'; null when blank or not a type (a blank or unknown Type is inferred). */
 export function measureTypeFromText(text: string): MeasureType | null {
   return TYPE_BY_TEXT.get(normaliseText(text)) ?? null;
-}
-
-/** "on track" → 'On track'; null when blank or not a status. */
-export function statusFromText(text: string): Status | null {
-  return STATUS_BY_TEXT.get(normaliseText(text)) ?? null;
 }
 
 /** A cell as text, trimmed: numbers as written by JavaScript, booleans as TRUE/FALSE, dates as ISO. */
@@ -141,7 +116,17 @@ function cellAt(cells: readonly CellValue[], col: number): CellValue {
   return col < 0 ? null : cells[col] ?? null;
 }
 
-function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row: number, numbers: NumberOptions = {}): PlanItem {
+const START_DAY: DateReadOptions = { end: 'first' };
+const DUE_DAY: DateReadOptions = { end: 'last' };
+
+function readRow(
+  cells: readonly CellValue[],
+  c: ColumnIndex,
+  index: number,
+  row: number,
+  numbers: NumberOptions = {},
+  peoplesProgress = false,
+): PlanItem {
   const levelText = cellText(cellAt(cells, c.level));
   const typeText = cellText(cellAt(cells, c.type));
   const statusText = cellText(cellAt(cells, c.status));
@@ -149,7 +134,7 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);
   const start = parseNumber(startCell, numbers);
-  const target = parseNumber(targetCell, numbers);
+  const { parsed: target, bound } = parseBoundedNumber(targetCell, numbers);
   const currentValue = parseNumber(current, numbers);
   return {
     index,
@@ -160,7 +145,7 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     parentId: cellText(cellAt(cells, c.parent)),
     title: cellText(cellAt(cells, c.title)),
     owner: cellText(cellAt(cells, c.owner)),
-    type: typeOf(typeText),
+    type: typeText === '' ? bound : typeOf(typeText),
     typeText,
     start,
     target,
@@ -169,12 +154,13 @@ function readRow(cells: readonly CellValue[], c: ColumnIndex, index: number, row
     numbersAsText:
       isNumberAsText(startCell, start, numbers) || isNumberAsText(targetCell, target, numbers) || isNumberAsText(current, currentValue, numbers),
     unit: cellText(cellAt(cells, c.unit)),
-    startDate: parseDay(cellAt(cells, c.startDate)),
-    dueDate: parseDay(cellAt(cells, c.dueDate)),
+    startDate: parseDay(cellAt(cells, c.startDate), START_DAY),
+    dueDate: parseDay(cellAt(cells, c.dueDate), DUE_DAY),
     review: parseCadence(cellAt(cells, c.review)),
     lastCheckIn: parseDay(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
+    manualProgress: readManualProgress(peoplesProgress ? cellAt(cells, c.progress) : null, statusText, numbers),
     weight: parseNumber(cellAt(cells, c.weight), numbers),
   };
 }
@@ -241,15 +227,15 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
       }
     }
     if (blank) continue;
-    const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers);
+    const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers, table.manualProgress === true);
     for (const key of dateKeys) {
       const cell = cells[index[key]];
-      if (typeof cell === 'string') dateOrder.add(item, key, cell);
+      dateOrder.add(item, key, cell);
     }
     if (tiers.length > 0) tierTexts.push(tiers.map((col) => cellText(cells[col])));
     items.push(item);
   }
-  const dates = dateOrder.settle();
+  const dates = dateOrder.settle(options.today);
   const derived = deriveStructure({
     header: table.header,
     headerRow,
@@ -258,7 +244,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     read: readColumns(table.header, detected),
     items,
     tierTexts,
-    blankItem: (row) => readRow([], index, 0, row, numbers),
+    blankItem: (row) => readRow([], index, 0, row, numbers, false),
     framework: options.framework === undefined ? undefined : FRAMEWORKS[options.framework],
   });
   const { framework, source, alternatives } = choosePlanFramework(derived.items, options.framework);
@@ -272,5 +258,6 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     tree: buildTree(derived.items),
     dates,
     reading: derived.reading,
+    headerRow,
   };
 }

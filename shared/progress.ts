@@ -1,6 +1,8 @@
 import { parseNumber } from './numbers.js';
-import { cellText, measureTypeFromText, normaliseText, statusFromText } from './plan.js';
-import type { CellValue, Day, MeasureType, PaceStatus, Parsed, Plan, PlanItem, ProgressItem, ProgressOptions } from './types.js';
+import { cellText, measureTypeFromText, normaliseText } from './plan.js';
+import { statusFromText } from './statuses.js';
+import { pluralLevel } from './frameworks.js';
+import type { CellValue, Day, LevelName, MeasureType, PaceStatus, Parsed, Plan, PlanItem, ProgressItem, ProgressOptions } from './types.js';
 
 // Progress per progress.md. One definition for every runtime: the live formula of formulas.ts
 // is generated to compute the same values as measure() below, and tests compare the two.
@@ -153,41 +155,97 @@ export function paceStatus(
   return 'off track';
 }
 
+/** Levels whose progress without a measure is their Status: done (100 %) or not (0 %). */
+const DONE_OR_NOT: ReadonlySet<LevelName | null> = new Set<LevelName | null>(['Task', 'Tactic']);
+
+/** Where a row's progress comes from (progress.md): null when it is unknown. */
+export type ProgressSource = 'done' | 'measure' | 'manual' | 'children' | 'task' | null;
+
+/** Progress of every row, with where it comes from and, for a roll-up, how many children are measured. */
+export interface ProgressValues {
+  /** Fraction per item (index = PlanItem.index), null where unknown. */
+  values: (number | null)[];
+  source: ProgressSource[];
+  /** For a row with children and no measure of its own: counted children, and those with a progress. */
+  measured: ({ count: number; of: number } | null)[];
+}
+
 /**
- * Progress of every row as numbers (index = PlanItem.index): own measure, else the weighted mean
- * of the children's (Dropped, weight 0 and children without progress left out, each capped at 1),
- * else a leaf's Done → 1, else 0. Status Done gives 1 everywhere. Children before parents.
+ * Progress of every row (index = PlanItem.index), children before parents:
+ * Status Done → 1; the row's own measure (Target, milestone); else its *manual progress* (the
+ * Progress a person typed, or a percent after the Status word); else, with children, the
+ * weighted mean of the children's (Dropped and weight 0 left out, each capped at 1) — but
+ * unknown (null) when some of them have no progress; else a Task or Tactic is 0 (not done);
+ * anything else (a Key Result without Target, a childless Objective) is unknown (null).
  */
-export function computeProgressValues(plan: Plan, allowOver = false): (number | null)[] {
+export function computeProgressDetails(plan: Plan, allowOver = false): ProgressValues {
   const { items, tree } = plan;
-  const values: (number | null)[] = new Array(items.length).fill(null);
-  const sum = new Float64Array(items.length);
-  const weights = new Float64Array(items.length);
+  const n = items.length;
+  const values: (number | null)[] = new Array(n).fill(null);
+  const source: ProgressSource[] = new Array(n).fill(null);
+  const measured: ({ count: number; of: number } | null)[] = new Array(n).fill(null);
+  const sum = new Float64Array(n);
+  const weights = new Float64Array(n);
+  const counted = new Int32Array(n);
+  const known = new Int32Array(n);
   for (let k = tree.topDown.length - 1; k >= 0; k--) {
     const i = tree.topDown[k];
     const item = items[i];
     const input = measureInputOf(item);
-    let value: number | null;
-    if (input.done) value = 1;
-    else if (isMeasured(input)) value = measure(input, allowOver);
-    else if (tree.children[i].length > 0) value = weights[i] > 0 ? sum[i] / weights[i] : null;
-    else value = 0;
+    let value: number | null = null;
+    if (input.done) {
+      value = 1;
+      source[i] = 'done';
+    } else if (isMeasured(input)) {
+      value = measure(input, allowOver);
+      if (value !== null) source[i] = 'measure';
+    } else if (item.manualProgress.state === 'ok') {
+      value = allowOver ? item.manualProgress.value : Math.min(1, item.manualProgress.value);
+      source[i] = 'manual';
+    } else if (tree.children[i].length > 0) {
+      if (counted[i] > 0) measured[i] = { count: known[i], of: counted[i] };
+      if (counted[i] > 0 && known[i] === counted[i] && weights[i] > 0) {
+        value = sum[i] / weights[i];
+        source[i] = 'children';
+      }
+    } else if (DONE_OR_NOT.has(item.level)) {
+      value = 0;
+      source[i] = 'task';
+    }
     values[i] = value;
     const p = tree.parent[i];
-    if (p >= 0 && value !== null && item.status !== 'Dropped') {
+    if (p >= 0 && item.status !== 'Dropped') {
       const w = rollupWeight(item);
       if (w > 0) {
-        sum[p] += w * Math.min(1, value);
-        weights[p] += w;
+        counted[p]++;
+        if (value !== null) {
+          known[p]++;
+          sum[p] += w * Math.min(1, value);
+          weights[p] += w;
+        }
       }
     }
   }
-  return values;
+  return { values, source, measured };
+}
+
+/** Progress of every row as numbers (see computeProgressDetails). */
+export function computeProgressValues(plan: Plan, allowOver = false): (number | null)[] {
+  return computeProgressDetails(plan, allowOver).values;
+}
+
+/** "2 of 6 key results measured", for a roll-up whose children are partly unmeasured; null otherwise. */
+export function measuredText(plan: Plan, index: number, measured: { count: number; of: number } | null): string | null {
+  if (measured === null || measured.count === measured.of) return null;
+  const levels = new Set(plan.tree.children[index].map((child) => plan.items[child].level));
+  const [only] = levels;
+  const noun = levels.size === 1 && only !== null ? (measured.of === 1 ? only : pluralLevel(only)).toLowerCase() : measured.of === 1 ? 'row below' : 'rows below';
+  return `${measured.count} of ${measured.of} ${noun} measured`;
 }
 
 /** Progress, roll-ups and pace of every row, in plan order (progress.md). */
 export function computeProgress(plan: Plan, options: ProgressOptions): ProgressItem[] {
-  const values = computeProgressValues(plan, options.allowOver ?? false);
+  const { values, source, measured } = computeProgressDetails(plan, options.allowOver ?? false);
   const { items, tree } = plan;
   const out: ProgressItem[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
@@ -202,6 +260,8 @@ export function computeProgress(plan: Plan, options: ProgressOptions): ProgressI
       progress: values[i],
       expected,
       status: paceStatus(values[i], expected, start, due, options.today),
+      source: source[i],
+      ...(measured[i] !== null && measured[i]!.count < measured[i]!.of ? { measured: measured[i]!, note: measuredText(plan, i, measured[i]) ?? undefined } : {}),
     };
   }
   return out;

@@ -1,5 +1,5 @@
 // The Check cell: one short line per row, shared by the add-on, the command and the Notion mirror.
-import { RULE_BY_ID } from './rules/catalog.js';
+import { RULE_BY_ID } from './rules/index.js';
 import { plural } from './rules/text.js';
 import type { Finding, Plan, Severity } from './types.js';
 
@@ -35,6 +35,7 @@ export function checkSummaries(plan: Plan, findings: readonly Finding[]): string
   const out: string[] = new Array(plan.items.length);
   // checkPlan's findings come in row order, like the items: walk both together.
   let k = 0;
+  while (k < findings.length && findings[k].rows !== undefined) k++; // plan-wide: no row's own
   let inStep = true;
   for (let i = 0; i < plan.items.length && inStep; i++) {
     const row = plan.items[i].row;
@@ -50,6 +51,7 @@ export function checkSummaries(plan: Plan, findings: readonly Finding[]): string
 function summariesByRow(plan: Plan, findings: readonly Finding[]): string[] {
   const byRow = new Map<number, Finding[]>();
   for (const finding of findings) {
+    if (finding.rows !== undefined) continue;
     const list = byRow.get(finding.row);
     if (list === undefined) byRow.set(finding.row, [finding]);
     else list.push(finding);

@@ -149,7 +149,8 @@ export interface Cadence {
 
 /** A cell read into a typed value: blank, a value, or text that could not be read. */
 export type Parsed<T> =
-  | { state: 'blank' }
+  /** `placeholder`: the cell held `TBD`, `n/a`, `—`, `?`… (read as blank, reported once per column). */
+  | { state: 'blank'; placeholder?: string }
   | { state: 'ok'; value: T }
   | { state: 'invalid'; text: string };
 
@@ -164,6 +165,13 @@ export interface RawTable {
    * which separates fields with `;`. Default false.
    */
   decimalComma?: boolean;
+  /**
+   * The Progress column holds only what people typed: the adapter has blanked Cascade's own
+   * cells (its live formulas, the values it wrote). Then a typed progress is the row's *manual
+   * progress* (progress.md). Default false: the Progress column is not read, since values
+   * Cascade wrote earlier would freeze the roll-ups they came from.
+   */
+  manualProgress?: boolean;
 }
 
 /** One row of the plan, read and typed. Text fields are trimmed; '' means blank. */
@@ -200,6 +208,12 @@ export interface PlanItem {
   lastCheckIn: Parsed<Day>;
   status: Status | null;
   statusText: string;
+  /**
+   * *Manual progress*: a fraction a person typed in the Progress column (60, 60%, 0.6, "🟡 58%"),
+   * read when the table says its Progress column holds people's values only
+   * (`RawTable.manualProgress`), else a percent after the Status word ("🟡 58%").
+   */
+  manualProgress: Parsed<number>;
   /** Blank = 1. */
   weight: Parsed<number>;
   /**
@@ -269,34 +283,15 @@ export interface Plan {
   dates?: DateOrderReading;
   /** How the table was read: layout, columns, where levels, parents and IDs came from (absent on plans built by hand). */
   reading?: PlanReading;
+  /** Spreadsheet row number of the header (1 in files): plan-wide findings point at it. */
+  headerRow?: number;
 }
 
 export type Severity = 'error' | 'warning';
 
-export type RuleId =
-  | 'structure/duplicate-id'
-  | 'structure/unknown-level'
-  | 'structure/missing-parent'
-  | 'structure/cycle'
-  | 'structure/level-order'
-  | 'relevant/orphan'
-  | 'relevant/childless'
-  | 'specific/vague'
-  | 'measurable/no-metric'
-  | 'measurable/no-target'
-  | 'measurable/kr-is-task'
-  | 'time-bound/no-due-date'
-  | 'time-bound/bad-date'
-  | 'time-bound/after-parent'
-  | 'achievable/timeframe'
-  | 'owner/missing'
-  | 'owner/shared'
-  | 'review/no-cadence'
-  | 'review/too-rare'
-  | 'review/stale'
-  | 'count/too-many'
-  | 'progress/bad-number'
-  | 'progress/overdue';
+/** A rule's id, `family/name`: derived from the rule modules' metadata (shared/rules/index.ts). */
+export type { RuleId } from './rules/index.js';
+import type { RuleId } from './rules/index.js';
 
 export interface Finding {
   /** Spreadsheet row number. */
@@ -313,6 +308,11 @@ export interface Finding {
   column?: ColumnKey;
   /** The column the finding is about when the plan has no such column (`column` is then the title). */
   missingColumn?: ColumnKey;
+  /**
+   * A plan-wide finding (on the header row, `id` ''): the rows it concerns, e.g. every row that
+   * needs the column the plan lacks, or that holds a placeholder in `column`.
+   */
+  rows?: number[];
 }
 
 export interface ProgressItem {
@@ -325,6 +325,15 @@ export interface ProgressItem {
   expected: number | null;
   /** null: no dates, so no pace ('—'). */
   status: PaceStatus | null;
+  /**
+   * Where `progress` comes from: Status Done, the row's own measure, its manual progress (typed
+   * in Progress), its children, a Task's status (not done: 0); null when it is unknown.
+   */
+  source: 'done' | 'measure' | 'manual' | 'children' | 'task' | null;
+  /** A roll-up whose children are partly unmeasured (its progress is then null): how many are. */
+  measured?: { count: number; of: number };
+  /** "2 of 6 key results measured", with `measured`. */
+  note?: string;
 }
 
 export interface CheckOptions {

@@ -71,7 +71,7 @@ function findingGroups(
     groups.push({
       row,
       id: item?.id ?? '',
-      title: item?.title ?? '',
+      title: item?.title ?? (list[0].rows !== undefined ? 'The whole plan' : ''),
       level: item ? (item.level ?? item.levelText) : '',
       errors,
       warnings: list.length - errors,

@@ -21,7 +21,7 @@ export function lintJson(file: string, plan: Plan, findings: readonly Finding[])
     framework: plan.framework.id,
     rows: plan.items.length,
     reading: readingJson(plan.reading),
-    findings: findings.map((f) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint })),
+    findings: findings.map((f) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint, ...(f.rows ? { rows: f.rows } : {}) })),
     counts: countFindings(findings),
   };
 }
@@ -47,7 +47,8 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
   const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
   for (const { row, item, findings: found } of ordered) {
     const group = found.slice().sort((a, b) => rank(a) - rank(b));
-    const label = [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
+    // Plan-wide findings (a column the plan lacks, placeholders in a column) sit on the header row.
+    const label = group[0].rows !== undefined ? [`The whole plan (header, row ${row})`] : [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
     const head = label.join(' · ');
     const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
     lines.push('', c.bold(head) + title);
@@ -58,7 +59,8 @@ export function lintText(file: string, plan: Plan, findings: readonly Finding[],
       if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
     }
   }
-  lines.push('', summaryLine(findings, groups.size, plan.items.length, c));
+  const rowGroups = [...groups.values()].filter((group) => group.findings[0].rows === undefined).length;
+  lines.push('', summaryLine(findings, rowGroups, plan.items.length, c));
   return lines.join('\n') + '\n';
 }
 

@@ -18,6 +18,7 @@ export function progressJson(file: string, plan: Plan, today: Day, items: readon
       progress: roundFraction(i.progress),
       expected: roundFraction(i.expected),
       status: i.status,
+      ...(i.measured ? { measured: i.measured } : {}),
       // With a check-in history: the pace with `trending off track`/`paused`, and the forecast at the due date.
       ...(trends ? { trend: trends[k].pace, forecast: roundFraction(trends[k].forecast) } : {}),
     })),
@@ -84,7 +85,7 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
         pad(truncate(plan.items[index].title, titleWidth), titleWidth),
         progressCell,
         pad(percent(item.expected), 8, 'right'),
-        paceText(options.paces?.[index] ?? item.status, c),
+        paceText(options.paces?.[index] ?? item.status, c) + (item.note ? c.dim(` (${item.note})`) : ''),
       ].join('  '),
     );
   });

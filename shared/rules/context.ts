@@ -1,9 +1,11 @@
 // What every rule may look at, computed once per check so that no rule scans the whole plan.
 import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
-import { computeProgressValues } from '../progress.js';
+import { computeProgressDetails, measuredText } from '../progress.js';
 import { idKey } from '../tree.js';
-import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, RuleId, Severity } from '../types.js';
+import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, Severity } from '../types.js';
+import { severityFor, type RuleMeta } from './meta.js';
+import type { RuleId } from './index.js';
 import { article, header } from './text.js';
 
 export interface RuleContext {
@@ -26,6 +28,8 @@ export interface RuleContext {
   dueUnreadable: Uint8Array;
   /** Progress per item (the core's roll-up, computed once), null where there is none. */
   progress: (number | null)[];
+  /** For a roll-up whose children are partly unmeasured: "2 of 6 key results measured"; else null. */
+  progressNote(index: number): string | null;
   /** Whether the title carries a number (hasNumber, asked at most once per row). */
   titleHasNumber(item: PlanItem): boolean;
   /** Latest check-in day per idKey(ID) from the history (CheckOptions.lastCheckIns), if given. */
@@ -64,7 +68,9 @@ export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<
     if (numberInTitle[item.index] < 0) numberInTitle[item.index] = hasNumber(item.title) ? 1 : 0;
     return numberInTitle[item.index] === 1;
   };
-  const progress = computeProgressValues(plan);
+  const details = computeProgressDetails(plan);
+  const progress = details.values;
+  const progressNote = (index: number): string | null => measuredText(plan, index, details.measured[index]);
   return {
     plan,
     framework,
@@ -78,6 +84,7 @@ export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<
     duplicate,
     dueUnreadable,
     progress,
+    progressNote,
     titleHasNumber,
     lastCheckIns,
   };
@@ -98,11 +105,43 @@ export function nextLevel(framework: Framework, rank: number): LevelName | null 
   return rank >= 0 && rank + 1 < framework.levels.length ? framework.levels[rank + 1] : null;
 }
 
-/** Collects one row's findings, errors before warnings, each in the order the rules run. */
+/** What one plan-wide finding gathers from the rows: its rows and the texts they hold. */
+interface PlanWideEntry {
+  rule: RuleMeta<RuleId>;
+  column: ColumnKey;
+  severity: Severity;
+  hint: string;
+  rows: number[];
+  texts: string[];
+  message: (rows: readonly number[], texts: readonly string[]) => string;
+}
+
+/** How many rows a plan-wide message lists before "…". */
+const ROWS_LISTED = 8;
+
+/** "rows 2–5, 9, 12" (consecutive rows joined), cut after a few runs. */
+export function rowList(rows: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length && runs.length <= ROWS_LISTED; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
+    i = j;
+  }
+  const more = runs.length > ROWS_LISTED ? ', …' : '';
+  return `${rows.length === 1 ? 'row' : 'rows'} ${runs.slice(0, ROWS_LISTED).join(', ')}${more}`;
+}
+
+/**
+ * Collects one row's findings, errors before warnings, each in the order the rules run; and the
+ * plan-wide findings, one per rule and column, gathered over all rows: a column the plan lacks is
+ * said once ("No Owner column: no owner on 12 rows"), not on every row.
+ */
 export class RowFindings {
   item!: PlanItem;
   readonly errors: Finding[] = [];
   readonly warnings: Finding[] = [];
+  private readonly planWide = new Map<string, PlanWideEntry>();
 
   constructor(private readonly ctx: RuleContext) {}
 
@@ -112,16 +151,65 @@ export class RowFindings {
     this.warnings.length = 0;
   }
 
-  add(rule: RuleId, severity: Severity, message: string, hint: string, column?: ColumnKey): void {
-    const finding: Finding = { row: this.item.row, id: this.item.id, rule, severity, message, hint };
-    // A column the plan lacks cannot be selected: point at the title, which every plan has.
+  /** A finding of `rule` on the current row, with the rule's severity for the row's level. */
+  add(rule: RuleMeta<RuleId>, message: string, hint: string, column?: ColumnKey): void {
+    const severity = severityFor(rule, this.item.level);
     if (column !== undefined && this.ctx.plan.columns[column] === undefined) {
-      finding.column = 'title';
-      finding.missingColumn = column;
-    } else if (column !== undefined) {
-      finding.column = column;
+      this.addForColumn(rule, column, hint, '', (rows) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`, severity);
+      return;
     }
+    const finding: Finding = { row: this.item.row, id: this.item.id, rule: rule.id, severity, message, hint };
+    if (column !== undefined) finding.column = column;
     (severity === 'error' ? this.errors : this.warnings).push(finding);
+  }
+
+  /**
+   * Notes the current row under one plan-wide finding of `rule` about `column`; `message` is
+   * composed once all rows are seen, from their row numbers and the distinct `text`s noted.
+   */
+  addForColumn(
+    rule: RuleMeta<RuleId>,
+    column: ColumnKey,
+    hint: string,
+    text: string,
+    message: (rows: readonly number[], texts: readonly string[]) => string,
+    severity: Severity = severityFor(rule, this.item.level),
+  ): void {
+    const key = `${rule.id}|${column}`;
+    let entry = this.planWide.get(key);
+    if (entry === undefined) {
+      entry = { rule, column, severity, hint, rows: [], texts: [], message };
+      this.planWide.set(key, entry);
+    }
+    if (severity === 'error') entry.severity = 'error';
+    if (entry.rows[entry.rows.length - 1] !== this.item.row) entry.rows.push(this.item.row);
+    if (text !== '' && entry.texts.length < 5 && !entry.texts.includes(text)) entry.texts.push(text);
+  }
+
+  /**
+   * The plan-wide findings, on the header row (errors first, then in `order`): `rows` lists the
+   * rows each concerns; a column the plan lacks is named by `missingColumn`, `column` being the title.
+   */
+  planFindings(order: (rule: RuleId) => number): Finding[] {
+    const headerRow = this.ctx.plan.headerRow ?? Math.max(1, (this.ctx.items[0]?.row ?? 2) - 1);
+    const findings: Finding[] = [];
+    for (const entry of this.planWide.values()) {
+      const missing = this.ctx.plan.columns[entry.column] === undefined;
+      const rows = entry.rows.slice().sort((a, b) => a - b);
+      findings.push({
+        row: headerRow,
+        id: '',
+        rule: entry.rule.id,
+        severity: entry.severity,
+        message: entry.message(rows, entry.texts),
+        hint: entry.hint,
+        column: missing ? 'title' : entry.column,
+        ...(missing ? { missingColumn: entry.column } : {}),
+        rows,
+      });
+    }
+    const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1000) + order(f.rule);
+    return findings.sort((a, b) => rank(a) - rank(b));
   }
 
   /** A hint that first asks for the column when the plan has none. */
@@ -130,5 +218,3 @@ export class RowFindings {
     return this.ctx.plan.columns[key] === undefined ? `Add ${article(name)} "${name}" column. ${hint}` : hint;
   }
 }
-
-export type ItemRule = (ctx: RuleContext, item: PlanItem, out: RowFindings) => void;

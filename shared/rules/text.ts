@@ -39,8 +39,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** "58%": whole percents, rounded down (99.9 % is not 100 %), without floating-point noise (0.58 → 58). */
 export function percentText(fraction: number): string {
-  return `${Math.floor(fraction * 100)}%`;
+  return `${Math.floor(fraction * 100 + 1e-9)}%`;
 }
 
 export function header(key: ColumnKey): string {

@@ -98,16 +98,72 @@ function ingForm(verb: string): string {
   return `${verb}ing`;
 }
 
-const OPENING = /^[^\p{L}]*(?:to\s+)?(\p{L}+)(?:\s+(\p{L}+))?/iu;
+/** Activity verbs of Spanish and French titles, in the infinitive a task list uses ("Realizar encuestas"). */
+const OTHER_OPENINGS = [
+  // Spanish
+  'realizar', 'implementar', 'lanzar', 'crear', 'diseñar', 'desarrollar', 'organizar', 'preparar', 'escribir', 'redactar',
+  'contratar', 'migrar', 'revisar', 'analizar', 'definir', 'documentar', 'publicar', 'enviar', 'hacer', 'construir',
+  'configurar', 'instalar', 'integrar', 'investigar', 'entrevistar', 'planificar', 'programar', 'probar', 'actualizar',
+  'capacitar', 'presentar', 'elaborar', 'montar', 'evaluar', 'auditar', 'coordinar', 'identificar', 'mapear', 'llevar a cabo',
+  'poner en marcha',
+  // French
+  'réaliser', 'implémenter', 'lancer', 'créer', 'concevoir', 'développer', 'organiser', 'préparer', 'rédiger', 'écrire',
+  'recruter', 'embaucher', 'migrer', 'analyser', 'définir', 'documenter', 'publier', 'envoyer', 'faire', 'construire',
+  'configurer', 'installer', 'intégrer', 'planifier', 'tester', 'former', 'présenter', 'élaborer', 'évaluer', 'auditer',
+  'coordonner', 'identifier', 'cartographier', 'conduire', 'mener', 'mettre en place', 'mettre en œuvre', 'mettre à jour',
+];
+/** German task titles end with the infinitive ("Kundenumfragen durchführen", "Designsystem einführen"). */
+const GERMAN_CLOSINGS = new Set([
+  'durchführen', 'einführen', 'implementieren', 'starten', 'launchen', 'erstellen', 'entwickeln', 'gestalten', 'entwerfen',
+  'organisieren', 'vorbereiten', 'schreiben', 'verfassen', 'einstellen', 'rekrutieren', 'migrieren', 'analysieren',
+  'definieren', 'dokumentieren', 'veröffentlichen', 'versenden', 'bauen', 'aufbauen', 'konfigurieren', 'installieren',
+  'integrieren', 'planen', 'testen', 'aktualisieren', 'schulen', 'präsentieren', 'erarbeiten', 'bewerten', 'auditieren',
+  'koordinieren', 'identifizieren', 'umsetzen', 'aufsetzen', 'überarbeiten', 'abschließen', 'durchführen.',
+]);
+for (const verb of OTHER_OPENINGS) ACTIVITY.add(verb);
+for (const verb of GERMAN_CLOSINGS) ACTIVITY.add(verb);
 
-/** The activity verb a title opens with ("Conduct", "Setting up"), or null. */
-export function activityOpening(title: string): string | null {
-  const match = OPENING.exec(title);
-  if (match === null) return null;
-  const first = match[1].toLowerCase();
-  if (match[2] !== undefined) {
-    const phrase = `${first} ${match[2].toLowerCase()}`;
-    if (ACTIVITY.has(phrase)) return `${match[1]} ${match[2]}`;
+/**
+ * A word that states a result, a participle or a state ("implemented", "implementado",
+ * "eingeführt", "déployé", "live"): when the title's verb is one of these, its first word is a
+ * noun ("Design system implementado", "Test coverage reached"), not an order to do something.
+ */
+const RESULT_WORD =
+  /^(?:\p{L}{3,}[^e\s]ed|\p{L}{3,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|ge\p{L}{3,}(?:t|en)|\p{L}+(?:ein|um|ab|auf|aus|an|vor|durch|zu|fest|her)ge\p{L}{2,}(?:t|en)|\p{L}{4,}iert|\p{L}{3,}(?:é|ée|és|ées)|done|built|run|made|written|live|complete|finished|hecho|listo|lista|puesto|abierto|escrito|fertig|produktiv|fini|finie|mis|mise|en place|in place)$/iu;
+/** What may follow a result word: the end, a preposition, a number or a date. */
+const AFTER_RESULT = new Set([
+  'in', 'on', 'at', 'by', 'for', 'across', 'to', 'with', 'within', 'before', 'until', 'company-wide', 'everywhere',
+  'en', 'para', 'por', 'a', 'al', 'con', 'antes', 'hasta', 'bis', 'für', 'im', 'am', 'zum', 'zur', 'mit', 'vor', 'à',
+  'au', 'aux', 'dans', 'pour', 'sur', 'de', 'del', 'avec', 'avant', 'd\'ici',
+]);
+const WORDS = /[\p{L}\p{N}'’-]+/gu;
+
+/** True when a title states its result with a participle or a state word after its subject. */
+function statesResult(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    if (!RESULT_WORD.test(words[i])) continue;
+    const next = words[i + 1];
+    if (next === undefined || AFTER_RESULT.has(next.toLowerCase()) || /^\d/.test(next)) return true;
   }
-  return ACTIVITY.has(first) ? match[1] : null;
+  return false;
+}
+
+/**
+ * The activity verb a title opens with ("Conduct", "Setting up", "Realizar", "Mettre en place"),
+ * or a German title closes with ("… durchführen"); null when there is none, or when the title's
+ * verb is a result ("Design system implementado": "Design" is a noun there).
+ */
+export function activityOpening(title: string): string | null {
+  const words = title.match(WORDS);
+  if (words === null) return null;
+  if (statesResult(words)) return null;
+  const start = words[0].toLowerCase() === 'to' && words.length > 1 ? 1 : 0;
+  for (const length of [3, 2, 1]) {
+    if (start + length > words.length) continue;
+    const phrase = words.slice(start, start + length).join(' ');
+    if (ACTIVITY.has(phrase.toLowerCase())) return phrase;
+  }
+  const last = words[words.length - 1];
+  if (words.length > 1 && GERMAN_CLOSINGS.has(last.toLowerCase())) return last;
+  return null;
 }

@@ -82,6 +82,8 @@ describe('Update progress', () => {
   test('shows progress above 100 % only with the setting; a roll-up still caps each child at 100 %', () => {
     const table = smallPlan();
     table.rows[1][col('Current') - 1] = 80; // KR1.1: 80 of 50 accounts
+    table.rows[2][col('Target') - 1] = 10; // KR1.2 measured, so O1 rolls up both (an unmeasured child makes it unknown)
+    table.rows[2][col('Current') - 1] = 5;
     const plain = loadBundle();
     settings(plain);
     const sheet = seedPlan(plain.world, table);

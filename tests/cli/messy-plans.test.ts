@@ -114,9 +114,11 @@ describe('a finding about a column the plan does not have', () => {
     const file = join(dir, 'no-review.csv');
     await writeFile(file, 'ID,Level,Title,Owner,Due date\nO1,Objective,Grow revenue to $2M by June,Ann,2026-06-30\n');
     const r = await cascade(['lint', file, '--today', '2026-05-01']);
-    expect(r.stdout).toContain('so nobody is due to look at its progress. review/no-cadence · no Review column\n');
+    expect(r.stdout).toContain('The whole plan (header, row 1)');
+    expect(r.stdout).toContain('No Review column: no review cadence on row 2. review/no-cadence · no Review column\n');
     expect(r.stdout).not.toContain('review/no-cadence · cell');
     const f = json<{ findings: Record<string, unknown>[] }>(await cascade(['lint', file, '--today', '2026-05-01', '--format', 'json'])).findings;
-    expect(Object.keys(f[0])).toEqual(['row', 'id', 'rule', 'severity', 'message', 'hint']);
+    expect(Object.keys(f[0])).toEqual(['row', 'id', 'rule', 'severity', 'message', 'hint', 'rows']);
+    expect(f[0]).toMatchObject({ row: 1, id: '', rule: 'review/no-cadence', rows: [2] });
   });
 });

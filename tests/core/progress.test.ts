@@ -103,14 +103,35 @@ describe('computeProgress: roll-ups', () => {
     { ID: 'KR6', Level: 'Key Result', Parent: 'O1', Title: 'f', Start: 0, Target: 100, Current: 0, Weight: -1 },
   ];
 
-  it('takes the weighted mean of the children, leaving out weight 0, Dropped and children without progress', () => {
-    const p = progressById(rollup);
+  const measuredRollup = rollup.filter((row) => row.ID !== 'KR5');
+
+  it('takes the weighted mean of the children, leaving out weight 0 and Dropped', () => {
+    const p = progressById(measuredRollup);
     expect(p.O1).toBeCloseTo((2 * 0.5 + 1 * 1) / 3, 12);
-    expect(p).toMatchObject({ KR1: 0.5, KR2: 1, KR3: 0, KR4: 0, KR5: null, KR6: 0 });
+    expect(p).toMatchObject({ KR1: 0.5, KR2: 1, KR3: 0, KR4: 0, KR6: 0 });
+  });
+
+  it('does not guess when some children have no progress: the roll-up is unknown and says how many are measured', () => {
+    const p = progressById(rollup);
+    expect(p).toMatchObject({ O1: null, KR5: null });
+    const o1 = computeProgress(planOf(rollup), { today: TODAY })[0];
+    expect(o1).toMatchObject({ progress: null, source: null, measured: { count: 2, of: 3 }, note: '2 of 3 key results measured' });
+  });
+
+  it('is never 100 % for an objective whose measured key results are 2 of 6', () => {
+    const rows: RowSpec[] = [
+      { ID: 'O1', Level: 'Objective', Title: 'o' },
+      ...[1, 2].map((n) => ({ ID: `KR${n}`, Level: 'Key Result', Parent: 'O1', Title: 'k', Target: 10, Current: 10 })),
+      ...[3, 4, 5, 6].map((n) => ({ ID: `KR${n}`, Level: 'Key Result', Parent: 'O1', Title: 'k' })),
+    ];
+    const items = computeProgress(planOf(rows), { today: TODAY });
+    expect(items.map((i) => i.progress)).toEqual([null, 1, 1, null, null, null, null]);
+    expect(items[0].note).toBe('2 of 6 key results measured');
+    expect(items[3].source).toBeNull();
   });
 
   it('caps each child at 1 in the roll-up even when over-achievement is shown', () => {
-    const p = progressById(rollup, true);
+    const p = progressById(measuredRollup, true);
     expect(p.KR2).toBe(2);
     expect(p.O1).toBeCloseTo((2 * 0.5 + 1 * 1) / 3, 12);
   });
@@ -186,7 +207,7 @@ describe('computeProgress: roll-ups', () => {
       { ID: 'A', Level: 'Objective', Parent: 'B', Title: 'a' },
       { ID: 'B', Level: 'Objective', Parent: 'A', Title: 'b' },
     ]);
-    expect(p).toMatchObject({ T: 1, KR: 1, O: 1, A: 0, B: 0 });
+    expect(p).toMatchObject({ T: 1, KR: 1, O: 1, A: null, B: null });
   });
 });
 
@@ -228,7 +249,7 @@ describe('computeProgress: pace', () => {
 
   it('has no pace without dates, but keeps its progress', () => {
     const [item] = computeProgress(planOf([{ ID: 'KR1', Level: 'KR', Title: 'k', Target: 10, Current: 5 }]), { today: TODAY });
-    expect(item).toEqual({ row: 2, id: 'KR1', level: 'Key Result', progress: 0.5, expected: null, status: null });
+    expect(item).toEqual({ row: 2, id: 'KR1', level: 'Key Result', progress: 0.5, expected: null, status: null, source: 'measure' });
   });
 
   it('with a due date only: done or overdue, else no pace', () => {

@@ -102,10 +102,10 @@ describe('first sync', () => {
   it('shapes values Notion would refuse as they are: commas in a select, numbers past a double, dates with a time', async () => {
     const w = await world();
     const rows = okrPlan();
-    rows[1] = { ...rows[1], Status: 'Blocked, waiting on legal', Type: 'grow, then hold', Target: '1e400', Weight: 'Infinity', 'Due date': '2026-06-30T17:45:00' };
+    rows[1] = { ...rows[1], Status: 'Stalled, waiting on legal', Type: 'grow, then hold', Target: '1e400', Weight: 'Infinity', 'Due date': '2026-06-30T17:45:00' };
     const report = await w.sync(rows);
     expect(report.rejected).toEqual([]);
-    expect(w.rows('Key Results').get('KR1')!.values).toMatchObject({ Status: 'Blocked; waiting on legal', Type: 'grow; then hold', Target: null, Weight: null, 'Due date': '2026-06-30' });
+    expect(w.rows('Key Results').get('KR1')!.values).toMatchObject({ Status: 'Stalled; waiting on legal', Type: 'grow; then hold', Target: null, Weight: null, 'Due date': '2026-06-30' });
     type Sent = { properties?: Record<string, { number?: unknown; date?: { start: string } | null }> };
     const sent = w.emu.writes().flatMap((e) => Object.values((e.body as Sent).properties ?? {}));
     const dates = sent.map((v) => v.date?.start).filter((d) => d !== undefined);

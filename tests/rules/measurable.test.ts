@@ -112,4 +112,22 @@ describe('measurable/kr-is-task', () => {
     const task = check([OKR_O, OKR_KR, { ...OKR_T, title: 'Conduct customer surveys' }]);
     expect(only(task, 'measurable/kr-is-task')).toEqual([]);
   });
+
+  it.each([
+    ['Realizar encuestas a clientes', 'Realizar'],
+    ['Mettre en place le design system', 'Mettre en place'],
+    ['Réaliser des entretiens clients', 'Réaliser'],
+    ['Kundenumfragen durchführen', 'durchführen'],
+  ])('reads the verb of a Spanish, French or German task: "%s"', (title, verb) => {
+    const f = one(check([OKR_O, { ...OKR_KR, ...noNumbers, title }, OKR_T]), 'measurable/kr-is-task', 'KR1');
+    expect(f.message).toContain(`"${verb} …"`);
+  });
+
+  it.each(['Design system implementado', 'Design system implemented across all teams', 'Test coverage reached', 'Designsystem eingeführt', 'Refonte du site déployée'])(
+    'looks at the verb, not the noun: "%s" states a result',
+    (title) => {
+      const findings = check([OKR_O, { ...OKR_KR, ...noNumbers, title }, OKR_T]);
+      expect(only(findings, 'measurable/kr-is-task')).toEqual([]);
+    },
+  );
 });

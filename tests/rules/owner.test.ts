@@ -40,11 +40,12 @@ describe('owner/missing', () => {
     }
   });
 
-  it('asks for an Owner column when the plan has none, pointing at the title', () => {
+  it('asks once for an Owner column when the plan has none, pointing at the title and naming the rows', () => {
     const findings = check(okrRows(), { columns: ['id', 'level', 'parent', 'title', 'dueDate', 'review', 'start', 'target'] });
-    const f = one(findings, 'owner/missing', 'O1');
+    const f = one(findings, 'owner/missing', '');
+    expect(only(findings, 'owner/missing')).toHaveLength(1);
+    expect(f).toMatchObject({ row: 1, column: 'title', missingColumn: 'owner', rows: [2, 3, 4], severity: 'error' });
     expect(f.hint).toContain('Add an "Owner" column');
-    expect(f.column).toBe('title');
   });
 });
 

@@ -5,7 +5,7 @@ import { OKR_KR, OKR_O, OKR_T, okrRows, PROJECT_G, PROJECT_M, PROJECT_O, PROJECT
 describe('progress/bad-number', () => {
   it.each([
     ['target', 'Target', 'lots'],
-    ['start', 'Start', 'n/a'],
+    ['start', 'Start', 'unknown'],
     ['current', 'Current', 'about half'],
   ] as const)('is an error when %s is filled but not a number, naming the column and quoting the cell', (key, header, text) => {
     const f = one(check([OKR_O, { ...OKR_KR, [key]: text }, OKR_T]), 'progress/bad-number', 'KR1');

@@ -32,9 +32,10 @@ describe('relevant/orphan', () => {
 
   it('asks for a Parent column when the plan has none', () => {
     const findings = check(okrRows(), { columns: ['id', 'level', 'title', 'owner', 'dueDate', 'review', 'start', 'target'] });
-    const f = one(findings, 'relevant/orphan', 'KR1');
+    const f = one(findings, 'relevant/orphan', '');
+    expect(f).toMatchObject({ row: 1, column: 'title', missingColumn: 'parent', rows: [3, 4] });
+    expect(f.message).toBe('No Parent column: no parent on rows 3–4.');
     expect(f.hint).toContain('Add a "Parent" column');
-    expect(f.column).toBe('title');
   });
 });
 

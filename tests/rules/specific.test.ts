@@ -49,11 +49,18 @@ describe('specific/vague', () => {
   });
 
   it('warns about a title under three words even with a number, and about a blank title', () => {
-    const short = one(check([OKR_O, { ...OKR_KR, title: 'NPS 45' }, OKR_T]), 'specific/vague', 'KR1');
+    const short = one(check([OKR_O, { ...OKR_KR, title: 'NPS 45', start: null, target: null }, OKR_T]), 'specific/vague', 'KR1');
     expect(short.message).toContain('"NPS 45"');
     expect(short.message).toContain('under three words');
     const blank = one(check([OKR_O, OKR_KR, { ...OKR_T, title: '' }]), 'specific/vague', 'T1');
     expect(blank.message).toContain('no title');
+  });
+
+  it('stays quiet on a short title whose Start, Target and Current say what is measured', () => {
+    const measured = { ...OKR_KR, title: 'Active channels', start: 1, target: 4, current: 2 };
+    expect(only(check([OKR_O, measured, OKR_T]), 'specific/vague')).toEqual([]);
+    expect(only(check([OKR_O, { ...measured, target: null }, OKR_T]), 'specific/vague')).toEqual([]);
+    expect(only(check([OKR_O, { ...measured, start: null, target: null, current: null }, OKR_T]), 'specific/vague')).toHaveLength(1);
   });
 
   it('applies to Tasks too', () => {

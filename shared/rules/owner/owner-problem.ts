@@ -1,11 +1,6 @@
-// owner/*: "one name, one accountable person" — not blank, not a placeholder, not a team, not a list.
-import type { LevelName, PlanItem } from '../types.js';
-import type { RuleContext, RowFindings } from './context.js';
-import { memoise } from './memo.js';
-import { brokenFormulaHint, isSpreadsheetError, itemLabel, quote } from './text.js';
-
-const NEEDS_OWNER: ReadonlySet<LevelName> = new Set<LevelName>(['Goal', 'Objective', 'Key Result', 'Milestone', 'Tactic', 'Task']);
-const OWNER_OPTIONAL_SEVERITY: ReadonlySet<LevelName> = new Set<LevelName>(['Task', 'Tactic']);
+// Reading an Owner cell: one person, a placeholder, a team, or several people.
+import { memoise } from '../memo.js';
+import { isSpreadsheetError } from '../text.js';
 
 /** Owners that hold a place for a person who has not been named. */
 const PLACEHOLDER = /^(?:tbd|tba|tbc|todo|to do|n\/?a|none|nobody|no one|noone|unassigned|unknown|someone|somebody|anyone|x+|\?+|-+|[—–.…]+)$/i;
@@ -58,40 +53,3 @@ function isGroupName(text: string): boolean {
   return DEPARTMENTS.has(name) || GROUP_WORD.test(name) || EVERYONE.test(name);
 }
 
-export function checkOwner(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
-  const problem = item.owner === '' ? null : ownerProblem(item.owner);
-  const needsOwner = ctx.rank[item.index] >= 0 && item.level !== null && NEEDS_OWNER.has(item.level);
-
-  if (needsOwner && (item.owner === '' || problem?.kind === 'placeholder' || problem?.kind === 'error')) {
-    const broken = problem?.kind === 'error';
-    out.add(
-      'owner/missing',
-      OWNER_OPTIONAL_SEVERITY.has(item.level as LevelName) ? 'warning' : 'error',
-      item.owner === ''
-        ? `${itemLabel(item)} has no Owner.`
-        : `Owner ${quote(item.owner)} of ${itemLabel(item)} is ${broken ? 'a spreadsheet error' : 'a placeholder'}, not a person.`,
-      broken
-        ? brokenFormulaHint(item.owner, 'type the name of one accountable person')
-        : out.fill('owner', 'Name one accountable person (a name or an email).'),
-      'owner',
-    );
-  }
-
-  if (problem?.kind === 'team') {
-    out.add(
-      'owner/shared',
-      'error',
-      `Owner ${quote(item.owner)} is a team, not one person.`,
-      'Name the one person who answers for it (e.g. the team\'s lead); the team can own the tasks below.',
-      'owner',
-    );
-  } else if (problem?.kind === 'several') {
-    out.add(
-      'owner/shared',
-      'error',
-      `Owner ${quote(item.owner)} names several people: shared ownership means no ownership.`,
-      `Keep one accountable person (e.g. ${quote(problem.first)}) and give the others the tasks below.`,
-      'owner',
-    );
-  }
-}

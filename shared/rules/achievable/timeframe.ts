@@ -1,13 +1,27 @@
-// achievable/timeframe: an objective is sprint-sized in a project, at most a year in OKR cycles.
-import { dayFromIso, isoFromDay } from '../dates.js';
-import type { Day, PlanItem } from '../types.js';
-import type { RuleContext, RowFindings } from './context.js';
-import { dayText, itemLabel, plural } from './text.js';
+import { dayFromIso, isoFromDay } from '../../dates.js';
+import type { Day, PlanItem } from '../../types.js';
+import type { RowFindings, RuleContext } from '../context.js';
+import { defineMeta } from '../meta.js';
+import { dayText, itemLabel, plural } from '../text.js';
 
 /** "Sprint-sized, one to four weeks" (seed 000). */
 const PROJECT_OBJECTIVE_DAYS = 28;
 
-export function checkAchievable(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
+export const meta = defineMeta({
+  id: 'achievable/timeframe',
+  severity: 'warning',
+  label: 'timeframe too long',
+  description: 'a project Objective longer than 4 weeks; an OKR Objective longer than a year',
+  appliesTo: 'Objective in `project`, `okr` and `alignment`, with a Due date of its own',
+  fix: 'Split it into shorter objectives, or move the Due date closer.',
+  docs: `- **Fires when** Start date (inherited from above when blank) → Due date is
+  - longer than **4 weeks (28 days)** in a \`project\` ("sprint-sized objectives, one to four weeks");
+  - longer than **one year** in \`okr\` and \`alignment\`.
+- **Fix:** split it into shorter objectives, or bring the Due date closer. If the objective starts
+  later than its Goal, give it its own Start date.`,
+});
+
+export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void {
   if (item.level !== 'Objective' || ctx.rank[item.index] < 0 || ctx.framework.id === 'personal') return;
   // Without a Due date of its own, time-bound/no-due-date speaks; the Start date may be inherited.
   if (item.dueDate.state !== 'ok') return;
@@ -22,11 +36,8 @@ export function checkAchievable(ctx: RuleContext, item: PlanItem, out: RowFindin
   const from = item.startDate.state === 'ok' ? dayText(start) : `${dayText(start)} (inherited)`;
   const span = `${itemLabel(item)} runs ${plural(due - start, 'day')}, from ${from} to ${dayText(due)}`;
   out.add(
-    'achievable/timeframe',
-    'warning',
-    project
-      ? `${span}: longer than the four weeks of a sprint-sized objective.`
-      : `${span}: longer than one year.`,
+    meta,
+    project ? `${span}: longer than the four weeks of a sprint-sized objective.` : `${span}: longer than one year.`,
     project
       ? 'Split it into objectives of one to four weeks each, or bring the Due date closer' +
           (item.startDate.state === 'ok' ? '.' : ' (or set its own Start date if it starts later).')

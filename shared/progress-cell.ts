@@ -1,0 +1,29 @@
+// Manual progress: what a person typed in the Progress column, read as a fraction of done.
+import { parseNumber, type NumberOptions } from './numbers.js';
+import { statusPercent } from './statuses.js';
+import type { CellValue, Parsed } from './types.js';
+
+const BLANK: Parsed<never> = { state: 'blank' };
+const LEADING_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u200d)+/u;
+
+/**
+ * A Progress cell as people fill it: `60%` and `0.6` are 60 %, and so is `60` (a number above 1
+ * is a percent: nobody types 60 meaning 6000 %); a traffic-light emoji before it is dropped
+ * (`🟡 58%`). Without one, a percent after the Status word (`🟡 58%`, `At risk (40%)`).
+ * Unreadable text is 'invalid'.
+ */
+export function readManualProgress(cell: CellValue, statusText: string, numbers: NumberOptions = {}): Parsed<number> {
+  let read =
+    typeof cell === 'string' ? parseNumber(cell.replace(LEADING_SYMBOLS, ''), numbers) : parseNumber(cell, numbers);
+  if (read.state === 'invalid' && typeof cell === 'string') read = { state: 'invalid', text: cell.trim() };
+  if (read.state === 'ok') {
+    const percentTyped = typeof cell === 'string' && cell.includes('%');
+    const value = !percentTyped && read.value > 1 ? read.value / 100 : read.value;
+    return value < 0 ? { state: 'invalid', text: String(cell) } : { state: 'ok', value };
+  }
+  if (read.state === 'blank' && statusText !== '') {
+    const percent = statusPercent(statusText);
+    if (percent !== null) return { state: 'ok', value: percent };
+  }
+  return read.state === 'blank' ? BLANK : read;
+}

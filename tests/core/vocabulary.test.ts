@@ -1,0 +1,186 @@
+// Statuses, numbers and dates as managers write them (issue 8, item 4).
+import { describe, expect, it } from 'vitest';
+import {
+  dayFromIso,
+  isoFromDay,
+  parseBoundedNumber,
+  parseDay,
+  readPlan,
+  statusFromText,
+  type CellValue,
+} from '../../shared/index.js';
+import { readManualProgress } from '../../shared/progress-cell.js';
+
+describe('statusFromText', () => {
+  it.each([
+    ['In progress', 'On track'],
+    ['WIP', 'On track'],
+    ['Blocked', 'Off track'],
+    ['Behind', 'At risk'],
+    ['atRisk', 'At risk'],
+    ['offTrack', 'Off track'],
+    ['off_track', 'Off track'],
+    ['✅ Done', 'Done'],
+    ['✅', 'Done'],
+    ['Done — target met', 'Done'],
+    ['Complete', 'Done'],
+    ['Complete (3/5)', 'Done'],
+    ['Cancelled', 'Dropped'],
+    ['On hold', 'Paused'],
+    ['🟡 58%', 'At risk'],
+    ['🟢', 'On track'],
+    ['🔴 Off track', 'Off track'],
+    ['Achieved 🎉', 'Done'],
+    ['Not Started', 'Not started'],
+    ['En curso', 'On track'],
+    ['Completado', 'Done'],
+    ['En riesgo', 'At risk'],
+    ['Cancelado', 'Dropped'],
+    ['Pendiente', 'Not started'],
+    ['Erledigt', 'Done'],
+    ['In Arbeit', 'On track'],
+    ['Gefährdet', 'At risk'],
+    ['Pausiert', 'Paused'],
+    ['Abgebrochen', 'Dropped'],
+    ['Terminé', 'Done'],
+    ['En cours', 'On track'],
+    ['À risque', 'At risk'],
+    ['En attente', 'Paused'],
+    ['Annulé', 'Dropped'],
+    ['À faire', 'Not started'],
+  ])('%j is %s', (text, status) => {
+    expect(statusFromText(text)).toBe(status);
+  });
+
+  it.each(['', 'Someday', 'x', '🟡 Pending review by legal', '42'])('%j is no status', (text) => {
+    expect(statusFromText(text)).toBeNull();
+  });
+});
+
+describe('numbers with a comparison, an approximation or a note', () => {
+  it.each([
+    ['<20%', 0.2, 'at most'],
+    ['≤ 2 hours/week', 2, 'at most'],
+    ['at most 5', 5, 'at most'],
+    ['max 3', 3, 'at most'],
+    ['>85%', 0.85, 'at least'],
+    ['≥ 99.9', 99.9, 'at least'],
+    ['at least 10', 10, 'at least'],
+    ['min 4', 4, 'at least'],
+    ['~35%', 0.35, null],
+    ['about 40 users', 40, null],
+    ['84.36% (708 tests)', 0.8436, null],
+    ['(12)', -12, null],
+  ] as const)('%j is %s (%s)', (text, value, bound) => {
+    expect(parseBoundedNumber(text)).toEqual({ parsed: { state: 'ok', value }, bound });
+  });
+
+  it('gives a Target written with a comparison its Type, unless Type says otherwise', () => {
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Title', 'Type', 'Start', 'Target', 'Current'],
+      rows: [
+        ['KR1', 'Key Result', 'Meetings at most 2 hours a week', '', 5, '≤ 2 hours/week', 3],
+        ['KR2', 'Key Result', 'Coverage above 85 percent', '', '', '>85%', '84.36% (708 tests)'],
+        ['KR3', 'Key Result', 'Churn under 20 percent', 'decrease', 30, '<20%', 25],
+      ],
+    });
+    expect(plan.items.map((i) => i.type)).toEqual(['at most', 'at least', 'decrease']);
+    expect(plan.items[1].current).toEqual({ state: 'ok', value: 0.8436 });
+  });
+
+  it.each(['TBD', 'n/a', '—', '?', '-', 'TBC'])('%j is blank, keeping the placeholder', (text) => {
+    expect(parseBoundedNumber(text).parsed).toEqual({ state: 'blank', placeholder: text });
+    expect(parseDay(text)).toEqual({ state: 'blank', placeholder: text });
+  });
+});
+
+describe('dates as people write them', () => {
+  const read = (text: string, end?: 'first' | 'last') => {
+    const day = parseDay(text, { end, year: 2026 });
+    return day.state === 'ok' ? isoFromDay(day.value) : day.state;
+  };
+
+  it.each([
+    ['Q1', '2026-01-01', '2026-03-31'],
+    ['Q126', '2026-01-01', '2026-03-31'],
+    ['Q3 2026', '2026-07-01', '2026-09-30'],
+    ['H2 2026', '2026-07-01', '2026-12-31'],
+    ['EOY 2026', '2026-12-31', '2026-12-31'],
+    ['FY27', '2027-01-01', '2027-12-31'],
+    ['December', '2026-12-01', '2026-12-31'],
+    ['Oct 15', '2026-10-15', '2026-10-15'],
+    ['Oct 1 – Nov 30', '2026-10-01', '2026-11-30'],
+    ['Jan–Mar 2027', '2027-01-01', '2027-03-31'],
+    ['diciembre', '2026-12-01', '2026-12-31'],
+    ['März 2026', '2026-03-01', '2026-03-31'],
+    ['15 de octubre de 2026', '2026-10-15', '2026-10-15'],
+    ['15. Oktober 2026', '2026-10-15', '2026-10-15'],
+    ['1er janvier 2027', '2027-01-01', '2027-01-01'],
+    ['décembre 2026', '2026-12-01', '2026-12-31'],
+    ['2022-05-16 23:20:57 UTC', '2022-05-16', '2022-05-16'],
+  ])('%j starts on %s and is due on %s', (text, first, last) => {
+    expect(read(text, 'first')).toBe(first);
+    expect(read(text, 'last')).toBe(last);
+  });
+
+  it('reads a period as a date only where the column says which day (a Last check-in is one day)', () => {
+    expect(read('Q3 2026')).toBe('invalid');
+    expect(read('Oct 15')).toBe('2026-10-15');
+  });
+
+  it("gives a date without a year the year of the plan's other dates, else today's", () => {
+    const table = (dates: CellValue[]) => ({
+      header: ['ID', 'Level', 'Title', 'Due date'],
+      rows: dates.map((d, n) => [`T${n}`, 'Task', 'Call three customers', d]),
+    });
+    const dues = (dates: CellValue[], today = '2026-05-01') =>
+      readPlan(table(dates), { today: dayFromIso(today) }).items.map((i) =>
+        i.dueDate.state === 'ok' ? isoFromDay(i.dueDate.value) : i.dueDate.state,
+      );
+    expect(dues(['2027-03-01', 'Oct 15', 'December', 'Q1'])).toEqual([
+      '2027-03-01',
+      '2027-10-15',
+      '2027-12-31',
+      '2027-03-31',
+    ]);
+    expect(dues(['Oct 15'], '2025-02-01')).toEqual(['2025-10-15']);
+    expect(dues([new Date(Date.UTC(2028, 0, 5)), 'Oct 15'])).toEqual(['2028-01-05', '2028-10-15']);
+  });
+
+  it('reads a range as the Start date and the Due date, keeping a Start date typed in its own column', () => {
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Title', 'Start date', 'Due date'],
+      rows: [
+        ['T1', 'Task', 'Call three customers', '', 'Oct 1 – Nov 30, 2026'],
+        ['T2', 'Task', 'Call three customers', '2026-09-15', 'Oct 1 – Nov 30, 2026'],
+        ['T3', 'Task', 'Call three customers', 'Q1 2026 - Q2 2026', ''],
+      ],
+    });
+    const iso = (p: { state: string; value?: number }) => (p.state === 'ok' ? isoFromDay(p.value!) : p.state);
+    expect(plan.items.map((i) => [iso(i.startDate), iso(i.dueDate)])).toEqual([
+      ['2026-10-01', '2026-11-30'],
+      ['2026-09-15', '2026-11-30'],
+      ['2026-01-01', '2026-06-30'],
+    ]);
+  });
+});
+
+describe('manual progress', () => {
+  it.each([
+    [60, 0.6],
+    ['60%', 0.6],
+    [0.6, 0.6],
+    ['🟡 58%', 0.58],
+    ['100', 1],
+    [1, 1],
+    ['0', 0],
+  ] as const)('%j in the Progress column is %s', (cell, value) => {
+    expect(readManualProgress(cell, '')).toEqual({ state: 'ok', value });
+  });
+
+  it('takes a percent after the Status word when Progress is blank', () => {
+    expect(readManualProgress(null, '🟡 58%')).toEqual({ state: 'ok', value: 0.58 });
+    expect(readManualProgress(null, 'On track')).toEqual({ state: 'blank' });
+    expect(readManualProgress('about half', '')).toEqual({ state: 'invalid', text: 'about half' });
+  });
+});
