@@ -41,10 +41,11 @@ interface Row {
   start?: number;
   target?: number;
   /** Current per week (the last is today's). */
-  weeks?: (number | null)[];
+  weeks?: (number | string | null)[];
   startDate?: string;
   due?: string;
   status?: string[] | string;
+  type?: string;
 }
 
 export const FIRST_WEEK = '2026-03-09';
@@ -170,7 +171,7 @@ function table(week: number) {
       r.parent ?? '',
       r.title,
       r.owner,
-      '',
+      r.type ?? '',
       r.start ?? null,
       r.target ?? null,
       r.weeks ? r.weeks[week] : null,
