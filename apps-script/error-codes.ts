@@ -38,6 +38,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorInfo>> = {
     title: 'The sidebar is not running inside Google Sheets',
     action: 'Open it from Extensions → Cascade in your spreadsheet.',
   },
+  'cannot-replan': {
+    title: 'That replanning choice does not fit the row',
+    action: 'Read the reason above (a Target that is not lower, a date past the parent\'s, nothing to undo), then choose again.',
+  },
   'google-failed': {
     title: 'Google Sheets failed the request',
     action: 'Try again in a moment; if it keeps failing, reload the spreadsheet.',

@@ -147,6 +147,19 @@ export interface ProgressView {
   children: ProgressView[];
   /** Children left out of `children`. */
   omittedChildren: number;
+  /** From the Check-ins sheet: the pace with `trending off track`/`paused`, the forecast, the last check-ins. */
+  trend?: TrendView;
+}
+
+export interface TrendView {
+  pace: string | null;
+  /** Forecast progress at the due date (null: fewer than two check-ins). */
+  forecast: number | null;
+  /** The latest check-ins: day (days since 1970-01-01) and progress. */
+  points: { day: number; progress: number }[];
+  /** Start and due day of the ideal line (null: none). */
+  start: number | null;
+  due: number | null;
 }
 
 export interface ProgressResponse {
@@ -156,6 +169,8 @@ export interface ProgressResponse {
   rows: number;
   /** Cells written in the Progress column, live formulas kept, and whether a Pace column was written. */
   written: { progress: number; keptFormulas: number; pace: boolean };
+  /** Check-ins appended to the Check-ins sheet by this update, and who they name ('' when Google gives no email). */
+  checkIns?: { added: number; who: string };
   /** Top-level items with their children. */
   items: ProgressView[];
   omittedItems: number;
@@ -168,6 +183,27 @@ export interface TemplateResponse {
   framework: FrameworkId;
   exampleRows: number;
   formattedRows: number;
+}
+
+/** A replanning choice for one row (progress.md, section 6): previewed, then applied, or undone. */
+export interface ReplanRequest {
+  sheet: string | null;
+  id: string;
+  choice:
+    | { kind: 'shrink'; target: number }
+    | { kind: 'drop'; children: string[] }
+    | { kind: 'extend'; due: string }
+    | { kind: 'pause' }
+    | { kind: 'undo' };
+  /** false: only say what the choice would do. */
+  apply: boolean;
+}
+
+export interface ReplanResponse {
+  id: string;
+  /** What the choice does (or did), one line each. */
+  effect: string[];
+  applied: boolean;
 }
 
 /** A plan field → the header text of the sheet's column that holds it ("Use this sheet"). */
@@ -316,7 +352,7 @@ export interface NotionScheduleRequest {
 }
 
 /** Every error the sidebar shows carries one of these codes (apps-script/error-codes.ts says what each means). */
-export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'multiple-accounts' | 'not-in-sheets' | 'google-failed' | 'notion';
+export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'multiple-accounts' | 'not-in-sheets' | 'google-failed' | 'notion' | 'cannot-replan';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -329,6 +365,7 @@ export interface Api {
   apiProgress(request: SheetRequest): Result<ProgressResponse>;
   apiInsertTemplate(request: TemplateRequest): Result<TemplateResponse>;
   apiSelect(request: SelectRequest): Result<{ selected: string }>;
+  apiReplan(request: ReplanRequest): Result<ReplanResponse>;
   apiMapping(request: MappingRequest): Result<MappingResponse>;
   apiSaveMapping(request: SaveMappingRequest): Result<StateResponse>;
   apiConvert(request: MappingRequest): Result<ConvertResponse>;

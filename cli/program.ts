@@ -3,6 +3,8 @@ import packageJson from '../package.json' with { type: 'json' };
 import { convertCommand } from './commands/convert.js';
 import { lintCommand } from './commands/lint.js';
 import { progressCommand } from './commands/progress.js';
+import { replanCommand } from './commands/replan.js';
+import { reportCommand } from './commands/report.js';
 import { syncCommand } from './commands/sync.js';
 import { templateCommand } from './commands/template.js';
 import { colorsFor } from './output/terminal.js';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .addCommand(templateCommand())
     .addCommand(lintCommand())
     .addCommand(progressCommand())
+    .addCommand(replanCommand())
+    .addCommand(reportCommand())
     .addCommand(syncCommand())
     .addCommand(convertCommand())
     .addHelpText(
@@ -27,9 +31,11 @@ Examples:
   cascade template plan.xlsx --framework okr --examples
   cascade lint plan.xlsx
   cascade progress plan.xlsx --today 2026-05-01
-  cascade progress plan.xlsx --write
+  cascade progress plan.xlsx --write --note "weekly check-in"
   cascade lint okrs.csv --columns "Title=Key result,Owner=DRI"
-  cascade convert okrs.csv plan.xlsx`,
+  cascade convert okrs.csv plan.xlsx
+  cascade replan plan.xlsx KR1.2 --extend 2026-07-31
+  cascade report plan.xlsx --out status.html`,
     );
   const red = colorsFor(process.stderr).red;
   forEachCommand(program, (command) => {

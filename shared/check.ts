@@ -20,7 +20,7 @@ const byRuleOrder = (a: Finding, b: Finding): number => RULE_ORDER[a.rule] - RUL
  * Linear in the number of rows.
  */
 export function checkPlan(plan: Plan, options: CheckOptions): Finding[] {
-  const ctx = buildContext(plan, options.today);
+  const ctx = buildContext(plan, options.today, options.lastCheckIns);
   const row = new RowFindings(ctx);
   const findings: Finding[] = [];
   let inRowOrder = true;

@@ -338,6 +338,8 @@ export interface ProgressItem {
 
 export interface CheckOptions {
   today: Day;
+  /** Each row's latest check-in day from the history, by idKey(ID): read where Last check-in is blank. */
+  lastCheckIns?: ReadonlyMap<string, Day>;
 }
 
 export interface ProgressOptions {

@@ -5,6 +5,7 @@ import type {
   MappingRequest,
   NotionConnectRequest,
   NotionScheduleRequest,
+  ReplanRequest,
   Result,
   SaveMappingRequest,
   SelectRequest,
@@ -18,6 +19,7 @@ import { convertSheet, saveSheetMapping, sheetMapping } from './mapping-action.j
 import { ColumnMappingSchema } from './mappings.js';
 import { notionConnect, notionDisconnect, notionMirror, notionSchedule, notionState, notionTest } from './notion/notion-api.js';
 import { runProgress } from './progress-action.js';
+import { runReplan } from './replan-action.js';
 import { SettingsSchema } from './settings.js';
 import { getState, selectCell, updateSettings } from './state-action.js';
 import { insertTemplate } from './template-action.js';
@@ -44,6 +46,18 @@ const SelectRequestSchema = z.object({
   col: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_COLUMN))),
 }) satisfies z.ZodMiniType<SelectRequest>;
 
+const ReplanRequestSchema = z.object({
+  sheet: z.nullable(SHEET_NAME),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  choice: z.union([
+    z.object({ kind: z.literal('shrink'), target: z.number() }),
+    z.object({ kind: z.literal('drop'), children: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)) }),
+    z.object({ kind: z.literal('extend'), due: IsoDateSchema }),
+    z.object({ kind: z.literal('pause') }),
+    z.object({ kind: z.literal('undo') }),
+  ]),
+  apply: z.boolean(),
+}) satisfies z.ZodMiniType<ReplanRequest>;
 const MappingRequestSchema = z.object({ sheet: z.nullable(SHEET_NAME), columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<MappingRequest>;
 const SaveMappingRequestSchema = z.object({ sheet: SHEET_NAME, columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<SaveMappingRequest>;
 
@@ -68,6 +82,7 @@ export const apiCheck: Api['apiCheck'] = (request) => handle(SheetRequestSchema,
 export const apiFixIds: Api['apiFixIds'] = (request) => handle(SheetRequestSchema, request, runFixIds);
 export const apiProgress: Api['apiProgress'] = (request) => handle(SheetRequestSchema, request, runProgress);
 export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) => handle(TemplateRequestSchema, request, insertTemplate);
+export const apiReplan: Api['apiReplan'] = (request) => handle(ReplanRequestSchema, request, runReplan);
 export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSchema, request, selectCell);
 export const apiMapping: Api['apiMapping'] = (request) => handle(MappingRequestSchema, request, sheetMapping);
 export const apiSaveMapping: Api['apiSaveMapping'] = (request) => handle(SaveMappingRequestSchema, request, saveSheetMapping);

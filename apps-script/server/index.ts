@@ -13,6 +13,7 @@ export {
   apiProgress,
   apiInsertTemplate,
   apiSelect,
+  apiReplan,
   apiMapping,
   apiSaveMapping,
   apiConvert,

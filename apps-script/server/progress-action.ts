@@ -1,5 +1,6 @@
 import { NO_PACE, computeProgress, isoFromDay } from '../../shared/index.js';
-import type { CellValue, Plan, ProgressItem } from '../../shared/index.js';
+import type { CellValue, Plan, ProgressItem, Trend } from '../../shared/index.js';
+import { recordCheckIns, trendFormulas, trendView } from './checkins-action.js';
 import type { ProgressResponse, ProgressView, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
 import { ownedColumn, writeColumns } from './owned-columns.js';
@@ -25,6 +26,7 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
   return withDocumentLock(() => {
     const { planSheet, plan } = openPlan(session, request.sheet);
     const items = computeProgress(plan, { today: session.today, allowOver: session.settings.allowOver });
+    const checkIns = recordCheckIns(session, planSheet, plan, items);
     const { first, count } = dataRows(planSheet);
     const hadProgress = plan.columns.progress !== undefined;
     const progress = ownedColumn(planSheet, plan.columns, 'progress');
@@ -34,6 +36,7 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
       progressValues[item.row - first] = item.progress;
       paceValues[item.row - first] = item.status ?? NO_PACE;
     }
+    for (const trend of checkIns.trends) if (trend.pace !== null) paceValues[plan.items[trend.index].row - first] = trend.pace;
     const shown = planSheet.table.rows;
     const writes: ColumnWrite[] = [
       {
@@ -44,7 +47,10 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
       },
     ];
     if (plan.columns.pace !== undefined) writes.push({ index: plan.columns.pace, values: paceValues });
+    if (checkIns.lastCheckIn) writes.push(checkIns.lastCheckIn);
     const keptFormulas = writeColumns(planSheet.sheet, first, writes);
+    const trend = trendFormulas(planSheet, plan);
+    if (trend && count > 0) planSheet.sheet.getRange(first, trend.index + 1, count, 1).setFormulas(trend.formulas);
     if (progress.created && count > 0) planSheet.sheet.getRange(first, progress.index + 1, count, 1).setNumberFormat(PERCENT_FORMAT);
     return {
       sheet: planSheet.name,
@@ -52,7 +58,8 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
       today: isoFromDay(session.today),
       rows: plan.items.length,
       written: { progress: items.length, keptFormulas, pace: plan.columns.pace !== undefined },
-      ...overview(plan, items),
+      checkIns: { added: checkIns.added, who: checkIns.who },
+      ...overview(plan, items, checkIns.trends),
       notices: planNotices(plan, planSheet.table.header),
     };
   });
@@ -65,7 +72,7 @@ function sameProgress(shown: CellValue | undefined, computed: CellValue): boolea
 }
 
 /** The plan at a glance: each top-level item (a row without a parent) with its children. */
-function overview(plan: Plan, items: readonly ProgressItem[]): Pick<ProgressResponse, 'items' | 'omittedItems'> {
+function overview(plan: Plan, items: readonly ProgressItem[], trends: readonly Trend[] = []): Pick<ProgressResponse, 'items' | 'omittedItems'> {
   const view = (i: number, children: ProgressView[], omittedChildren: number): ProgressView => {
     const item = plan.items[i];
     const p = items[i];
@@ -79,6 +86,7 @@ function overview(plan: Plan, items: readonly ProgressItem[]): Pick<ProgressResp
       status: p.status,
       children,
       omittedChildren,
+      ...(trends[i] ? { trend: trendView(plan, trends[i]) } : {}),
     };
   };
   const roots: number[] = [];

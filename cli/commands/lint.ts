@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { checkPlan } from '../../shared/index.js';
+import { checkPlan, lastCheckInDays } from '../../shared/index.js';
+import { loadHistory } from '../history/plan-history.js';
 import { columnsOption, formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
 import { countFindings, lintJson, lintText } from '../output/lint-report.js';
@@ -14,9 +15,11 @@ export function lintCommand(): Command {
     .addOption(frameworkOption())
     .addOption(columnsOption())
     .action(async (path: string, options: PlanOptions) => {
-      const { plan } = await loadPlan(path, options.framework, options.columns);
+      const { file, plan } = await loadPlan(path, options.framework, options.columns);
       const today = todayOf(options);
-      const findings = checkPlan(plan, { today });
+      // review/stale reads the check-in history where Last check-in is blank.
+      const history = await loadHistory(file);
+      const findings = checkPlan(plan, { today, lastCheckIns: lastCheckInDays(history) });
       const out = processOutput();
       if (options.format === 'json') out.json(lintJson(path, plan, findings));
       else out.print(lintText(path, plan, findings, today, out.colors, out.width));

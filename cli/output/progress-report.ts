@@ -1,9 +1,9 @@
-import { isoFromDay, NO_PACE, readingJson, roundFraction, type Day, type PaceStatus, type Plan, type ProgressItem } from '../../shared/index.js';
+import { isoFromDay, NO_PACE, readingJson, roundFraction, type Day, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
 import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
 
 /** `progress --format json`, exactly as cli.md documents it. */
-export function progressJson(file: string, plan: Plan, today: Day, items: readonly ProgressItem[]) {
+export function progressJson(file: string, plan: Plan, today: Day, items: readonly ProgressItem[], trends?: readonly Trend[]) {
   return {
     file,
     framework: plan.framework.id,
@@ -19,6 +19,8 @@ export function progressJson(file: string, plan: Plan, today: Day, items: readon
       expected: roundFraction(i.expected),
       status: i.status,
       ...(i.measured ? { measured: i.measured } : {}),
+      // With a check-in history: the pace with `trending off track`/`paused`, and the forecast at the due date.
+      ...(trends ? { trend: trends[k].pace, forecast: roundFraction(trends[k].forecast) } : {}),
     })),
   };
 }
@@ -29,7 +31,7 @@ function parentId(plan: Plan, index: number): string | null {
   return p >= 0 ? plan.items[p].id || null : null;
 }
 
-const PACE_ORDER: readonly PaceStatus[] = ['done', 'on track', 'at risk', 'off track', 'overdue', 'not started'];
+const PACE_ORDER: readonly TrendPace[] = ['done', 'on track', 'at risk', 'trending off track', 'off track', 'overdue', 'not started', 'paused'];
 const BAR_WIDTH = 10;
 const MAX_ID_WIDTH = 24;
 const MAX_TITLE_WIDTH = 60;
@@ -40,6 +42,8 @@ export interface ProgressTextOptions {
   width: number;
   /** Draw progress bars (on a terminal). */
   bars: boolean;
+  /** Pace per row with the check-in history (trending off track, paused), in place of today's pace. */
+  paces?: readonly (TrendPace | null)[];
 }
 
 /**
@@ -81,16 +85,18 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
         pad(truncate(plan.items[index].title, titleWidth), titleWidth),
         progressCell,
         pad(percent(item.expected), 8, 'right'),
-        paceText(item.status, c) + (item.note ? c.dim(` (${item.note})`) : ''),
+        paceText(options.paces?.[index] ?? item.status, c) + (item.note ? c.dim(` (${item.note})`) : ''),
       ].join('  '),
     );
   });
-  lines.push('', paceSummary(items, c));
+  lines.push('', paceSummary(items.map((item, i) => options.paces?.[i] ?? item.status), c));
   return lines.join('\n') + '\n';
 }
 
-function paceText(status: PaceStatus | null, c: Colors, label: string = status ?? NO_PACE): string {
+function paceText(status: TrendPace | null, c: Colors, label: string = status ?? NO_PACE): string {
   switch (status) {
+    case 'trending off track':
+      return c.yellow(label);
     case 'done':
     case 'on track':
       return c.green(label);
@@ -105,9 +111,9 @@ function paceText(status: PaceStatus | null, c: Colors, label: string = status ?
   }
 }
 
-function paceSummary(items: readonly ProgressItem[], c: Colors): string {
-  const counts = new Map<PaceStatus | null, number>();
-  for (const item of items) counts.set(item.status, (counts.get(item.status) ?? 0) + 1);
+function paceSummary(paces: readonly (TrendPace | null)[], c: Colors): string {
+  const counts = new Map<TrendPace | null, number>();
+  for (const pace of paces) counts.set(pace, (counts.get(pace) ?? 0) + 1);
   const parts = PACE_ORDER.filter((s) => counts.has(s)).map((s) => paceText(s, c, `${counts.get(s)!.toLocaleString('en-US')} ${s}`));
   if (counts.has(null)) parts.push(c.dim(`${counts.get(null)!.toLocaleString('en-US')} without dates`));
   return `Pace: ${parts.join(' · ')}`;

@@ -10,15 +10,22 @@ export interface WriteResult {
   keptFormulas: number;
 }
 
+/** More changes to an .xlsx package in the same write (the Check-ins sheet): the package after the cells, changed. */
+export interface WorkbookAlso {
+  also: (data: Buffer) => Promise<Buffer>;
+}
+
 /**
  * Writes the cells into the plan file, against the bytes that were read (never a second read):
  * through a temporary file and one rename, after checking the file on disk is still those bytes;
- * not at all when nothing changes.
+ * not at all when nothing changes. With `more`, an .xlsx package is changed further in the same
+ * write (and then always written).
  */
 export async function writeCells(
   file: PlanFile,
   edits: readonly CellEdit[],
   owned: readonly { key: OwnedKey; col: number }[] = [],
+  more?: WorkbookAlso,
 ): Promise<WriteResult> {
   if (file.kind === 'csv') {
     const { data, written, keptFormulas } = editCsv(file.csv!, edits);
@@ -30,6 +37,7 @@ export async function writeCells(
   try {
     const markers = owned.map(({ key, col }) => ({ name: markerName(key), col }));
     patched = await patchWorkbook(file.snapshot.bytes, file.sheetName!, edits, markers);
+    if (more) patched = { ...patched, data: await more.also(patched.data) };
   } catch {
     // The workbook was read a moment ago; a part the writer cannot follow is the only way here.
     throw fileError(
@@ -38,6 +46,6 @@ export async function writeCells(
       { sheet: file.sheetName },
     );
   }
-  if (patched.sheet.written > 0) await replaceFile(file.snapshot, patched.data);
+  if (patched.sheet.written > 0 || more) await replaceFile(file.snapshot, patched.data);
   return { written: patched.sheet.written, keptFormulas: patched.sheet.keptFormulas };
 }

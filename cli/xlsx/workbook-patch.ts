@@ -12,7 +12,7 @@ const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
 const REL_CALC_CHAIN = /\/calcChain$/;
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   /** Path inside the package, without a leading slash. */
@@ -32,12 +32,7 @@ export async function patchWorkbook(
   edits: readonly CellEdit[],
   markers: readonly { name: string; col: number }[] = [],
 ): Promise<{ data: Buffer; sheet: SheetPatch }> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(data);
-  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
-  const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
-  const workbookRelsPath = `${workbookDir}_rels/${workbookPath.slice(workbookDir.length)}.rels`;
-  const rels = await relationships(zip, workbookRelsPath, workbookDir);
+  const { zip, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
   let workbookXml = await readText(zip, workbookPath);
 
   const sheetPath = sheetPathOf(workbookXml, rels, sheetName);
@@ -62,20 +57,28 @@ export async function patchWorkbook(
 
 /** A workbook's bytes with columns marked as Cascade's (a new template's Progress column). */
 export async function markOwnedColumns(data: Uint8Array, sheetName: string, markers: readonly { name: string; col: number }[]): Promise<Buffer> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(data);
-  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
+  const { zip, workbookPath } = await openWorkbook(data);
   zip.file(workbookPath, markColumns(await readText(zip, workbookPath), sheetName, markers));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
-async function readText(zip: Zip, path: string): Promise<string> {
+/** A package opened: its workbook part, the workbook's relationships part and relationships. */
+export async function openWorkbook(data: Uint8Array): Promise<{ zip: Zip; workbookPath: string; workbookRelsPath: string; rels: Relationship[] }> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(data);
+  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
+  const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
+  const workbookRelsPath = `${workbookDir}_rels/${workbookPath.slice(workbookDir.length)}.rels`;
+  return { zip, workbookPath, workbookRelsPath, rels: await relationships(zip, workbookRelsPath, workbookDir) };
+}
+
+export async function readText(zip: Zip, path: string): Promise<string> {
   const file = zip.file(path);
   if (!file) throw new Error(`the workbook has no part ${path}`);
   return file.async('string');
 }
 
-async function relationships(zip: Zip, relsPath: string, baseDir: string): Promise<Relationship[]> {
+export async function relationships(zip: Zip, relsPath: string, baseDir: string): Promise<Relationship[]> {
   const file = zip.file(relsPath);
   if (!file) return [];
   const xml = await file.async('string');
@@ -89,7 +92,7 @@ async function relationships(zip: Zip, relsPath: string, baseDir: string): Promi
   return list;
 }
 
-function sheetPathOf(workbookXml: string, rels: Relationship[], sheetName: string): string {
+export function sheetPathOf(workbookXml: string, rels: Relationship[], sheetName: string): string {
   const p = prefixOf(workbookXml, 'sheet') ?? '';
   for (const match of workbookXml.matchAll(elementPattern(`${p}sheet`))) {
     const a = parseAttributes(match[1]);

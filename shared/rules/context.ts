@@ -32,9 +32,11 @@ export interface RuleContext {
   progressNote(index: number): string | null;
   /** Whether the title carries a number (hasNumber, asked at most once per row). */
   titleHasNumber(item: PlanItem): boolean;
+  /** Latest check-in day per idKey(ID) from the history (CheckOptions.lastCheckIns), if given. */
+  lastCheckIns?: ReadonlyMap<string, Day>;
 }
 
-export function buildContext(plan: Plan, today: Day): RuleContext {
+export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<string, Day>): RuleContext {
   const { items, tree, framework } = plan;
   const n = items.length;
   const rank = new Int16Array(n);
@@ -84,6 +86,7 @@ export function buildContext(plan: Plan, today: Day): RuleContext {
     progress,
     progressNote,
     titleHasNumber,
+    lastCheckIns,
   };
 }
 

@@ -30,6 +30,7 @@ const ENTRY_POINTS = [
   'apiProgress',
   'apiInsertTemplate',
   'apiSelect',
+  'apiReplan',
   'apiMapping',
   'apiSaveMapping',
   'apiConvert',
@@ -125,7 +126,7 @@ describe('dist/Code.js', () => {
 describe('dist/appsscript.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
 
-  test('runs on V8 with the scopes docs/add-on.md explains: the sheet and sidebar, Notion, its triggers', () => {
+  test('runs on V8 with the scopes docs/add-on.md explains: the sheet and sidebar, Notion, its triggers, the email for check-ins', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes.sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
@@ -133,6 +134,7 @@ describe('dist/appsscript.json', () => {
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect(typeof manifest.timeZone).toBe('string');
   });
@@ -140,11 +142,11 @@ describe('dist/appsscript.json', () => {
   test('the code calls only services those two scopes cover; no add-on card section (an editor add-on has none)', () => {
     // spreadsheets.currentonly: SpreadsheetApp on this document; script.container.ui: the menu and the
     // sidebar (SpreadsheetApp.getUi, HtmlService). LockService, PropertiesService and Utilities need
-    // no scope. Anything else (ScriptApp triggers, Session.getActiveUser, UrlFetchApp, DriveApp…)
-    // would need a scope this manifest does not ask for.
+    // no scope. Anything else (DriveApp, GmailApp…) would need a scope this manifest does not ask for.
     // script.external_request: UrlFetchApp (Notion only, by the whitelist); script.scriptapp: the
     // Notion schedule's and continuation's triggers (ScriptApp); spreadsheets: those triggers run
-    // with no active spreadsheet and open this one by id (currentonly does not allow openById).
+    // with no active spreadsheet and open this one by id (currentonly does not allow openById);
+    // userinfo.email: Session.getActiveUser().getEmail() for the Who of a check-in.
     // CacheService, like LockService and PropertiesService, needs no scope.
     const services = new Set(code().match(/\b(?:[A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|Maps|Drive|Gmail|Calendar|Sheets|Jdbc|XmlService)\.(?=[a-zA-Z])/g) ?? []);
     expect([...services].sort()).toEqual([
@@ -153,6 +155,7 @@ describe('dist/appsscript.json', () => {
       'LockService.',
       'PropertiesService.',
       'ScriptApp.',
+      'Session.',
       'SpreadsheetApp.',
       'UrlFetchApp.',
       'Utilities.',

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dayFromIso, templateFor } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
-import { NOTICE_HEADER, col, noticePlan, seedPlan, smallPlan } from './plans.js';
+import { NOTICE_HEADER, col, day, noticePlan, seedPlan, smallPlan } from './plans.js';
 import { FakeClock } from './fake/notion-services.js';
 import { useNotionSide } from './notion/use-notion.js';
 
@@ -202,7 +202,7 @@ describe('sidebar in chromium', () => {
       expect(Math.abs(chipBox!.y + chipBox!.height / 2 - (idBox!.y + idBox!.height / 2))).toBeLessThan(4);
       expect(headBox!.x + headBox!.width - (chipBox!.x + chipBox!.width)).toBeLessThanOrEqual(16);
     }
-    await first.locator('details summary').click();
+    await first.locator('details.kids > summary').click();
     expect(await first.locator('.children .child').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(RESULTS, 'sidebar.png'), fullPage: true });
     expect(await overflowing(page)).toEqual([]);
@@ -493,6 +493,54 @@ describe('sidebar in chromium', () => {
     expect(await page.textContent('#check-summary')).toContain('today 2026-05-01');
     expect(await page.textContent('#check-summary')).toContain('OKR');
     await page.close();
+  });
+
+  test('Progress shows a sparkline per measured row and a burn-up for a parent from the Check-ins sheet; trending off track is said', async () => {
+    const loaded = loadBundle();
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
+    const plan = seedPlan(loaded.world, smallPlan());
+    const weeks = ['2026-04-03', '2026-04-10', '2026-04-17', '2026-04-24'];
+    const history = loaded.world.spreadsheet.addSheet('Check-ins', 40, 10);
+    history.seed([
+      ['Date', 'ID', 'Current', 'Progress', 'Status', 'Note', 'Who', 'Change', 'Before', 'After'],
+      ...weeks.flatMap((week, i) => [
+        [day(week), 'O1', '', (14 + i) / 100, 'On track', '', 'lena@example.com', '', '', ''],
+        [day(week), 'KR1.1', 14 + i, (14 + i) / 50, 'On track', i === 3 ? 'slow month' : '', 'lena@example.com', '', '', ''],
+      ]),
+    ]);
+    loaded.world.spreadsheet.active = plan;
+    const { page } = await openSidebar(loaded);
+    await settle(page);
+    await page.click('#tab-progress');
+    await page.click('#progress-run');
+    await settle(page);
+    const o1 = page.locator('#progress-items > li.item').first();
+    expect(await o1.locator('.burnup svg line.ideal').count()).toBe(1);
+    expect(await o1.locator('.burnup svg polyline.actual').count()).toBe(1);
+    await o1.locator('details.kids > summary').click();
+    const kr = o1.locator('.children li', { hasText: 'KR1.1' });
+    expect(await kr.locator('.spark svg polyline').count()).toBe(1);
+    // 14 → 17 in three weeks: far too slow for 50 by June 30, though 40 % is on track today.
+    expect(await kr.locator('.chip').textContent()).toBe('Trending off track');
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-progress-trends.png'), fullPage: true });
+
+    // Replanning the slipping key result: the effect first, then applied and recorded.
+    const replan = kr.locator('details.replan');
+    await replan.locator('summary').click();
+    await replan.locator('select').selectOption('shrink');
+    await replan.locator('input[type=number]').fill('40');
+    expect(await replan.locator('input[type=date]').isVisible()).toBe(false);
+    await replan.getByRole('button', { name: 'Show the effect' }).click();
+    await expect.poll(() => replan.locator('.effect li').allTextContents()).toContain('Target: 50 → 40');
+    expect(plan.cell(3, col('Target'))).toBe(50);
+    await page.screenshot({ path: path.join(RESULTS, 'sidebar-replan.png'), fullPage: true });
+    await replan.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => plan.cell(3, col('Target'))).toBe(40);
+    const log = loaded.world.spreadsheet.sheet('Check-ins');
+    const changes = Array.from({ length: 30 }, (_, r) => [log.cell(r + 1, 2), log.cell(r + 1, 8), log.cell(r + 1, 9)]).filter((c) => c[1] !== '');
+    expect(changes.slice(1)).toEqual([['KR1.1', 'shrink', 'Target: 50']]);
+    expect(await overflowing(page)).toEqual([]);
   });
 });
 

@@ -4,14 +4,18 @@ import type { App } from '../app.js';
 import { byId, fill, h, percent, plural, say } from '../dom.js';
 import { call, unwrap } from '../rpc.js';
 import { renderNotices } from './notices.js';
+import { sparkline, burnUp } from './trend.js';
+import { replanPanel } from './replan.js';
 
-const PACE_TONE: Record<PaceStatus, string> = {
+const PACE_TONE: Record<PaceStatus | 'trending off track' | 'paused', string> = {
   done: 'good',
   'on track': 'good',
   'at risk': 'warning',
+  'trending off track': 'warning',
   'off track': 'error',
   overdue: 'error',
   'not started': 'grey',
+  paused: 'grey',
 };
 
 export function setUpProgress(app: App): void {
@@ -58,13 +62,15 @@ function topItem(app: App, sheet: string, item: ProgressView): HTMLLIElement {
           'details',
           { className: 'kids' },
           h('summary', {}, `${plural(item.children.length + item.omittedChildren, 'item')} below`),
-          h('ol', { className: 'children' }, ...item.children.map((child) => h('li', {}, itemButton(app, sheet, child, 'child')))),
+          h('ol', { className: 'children' }, ...item.children.map((child) => h('li', {}, itemButton(app, sheet, child, 'child'), replanPanel(sheet, child, () => runProgress(app))))),
         );
-  return h('li', { className: 'item' }, itemButton(app, sheet, item, 'item-head'), kids);
+  const refresh = () => runProgress(app);
+  return h('li', { className: 'item' }, itemButton(app, sheet, item, 'item-head'), burnUp(item), replanPanel(sheet, item, refresh), kids);
 }
 
 function itemButton(app: App, sheet: string, item: ProgressView, className: string): HTMLButtonElement {
-  const status = item.status;
+  // With a check-in history, the pace says `trending off track` or `paused` where the trend shows it.
+  const status = (item.trend?.pace ?? item.status) as keyof typeof PACE_TONE | null;
   const tone = status === null ? 'none' : status.replace(/ /g, '-');
   const fraction = item.progress === null ? 0 : Math.max(0, Math.min(1, item.progress));
   const bar = h('span');
@@ -87,6 +93,7 @@ function itemButton(app: App, sheet: string, item: ProgressView, className: stri
       { className: 'meter' },
       h('span', { className: `bar pace-${tone}`, attrs: { role: 'img', 'aria-label': percent(item.progress) } }, bar),
       h('span', { className: 'pct' }, percent(item.progress)),
+      className === 'item-head' ? null : sparkline(item),
     ),
   );
 }

@@ -1,3 +1,4 @@
+import { idKey } from '../../tree.js';
 import type { PlanItem, Status } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
@@ -37,10 +38,14 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
 /** Why the row's check-ins are behind its cadence (the message's first sentence), or null. */
 function staleness(ctx: RuleContext, item: PlanItem, periodDays: number): string | null {
   const last = item.lastCheckIn;
-  if (last.state === 'ok') {
-    const age = ctx.today - last.value;
+  // Where Last check-in is blank, the row's latest check-in in the history counts (issue 12).
+  const logged = last.state === 'blank' ? ctx.lastCheckIns?.get(idKey(item.id)) : undefined;
+  if (last.state === 'ok' || logged !== undefined) {
+    const day = last.state === 'ok' ? last.value : logged!;
+    const age = ctx.today - day;
+    const where = last.state === 'ok' ? '' : ' (in the Check-ins history)';
     return age > periodDays
-      ? `Last check-in ${dayText(last.value)} was ${plural(age, 'day')} ago, longer than a review period.`
+      ? `Last check-in${where} ${dayText(day)} was ${plural(age, 'day')} ago, longer than a review period.`
       : null;
   }
   if (last.state === 'invalid') return null; // time-bound/bad-date says it

@@ -156,6 +156,8 @@ export interface WorldOptions {
   notion?: Omit<NotionServicesOptions, 'counter'>;
   /** Where the built sidebar.html lives (HtmlService.createHtmlOutputFromFile reads it). */
   distDir?: string;
+  /** What Session.getActiveUser().getEmail() gives: an email, '' (a consumer account), or an Error it throws (no consent). Default ''. */
+  email?: string | Error;
 }
 
 /** One user's Apps Script world: a spreadsheet and the services, with their globals for a vm context. */
@@ -241,7 +243,16 @@ export class FakeWorld {
         return new Date(new Zone(timeZone).wallClock((date as unknown as Date).getTime())).toISOString().slice(0, 10);
       },
     };
+    const session = {
+      getActiveUser: () => ({
+        getEmail: () => {
+          if (options.email instanceof Error) throw options.email;
+          return options.email ?? '';
+        },
+      }),
+    };
     this.globals = {
+      Session: counted(session, 'Session', counter),
       SpreadsheetApp: counted(spreadsheetApp, 'SpreadsheetApp', counter),
       HtmlService: counted(htmlService, 'HtmlService', counter),
       PropertiesService: counted(propertiesService, 'PropertiesService', counter),

@@ -1,0 +1,250 @@
+// The `Check-ins` sheet of an .xlsx workbook: read it, and append rows to it (adding the sheet to
+// the package when it is missing). Existing rows are never rewritten: new rows go below the last
+// one through the same cell patcher as the plan's cells.
+import {
+  CHECKIN_HEADER,
+  CHECKINS_SHEET,
+  checkInCells,
+  columnLetter,
+  type CellValue,
+  type CheckIn,
+  type RawTable,
+} from '../../shared/index.js';
+import type JSZip from 'jszip';
+import type { CellEdit } from '../write/cell-edit.js';
+import { patchSheetXml } from '../xlsx/sheet-patch.js';
+import { CellFormats } from '../xlsx/styles.js';
+import { openWorkbook, readText, sheetPathOf, type Relationship } from '../xlsx/workbook-patch.js';
+import { decodeCellRef, decodeXml, elementPattern, escapeXml, parseAttributes, prefixOf } from '../xlsx/xml.js';
+
+type Zip = JSZip;
+
+const REL_STYLES = /\/styles$/;
+const REL_SHARED_STRINGS = /\/sharedStrings$/;
+const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** Column widths of the new sheet (characters): Date, ID, Current, Progress, Status, Note, Who, Change, Before, After. */
+const WIDTHS = [11, 10, 10, 9, 11, 40, 24, 9, 28, 28];
+
+interface WorkbookParts {
+  zip: Zip;
+  workbookPath: string;
+  workbookRelsPath: string;
+  rels: Relationship[];
+  workbookXml: string;
+  /** The Check-ins sheet's part, or null when the workbook has none. */
+  sheetPath: string | null;
+}
+
+async function openParts(data: Uint8Array): Promise<WorkbookParts> {
+  const { zip, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
+  const workbookXml = await readText(zip, workbookPath);
+  let sheetPath: string | null;
+  try {
+    sheetPath = sheetPathOf(workbookXml, rels, CHECKINS_SHEET);
+  } catch {
+    sheetPath = null;
+  }
+  return { zip, workbookPath, workbookRelsPath, rels, workbookXml, sheetPath };
+}
+
+/** The workbook's Check-ins sheet as a table (header = its first row), or null when it has none. */
+export async function readXlsxHistory(data: Uint8Array): Promise<RawTable | null> {
+  const parts = await openParts(data);
+  if (parts.sheetPath === null) return null;
+  const strings = await sharedStrings(parts);
+  const grid = sheetGrid(await readText(parts.zip, parts.sheetPath), strings);
+  const [header = [], ...rows] = grid;
+  return { header, rows };
+}
+
+/**
+ * The workbook with the records appended as rows of its Check-ins sheet (created with a header when
+ * missing), Progress as a percent. Nothing else in the package changes.
+ */
+export async function appendXlsxHistory(data: Uint8Array, records: readonly CheckIn[]): Promise<Buffer> {
+  const parts = await openParts(data);
+  const { zip } = parts;
+  let sheetPath = parts.sheetPath;
+  let xml: string;
+  let nextRow: number;
+  if (sheetPath === null) {
+    sheetPath = await addSheet(parts);
+    xml = newSheetXml();
+    nextRow = 1;
+  } else {
+    xml = await readText(zip, sheetPath);
+    nextRow = lastRowOf(xml) + 1;
+  }
+  const edits: CellEdit[] = [];
+  if (nextRow === 1) {
+    CHECKIN_HEADER.forEach((text, col) => edits.push({ row: 1, col, value: text, onFormula: 'skip' }));
+    nextRow = 2;
+  }
+  for (const record of records) {
+    const { cells } = checkInCells(record);
+    const row = nextRow++;
+    cells.forEach((value, col) => {
+      if (value !== null && value !== '')
+        edits.push({ row, col, value, onFormula: 'skip', percent: col === 3 && typeof value === 'number' });
+    });
+  }
+  const stylesRel = parts.rels.find((r) => REL_STYLES.test(r.type));
+  const formats = stylesRel && zip.file(stylesRel.path) ? new CellFormats(await readText(zip, stylesRel.path)) : null;
+  zip.file(sheetPath, appendRows(xml, edits, formats, nextRow - 1));
+  if (formats?.changed && stylesRel) zip.file(stylesRel.path, formats.toXml());
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/**
+ * The sheet with rows added after its last one. The new rows are rendered by the plan's cell
+ * patcher on an empty sheet, then put before </sheetData>: the rows already there are not even
+ * parsed, so an append costs the same whatever the size of the history.
+ */
+function appendRows(xml: string, edits: readonly CellEdit[], formats: CellFormats | null, lastRow: number): string {
+  const p = prefixOf(xml, 'sheetData') ?? '';
+  const scratch = patchSheetXml(`<${p}worksheet><${p}sheetData/></${p}worksheet>`, edits, formats).xml;
+  const rows = scratch.slice(
+    scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1,
+    scratch.lastIndexOf(`</${p}sheetData>`),
+  );
+  const empty = new RegExp(`<${p}sheetData(\\s[^>]*)?/>`);
+  let out = empty.test(xml)
+    ? xml.replace(
+        empty,
+        (_, attributes: string | undefined) => `<${p}sheetData${attributes ?? ''}>${rows}</${p}sheetData>`,
+      )
+    : insertBefore(xml, `</${p}sheetData>`, rows);
+  const newLast = edits.reduce((max, e) => Math.max(max, e.row), lastRow);
+  out = out.replace(
+    new RegExp(`(<${p}dimension\\s+ref=")([A-Z]+\\d+)(?::([A-Z]+\\d+))?"`),
+    (_, head: string, from: string, to: string | undefined) => {
+      const end = decodeCellRef(to ?? from);
+      return `${head}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
+    },
+  );
+  return out;
+}
+
+function insertBefore(xml: string, marker: string, text: string): string {
+  const at = xml.lastIndexOf(marker);
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** The last row number of the sheet (0 for an empty sheet), read from its last row element. */
+function lastRowOf(xml: string): number {
+  const p = prefixOf(xml, 'sheetData') ?? '';
+  const at = xml.lastIndexOf(`<${p}row `);
+  if (at < 0) return 0;
+  const r = /\br\s*=\s*"(\d+)"/.exec(xml.slice(at, xml.indexOf('>', at)));
+  if (r) return Number(r[1]);
+  // Rows placed by their order alone: count them.
+  return [...xml.matchAll(new RegExp(`<${p}row[\\s>/]`, 'g'))].length;
+}
+
+function newSheetXml(): string {
+  const cols = WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData/></worksheet>`
+  );
+}
+
+/** Adds an empty worksheet part named Check-ins after the last sheet; returns its path. */
+async function addSheet(parts: WorkbookParts): Promise<string> {
+  const { zip, workbookPath, workbookRelsPath } = parts;
+  const dir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
+  let n = 1;
+  while (zip.file(`${dir}worksheets/sheet${n}.xml`)) n++;
+  const target = `worksheets/sheet${n}.xml`;
+  const path = dir + target;
+  const relIds = new Set(parts.rels.map((r) => r.id));
+  let k = parts.rels.length + 1;
+  while (relIds.has(`rId${k}`)) k++;
+  const relId = `rId${k}`;
+
+  const relsXml = zip.file(workbookRelsPath)
+    ? await readText(zip, workbookRelsPath)
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const rp = prefixOf(relsXml, 'Relationships') ?? '';
+  zip.file(
+    workbookRelsPath,
+    relsXml.replace(
+      `</${rp}Relationships>`,
+      `<${rp}Relationship Id="${relId}" Type="${REL_WORKSHEET}" Target="${target}"/></${rp}Relationships>`,
+    ),
+  );
+
+  const xml = parts.workbookXml;
+  const p = prefixOf(xml, 'workbook') ?? '';
+  let sheetId = 1;
+  for (const match of xml.matchAll(elementPattern(`${p}sheet`)))
+    sheetId = Math.max(sheetId, Number(parseAttributes(match[1]).get('sheetId') ?? 0) + 1);
+  const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+    xml,
+  )?.[1];
+  const idAttribute = rPrefix ? `${rPrefix}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
+  const entry = `<${p}sheet name="${escapeXml(CHECKINS_SHEET)}" sheetId="${sheetId}" ${idAttribute}/>`;
+  zip.file(workbookPath, xml.replace(new RegExp(`</${p}sheets>`), `${entry}</${p}sheets>`));
+
+  const types = await readText(zip, '[Content_Types].xml');
+  const tp = prefixOf(types, 'Types') ?? '';
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(`</${tp}Types>`, `<${tp}Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></${tp}Types>`),
+  );
+  return path;
+}
+
+async function sharedStrings(parts: WorkbookParts): Promise<string[]> {
+  const rel = parts.rels.find((r) => REL_SHARED_STRINGS.test(r.type));
+  if (!rel || !parts.zip.file(rel.path)) return [];
+  const xml = await readText(parts.zip, rel.path);
+  const p = prefixOf(xml, 'sst') ?? '';
+  return [...xml.matchAll(elementPattern(`${p}si`))].map((m) => textOf(m[2] ?? '', p));
+}
+
+/** The text of a string item or inline string: its <t> runs joined (phonetic runs left out). */
+function textOf(body: string, p: string): string {
+  const clean = body.replace(elementPattern(`${p}rPh`), '');
+  return [...clean.matchAll(elementPattern(`${p}t`))].map((m) => decodeXml(m[2] ?? '')).join('');
+}
+
+/** A worksheet's cells as values: numbers, text (shared, inline, formula results), booleans. */
+function sheetGrid(xml: string, strings: readonly string[]): CellValue[][] {
+  const p = prefixOf(xml, 'sheetData') ?? '';
+  const grid: CellValue[][] = [];
+  let implicitRow = 0;
+  for (const row of xml.matchAll(elementPattern(`${p}row`))) {
+    const r = /\br\s*=\s*"(\d+)"/.exec(row[1]);
+    const rowNumber = r ? Number(r[1]) : implicitRow + 1;
+    implicitRow = rowNumber;
+    const cells: CellValue[] = [];
+    let implicitCol = -1;
+    for (const cell of (row[2] ?? '').matchAll(elementPattern(`${p}c`))) {
+      const a = parseAttributes(cell[1]);
+      const col = decodeCellRef(a.get('r') ?? '')?.col ?? implicitCol + 1;
+      implicitCol = col;
+      cells[col] = cellValue(a.get('t') ?? 'n', cell[2] ?? '', p, strings);
+    }
+    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+    grid[rowNumber - 1] = cells;
+  }
+  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+  return grid;
+}
+
+function cellValue(type: string, body: string, p: string, strings: readonly string[]): CellValue {
+  if (type === 'inlineStr') return textOf(elementPattern(`${p}is`, '').exec(body)?.[2] ?? '', p);
+  const v = elementPattern(`${p}v`, '').exec(body)?.[2];
+  if (v === undefined) return null;
+  if (type === 's') return strings[Number(v)] ?? null;
+  if (type === 'str' || type === 'e') return decodeXml(v);
+  if (type === 'b') return v === '1';
+  const n = Number(v);
+  return Number.isFinite(n) ? n : decodeXml(v);
+}
