@@ -115,7 +115,7 @@ export type OwnedCells = Partial<Record<OwnedKey, { col: number; owners: Map<num
  * table (the core then reads only what people typed there). Rows are changed by copy.
  */
 export function claimOwnedCells(
-  table: { header: CellValue[]; rows: CellValue[][]; headerRow?: number },
+  table: { header: CellValue[]; rows: CellValue[][]; headerRow?: number; manualProgress?: boolean },
   columns: ColumnMap,
   ownerOf: (key: OwnedKey, row: number, col: number, value: CellValue) => CellOwner,
 ): OwnedCells {
@@ -137,5 +137,7 @@ export function claimOwnedCells(
     }
     owned[key] = { col, owners };
   }
+  // What is left in the Progress column is people's: the core may read it as manual progress.
+  table.manualProgress = true;
   return owned;
 }
