@@ -91,7 +91,17 @@ export function lastCheckInEdits(
   ids?: readonly { id: string }[],
 ): { index: number; row: number; day: Day }[] {
   if (plan.columns.lastCheckIn === undefined) return [];
-  const last = lastCheckInDays([...history.records, ...added]);
+  // A row's first record is its baseline (the state when the history began), not a check-in: it
+  // does not move Last check-in, or starting the history would overwrite the dates people typed
+  // and silence every review/stale warning at once.
+  const firstSeen = new Set<string>();
+  const checkIns = [...history.records, ...added].filter((record) => {
+    const key = idKey(record.id);
+    if (firstSeen.has(key)) return true;
+    firstSeen.add(key);
+    return false;
+  });
+  const last = lastCheckInDays(checkIns);
   const edits: { index: number; row: number; day: Day }[] = [];
   for (const item of plan.items) {
     const day = last.get(idKey(ids?.[item.index].id || item.id));

@@ -28,6 +28,7 @@ describe('check-ins in the Check-ins sheet', () => {
   test('the first update adds the sheet with a check-in per row and the user’s email; the plan stays the active sheet', () => {
     const loaded = loadBundle({ email: 'lena@example.com' });
     const plan = seedPlan(loaded.world, smallPlan());
+    const typedLastCheckIn = plan.cell(3, col('Last check-in'));
     const value = update(loaded);
     expect(value.checkIns).toEqual({ added: 5, who: 'lena@example.com' }); // every row with an ID
     const rows = historyRows(loaded);
@@ -35,7 +36,8 @@ describe('check-ins in the Check-ins sheet', () => {
     expect(rows[2]).toEqual([serialFromDay(dayFromIso(TODAY)), 'KR1.1', 20, 0.4, 'On track', '', 'lena@example.com', '', '', '']);
     expect(loaded.world.spreadsheet.sheet('Check-ins').format(2, 4)).toBe('0%');
     expect(loaded.world.spreadsheet.active).toBe(plan);
-    expect(plan.cell(3, col('Last check-in'))).toBe(serialFromDay(dayFromIso(TODAY)));
+    // The first records are the baseline, not check-ins: the date a person typed stays.
+    expect(plan.cell(3, col('Last check-in'))).toBe(typedLastCheckIn);
   });
 
   test('a second update with no change adds nothing; a changed row adds one check-in (and its parent whose roll-up moved)', () => {
@@ -95,7 +97,7 @@ describe('check-ins in the Check-ins sheet', () => {
     delete large['Sheet.insertRowsAfter'];
     delete small['Sheet.insertRowsAfter'];
     expect(large).toEqual(small);
-    expect(small['Range.setValues']).toBe(2); // Progress and Pace; every check-in at once (Last check-in already says today)
+    expect(small['Range.setValues']).toBe(3); // Progress and Pace, Last check-in, every check-in at once
   });
 });
 

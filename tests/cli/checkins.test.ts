@@ -53,7 +53,8 @@ describe('progress --write: check-ins in an .xlsx workbook', () => {
     expect(rows[2]).toEqual(['2026-05-01', 'KR1.1', 25, 0.5, 'On track', 'kick-off', 'ana']);
     expect(rows).toHaveLength(5);
     const plan = await sheetRows(file, 'Cascade');
-    expect(plan[1][13]).toBe('2026-05-01'); // Last check-in set from the history
+    // The first records are the baseline, not check-ins: Last check-in keeps the date typed.
+    expect(plan[1][13]).toEqual(new Date('2026-04-28T00:00:00Z'));
 
     const again = await cascade(['progress', file, '--write', '--today', '2026-05-08']);
     expect(again.stderr).toContain('No check-ins added: no row changed since its last check-in.');

@@ -118,7 +118,11 @@ describe('check-ins: which rows changed', () => {
       { ID: 'B', Level: 'Objective', Title: 'b', 'Last check-in': '2026-04-01' },
       { ID: 'C', Level: 'Objective', Title: 'c', 'Last check-in': null },
     ]);
-    const history = historyOf(['A', 'B', 'C'].map((id) => ({ ...blank(id), date: TODAY })));
+    // Each row's first record is its baseline (no check-in); the second is a check-in.
+    const history = historyOf(
+      ['A', 'B', 'C'].flatMap((id) => [{ ...blank(id), date: TODAY - 7 }, { ...blank(id), date: TODAY }]),
+    );
+    expect(lastCheckInEdits(plan, historyOf(['A', 'B', 'C'].map((id) => ({ ...blank(id), date: TODAY }))))).toEqual([]);
     expect(lastCheckInEdits(plan, history)).toEqual([
       { index: 1, row: 3, day: TODAY },
       { index: 2, row: 4, day: TODAY },
