@@ -1,5 +1,14 @@
 // `npm run bench`: every benchmark in turn, each printing its own figures.
-const parts = ['./core.ts', './cli.ts', './files.ts', './addon.ts', './notion.ts', './addon-notion.ts', './checkins.ts'];
+const parts = [
+  './core.ts',
+  './cli.ts',
+  './files.ts',
+  './addon.ts',
+  './notion.ts',
+  './addon-notion.ts',
+  './checkins.ts',
+  './corpus.ts',
+];
 for (const part of parts) {
   const { run } = (await import(part)) as { run: () => Promise<void> };
   await run();

@@ -1,0 +1,114 @@
+// Expectations of the real-plan corpus that Cascade does not meet yet, each with the reason.
+// The corpus test runs these as it.fails (so one that starts to pass turns red and must leave this
+// list); bench/corpus.ts counts them. Keys: "<file> :: <check id>" (see evaluate.ts). Written by
+// `node --import tsx bench/corpus.ts --write-gaps` (tests/corpus/gaps-file.ts); review the diff.
+export const gapKey = (file: string, checkId: string): string => `${file} :: ${checkId}`;
+
+export const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  // bardo-milestones.csv
+  'bardo-milestones.csv :: loads':
+    "does not load as written: Row 1 is not a plan header: Cascade cannot tell the rows' levels.",
+  'bardo-milestones.csv :: item count': 'the table does not load',
+  'bardo-milestones.csv :: Consistent SPEEK for electrospinning → progress': 'the table does not load',
+  'bardo-milestones.csv :: Consistent SPEEK for electrospinning → owner': 'the table does not load',
+  'bardo-milestones.csv :: Redwood samples → progress': 'the table does not load',
+  'bardo-milestones.csv :: Birthday party → progress': 'the table does not load',
+  'bardo-milestones.csv :: Birthday party → due': 'the table does not load',
+  'bardo-milestones.csv :: Receive cast SPEEK roll → progress': 'the table does not load',
+  'bardo-milestones.csv :: Spin 5 webs with consistent voltage → due': 'the table does not load',
+  'bardo-milestones.csv :: Make 20×30 cm² junction → due': 'the table does not load',
+  'bardo-milestones.csv :: Identify R2R lamination vendors → due': 'the table does not load',
+  'bardo-milestones.csv :: no false errors': 'the table does not load',
+  // milestone-tracker-milestones.csv
+  'milestone-tracker-milestones.csv :: loads':
+    "does not load as written: Row 1 is not a plan header: Cascade cannot tell the rows' levels.",
+  'milestone-tracker-milestones.csv :: item count': 'the table does not load',
+  'milestone-tracker-milestones.csv :: Project Kickoff → parent': 'the table does not load',
+  'milestone-tracker-milestones.csv :: Project Kickoff → status': 'the table does not load',
+  'milestone-tracker-milestones.csv :: Project Kickoff → due': 'the table does not load',
+  'milestone-tracker-milestones.csv :: Architecture Approved → status': 'the table does not load',
+  'milestone-tracker-milestones.csv :: Vendor Contract Signed → status': 'the table does not load',
+  'milestone-tracker-milestones.csv :: Go-Live → due': 'the table does not load',
+  'milestone-tracker-milestones.csv :: no false errors': 'the table does not load',
+  // numfocus-ed-hiring-milestones.csv
+  'numfocus-ed-hiring-milestones.csv :: loads':
+    "does not load as written: Row 1 is not a plan header: Cascade cannot tell the rows' levels.",
+  'numfocus-ed-hiring-milestones.csv :: item count': 'the table does not load',
+  'numfocus-ed-hiring-milestones.csv :: Hiring committee chartered → parent': 'the table does not load',
+  'numfocus-ed-hiring-milestones.csv :: Hiring committee chartered → due': 'the table does not load',
+  'numfocus-ed-hiring-milestones.csv :: Public release of the application for ED → due': 'the table does not load',
+  'numfocus-ed-hiring-milestones.csv :: Short list finalized → due': 'the table does not load',
+  'numfocus-ed-hiring-milestones.csv :: New ED start date → due': 'the table does not load',
+  'numfocus-ed-hiring-milestones.csv :: no false errors': 'the table does not load',
+  // allyio-goals-export.csv
+  'allyio-goals-export.csv :: Test Goal 1 → progress': 'got 0',
+  'allyio-goals-export.csv :: no false errors': 'false errors: progress/bad-number',
+  // backlog-milestones-template.csv
+  'backlog-milestones-template.csv :: item count': 'got 5',
+  'backlog-milestones-template.csv :: Design ETL architecture → parent': 'got no such item',
+  'backlog-milestones-template.csv :: Design ETL architecture → done': 'got no such item',
+  'backlog-milestones-template.csv :: Establish baseline performance metrics → parent': 'got no such item',
+  'backlog-milestones-template.csv :: Establish baseline performance metrics → done': 'got no such item',
+  'backlog-milestones-template.csv :: Create runbook documentation → parent': 'got no such item',
+  'backlog-milestones-template.csv :: Create runbook documentation → done': 'got no such item',
+  'backlog-milestones-template.csv :: no false errors': 'false errors: structure/level-order, measurable/no-metric',
+  // greenops-kpi-framework.csv
+  'greenops-kpi-framework.csv :: loads':
+    "does not load as written: Row 1 is not a plan header: no column holds the rows' titles.",
+  'greenops-kpi-framework.csv :: item count': 'the table does not load',
+  'greenops-kpi-framework.csv :: Carbon → level': 'the table does not load',
+  'greenops-kpi-framework.csv :: Carbon → parent': 'the table does not load',
+  'greenops-kpi-framework.csv :: Scope 2 Emissions Reduction → level': 'the table does not load',
+  'greenops-kpi-framework.csv :: Scope 2 Emissions Reduction → parent': 'the table does not load',
+  'greenops-kpi-framework.csv :: Scope 2 Emissions Reduction → progress': 'the table does not load',
+  'greenops-kpi-framework.csv :: Scope 3 Emissions Reduction → level': 'the table does not load',
+  'greenops-kpi-framework.csv :: Scope 3 Emissions Reduction → parent': 'the table does not load',
+  'greenops-kpi-framework.csv :: Reserved Instance Coverage → level': 'the table does not load',
+  'greenops-kpi-framework.csv :: Reserved Instance Coverage → parent': 'the table does not load',
+  'greenops-kpi-framework.csv :: CSRD Report Accuracy → level': 'the table does not load',
+  'greenops-kpi-framework.csv :: CSRD Report Accuracy → parent': 'the table does not load',
+  'greenops-kpi-framework.csv :: CSRD Report Accuracy → progress': 'the table does not load',
+  'greenops-kpi-framework.csv :: Mean Time to Optimization → level': 'the table does not load',
+  'greenops-kpi-framework.csv :: Mean Time to Optimization → parent': 'the table does not load',
+  'greenops-kpi-framework.csv :: Mean Time to Optimization → progress': 'the table does not load',
+  'greenops-kpi-framework.csv :: Deployment Frequency → level': 'the table does not load',
+  'greenops-kpi-framework.csv :: Deployment Frequency → parent': 'the table does not load',
+  'greenops-kpi-framework.csv :: Deployment Frequency → progress': 'the table does not load',
+  'greenops-kpi-framework.csv :: no false errors': 'the table does not load',
+  // okr-replit-objectives.csv
+  'okr-replit-objectives.csv :: loads':
+    "does not load as written: Row 1 is not a plan header: no column holds the rows' titles.",
+  'okr-replit-objectives.csv :: item count': 'the table does not load',
+  'okr-replit-objectives.csv :: Terminar o app de okr → parent': 'the table does not load',
+  'okr-replit-objectives.csv :: Terminar o app de okr → owner': 'the table does not load',
+  'okr-replit-objectives.csv :: formar economista → parent': 'the table does not load',
+  'okr-replit-objectives.csv :: formar economista → owner': 'the table does not load',
+  'okr-replit-objectives.csv :: no false errors': 'the table does not load',
+  // pmstreamlit-milestone-reports.csv
+  'pmstreamlit-milestone-reports.csv :: item count': 'got 33',
+  'pmstreamlit-milestone-reports.csv :: no false errors': 'false errors: time-bound/no-due-date',
+  // indrox-okrs-2026.csv
+  'indrox-okrs-2026.csv :: Crecimiento Rentable y Controlado → level': 'got none (typed "")',
+  'indrox-okrs-2026.csv :: Margen neto → parent': 'got top level',
+  'indrox-okrs-2026.csv :: Tener un roadmap claro → parent': 'got top level',
+  'indrox-okrs-2026.csv :: Ecosistema y Spin-offs Operativos → level': 'got none (typed "")',
+  'indrox-okrs-2026.csv :: Reducción de dependencias críticas → parent': 'got top level',
+  'indrox-okrs-2026.csv :: no false errors': 'false errors: structure/unknown-level',
+  // lego-mars-rover-meilensteine.csv
+  'lego-mars-rover-meilensteine.csv :: Entwurf in BrickLink Studio → level': 'got none (typed "")',
+  'lego-mars-rover-meilensteine.csv :: Erkennung von Wasserobjekten und Sprachausgabe → progress': 'got 0',
+  'lego-mars-rover-meilensteine.csv :: no false errors': 'false errors: structure/unknown-level',
+  // mywealth-jira-tickets.csv
+  'mywealth-jira-tickets.csv :: loads':
+    "does not load as written: Row 1 is not a plan header: no column holds the rows' titles.",
+  'mywealth-jira-tickets.csv :: item count': 'the table does not load',
+  'mywealth-jira-tickets.csv :: Implement Action Menu for Agreement Approval/Decline in Dashboard → parent':
+    'the table does not load',
+  'mywealth-jira-tickets.csv :: Implement Action Menu for Agreement Approval/Decline in Dashboard → done':
+    'the table does not load',
+  'mywealth-jira-tickets.csv :: Implement Action Menu for Agreement Approval/Decline in Dashboard → status':
+    'the table does not load',
+  'mywealth-jira-tickets.csv :: test2 → parent': 'the table does not load',
+  'mywealth-jira-tickets.csv :: test2 → status': 'the table does not load',
+  'mywealth-jira-tickets.csv :: no false errors': 'the table does not load',
+};
