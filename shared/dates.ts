@@ -82,11 +82,6 @@ export function serialFromDay(day: Day): number {
   return day - SERIAL_EPOCH_DAY;
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: Day, to: Day): number {
-  return to - from;
-}
-
 /** Month names and abbreviations in English, Spanish, German and French, folded (lower case, no accents). */
 const MONTH_NAMES: readonly (readonly string[])[] = [
   ['jan', 'january', 'ene', 'enero', 'januar', 'janner', 'janv', 'janvier'],

@@ -105,11 +105,6 @@ export function fittingFrameworks(levelsUsed: Iterable<LevelName>): Framework[] 
     .sort((a, b) => a.levels.length - b.levels.length);
 }
 
-/** The framework that fits the levels used best (see fittingFrameworks); null when no level is known. */
-export function inferFramework(levelsUsed: Iterable<LevelName>): Framework | null {
-  return fittingFrameworks(levelsUsed)[0] ?? null;
-}
-
 /** "Key Result" → "Key Results", for Notion database titles and summaries. */
 export function pluralLevel(level: LevelName): string {
   return level.endsWith('s') ? level : `${level}s`;

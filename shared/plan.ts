@@ -94,11 +94,6 @@ const levelOf = memoOf((text) => (text === '' ? null : levelFromText(text)));
 const typeOf = memoOf((text) => (text === '' ? null : measureTypeFromText(text)));
 const statusOf = memoOf((text) => (text === '' ? null : statusFromText(text)));
 
-/** Reads one spreadsheet row into a PlanItem. */
-export function readItem(cells: readonly CellValue[], columns: ColumnMap, index: number, row: number): PlanItem {
-  return readRow(cells, columnIndex(columns), index, row);
-}
-
 /**
  * Numbers a spreadsheet reads as numbers when typed or imported from CSV: `50`, `-1,000.5`, `45%`,
  * `1e6`. Other readable text (`$120M`, `200 ms`, `1.5k`) stays text in a sheet.

@@ -48,12 +48,6 @@ export function header(key: ColumnKey): string {
   return COLUMN_BY_KEY[key].header;
 }
 
-/** "A, B or C". */
-export function orList(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
 const VOWEL = /^[aeiou]/i;
 
 /** "a" or "an" before a word. */
