@@ -189,3 +189,14 @@ export function formatColumnMapping(mapping: ColumnMapping): string {
 export function headersFound(header: readonly CellValue[]): string[] {
   return headerList(header);
 }
+
+/**
+ * The columns whose cells say a row is a plan item (ID, Level, Parent, and the level columns of a
+ * side-by-side sheet), as the reader recognises them: a row below a blank one with none of these
+ * filled (a total, a note) is past the plan's end.
+ */
+export function planRowColumns(header: readonly CellValue[], rows: readonly (readonly CellValue[])[]): number[] {
+  const detected = detectColumns(header, rows);
+  const keyed = [detected.columns.id, detected.columns.level, detected.columns.parent];
+  return [...keyed.filter((c): c is number => c !== undefined), ...detected.levelColumns.map((c) => c.index)];
+}

@@ -2,7 +2,7 @@ import {
   PlanFormatError,
   cellText,
   findPlanHeaderRow,
-  mapColumns,
+  planRowColumns,
   type CellValue,
   type RawTable,
 } from '../../shared/index.js';
@@ -41,8 +41,8 @@ export interface PlanEnd {
 /**
  * The plan table of a grid: the header row and the rows under it down to the plan's end (blank
  * rows inside the plan kept, so that row numbers stay the spreadsheet's). The plan ends at a blank
- * row when the next row holding anything has no ID, Level or Parent: a total, a note, a second
- * table. Throws the core's PlanFormatError for an empty grid; when no row reads as a header, the
+ * row when the next row holding anything has no ID, Level, Parent or level column filled (an
+ * Objective column beside a Key Result one): a total, a note, a second table. Throws the core's PlanFormatError for an empty grid; when no row reads as a header, the
  * first non-empty row is taken, and readPlan says what it lacks (or reads it with --columns).
  */
 export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
@@ -62,8 +62,7 @@ export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
 }
 
 function planEnd(grid: Grid, headerIndex: number, header: CellValue[]): PlanEnd | null {
-  const columns = mapColumns(header);
-  const keys = [columns.id, columns.level, columns.parent].filter((c): c is number => c !== undefined);
+  const keys = planRowColumns(header, grid.slice(headerIndex + 1, headerIndex + 501));
   const planLike = (row: CellValue[]) => keys.some((c) => !isBlankCell(row[c]));
   let blankAt = -1;
   for (let i = headerIndex + 1; i < grid.length; i++) {

@@ -44,13 +44,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'allyio-goals-export.csv :: Test Goal 1 → progress': 'got 0',
   'allyio-goals-export.csv :: no false errors': 'false errors: progress/bad-number',
   // backlog-milestones-template.csv
-  'backlog-milestones-template.csv :: item count': 'got 5',
-  'backlog-milestones-template.csv :: Design ETL architecture → parent': 'got no such item',
-  'backlog-milestones-template.csv :: Design ETL architecture → done': 'got no such item',
-  'backlog-milestones-template.csv :: Establish baseline performance metrics → parent': 'got no such item',
-  'backlog-milestones-template.csv :: Establish baseline performance metrics → done': 'got no such item',
-  'backlog-milestones-template.csv :: Create runbook documentation → parent': 'got no such item',
-  'backlog-milestones-template.csv :: Create runbook documentation → done': 'got no such item',
   'backlog-milestones-template.csv :: no false errors': 'false errors: structure/level-order, measurable/no-metric',
   // greenops-kpi-framework.csv
   'greenops-kpi-framework.csv :: loads':
