@@ -140,6 +140,7 @@ function columnNamed(message: string, sent: readonly string[], state: LevelState
     .sort((a, b) => b.length - a.length)[0];
   if (named === undefined) return undefined;
   const spec = PROPERTIES.find((p) => state.names[p.key] === named);
+  if (spec?.key === 'lastNote') return 'Note (the latest check-in\'s)';
   if (spec) return COLUMN_BY_KEY[spec.key === 'ownerPerson' ? 'owner' : spec.key].header;
   return state.relations.some((r) => r.name === named) ? COLUMN_BY_KEY.parent.header : named;
 }

@@ -9,17 +9,24 @@ import type { CutText, MirrorPlan, MirrorRow, SkippedRow, Value } from './types.
 
 export interface MirrorOptions {
   today: Day;
+  /** The note of each row's latest check-in, by ID key (shared's lastCheckInNotes); none: no history. */
+  notes?: ReadonlyMap<string, string>;
 }
 
 /** The plan, with its computed progress, pace and check, as one database of rows per level. */
 export function buildMirror(plan: Plan, options: MirrorOptions): MirrorPlan {
   const progress = computeProgress(plan, { today: options.today });
   const findings = checkPlan(plan, { today: options.today });
-  return mirrorFrom(plan, progress, findings);
+  return mirrorFrom(plan, progress, findings, options.notes);
 }
 
 /** As buildMirror, from results already computed (the command computes them once). */
-export function mirrorFrom(plan: Plan, progress: readonly ProgressItem[], findings: readonly Finding[]): MirrorPlan {
+export function mirrorFrom(
+  plan: Plan,
+  progress: readonly ProgressItem[],
+  findings: readonly Finding[],
+  notes: ReadonlyMap<string, string> = new Map(),
+): MirrorPlan {
   const { framework, items, tree } = plan;
   const progressByRow = new Map(progress.map((p) => [p.row, p]));
   const findingsByRow = new Map<number, Finding[]>();
@@ -47,7 +54,7 @@ export function mirrorFrom(plan: Plan, progress: readonly ProgressItem[], findin
       parentItem && levelRank(framework, parentItem.level) >= 0 && levelRank(framework, parentItem.level) < levelRank(framework, level)
         ? { key: keyOf(parentItem.id), level: parentItem.level! }
         : null;
-    const values = valuesOf(item, progressByRow.get(item.row), findingsByRow.get(item.row) ?? []);
+    const values = valuesOf(item, progressByRow.get(item.row), findingsByRow.get(item.row) ?? [], notes.get(keyOf(item.id)) || null);
     for (const p of PROPERTIES) {
       const v = values[p.key];
       if (typeof v === 'string' && (p.kind === 'title' || p.kind === 'rich_text') && isCut(v)) {
@@ -72,7 +79,7 @@ function skipReason(plan: Plan, item: PlanItem, duplicate: boolean): string | nu
   return null;
 }
 
-function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: readonly Finding[]): Record<MirroredKey, Value> {
+function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: readonly Finding[], lastNote: string | null): Record<MirroredKey, Value> {
   return {
     id: item.id,
     title: item.title || null,
@@ -88,6 +95,7 @@ function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: 
     dueDate: dateOf(item.dueDate),
     review: item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null,
     lastCheckIn: dateOf(item.lastCheckIn),
+    lastNote,
     status: item.status ?? optionOf(item.statusText),
     weight: numberOf(item.weight),
     progress: roundFraction(progress?.progress ?? null),

@@ -309,7 +309,7 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
   }
   if (pulled.length === 0) return;
   // Who changed them, by name, for the report.
-  const names = new Map(((await workspaceUsers(run)) ?? []).map((u) => [u.id, u.name ?? '']));
+  const names = new Map(((await workspaceUsers(run)) ?? []).map((u) => [u.id, u.name?.trim() || u.person?.email || '']));
   for (const p of pulled) p.byName = names.get(p.by) || undefined;
   run.report.pulled = pulled;
   const next = await write(

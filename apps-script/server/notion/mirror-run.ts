@@ -3,7 +3,8 @@
 // execution's budget is spent, and record where it stands. A run cut short continues in the next
 // execution: nothing is carried over but the page and the sheet, since the mirror finds its pages
 // by Cascade ID.
-import { readPlan } from '../../../shared/index.js';
+import { lastCheckInNotes, readPlan } from '../../../shared/index.js';
+import { readHistorySheet } from '../checkins-sheet.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
 import type { SyncReport } from '../../../notion-sync/types.js';
 import type { NotionDatabaseView, NotionRunView } from '../../protocol.js';
@@ -71,7 +72,8 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     };
     const planSheet = readPlanSheet(named, calendar, mapping ?? undefined);
     const plan = readPlan(planSheet.table, readOptions(settings, mapping ?? undefined));
-    const mirror = buildMirror(plan, { today: session.today });
+    const history = readHistorySheet(target.spreadsheet, calendar).history;
+    const mirror = buildMirror(plan, { today: session.today, notes: lastCheckInNotes(history) });
     const checkIns: WrittenCheckIn[] = [];
     const live = { phase: 'Reading the plan', done: 0, total: 0 };
     const outcome = await notionEngine().mirror(
@@ -81,7 +83,7 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
         parentPageId: link.page.id,
         // The spreadsheet and the sheet (by id: renaming it keeps its databases).
         plan: { key: `${target.id}:${named.sheet.getSheetId()}`, name: named.name },
-        pull: pullIntoSheet(planSheet, plan, session, checkIns),
+        pull: pullIntoSheet(planSheet, plan, mirror, session, checkIns),
         deadline: startedAt + EXECUTION_BUDGET_MS,
         progress: {
           start(phase, total) {
