@@ -4,7 +4,7 @@
 // and in that one write each row's check-in goes into the history (sheet "Check-ins", or
 // NAME.checkins.csv) with the Notion person's name and note. The plan is then read again with them
 // and its mirror recomputed, so progress and the last check-in note move before they are pushed.
-import { checkInsFor, computeProgress, lastCheckInEdits, lastCheckInNotes, readPlan } from '../shared/index.js';
+import { checkInsFor, computeProgress, lastCheckInEdits, readPlan } from '../shared/index.js';
 import type { Day, History, Plan, RawTable } from '../shared/index.js';
 import { buildMirror, checkInSources, pulledColumn } from '../notion-sync/index.js';
 import type { MirrorPlan, PulledValue } from '../notion-sync/index.js';
@@ -70,7 +70,6 @@ export function pullIntoFile({ file, plan, history, today, who, mirror }: PullTa
     edits.push(...lastCheckInCellEdits(again, lastCheckInEdits(again, history, checkIns, items)));
     if (checkIns.length > 0) notes.push(`${dryRun ? 'Would add' : 'Added'} ${plural(checkIns.length, 'check-in')} to ${where}.`);
     if (!dryRun && (edits.length > 0 || checkIns.length > 0)) await writeWithHistory(file, edits, checkIns);
-    const notesNow = lastCheckInNotes([...history.records, ...checkIns]);
-    return buildMirror(readPlan(edited(file.table, edits), { framework: plan.framework.id }), { today, notes: notesNow });
+    return buildMirror(readPlan(edited(file.table, edits), { framework: plan.framework.id }), { today, history: [...history.records, ...checkIns] });
   };
 }

@@ -1,7 +1,7 @@
 // Plan → the desired Notion state. Every figure (progress, pace, the Check text) comes from shared/;
 // this file only places each row in its level's database and shapes its values for Notion.
-import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, levelRank, roundFraction } from '../shared/index.js';
-import type { Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
+import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, lastCheckInNotes, levelRank, roundFraction } from '../shared/index.js';
+import type { CheckIn, Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
 import { PROPERTIES } from './schema.js';
 import type { MirroredKey } from './schema.js';
 import { fitOptionName, isCut } from './text.js';
@@ -9,15 +9,16 @@ import type { CutText, MirrorPlan, MirrorRow, SkippedRow, Value } from './types.
 
 export interface MirrorOptions {
   today: Day;
-  /** The note of each row's latest check-in, by ID key (shared's lastCheckInNotes); none: no history. */
-  notes?: ReadonlyMap<string, string>;
+  /** The plan's check-in history: each row's last note, and the Check-ins database's pages. */
+  history?: readonly CheckIn[];
 }
 
 /** The plan, with its computed progress, pace and check, as one database of rows per level. */
 export function buildMirror(plan: Plan, options: MirrorOptions): MirrorPlan {
   const progress = computeProgress(plan, { today: options.today });
   const findings = checkPlan(plan, { today: options.today });
-  return mirrorFrom(plan, progress, findings, options.notes);
+  const history = options.history ?? [];
+  return { ...mirrorFrom(plan, progress, findings, lastCheckInNotes(history)), history };
 }
 
 /** As buildMirror, from results already computed (the command computes them once). */

@@ -10,7 +10,6 @@ import { CliError } from '../errors.js';
 import { columnsOption, frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
-import { lastCheckInNotes } from '../../shared/index.js';
 import { whoOf } from '../history/check-in-options.js';
 
 interface SyncFlags {
@@ -87,7 +86,7 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     const today = todayOf(flags);
     const history = await loadHistory(planFile);
     const notes: string[] = history.problems.slice(0, 5).map((p) => `warning: ${p}`);
-    const mirror = buildMirror(plan, { today, notes: lastCheckInNotes(history) });
+    const mirror = buildMirror(plan, { today, history: history.records });
     const pull = flags.pull ? pullIntoFile({ file: planFile, plan, history, today, who: whoOf({}), mirror }, notes) : undefined;
     const planEditedAt = (await stat(file)).mtime.toISOString();
     const api = new NotionApi({ token, ...apiSettings(process.env) });

@@ -5,7 +5,7 @@
 // Each row's check-in goes into the Check-ins sheet in the same lock, with one setValues: the
 // Notion person as who, their Note as its note; rows the pull moves otherwise (a parent's
 // roll-up) as Update progress would record them, so the Update progress that follows adds nothing.
-import { checkInsFor, computeProgress, lastCheckInNotes, readPlan, serialFromDay, dayFromIso } from '../../../shared/index.js';
+import { checkInsFor, computeProgress, readPlan, serialFromDay, dayFromIso } from '../../../shared/index.js';
 import type { CellValue, Plan } from '../../../shared/index.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
 import { checkInSources, pulledColumn } from '../../../notion-sync/pull.js';
@@ -70,7 +70,7 @@ export function pullIntoSheet(planSheet: PlanSheet, plan: Plan, mirror: MirrorPl
       const sources = checkInSources(kept, session.today);
       const records = checkInsFor(now, items, history.history, { today: session.today, who: activeUserEmail(), sources });
       appendHistory(session.spreadsheet, history, records, planSheet.sheet);
-      return buildMirror(now, { today: session.today, notes: lastCheckInNotes(history.history) });
+      return buildMirror(now, { today: session.today, history: history.history.records });
     });
   };
 }

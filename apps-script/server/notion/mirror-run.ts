@@ -3,7 +3,7 @@
 // execution's budget is spent, and record where it stands. A run cut short continues in the next
 // execution: nothing is carried over but the page and the sheet, since the mirror finds its pages
 // by Cascade ID.
-import { lastCheckInNotes, readPlan } from '../../../shared/index.js';
+import { readPlan } from '../../../shared/index.js';
 import { readHistorySheet } from '../checkins-sheet.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
 import type { SyncReport } from '../../../notion-sync/types.js';
@@ -73,7 +73,7 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     const planSheet = readPlanSheet(named, calendar, mapping ?? undefined);
     const plan = readPlan(planSheet.table, readOptions(settings, mapping ?? undefined));
     const history = readHistorySheet(target.spreadsheet, calendar).history;
-    const mirror = buildMirror(plan, { today: session.today, notes: lastCheckInNotes(history) });
+    const mirror = buildMirror(plan, { today: session.today, history: history.records });
     const checkIns: WrittenCheckIn[] = [];
     const live = { phase: 'Reading the plan', done: 0, total: 0 };
     const outcome = await notionEngine().mirror(
