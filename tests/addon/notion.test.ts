@@ -106,6 +106,7 @@ describe('Notion tab: mirror', () => {
     expect(state.run.checkIns).toEqual([
       'Row 3 (KR1.1), Current: 35 from Notion (Ana Silva)',
       'Row 3 (KR1.1), Status: At risk from Notion (Ana Silva)',
+      'Added 5 check-ins to the Check-ins sheet',
     ]);
     // Nothing else a person typed changed.
     const after = sheet.range(1, 1, sheet.lastRow(), HEADER.length).getValues();

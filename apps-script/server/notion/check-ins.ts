@@ -46,9 +46,17 @@ function cellOf(pulled: PulledValue): CellValue {
 
 /**
  * The sync's pull hook for a plan sheet: writes what was pulled (recording each outcome in
- * `written`), then answers the mirror of the plan as the sheet now holds it.
+ * `written`) and the check-ins (counted in `recorded`), then answers the mirror of the plan as
+ * the sheet now holds it.
  */
-export function pullIntoSheet(planSheet: PlanSheet, plan: Plan, mirror: MirrorPlan, session: Session, written: WrittenCheckIn[]) {
+export function pullIntoSheet(
+  planSheet: PlanSheet,
+  plan: Plan,
+  mirror: MirrorPlan,
+  session: Session,
+  written: WrittenCheckIn[],
+  recorded: { added: number },
+) {
   return (pulled: PulledValue[]): MirrorPlan => {
     if (pulled.length === 0) return mirror;
     const edits: CellEdit[] = [];
@@ -69,7 +77,7 @@ export function pullIntoSheet(planSheet: PlanSheet, plan: Plan, mirror: MirrorPl
       const kept = pulled.filter((p) => !written.some((w) => w.value === p && w.outcome === 'changed in the sheet'));
       const sources = checkInSources(kept, session.today);
       const records = checkInsFor(now, items, history.history, { today: session.today, who: activeUserEmail(), sources });
-      appendHistory(session.spreadsheet, history, records, planSheet.sheet);
+      recorded.added += appendHistory(session.spreadsheet, history, records, planSheet.sheet);
       return buildMirror(now, { today: session.today, history: history.history.records });
     });
   };
