@@ -438,6 +438,8 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
   }
   const checkIns = await checkInsWrites(run);
   if (checkIns.left > 0) report.incomplete = { left: (report.incomplete?.left ?? 0) + checkIns.left };
+  const added = checkIns.counts?.created ?? 0;
+  if (added > 0) progress.finish(`Check-ins: ${added} ${run.dryRun ? 'to add' : 'added'} to "${run.checkIns.title}".`);
   report.databases = [...counts.values(), ...(checkIns.counts ? [checkIns.counts] : [])];
   const sum = (k: 'created' | 'updated' | 'trashed') => report.databases.reduce((n, d) => n + d[k], 0);
   progress.finish(
