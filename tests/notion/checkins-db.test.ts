@@ -93,6 +93,27 @@ describe('the Check-ins database', () => {
     expect(checkInPages(w).find((p) => p.id === kickOff.id)!.values.Note).toBe('kick-off, with the whole team');
   });
 
+  it('a run stopped at its deadline is finished by the next ones: every check-in once', async () => {
+    const w = await world();
+    const many: CheckIn[] = [];
+    for (let i = 0; i < 150; i++) many.push(record(['KR1', 'KR2', 'KR3'][i % 3], '2026-04-01', i));
+    // Time moves one second per write: each run may write for 40 seconds.
+    let writes = 0;
+    w.emu.onWrite = () => void writes++;
+    const clock = { now: () => writes * 1000, sleep: async () => {} };
+    const reports = [];
+    for (let run = 0; run < 10; run++) {
+      const report = await w.sync(mirrorWith(many), { api: w.api({ clock }), deadline: clock.now() + 40_000 });
+      reports.push(report);
+      if (!report.incomplete) break;
+    }
+    expect(reports.length).toBeGreaterThan(3);
+    expect(reports.at(-1)!.incomplete).toBeUndefined();
+    const names = checkInPages(w).map((p) => p.values.Name);
+    expect(names).toHaveLength(150);
+    expect(new Set(names).size).toBe(150);
+  });
+
   it("leaves a Check-ins database that is not the plan's alone, and makes its own beside it", async () => {
     const w = await world();
     const someone = w.emu.addPerson('Ana Silva', 'ana@example.com');
