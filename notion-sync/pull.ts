@@ -129,7 +129,8 @@ export function pulledColumn(field: PulledField, columns: ColumnMap, header: rea
 export function checkInSources(pulled: readonly PulledValue[], today: Day): Map<string, CheckInSource> {
   const sources = new Map<string, CheckInSource>();
   for (const p of pulled) {
-    if (p.outcome !== 'pulled') continue;
+    // A Note emptied in Notion is no check-in by itself.
+    if (p.outcome !== 'pulled' || (p.field === 'note' && p.notionValue === null)) continue;
     const key = idKey(p.id);
     const source = sources.get(key) ?? { date: today, who: p.byName ?? 'Notion', note: '' };
     if (p.field === 'note' && typeof p.notionValue === 'string') source.note = p.notionValue;

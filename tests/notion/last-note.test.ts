@@ -66,5 +66,6 @@ describe('check-ins a pull hands the history', () => {
     ]);
     expect(checkInSources([pulled('lastCheckIn', '2026-06-01')], today).get('kr1')!.date).toBe(today);
     expect(checkInSources([pulled('current', 45, { outcome: 'overridden' })], today).size).toBe(0);
+    expect(checkInSources([{ ...pulled('note', 'x'), notionValue: null }], today).size).toBe(0);
   });
 });
