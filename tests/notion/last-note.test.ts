@@ -5,7 +5,7 @@ import { Client } from '@notionhq/client';
 import { describe, expect, it } from 'vitest';
 import { buildMirror, checkInSources } from '../../notion-sync/index.js';
 import type { MirrorPlan, PulledValue } from '../../notion-sync/index.js';
-import { dayFromIso, readPlan } from '../../shared/index.js';
+import { dayFromDate, dayFromIso, readPlan } from '../../shared/index.js';
 import type { CheckIn } from '../../shared/index.js';
 import { okrPlan, table, TODAY, world } from './helpers.js';
 import type { PlanRow } from './helpers.js';
@@ -58,13 +58,20 @@ describe('check-ins a pull hands the history', () => {
   });
   const today = dayFromIso('2026-05-01');
 
-  it("one per row: the person, their note, dated by the Last check-in they set (never after today), else today", () => {
-    const sources = checkInSources([pulled('current', 45), pulled('note', 'Slipped'), pulled('lastCheckIn', '2026-04-29'), pulled('current', 9, { id: 'kr2', byName: undefined })], today);
+  it("one per row: the person, their note, dated by the Last check-in they set, else the day of their edit, never after today", () => {
+    const utc = (instant: Date) => dayFromDate(instant);
+    const sources = checkInSources(
+      [pulled('current', 45), pulled('note', 'Slipped'), pulled('lastCheckIn', '2026-04-29'), pulled('current', 9, { id: 'kr2', byName: undefined }), pulled('status', 'Done', { id: 'kr3', at: null })],
+      today,
+      utc,
+    );
     expect([...sources]).toEqual([
       ['kr1', { date: dayFromIso('2026-04-29'), who: 'Ana Silva', note: 'Slipped' }],
-      ['kr2', { date: today, who: 'Notion', note: '' }],
+      ['kr2', { date: dayFromIso('2026-04-30'), who: 'Notion', note: '' }],
+      ['kr3', { date: today, who: 'Ana Silva', note: '' }],
     ]);
-    expect(checkInSources([pulled('lastCheckIn', '2026-06-01')], today).get('kr1')!.date).toBe(today);
+    expect(checkInSources([pulled('lastCheckIn', '2026-06-01')], today, utc).get('kr1')!.date).toBe(today);
+    expect(checkInSources([pulled('current', 1, { at: '2026-07-01T09:00:00.000Z' })], today, utc).get('kr1')!.date).toBe(today);
     expect(checkInSources([pulled('current', 45, { outcome: 'overridden' })], today).size).toBe(0);
     expect(checkInSources([{ ...pulled('note', 'x'), notionValue: null }], today).size).toBe(0);
   });

@@ -75,7 +75,7 @@ export function pullIntoSheet(
       const history = readHistorySheet(session.spreadsheet, session.calendar);
       // A value not written (the cell was changed in the sheet meanwhile) is no check-in.
       const kept = pulled.filter((p) => !written.some((w) => w.value === p && w.outcome === 'changed in the sheet'));
-      const sources = checkInSources(kept, session.today);
+      const sources = checkInSources(kept, session.today, (instant) => session.calendar.dayOf(instant));
       const records = checkInsFor(now, items, history.history, { today: session.today, who: activeUserEmail(), sources });
       recorded.added += appendHistory(session.spreadsheet, history, records, planSheet.sheet);
       return buildMirror(now, { today: session.today, history: history.history.records });
