@@ -168,6 +168,8 @@ describe('Notion tab: mirror', () => {
       const kr = notionRows.find((r) => r.values['Cascade ID'] === 'KR1.1')!.values;
       expect(kr['Last check-in note']).toBe('KR1.1: two deals slipped to June');
       expect(kr.Note).toBe('KR1.1: two deals slipped to June');
+      // Each check-in of the history has its page in the Check-ins database.
+      expect((await pagesInNotion(a.parent)).get('Check-ins')).toEqual(['KR1.1', 'KR1.2', 'O1', 'O2', 'T1']);
       // Update progress and the next mirror find nothing new to record, nor to write in Notion.
       await notion.inspect('reset-log');
       await mirrorNow(a);
