@@ -38,7 +38,7 @@ export async function writeLevel(context: ApplyContext, state: LevelState, diff:
     const properties = rowProperties(context, state, row, 'all');
     const doing = `creating row ${row.row} (${row.values.id}) in "${state.title}"`;
     const page = await guard(context, state, row, properties, () =>
-      api.createPage(dataSourceId, properties, doing, () => findByCascadeId(api, dataSourceId, state.names.id, String(row.values.id))),
+      api.createPage(dataSourceId, properties, doing, () => findByText(api, dataSourceId, state.names.id, String(row.values.id))),
     );
     if (!page) return;
     state.pageIdByKey.set(row.key, page.id);
@@ -104,9 +104,9 @@ export function rowProperties(
   return properties;
 }
 
-/** After a lost response to a create: the page, if Notion made it after all. */
-async function findByCascadeId(api: NotionApi, dataSourceId: string, cascadeIdName: string, id: string) {
-  const pages = await api.queryPages(dataSourceId, { property: cascadeIdName, rich_text: { equals: id } });
+/** After a lost response to a create: the page with that text (its Cascade ID, a check-in's key), if Notion made it after all. */
+export async function findByText(api: NotionApi, dataSourceId: string, propertyName: string, text: string) {
+  const pages = await api.queryPages(dataSourceId, { property: propertyName, rich_text: { equals: text } });
   return pages.find((p) => !p.in_trash) ?? null;
 }
 
@@ -140,6 +140,7 @@ function columnNamed(message: string, sent: readonly string[], state: LevelState
     .sort((a, b) => b.length - a.length)[0];
   if (named === undefined) return undefined;
   const spec = PROPERTIES.find((p) => state.names[p.key] === named);
+  if (spec?.key === 'lastNote') return 'Note (the latest check-in\'s)';
   if (spec) return COLUMN_BY_KEY[spec.key === 'ownerPerson' ? 'owner' : spec.key].header;
   return state.relations.some((r) => r.name === named) ? COLUMN_BY_KEY.parent.header : named;
 }

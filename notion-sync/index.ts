@@ -17,5 +17,5 @@ export { checkPlanKey } from './marker.js';
 export type { PlanIdentity } from './marker.js';
 export { recordText } from './pull.js';
 export type { PulledValue, PulledField } from './pull.js';
-export { pulledColumn } from './pull.js';
+export { checkInSources, pulledColumn } from './pull.js';
 export type * from './types.js';

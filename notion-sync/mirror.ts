@@ -1,7 +1,7 @@
 // Plan → the desired Notion state. Every figure (progress, pace, the Check text) comes from shared/;
 // this file only places each row in its level's database and shapes its values for Notion.
-import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, levelRank, roundFraction } from '../shared/index.js';
-import type { Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
+import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, lastCheckInNotes, levelRank, roundFraction } from '../shared/index.js';
+import type { CheckIn, Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
 import { PROPERTIES } from './schema.js';
 import type { MirroredKey } from './schema.js';
 import { fitOptionName, isCut } from './text.js';
@@ -9,17 +9,25 @@ import type { CutText, MirrorPlan, MirrorRow, SkippedRow, Value } from './types.
 
 export interface MirrorOptions {
   today: Day;
+  /** The plan's check-in history: each row's last note, and the Check-ins database's pages. */
+  history?: readonly CheckIn[];
 }
 
 /** The plan, with its computed progress, pace and check, as one database of rows per level. */
 export function buildMirror(plan: Plan, options: MirrorOptions): MirrorPlan {
   const progress = computeProgress(plan, { today: options.today });
   const findings = checkPlan(plan, { today: options.today });
-  return mirrorFrom(plan, progress, findings);
+  const history = options.history ?? [];
+  return { ...mirrorFrom(plan, progress, findings, lastCheckInNotes(history)), history };
 }
 
 /** As buildMirror, from results already computed (the command computes them once). */
-export function mirrorFrom(plan: Plan, progress: readonly ProgressItem[], findings: readonly Finding[]): MirrorPlan {
+export function mirrorFrom(
+  plan: Plan,
+  progress: readonly ProgressItem[],
+  findings: readonly Finding[],
+  notes: ReadonlyMap<string, string> = new Map(),
+): MirrorPlan {
   const { framework, items, tree } = plan;
   const progressByRow = new Map(progress.map((p) => [p.row, p]));
   const findingsByRow = new Map<number, Finding[]>();
@@ -47,7 +55,7 @@ export function mirrorFrom(plan: Plan, progress: readonly ProgressItem[], findin
       parentItem && levelRank(framework, parentItem.level) >= 0 && levelRank(framework, parentItem.level) < levelRank(framework, level)
         ? { key: keyOf(parentItem.id), level: parentItem.level! }
         : null;
-    const values = valuesOf(item, progressByRow.get(item.row), findingsByRow.get(item.row) ?? []);
+    const values = valuesOf(item, progressByRow.get(item.row), findingsByRow.get(item.row) ?? [], notes.get(keyOf(item.id)) || null);
     for (const p of PROPERTIES) {
       const v = values[p.key];
       if (typeof v === 'string' && (p.kind === 'title' || p.kind === 'rich_text') && isCut(v)) {
@@ -72,7 +80,7 @@ function skipReason(plan: Plan, item: PlanItem, duplicate: boolean): string | nu
   return null;
 }
 
-function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: readonly Finding[]): Record<MirroredKey, Value> {
+function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: readonly Finding[], lastNote: string | null): Record<MirroredKey, Value> {
   return {
     id: item.id,
     title: item.title || null,
@@ -88,6 +96,7 @@ function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: 
     dueDate: dateOf(item.dueDate),
     review: item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null,
     lastCheckIn: dateOf(item.lastCheckIn),
+    lastNote,
     status: item.status ?? optionOf(item.statusText),
     weight: numberOf(item.weight),
     progress: roundFraction(progress?.progress ?? null),

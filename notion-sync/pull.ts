@@ -5,8 +5,8 @@
 // integration) is pulled; a change on both sides goes to the newer one; what the integration
 // itself wrote is never pulled. The result is plain data, so the command and the add-on can write
 // the same cells.
-import type { CellValue, ColumnMap, LevelName } from '../shared/index.js';
-import { COLUMN_BY_KEY } from '../shared/index.js';
+import type { CellValue, CheckInSource, ColumnMap, Day, LevelName } from '../shared/index.js';
+import { COLUMN_BY_KEY, dayFromIso, dayFromLocalDate, idKey } from '../shared/index.js';
 import { PROPERTIES, PULLED_KEYS } from './schema.js';
 import type { PulledKey } from './schema.js';
 import type { CurrentPage, LevelState } from './state.js';
@@ -40,7 +40,7 @@ export interface PulledValue {
   outcome: 'pulled' | 'overridden';
   /** True when the plan had changed too (the older change lost). */
   bothChanged: boolean;
-  /** Who changed the page in Notion (a user id; the name when the workspace's members were read) and when. */
+  /** Who changed the page in Notion (a user id; the name, else the email, when the workspace's members were read) and when. */
   by: string;
   byName?: string;
   at: string | null;
@@ -119,4 +119,30 @@ export function pulledColumn(field: PulledField, columns: ColumnMap, header: rea
   if (field !== 'note') return columns[field];
   const index = header.findIndex((h) => typeof h === 'string' && h.trim().toLowerCase() === 'note');
   return index >= 0 ? index : undefined;
+}
+
+/**
+ * The check-ins made in Notion, by the row's ID key, for the plan's history: who made them (the
+ * person's name, else email), their Note when one was pulled, dated by the Last check-in they set,
+ * else by the day of their edit (`dayOf`: in the plan's time zone), never later than today.
+ */
+export function checkInSources(
+  pulled: readonly PulledValue[],
+  today: Day,
+  dayOf: (instant: Date) => Day = dayFromLocalDate,
+): Map<string, CheckInSource> {
+  const sources = new Map<string, CheckInSource>();
+  for (const p of pulled) {
+    // A Note emptied in Notion is no check-in by itself.
+    if (p.outcome !== 'pulled' || (p.field === 'note' && p.notionValue === null)) continue;
+    const key = idKey(p.id);
+    const edited = p.at === null ? today : dayOf(new Date(p.at));
+    const source = sources.get(key) ?? { date: Number.isNaN(edited) ? today : Math.min(edited, today), who: p.byName ?? 'Notion', note: '' };
+    if (p.field === 'note' && typeof p.notionValue === 'string') source.note = p.notionValue;
+    if (p.field === 'lastCheckIn' && typeof p.notionValue === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.notionValue)) {
+      source.date = Math.min(dayFromIso(p.notionValue), today);
+    }
+    sources.set(key, source);
+  }
+  return sources;
 }

@@ -29,10 +29,13 @@ export interface PropertySpec<K extends NotionKey = MirroredKey> {
 export type MirroredColumn = Exclude<ColumnKey, 'level' | 'parent'>;
 
 /**
- * What each page shows: the plan's columns, and Owner (person), the workspace members the written
- * Owner names (by email or exact name), so Notion can mention them and filter "my items".
+ * What each page shows: the plan's columns; Owner (person), the workspace members the written
+ * Owner names (by email or exact name), so Notion can mention them and filter "my items"; and Last
+ * check-in note, the note of the row's latest check-in in the plan's history. Note is a person's
+ * own (pulled, never written); Last check-in note is Cascade's (written, never pulled), so a
+ * person's text is never overwritten by a note from the history.
  */
-export type MirroredKey = MirroredColumn | 'ownerPerson';
+export type MirroredKey = MirroredColumn | 'ownerPerson' | 'lastNote';
 
 /**
  * Properties of Cascade's that are no plan column: Note, a comment on the last check-in written in
@@ -80,6 +83,7 @@ function optionsOf<T extends string>(colors: Record<T, SelectColor>, order: read
 /** Names that differ from the plan's header: Notion calls its title Name, and "ID" is ambiguous there. */
 const NOTION_NAMES: Partial<Record<MirroredKey, string>> = {
   ownerPerson: 'Owner (person)',
+  lastNote: 'Last check-in note',
   id: 'Cascade ID',
   title: 'Name',
   pace: 'Pace status',
@@ -104,6 +108,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   spec('dueDate', 'date'),
   spec('review', 'rich_text'),
   spec('lastCheckIn', 'date'),
+  spec('lastNote', 'rich_text'),
   spec('status', 'select', { options: optionsOf(STATUS_COLORS, STATUSES) }),
   spec('weight', 'number', { format: 'number' }),
   spec('progress', 'number', { format: 'percent' }),
@@ -126,6 +131,7 @@ export function propertyHelp(key: NotionKey): string {
   if (key === 'sync') return 'What Cascade last wrote of the check-in, to tell changes made here from changes made in the plan. Leave it as it is.';
   if (key === 'progress' || key === 'pace' || key === 'check') return 'Computed by Cascade from the plan.';
   if (key === 'ownerPerson') return "The workspace members the plan's Owner names (by email or name), kept by Cascade.";
+  if (key === 'lastNote') return "The note of the row's latest check-in, from the plan's history; kept by Cascade. Write yours in Note.";
   const column = COLUMN_BY_KEY[key].header;
   return (PULLED_KEYS as readonly string[]).includes(key)
     ? `From the plan's ${column} column; a change made here goes back into the plan.`

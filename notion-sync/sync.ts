@@ -20,6 +20,9 @@ import { parentTrashed, SyncError } from './errors.js';
 import type { MirrorPlan, PageChange, SyncReport } from './types.js';
 import { normalizeId } from './values.js';
 import { viewRequests } from './views.js';
+import { CHECKINS_LEVEL, CHECKINS_TITLE } from './checkins.js';
+import { checkInsState, readCheckIns, writeCheckIns } from './checkins-sync.js';
+import type { CheckInsState } from './checkins-sync.js';
 
 /** How a run shows its work: a progress bar on a terminal, one line per phase elsewhere. */
 export interface SyncProgress {
@@ -77,6 +80,8 @@ interface Run {
   /** Data sources of the plan found in the trash (normalised ids), when --recreate starts them afresh. */
   trashed: Set<string>;
   states: LevelState[];
+  /** The Check-ins database: one page per check-in of the plan's history. */
+  checkIns: CheckInsState;
   stateOf: (level: string) => LevelState;
   stopping: () => boolean;
 }
@@ -110,6 +115,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
     recreate: options.recreate ?? false,
     trashed: new Set(),
     states: [],
+    checkIns: checkInsState(null, CHECKINS_TITLE, []),
     stateOf: (level) => run.states.find((s) => s.level === level)!,
     stopping: () => options.deadline !== undefined && clock.now() >= options.deadline,
   };
@@ -118,7 +124,7 @@ export async function syncMirror(mirror: MirrorPlan, options: SyncOptions): Prom
   // The members are read beside the pages, so the run does not wait for them in turn.
   const owners = run.states.some((s) => s.rows.some((r) => r.values.owner !== null));
   const people = owners ? workspaceUsers(run) : null;
-  await Promise.all([readAllPages(run, existed), people]);
+  await Promise.all([readAllPages(run, existed), readCheckIns(run.api, run.checkIns, run.plan), people]);
   if (options.pull) await pull(run, options.pull, options.planEditedAt ?? null);
   await fillPeople(run);
   const diffs = diffAll(run);
@@ -147,7 +153,9 @@ async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]
   const { api, progress, plan } = run;
   progress.start('Reading Notion', 1);
   const levels = mirror.levels.map(({ level, rows }) => ({ level, titles: [databaseTitle(level), distinctTitle(level, plan)], hasRows: rows.length > 0 }));
-  const discovery = await discover(api, run.parentPageId, plan, levels, run.warn);
+  const checkInTitles = [CHECKINS_TITLE, `${CHECKINS_TITLE} (${plan.name ?? plan.key})`];
+  const withCheckIns = [...levels, { level: CHECKINS_LEVEL, titles: checkInTitles, hasRows: (mirror.history ?? []).length > 0 }];
+  const discovery = await discover(api, run.parentPageId, plan, withCheckIns, run.warn);
   if (discovery.trashed.length > 0 && !run.recreate) {
     const titles = discovery.trashed.map((t) => `"${databaseTitle(t.level as LevelName)}"`).join(', ');
     throw new SyncError(
@@ -186,6 +194,8 @@ async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]
       pageIdByKey: new Map(),
     };
   });
+  const foundCheckIns = discovery.found.get(CHECKINS_LEVEL) ?? null;
+  run.checkIns = checkInsState(foundCheckIns, foundCheckIns ? foundCheckIns.title : freeTitle(checkInTitles[0], checkInTitles[1], taken), mirror.history);
   progress.tick();
   // Levels with no rows and no database have none to find.
   const wanted = states.filter((s) => s.database !== null || s.rows.length > 0).length;
@@ -200,9 +210,11 @@ function distinctTitle(level: LevelName, plan: PlanIdentity): string {
 
 /** A new database's title: the level's, or when a database on the page has it already, one with the plan's name; else stop. */
 function newTitle(level: LevelName, plan: PlanIdentity, taken: ReadonlySet<string>): string {
-  const plain = databaseTitle(level);
+  return freeTitle(databaseTitle(level), distinctTitle(level, plan), taken);
+}
+
+function freeTitle(plain: string, distinct: string, taken: ReadonlySet<string>): string {
   if (!taken.has(plain)) return plain;
-  const distinct = distinctTitle(level, plan);
   if (!taken.has(distinct)) return distinct;
   throw new SyncError(
     'conflict',
@@ -309,7 +321,7 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
   }
   if (pulled.length === 0) return;
   // Who changed them, by name, for the report.
-  const names = new Map(((await workspaceUsers(run)) ?? []).map((u) => [u.id, u.name ?? '']));
+  const names = new Map(((await workspaceUsers(run)) ?? []).map((u) => [u.id, u.name?.trim() || u.person?.email || '']));
   for (const p of pulled) p.byName = names.get(p.by) || undefined;
   run.report.pulled = pulled;
   const next = await write(
@@ -321,6 +333,8 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
     // The caller's plan has the pulled values; if it answered the same mirror, they are applied here.
     state.rows = applyPulls(rows ?? state.rows, pulled);
   }
+  // The check-ins the pull recorded are mirrored in the same run.
+  if (next.history) run.checkIns = { ...checkInsState(null, run.checkIns.title, next.history), ...pick(run.checkIns) };
   const pulledCount = pulled.filter((p) => p.outcome === 'pulled').length;
   run.progress.finish(`Check-ins from Notion: ${pulledCount} value${pulledCount === 1 ? '' : 's'} ${run.dryRun ? 'to pull' : 'pulled'} into the plan.`);
 }
@@ -422,7 +436,11 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
     for (const state of [...states].reverse()) await trashPages(context, state, diffs.get(state)!.trashes);
     if (settled < planned) report.incomplete = { left: planned - settled };
   }
-  report.databases = [...counts.values()];
+  const checkIns = await checkInsWrites(run);
+  if (checkIns.left > 0) report.incomplete = { left: (report.incomplete?.left ?? 0) + checkIns.left };
+  const added = checkIns.counts?.created ?? 0;
+  if (added > 0) progress.finish(`Check-ins: ${added} ${run.dryRun ? 'to add' : 'added'} to "${run.checkIns.title}".`);
+  report.databases = [...counts.values(), ...(checkIns.counts ? [checkIns.counts] : [])];
   const sum = (k: 'created' | 'updated' | 'trashed') => report.databases.reduce((n, d) => n + d[k], 0);
   progress.finish(
     `${run.dryRun ? 'Would write' : 'Wrote'}: ${sum('created')} created, ${sum('updated')} updated, ${sum('trashed')} trashed` +
@@ -439,4 +457,32 @@ function plannedChanges(state: LevelState, diff: LevelDiff): PageChange[] {
     ...diff.updates.map((u) => pageChange('update', state, u.row, [...u.values.map(nameOf), ...u.relations])),
     ...diff.trashes.map((t) => trashChange(state, t)),
   ];
+}
+
+/** The Check-ins database's own state, kept when the pull hands a new history. */
+function pick(state: CheckInsState): Omit<CheckInsState, 'records' | 'title'> {
+  return { database: state.database, dataSourceId: state.dataSourceId, schema: state.schema, existing: state.existing };
+}
+
+/** 6. The check-ins Notion does not show yet, each a new page of the Check-ins database. */
+function checkInsWrites(run: Run): ReturnType<typeof writeCheckIns> {
+  const { report } = run;
+  return writeCheckIns(
+    {
+      api: run.api,
+      parentPageId: run.parentPageId,
+      plan: run.plan,
+      dryRun: run.dryRun,
+      levels: run.states,
+      stopping: run.stopping,
+      onCreate: (change) => report.changes.push(change),
+      onReject: (rejected) => report.rejected.push(rejected),
+      onSchema: (kind, properties) => report.schema.push({ database: run.checkIns.title, kind, properties }),
+      findAgain: async () => {
+        const again = await discover(run.api, run.parentPageId, run.plan, [{ level: CHECKINS_LEVEL, titles: [run.checkIns.title], hasRows: true }], run.warn);
+        return again.found.get(CHECKINS_LEVEL)?.database ?? null;
+      },
+    },
+    run.checkIns,
+  );
 }

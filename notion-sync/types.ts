@@ -1,5 +1,5 @@
 // The mirror's own data: what Notion should hold (MirrorPlan) and what a run did (SyncReport).
-import type { Framework, LevelName } from '../shared/index.js';
+import type { CheckIn, Framework, LevelName } from '../shared/index.js';
 import type { MirroredKey } from './schema.js';
 import type { PulledValue } from './pull.js';
 
@@ -38,6 +38,8 @@ export interface MirrorPlan {
   levels: { level: LevelName; rows: MirrorRow[] }[];
   skipped: SkippedRow[];
   cut: CutText[];
+  /** The plan's check-in history, mirrored into the Check-ins database (none: no such database is made). */
+  history?: readonly CheckIn[];
 }
 
 export type ChangeKind = 'create' | 'update' | 'trash';

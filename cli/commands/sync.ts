@@ -10,6 +10,7 @@ import { CliError } from '../errors.js';
 import { columnsOption, frameworkOption, todayOf, todayOption } from '../options.js';
 import { plural } from '../output/terminal.js';
 import { loadPlan } from '../plan-input.js';
+import { whoOf } from '../history/check-in-options.js';
 
 interface SyncFlags {
   parent: string;
@@ -57,10 +58,11 @@ export function syncCommand(): Command {
 async function runSync(file: string, flags: SyncFlags): Promise<void> {
   const token = process.env.NOTION_TOKEN?.trim();
   // The Notion client and the mirror load only for this command: the others start faster without them.
-  const [notion, sync, { pullIntoFile }, { default: progressBars }] = await Promise.all([
+  const [notion, sync, { pullIntoFile }, { loadHistory }, { default: progressBars }] = await Promise.all([
     import('@notionhq/client'),
     import('../../notion-sync/index.js'),
     import('../sync-pull.js'),
+    import('../history/plan-history.js'),
     import('cli-progress'),
   ]);
   const {
@@ -82,9 +84,10 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     // Pulling check-ins writes into the file: the cells read are kept for that write.
     const { plan, file: planFile } = await loadPlan(file, flags.framework, flags.columns, { keepCells: flags.pull });
     const today = todayOf(flags);
-    const mirror = buildMirror(plan, { today });
-    const notes: string[] = [];
-    const pull = flags.pull ? pullIntoFile(planFile, plan, today, notes) : undefined;
+    const history = await loadHistory(planFile);
+    const notes: string[] = history.problems.slice(0, 5).map((p) => `warning: ${p}`);
+    const mirror = buildMirror(plan, { today, history: history.records });
+    const pull = flags.pull ? pullIntoFile({ file: planFile, plan, history, today, who: whoOf({}), mirror }, notes) : undefined;
     const planEditedAt = (await stat(file)).mtime.toISOString();
     const api = new NotionApi({ token, ...apiSettings(process.env) });
     const progress = progressDisplay(progressBars);

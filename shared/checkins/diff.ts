@@ -14,6 +14,19 @@ export interface CheckInOptions {
   who?: string;
   /** A note for every new check-in, or per ID (by the plan's ID as written). */
   note?: string | ((id: string) => string);
+  /**
+   * Check-ins made elsewhere (in Notion), by ID key: such a row gets a check-in with their date, who
+   * and note even when its state did not change (a note, or a new date, is a check-in too), unless
+   * its last record already says the same (state, note and date: recorded by an earlier run).
+   */
+  sources?: ReadonlyMap<string, CheckInSource>;
+}
+
+/** Who made a check-in elsewhere, when, and what they wrote. */
+export interface CheckInSource {
+  date: Day;
+  who: string;
+  note: string;
 }
 
 /** A row's state as the history records it. */
@@ -42,6 +55,12 @@ export function checkInsFor(
     seen.add(key);
     const state = stateOf(item, progress[item.index].progress);
     const previous = last.get(key);
+    const source = options.sources?.get(key);
+    if (source) {
+      if (previous && sameState(previous, state) && previous.note === source.note && previous.date === source.date) continue;
+      out.push({ ...source, id, ...state, change: '', before: [], after: [] });
+      continue;
+    }
     if (previous && sameState(previous, state)) continue;
     const note = typeof options.note === 'function' ? options.note(id) : (options.note ?? '');
     out.push({ date: options.today, id, ...state, note, who: options.who ?? '', change: '', before: [], after: [] });

@@ -217,3 +217,12 @@ export function lastCheckInDays(history: History | readonly CheckIn[]): Map<stri
   }
   return last;
 }
+
+/** The note of each row's latest check-in (replanning records aside), by ID key; '' when it had none. */
+export function lastCheckInNotes(history: History | readonly CheckIn[]): Map<string, string> {
+  const records = Array.isArray(history) ? history : (history as History).records;
+  const notes = new Map<string, string>();
+  // Records are in date order (rows of one day as written): the last one seen is the latest.
+  for (const record of records) if (record.change === '') notes.set(idKey(record.id), record.note);
+  return notes;
+}

@@ -2,7 +2,7 @@
 // emulator (in a worker thread, synchronously), time on a clock of the test's own that cuts an
 // execution at Apps Script's 6 minutes, and triggers fired as Apps Script would.
 import { describe, expect, test } from 'vitest';
-import { pluralLevel, readPlan } from '../../shared/index.js';
+import { CHECKIN_HEADER, pluralLevel, readPlan } from '../../shared/index.js';
 import { connect, finishMirror, mirrorNow, notionAddon } from './notion/notion-addon.js';
 import { useNotionSide } from './notion/use-notion.js';
 import { HEADER, bigPlan, col, seedPlan, smallPlan } from './plans.js';
@@ -106,6 +106,7 @@ describe('Notion tab: mirror', () => {
     expect(state.run.checkIns).toEqual([
       'Row 3 (KR1.1), Current: 35 from Notion (Ana Silva)',
       'Row 3 (KR1.1), Status: At risk from Notion (Ana Silva)',
+      'Added 5 check-ins to the Check-ins sheet',
     ]);
     // Nothing else a person typed changed.
     const after = sheet.range(1, 1, sheet.lastRow(), HEADER.length).getValues();
@@ -141,6 +142,41 @@ describe('Notion tab: mirror', () => {
     expect(third.run.checkIns).toContain(
       'Row 3 (KR1.1), Status: On track from Notion (Ana Silva), not written: the cell was changed in the sheet meanwhile',
     );
+  }, 60_000);
+
+  test('a check-in made in Notion goes into the Check-ins sheet with its who and note (one append, whatever the number of check-ins); Notion shows it as the last check-in note', async () => {
+    const summaries: Record<string, number>[] = [];
+    for (const checkedIn of [['KR1.1'], ['KR1.1', 'KR1.2']]) {
+      const a = notionAddon(notion);
+      seedPlan(a.world, smallPlan());
+      await connect(a);
+      await mirrorNow(a);
+      for (const id of checkedIn)
+        await notion.checkIn(a.parent, 'Key Results', { cascadeId: id, current: 35, status: 'At risk', note: `${id}: two deals slipped to June` });
+      a.world.counter.reset();
+      await mirrorNow(a);
+      // Spreadsheet calls only: Notion gets one more page update for a second check-in.
+      summaries.push(Object.fromEntries(Object.entries(a.world.counter.summary()).filter(([name]) => !/^(UrlFetchApp|Utilities)\./.test(name))));
+      const history = a.world.spreadsheet.sheet('Check-ins');
+      const rows: unknown[][] = [];
+      for (let r = 1; history.cell(r, 1) !== ''; r++) rows.push(CHECKIN_HEADER.map((_, c) => history.cell(r, c + 1)));
+      expect(rows[0]).toEqual([...CHECKIN_HEADER]);
+      // The plan had no history yet: every row gets its baseline, the rows checked in Notion carry Ana's name and note.
+      expect(rows.slice(1).map((r) => r[1])).toEqual(['O1', 'KR1.1', 'KR1.2', 'T1', 'O2']);
+      expect(rows.find((r) => r[1] === 'KR1.1')!.slice(1)).toEqual(['KR1.1', 35, 0.7, 'At risk', 'KR1.1: two deals slipped to June', 'Ana Silva', '', '', '']);
+      const notionRows = await notion.inspect<{ values: Record<string, unknown> }[]>('rows', { parent: a.parent, title: 'Key Results' });
+      const kr = notionRows.find((r) => r.values['Cascade ID'] === 'KR1.1')!.values;
+      expect(kr['Last check-in note']).toBe('KR1.1: two deals slipped to June');
+      expect(kr.Note).toBe('KR1.1: two deals slipped to June');
+      // Each check-in of the history has its page in the Check-ins database.
+      expect((await pagesInNotion(a.parent)).get('Check-ins')).toEqual(['KR1.1', 'KR1.2', 'O1', 'O2', 'T1']);
+      // Update progress and the next mirror find nothing new to record, nor to write in Notion.
+      await notion.inspect('reset-log');
+      await mirrorNow(a);
+      expect(await notion.inspect<number>('writes')).toBe(0);
+      expect(a.world.spreadsheet.sheet('Check-ins').cell(rows.length + 1, 1)).toBe('');
+    }
+    expect(summaries[1]).toEqual(summaries[0]);
   }, 60_000);
 
   test('a trigger that fires while the sidebar is running the mirror leaves that run alone', async () => {

@@ -26,6 +26,7 @@ describe('first sync', () => {
       'Due date': 'date',
       Review: 'rich_text',
       'Last check-in': 'date',
+      'Last check-in note': 'rich_text',
       Status: 'select',
       Weight: 'number',
       Progress: 'number',

@@ -2,10 +2,14 @@
 // check-in, and Note where the plan has such a column) are written into their cells only, never
 // into a cell someone changed since the plan was read, and the plan is read again so the mirror
 // pushes the progress they move. Writes are one setValues per run of adjacent cells in a column.
-import { readPlan, serialFromDay, dayFromIso } from '../../../shared/index.js';
+// Each row's check-in goes into the Check-ins sheet in the same lock, with one setValues: the
+// Notion person as who, their Note as its note; rows the pull moves otherwise (a parent's
+// roll-up) as Update progress would record them, so the Update progress that follows adds nothing.
+import { checkInsFor, computeProgress, readPlan, serialFromDay, dayFromIso } from '../../../shared/index.js';
 import type { CellValue, Plan } from '../../../shared/index.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
-import { pulledColumn } from '../../../notion-sync/pull.js';
+import { checkInSources, pulledColumn } from '../../../notion-sync/pull.js';
+import { activeUserEmail, appendHistory, readHistorySheet } from '../checkins-sheet.js';
 import type { MirrorPlan, PulledValue } from '../../../notion-sync/index.js';
 import { textCell } from '../cells.js';
 import { withDocumentLock } from '../lock.js';
@@ -13,7 +17,7 @@ import { readPlanSheet } from '../plan-sheet.js';
 import type { PlanSheet } from '../plan-sheet.js';
 import { rowRuns } from '../row-runs.js';
 import type { Session } from '../session.js';
-import { readOptions } from '../session.js';
+import { mappingOf, readOptions } from '../session.js';
 import { isDate, normaliseDates } from '../time-zone.js';
 
 /** A value written into the sheet, for the report. */
@@ -42,10 +46,19 @@ function cellOf(pulled: PulledValue): CellValue {
 
 /**
  * The sync's pull hook for a plan sheet: writes what was pulled (recording each outcome in
- * `written`), then answers the mirror of the plan as the sheet now holds it.
+ * `written`) and the check-ins (counted in `recorded`), then answers the mirror of the plan as
+ * the sheet now holds it.
  */
-export function pullIntoSheet(planSheet: PlanSheet, plan: Plan, session: Session, written: WrittenCheckIn[]) {
+export function pullIntoSheet(
+  planSheet: PlanSheet,
+  plan: Plan,
+  mirror: MirrorPlan,
+  session: Session,
+  written: WrittenCheckIn[],
+  recorded: { added: number },
+) {
   return (pulled: PulledValue[]): MirrorPlan => {
+    if (pulled.length === 0) return mirror;
     const edits: CellEdit[] = [];
     for (const p of pulled) {
       if (p.outcome !== 'pulled') continue;
@@ -53,12 +66,20 @@ export function pullIntoSheet(planSheet: PlanSheet, plan: Plan, session: Session
       if (col === undefined) written.push({ value: p, outcome: 'no such column' });
       else edits.push({ row: p.row, col, value: cellOf(p), pulled: p });
     }
-    if (edits.length === 0) return buildMirror(plan, { today: session.today });
-    const again = withDocumentLock(() => {
-      writeUnchanged(planSheet, edits, session, written);
-      return readPlanSheet({ sheet: planSheet.sheet, name: planSheet.name }, session.calendar);
+    return withDocumentLock(() => {
+      if (edits.length > 0) writeUnchanged(planSheet, edits, session, written);
+      const mapping = mappingOf(session, planSheet.sheet);
+      const again = edits.length > 0 ? readPlanSheet({ sheet: planSheet.sheet, name: planSheet.name }, session.calendar, mapping) : planSheet;
+      const now = edits.length > 0 ? readPlan(again.table, readOptions(session.settings, mapping)) : plan;
+      const items = computeProgress(now, { today: session.today, allowOver: session.settings.allowOver });
+      const history = readHistorySheet(session.spreadsheet, session.calendar);
+      // A value not written (the cell was changed in the sheet meanwhile) is no check-in.
+      const kept = pulled.filter((p) => !written.some((w) => w.value === p && w.outcome === 'changed in the sheet'));
+      const sources = checkInSources(kept, session.today, (instant) => session.calendar.dayOf(instant));
+      const records = checkInsFor(now, items, history.history, { today: session.today, who: activeUserEmail(), sources });
+      recorded.added += appendHistory(session.spreadsheet, history, records, planSheet.sheet);
+      return buildMirror(now, { today: session.today, history: history.history.records });
     });
-    return buildMirror(readPlan(again.table, readOptions(session.settings)), { today: session.today });
   };
 }
 

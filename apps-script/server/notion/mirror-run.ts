@@ -3,7 +3,8 @@
 // execution's budget is spent, and record where it stands. A run cut short continues in the next
 // execution: nothing is carried over but the page and the sheet, since the mirror finds its pages
 // by Cascade ID.
-import { readPlan } from '../../../shared/index.js';
+import { CHECKINS_SHEET, readPlan } from '../../../shared/index.js';
+import { readHistorySheet } from '../checkins-sheet.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
 import type { SyncReport } from '../../../notion-sync/types.js';
 import type { NotionDatabaseView, NotionRunView } from '../../protocol.js';
@@ -71,8 +72,10 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     };
     const planSheet = readPlanSheet(named, calendar, mapping ?? undefined);
     const plan = readPlan(planSheet.table, readOptions(settings, mapping ?? undefined));
-    const mirror = buildMirror(plan, { today: session.today });
+    const history = readHistorySheet(target.spreadsheet, calendar).history;
+    const mirror = buildMirror(plan, { today: session.today, history: history.records });
     const checkIns: WrittenCheckIn[] = [];
+    const recorded = { added: 0 };
     const live = { phase: 'Reading the plan', done: 0, total: 0 };
     const outcome = await notionEngine().mirror(
       { token: secret, fetch: urlFetch(), clock: appsScriptClock },
@@ -81,7 +84,7 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
         parentPageId: link.page.id,
         // The spreadsheet and the sheet (by id: renaming it keeps its databases).
         plan: { key: `${target.id}:${named.sheet.getSheetId()}`, name: named.name },
-        pull: pullIntoSheet(planSheet, plan, session, checkIns),
+        pull: pullIntoSheet(planSheet, plan, mirror, session, checkIns, recorded),
         deadline: startedAt + EXECUTION_BUDGET_MS,
         progress: {
           start(phase, total) {
@@ -96,7 +99,8 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
         },
       },
     );
-    if (checkIns.some((c) => c.outcome === 'written')) {
+    // A check-in with only a note (no Note column) moves Last check-in too.
+    if (checkIns.some((c) => c.outcome === 'written') || recorded.added > 0) {
       // The check and the progress move with the check-ins, as the live check would after an edit.
       runCheck({ sheet: named.name }, undefined, session);
       runProgress({ sheet: named.name }, session);
@@ -104,6 +108,7 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     if ('failure' in outcome) finishFailed(link, sidebarMessage(outcome.failure));
     else finishReport(target.id, link, outcome.report);
     link.run.checkIns = checkIns.map(checkInLine);
+    if (recorded.added > 0) link.run.checkIns.push(`Added ${recorded.added} check-in${recorded.added === 1 ? '' : 's'} to the ${CHECKINS_SHEET} sheet`);
   } catch (error) {
     const message = notionEngine().redact(error instanceof Error ? error.message : String(error), secret);
     if (!(error instanceof UserError)) console.error(`Cascade: the Notion mirror failed: ${message}`);

@@ -25,7 +25,7 @@ interface Message {
   request?: RelayRequest;
   parent?: string;
   title?: string;
-  checkIn?: { cascadeId: string; current: number; status: string };
+  checkIn?: { cascadeId: string; current: number; status: string; note?: string };
 }
 
 port.on('message', (message: Message) => {
@@ -38,7 +38,7 @@ port.on('message', (message: Message) => {
   } else port.postMessage({ id: message.id, result: inspect(message.type, under, message.title) });
 });
 
-/** A person (not the integration) sets Current and Status on a page, as a check-in in Notion. */
+/** A person (not the integration) sets Current and Status (and a Note) on a page, as a check-in in Notion. */
 async function checkIn(under: string, title: string, change: NonNullable<Message['checkIn']>): Promise<null> {
   const db = databasesUnder(emu.model, under).find((d) => d.title === title)!;
   const page = liveRows(emu.model, db.dataSourceId).get(change.cascadeId)!;
@@ -46,7 +46,11 @@ async function checkIn(under: string, title: string, change: NonNullable<Message
   const notion = new Client({ auth: ana.token, baseUrl: emu.url, retry: false, logger: () => {} });
   await notion.pages.update({
     page_id: page.id,
-    properties: { Current: { number: change.current }, Status: { select: { name: change.status } } },
+    properties: {
+      Current: { number: change.current },
+      Status: { select: { name: change.status } },
+      ...(change.note ? { Note: { rich_text: [{ text: { content: change.note } }] } } : {}),
+    },
   });
   return null;
 }

@@ -48,11 +48,11 @@ export interface NotionSide {
     kind: 'databases' | 'rows' | 'writes' | 'requests' | 'reset-log',
     options?: { parent?: string; title?: string },
   ): Promise<T>;
-  /** A person checks in on a page in Notion: new Current and Status. */
+  /** A person checks in on a page in Notion: new Current and Status, and a Note when given. */
   checkIn(
     parent: string,
     database: string,
-    change: { cascadeId: string; current: number; status: string },
+    change: { cascadeId: string; current: number; status: string; note?: string },
   ): Promise<void>;
   /** A new page shared with the integration, for a test of its own. */
   newPage(title?: string): Promise<string>;
