@@ -44,6 +44,8 @@ export const COLUMNS: readonly ColumnDef[] = [
       'identifiant',
       'identificador',
       'código',
+      'cle',
+      'chave',
     ],
     guesses: ['#', 'no', 'number', 'wbs', 'outline'],
     computed: false,
@@ -121,8 +123,16 @@ export const COLUMNS: readonly ColumnDef[] = [
       'intitule',
       'libelle',
       'énoncé',
+      'resume',
+      'nome',
+      'descricao',
+      '标题',
+      '名称',
+      'タイトル',
+      '件名',
+      '제목',
     ],
-    guesses: ['what', 'text', 'details', 'subject'],
+    guesses: ['what', 'text', 'texto', 'details', 'subject'],
     computed: false,
   },
   {
@@ -157,6 +167,13 @@ export const COLUMNS: readonly ColumnDef[] = [
       'porteur',
       'pilote',
       'assigné à',
+      'responsavel',
+      'responsaveis',
+      'dono',
+      '负责人',
+      '責任者',
+      '担当者',
+      '담당자',
     ],
     guesses: ['who', 'person', 'team', 'contact', 'equipo', 'équipe'],
     computed: false,
@@ -263,6 +280,12 @@ export const COLUMNS: readonly ColumnDef[] = [
       'anfang',
       'date de début',
       'début',
+      'planned start',
+      'planned start date',
+      'data de inicio',
+      '开始日期',
+      '開始日',
+      '시작일',
     ],
     computed: false,
   },
@@ -297,6 +320,22 @@ export const COLUMNS: readonly ColumnDef[] = [
       'date de fin',
       'date cible',
       'date butoir',
+      'planned date',
+      'plan date',
+      'planned end',
+      'planned end date',
+      'planned finish',
+      'scheduled date',
+      'data limite',
+      'data de entrega',
+      'data final',
+      'prazo',
+      '截止日期',
+      '到期日',
+      '期限',
+      '期日',
+      '마감일',
+      '기한',
     ],
     guesses: [
       'date',
@@ -363,7 +402,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     key: 'status',
     header: 'Status',
     aliases: [],
-    names: ['state', 'estado', 'estatus', 'zustand', 'statut', 'état', 'stand'],
+    names: ['state', 'estado', 'estatus', 'zustand', 'statut', 'état', 'stand', 'situacao', '状态', '狀態', 'ステータス', '状態', '상태'],
     guesses: ['health', 'rag', 'confidence'],
     computed: false,
   },
@@ -392,12 +431,56 @@ export const COLUMNS: readonly ColumnDef[] = [
       'erfüllung',
       'progression',
       'avancement',
+      'progresso',
+      '进度',
+      '進捗',
+      '진행률',
     ],
     computed: true,
   },
   { key: 'pace', header: 'Pace', aliases: ['pace status'], computed: true },
   { key: 'check', header: 'Check', aliases: [], computed: true },
 ];
+
+/**
+ * Headers of a column that groups rows under a heading ("Category" over KPIs, "Theme" over
+ * objectives), in English, Spanish, German, French and Portuguese (compared as headers are).
+ * Beside a column named for a level, such a column is read as the level above it.
+ */
+const GROUP_HEADERS: ReadonlySet<string> = new Set(
+  [
+    'category',
+    'theme',
+    'pillar',
+    'focus area',
+    'area',
+    'workstream',
+    'strategic theme',
+    'perspective',
+    'categoría',
+    'tema',
+    'pilar',
+    'área',
+    'eje',
+    'kategorie',
+    'thema',
+    'themenfeld',
+    'säule',
+    'bereich',
+    'handlungsfeld',
+    'catégorie',
+    'thème',
+    'axe',
+    'pilier',
+    'domaine',
+    'categoria',
+    'eixo',
+  ].map(normaliseHeader),
+);
+
+export function isGroupHeader(header: string): boolean {
+  return GROUP_HEADERS.has(normaliseHeader(header));
+}
 
 export const REQUIRED_COLUMNS: readonly ColumnKey[] = ['id', 'level', 'title'];
 
@@ -409,10 +492,14 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.from
 export type HeaderMatch = 'header' | 'alias' | 'guess';
 
 const KEY_BY_HEADER = new Map<string, { key: ColumnKey; match: HeaderMatch; rank: number }>();
+/** The same headers written without spaces ("duedate", "plandate", "start_date" is already "start date"). */
+const KEY_BY_GLUED = new Map<string, { key: ColumnKey; match: HeaderMatch; rank: number }>();
 for (const c of COLUMNS) {
   const add = (text: string, match: HeaderMatch, rank: number) => {
     const norm = normaliseHeader(text);
     if (!KEY_BY_HEADER.has(norm)) KEY_BY_HEADER.set(norm, { key: c.key, match, rank });
+    const glued = norm.replace(/ /g, '');
+    if (!KEY_BY_GLUED.has(glued)) KEY_BY_GLUED.set(glued, { key: c.key, match, rank });
   };
   add(c.header, 'header', 0);
   for (const alias of c.aliases) add(alias, 'alias', 0);
@@ -421,11 +508,13 @@ for (const c of COLUMNS) {
 }
 
 /**
- * How headers are compared: accents and case dropped, `_` as a space, spaces collapsed, a trailing
- * `:` or `*` dropped ("Fecha límite:" = "fecha limite").
+ * How headers are compared: accents and case dropped, `_` and a camelCase hump as a space
+ * ("dueDate" = "due_date" = "due date"), spaces collapsed, a trailing `:` or `*` dropped
+ * ("Fecha límite:" = "fecha limite").
  */
 export function normaliseHeader(text: string): string {
   return text
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -447,7 +536,7 @@ export function headerKeyOf(header: CellValue): HeaderKey | null {
   if (typeof header !== 'string') return null;
   const norm = normaliseHeader(header);
   if (norm === '') return null;
-  const found = KEY_BY_HEADER.get(norm);
+  const found = KEY_BY_HEADER.get(norm) ?? KEY_BY_GLUED.get(norm.replace(/ /g, ''));
   if (found) return found;
   // "Target (%)", "Owner (email)": the note in brackets says nothing about the column.
   const bare = norm.replace(/\s*\([^)]*\)$/, '');

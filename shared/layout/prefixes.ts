@@ -12,6 +12,8 @@ const LEVEL_BY_PREFIX = new Map<string, LevelName>([
   ]),
   ['k', 'Key Result'],
   ['obj', 'Objective'],
+  // "OKR 1: Grow revenue" heads an objective and its key results: the objective's row.
+  ['okr', 'Objective'],
   ['ms', 'Milestone'],
 ]);
 
