@@ -222,6 +222,12 @@ const HALF_FORM = /^(?:h([12])(?:\s*[/'’-]?\s*(\d{4}|\d{2}))?|(\d{4})\s*[/-]?\
 const YEAR_FORM = /^(?:(?:fy|cy|gj|year|año|ano|jahr|annee|année)\s*['’]?\s*(\d{4}|\d{2})|(\d{4}))$/i;
 const END_OF = /^(?:eo|end\s+of(?:\s+the)?|by\s+(?:the\s+)?end\s+of|fin(?:al)?\s+de(?:l)?|fin\s+d['’]|ende)\s*/i;
 const END_OF_YEAR = /^(?:eoy|end\s+of(?:\s+the)?\s+year|year[-\s]end|fin\s+de\s+año|jahresende|fin\s+d['’]année)\s*(?:(\d{4}|\d{2}))?$/i;
+/** A calendar week (ISO 8601, Monday to Sunday): "KW43", "KW 43/2025", "CW43 '25", "Week 43", "W43", "semana 43". */
+const WEEK_FORM = /^(?:kw|cw|wk|week|w|woche|semana|semaine)\.?\s*(\d{1,2})(?:\s*[/'’,-]?\s*(\d{4}|\d{2}))?$/i;
+/** The year first: "2025-W43", "2025 KW 43". */
+const YEAR_WEEK_FORM = /^(\d{4})\s*[-/]?\s*(?:kw|cw|wk|w)\s*(\d{1,2})$/i;
+/** A date or period with a note in brackets: "KW43 (23.10.25)", "May 1 (tentative)". */
+const BRACKETED = /^([^()]+?)\s*\(([^()]+)\)$/;
 const MONTH_DAY_FORM = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/u;
 const DAY_MONTH_FORM = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?$/iu;
 const MONTH_FORM = /^(\p{L}+)\.?,?(?:\s+(?:de|del|of))?(?:\s*['’]?\s*(\d{4}|\d{2}))?$/iu;
@@ -257,10 +263,41 @@ export function dateSpanFromText(raw: string, order: DateOrder, year: number): D
   return singleSpan(text, order, year);
 }
 
+/** Monday to Sunday of ISO week `week` of `year`; null when the year has no such week. */
+function weekSpan(year: number, week: number, yearless: boolean): DateSpan | null {
+  const jan4 = dayFromParts(year, 1, 4);
+  if (jan4 === null || week < 1) return null;
+  const monday = jan4 - ((jan4 + 3) % 7) + 7 * (week - 1);
+  // Week 53 exists only in years whose Thursday of that week is still in the year.
+  if (yearOfDay(monday + 3) !== year) return null;
+  return { first: monday, last: monday + 6, yearless, range: false };
+}
+
+/**
+ * A day beside a note in brackets: "KW43 (23.10.25)", "23.10.25 (KW43)" (a period that holds the
+ * day: the day), "May 1, 2026 (tentative)" (a note that is no date). null when neither side is a
+ * day, or the period does not hold it.
+ */
+function bracketedSpan(text: string, order: DateOrder): DateSpan | null {
+  const m = BRACKETED.exec(text);
+  if (!m) return null;
+  const sides = [m[1].trim(), m[2].trim()];
+  for (const [dayText, otherText] of [sides, [sides[1], sides[0]]]) {
+    const day = dayFromText(dayText, order);
+    if (day === null) continue;
+    const other = dateSpanFromText(otherText, order, yearOfDay(day));
+    if (other !== null && (other.first > day || day > other.last)) return null;
+    return { first: day, last: day, yearless: false, range: false };
+  }
+  return null;
+}
+
 function singleSpan(raw: string, order: DateOrder, year: number): DateSpan | null {
   const text = raw.trim().replace(/[,.]$/, '');
   const day = dayFromText(text, order);
   if (day !== null) return { first: day, last: day, yearless: false, range: false };
+  const bracketed = bracketedSpan(text, order);
+  if (bracketed !== null) return bracketed;
   let m = END_OF_YEAR.exec(text);
   if (m) {
     const [y, yearless] = yearOf(m[1], year);
@@ -282,6 +319,11 @@ function singleSpan(raw: string, order: DateOrder, year: number): DateSpan | nul
     return periodSpan(y, half === 1 ? 1 : 7, 6, yearless);
   }
   if ((m = YEAR_FORM.exec(text))) return periodSpan(fullYear(m[1] ?? m[2]), 1, 12, false);
+  if ((m = WEEK_FORM.exec(text))) {
+    const [y, yearless] = yearOf(m[2], year);
+    return weekSpan(y, +m[1], yearless);
+  }
+  if ((m = YEAR_WEEK_FORM.exec(text))) return weekSpan(+m[1], +m[2], false);
   if ((m = MONTH_DAY_FORM.exec(text)) && monthNumber(m[1])) {
     const d = dayFromParts(year, monthNumber(m[1])!, +m[2]);
     return d === null ? null : { first: d, last: d, yearless: true, range: false };

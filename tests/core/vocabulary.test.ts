@@ -1,6 +1,7 @@
 // Statuses, numbers and dates as managers write them (issue 8, item 4).
 import { describe, expect, it } from 'vitest';
 import {
+  computeProgress,
   dayFromIso,
   isoFromDay,
   parseBoundedNumber,
@@ -48,6 +49,27 @@ describe('statusFromText', () => {
     ['En attente', 'Paused'],
     ['Annulé', 'Dropped'],
     ['À faire', 'Not started'],
+    ['进行中', 'On track'],
+    ['進行中', 'On track'],
+    ['已完成', 'Done'],
+    ['有风险', 'At risk'],
+    ['延迟', 'At risk'],
+    ['受阻', 'Off track'],
+    ['暂停', 'Paused'],
+    ['已取消', 'Dropped'],
+    ['未开始', 'Not started'],
+    ['进行中（50%）', 'On track'],
+    ['完了', 'Done'],
+    ['未着手', 'Not started'],
+    ['遅延', 'At risk'],
+    ['保留', 'Paused'],
+    ['中止', 'Dropped'],
+    ['진행 중', 'On track'],
+    ['완료', 'Done'],
+    ['지연', 'At risk'],
+    ['보류', 'Paused'],
+    ['취소', 'Dropped'],
+    ['시작 전', 'Not started'],
   ])('%j is %s', (text, status) => {
     expect(statusFromText(text)).toBe(status);
   });
@@ -118,6 +140,18 @@ describe('dates as people write them', () => {
     ['1er janvier 2027', '2027-01-01', '2027-01-01'],
     ['décembre 2026', '2026-12-01', '2026-12-31'],
     ['2022-05-16 23:20:57 UTC', '2022-05-16', '2022-05-16'],
+    // Calendar weeks (ISO 8601, Monday to Sunday), in German, English, Spanish and French.
+    ['KW43', '2026-10-19', '2026-10-25'],
+    ['KW 43/2025', '2025-10-20', '2025-10-26'],
+    ['CW1 2026', '2025-12-29', '2026-01-04'],
+    ['2026-W53', '2026-12-28', '2027-01-03'],
+    ['Week 10', '2026-03-02', '2026-03-08'],
+    ['semana 43 2025', '2025-10-20', '2025-10-26'],
+    ['KW43 – KW45 2025', '2025-10-20', '2025-11-09'],
+    // A week or a note beside the day it names: the day.
+    ['KW43 (23.10.25)', '2025-10-23', '2025-10-23'],
+    ['23.10.25 (KW43)', '2025-10-23', '2025-10-23'],
+    ['May 1, 2026 (tentative)', '2026-05-01', '2026-05-01'],
   ])('%j starts on %s and is due on %s', (text, first, last) => {
     expect(read(text, 'first')).toBe(first);
     expect(read(text, 'last')).toBe(last);
@@ -125,8 +159,17 @@ describe('dates as people write them', () => {
 
   it('reads a period as a date only where the column says which day (a Last check-in is one day)', () => {
     expect(read('Q3 2026')).toBe('invalid');
+    expect(read('KW43')).toBe('invalid');
     expect(read('Oct 15')).toBe('2026-10-15');
+    expect(read('KW43 (23.10.25)')).toBe('2025-10-23');
   });
+
+  it.each(['KW43 (30.10.25)', 'W53 2025', 'KW 0', 'KW54', 'Q1 (Q2)'])(
+    '%j is no date: a week the year lacks, or a day outside the week beside it',
+    (text) => {
+      expect(read(text, 'last')).toBe('invalid');
+    },
+  );
 
   it("gives a date without a year the year of the plan's other dates, else today's", () => {
     const table = (dates: CellValue[]) => ({
@@ -178,8 +221,25 @@ describe('manual progress', () => {
     expect(readManualProgress(cell, '')).toEqual({ state: 'ok', value });
   });
 
+  it('counts a typed progress on a row with a Target but no Current yet (a goals export)', () => {
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Title', 'Start', 'Target', 'Current', 'Progress %', 'Status'],
+      rows: [
+        ['O1', 'Objective', 'Grow revenue', 0, 100, null, 31, 'Behind'],
+        ['O2', 'Objective', 'Ship v2', 0, 100, 50, 31, 'Behind'],
+        ['M1', 'Milestone', 'Camera installed', null, null, null, null, '33 %'],
+        ['O3', 'Objective', 'Hire a team', 0, 100, null, null, ''],
+      ],
+      manualProgress: true,
+    });
+    expect(computeProgress(plan, { today: dayFromIso('2026-06-01') }).map((p) => p.progress)).toEqual([
+      0.31, 0.5, 0.33, 0,
+    ]);
+  });
+
   it('takes a percent after the Status word when Progress is blank', () => {
     expect(readManualProgress(null, '🟡 58%')).toEqual({ state: 'ok', value: 0.58 });
+    expect(readManualProgress(null, '进行中（50%）')).toEqual({ state: 'ok', value: 0.5 });
     expect(readManualProgress(null, 'On track')).toEqual({ state: 'blank' });
     expect(readManualProgress('about half', '')).toEqual({ state: 'invalid', text: 'about half' });
   });
