@@ -42,8 +42,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'numfocus-ed-hiring-milestones.csv :: no false errors': 'the table does not load',
   // backlog-milestones-template.csv
   'backlog-milestones-template.csv :: no false errors': 'false errors: structure/level-order, measurable/no-metric',
-  // greenops-kpi-framework.csv
-  'greenops-kpi-framework.csv :: no false errors': 'false errors: progress/bad-number',
   // lego-mars-rover-meilensteine.csv
   'lego-mars-rover-meilensteine.csv :: Entwurf in BrickLink Studio → level': 'got none (typed "")',
   'lego-mars-rover-meilensteine.csv :: no false errors': 'false errors: structure/unknown-level',
