@@ -155,6 +155,14 @@ export function paceStatus(
   return 'off track';
 }
 
+/**
+ * A measured row whose Current is still blank (no check-in, 0 % by its measure) but whose plan
+ * states how far it is (a typed Progress, a percent after the Status word): that is its progress.
+ */
+export function manualBeforeCheckIn(item: PlanItem): boolean {
+  return item.current.state === 'blank' && item.manualProgress.state === 'ok';
+}
+
 /** Levels whose progress without a measure is their Status: done (100 %) or not (0 %). */
 const DONE_OR_NOT: ReadonlySet<LevelName | null> = new Set<LevelName | null>(['Task', 'Tactic']);
 
@@ -197,7 +205,7 @@ export function computeProgressDetails(plan: Plan, allowOver = false): ProgressV
     if (input.done) {
       value = 1;
       source[i] = 'done';
-    } else if (isMeasured(input) && !(item.current.state === 'blank' && item.manualProgress.state === 'ok')) {
+    } else if (isMeasured(input) && !manualBeforeCheckIn(item)) {
       value = measure(input, allowOver);
       if (value !== null) source[i] = 'measure';
     } else if (item.manualProgress.state === 'ok') {
