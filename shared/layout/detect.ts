@@ -174,6 +174,10 @@ export function detectColumns(
     if (taken.has(index) || typeof cell !== 'string' || cell.trim() === '') return;
     const text = cell.trim();
     const level = levelFromText(normaliseHeader(text));
+    // A second column named for a level already read ("KPI" beside "Key Result"): notes on it,
+    // not another tier of the plan; left as the person's own column.
+    const tierTaken = (named: LevelName) => levelColumns.some((c) => c.level === named);
+    if (level !== null && tierTaken(level)) return;
     if (level !== null) {
       // "KR" holding KR1, KR2…: the IDs of the rows, not their titles. Each ID counted once: a
       // log that repeats one milestone per report is judged by its milestones, not its rows.
@@ -193,6 +197,7 @@ export function detectColumns(
     const split = levelAndRest(text);
     if (split === null) return;
     if (TITLE_WORDS.has(split.rest)) {
+      if (tierTaken(split.level)) return;
       levelColumns.push({ index, header: text, level: split.level });
       taken.add(index);
       return;

@@ -166,6 +166,23 @@ describe('a KPI table grouped by Category', () => {
   });
 });
 
+describe('a KPI column beside a Key Result column', () => {
+  it('is a note on the key result, not a third tier under it', () => {
+    const plan = readPlan({
+      header: ['Objective', 'Key Result', 'KPI', 'Target'],
+      rows: [
+        ['Grow', 'Sign 50 accounts', 'accounts signed', 50],
+        [null, 'Raise NPS to 60', 'NPS', 60],
+      ],
+    });
+    expect(shape(plan)).toEqual([
+      ['O1', 'Objective', '', 'Grow'],
+      ['KR1.1', 'Key Result', 'O1', 'Sign 50 accounts'],
+      ['KR1.2', 'Key Result', 'O1', 'Raise NPS to 60'],
+    ]);
+  });
+});
+
 describe('prefixes', () => {
   it('reads "OKR 1:" as the objective numbered 1 and KR1.1 under it', () => {
     const plan = readPlan({
