@@ -437,13 +437,24 @@ export function statusFromText(text: string): Status | null {
   const words = fold(rest);
   const fromWords = BY_WORD.get(words) ?? BY_WORD.get(fold(rest.replace(NOTE, '')));
   if (fromWords !== undefined) return fromWords;
-  if (symbols === '') return null;
+  if (symbols === '') return percentStatus(trimmed);
   if (words !== '' && !/^[\d.,\s%/]+$/.test(words)) return null; // "🟡 Pending review": the words say something else
   for (const symbol of symbols) {
     const status = SYMBOLS[symbol];
     if (status !== undefined) return status;
   }
   return null;
+}
+
+/**
+ * A Status cell that is only a percent ("33 %"): 0 % Not started, 100 % or more Done, anything
+ * between under way (On track, as "In progress" is); the percent is the row's progress.
+ */
+function percentStatus(text: string): Status | null {
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*[%％]$/.exec(text);
+  if (m === null) return null;
+  const percent = Number(m[1].replace(',', '.'));
+  return percent === 0 ? 'Not started' : percent >= 100 ? 'Done' : 'On track';
 }
 
 /** The percent a Status cell shows after its word or symbol ("🟡 58%" → 0.58), or null. */

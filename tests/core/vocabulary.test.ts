@@ -70,6 +70,10 @@ describe('statusFromText', () => {
     ['보류', 'Paused'],
     ['취소', 'Dropped'],
     ['시작 전', 'Not started'],
+    // Only a percent: how far it is (the progress), and so under way, not started or done.
+    ['33 %', 'On track'],
+    ['0%', 'Not started'],
+    ['100 %', 'Done'],
   ])('%j is %s', (text, status) => {
     expect(statusFromText(text)).toBe(status);
   });
