@@ -202,6 +202,25 @@ describe('prefixes', () => {
     ]);
   });
 
+  it('reads an ID whose prefix extends the others\' (Mx01 beside M01, M02) as their level, and no other', () => {
+    const plan = readPlan({
+      header: ['#', 'Meilenstein', 'Termin'],
+      rows: [
+        ['M01', 'Raspberry Pi installiert', '20.10.2019'],
+        ['Mx01', 'Entwurf in BrickLink Studio', '27.10.2019'],
+        ['M02', 'Steuerung über Sprache', '03.11.2019'],
+        ['M03', 'Kamera konfiguriert', '10.11.2019'],
+        ['M04', 'Wasser erkannt', '24.11.2019'],
+        ['M05', 'Antrieb gebaut', '01.12.2019'],
+        ['M06', 'Dokumentation', '08.12.2019'],
+        ['M07', 'Abnahme', '15.12.2019'],
+        ['M08', 'Vorführung', '22.12.2019'],
+        ['Zz1', 'Unbekannt', '29.12.2019'],
+      ],
+    });
+    expect(plan.items.map((i) => i.level)).toEqual([...new Array(9).fill('Milestone'), null]);
+  });
+
   it('reads a Milestone column of IDs in a report log, judged by its milestones, not by its rows', () => {
     // 5 of 9 rows are MS1…MS4, 4 of 5 milestones: the IDs of the rows, not milestones' titles.
     const plan = readPlan({

@@ -42,9 +42,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'numfocus-ed-hiring-milestones.csv :: no false errors': 'the table does not load',
   // backlog-milestones-template.csv
   'backlog-milestones-template.csv :: no false errors': 'false errors: structure/level-order, measurable/no-metric',
-  // lego-mars-rover-meilensteine.csv
-  'lego-mars-rover-meilensteine.csv :: Entwurf in BrickLink Studio → level': 'got none (typed "")',
-  'lego-mars-rover-meilensteine.csv :: no false errors': 'false errors: structure/unknown-level',
   // mywealth-jira-tickets.csv
   'mywealth-jira-tickets.csv :: loads':
     "does not load as written: Row 1 is not a plan header: Cascade cannot tell the rows' levels.",
