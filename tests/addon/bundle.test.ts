@@ -105,7 +105,9 @@ describe('dist/Code.js', () => {
     expect(main).toContain('"ZodMiniObject"');
     expect(main).not.toMatch(/"Zod(?:Type|String|Object|Error)"/);
     expect(main).not.toContain('@notionhq/client');
-    expect(Buffer.byteLength(main) / 1024).toBeLessThan(300);
+    // 310 KB: the managers' vocabulary of issue 8 (header, level and status words in eight
+    // languages, calendar weeks, group columns) added about 8 KB to the 299 KB main part.
+    expect(Buffer.byteLength(main) / 1024).toBeLessThan(310);
     // The engine grew with views, people and ownership marks (357 KB); it is parsed only by Notion actions.
     expect(Buffer.byteLength(engine) / 1024).toBeLessThan(400);
   });
