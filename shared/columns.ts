@@ -16,6 +16,11 @@ export interface ColumnDef {
    * reading names them as guesses so a manager can check.
    */
   guesses?: readonly string[];
+  /**
+   * Guesses that name a period, not a day ("Quarter" for Due date): read only where no header
+   * says more (a "Date" beside "Quarter" is the Due date, the quarter is the person's column).
+   */
+  periods?: readonly string[];
   /** Written by the tools, never by hand. */
   computed: boolean;
 }
@@ -337,24 +342,8 @@ export const COLUMNS: readonly ColumnDef[] = [
       '마감일',
       '기한',
     ],
-    guesses: [
-      'date',
-      'when',
-      'by',
-      'end',
-      'eta',
-      'quarter',
-      'time period',
-      'period',
-      'timeline',
-      'timeframe',
-      'fecha',
-      'trimestre',
-      'datum',
-      'quartal',
-      'zeitraum',
-      'période',
-    ],
+    guesses: ['date', 'when', 'by', 'end', 'eta', 'fecha', 'datum'],
+    periods: ['quarter', 'time period', 'period', 'timeline', 'timeframe', 'trimestre', 'quartal', 'zeitraum', 'période'],
     computed: false,
   },
   {
@@ -505,6 +494,7 @@ for (const c of COLUMNS) {
   for (const alias of c.aliases) add(alias, 'alias', 0);
   for (const name of c.names ?? []) add(name, 'alias', 1);
   for (const guess of c.guesses ?? []) add(guess, 'guess', 2);
+  for (const period of c.periods ?? []) add(period, 'guess', 3);
 }
 
 /**
@@ -527,7 +517,7 @@ export function normaliseHeader(text: string): string {
 export interface HeaderKey {
   key: ColumnKey;
   match: HeaderMatch;
-  /** 0: the header or a spelling of it; 1: another name; 2: a guess. The lowest wins. */
+  /** 0: the header or a spelling of it; 1: another name; 2: a guess; 3: a period. The lowest wins. */
   rank: number;
 }
 

@@ -252,13 +252,19 @@ export function dateSpanFromText(raw: string, order: DateOrder, year: number): D
   const text = raw.trim().replace(TIME_ZONE, '');
   const parts = text.replace(RANGE_LEAD, '').split(RANGE_SPLIT);
   if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') {
-    const to = singleSpan(parts[1], order, year);
+    let to = singleSpan(parts[1], order, year);
     if (to === null) return null;
     // "Jan – Mar 2026", "Oct 1 – Nov 30, 2026": the first part takes the second's year.
-    const toYear = to.yearless ? year : Number(isoFromDay(to.last).slice(0, 4));
-    const from = singleSpan(parts[0], order, toYear);
-    if (from === null || from.first > to.last) return null;
-    return { first: from.first, last: to.last, yearless: to.yearless, range: true };
+    const from = singleSpan(parts[0], order, to.yearless ? year : yearOfDay(to.last));
+    if (from === null) return null;
+    if (to.yearless) {
+      // "Q425–Q1": the end takes the start's year; "Nov 15 – Jan 15", an end before the start, the next.
+      const base = from.yearless ? year : yearOfDay(from.first);
+      to = singleSpan(parts[1], order, base);
+      if (to !== null && from.first > to.last) to = singleSpan(parts[1], order, base + 1);
+    }
+    if (to === null || from.first > to.last) return null;
+    return { first: from.first, last: to.last, yearless: to.yearless && from.yearless, range: true };
   }
   return singleSpan(text, order, year);
 }
@@ -275,10 +281,10 @@ function weekSpan(year: number, week: number, yearless: boolean): DateSpan | nul
 
 /**
  * A day beside a note in brackets: "KW43 (23.10.25)", "23.10.25 (KW43)" (a period that holds the
- * day: the day), "May 1, 2026 (tentative)" (a note that is no date). null when neither side is a
- * day, or the period does not hold it.
+ * day: the day), "May 1, 2026 (tentative)" (a note that is no date: the day); a period with a
+ * note ("Dec (2 weeks)"): the period. null when the period does not hold the day beside it.
  */
-function bracketedSpan(text: string, order: DateOrder): DateSpan | null {
+function bracketedSpan(text: string, order: DateOrder, year: number): DateSpan | null {
   const m = BRACKETED.exec(text);
   if (!m) return null;
   const sides = [m[1].trim(), m[2].trim()];
@@ -289,14 +295,15 @@ function bracketedSpan(text: string, order: DateOrder): DateSpan | null {
     if (other !== null && (other.first > day || day > other.last)) return null;
     return { first: day, last: day, yearless: false, range: false };
   }
-  return null;
+  // "Dec (2 weeks)": a period with a note that is no date.
+  return dateSpanFromText(sides[1], order, year) === null ? dateSpanFromText(sides[0], order, year) : null;
 }
 
 function singleSpan(raw: string, order: DateOrder, year: number): DateSpan | null {
   const text = raw.trim().replace(/[,.]$/, '');
   const day = dayFromText(text, order);
   if (day !== null) return { first: day, last: day, yearless: false, range: false };
-  const bracketed = bracketedSpan(text, order);
+  const bracketed = bracketedSpan(text, order, year);
   if (bracketed !== null) return bracketed;
   let m = END_OF_YEAR.exec(text);
   if (m) {

@@ -194,6 +194,46 @@ describe('dates as people write them', () => {
     expect(dues([new Date(Date.UTC(2028, 0, 5)), 'Oct 15'])).toEqual(['2028-01-05', '2028-10-15']);
   });
 
+  it("puts a date without a year inside the span the plan's other dates cover, where one year does", () => {
+    // A lab's plan for Q4 2025 – Q1 2026: most dates that name a year are in 2026, yet its
+    // October milestones are this October, not next.
+    const table = {
+      header: ['ID', 'Level', 'Title', 'Due date'],
+      rows: [
+        ['M1', 'Milestone', 'Receive the roll', 'Q425–Q1'],
+        ['M2', 'Milestone', 'Identify vendors', 'Q126'],
+        ['M3', 'Milestone', 'Order the spinner', 'Q126'],
+        ['M4', 'Milestone', 'Birthday party', 'Oct 15'],
+        ['M5', 'Milestone', 'Make the junction', 'Dec (2 weeks)'],
+        ['M6', 'Milestone', 'Durability run', 'Dec 1 – Mar 1'],
+        ['M7', 'Milestone', 'QC process', 'Q1'],
+        ['M8', 'Milestone', 'Summer school', 'Jul 15'],
+      ],
+    };
+    const plan = readPlan(table, { today: dayFromIso('2026-11-20') });
+    const iso = (p: { state: string; value?: number }) => (p.state === 'ok' ? isoFromDay(p.value!) : p.state);
+    expect(plan.items.map((i) => [iso(i.startDate), iso(i.dueDate)])).toEqual([
+      ['2025-10-01', '2026-03-31'],
+      ['blank', '2026-03-31'],
+      ['blank', '2026-03-31'],
+      ['blank', '2025-10-15'],
+      ['blank', '2025-12-31'],
+      ['2025-12-01', '2026-03-01'],
+      ['blank', '2026-03-31'],
+      // Outside the plan's span in every year: the year most of its dates name.
+      ['blank', '2026-07-15'],
+    ]);
+  });
+
+  it('reads a Date column, not a Quarter beside it, as the Due date', () => {
+    const plan = readPlan({
+      header: ['quarter', 'id', 'level', 'title', 'date'],
+      rows: [['Q425', 'fab1', 'Milestone', 'Spin five webs', 'Oct 1 – Nov 30, 2025']],
+    });
+    expect(plan.columns.dueDate).toBe(4);
+    expect(plan.reading!.columns.map((c) => c.header)).not.toContain('quarter');
+  });
+
   it('reads a range as the Start date and the Due date, keeping a Start date typed in its own column', () => {
     const plan = readPlan({
       header: ['ID', 'Level', 'Title', 'Start date', 'Due date'],
