@@ -71,6 +71,11 @@ describe('statusFromText', () => {
     ['취소', 'Dropped'],
     ['시작 전', 'Not started'],
     // Only a percent: how far it is (the progress), and so under way, not started or done.
+    ['In Design', 'On track'],
+    ['In Review', 'On track'],
+    ['En desarrollo', 'On track'],
+    ['In Prüfung', 'On track'],
+    ['En recette', 'On track'],
     ['33 %', 'On track'],
     ['0%', 'Not started'],
     ['100 %', 'Done'],
