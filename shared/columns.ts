@@ -16,6 +16,11 @@ export interface ColumnDef {
    * reading names them as guesses so a manager can check.
    */
   guesses?: readonly string[];
+  /**
+   * Guesses that name a period, not a day ("Quarter" for Due date): read only where no header
+   * says more (a "Date" beside "Quarter" is the Due date, the quarter is the person's column).
+   */
+  periods?: readonly string[];
   /** Written by the tools, never by hand. */
   computed: boolean;
 }
@@ -44,6 +49,8 @@ export const COLUMNS: readonly ColumnDef[] = [
       'identifiant',
       'identificador',
       'código',
+      'cle',
+      'chave',
     ],
     guesses: ['#', 'no', 'number', 'wbs', 'outline'],
     computed: false,
@@ -121,8 +128,16 @@ export const COLUMNS: readonly ColumnDef[] = [
       'intitule',
       'libelle',
       'énoncé',
+      'resume',
+      'nome',
+      'descricao',
+      '标题',
+      '名称',
+      'タイトル',
+      '件名',
+      '제목',
     ],
-    guesses: ['what', 'text', 'details', 'subject'],
+    guesses: ['what', 'text', 'texto', 'details', 'subject'],
     computed: false,
   },
   {
@@ -157,6 +172,13 @@ export const COLUMNS: readonly ColumnDef[] = [
       'porteur',
       'pilote',
       'assigné à',
+      'responsavel',
+      'responsaveis',
+      'dono',
+      '负责人',
+      '責任者',
+      '担当者',
+      '담당자',
     ],
     guesses: ['who', 'person', 'team', 'contact', 'equipo', 'équipe'],
     computed: false,
@@ -263,6 +285,12 @@ export const COLUMNS: readonly ColumnDef[] = [
       'anfang',
       'date de début',
       'début',
+      'planned start',
+      'planned start date',
+      'data de inicio',
+      '开始日期',
+      '開始日',
+      '시작일',
     ],
     computed: false,
   },
@@ -297,25 +325,25 @@ export const COLUMNS: readonly ColumnDef[] = [
       'date de fin',
       'date cible',
       'date butoir',
+      'planned date',
+      'plan date',
+      'planned end',
+      'planned end date',
+      'planned finish',
+      'scheduled date',
+      'data limite',
+      'data de entrega',
+      'data final',
+      'prazo',
+      '截止日期',
+      '到期日',
+      '期限',
+      '期日',
+      '마감일',
+      '기한',
     ],
-    guesses: [
-      'date',
-      'when',
-      'by',
-      'end',
-      'eta',
-      'quarter',
-      'time period',
-      'period',
-      'timeline',
-      'timeframe',
-      'fecha',
-      'trimestre',
-      'datum',
-      'quartal',
-      'zeitraum',
-      'période',
-    ],
+    guesses: ['date', 'when', 'by', 'end', 'eta', 'fecha', 'datum'],
+    periods: ['quarter', 'time period', 'period', 'timeline', 'timeframe', 'trimestre', 'quartal', 'zeitraum', 'période'],
     computed: false,
   },
   {
@@ -363,7 +391,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     key: 'status',
     header: 'Status',
     aliases: [],
-    names: ['state', 'estado', 'estatus', 'zustand', 'statut', 'état', 'stand'],
+    names: ['state', 'estado', 'estatus', 'zustand', 'statut', 'état', 'stand', 'situacao', '状态', '狀態', 'ステータス', '状態', '상태'],
     guesses: ['health', 'rag', 'confidence'],
     computed: false,
   },
@@ -392,12 +420,56 @@ export const COLUMNS: readonly ColumnDef[] = [
       'erfüllung',
       'progression',
       'avancement',
+      'progresso',
+      '进度',
+      '進捗',
+      '진행률',
     ],
     computed: true,
   },
   { key: 'pace', header: 'Pace', aliases: ['pace status'], computed: true },
   { key: 'check', header: 'Check', aliases: [], computed: true },
 ];
+
+/**
+ * Headers of a column that groups rows under a heading ("Category" over KPIs, "Theme" over
+ * objectives), in English, Spanish, German, French and Portuguese (compared as headers are).
+ * Beside a column named for a level, such a column is read as the level above it.
+ */
+const GROUP_HEADERS: ReadonlySet<string> = new Set(
+  [
+    'category',
+    'theme',
+    'pillar',
+    'focus area',
+    'area',
+    'workstream',
+    'strategic theme',
+    'perspective',
+    'categoría',
+    'tema',
+    'pilar',
+    'área',
+    'eje',
+    'kategorie',
+    'thema',
+    'themenfeld',
+    'säule',
+    'bereich',
+    'handlungsfeld',
+    'catégorie',
+    'thème',
+    'axe',
+    'pilier',
+    'domaine',
+    'categoria',
+    'eixo',
+  ].map(normaliseHeader),
+);
+
+export function isGroupHeader(header: string): boolean {
+  return GROUP_HEADERS.has(normaliseHeader(header));
+}
 
 export const REQUIRED_COLUMNS: readonly ColumnKey[] = ['id', 'level', 'title'];
 
@@ -409,23 +481,30 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.from
 export type HeaderMatch = 'header' | 'alias' | 'guess';
 
 const KEY_BY_HEADER = new Map<string, { key: ColumnKey; match: HeaderMatch; rank: number }>();
+/** The same headers written without spaces ("duedate", "plandate", "start_date" is already "start date"). */
+const KEY_BY_GLUED = new Map<string, { key: ColumnKey; match: HeaderMatch; rank: number }>();
 for (const c of COLUMNS) {
   const add = (text: string, match: HeaderMatch, rank: number) => {
     const norm = normaliseHeader(text);
     if (!KEY_BY_HEADER.has(norm)) KEY_BY_HEADER.set(norm, { key: c.key, match, rank });
+    const glued = norm.replace(/ /g, '');
+    if (!KEY_BY_GLUED.has(glued)) KEY_BY_GLUED.set(glued, { key: c.key, match, rank });
   };
   add(c.header, 'header', 0);
   for (const alias of c.aliases) add(alias, 'alias', 0);
   for (const name of c.names ?? []) add(name, 'alias', 1);
   for (const guess of c.guesses ?? []) add(guess, 'guess', 2);
+  for (const period of c.periods ?? []) add(period, 'guess', 3);
 }
 
 /**
- * How headers are compared: accents and case dropped, `_` as a space, spaces collapsed, a trailing
- * `:` or `*` dropped ("Fecha límite:" = "fecha limite").
+ * How headers are compared: accents and case dropped, `_` and a camelCase hump as a space
+ * ("dueDate" = "due_date" = "due date"), spaces collapsed, a trailing `:` or `*` dropped
+ * ("Fecha límite:" = "fecha limite").
  */
 export function normaliseHeader(text: string): string {
   return text
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -438,7 +517,7 @@ export function normaliseHeader(text: string): string {
 export interface HeaderKey {
   key: ColumnKey;
   match: HeaderMatch;
-  /** 0: the header or a spelling of it; 1: another name; 2: a guess. The lowest wins. */
+  /** 0: the header or a spelling of it; 1: another name; 2: a guess; 3: a period. The lowest wins. */
   rank: number;
 }
 
@@ -447,7 +526,7 @@ export function headerKeyOf(header: CellValue): HeaderKey | null {
   if (typeof header !== 'string') return null;
   const norm = normaliseHeader(header);
   if (norm === '') return null;
-  const found = KEY_BY_HEADER.get(norm);
+  const found = KEY_BY_HEADER.get(norm) ?? KEY_BY_GLUED.get(norm.replace(/ /g, ''));
   if (found) return found;
   // "Target (%)", "Owner (email)": the note in brackets says nothing about the column.
   const bare = norm.replace(/\s*\([^)]*\)$/, '');

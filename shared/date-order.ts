@@ -32,12 +32,21 @@ export class DateOrderEvidence {
   private yearless = 0;
   /** How many date cells (with a year) fall on each day: the plan's year comes from them. */
   private readonly days = new Map<Day, number>();
+  /** The first and last day the plan's dates with a year cover (a range's both ends). */
+  private earliest = Infinity;
+  private latest = -Infinity;
+
+  private count(day: Day, last: Day = day): void {
+    this.days.set(day, (this.days.get(day) ?? 0) + 1);
+    if (day < this.earliest) this.earliest = day;
+    if (last > this.latest) this.latest = last;
+  }
 
   /** Notes a date cell of a row already read (month first, this year where none is written). */
   add(item: PlanItem, key: DateKey, cell: CellValue): void {
     const read = item[key];
     if (typeof cell !== 'string' || ISO_DAY.test(cell)) {
-      if (read.state === 'ok') this.days.set(read.value, (this.days.get(read.value) ?? 0) + 1);
+      if (read.state === 'ok') this.count(read.value);
       return;
     }
     const text = cell.trim();
@@ -48,9 +57,13 @@ export class DateOrderEvidence {
     if (span !== null && (span.yearless || span.range)) {
       this.spans.push({ item, key, text });
       if (span.yearless) this.yearless++;
-      if (!span.yearless && read.state === 'ok') this.days.set(read.value, (this.days.get(read.value) ?? 0) + 1);
+      else if (read.state === 'ok') {
+        this.count(read.value);
+        const named = dateSpanFromText(text, 'month first', yearOfDay(read.value));
+        if (named !== null) this.count(named.first, named.last);
+      }
     } else if (read.state === 'ok') {
-      this.days.set(read.value, (this.days.get(read.value) ?? 0) + 1);
+      this.count(read.value);
     }
   }
 
@@ -63,8 +76,9 @@ export class DateOrderEvidence {
     const monthFirst = this.firstOf['month first'];
     const order: DateOrder = dayFirst && !monthFirst ? 'day first' : 'month first';
     if (order === 'day first') for (const a of this.ambiguous) a.item[a.key] = parseDay(a.text, { order, end: DATE_END[a.key] });
-    const year = this.yearless > 0 ? this.planYear(today) : 0;
+    const planYear = this.yearless > 0 ? this.planYear(today) : 0;
     for (const { item, key, text } of this.spans) {
+      const year = this.yearWithin(text, order) ?? planYear;
       const span = dateSpanFromText(text, order, year);
       if (span === null) continue;
       item[key] = parseDay(text, { order, end: DATE_END[key], year });
@@ -81,6 +95,21 @@ export class DateOrderEvidence {
       ...(first ? { example: { row: first.item.row, column: first.key, text: first.text } } : {}),
       ...(evidence ? { evidence } : {}),
     };
+  }
+
+  /**
+   * For a date without a year, the first year that puts it within the days the plan's other
+   * dates cover ("Oct 15" in a plan of Q4 2025 – Q1 2026 is in 2025); null when none does.
+   */
+  private yearWithin(text: string, order: DateOrder): number | null {
+    if (this.earliest > this.latest) return null;
+    const probe = dateSpanFromText(text, order, 2000);
+    if (probe === null || !probe.yearless) return null;
+    for (let year = yearOfDay(this.earliest); year <= yearOfDay(this.latest); year++) {
+      const span = dateSpanFromText(text, order, year);
+      if (span !== null && span.first >= this.earliest && span.last <= this.latest) return year;
+    }
+    return null;
   }
 
   /** The year most of the plan's dates that name one fall in (the later on a tie), else today's. */

@@ -222,6 +222,12 @@ const HALF_FORM = /^(?:h([12])(?:\s*[/'’-]?\s*(\d{4}|\d{2}))?|(\d{4})\s*[/-]?\
 const YEAR_FORM = /^(?:(?:fy|cy|gj|year|año|ano|jahr|annee|année)\s*['’]?\s*(\d{4}|\d{2})|(\d{4}))$/i;
 const END_OF = /^(?:eo|end\s+of(?:\s+the)?|by\s+(?:the\s+)?end\s+of|fin(?:al)?\s+de(?:l)?|fin\s+d['’]|ende)\s*/i;
 const END_OF_YEAR = /^(?:eoy|end\s+of(?:\s+the)?\s+year|year[-\s]end|fin\s+de\s+año|jahresende|fin\s+d['’]année)\s*(?:(\d{4}|\d{2}))?$/i;
+/** A calendar week (ISO 8601, Monday to Sunday): "KW43", "KW 43/2025", "CW43 '25", "Week 43", "W43", "semana 43". */
+const WEEK_FORM = /^(?:kw|cw|wk|week|w|woche|semana|semaine)\.?\s*(\d{1,2})(?:\s*[/'’,-]?\s*(\d{4}|\d{2}))?$/i;
+/** The year first: "2025-W43", "2025 KW 43". */
+const YEAR_WEEK_FORM = /^(\d{4})\s*[-/]?\s*(?:kw|cw|wk|w)\s*(\d{1,2})$/i;
+/** A date or period with a note in brackets: "KW43 (23.10.25)", "May 1 (tentative)". */
+const BRACKETED = /^([^()]+?)\s*\(([^()]+)\)$/;
 const MONTH_DAY_FORM = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/u;
 const DAY_MONTH_FORM = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?$/iu;
 const MONTH_FORM = /^(\p{L}+)\.?,?(?:\s+(?:de|del|of))?(?:\s*['’]?\s*(\d{4}|\d{2}))?$/iu;
@@ -246,21 +252,59 @@ export function dateSpanFromText(raw: string, order: DateOrder, year: number): D
   const text = raw.trim().replace(TIME_ZONE, '');
   const parts = text.replace(RANGE_LEAD, '').split(RANGE_SPLIT);
   if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') {
-    const to = singleSpan(parts[1], order, year);
+    let to = singleSpan(parts[1], order, year);
     if (to === null) return null;
     // "Jan – Mar 2026", "Oct 1 – Nov 30, 2026": the first part takes the second's year.
-    const toYear = to.yearless ? year : Number(isoFromDay(to.last).slice(0, 4));
-    const from = singleSpan(parts[0], order, toYear);
-    if (from === null || from.first > to.last) return null;
-    return { first: from.first, last: to.last, yearless: to.yearless, range: true };
+    const from = singleSpan(parts[0], order, to.yearless ? year : yearOfDay(to.last));
+    if (from === null) return null;
+    if (to.yearless) {
+      // "Q425–Q1": the end takes the start's year; "Nov 15 – Jan 15", an end before the start, the next.
+      const base = from.yearless ? year : yearOfDay(from.first);
+      to = singleSpan(parts[1], order, base);
+      if (to !== null && from.first > to.last) to = singleSpan(parts[1], order, base + 1);
+    }
+    if (to === null || from.first > to.last) return null;
+    return { first: from.first, last: to.last, yearless: to.yearless && from.yearless, range: true };
   }
   return singleSpan(text, order, year);
+}
+
+/** Monday to Sunday of ISO week `week` of `year`; null when the year has no such week. */
+function weekSpan(year: number, week: number, yearless: boolean): DateSpan | null {
+  const jan4 = dayFromParts(year, 1, 4);
+  if (jan4 === null || week < 1) return null;
+  const monday = jan4 - ((jan4 + 3) % 7) + 7 * (week - 1);
+  // Week 53 exists only in years whose Thursday of that week is still in the year.
+  if (yearOfDay(monday + 3) !== year) return null;
+  return { first: monday, last: monday + 6, yearless, range: false };
+}
+
+/**
+ * A day beside a note in brackets: "KW43 (23.10.25)", "23.10.25 (KW43)" (a period that holds the
+ * day: the day), "May 1, 2026 (tentative)" (a note that is no date: the day); a period with a
+ * note ("Dec (2 weeks)"): the period. null when the period does not hold the day beside it.
+ */
+function bracketedSpan(text: string, order: DateOrder, year: number): DateSpan | null {
+  const m = BRACKETED.exec(text);
+  if (!m) return null;
+  const sides = [m[1].trim(), m[2].trim()];
+  for (const [dayText, otherText] of [sides, [sides[1], sides[0]]]) {
+    const day = dayFromText(dayText, order);
+    if (day === null) continue;
+    const other = dateSpanFromText(otherText, order, yearOfDay(day));
+    if (other !== null && (other.first > day || day > other.last)) return null;
+    return { first: day, last: day, yearless: false, range: false };
+  }
+  // "Dec (2 weeks)": a period with a note that is no date.
+  return dateSpanFromText(sides[1], order, year) === null ? dateSpanFromText(sides[0], order, year) : null;
 }
 
 function singleSpan(raw: string, order: DateOrder, year: number): DateSpan | null {
   const text = raw.trim().replace(/[,.]$/, '');
   const day = dayFromText(text, order);
   if (day !== null) return { first: day, last: day, yearless: false, range: false };
+  const bracketed = bracketedSpan(text, order, year);
+  if (bracketed !== null) return bracketed;
   let m = END_OF_YEAR.exec(text);
   if (m) {
     const [y, yearless] = yearOf(m[1], year);
@@ -282,6 +326,11 @@ function singleSpan(raw: string, order: DateOrder, year: number): DateSpan | nul
     return periodSpan(y, half === 1 ? 1 : 7, 6, yearless);
   }
   if ((m = YEAR_FORM.exec(text))) return periodSpan(fullYear(m[1] ?? m[2]), 1, 12, false);
+  if ((m = WEEK_FORM.exec(text))) {
+    const [y, yearless] = yearOf(m[2], year);
+    return weekSpan(y, +m[1], yearless);
+  }
+  if ((m = YEAR_WEEK_FORM.exec(text))) return weekSpan(+m[1], +m[2], false);
   if ((m = MONTH_DAY_FORM.exec(text)) && monthNumber(m[1])) {
     const d = dayFromParts(year, monthNumber(m[1])!, +m[2]);
     return d === null ? null : { first: d, last: d, yearless: true, range: false };

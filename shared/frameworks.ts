@@ -43,9 +43,10 @@ export const ALL_LEVELS: readonly LevelName[] = [
 ];
 
 /**
- * Other names people give the levels: plurals, abbreviations, and the Spanish, German and French
- * words (compared lower case, without accents). Initiatives and actions are the work under a key
- * result or goal: Task.
+ * Other names people give the levels: plurals, abbreviations, and the Spanish, German, French and
+ * Portuguese words, and the common Chinese, Japanese and Korean ones (compared lower case, without
+ * accents). Initiatives and actions are the work under a key result or goal: Task. A KPI is a
+ * measured result under an objective: Key Result.
  */
 const LEVEL_ALIASES: Record<string, LevelName> = {
   kr: 'Key Result', krs: 'Key Result', keyresult: 'Key Result', keyresults: 'Key Result', 'key result': 'Key Result', 'key results': 'Key Result',
@@ -58,11 +59,15 @@ const LEVEL_ALIASES: Record<string, LevelName> = {
   tasks: 'Task', initiative: 'Task', initiatives: 'Task', action: 'Task', actions: 'Task', 'action item': 'Task', 'action items': 'Task', todo: 'Task',
   tarea: 'Task', tareas: 'Task', iniciativa: 'Task', iniciativas: 'Task', aufgabe: 'Task', aufgaben: 'Task', massnahme: 'Task', massnahmen: 'Task', tache: 'Task', taches: 'Task',
   tactics: 'Tactic', tactica: 'Tactic', tacticas: 'Tactic', taktik: 'Tactic', tactique: 'Tactic',
+  kpi: 'Key Result', kpis: 'Key Result', 'resultado-chave': 'Key Result', 'resultados-chave': 'Key Result', 'resultado chave': 'Key Result', 'resultados chave': 'Key Result',
+  marco: 'Milestone', marcos: 'Milestone', tarefa: 'Task', tarefas: 'Task',
+  目标: 'Objective', 目標: 'Objective', 목표: 'Objective', 关键结果: 'Key Result', 關鍵結果: 'Key Result', 主要な結果: 'Key Result', 成果指標: 'Key Result', '핵심 결과': 'Key Result', 핵심결과: 'Key Result',
+  里程碑: 'Milestone', マイルストーン: 'Milestone', 마일스톤: 'Milestone', 任务: 'Task', 任務: 'Task', タスク: 'Task', 작업: 'Task', 과제: 'Task',
   outcomes: 'Outcome',
   visions: 'Vision', vision: 'Vision', purposes: 'Purpose', proposito: 'Purpose', zweck: 'Purpose',
 };
 const LEVEL_BY_TEXT = new Map<string, LevelName>(ALL_LEVELS.map((l) => [l.toLowerCase(), l]));
-for (const [alias, level] of Object.entries(LEVEL_ALIASES)) LEVEL_BY_TEXT.set(alias, level);
+for (const [alias, level] of Object.entries(LEVEL_ALIASES)) LEVEL_BY_TEXT.set(levelKey(alias), level);
 
 /** How level names are compared: lower case, no accents, ß as ss, spaces collapsed. */
 function levelKey(text: string): string {
@@ -78,7 +83,7 @@ export function levelFromText(text: string): LevelName | null {
  * Every text (lower case, trimmed, as a spreadsheet's LOWER(TRIM()) sees it) that reads as the
  * Milestone level, for the live Progress formula, which must treat a "Milestones" row as the core does.
  */
-export const MILESTONE_LEVEL_TEXTS: readonly string[] = [...LEVEL_BY_TEXT].filter(([, level]) => level === 'Milestone').map(([text]) => text);
+export const MILESTONE_LEVEL_TEXTS: readonly string[] = [...LEVEL_BY_TEXT].filter(([, level]) => level === 'Milestone').map(([text]) => text.normalize('NFC'));
 
 export function isFrameworkId(text: string): text is FrameworkId {
   return Object.prototype.hasOwnProperty.call(FRAMEWORKS, text);
@@ -103,6 +108,17 @@ export function fittingFrameworks(levelsUsed: Iterable<LevelName>): Framework[] 
   return Object.values(FRAMEWORKS)
     .filter((framework) => covered(framework) === most)
     .sort((a, b) => a.levels.length - b.levels.length);
+}
+
+/**
+ * The level right above `level` in the smallest framework where something is above it
+ * (Key Result → Objective, Objective → Goal, Milestone → Objective); null for a top level.
+ */
+export function levelAbove(level: LevelName): LevelName | null {
+  const holding = Object.values(FRAMEWORKS)
+    .filter((f) => f.levels.indexOf(level) > 0)
+    .sort((a, b) => a.levels.length - b.levels.length);
+  return holding.length === 0 ? null : holding[0].levels[holding[0].levels.indexOf(level) - 1];
 }
 
 /** "Key Result" → "Key Results", for Notion database titles and summaries. */

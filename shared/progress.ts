@@ -155,6 +155,14 @@ export function paceStatus(
   return 'off track';
 }
 
+/**
+ * A measured row whose Current is still blank (no check-in, 0 % by its measure) but whose plan
+ * states how far it is (a typed Progress, a percent after the Status word): that is its progress.
+ */
+export function manualBeforeCheckIn(item: PlanItem): boolean {
+  return item.current.state === 'blank' && item.manualProgress.state === 'ok';
+}
+
 /** Levels whose progress without a measure is their Status: done (100 %) or not (0 %). */
 const DONE_OR_NOT: ReadonlySet<LevelName | null> = new Set<LevelName | null>(['Task', 'Tactic']);
 
@@ -172,8 +180,9 @@ export interface ProgressValues {
 
 /**
  * Progress of every row (index = PlanItem.index), children before parents:
- * Status Done → 1; the row's own measure (Target, milestone); else its *manual progress* (the
- * Progress a person typed, or a percent after the Status word); else, with children, the
+ * Status Done → 1; the row's own measure (Target, milestone), unless its Current is blank and
+ * it has a *manual progress* (a goals export gives Target and Progress %, no Current); else its
+ * manual progress (the Progress a person typed, or a percent after the Status word); else, with children, the
  * weighted mean of the children's (Dropped and weight 0 left out, each capped at 1) — but
  * unknown (null) when some of them have no progress; else a Task or Tactic is 0 (not done);
  * anything else (a Key Result without Target, a childless Objective) is unknown (null).
@@ -196,7 +205,7 @@ export function computeProgressDetails(plan: Plan, allowOver = false): ProgressV
     if (input.done) {
       value = 1;
       source[i] = 'done';
-    } else if (isMeasured(input)) {
+    } else if (isMeasured(input) && !manualBeforeCheckIn(item)) {
       value = measure(input, allowOver);
       if (value !== null) source[i] = 'measure';
     } else if (item.manualProgress.state === 'ok') {

@@ -1,5 +1,5 @@
 // Status words as plans write them: the seven statuses Cascade knows, their synonyms in English,
-// Spanish, German and French, traffic-light words and emoji, camelCase and snake_case forms
+// Spanish, German and French, Chinese, Japanese and Korean, traffic-light words and emoji, camelCase and snake_case forms
 // ("atRisk", "off_track"), and a note after the word ("Done — target met", "🟡 58%").
 import type { Status } from './types.js';
 
@@ -13,7 +13,10 @@ export const STATUSES: readonly Status[] = [
   'Dropped',
 ];
 
-/** Words for each status, lower case and without accents (the text is folded the same way). */
+/**
+ * Words for each status, lower case and without accents (the text is folded the same way), with
+ * the common Chinese (simplified and traditional), Japanese and Korean ones.
+ */
 const WORDS: Readonly<Record<Status, readonly string[]>> = {
   'Not started': [
     'not started',
@@ -48,6 +51,25 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
     'planifie',
     'prevu',
     'a venir',
+    '未开始',
+    '未開始',
+    '待办',
+    '待辦',
+    '待处理',
+    '待處理',
+    '待开始',
+    '计划中',
+    '計劃中',
+    '未启动',
+    '未啟動',
+    '未着手',
+    '未対応',
+    '予定',
+    '計画中',
+    '시작 전',
+    '미시작',
+    '예정',
+    '할 일',
   ],
   'On track': [
     'on track',
@@ -86,6 +108,47 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
     'en bonne voie',
     'dans les temps',
     'vert',
+    'in design',
+    'in review',
+    'under review',
+    'in development',
+    'in dev',
+    'in testing',
+    'in test',
+    'in qa',
+    'in analysis',
+    'in build',
+    'in implementation',
+    'in validation',
+    'en revision',
+    'en diseno',
+    'en desarrollo',
+    'en pruebas',
+    'in prufung',
+    'in entwicklung',
+    'im test',
+    'en revue',
+    'en conception',
+    'en developpement',
+    'en test',
+    'en validation',
+    'en recette',
+    '进行中',
+    '進行中',
+    '处理中',
+    '處理中',
+    '正常',
+    '按计划',
+    '按計劃',
+    '已开始',
+    '已開始',
+    '対応中',
+    '作業中',
+    '実施中',
+    '順調',
+    '진행 중',
+    '진행중',
+    '정상',
   ],
   'At risk': [
     'at risk',
@@ -114,6 +177,26 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
     'en retard',
     'menace',
     'jaune',
+    '有风险',
+    '有風險',
+    '风险',
+    '風險',
+    '延迟',
+    '延遲',
+    '滞后',
+    '滯後',
+    '落后',
+    '落後',
+    '黄',
+    '黄色',
+    '需关注',
+    '遅延',
+    '遅れ',
+    '要注意',
+    'リスクあり',
+    '위험',
+    '지연',
+    '주의',
   ],
   'Off track': [
     'off track',
@@ -137,6 +220,20 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
     'bloque',
     'critique',
     'rouge',
+    '受阻',
+    '阻塞',
+    '偏离',
+    '偏離',
+    '红',
+    '红色',
+    '紅色',
+    '未达成',
+    '未達成',
+    'ブロック',
+    '停滞',
+    '問題あり',
+    '차단됨',
+    '막힘',
   ],
   Done: [
     'done',
@@ -186,6 +283,30 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
     'realise',
     'livre',
     'clos',
+    '已完成',
+    '完成',
+    '已完结',
+    '已完結',
+    '已结束',
+    '已結束',
+    '已交付',
+    '已上线',
+    '已上線',
+    '已达成',
+    '已達成',
+    '达成',
+    '達成',
+    '已关闭',
+    '已關閉',
+    '完了',
+    '済',
+    '済み',
+    '対応済み',
+    '終了',
+    '완료',
+    '완료됨',
+    '달성',
+    '종료',
   ],
   Paused: [
     'paused',
@@ -211,6 +332,22 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
     'en attente',
     'suspendu',
     'reporte',
+    '暂停',
+    '暫停',
+    '已暂停',
+    '已暫停',
+    '搁置',
+    '擱置',
+    '挂起',
+    '掛起',
+    '等待中',
+    '保留',
+    '一時停止',
+    '中断',
+    '보류',
+    '일시 중지',
+    '일시중지',
+    '대기',
   ],
   Dropped: [
     'dropped',
@@ -236,6 +373,21 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
     'annule',
     'annulee',
     'abandonne',
+    '已取消',
+    '取消',
+    '放弃',
+    '放棄',
+    '已放弃',
+    '已放棄',
+    '废弃',
+    '廢棄',
+    '作废',
+    '作廢',
+    '中止',
+    'キャンセル',
+    '取り消し',
+    '취소',
+    '취소됨',
   ],
 };
 
@@ -269,17 +421,11 @@ const SYMBOLS: Readonly<Record<string, Status>> = {
   '🚫': 'Dropped',
 };
 
-const BY_WORD = new Map<string, Status>();
-for (const status of STATUSES) {
-  BY_WORD.set(status.toLowerCase(), status);
-  for (const word of WORDS[status]) BY_WORD.set(word, status);
-}
-
 /** Leading emoji, symbols, variation selectors and joiners. */
 const LEADING_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{So}\u2713\u2714\u2611\u25b6\s]|\ufe0f|\u200d)+/u;
 const TRAILING_SYMBOLS = /(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u200d)+$/u;
 /** A note after the status word: " — target met", " - 3 of 5", ": blocked by legal", " (58%)", " 58%". */
-const NOTE = /\s*(?:\s[—–-]\s|[—–:;([]|,\s|\s\d).*$/su;
+const NOTE = /\s*(?:\s[—–-]\s|[—–:;([（：；【]|,\s|，|\s\d).*$/su;
 const ACCENTS = /[\u0300-\u036f]/g;
 
 /** Lower case, accents and ß folded, camelCase and snake_case split, spaces collapsed. */
@@ -293,6 +439,12 @@ function fold(text: string): string {
     .replace(/[_\s]+|-(?=\S)/g, ' ')
     .replace(/\.$/, '')
     .trim();
+}
+
+const BY_WORD = new Map<string, Status>();
+for (const status of STATUSES) {
+  BY_WORD.set(status.toLowerCase(), status);
+  for (const word of WORDS[status]) BY_WORD.set(fold(word), status);
 }
 
 /**
@@ -310,7 +462,7 @@ export function statusFromText(text: string): Status | null {
   const words = fold(rest);
   const fromWords = BY_WORD.get(words) ?? BY_WORD.get(fold(rest.replace(NOTE, '')));
   if (fromWords !== undefined) return fromWords;
-  if (symbols === '') return null;
+  if (symbols === '') return percentStatus(trimmed);
   if (words !== '' && !/^[\d.,\s%/]+$/.test(words)) return null; // "🟡 Pending review": the words say something else
   for (const symbol of symbols) {
     const status = SYMBOLS[symbol];
@@ -319,8 +471,19 @@ export function statusFromText(text: string): Status | null {
   return null;
 }
 
+/**
+ * A Status cell that is only a percent ("33 %"): 0 % Not started, 100 % or more Done, anything
+ * between under way (On track, as "In progress" is); the percent is the row's progress.
+ */
+function percentStatus(text: string): Status | null {
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*[%％]$/.exec(text);
+  if (m === null) return null;
+  const percent = Number(m[1].replace(',', '.'));
+  return percent === 0 ? 'Not started' : percent >= 100 ? 'Done' : 'On track';
+}
+
 /** The percent a Status cell shows after its word or symbol ("🟡 58%" → 0.58), or null. */
 export function statusPercent(text: string): number | null {
-  const m = /(?:^|[\s(])(\d{1,3}(?:[.,]\d+)?)\s*%\)?\s*$/.exec(text);
+  const m = /(?:^|[\s(（])(\d{1,3}(?:[.,]\d+)?)\s*[%％][)）]?\s*$/.exec(text);
   return m === null ? null : Number(m[1].replace(',', '.')) / 100;
 }

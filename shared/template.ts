@@ -5,7 +5,7 @@ import { examplesFor, type ExampleRow } from './examples.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, isFrameworkId } from './frameworks.js';
 import { progressFormula as rowProgressFormula } from './formulas.js';
 import { MEASURE_TYPES, STATUSES, readPlan } from './plan.js';
-import { computeProgressValues, effectiveType, isMeasured } from './progress.js';
+import { computeProgressValues, effectiveType, isMeasured, manualBeforeCheckIn } from './progress.js';
 import type { CellValue, ColumnKey, ColumnMap, Day, Framework, FrameworkId, PlanItem } from './types.js';
 
 export interface TemplateSpec {
@@ -118,12 +118,14 @@ export function progressFormulaFor(columns: ColumnMap, row: number, options: { a
 
 /**
  * True when the live formula computes this row's progress exactly as the core does, so tools keep
- * a formula there: a measured row (own Target, or a milestone) whose numbers are number cells.
+ * a formula there: a measured row (own Target, or a milestone) whose numbers are number cells,
+ * unless it counts a stated progress before its first check-in (progress.md, section 2).
  * Roll-ups, plain tasks and numbers typed as text ("$120M") need the value written by the tools.
  */
 export function hasLiveProgress(item: PlanItem): boolean {
   const input = { type: item.type, start: item.start, target: item.target, milestoneLevel: item.level === 'Milestone' };
   if (!isMeasured(input)) return false;
+  if (item.status !== 'Done' && manualBeforeCheckIn(item)) return false;
   return item.status === 'Done' || effectiveType(input) === 'milestone' || !item.numbersAsText;
 }
 

@@ -18,7 +18,7 @@ import type {
 } from '../types.js';
 import { headerList, holdsNumbers, type DetectedColumns } from './detect.js';
 import { depthLevels, levelRank, parentsByOrder } from './levels.js';
-import { outlineDepth, outlineParent, prefixedId, prefixedTitle } from './prefixes.js';
+import { extendedPrefixLevel, outlineDepth, outlineParent, prefixedId, prefixedTitle } from './prefixes.js';
 
 /** How the rows will be read, decided from the header (and a look at the cells) before reading them. */
 export type RowPlan =
@@ -275,6 +275,11 @@ function fromContent(input: DeriveInput): Structure {
     for (const item of items) {
       const p = prefixedId(item.id);
       if (p) setLevel(item, p.level);
+    }
+    const used = new Set(items.map((item) => item.level).filter((level): level is LevelName => level !== null));
+    for (const item of items) {
+      const level = item.level === null ? extendedPrefixLevel(item.id, used) : null;
+      if (level !== null) setLevel(item, level);
     }
     return prefixed(
       items,

@@ -5,11 +5,12 @@ import {
   COLUMN_BY_KEY,
   columnLetter,
   headerKeyOf,
+  isGroupHeader,
   matchColumns,
   normaliseHeader,
   type DuplicateColumn,
 } from '../columns.js';
-import { ALL_LEVELS, levelFromText } from '../frameworks.js';
+import { ALL_LEVELS, levelAbove, levelFromText, pluralLevel } from '../frameworks.js';
 import { PlanFormatError } from '../types.js';
 import type {
   CellValue,
@@ -21,6 +22,7 @@ import type {
   LevelName,
   ReadColumn,
 } from '../types.js';
+import { measureTypeFromText } from '../plan.js';
 import { outlineDepth, prefixedId } from './prefixes.js';
 
 /** The columns a table is read from, before its rows say how levels and parents go. */
@@ -91,12 +93,27 @@ function mostly(texts: readonly string[], test: (text: string) => boolean): bool
   return hits / texts.length >= 0.8;
 }
 
-/** "Milestone ID" → Milestone + "id"; "Objective description" → Objective + "description"; null otherwise. */
+/** Words between a field and the level it names: "Nombre del objetivo", "ID de l'objectif". */
+const OF_WORDS = new Set(['of', 'the', 'de', 'del', 'la', 'du', 'des', 'do', 'da', 'dos', 'das']);
+
+/**
+ * "Milestone ID" → Milestone + "id"; "Objective description" → Objective + "description"; also
+ * the other order for an ID or a title ("id_obj", "Nombre del objetivo", "ID de l'objectif");
+ * null otherwise.
+ */
 function levelAndRest(header: string): { level: LevelName; rest: string } | null {
   const words = normaliseHeader(header).split(' ');
   for (let n = Math.min(2, words.length - 1); n >= 1; n--) {
     const level = levelFromText(words.slice(0, n).join(' '));
     if (level !== null) return { level, rest: words.slice(n).join(' ') };
+  }
+  for (let n = Math.min(2, words.length - 1); n >= 1; n--) {
+    const level = levelFromText(words.slice(-n).join(' ').replace(/^[ld]['’]/, ''));
+    if (level === null) continue;
+    const before = words.slice(0, -n);
+    while (before.length > 1 && OF_WORDS.has(before[before.length - 1])) before.pop();
+    const rest = before.join(' ');
+    if (TITLE_WORDS.has(rest) || headerKeyOf(rest)?.key === 'id') return { level, rest };
   }
   return null;
 }
@@ -157,11 +174,16 @@ export function detectColumns(
     if (taken.has(index) || typeof cell !== 'string' || cell.trim() === '') return;
     const text = cell.trim();
     const level = levelFromText(normaliseHeader(text));
+    // A second column named for a level already read ("KPI" beside "Key Result"): notes on it,
+    // not another tier of the plan; left as the person's own column.
+    const tierTaken = (named: LevelName) => levelColumns.some((c) => c.level === named);
+    if (level !== null && tierTaken(level)) return;
     if (level !== null) {
-      // "KR" holding KR1, KR2…: the IDs of the rows, not their titles.
+      // "KR" holding KR1, KR2…: the IDs of the rows, not their titles. Each ID counted once: a
+      // log that repeats one milestone per report is judged by its milestones, not its rows.
       if (
         columns.id === undefined &&
-        mostly(sample(rows, index), (t) => prefixedId(t) !== null || outlineDepth(t) !== null)
+        mostly([...new Set(sample(rows, index))], (t) => prefixedId(t) !== null || outlineDepth(t) !== null)
       ) {
         columns.id = index;
         sources.id = 'alias';
@@ -175,6 +197,7 @@ export function detectColumns(
     const split = levelAndRest(text);
     if (split === null) return;
     if (TITLE_WORDS.has(split.rest)) {
+      if (tierTaken(split.level)) return;
       levelColumns.push({ index, header: text, level: split.level });
       taken.add(index);
       return;
@@ -195,6 +218,14 @@ export function detectColumns(
         levelFromText(parentHeader.replace(/^parent\s+/i, '')));
   if (levelHint === null && parentLevel) levelHint = { level: parentLevel, header: parentHeader };
 
+  const guesses: string[] = [];
+  const group = groupColumn(header, rows, taken, levelColumns, columns.level !== undefined);
+  if (group !== null) {
+    levelColumns.unshift(group);
+    taken.add(group.index);
+    guesses.push(`${group.header} read as ${pluralLevel(group.level)} (the groups above ${levelColumns[1].header})`);
+  }
+
   // One column named for a level and no Title column: it holds the titles, every row that level
   // unless IDs or prefixes say otherwise ("Milestone" beside "#").
   if (columns.title === undefined && columns.level === undefined && levelColumns.length === 1) {
@@ -205,7 +236,6 @@ export function detectColumns(
   }
 
   // A Type column holding Objective, Key Result…: the rows' levels (exports often call it so).
-  const guesses: string[] = [];
   if (
     columns.level === undefined &&
     levelColumns.length === 0 &&
@@ -221,8 +251,68 @@ export function detectColumns(
       guesses.push(`Level from ${headerText(header[columns.level])} (its cells are level names)`);
     }
   }
+  // A Type column that names no measure type ("Submit a request", "Aspirational Goal"): a
+  // ticket's or a goal's kind, not how its Target counts. Read where its cells are measure types,
+  // or under the template's own header in a plan with a Target or a Level column (where a wrong
+  // Type is the person's to fix, and said so).
+  if (columns.type !== undefined && sources.type !== 'mapping') {
+    const texts = sample(rows, columns.type);
+    const measureTypes = mostly(texts, (t) => measureTypeFromText(t) !== null);
+    const templateHeader =
+      sources.type === 'header' && (columns.target !== undefined || columns.level !== undefined);
+    if (texts.length > 0 && !measureTypes && !templateHeader) {
+      guesses.push(`${headerText(header[columns.type])} not read as Type (its cells name no increase, decrease, at least, at most or milestone)`);
+      delete columns.type;
+      delete sources.type;
+    }
+  }
   levelColumns.sort((a, b) => a.index - b.index);
   return { columns, sources, levelColumns, levelHint, guesses, duplicates: matched.duplicates };
+}
+
+/**
+ * A column that groups the rows of the leftmost level column ("Category" beside "KPI", "Theme"
+ * beside "Objective"): a group header left of it, written once per group (blank or repeated
+ * below, no group coming back after another), read as the level above (Objective above Key
+ * Result, Goal above Objective). Not above tasks, whose groups are phases or tags.
+ */
+function groupColumn(
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  taken: ReadonlySet<number>,
+  levelColumns: readonly LevelColumn[],
+  hasLevelColumn: boolean,
+): LevelColumn | null {
+  if (hasLevelColumn || levelColumns.length === 0) return null;
+  const top = levelColumns.reduce((a, b) => (b.index < a.index ? b : a));
+  const level = top.level === 'Task' || top.level === 'Tactic' ? null : levelAbove(top.level);
+  if (level === null) return null;
+  for (let index = top.index - 1; index >= 0; index--) {
+    const cell = header[index];
+    if (taken.has(index) || typeof cell !== 'string' || !isGroupHeader(cell)) continue;
+    return writtenInGroups(rows, index) ? { index, header: cell.trim(), level } : null;
+  }
+  return null;
+}
+
+/** Each group named on its first row only (blank or the same text below) and never again after another. */
+function writtenInGroups(rows: readonly (readonly CellValue[])[], col: number): boolean {
+  const seen = new Set<string>();
+  let previous = '';
+  let continued = 0;
+  for (let r = 0; r < rows.length && r < SAMPLE_ROWS; r++) {
+    const row = rows[r] ?? [];
+    if (row.every((cell) => headerText(cell) === '')) continue;
+    const t = headerText(row[col]);
+    if (t === '' || t === previous) {
+      if (previous !== '' || t !== '') continued++;
+      continue;
+    }
+    if (seen.has(t)) return false;
+    seen.add(t);
+    previous = t;
+  }
+  return seen.size > 0 && continued > 0;
 }
 
 /** The columns read, in sheet order, with their headers as written. */

@@ -12,6 +12,8 @@ const LEVEL_BY_PREFIX = new Map<string, LevelName>([
   ]),
   ['k', 'Key Result'],
   ['obj', 'Objective'],
+  // "OKR 1: Grow revenue" heads an objective and its key results: the objective's row.
+  ['okr', 'Objective'],
   ['ms', 'Milestone'],
 ]);
 
@@ -43,6 +45,20 @@ export function prefixedId(text: string): Prefixed | null {
   if (!m) return null;
   const level = levelOfPrefix(m[1]);
   return level === null ? null : { level, id: text.trim().replace(/\s+/g, ''), path: m[2], rest: '' };
+}
+
+/**
+ * An ID whose prefix extends the prefix of one of the levels the table's other IDs use ("Mx01"
+ * beside M01…M06: an extra milestone): that level; null when none or more than one fits.
+ */
+export function extendedPrefixLevel(text: string, used: ReadonlySet<LevelName>): LevelName | null {
+  const m = PREFIXED.exec(text.trim());
+  if (!m || prefixedId(text) !== null) return null;
+  const word = m[1].trim().toLowerCase();
+  const fits = new Set<LevelName>();
+  for (const [prefix, level] of LEVEL_BY_PREFIX)
+    if (used.has(level) && prefix.length < word.length && word.startsWith(prefix)) fits.add(level);
+  return fits.size === 1 ? [...fits][0] : null;
 }
 
 /** A title cell like "O1: Grow revenue" or "KR 1.2 – Sign 50 accounts"; null when it starts with no level prefix. */

@@ -191,6 +191,8 @@ describe('hasLiveProgress', () => {
         ['KR4', 'Key Result', 'O1', 'bad target', null, 0, 'lots', 10, null],
         ['M1', 'Milestone', 'O1', 'binary', null, null, null, 'done', null],
         ['T1', 'Task', 'KR1', 'plain task', null, null, null, null, 'Done'],
+        // No check-in yet, but the Status says 58 %: the core counts 58 %, the formula would say 0.
+        ['KR6', 'Key Result', 'O1', 'stated before a check-in', null, 0, 100, null, '🟡 58%'],
       ],
     });
     expect(plan.items.map((i) => [i.id, i.numbersAsText, hasLiveProgress(i)])).toEqual([
@@ -202,6 +204,7 @@ describe('hasLiveProgress', () => {
       ['KR4', false, true],
       ['M1', false, true],
       ['T1', false, false],
+      ['KR6', false, false],
     ]);
   });
 });

@@ -40,60 +40,11 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'numfocus-ed-hiring-milestones.csv :: Short list finalized → due': 'the table does not load',
   'numfocus-ed-hiring-milestones.csv :: New ED start date → due': 'the table does not load',
   'numfocus-ed-hiring-milestones.csv :: no false errors': 'the table does not load',
-  // allyio-goals-export.csv
-  'allyio-goals-export.csv :: Test Goal 1 → progress': 'got 0',
-  'allyio-goals-export.csv :: no false errors': 'false errors: progress/bad-number',
   // backlog-milestones-template.csv
   'backlog-milestones-template.csv :: no false errors': 'false errors: structure/level-order, measurable/no-metric',
-  // greenops-kpi-framework.csv
-  'greenops-kpi-framework.csv :: loads':
-    "does not load as written: Row 1 is not a plan header: no column holds the rows' titles.",
-  'greenops-kpi-framework.csv :: item count': 'the table does not load',
-  'greenops-kpi-framework.csv :: Carbon → level': 'the table does not load',
-  'greenops-kpi-framework.csv :: Carbon → parent': 'the table does not load',
-  'greenops-kpi-framework.csv :: Scope 2 Emissions Reduction → level': 'the table does not load',
-  'greenops-kpi-framework.csv :: Scope 2 Emissions Reduction → parent': 'the table does not load',
-  'greenops-kpi-framework.csv :: Scope 2 Emissions Reduction → progress': 'the table does not load',
-  'greenops-kpi-framework.csv :: Scope 3 Emissions Reduction → level': 'the table does not load',
-  'greenops-kpi-framework.csv :: Scope 3 Emissions Reduction → parent': 'the table does not load',
-  'greenops-kpi-framework.csv :: Reserved Instance Coverage → level': 'the table does not load',
-  'greenops-kpi-framework.csv :: Reserved Instance Coverage → parent': 'the table does not load',
-  'greenops-kpi-framework.csv :: CSRD Report Accuracy → level': 'the table does not load',
-  'greenops-kpi-framework.csv :: CSRD Report Accuracy → parent': 'the table does not load',
-  'greenops-kpi-framework.csv :: CSRD Report Accuracy → progress': 'the table does not load',
-  'greenops-kpi-framework.csv :: Mean Time to Optimization → level': 'the table does not load',
-  'greenops-kpi-framework.csv :: Mean Time to Optimization → parent': 'the table does not load',
-  'greenops-kpi-framework.csv :: Mean Time to Optimization → progress': 'the table does not load',
-  'greenops-kpi-framework.csv :: Deployment Frequency → level': 'the table does not load',
-  'greenops-kpi-framework.csv :: Deployment Frequency → parent': 'the table does not load',
-  'greenops-kpi-framework.csv :: Deployment Frequency → progress': 'the table does not load',
-  'greenops-kpi-framework.csv :: no false errors': 'the table does not load',
-  // okr-replit-objectives.csv
-  'okr-replit-objectives.csv :: loads':
-    "does not load as written: Row 1 is not a plan header: no column holds the rows' titles.",
-  'okr-replit-objectives.csv :: item count': 'the table does not load',
-  'okr-replit-objectives.csv :: Terminar o app de okr → parent': 'the table does not load',
-  'okr-replit-objectives.csv :: Terminar o app de okr → owner': 'the table does not load',
-  'okr-replit-objectives.csv :: formar economista → parent': 'the table does not load',
-  'okr-replit-objectives.csv :: formar economista → owner': 'the table does not load',
-  'okr-replit-objectives.csv :: no false errors': 'the table does not load',
-  // pmstreamlit-milestone-reports.csv
-  'pmstreamlit-milestone-reports.csv :: item count': 'got 33',
-  'pmstreamlit-milestone-reports.csv :: no false errors': 'false errors: time-bound/no-due-date',
-  // indrox-okrs-2026.csv
-  'indrox-okrs-2026.csv :: Crecimiento Rentable y Controlado → level': 'got none (typed "")',
-  'indrox-okrs-2026.csv :: Margen neto → parent': 'got top level',
-  'indrox-okrs-2026.csv :: Tener un roadmap claro → parent': 'got top level',
-  'indrox-okrs-2026.csv :: Ecosistema y Spin-offs Operativos → level': 'got none (typed "")',
-  'indrox-okrs-2026.csv :: Reducción de dependencias críticas → parent': 'got top level',
-  'indrox-okrs-2026.csv :: no false errors': 'false errors: structure/unknown-level',
-  // lego-mars-rover-meilensteine.csv
-  'lego-mars-rover-meilensteine.csv :: Entwurf in BrickLink Studio → level': 'got none (typed "")',
-  'lego-mars-rover-meilensteine.csv :: Erkennung von Wasserobjekten und Sprachausgabe → progress': 'got 0',
-  'lego-mars-rover-meilensteine.csv :: no false errors': 'false errors: structure/unknown-level',
   // mywealth-jira-tickets.csv
   'mywealth-jira-tickets.csv :: loads':
-    "does not load as written: Row 1 is not a plan header: no column holds the rows' titles.",
+    "does not load as written: Row 1 is not a plan header: Cascade cannot tell the rows' levels.",
   'mywealth-jira-tickets.csv :: item count': 'the table does not load',
   'mywealth-jira-tickets.csv :: Implement Action Menu for Agreement Approval/Decline in Dashboard → parent':
     'the table does not load',

@@ -15,6 +15,13 @@ describe('progress/bad-number', () => {
     expect(f.hint).toContain('$120M');
   });
 
+  it('is one finding for the row when several cells hold words ("Weekly" in Target and Current)', () => {
+    const findings = only(check([OKR_O, { ...OKR_KR, target: 'Weekly', current: 'Weekly' }, OKR_T]), 'progress/bad-number');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ row: 3, column: 'target' });
+    expect(findings[0].message).toBe('Target "Weekly" and Current "Weekly" are not numbers.');
+  });
+
   it('reads numbers the way people type them', () => {
     const typed = [
       { start: '$60M', target: '$120M', current: '$90 million' },

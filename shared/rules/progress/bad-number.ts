@@ -17,7 +17,8 @@ export const meta = defineMeta({
   appliesTo: 'the measured levels and any row with a Target; Weight on every row',
   fix: 'Type plain numbers (1,000 · $120M · 45% · 1.5k), and give Start and Target different values.',
   docs: `- **Fires when**
-  - Start, Target or Current is filled but is not a number ("lots", "about half"). Numbers are read
+  - Start, Target or Current is filled but is not a number ("lots", "about half"; one finding for
+    the row when several are, as "Weekly" in Target and Current). Numbers are read
     as people type them: \`1,000\`, \`$120M\`, \`$120 million\`, \`45%\`, \`200 ms\`, \`1.5k\`, \`(12)\` for −12.
     A milestone's Current may be a word (\`done\`, \`yes\`, \`✓\`, \`x\`);
   - Type is not one of \`increase\`, \`decrease\`, \`at least\`, \`at most\`, \`milestone\`;
@@ -57,14 +58,24 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   });
   // A milestone's Current is a word ("done", "yes", "✓"), not a number.
   const cells = type === 'milestone' ? (['start', 'target'] as const) : (['start', 'target', 'current'] as const);
+  // Words where numbers belong ("Weekly" in Target and Current): one finding for the row.
+  const words: { key: (typeof cells)[number]; text: string }[] = [];
   for (const key of cells) {
     const cell = item[key];
     if (cell.state === 'invalid' && isSpreadsheetError(cell.text)) {
       const message = `${header(key)} ${quote(cell.text)} is a spreadsheet error, not a number.`;
       out.add(meta, message, brokenFormulaHint(cell.text, 'type the value'), key);
     } else if (cell.state === 'invalid') {
-      out.add(meta, `${header(key)} ${quote(cell.text)} is not a number.`, NUMBER_HINT, key);
+      words.push({ key, text: cell.text });
     }
+  }
+  if (words.length > 0) {
+    const named = words.map((w) => `${header(w.key)} ${quote(w.text)}`);
+    const message =
+      words.length === 1
+        ? `${named[0]} is not a number.`
+        : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]} are not numbers.`;
+    out.add(meta, message, NUMBER_HINT, words[0].key);
   }
   if (type !== 'increase' && type !== 'decrease') return;
 
