@@ -16,6 +16,7 @@ export * from './ids.js';
 export * from './template.js';
 export * from './examples.js';
 export * from './plan-notes.js';
+export * from './format.js';
 export * from './checkins/types.js';
 export * from './checkins/history.js';
 export * from './checkins/diff.js';

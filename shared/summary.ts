@@ -1,6 +1,6 @@
 // The Check cell: one short line per row, shared by the add-on, the command and the Notion mirror.
 import { RULE_BY_ID } from './rules/index.js';
-import { plural } from './rules/text.js';
+import { plural } from './format.js';
 import type { Finding, Plan, Severity } from './types.js';
 
 export const CHECK_OK = '✓ OK';
