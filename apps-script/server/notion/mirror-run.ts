@@ -3,20 +3,19 @@
 // execution's budget is spent, and record where it stands. A run cut short continues in the next
 // execution: nothing is carried over but the page and the sheet, since the mirror finds its pages
 // by Cascade ID.
-import { readPlan } from '../../../shared/index.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
 import type { SyncReport } from '../../../notion-sync/types.js';
 import type { NotionDatabaseView, NotionRunView } from '../../protocol.js';
 import { UserError } from '../errors.js';
-import { pickSheet, readPlanSheet } from '../plan-sheet.js';
-import { mappingOf, readOptions } from '../session.js';
+import { openPlan } from '../open-plan.js';
+import { pickSheet } from '../plan-sheet.js';
+import { mappingOf, sessionOf } from '../session.js';
 import type { Session } from '../session.js';
 import { runCheck } from '../check-action.js';
 import { runProgress } from '../progress-action.js';
 import { pullIntoSheet } from './check-ins.js';
 import type { WrittenCheckIn } from './check-ins.js';
-import { DEFAULT_SETTINGS, effectiveToday } from '../settings.js';
-import { ZoneCalendar } from '../time-zone.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { notionEngine } from './engine.js';
 import { sidebarMessage, sidebarWarning } from './messages.js';
 import { loadLink, loadSecret, saveLink, saveProgress } from './store.js';
@@ -56,21 +55,18 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     if (link.page === null)
       throw new UserError('notion', 'Paste the link of the Notion page to mirror under, then press Test connection.');
     const named = pickSheet(target.spreadsheet, target.sheet ?? link.sheet);
-    const settings = target.session?.settings ?? link.settings ?? DEFAULT_SETTINGS;
-    const mapping = target.session ? (mappingOf(target.session, named.sheet) ?? null) : link.mapping;
+    const session =
+      target.session ??
+      sessionOf(
+        target.spreadsheet,
+        link.settings ?? DEFAULT_SETTINGS,
+        link.mapping === null ? new Map() : new Map([[named.sheet.getSheetId(), link.mapping]]),
+      );
+    const mapping = mappingOf(session, named.sheet);
     link.sheet = named.name;
-    link.settings = settings;
-    link.mapping = mapping;
-    const calendar = new ZoneCalendar(() => target.spreadsheet.getSpreadsheetTimeZone());
-    const session: Session = {
-      spreadsheet: target.spreadsheet,
-      calendar,
-      settings,
-      mappings: mapping === null ? new Map() : new Map([[named.sheet.getSheetId(), mapping]]),
-      today: effectiveToday(settings, calendar),
-    };
-    const planSheet = readPlanSheet(named, calendar, mapping ?? undefined);
-    const plan = readPlan(planSheet.table, readOptions(settings, mapping ?? undefined));
+    link.settings = session.settings;
+    link.mapping = mapping ?? null;
+    const { planSheet, plan } = openPlan(session, named, mapping);
     const mirror = buildMirror(plan, { today: session.today });
     const checkIns: WrittenCheckIn[] = [];
     const live = { phase: 'Reading the plan', done: 0, total: 0 };
