@@ -61,6 +61,11 @@ export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
   return { header, rows, headerRow: headerIndex + 1, end };
 }
 
+/**
+ * The columns are detected here on the rows under the header, the rows past the end included, and
+ * again by readPlan on the plan's own rows: the end has to be known before the plan's rows are, and
+ * a total or a second table below the plan must not sway how the plan's columns are read.
+ */
 function planEnd(grid: Grid, headerIndex: number, header: CellValue[]): PlanEnd | null {
   const keys = planRowColumns(header, grid.slice(headerIndex + 1, headerIndex + 501));
   const planLike = (row: CellValue[]) => keys.some((c) => !isBlankCell(row[c]));
