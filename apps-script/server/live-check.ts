@@ -1,4 +1,4 @@
-import { dateColumns, hasAmbiguousDate, liveFamily, liveSummaries, mapColumns, planDateOrder, planStructure, settleDates, STRUCTURE_KEYS } from '../../shared/index.js';
+import { dateColumns, findPlanHeaderRow, hasAmbiguousDate, liveFamily, liveSummaries, mapColumns, planDateOrder, planStructure, settleDates, STRUCTURE_KEYS } from '../../shared/index.js';
 import type { CellValue, ColumnCells, ColumnKey, ColumnMap } from '../../shared/index.js';
 import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
@@ -6,7 +6,7 @@ import { textCell } from './cells.js';
 import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { withDocumentLock } from './lock.js';
-import { headerIndexOf, readHead } from './plan-sheet.js';
+import { readHead } from './plan-sheet.js';
 import { coverRows } from './row-runs.js';
 import type { RowRun } from './row-runs.js';
 import { mappingOf, openSession } from './session.js';
@@ -82,7 +82,7 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const session = openSession(event.source);
   if (!session.settings.liveCheck) return;
   const mapping = mappingOf(session, sheet);
-  const headerIndex = headerIndexOf(head, mapping);
+  const headerIndex = findPlanHeaderRow(head, mapping);
   if (headerIndex < 0) return;
   const headerRow = headerIndex + 1;
   const header = trimRight(head[headerIndex]);

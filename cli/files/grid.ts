@@ -19,11 +19,6 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every(isBlankCell);
 }
 
-/** 0-based index of the header row (the core's findPlanHeaderRow: the same rule as the add-on's), or -1. */
-export function findHeaderRow(grid: Grid): number {
-  return findPlanHeaderRow(grid);
-}
-
 /** 0-based index of the first non-empty row, or -1 for an empty sheet. */
 export function firstNonEmptyRow(grid: Grid): number {
   for (let i = 0; i < grid.length; i++) if (!isBlankRow(grid[i])) return i;
@@ -46,7 +41,7 @@ export interface PlanEnd {
  * first non-empty row is taken, and readPlan says what it lacks (or reads it with --columns).
  */
 export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
-  let headerIndex = findHeaderRow(grid);
+  let headerIndex = findPlanHeaderRow(grid); // the core's rule, as the add-on's
   if (headerIndex < 0) {
     headerIndex = firstNonEmptyRow(grid);
     if (headerIndex < 0) {
