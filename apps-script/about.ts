@@ -13,3 +13,11 @@ export const MULTIPLE_ACCOUNTS_HELP_URL =
 
 /** Where the add-on's user guide lives (docs/add-on.md, "Errors" lists every error code). */
 export const GUIDE_PATH = 'docs/add-on.md';
+
+/**
+ * Where feedback goes. Cascade has no public site or support address: an add-on installed for a
+ * team is supported by whoever installed it, who passes it on to Cascade's maintainers.
+ */
+export const FEEDBACK_WHERE =
+  'Cascade has no public website or support address. Send this to the person who installed Cascade for you ' +
+  '(in a company, your Google Workspace administrator); they pass it on to Cascade’s maintainers.';

@@ -12,7 +12,7 @@ import type { CellEdit } from './write/cell-edit.js';
 import type { PlanFile } from './files/read.js';
 import { lastCheckInCellEdits } from './history/check-in-options.js';
 import { historyPlace, writeWithHistory } from './history/plan-history.js';
-import { plural } from './output/terminal.js';
+import { plural } from '../shared/format.js';
 
 /** The cells to write for the values pulled; a value whose column the plan lacks is said, not written. */
 export function pulledEdits(plan: Plan, table: RawTable, pulled: readonly PulledValue[], notes: string[], where: string): CellEdit[] {

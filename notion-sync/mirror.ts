@@ -1,6 +1,6 @@
 // Plan → the desired Notion state. Every figure (progress, pace, the Check text) comes from shared/;
 // this file only places each row in its level's database and shapes its values for Notion.
-import { checkPlan, checkSummary, computeProgress, idKey, isoFromDay, lastCheckInNotes, levelRank, roundFraction } from '../shared/index.js';
+import { checkPlan, checkSummary, computeProgress, findingsByRow, idKey, isoFromDay, lastCheckInNotes, levelRank, roundFraction } from '../shared/index.js';
 import type { CheckIn, Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
 import { PROPERTIES } from './schema.js';
 import type { MirroredKey } from './schema.js';
@@ -30,12 +30,7 @@ export function mirrorFrom(
 ): MirrorPlan {
   const { framework, items, tree } = plan;
   const progressByRow = new Map(progress.map((p) => [p.row, p]));
-  const findingsByRow = new Map<number, Finding[]>();
-  for (const f of findings) {
-    const list = findingsByRow.get(f.row);
-    if (list) list.push(f);
-    else findingsByRow.set(f.row, [f]);
-  }
+  const findingsOfRow = findingsByRow(findings);
 
   const levels = framework.levels.map((level) => ({ level, rows: [] as MirrorRow[] }));
   const skipped: SkippedRow[] = [];
@@ -55,7 +50,7 @@ export function mirrorFrom(
       parentItem && levelRank(framework, parentItem.level) >= 0 && levelRank(framework, parentItem.level) < levelRank(framework, level)
         ? { key: keyOf(parentItem.id), level: parentItem.level! }
         : null;
-    const values = valuesOf(item, progressByRow.get(item.row), findingsByRow.get(item.row) ?? [], notes.get(keyOf(item.id)) || null);
+    const values = valuesOf(item, progressByRow.get(item.row), findingsOfRow.get(item.row) ?? [], notes.get(keyOf(item.id)) || null);
     for (const p of PROPERTIES) {
       const v = values[p.key];
       if (typeof v === 'string' && (p.kind === 'title' || p.kind === 'rich_text') && isCut(v)) {

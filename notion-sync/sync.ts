@@ -1,5 +1,6 @@
 // One run of the mirror: find the databases, put their schema right, read the pages, diff, write.
 // Nothing is stored locally: every run starts from what Notion holds, so it can run anywhere.
+import { plural } from '../shared/index.js';
 import type { LevelName } from '../shared/index.js';
 import type { NotionApi } from './api.js';
 import { pageChange, trashChange, trashPages, writeLevel } from './apply.js';
@@ -336,7 +337,7 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
   // The check-ins the pull recorded are mirrored in the same run.
   if (next.history) run.checkIns = { ...checkInsState(null, run.checkIns.title, next.history), ...pick(run.checkIns) };
   const pulledCount = pulled.filter((p) => p.outcome === 'pulled').length;
-  run.progress.finish(`Check-ins from Notion: ${pulledCount} value${pulledCount === 1 ? '' : 's'} ${run.dryRun ? 'to pull' : 'pulled'} into the plan.`);
+  run.progress.finish(`Check-ins from Notion: ${plural(pulledCount, 'value')} ${run.dryRun ? 'to pull' : 'pulled'} into the plan.`);
 }
 
 /** The workspace's members, read once per run; null when the integration may not read them (it lacks the capability). */

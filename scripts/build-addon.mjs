@@ -1,10 +1,12 @@
 // The add-on bundle: dist/Code.js (one classic script), dist/sidebar.html (one self-contained
-// page) and dist/appsscript.json. `clasp push` uploads dist/ as it is (.clasp.json: rootDir dist).
+// page), dist/help.html (the Help page, from docs/add-on.md) and dist/appsscript.json.
+// `clasp push` uploads dist/ as it is (.clasp.json: rootDir dist).
 import * as esbuild from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { helpPage } from './help-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'apps-script');
@@ -25,11 +27,12 @@ async function versionDefine() {
 
 export async function buildAddon() {
   await mkdir(dist, { recursive: true });
-  const [code, html] = await Promise.all([buildServer(), buildSidebar()]);
+  const [code, html, help] = await Promise.all([buildServer(), buildSidebar(), helpPage(root)]);
   const manifest = JSON.parse(await readFile(path.join(source, 'appsscript.json'), 'utf8'));
   await Promise.all([
     writeFile(path.join(dist, 'Code.js'), code),
     writeFile(path.join(dist, 'sidebar.html'), html),
+    writeFile(path.join(dist, 'help.html'), help),
     writeFile(path.join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`),
   ]);
 }

@@ -5,7 +5,7 @@ import type { RuleCheck } from './rules/meta.js';
 import type { CheckOptions, Finding, Plan } from './types.js';
 
 export { RULES, RULE_BY_ID, RULE_FAMILIES, type RuleInfo as RuleMeta } from './rules/index.js';
-export { CHECK_OK, checkSummary, checkSummaries, countFindings } from './summary.js';
+export { CHECK_OK, checkSummary, checkSummaries, countFindings, findingsByRow } from './summary.js';
 
 const ALL_RULES: readonly RuleCheck[] = RULE_MODULES.map((rule) => rule.check);
 /** A Dropped row is out of the plan: only its structure and unreadable cells are reported. */

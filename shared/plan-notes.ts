@@ -1,6 +1,7 @@
 // How the plan was read, in words the command and the sidebar both show: columns named twice,
 // and other frameworks the levels would fit. One wording, so the two never drift apart.
 import { COLUMN_BY_KEY, columnLetter } from './columns.js';
+import { withArticle } from './format.js';
 import { FRAMEWORKS } from './frameworks.js';
 import type { DuplicateColumn } from './columns.js';
 import type { Plan, PlanReading } from './types.js';
@@ -26,11 +27,6 @@ export function otherFrameworksText(plan: Plan): string | null {
   const levels = plan.framework.levels.filter((level) => used.has(level));
   const fit = levels.length === 1 ? 'fits' : 'fit';
   return `${levels.join(', ')} ${fit} ${withArticle(listOf(others.map((id) => FRAMEWORKS[id].label), 'or'))} plan too`;
-}
-
-/** "OKR" → "an OKR", "Project" → "a Project". */
-export function withArticle(word: string): string {
-  return `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 function listOf(words: readonly string[], last: 'and' | 'or'): string {

@@ -5,6 +5,7 @@ import { isDateValue, parseDay, type DateReadOptions } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, fittingFrameworks, isFrameworkId, levelFromText } from './frameworks.js';
 import { detectColumns, readColumns } from './layout/detect.js';
 import { deriveStructure, planRows } from './layout/derive.js';
+import { memoise } from './memo.js';
 import { parseBoundedNumber, parseNumber, swapSeparators, type NumberOptions } from './numbers.js';
 import { readManualProgress } from './progress-cell.js';
 import { statusFromText } from './statuses.js';
@@ -77,22 +78,10 @@ function columnIndex(columns: ColumnMap): ColumnIndex {
   return index;
 }
 
-/** Texts that repeat on every row (levels, types, statuses) are looked up once per text. */
-function memoOf<T>(read: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined && !cache.has(text)) {
-      value = read(text);
-      if (cache.size < 10_000) cache.set(text, value);
-    }
-    return value as T;
-  };
-}
-
-const levelOf = memoOf((text) => (text === '' ? null : levelFromText(text)));
-const typeOf = memoOf((text) => (text === '' ? null : measureTypeFromText(text)));
-const statusOf = memoOf((text) => (text === '' ? null : statusFromText(text)));
+// Texts that repeat on every row (levels, types, statuses) are looked up once per text.
+const levelOf = memoise((text: string) => (text === '' ? null : levelFromText(text)));
+const typeOf = memoise((text: string) => (text === '' ? null : measureTypeFromText(text)));
+const statusOf = memoise((text: string) => (text === '' ? null : statusFromText(text)));
 
 /**
  * Numbers a spreadsheet reads as numbers when typed or imported from CSV: `50`, `-1,000.5`, `45%`,

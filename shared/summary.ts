@@ -1,6 +1,6 @@
 // The Check cell: one short line per row, shared by the add-on, the command and the Notion mirror.
 import { RULE_BY_ID } from './rules/index.js';
-import { plural } from './rules/text.js';
+import { plural } from './format.js';
 import type { Finding, Plan, Severity } from './types.js';
 
 export const CHECK_OK = '✓ OK';
@@ -49,14 +49,19 @@ export function checkSummaries(plan: Plan, findings: readonly Finding[]): string
 }
 
 function summariesByRow(plan: Plan, findings: readonly Finding[]): string[] {
+  const byRow = findingsByRow(findings.filter((finding) => finding.rows === undefined));
+  return plan.items.map((item) => checkSummary(byRow.get(item.row) ?? []));
+}
+
+/** Findings by the row they are about, each row's in the order given (plan-wide ones under their row too). */
+export function findingsByRow(findings: readonly Finding[]): Map<number, Finding[]> {
   const byRow = new Map<number, Finding[]>();
   for (const finding of findings) {
-    if (finding.rows !== undefined) continue;
     const list = byRow.get(finding.row);
     if (list === undefined) byRow.set(finding.row, [finding]);
     else list.push(finding);
   }
-  return plan.items.map((item) => checkSummary(byRow.get(item.row) ?? []));
+  return byRow;
 }
 
 export function countFindings(findings: readonly Finding[]): Record<Severity, number> {

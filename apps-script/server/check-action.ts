@@ -1,4 +1,4 @@
-import { COLUMN_BY_KEY, checkPlan, checkSummaries, isoFromDay } from '../../shared/index.js';
+import { COLUMN_BY_KEY, checkPlan, checkSummaries, findingsByRow, isoFromDay } from '../../shared/index.js';
 import type { CellValue, Finding, Plan } from '../../shared/index.js';
 import type { CheckResponse, FindingGroup, SheetRequest } from '../protocol.js';
 import { withDocumentLock } from './lock.js';
@@ -43,16 +43,6 @@ function writeCheckColumn(planSheet: PlanSheet, plan: Plan, findings: readonly F
   plan.items.forEach((item, i) => (values[item.row - first] = summaries[i]));
   const { index } = ownedColumn(planSheet, plan.columns, 'check');
   writeColumns(planSheet.sheet, first, [{ index, values }]);
-}
-
-export function findingsByRow(findings: readonly Finding[]): Map<number, Finding[]> {
-  const byRow = new Map<number, Finding[]>();
-  for (const finding of findings) {
-    const list = byRow.get(finding.row);
-    if (list === undefined) byRow.set(finding.row, [finding]);
-    else list.push(finding);
-  }
-  return byRow;
 }
 
 /** Findings grouped by row for the sidebar: rows with errors first, then the rest, each in sheet order. */

@@ -24,8 +24,10 @@ export interface CheckInRun {
 export function recordCheckIns(session: Session, planSheet: PlanSheet, plan: Plan, items: readonly ProgressItem[]): CheckInRun {
   const target = readHistorySheet(session.spreadsheet, session.calendar);
   const before = target.history;
-  const who = activeUserEmail();
-  const records = checkInsFor(plan, items, before, { today: session.today, who });
+  const records = checkInsFor(plan, items, before, { today: session.today });
+  // Whose check-ins they are is asked only when there are some (one service call fewer otherwise).
+  const who = records.length > 0 ? activeUserEmail() : '';
+  for (const record of records) record.who = who;
   const added = appendHistory(session.spreadsheet, target, records, planSheet.sheet);
   const trends = computeTrends(plan, items, target.history, session.today);
   return { added, who, trends, lastCheckIn: lastCheckInWrite(planSheet, plan, before, records) };

@@ -1,12 +1,12 @@
-import { COLUMN_BY_KEY, DATE_KEYS, REQUIRED_COLUMNS, checkPlan, checkSummary, dateFromDay, idKey, mapColumns, parseDay, readPlan, slashDateOrder } from '../../shared/index.js';
-import type { CellValue, ColumnKey, ColumnMap, DateOrder, Plan } from '../../shared/index.js';
+import { dateColumns, findPlanHeaderRow, hasAmbiguousDate, liveFamily, liveSummaries, mapColumns, planDateOrder, planStructure, settleDates, STRUCTURE_KEYS } from '../../shared/index.js';
+import type { CellValue, ColumnCells, ColumnKey, ColumnMap } from '../../shared/index.js';
 import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
 import { textCell } from './cells.js';
-import { findingsByRow, runCheck } from './check-action.js';
+import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { withDocumentLock } from './lock.js';
-import { headerIndexOf, readHead } from './plan-sheet.js';
+import { readHead } from './plan-sheet.js';
 import { coverRows } from './row-runs.js';
 import type { RowRun } from './row-runs.js';
 import { mappingOf, openSession } from './session.js';
@@ -15,7 +15,8 @@ import { TO_LAST, sheetValues } from './sheet-values.js';
 import { isDate, normaliseDates } from './time-zone.js';
 
 // The live check: onEdit re-checks the edited rows and their parents and rewrites only their Check
-// cells, without reading the whole sheet. What the check of a row depends on, and how it is read:
+// cells, without reading the whole sheet. Which rows that takes, and how the rows read are checked,
+// is shared/live-check.ts's business; this file reads and writes the cells. In short:
 //   - duplicate IDs, missing parents, cycles, children counts and the framework depend on the whole
 //     plan, but only on its ID, Level and Parent columns: those are read whole (one narrow range);
 //   - everything else depends on the row itself, its ancestors (inherited dates, the parent's level
@@ -35,8 +36,6 @@ import { isDate, normaliseDates } from './time-zone.js';
  * Check cells say so and ask for Check plan.
  */
 export const MAX_LIVE_ROWS = 500;
-/** Rows read in full for one live check at most (the edited rows, their family, their ancestors). */
-export const MAX_CONTEXT_ROWS = 2_000;
 const MAX_READ_BLOCKS = 3;
 /** The structure columns are read in this many ranges at most. */
 const MAX_STRUCTURE_RANGES = 2;
@@ -83,7 +82,7 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const session = openSession(event.source);
   if (!session.settings.liveCheck) return;
   const mapping = mappingOf(session, sheet);
-  const headerIndex = headerIndexOf(head, mapping);
+  const headerIndex = findPlanHeaderRow(head, mapping);
   if (headerIndex < 0) return;
   const headerRow = headerIndex + 1;
   const header = trimRight(head[headerIndex]);
@@ -146,19 +145,27 @@ function checkEditedRows(
   session: Session,
   oldValue: unknown,
 ): void {
-  const structure = readStructure(sheet, headerRow, columns, session);
-  const edited: number[] = [];
-  for (let row = area.firstRow; row <= area.lastRow; row++) edited.push(row);
-  const family = liveFamily(structure.plan, edited, area, columns, oldValue);
+  const structure = planStructure(readColumns(sheet, headerRow, columns, STRUCTURE_KEYS, session), headerRow, session.settings.framework);
+  const rows: number[] = [];
+  for (let row = area.firstRow; row <= area.lastRow; row++) rows.push(row);
+  const oneCell = area.firstRow === area.lastRow && area.firstCol === area.lastCol ? { col: area.firstCol - 1, oldValue } : undefined;
+  const family = liveFamily(structure.plan, { rows, oneCell }, columns);
   const writeBlocks = checkBlocks(family.recheck);
   const cells = readRows(sheet, [...family.context, ...rowsOf(writeBlocks)], header.length, session);
-  settleWrittenDates(sheet, headerRow, columns, cells, session);
-  const lastRow = Math.max(structure.lastRow, area.lastRow);
-  const plan = readPlan(sparseTable(header, headerRow, lastRow, cells), { framework: structure.plan.framework.id });
-  const byRow = findingsByRow(checkPlan(plan, { today: session.today }));
-  const items = new Set(plan.items.map((item) => item.row));
-  const summaries = new Map<number, string>();
-  for (const row of family.recheck) summaries.set(row, items.has(row) ? checkSummary(byRow.get(row) ?? []) : '');
+  if (hasAmbiguousDate(cells.values(), columns)) {
+    // Only then are the date columns read whole (one call, two when they lie far apart).
+    const order = planDateOrder(readColumns(sheet, headerRow, columns, dateColumns(columns), session), headerRow);
+    settleDates(cells.values(), columns, order);
+  }
+  const summaries = liveSummaries({
+    header,
+    headerRow,
+    lastRow: Math.max(structure.lastRow, area.lastRow),
+    cells,
+    framework: structure.plan.framework.id,
+    today: session.today,
+    recheck: family.recheck,
+  });
   for (const block of writeBlocks) {
     const range = sheet.getRange(block.first, checkCol + 1, block.count, 1);
     // Re-read just before writing: a Check cell someone changed since it was read keeps their value
@@ -197,118 +204,23 @@ function onlyOwned(area: A1Area, columns: ColumnMap): boolean {
   return true;
 }
 
-interface Structure {
-  /** The plan as its ID, Level and Parent columns describe it (rows keep their real numbers). */
-  plan: Plan;
-  /** The last row with an ID, Level or Parent. */
-  lastRow: number;
-}
-
-/** The ID, Level and Parent columns of every row under the header, in as few ranges as they allow. */
-function readStructure(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columns: ColumnMap, session: Session): Structure {
-  const keys: ColumnKey[] = ['id', 'level', 'parent'];
+/**
+ * Whole columns of every row under the header, down to the last row with data, in as few ranges as
+ * they allow: columns MAX_COLUMN_GAP apart or closer share a range (coverRows joins numbers, rows
+ * or columns), MAX_STRUCTURE_RANGES at most.
+ */
+function readColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columns: ColumnMap, keys: readonly ColumnKey[], session: Session): ColumnCells {
   const present = keys.filter((key) => columns[key] !== undefined);
-  const cols = present.map((key) => columns[key] as number);
-  const values = new Map<ColumnKey, CellValue[]>();
-  // Columns MAX_COLUMN_GAP apart or closer share a range (coverRows joins numbers, rows or columns).
-  for (const span of coverRows(cols, MAX_STRUCTURE_RANGES, MAX_COLUMN_GAP - 1)) {
-    const first = span.first;
-    const last = span.first + span.count - 1;
-    // Every row below the header down to the last row with data, without asking how many there are.
-    const grid = sheetValues(sheet, headerRow + 1, first + 1, TO_LAST, span.count);
+  const out: ColumnCells = {};
+  for (const span of coverRows(present.map((key) => columns[key] as number), MAX_STRUCTURE_RANGES, MAX_COLUMN_GAP - 1)) {
+    const grid = sheetValues(sheet, headerRow + 1, span.first + 1, TO_LAST, span.count);
     normaliseDates(grid, session.calendar);
     for (const key of present) {
       const col = columns[key] as number;
-      if (col >= first && col <= last) values.set(key, grid.map((line) => line[col - first]));
+      if (col >= span.first && col < span.first + span.count) out[key] = grid.map((line) => line[col - span.first]);
     }
   }
-  const rowCount = Math.max(0, ...[...values.values()].map((v) => v.length));
-  let count = rowCount;
-  const blank = (v: CellValue | undefined) => v === undefined || v === null || v === '';
-  while (count > 0 && keys.every((key) => blank(values.get(key)?.[count - 1]))) count--;
-  const rows: CellValue[][] = new Array(count);
-  for (let r = 0; r < count; r++) {
-    rows[r] = [values.get('id')?.[r] ?? null, values.get('level')?.[r] ?? null, values.get('parent')?.[r] ?? null, null];
-  }
-  const header = [COLUMN_BY_KEY.id.header, COLUMN_BY_KEY.level.header, COLUMN_BY_KEY.parent.header, COLUMN_BY_KEY.title.header];
-  const framework = session.settings.framework ?? undefined;
-  const plan = readPlan({ header, rows, headerRow }, framework === undefined ? {} : { framework });
-  return { plan, lastRow: headerRow + count };
-}
-
-interface Family {
-  /** Rows whose Check cell is rewritten. */
-  recheck: number[];
-  /** Rows read in full to check them. */
-  context: number[];
-}
-
-/**
- * The rows a live check rewrites (edited rows, their parents and children, rows sharing their IDs,
- * and after a one-cell edit of an ID or Parent, the rows the old value pointed to) and the rows it
- * must read to check them (those, their ancestors, rows sharing their IDs, their descendants).
- */
-export function liveFamily(structure: Plan, edited: readonly number[], area: A1Area, columns: ColumnMap, oldValue: unknown): Family {
-  const { items, tree } = structure;
-  const indexByRow = new Map(items.map((item, i) => [item.row, i]));
-  const rowsById = new Map<string, number[]>();
-  for (const item of items) {
-    const key = idKey(item.id);
-    if (key === '') continue;
-    const list = rowsById.get(key);
-    if (list === undefined) rowsById.set(key, [item.row]);
-    else list.push(item.row);
-  }
-  const rowsWithKey = (key: string): readonly number[] => rowsById.get(key) ?? [];
-  const recheck = new Set<number>(edited);
-  const editedIndexes = edited.map((row) => indexByRow.get(row)).filter((i): i is number => i !== undefined);
-  for (const i of editedIndexes) {
-    if (tree.parent[i] >= 0) recheck.add(items[tree.parent[i]].row);
-    for (const k of tree.children[i]) recheck.add(items[k].row);
-  }
-  const oneCell = area.firstRow === area.lastRow && area.firstCol === area.lastCol;
-  if (oneCell && (typeof oldValue === 'string' || typeof oldValue === 'number')) {
-    const oldKey = idKey(String(oldValue));
-    const col = area.firstCol - 1;
-    // The rows the old ID or old Parent named: their duplicates, children or child counts change.
-    if (col === columns.id || col === columns.parent) for (const row of rowsWithKey(oldKey)) recheck.add(row);
-    if (col === columns.id) for (const item of items) if (idKey(item.parentId) === oldKey && oldKey !== '') recheck.add(item.row);
-  }
-  for (const i of [...recheck].map((row) => indexByRow.get(row)).filter((i): i is number => i !== undefined)) {
-    for (const row of rowsWithKey(idKey(items[i].id))) recheck.add(row);
-  }
-
-  const context = new Set<number>(recheck);
-  const queue: number[] = [];
-  for (const row of recheck) {
-    const i = indexByRow.get(row);
-    if (i === undefined) continue;
-    for (const a of rawAncestors(structure, i)) context.add(items[a].row);
-    queue.push(i);
-  }
-  // Descendants, breadth first, for the roll-ups of the rows re-checked; capped.
-  for (let head = 0; head < queue.length && context.size < MAX_CONTEXT_ROWS; head++) {
-    for (const k of tree.children[queue[head]]) {
-      if (context.size >= MAX_CONTEXT_ROWS) break;
-      if (!context.has(items[k].row)) queue.push(k);
-      context.add(items[k].row);
-    }
-  }
-  return { recheck: [...recheck].sort((a, b) => a - b), context: [...context] };
-}
-
-/** Ancestors by following Parent IDs (cycle members included; ends at a row seen before). */
-function rawAncestors(plan: Plan, index: number): number[] {
-  const out: number[] = [];
-  const seen = new Set<number>([index]);
-  let current = index;
-  for (;;) {
-    const parent = plan.tree.byId.get(idKey(plan.items[current].parentId));
-    if (parent === undefined || seen.has(parent)) return out;
-    seen.add(parent);
-    out.push(parent);
-    current = parent;
-  }
+  return out;
 }
 
 /** The Check cells to rewrite, as one block when they are close together, else two. */
@@ -332,58 +244,4 @@ function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly numb
     grid.forEach((cells, r) => out.set(block.first + r, cells));
   }
   return out;
-}
-
-/**
- * A written date that reads two ways (06/07/2026) is read in the order of the whole plan's dates
- * (readPlan decides it from every date cell), not of the few rows read here, so a live check
- * agrees with the full check. Only when the rows read hold such a date are the date columns read
- * whole (one call, two when they lie far apart); those dates are then handed to readPlan as
- * dates, read in the plan's order.
- */
-function settleWrittenDates(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  headerRow: number,
-  columns: ColumnMap,
-  cells: Map<number, CellValue[]>,
-  session: Session,
-): void {
-  const dateCols = DATE_KEYS.map((key) => columns[key]).filter((c): c is number => c !== undefined);
-  const ambiguous: { line: CellValue[]; col: number }[] = [];
-  for (const line of cells.values()) for (const col of dateCols) if (slashDateOrder(line[col] ?? null) === 'either') ambiguous.push({ line, col });
-  if (ambiguous.length === 0) return;
-  const order = planDateOrder(sheet, headerRow, columns, session);
-  for (const { line, col } of ambiguous) {
-    const read = parseDay(line[col], order);
-    if (read.state === 'ok') line[col] = dateFromDay(read.value);
-  }
-}
-
-/** The order the full check reads the plan's written dates in, from the date columns of every row. */
-function planDateOrder(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columns: ColumnMap, session: Session): DateOrder {
-  const keys = DATE_KEYS.filter((key) => columns[key] !== undefined);
-  // A table of the plan's required columns, left blank, and its date columns: readPlan weighs the
-  // dates as the full check does.
-  const header = [...REQUIRED_COLUMNS, ...keys].map((key) => COLUMN_BY_KEY[key].header);
-  const rows: CellValue[][] = [];
-  for (const span of coverRows(keys.map((key) => columns[key] as number), MAX_STRUCTURE_RANGES, MAX_COLUMN_GAP - 1)) {
-    const grid = sheetValues(sheet, headerRow + 1, span.first + 1, TO_LAST, span.count);
-    normaliseDates(grid, session.calendar);
-    keys.forEach((key, k) => {
-      const col = columns[key] as number;
-      if (col < span.first || col >= span.first + span.count) return;
-      grid.forEach((line, r) => ((rows[r] ??= new Array<CellValue>(header.length).fill(null))[REQUIRED_COLUMNS.length + k] = line[col - span.first]));
-    });
-  }
-  return readPlan({ header, rows, headerRow }).dates?.order ?? 'month first';
-}
-
-const NO_CELLS: CellValue[] = [];
-
-/** The plan's table with only the rows read filled in; the rest are blank, so rows keep their numbers. */
-function sparseTable(header: CellValue[], headerRow: number, lastRow: number, cells: Map<number, CellValue[]>) {
-  const last = Math.max(lastRow, ...cells.keys());
-  const rows: CellValue[][] = new Array(Math.max(0, last - headerRow));
-  for (let r = 0; r < rows.length; r++) rows[r] = cells.get(headerRow + 1 + r) ?? NO_CELLS;
-  return { header, rows, headerRow };
 }

@@ -1,4 +1,4 @@
-import { PlanFormatError, convertPlan, previewRows, proposeMapping, readPlan } from '../../shared/index.js';
+import { PlanFormatError, convertPlan, findPlanHeaderRow, previewRows, proposeMapping, readPlan } from '../../shared/index.js';
 import type { CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
 import type {
   ConvertResponse,
@@ -10,7 +10,7 @@ import type {
 import { UserError } from './errors.js';
 import { saveMapping } from './mappings.js';
 import { openPlan } from './open-plan.js';
-import { headerIndexOf, pickSheet } from './plan-sheet.js';
+import { pickSheet } from './plan-sheet.js';
 import type { NamedSheet } from './plan-sheet.js';
 import { mappingOf, openSession, readOptions } from './session.js';
 import type { Session } from './session.js';
@@ -114,7 +114,7 @@ export function convertSheet(request: MappingRequest): ConvertResponse {
 function sheetTable(session: Session, { sheet }: NamedSheet, columns: ColumnMapping | undefined): RawTable {
   const values = sheetValues(sheet, 1, 1, TO_LAST, TO_LAST);
   normaliseDates(values, session.calendar);
-  let index = headerIndexOf(values, columns);
+  let index = findPlanHeaderRow(values, columns);
   if (index < 0) index = values.findIndex((line) => line.some((cell) => !blank(cell)));
   if (index < 0) throw new UserError('not-a-plan', 'The sheet is empty: type your plan in it, or insert a template.');
   return { header: values[index], rows: values.slice(index + 1), headerRow: index + 1 };

@@ -1,7 +1,7 @@
 import { readPlan } from '../../shared/index.js';
 import type { ColumnMapping, Plan } from '../../shared/index.js';
 import { pickSheet, readPlanSheet } from './plan-sheet.js';
-import type { PlanSheet } from './plan-sheet.js';
+import type { NamedSheet, PlanSheet } from './plan-sheet.js';
 import { mappingOf, readOptions } from './session.js';
 import type { Session } from './session.js';
 
@@ -13,11 +13,11 @@ export interface OpenPlan {
 }
 
 /**
- * The plan of the sheet a request names (else the active one): read in one call, with the settings
- * and the sheet's saved mapping (or `columns`, a mapping not saved yet).
+ * The plan of the sheet a request names (else the active one; or a sheet picked already): read in
+ * one call, with the settings and the sheet's saved mapping (or `columns`, a mapping not saved yet).
  */
-export function openPlan(session: Session, sheetName: string | null, columns?: ColumnMapping): OpenPlan {
-  const named = pickSheet(session.spreadsheet, sheetName);
+export function openPlan(session: Session, sheet: string | null | NamedSheet, columns?: ColumnMapping): OpenPlan {
+  const named = sheet !== null && typeof sheet === 'object' ? sheet : pickSheet(session.spreadsheet, sheet);
   const mapping = columns ?? mappingOf(session, named.sheet);
   const planSheet = readPlanSheet(named, session.calendar, mapping);
   return { planSheet, plan: readPlan(planSheet.table, readOptions(session.settings, mapping)), mapping };

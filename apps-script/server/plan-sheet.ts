@@ -26,14 +26,6 @@ export interface PlanSheet {
 }
 
 /**
- * The 0-based index of the header row (the core's findPlanHeaderRow, as the command finds it); -1
- * if none. With a sheet's saved mapping, the row holding the headers it names.
- */
-export function headerIndexOf(values: readonly (readonly CellValue[])[], mapping?: ColumnMapping): number {
-  return findPlanHeaderRow(values, mapping);
-}
-
-/**
  * The first rows of a sheet, where its header is looked for, in one call: HEADER_SCAN_ROWS rows, or
  * `rows` when fewer are wanted (or exist), every column up to the last one with data.
  */
@@ -70,7 +62,7 @@ export function pickSheet(spreadsheet: Spreadsheet, name: string | null): NamedS
 /** Reads a plan sheet in one call; a UserError when the sheet is not a plan (with its mapping, if any). */
 export function readPlanSheet({ sheet, name }: NamedSheet, calendar: ZoneCalendar, mapping?: ColumnMapping): PlanSheet {
   const values = sheetValues(sheet, 1, 1, TO_LAST, TO_LAST);
-  const headerIndex = headerIndexOf(values, mapping);
+  const headerIndex = findPlanHeaderRow(values, mapping);
   if (headerIndex < 0) throw new UserError('not-a-plan', notAPlanMessage(name));
   normaliseDates(values, calendar);
   const width = values[0]?.length ?? 0;

@@ -19,15 +19,23 @@ export interface Session {
  * "today" only when something needs them.
  */
 export function openSession(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Session {
-  const calendar = new ZoneCalendar(() => spreadsheet.getSpreadsheetTimeZone());
   const properties = PropertiesService.getDocumentProperties().getProperties();
-  const settings = settingsFrom(properties);
+  return sessionOf(spreadsheet, settingsFrom(properties), mappingsFrom(properties));
+}
+
+/** A session from settings and mappings known already (a trigger's, saved with the last run). */
+export function sessionOf(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  mappings: ReadonlyMap<number, ColumnMapping>,
+): Session {
+  const calendar = new ZoneCalendar(() => spreadsheet.getSpreadsheetTimeZone());
   let today: Day | undefined;
   return {
     spreadsheet,
     calendar,
     settings,
-    mappings: mappingsFrom(properties),
+    mappings,
     get today() {
       today ??= effectiveToday(settings, calendar);
       return today;

@@ -1,7 +1,7 @@
-import { FRAMEWORK_IDS, FRAMEWORKS, columnLetter, isoFromDay } from '../../shared/index.js';
+import { FRAMEWORK_IDS, FRAMEWORKS, columnLetter, findPlanHeaderRow, isoFromDay } from '../../shared/index.js';
 import type { FrameworkInfo, SelectRequest, Settings, StateResponse } from '../protocol.js';
 import { UserError } from './errors.js';
-import { headerIndexOf, notAPlanMessage, readHead } from './plan-sheet.js';
+import { notAPlanMessage, readHead } from './plan-sheet.js';
 import { mappingOf, openSession } from './session.js';
 import { saveSettings } from './settings.js';
 
@@ -11,7 +11,7 @@ export function getState(): StateResponse {
   const sheet = session.spreadsheet.getActiveSheet();
   const name = sheet.getName();
   const mapping = mappingOf(session, sheet);
-  const isPlan = headerIndexOf(readHead(sheet, sheet.getLastRow()), mapping) >= 0;
+  const isPlan = findPlanHeaderRow(readHead(sheet, sheet.getLastRow()), mapping) >= 0;
   return {
     sheet: { name, isPlan, mapped: mapping !== undefined, message: isPlan ? '' : notAPlanMessage(name) },
     settings: session.settings,

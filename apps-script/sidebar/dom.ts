@@ -44,10 +44,3 @@ export function say(area: Element, tone: 'plain' | 'good' | 'error', ...content:
   fill(area, ...content);
 }
 
-export function percent(fraction: number | null): string {
-  return fraction === null ? '—' : `${Math.round(fraction * 100)} %`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}

@@ -8,7 +8,7 @@ import { fileError } from '../errors.js';
 import { exists, existsError, writeFileAtomic } from '../files/atomic.js';
 import { columnsOption, frameworkOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
-import { plural } from '../output/terminal.js';
+import { plural } from '../../shared/format.js';
 import { loadPlan } from '../plan-input.js';
 import { templateBytes } from '../write/template-bytes.js';
 

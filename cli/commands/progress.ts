@@ -15,7 +15,7 @@ import {
 } from '../../shared/index.js';
 import { columnsOption, formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
-import { plural } from '../output/terminal.js';
+import { plural } from '../../shared/format.js';
 import { progressJson, progressText } from '../output/progress-report.js';
 import { loadPlan, type LoadedPlan } from '../plan-input.js';
 import { lastCheckInCellEdits, noteOption, whoOf, whoOption, type CheckInFlags } from '../history/check-in-options.js';

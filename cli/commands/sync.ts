@@ -8,7 +8,7 @@ import type { ColumnMapping, Day, FrameworkId } from '../../shared/index.js';
 import type { LimiterOptions, NotionApiOptions, PlanIdentity, SyncProgress } from '../../notion-sync/index.js';
 import { CliError } from '../errors.js';
 import { columnsOption, frameworkOption, todayOf, todayOption } from '../options.js';
-import { plural } from '../output/terminal.js';
+import { plural } from '../../shared/format.js';
 import { loadPlan } from '../plan-input.js';
 import { whoOf } from '../history/check-in-options.js';
 

@@ -5,7 +5,7 @@ import { fileError } from '../errors.js';
 import { exists, existsError, writeFileAtomic } from '../files/atomic.js';
 import { frameworkOption, parseToday, todayOf } from '../options.js';
 import { processOutput } from '../output/emit.js';
-import { plural } from '../output/terminal.js';
+import { plural } from '../../shared/format.js';
 import { templateBytes } from '../write/template-bytes.js';
 
 interface TemplateOptions {

@@ -23,12 +23,13 @@ export function usesDecimalComma(dialect: CsvDialect): boolean {
   return dialect.delimiter === ';';
 }
 
-export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
-  const path = snapshot.path;
-  if (looksBinary(snapshot.bytes))
-    throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
-  assertFits(path, countLines(snapshot.bytes));
-  const { text, bom, encoding } = decodeCsv(snapshot.bytes);
+/**
+ * A CSV file's bytes decoded (encoding, delimiter, line ending as written) and scanned record by
+ * record; a NUL byte or a syntax error is a file error naming the row. The plan and its check-in
+ * history are read through here.
+ */
+export function scanCsvFile(path: string, bytes: Uint8Array, onRecord: Parameters<typeof scanCsv>[2]): { text: string; dialect: CsvDialect } {
+  const { text, bom, encoding } = decodeCsv(bytes);
   const dialect: CsvDialect = { delimiter: sniffDelimiter(text), eol: sniffEol(text), bom, encoding };
   const nul = findNul(text, dialect.delimiter);
   if (nul) {
@@ -37,22 +38,31 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
       `a NUL byte (a character text files never hold) at row ${nul.row}, column ${columnLetter(nul.column)}: the file is not plain text, or is damaged. Open it in a spreadsheet and save it again as CSV.`,
     );
   }
-  const grid: Grid = [];
-  const intern = interner();
-  const recordStarts: number[] = [];
-  const widths: number[] = [];
   try {
-    scanCsv(text, dialect.delimiter, (fields, row, start) => {
-      recordStarts.push(start);
-      widths.push(fields.length);
-      const cells = new Array<CellValue>(fields.length);
-      for (let i = 0; i < fields.length; i++) cells[i] = intern(csvCell(fields[i].value));
-      grid[row - 1] = cells;
-    });
+    scanCsv(text, dialect.delimiter, onRecord);
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw fileError(path, error.message, { row: error.row });
     throw error;
   }
+  return { text, dialect };
+}
+
+export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
+  const path = snapshot.path;
+  if (looksBinary(snapshot.bytes))
+    throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
+  assertFits(path, countLines(snapshot.bytes));
+  const grid: Grid = [];
+  const intern = interner();
+  const recordStarts: number[] = [];
+  const widths: number[] = [];
+  const { text, dialect } = scanCsvFile(path, snapshot.bytes, (fields, row, start) => {
+    recordStarts.push(start);
+    widths.push(fields.length);
+    const cells = new Array<CellValue>(fields.length);
+    for (let i = 0; i < fields.length; i++) cells[i] = intern(csvCell(fields[i].value));
+    grid[row - 1] = cells;
+  });
   let table: ReturnType<typeof tableFromGrid>;
   try {
     table = tableFromGrid(grid);

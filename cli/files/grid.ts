@@ -19,11 +19,6 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every(isBlankCell);
 }
 
-/** 0-based index of the header row (the core's findPlanHeaderRow: the same rule as the add-on's), or -1. */
-export function findHeaderRow(grid: Grid): number {
-  return findPlanHeaderRow(grid);
-}
-
 /** 0-based index of the first non-empty row, or -1 for an empty sheet. */
 export function firstNonEmptyRow(grid: Grid): number {
   for (let i = 0; i < grid.length; i++) if (!isBlankRow(grid[i])) return i;
@@ -46,7 +41,7 @@ export interface PlanEnd {
  * first non-empty row is taken, and readPlan says what it lacks (or reads it with --columns).
  */
 export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
-  let headerIndex = findHeaderRow(grid);
+  let headerIndex = findPlanHeaderRow(grid); // the core's rule, as the add-on's
   if (headerIndex < 0) {
     headerIndex = firstNonEmptyRow(grid);
     if (headerIndex < 0) {
@@ -61,6 +56,11 @@ export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
   return { header, rows, headerRow: headerIndex + 1, end };
 }
 
+/**
+ * The columns are detected here on the rows under the header, the rows past the end included, and
+ * again by readPlan on the plan's own rows: the end has to be known before the plan's rows are, and
+ * a total or a second table below the plan must not sway how the plan's columns are read.
+ */
 function planEnd(grid: Grid, headerIndex: number, header: CellValue[]): PlanEnd | null {
   const keys = planRowColumns(header, grid.slice(headerIndex + 1, headerIndex + 501));
   const planLike = (row: CellValue[]) => keys.some((c) => !isBlankCell(row[c]));

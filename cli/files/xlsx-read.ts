@@ -2,6 +2,7 @@ import {
   COLUMNS,
   PlanFormatError,
   columnLetter,
+  findPlanHeaderRow,
   mapColumns,
   type CellValue,
   type ColumnMap,
@@ -20,7 +21,7 @@ import {
   type SheetEntry,
   type WorkbookInfo,
 } from '../xlsx/workbook-read.js';
-import { findHeaderRow, tableFromGrid } from './grid.js';
+import { tableFromGrid } from './grid.js';
 import { claimOwnedCells, markerName, OWNED_KEYS, xlsxCellOwner, type OwnedKey } from './ownership.js';
 import type { PlanFile } from './read.js';
 import type { FileSnapshot } from './snapshot.js';
@@ -70,7 +71,7 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
     let chosen = named;
     if (!chosen) {
       for (const sheet of sheets) {
-        if (findHeaderRow((await topOf(sheet)).grid) >= 0) {
+        if (findPlanHeaderRow((await topOf(sheet)).grid) >= 0) {
           chosen = sheet;
           break;
         }
@@ -80,7 +81,7 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
     const notes: string[] = [];
     for (const sheet of sheets) {
       if (sheet === chosen) continue;
-      if (findHeaderRow((await topOf(sheet)).grid) >= 0) {
+      if (findPlanHeaderRow((await topOf(sheet)).grid) >= 0) {
         notes.push(
           `${path}: sheet "${sheet.name}" also has a plan header; only sheet "${chosen.name}" is read. Name the sheet to read "${PLAN_SHEET_NAME}" to choose it.`,
         );

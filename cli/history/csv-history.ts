@@ -9,8 +9,7 @@ import {
   type RawTable,
 } from '../../shared/index.js';
 import { describeFsError } from '../files/probe.js';
-import { usesDecimalComma } from '../files/csv-read.js';
-import { CsvSyntaxError, scanCsv } from '../files/csv-scan.js';
+import { scanCsvFile, usesDecimalComma } from '../files/csv-read.js';
 import { decodeCsv, encodeCsv, sniffDelimiter, sniffEol, type CsvDialect } from '../files/csv-text.js';
 import { writeFileAtomic } from '../files/atomic.js';
 import { fileError } from '../errors.js';
@@ -34,14 +33,8 @@ export async function readCsvHistory(path: string): Promise<RawTable | null> {
   } catch (error) {
     throw fileError(path, `cannot read the check-ins: ${describeFsError(error, 'read failed')}`);
   }
-  const { text } = decodeCsv(bytes);
   const records: string[][] = [];
-  try {
-    scanCsv(text, sniffDelimiter(text), (fields) => records.push(fields.map((field) => field.value)));
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw fileError(path, error.message, { row: error.row });
-    throw error;
-  }
+  scanCsvFile(path, bytes, (fields) => records.push(fields.map((field) => field.value)));
   const [header = [], ...rows] = records;
   return { header, rows };
 }

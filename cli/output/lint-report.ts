@@ -1,7 +1,8 @@
 import type { Finding, Plan, PlanItem } from '../../shared/index.js';
 import { COLUMN_BY_KEY, columnLetter, readingJson, type Day } from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
-import { plural, truncate, type Colors } from './terminal.js';
+import { truncate, type Colors } from './terminal.js';
+import { plural } from '../../shared/format.js';
 
 export interface LintCounts {
   error: number;

@@ -1,5 +1,6 @@
 import { isoFromDay, otherFrameworksText, readingText, type Day, type Plan } from '../../shared/index.js';
-import { plural, type Colors } from './terminal.js';
+import { type Colors } from './terminal.js';
+import { plural } from '../../shared/format.js';
 
 /**
  * The first lines of a report: the file, its framework, its row count and the day checked

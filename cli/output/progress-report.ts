@@ -1,6 +1,7 @@
 import { isoFromDay, NO_PACE, readingJson, roundFraction, type Day, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
-import { bar, pad, percent, truncate, widthOf, type Colors } from './terminal.js';
+import { bar, pad, truncate, widthOf, type Colors } from './terminal.js';
+import { percentText } from '../../shared/format.js';
 
 /** `progress --format json`, exactly as cli.md documents it. */
 export function progressJson(file: string, plan: Plan, today: Day, items: readonly ProgressItem[], trends?: readonly Trend[]) {
@@ -76,7 +77,7 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
   );
   order.forEach((index, k) => {
     const item = items[index];
-    const progressCell = options.bars ? `${c.cyan(bar(item.progress, BAR_WIDTH))} ${pad(percent(item.progress), 4, 'right')}` : pad(percent(item.progress), progressWidth, 'right');
+    const progressCell = options.bars ? `${c.cyan(bar(item.progress, BAR_WIDTH))} ${pad(percentText(item.progress), 4, 'right')}` : pad(percentText(item.progress), progressWidth, 'right');
     lines.push(
       [
         pad(String(item.row), rowWidth, 'right'),
@@ -84,7 +85,7 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
         c.dim(pad(levels[k], levelWidth)),
         pad(truncate(plan.items[index].title, titleWidth), titleWidth),
         progressCell,
-        pad(percent(item.expected), 8, 'right'),
+        pad(percentText(item.expected), 8, 'right'),
         paceText(options.paces?.[index] ?? item.status, c) + (item.note ? c.dim(` (${item.note})`) : ''),
       ].join('  '),
     );

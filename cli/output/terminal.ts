@@ -47,15 +47,6 @@ export function pad(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'left' ? text + ' '.repeat(gap) : ' '.repeat(gap) + text;
 }
 
-/** "1 row", "1,200 rows". */
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** 0.5 → "50%", 0.6667 → "67%"; null → "—". */
-export function percent(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value * 100)}%`;
-}
 
 /** A bar of `width` cells for a fraction 0..1. */
 export function bar(value: number | null, width: number): string {

@@ -5,6 +5,7 @@ import {
   burnUpSvg,
   escapeText as esc,
   isoFromDay,
+  percentText,
   sparklineSvg,
   type Plan,
   type ReportChange,
@@ -35,7 +36,6 @@ const PACE_ORDER: readonly TrendPace[] = [
   'paused',
 ];
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const day = (d: number | null) => (d === null ? '—' : isoFromDay(d));
 
 export function reportHtml(file: string, plan: Plan, report: StatusReport): string {
@@ -88,7 +88,7 @@ function bar(row: Pick<ReportRow, 'progress' | 'expected' | 'pace'>, size: 'big'
   const expected =
     row.expected === null
       ? ''
-      : `<i class="expected" style="left:${(row.expected * 100).toFixed(1)}%" title="expected by today: ${pct(row.expected)}"></i>`;
+      : `<i class="expected" style="left:${(row.expected * 100).toFixed(1)}%" title="expected by today: ${percentText(row.expected)}"></i>`;
   return `<span class="bar ${size}"><span class="fill ${tone}" style="width:${(fill * 100).toFixed(1)}%"></span>${expected}</span>`;
 }
 
@@ -109,7 +109,7 @@ function card(group: ReportGroup, report: StatusReport): string {
   const meta = [
     group.owner && `Owner <b>${esc(group.owner)}</b>`,
     group.due !== null && `due ${day(group.due)}`,
-    group.trend.forecast !== null && `forecast ${pct(group.trend.forecast)} by the due date`,
+    group.trend.forecast !== null && `forecast ${percentText(group.trend.forecast)} by the due date`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -132,7 +132,7 @@ function card(group: ReportGroup, report: StatusReport): string {
   return `<article class="card tone-${tone}">
 <div class="card-head"><span class="id">${esc(group.id)}</span><h3>${esc(group.title || group.id)}</h3>${paceTag(group.pace)}</div>
 <p class="meta">${meta}</p>
-<div class="headline"><span class="big-pct">${pct(group.progress)}</span>${bar(group, 'big')}<span class="exp">expected ${pct(group.expected)}</span></div>
+<div class="headline"><span class="big-pct">${percentText(group.progress)}</span>${bar(group, 'big')}<span class="exp">expected ${percentText(group.expected)}</span></div>
 ${chart ? `<div class="chart tone-${tone}">${chart}</div>` : '<p class="nochart">The trend shows after two check-ins.</p>'}
 ${kids}${more}
 </article>`;
@@ -146,14 +146,14 @@ function childRow(row: ReportRow): string {
     label: `${row.id}: progress at its check-ins`,
   });
   return `<li><div class="kid-head"><span class="id">${esc(row.id)}</span><span class="title">${esc(row.title)}</span>${row.owner ? `<span class="owner">${esc(row.owner)}</span>` : ''}</div>
-<div class="kid-line">${bar(row, 'small')}<span class="num">${pct(row.progress)}</span><span class="spark tone-${tone}">${spark}</span><span class="kid-pace">${paceTag(row.pace)}</span></div></li>`;
+<div class="kid-line">${bar(row, 'small')}<span class="num">${percentText(row.progress)}</span><span class="spark tone-${tone}">${spark}</span><span class="kid-pace">${paceTag(row.pace)}</span></div></li>`;
 }
 
 function attentionSection(report: StatusReport): string {
   const rows = report.attention
     .map(
       (row) =>
-        `<tr><td class="id">${esc(row.id)}</td><td class="title">${esc(row.title)}</td><td>${esc(row.owner) || '<span class="none">no owner</span>'}</td><td class="num">${day(row.due)}</td><td class="num">${pct(row.progress)}</td><td class="num">${pct(row.expected)}</td><td class="num">${pct(row.trend.forecast)}</td><td>${paceTag(row.pace)}</td></tr>`,
+        `<tr><td class="id">${esc(row.id)}</td><td class="title">${esc(row.title)}</td><td>${esc(row.owner) || '<span class="none">no owner</span>'}</td><td class="num">${day(row.due)}</td><td class="num">${percentText(row.progress)}</td><td class="num">${percentText(row.expected)}</td><td class="num">${percentText(row.trend.forecast)}</td><td>${paceTag(row.pace)}</td></tr>`,
     )
     .join('');
   const body =
@@ -192,8 +192,8 @@ function changeRow(change: ReportChange): string {
         ? `<span class="up">▲ ${Math.round(delta * 100)}</span>`
         : `<span class="down">▼ ${Math.round(-delta * 100)}</span>`;
   const progress = change.first
-    ? `${pct(change.progressAfter)} <span class="none">first</span>`
-    : `${pct(change.progressBefore)} → <b>${pct(change.progressAfter)}</b> ${arrow}`;
+    ? `${percentText(change.progressAfter)} <span class="none">first</span>`
+    : `${percentText(change.progressBefore)} → <b>${percentText(change.progressAfter)}</b> ${arrow}`;
   const status =
     change.first || change.statusBefore === change.statusAfter
       ? esc(change.statusAfter)

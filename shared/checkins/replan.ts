@@ -4,6 +4,7 @@
 // effect in words, computed before anything is written. undoReplan restores the old values.
 import { COLUMN_BY_KEY } from '../columns.js';
 import { isoFromDay, parseDay } from '../dates.js';
+import { percentText } from '../format.js';
 import { parseNumber } from '../numbers.js';
 import { normaliseText, statusFromText } from '../plan.js';
 import { computeProgress } from '../progress.js';
@@ -304,10 +305,10 @@ function effectLines(
     const b = before[i];
     const a = after[i];
     if (!sameNumber(b.progress, a.progress))
-      lines.push(`${id} progress: ${percent(b.progress)} → ${percent(a.progress)}`);
+      lines.push(`${id} progress: ${percentText(b.progress)} → ${percentText(a.progress)}`);
     if (b.status !== a.status) lines.push(`${id} pace: ${b.status ?? '—'} → ${a.status ?? '—'}`);
     if (!sameNumber(b.expected, a.expected))
-      lines.push(`${id} expected by today: ${percent(b.expected)} → ${percent(a.expected)}`);
+      lines.push(`${id} expected by today: ${percentText(b.expected)} → ${percentText(a.expected)}`);
   }
   if (changes.some((c) => c.after.text === 'Paused'))
     lines.push('A Paused row has no pace and no review reminders until it is resumed (undo the pause).');
@@ -316,8 +317,4 @@ function effectLines(
 
 function sameNumber(a: number | null, b: number | null): boolean {
   return a === null || b === null ? a === b : Math.abs(a - b) < 1e-9;
-}
-
-function percent(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value * 100)}%`;
 }

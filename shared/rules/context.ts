@@ -6,7 +6,8 @@ import { idKey } from '../tree.js';
 import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, Severity } from '../types.js';
 import { severityFor, type RuleMeta } from './meta.js';
 import type { RuleId } from './index.js';
-import { article, header } from './text.js';
+import { header } from './text.js';
+import { article } from '../format.js';
 
 export interface RuleContext {
   plan: Plan;

@@ -2,7 +2,7 @@
 import { COLUMN_BY_KEY } from '../columns.js';
 import { isoFromDay } from '../dates.js';
 import type { ColumnKey, Day, PlanItem } from '../types.js';
-import { memoise } from './memo.js';
+import { memoise } from '../memo.js';
 
 const QUOTE_MAX = 60;
 
@@ -35,29 +35,8 @@ export function parentLabel(parent: PlanItem): string {
 /** "2026-06-30". Plans repeat the same few dates on many rows, so the text is kept. */
 export const dayText: (day: Day) => string = memoise(isoFromDay);
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** "58%": whole percents, rounded down (99.9 % is not 100 %), without floating-point noise (0.58 → 58). */
-export function percentText(fraction: number): string {
-  return `${Math.floor(fraction * 100 + 1e-9)}%`;
-}
-
 export function header(key: ColumnKey): string {
   return COLUMN_BY_KEY[key].header;
-}
-
-const VOWEL = /^[aeiou]/i;
-
-/** "a" or "an" before a word. */
-export function article(word: string): string {
-  return VOWEL.test(word) ? 'an' : 'a';
-}
-
-/** "a Key Result", "an Objective". */
-export function withArticle(word: string): string {
-  return `${article(word)} ${word}`;
 }
 
 /** The error values a spreadsheet shows in a cell whose formula fails: `#REF!`, `#N/A`, `#DIV/0!`… */

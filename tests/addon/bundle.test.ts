@@ -6,7 +6,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { transform } from 'esbuild';
 import { describe, expect, test } from 'vitest';
-import { MULTIPLE_ACCOUNTS_HELP_URL } from '../../apps-script/about.js';
+import { FEEDBACK_WHERE, MULTIPLE_ACCOUNTS_HELP_URL } from '../../apps-script/about.js';
 import { ERROR_CODES } from '../../apps-script/error-codes.js';
 import { DIST, loadBundle } from './harness.js';
 
@@ -230,6 +230,26 @@ describe('menu', () => {
     expect(help).toContain(MULTIPLE_ACCOUNTS_HELP_URL);
     expect(about).toContain(`Cascade ${version}`);
     expect(feedback).toContain(version);
+    expect(feedback).toContain(FEEDBACK_WHERE);
+  });
+
+  test('Help is the user’s sections of docs/add-on.md, built into dist/help.html, not written a second time', () => {
+    const { run, world } = loadBundle();
+    run('menuHelp');
+    const [help] = world.ui.dialogs.map((d) => d.content);
+    const guide = readFileSync('docs/add-on.md', 'utf8');
+    // Every heading of the user's sections, and none of the developers' (installing, internals).
+    const headings = (section: string) => {
+      const start = guide.indexOf(`\n## ${section}\n`);
+      const end = guide.indexOf('\n## ', start + 1);
+      return [...guide.slice(start, end).matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]);
+    };
+    const shown = [...help.matchAll(/<h[23]>(.+?)<\/h[23]>/g)].map((m) => m[1].replace(/<\/?code>/g, '`').replace(/&#39;/g, "'"));
+    expect(shown).toEqual([...headings('What a manager can do'), ...headings('Help, errors and multiple accounts')]);
+    expect(help).not.toContain('Install it from this repository');
+    // The guide's links to its neighbour pages lead nowhere in a spreadsheet: only their words stay.
+    expect(help).not.toMatch(/href="[^"h]/);
+    expect(help).toContain('<strong>Show progress above 100 %</strong>');
   });
 
   test.each([
@@ -254,7 +274,7 @@ describe('deploy', () => {
     expect(clasp.rootDir).toBe('dist');
     expect(clasp.scriptId).toMatch(/^REPLACE_/);
     const status = JSON.parse(execFileSync(process.execPath, ['node_modules/@google/clasp/build/src/index.js', 'status', '--json'], { encoding: 'utf8' }));
-    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json', 'dist/sidebar.html']);
+    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json', 'dist/help.html', 'dist/sidebar.html']);
     expect(status.untrackedFiles).toEqual([]);
   });
 });

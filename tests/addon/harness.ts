@@ -18,7 +18,8 @@ let cachedCode: string | null = null;
 function code(): string {
   if (cachedCode === null) {
     if (!existsSync(CODE)) throw new Error('dist/Code.js is missing: run `npm run build` (or node scripts/build.mjs) first.');
-    const stale = newerSource(CODE, ['apps-script', 'shared', 'scripts/build-addon.mjs', 'package.json']);
+    // dist/help.html comes from docs/add-on.md in the same build: a newer guide is a stale Help page.
+    const stale = newerSource(CODE, ['apps-script', 'shared', 'scripts/build-addon.mjs', 'scripts/help-page.mjs', 'docs/add-on.md', 'package.json']);
     if (stale) throw new Error(`dist/Code.js is older than ${path.relative('.', stale)}: run \`npm run build\` first.`);
     cachedCode = readFileSync(CODE, 'utf8');
   }

@@ -152,9 +152,25 @@ describe('Update progress', () => {
     expect(large['Sheet.insertRowsAfter']).toBe(1);
     delete large['Sheet.insertRowsAfter'];
     expect(large).toEqual(small);
-    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(30);
+    // 13 for the update itself, 10 more for the history's first records (the Check-ins sheet created).
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(23);
     // One read of the sheet, one of the Progress and Pace formulas, one write of both columns; one
     // append of every check-in (the first records are the baseline: Last check-in is not written).
     expect([small['Sheet.getSheetValues'], small['Range.getFormulas'], small['Range.setValues']]).toEqual([1, 1, 2]);
+  });
+
+  test('an update with nothing to record reads the history and asks no one who they are: 15 calls', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    seedPlan(loaded.world, bigPlan(100));
+    expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+    loaded.world.counter.reset();
+    const again = loaded.api('apiProgress', { sheet: null });
+    expect(again.ok && again.value.checkIns?.added).toBe(0);
+    const calls = loaded.world.counter.summary();
+    expect(calls['Session.getActiveUser']).toBeUndefined();
+    // The plan (one read), the history (its sheet, one read), Progress and Pace (formulas, one write).
+    expect([calls['Spreadsheet.getSheetByName'], calls['Sheet.getSheetValues'], calls['Range.getFormulas'], calls['Range.setValues']]).toEqual([1, 2, 1, 1]);
+    expect(loaded.world.counter.serviceCalls).toBe(15);
   });
 });

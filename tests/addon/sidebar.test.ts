@@ -192,7 +192,7 @@ describe('sidebar in chromium', () => {
     expect(await items.count()).toBeGreaterThan(0);
     const first = items.first();
     expect(await first.locator('.item-head .bar > span').getAttribute('style')).toMatch(/width: \d+(\.\d)?%/);
-    expect(await first.locator('.item-head .pct').textContent()).toMatch(/^\d+ %$/);
+    expect(await first.locator('.item-head .pct').textContent()).toMatch(/^\d+%$/);
     // Each top-level item shows its pace on its first line, beside its ID, so a glance down the
     // right edge reads the plan's health.
     for (const head of await items.locator('.item-head').all()) {

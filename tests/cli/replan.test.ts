@@ -40,7 +40,7 @@ describe('cascade replan', () => {
       'launch moved',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Extend O1:\n  Due date: 2026-06-30 → 2026-07-31\n  O1 expected by today: 33% → 25%');
+    expect(r.stdout).toContain('Extend O1:\n  Due date: 2026-06-30 → 2026-07-31\n  O1 expected by today: 33% → 24%');
     expect(await cells(file, 'Cascade', ['L2'])).toEqual(['2026-07-31']);
     expect(await cells(file, 'Check-ins', ['B2', 'E2', 'F2', 'G2', 'H2', 'I2', 'J2'])).toEqual([
       'O1',
@@ -69,7 +69,7 @@ describe('cascade replan', () => {
     await writeCsvPlan(file, okrRows());
     const before = await readFile(file, 'utf8');
     const dry = await cascade(['replan', file, 'KR1.1', '--target', '40', '--dry-run', '--today', '2026-05-01']);
-    expect(dry.stdout).toContain('Keep and shrink KR1.1:\n  Target: 50 → 40\n  KR1.1 progress: 50% → 63%');
+    expect(dry.stdout).toContain('Keep and shrink KR1.1:\n  Target: 50 → 40\n  KR1.1 progress: 50% → 62%');
     expect(await readFile(file, 'utf8')).toBe(before);
 
     expect((await cascade(['replan', file, 'KR1.1', '--target', '40', '--today', '2026-05-01'])).code).toBe(0);

@@ -3,21 +3,21 @@
 // execution's budget is spent, and record where it stands. A run cut short continues in the next
 // execution: nothing is carried over but the page and the sheet, since the mirror finds its pages
 // by Cascade ID.
-import { CHECKINS_SHEET, readPlan } from '../../../shared/index.js';
+import { CHECKINS_SHEET, plural } from '../../../shared/index.js';
 import { readHistorySheet } from '../checkins-sheet.js';
 import { buildMirror } from '../../../notion-sync/mirror.js';
 import type { SyncReport } from '../../../notion-sync/types.js';
 import type { NotionDatabaseView, NotionRunView } from '../../protocol.js';
 import { UserError } from '../errors.js';
-import { pickSheet, readPlanSheet } from '../plan-sheet.js';
-import { mappingOf, readOptions } from '../session.js';
+import { openPlan } from '../open-plan.js';
+import { pickSheet } from '../plan-sheet.js';
+import { mappingOf, sessionOf } from '../session.js';
 import type { Session } from '../session.js';
 import { runCheck } from '../check-action.js';
 import { runProgress } from '../progress-action.js';
 import { pullIntoSheet } from './check-ins.js';
 import type { WrittenCheckIn } from './check-ins.js';
-import { DEFAULT_SETTINGS, effectiveToday } from '../settings.js';
-import { ZoneCalendar } from '../time-zone.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { notionEngine } from './engine.js';
 import { sidebarMessage, sidebarWarning } from './messages.js';
 import { loadLink, loadSecret, saveLink, saveProgress } from './store.js';
@@ -57,22 +57,19 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     if (link.page === null)
       throw new UserError('notion', 'Paste the link of the Notion page to mirror under, then press Test connection.');
     const named = pickSheet(target.spreadsheet, target.sheet ?? link.sheet);
-    const settings = target.session?.settings ?? link.settings ?? DEFAULT_SETTINGS;
-    const mapping = target.session ? (mappingOf(target.session, named.sheet) ?? null) : link.mapping;
+    const session =
+      target.session ??
+      sessionOf(
+        target.spreadsheet,
+        link.settings ?? DEFAULT_SETTINGS,
+        link.mapping === null ? new Map() : new Map([[named.sheet.getSheetId(), link.mapping]]),
+      );
+    const mapping = mappingOf(session, named.sheet);
     link.sheet = named.name;
-    link.settings = settings;
-    link.mapping = mapping;
-    const calendar = new ZoneCalendar(() => target.spreadsheet.getSpreadsheetTimeZone());
-    const session: Session = {
-      spreadsheet: target.spreadsheet,
-      calendar,
-      settings,
-      mappings: mapping === null ? new Map() : new Map([[named.sheet.getSheetId(), mapping]]),
-      today: effectiveToday(settings, calendar),
-    };
-    const planSheet = readPlanSheet(named, calendar, mapping ?? undefined);
-    const plan = readPlan(planSheet.table, readOptions(settings, mapping ?? undefined));
-    const history = readHistorySheet(target.spreadsheet, calendar).history;
+    link.settings = session.settings;
+    link.mapping = mapping ?? null;
+    const { planSheet, plan } = openPlan(session, named, mapping);
+    const history = readHistorySheet(target.spreadsheet, session.calendar).history;
     const mirror = buildMirror(plan, { today: session.today, history: history.records });
     const checkIns: WrittenCheckIn[] = [];
     const recorded = { added: 0 };
@@ -108,7 +105,7 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     if ('failure' in outcome) finishFailed(link, sidebarMessage(outcome.failure));
     else finishReport(target.id, link, outcome.report);
     link.run.checkIns = checkIns.map(checkInLine);
-    if (recorded.added > 0) link.run.checkIns.push(`Added ${recorded.added} check-in${recorded.added === 1 ? '' : 's'} to the ${CHECKINS_SHEET} sheet`);
+    if (recorded.added > 0) link.run.checkIns.push(`Added ${plural(recorded.added, 'check-in')} to the ${CHECKINS_SHEET} sheet`);
   } catch (error) {
     const message = notionEngine().redact(error instanceof Error ? error.message : String(error), secret);
     if (!(error instanceof UserError)) console.error(`Cascade: the Notion mirror failed: ${message}`);

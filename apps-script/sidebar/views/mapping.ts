@@ -2,7 +2,8 @@ import type { ColumnKey, ColumnMappingView, MappingField, MappingResponse } from
 import { columnLetter } from '../../../shared/columns.js';
 import { reportError, running, showSheetLine } from '../app.js';
 import type { App } from '../app.js';
-import { byId, fill, h, plural, say } from '../dom.js';
+import { byId, fill, h, say } from '../dom.js';
+import { plural } from '../../../shared/format.js';
 import { call, unwrap } from '../rpc.js';
 import { runCheck } from './check.js';
 

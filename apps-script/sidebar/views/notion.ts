@@ -1,7 +1,8 @@
 import type { NotionRunView, NotionStateResponse } from '../../protocol.js';
 import { reportError, running } from '../app.js';
 import type { App } from '../app.js';
-import { byId, fill, h, plural, say } from '../dom.js';
+import { byId, fill, h, say } from '../dom.js';
+import { plural } from '../../../shared/format.js';
 import { call, unwrap } from '../rpc.js';
 
 // The Notion tab: connect (secret and page), mirror now with its progress and report, and the

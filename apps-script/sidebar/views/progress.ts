@@ -1,7 +1,8 @@
 import type { PaceStatus, ProgressResponse, ProgressView } from '../../protocol.js';
 import { reportError, running, showSheetLine } from '../app.js';
 import type { App } from '../app.js';
-import { byId, fill, h, percent, plural, say } from '../dom.js';
+import { byId, fill, h, say } from '../dom.js';
+import { percentText, plural } from '../../../shared/format.js';
 import { call, unwrap } from '../rpc.js';
 import { renderNotices } from './notices.js';
 import { sparkline, burnUp } from './trend.js';
@@ -75,7 +76,7 @@ function itemButton(app: App, sheet: string, item: ProgressView, className: stri
   const fraction = item.progress === null ? 0 : Math.max(0, Math.min(1, item.progress));
   const bar = h('span');
   bar.style.width = `${(fraction * 100).toFixed(1)}%`;
-  const label = `${item.id} ${item.title}: ${percent(item.progress)}${status ? `, ${status}` : ''}`;
+  const label = `${item.id} ${item.title}: ${percentText(item.progress)}${status ? `, ${status}` : ''}`;
   return h(
     'button',
     { className, attrs: { type: 'button', 'aria-label': `${label}. Select the row.` }, on: { click: () => void select(app, sheet, item.row) } },
@@ -91,8 +92,8 @@ function itemButton(app: App, sheet: string, item: ProgressView, className: stri
     h(
       'span',
       { className: 'meter' },
-      h('span', { className: `bar pace-${tone}`, attrs: { role: 'img', 'aria-label': percent(item.progress) } }, bar),
-      h('span', { className: 'pct' }, percent(item.progress)),
+      h('span', { className: `bar pace-${tone}`, attrs: { role: 'img', 'aria-label': percentText(item.progress) } }, bar),
+      h('span', { className: 'pct' }, percentText(item.progress)),
       className === 'item-head' ? null : sparkline(item),
     ),
   );

@@ -1,7 +1,8 @@
 import type { FrameworkId, FrameworkInfo, StateResponse } from '../../protocol.js';
 import { reportError, running } from '../app.js';
 import type { App } from '../app.js';
-import { byId, fill, h, plural, say } from '../dom.js';
+import { byId, fill, h, say } from '../dom.js';
+import { plural } from '../../../shared/format.js';
 import { call, unwrap } from '../rpc.js';
 
 export function renderFrameworks(frameworks: readonly FrameworkInfo[], selected: FrameworkId | null): void {

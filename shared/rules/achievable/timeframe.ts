@@ -2,7 +2,8 @@ import { dayFromIso, isoFromDay } from '../../dates.js';
 import type { Day, PlanItem } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
-import { dayText, itemLabel, plural } from '../text.js';
+import { dayText, itemLabel } from '../text.js';
+import { plural } from '../../format.js';
 
 /** "Sprint-sized, one to four weeks" (seed 000). */
 const PROJECT_OBJECTIVE_DAYS = 28;

@@ -1,5 +1,5 @@
 // Reading an Owner cell: one person, a placeholder, a team, or several people.
-import { memoise } from '../memo.js';
+import { memoise } from '../../memo.js';
 import { isSpreadsheetError } from '../text.js';
 
 /** Owners that hold a place for a person who has not been named. */

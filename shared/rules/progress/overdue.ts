@@ -1,7 +1,8 @@
 import type { PlanItem } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
-import { dayText, itemLabel, percentText, plural } from '../text.js';
+import { dayText, itemLabel } from '../text.js';
+import { percentText, plural } from '../../format.js';
 
 /** The replanning choices of seed 004, for a goal that slips. */
 export const REPLAN_HINT =

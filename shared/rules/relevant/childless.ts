@@ -2,7 +2,8 @@ import { pluralLevel } from '../../frameworks.js';
 import type { LevelName, PlanItem } from '../../types.js';
 import { nextLevel, type RowFindings, type RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
-import { itemLabel, quote, withArticle } from '../text.js';
+import { itemLabel, quote } from '../text.js';
+import { withArticle } from '../../format.js';
 
 const NEEDS_CHILDREN: ReadonlySet<LevelName> = new Set<LevelName>(['Goal', 'Objective', 'Outcome', 'Subgoal']);
 

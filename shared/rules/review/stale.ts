@@ -2,7 +2,8 @@ import { idKey } from '../../tree.js';
 import type { PlanItem, Status } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
-import { dayText, plural, quote } from '../text.js';
+import { dayText, quote } from '../text.js';
+import { plural } from '../../format.js';
 
 const UNDER_WAY: ReadonlySet<Status> = new Set<Status>(['On track', 'At risk', 'Off track']);
 const AT_REST: ReadonlySet<Status> = new Set<Status>(['Done', 'Dropped', 'Paused']);

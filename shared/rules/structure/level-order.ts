@@ -1,7 +1,8 @@
 import type { PlanItem } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
-import { parentLabel, withArticle } from '../text.js';
+import { parentLabel } from '../text.js';
+import { withArticle } from '../../format.js';
 
 export const meta = defineMeta({
   id: 'structure/level-order',

@@ -1,7 +1,8 @@
 import type { PlanItem } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
-import { quote, withArticle } from '../text.js';
+import { quote } from '../text.js';
+import { withArticle } from '../../format.js';
 
 export const meta = defineMeta({
   id: 'structure/missing-parent',

@@ -1,7 +1,8 @@
 import type { LevelName, PlanItem } from '../../types.js';
 import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
-import { itemLabel, parentLabel, withArticle } from '../text.js';
+import { itemLabel, parentLabel } from '../text.js';
+import { withArticle } from '../../format.js';
 
 /** Levels that must carry their own Due date; Key Result and Task may inherit one. */
 const OWN_DUE_DATE: ReadonlySet<LevelName> = new Set<LevelName>(['Goal', 'Objective', 'Milestone', 'Subgoal']);

@@ -35,9 +35,11 @@ export class FakeMenu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'a
   }
 }
 
-export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'setTitle' | 'getTitle'> {
+export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'setTitle' | 'getTitle' | 'setWidth' | 'setHeight'> {
   readonly api: GoogleAppsScript.HTML.HtmlOutput;
   title = '';
+  width: number | null = null;
+  height: number | null = null;
   constructor(
     readonly content: string,
     counter: CallCounter,
@@ -53,6 +55,14 @@ export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'g
   }
   getTitle(): string {
     return this.title;
+  }
+  setWidth(width: number): GoogleAppsScript.HTML.HtmlOutput {
+    this.width = width;
+    return this.api;
+  }
+  setHeight(height: number): GoogleAppsScript.HTML.HtmlOutput {
+    this.height = height;
+    return this.api;
   }
 }
 
