@@ -171,8 +171,23 @@ export interface ProgressValues {
 }
 
 /**
+ * A Milestone row measured as one only by its level (no Target, no Type milestone), not reached,
+ * with a progress a person typed: the typed progress says more than "not done" (a milestone list
+ * with its own progress column).
+ */
+function manualOverMilestone(item: PlanItem, input: MeasureInput): boolean {
+  return (
+    item.manualProgress.state === 'ok' &&
+    input.type !== 'milestone' &&
+    input.target.state === 'blank' &&
+    !isMilestoneReached(input.currentText)
+  );
+}
+
+/**
  * Progress of every row (index = PlanItem.index), children before parents:
- * Status Done → 1; the row's own measure (Target, milestone); else its *manual progress* (the
+ * Status Done → 1; the row's own measure (Target, milestone; a Milestone row by level only
+ * yields to a typed progress unless reached); else its *manual progress* (the
  * Progress a person typed, or a percent after the Status word); else, with children, the
  * weighted mean of the children's (Dropped and weight 0 left out, each capped at 1) — but
  * unknown (null) when some of them have no progress; else a Task or Tactic is 0 (not done);
@@ -196,7 +211,7 @@ export function computeProgressDetails(plan: Plan, allowOver = false): ProgressV
     if (input.done) {
       value = 1;
       source[i] = 'done';
-    } else if (isMeasured(input)) {
+    } else if (isMeasured(input) && !manualOverMilestone(item, input)) {
       value = measure(input, allowOver);
       if (value !== null) source[i] = 'measure';
     } else if (item.manualProgress.state === 'ok') {
