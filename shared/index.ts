@@ -26,3 +26,4 @@ export * from './checkins/status-report.js';
 export { HEADER_SCAN_ROWS, findHeaderRow as findPlanHeaderRow, looksLikeHeader } from './layout/header.js';
 export * from './mapping.js';
 export * from './convert.js';
+export * from './owned-cells.js';

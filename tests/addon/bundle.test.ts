@@ -105,7 +105,8 @@ describe('dist/Code.js', () => {
     expect(main).toContain('"ZodMiniObject"');
     expect(main).not.toMatch(/"Zod(?:Type|String|Object|Error)"/);
     expect(main).not.toContain('@notionhq/client');
-    expect(Buffer.byteLength(main) / 1024).toBeLessThan(300);
+    // 299 KB before flat lists, group columns and the Progress ownership rule (issue 8) joined it.
+    expect(Buffer.byteLength(main) / 1024).toBeLessThan(310);
     // The engine grew with views, people and ownership marks (357 KB); it is parsed only by Notion actions.
     expect(Buffer.byteLength(engine) / 1024).toBeLessThan(400);
   });
