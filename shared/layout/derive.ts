@@ -605,8 +605,16 @@ function sideBySide(
     } else item.title = cellText;
   };
 
+  // One array each for every row, not two per row: 100,000 rows read without 200,000 small arrays.
+  const opened: number[] = [];
+  const impliedTexts: string[] = new Array(depth).fill('');
   input.items.forEach((rowItem, r) => {
-    const texts = implied ? [...input.tierTexts[r], rowItem.title] : input.tierTexts[r];
+    let texts = input.tierTexts[r];
+    if (implied) {
+      for (let j = 0; j < depth - 1; j++) impliedTexts[j] = texts[j];
+      impliedTexts[depth - 1] = rowItem.title;
+      texts = impliedTexts;
+    }
     let from = depth - 1;
     for (let j = 0; j < depth - 1; j++) {
       if (texts[j] !== '' && texts[j] !== openText[j]) {
@@ -614,7 +622,7 @@ function sideBySide(
         break;
       }
     }
-    const opened: number[] = [];
+    opened.length = 0;
     for (let j = from; j < depth - 1; j++) {
       open[j] = -1;
       openText[j] = '';

@@ -584,3 +584,23 @@ describe('IDs and prefixes that name one level', () => {
     expect(new Set(plan.items.map((i) => i.level))).toEqual(new Set(['Milestone']));
   });
 });
+
+describe('title prefixes after the quick look at the first word', () => {
+  it('still reads multi-word, accented and abbreviated level prefixes, and leaves other titles alone', () => {
+    const plan = readPlan({
+      header: ['Title', 'Owner'],
+      rows: [
+        ['Objetivo 1: Crecer en México', 'Ana'],
+        ['Key Result 1.1 – Sign 50 accounts', 'Bo'],
+        ['Résultat clé 1.2: Réduire le churn', 'Cy'],
+        ['Sign 10 more partners', 'Dee'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.level, i.title])).toEqual([
+      ['Objetivo1', 'Objective', 'Crecer en México'],
+      ['KeyResult1.1', 'Key Result', 'Sign 50 accounts'],
+      ['Résultatclé1.2', 'Key Result', 'Réduire le churn'],
+      ['R1', null, 'Sign 10 more partners'],
+    ]);
+  });
+});
