@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in turn, each printing its own figures.
 const parts = [
   './core.ts',
+  './layouts.ts',
   './cli.ts',
   './files.ts',
   './addon.ts',

@@ -79,6 +79,9 @@ export function levelFromText(text: string): LevelName | null {
   return LEVEL_BY_TEXT.get(levelKey(text)) ?? null;
 }
 
+/** Every text that reads as a level (lower case, without accents): names, plurals, other languages. */
+export const LEVEL_TEXTS: readonly string[] = [...LEVEL_BY_TEXT.keys()];
+
 /**
  * Every text (lower case, trimmed, as a spreadsheet's LOWER(TRIM()) sees it) that reads as the
  * Milestone level, for the live Progress formula, which must treat a "Milestones" row as the core does.

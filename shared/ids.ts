@@ -44,27 +44,51 @@ export function assignIds(items: readonly PlanItem[], parentOf: (index: number) 
   const ids = items.map((item) => item.id);
   const taken = new Set<string>();
   for (const id of ids) if (id !== '') taken.add(idKey(id));
-  const next = new Map<string, number>(); // base → next number to try
+  const next = new Map<string, { n: number }>(); // base and separator → next number to try
+  // New IDs never meet each other (each base and separator counts on its own, and no two give one
+  // text): only IDs written in the table can be in the way. A table without any (a side-by-side
+  // sheet) skips the lookups, a fifth of reading it.
+  const written = taken.size > 0;
+  // Rows in a row share their base (the key results of one objective): looked up once for them.
+  let lastPrefix = '';
+  let lastPath: string | null = null;
+  let lastSeparator = '';
+  let counter = { n: 1 };
 
-  const claim = (base: string, separator: string): string => {
-    const key = `${base}\u0000${separator}`;
-    let n = next.get(key) ?? 1;
-    while (taken.has(idKey(`${base}${separator}${n}`))) n++;
-    next.set(key, n + 1);
-    const id = `${base}${separator}${n}`;
-    taken.add(idKey(id));
+  const claim = (prefix: string, path: string, separator: string): string => {
+    const base = prefix + path;
+    if (prefix !== lastPrefix || path !== lastPath || separator !== lastSeparator) {
+      const key = `${base}\u0000${separator}`;
+      let found = next.get(key);
+      if (found === undefined) next.set(key, (found = { n: 1 }));
+      counter = found;
+      lastPrefix = prefix;
+      lastPath = path;
+      lastSeparator = separator;
+    }
+    if (written) while (taken.has(idKey(`${base}${separator}${counter.n}`))) counter.n++;
+    const id = `${base}${separator}${counter.n++}`;
+    if (written) taken.add(idKey(id));
     return id;
   };
 
+  // Children follow their parent: its number path is worked out once for all of them.
+  let pathOf = -1;
+  let path: string | null = null;
+  let pathFits = false;
   for (let i = 0; i < items.length; i++) {
     if (ids[i] !== '') continue;
     const item = items[i];
     const prefix = item.level === null ? UNKNOWN_PREFIX : ID_PREFIX[item.level];
     const p = parentOf(i);
-    const parentPath = p >= 0 ? numberPath(ids[p]) : null;
-    if (p < 0 && !namesParent(i)) ids[i] = claim(prefix, '');
-    else if (parentPath !== null && parentPath.split('.').length < MAX_PATH_PARTS) ids[i] = claim(`${prefix}${parentPath}`, '.');
-    else ids[i] = claim(prefix, '-');
+    if (p >= 0 && p !== pathOf) {
+      pathOf = p;
+      path = numberPath(ids[p]);
+      pathFits = path !== null && path.split('.').length < MAX_PATH_PARTS;
+    }
+    if (p < 0 && !namesParent(i)) ids[i] = claim(prefix, '', '');
+    else if (p >= 0 && pathFits) ids[i] = claim(prefix, path as string, '.');
+    else ids[i] = claim(prefix, '', '-');
   }
   return ids;
 }

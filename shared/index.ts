@@ -28,3 +28,4 @@ export { HEADER_SCAN_ROWS, findHeaderRow as findPlanHeaderRow, looksLikeHeader }
 export * from './mapping.js';
 export * from './convert.js';
 export * from './live-check.js';
+export * from './owned-cells.js';

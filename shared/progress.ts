@@ -179,10 +179,25 @@ export interface ProgressValues {
 }
 
 /**
+ * A Milestone row measured as one only by its level (no Target, no Type milestone), not reached,
+ * with a progress a person typed: the typed progress says more than "not done" (a milestone list
+ * with its own progress column).
+ */
+function manualOverMilestone(item: PlanItem, input: MeasureInput): boolean {
+  return (
+    item.manualProgress.state === 'ok' &&
+    input.type !== 'milestone' &&
+    input.target.state === 'blank' &&
+    !isMilestoneReached(input.currentText)
+  );
+}
+
+/**
  * Progress of every row (index = PlanItem.index), children before parents:
  * Status Done → 1; the row's own measure (Target, milestone), unless its Current is blank and
- * it has a *manual progress* (a goals export gives Target and Progress %, no Current); else its
- * manual progress (the Progress a person typed, or a percent after the Status word); else, with children, the
+ * it has a *manual progress* (a goals export gives Target and Progress %, no Current), or it is a
+ * Milestone row by level only, not reached, with a typed progress; else its manual progress (the
+ * Progress a person typed, or a percent after the Status word); else, with children, the
  * weighted mean of the children's (Dropped and weight 0 left out, each capped at 1) — but
  * unknown (null) when some of them have no progress; else a Task or Tactic is 0 (not done);
  * anything else (a Key Result without Target, a childless Objective) is unknown (null).
@@ -205,7 +220,7 @@ export function computeProgressDetails(plan: Plan, allowOver = false): ProgressV
     if (input.done) {
       value = 1;
       source[i] = 'done';
-    } else if (isMeasured(input) && !manualBeforeCheckIn(item)) {
+    } else if (isMeasured(input) && !manualBeforeCheckIn(item) && !manualOverMilestone(item, input)) {
       value = measure(input, allowOver);
       if (value !== null) source[i] = 'measure';
     } else if (item.manualProgress.state === 'ok') {

@@ -102,7 +102,9 @@ export type LevelSource =
   | 'prefixes'
   | 'outline numbers'
   | 'column header'
-  | 'parent depth';
+  | 'parent depth'
+  /** No column names a level: every row one level (Milestone when dated, else Task), a guess. */
+  | 'flat list';
 
 /** Where the rows' parents came from ('none': every row is top-level). */
 export type ParentSource = 'parent column' | 'level columns' | 'id numbers' | 'row order' | 'none';

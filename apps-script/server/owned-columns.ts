@@ -32,6 +32,20 @@ export interface ColumnWrite {
   values: readonly CellValue[];
   /** Keep a cell's live formula instead of writing the value (row offset, the formula). */
   keepFormula?: (offset: number, formula: string) => boolean;
+  /** The column's formulas as already read (one per row, '' for none): no getFormulas() for it. */
+  formulas?: readonly string[];
+  /**
+   * Write the cell's value as a constant formula (=0.5): Cascade's mark on the values it writes,
+   * which tells them apart from what a person types (shared/owned-cells.ts).
+   */
+  asConstant?: (offset: number) => boolean;
+}
+
+/** A value as a constant formula: =0.5, ="on track"; blank stays blank. */
+function constantFormula(value: CellValue | undefined): CellValue {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? `=${value}` : '';
+  return typeof value === 'string' ? `="${value.replace(/"/g, '""')}"` : ownedCell(value);
 }
 
 /**
@@ -45,16 +59,20 @@ export function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow
   let kept = 0;
   for (const block of adjacentBlocks(writes)) {
     const range = sheet.getRange(firstRow, block[0].index + 1, rows, block.length);
-    const formulas = block.some((w) => w.keepFormula !== undefined) ? range.getFormulas() : null;
+    const formulas = block.some((w) => w.keepFormula !== undefined && w.formulas === undefined)
+      ? range.getFormulas()
+      : null;
     const out: CellValue[][] = new Array(rows);
     for (let r = 0; r < rows; r++) {
       const line: CellValue[] = new Array(block.length);
       for (let c = 0; c < block.length; c++) {
         const write = block[c];
-        const formula = formulas !== null ? formulas[r][c] : '';
+        const formula = write.formulas !== undefined ? (write.formulas[r] ?? '') : formulas !== null ? formulas[r][c] : '';
         if (formula !== '' && write.keepFormula !== undefined && write.keepFormula(r, formula)) {
           line[c] = formula;
           kept++;
+        } else if (write.asConstant !== undefined && write.asConstant(r)) {
+          line[c] = constantFormula(write.values[r]);
         } else {
           line[c] = ownedCell(write.values[r]);
         }

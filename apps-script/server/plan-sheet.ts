@@ -1,5 +1,13 @@
-import { COLUMN_BY_KEY, HEADER_SCAN_ROWS, REQUIRED_COLUMNS, findPlanHeaderRow } from '../../shared/index.js';
-import type { CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
+import {
+  COLUMN_BY_KEY,
+  HEADER_SCAN_ROWS,
+  REQUIRED_COLUMNS,
+  claimOwnedCells,
+  findPlanHeaderRow,
+  formulaCellOwner,
+  mapColumns,
+} from '../../shared/index.js';
+import type { CellOwner, CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
 import { UserError } from './errors.js';
 import { TO_LAST, sheetValues } from './sheet-values.js';
 import { normaliseDates } from './time-zone.js';
@@ -21,8 +29,20 @@ export interface PlanSheet {
   headerRow: number;
   /** Columns in the data range. */
   width: number;
-  /** The table handed to the core (rows under the header). */
+  /** The table handed to the core (rows under the header), Cascade's own Progress cells blanked. */
   table: RawTable;
+  /** The Progress column as read, when the plan has one (see claimProgress). */
+  progress: ProgressCells | null;
+}
+
+/** The Progress column's cells under the header: whose each is, and their formulas ('' for none). */
+export interface ProgressCells {
+  /** 0-based column. */
+  index: number;
+  /** Owner by spreadsheet row; rows absent are blank. */
+  owners: Map<number, CellOwner>;
+  /** One per row under the header, from the first. */
+  formulas: string[];
 }
 
 /**
@@ -66,14 +86,36 @@ export function readPlanSheet({ sheet, name }: NamedSheet, calendar: ZoneCalenda
   if (headerIndex < 0) throw new UserError('not-a-plan', notAPlanMessage(name));
   normaliseDates(values, calendar);
   const width = values[0]?.length ?? 0;
-  return {
-    sheet,
-    name,
-    values,
-    headerRow: headerIndex + 1,
-    width,
-    table: { header: values[headerIndex], rows: values.slice(headerIndex + 1), headerRow: headerIndex + 1 },
-  };
+  const table: RawTable = { header: values[headerIndex], rows: values.slice(headerIndex + 1), headerRow: headerIndex + 1 };
+  return { sheet, name, values, headerRow: headerIndex + 1, width, table, progress: claimProgress(sheet, table) };
+}
+
+/**
+ * Tells Cascade's Progress cells from people's (shared/owned-cells.ts): its live formula and the
+ * values it writes as constant formulas (=0.5) are its own and are blanked in the table; what a
+ * person typed stays, and the core reads it as the row's manual progress. One getFormulas() for
+ * the column, whatever the number of rows.
+ */
+function claimProgress(sheet: Sheet, table: RawTable): ProgressCells | null {
+  const columns = mapColumns(table.header);
+  const index = columns.progress;
+  if (index === undefined) return null;
+  const headerRow = table.headerRow ?? 1;
+  const formulas =
+    table.rows.length > 0
+      ? sheet
+          .getRange(headerRow + 1, index + 1, table.rows.length, 1)
+          .getFormulas()
+          .map((row) => row[0] ?? '')
+      : [];
+  const owned = claimOwnedCells(
+    table,
+    columns,
+    (key, row, _col, value) =>
+      formulaCellOwner(value, formulas[row - headerRow - 1] || undefined, { key, columns, row, marked: true }),
+    ['progress'],
+  );
+  return { index, owners: owned.progress?.owners ?? new Map<number, CellOwner>(), formulas };
 }
 
 /** Spreadsheet row number of the first row under the header, and how many rows follow it. */

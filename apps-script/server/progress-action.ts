@@ -28,7 +28,7 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
     const items = computeProgress(plan, { today: session.today, allowOver: session.settings.allowOver });
     const checkIns = recordCheckIns(session, planSheet, plan, items);
     const { first, count } = dataRows(planSheet);
-    const hadProgress = plan.columns.progress !== undefined;
+    const read = planSheet.progress;
     const progress = ownedColumn(planSheet, plan.columns, 'progress');
     const progressValues: CellValue[] = new Array(count).fill(null);
     const paceValues: CellValue[] = new Array(count).fill('');
@@ -37,13 +37,20 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
       paceValues[item.row - first] = item.status ?? NO_PACE;
     }
     for (const trend of checkIns.trends) if (trend.pace !== null) paceValues[plan.items[trend.index].row - first] = trend.pace;
-    const shown = planSheet.table.rows;
+    // The cells as the sheet shows them (the table handed to the core has Cascade's own blanked).
+    const shown = planSheet.values.slice(planSheet.headerRow);
+    // A person's progress is theirs: written back as it is (their formula kept), never replaced.
+    const persons = (offset: number) => read !== null && read.owners.get(first + offset) === 'person';
+    if (read !== null) for (let offset = 0; offset < count; offset++) if (persons(offset)) progressValues[offset] = shown[offset][progress.index];
     const writes: ColumnWrite[] = [
       {
         index: progress.index,
         values: progressValues,
-        // A formula stays where it already shows what the core computes (blank where there is none).
-        keepFormula: hadProgress ? (offset) => sameProgress(shown[offset][progress.index], progressValues[offset]) : undefined,
+        formulas: read?.formulas,
+        // A formula stays where it already shows what the core computes (blank where there is none),
+        // or where a person wrote it.
+        keepFormula: read !== null ? (offset) => persons(offset) || sameProgress(shown[offset][progress.index], progressValues[offset]) : undefined,
+        asConstant: (offset) => !persons(offset),
       },
     ];
     if (plan.columns.pace !== undefined) writes.push({ index: plan.columns.pace, values: paceValues });

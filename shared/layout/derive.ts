@@ -16,7 +16,7 @@ import type {
   PlanReading,
   ReadColumn,
 } from '../types.js';
-import { headerList, holdsNumbers, type DetectedColumns } from './detect.js';
+import { headerList, holdsNumbers, isPhaseHeader, type DetectedColumns } from './detect.js';
 import { depthLevels, levelRank, parentsByOrder } from './levels.js';
 import { extendedPrefixLevel, outlineDepth, outlineParent, prefixedId, prefixedTitle } from './prefixes.js';
 
@@ -47,27 +47,39 @@ function text(cell: CellValue | undefined): string {
 export function planRows(detected: DetectedColumns, rows: readonly (readonly CellValue[])[]): RowPlan {
   const { columns, levelColumns } = detected;
   if (columns.level !== undefined || levelColumns.length === 0) return { kind: 'rows' };
-  if (levelColumns.length >= 2) return { kind: 'side by side', tiers: levelColumns };
-  const group = levelColumns[0];
-  const next = NEXT_LEVEL[group.level];
-  if (columns.title === undefined || next === undefined || !writtenAsGroup(rows, group.index)) return { kind: 'rows' };
+  const deepest = levelColumns[levelColumns.length - 1];
+  const next = NEXT_LEVEL[deepest.level];
+  if (levelColumns.length >= 2) {
+    // Project and Phase beside a Title column: the titles are the rows under the deepest group.
+    // Objective and Key Result beside a stray Title: the key results are written one per row.
+    const titlesUnder =
+      columns.title !== undefined && next !== undefined && writtenAsGroup(rows, deepest.index, 'mostly');
+    return titlesUnder
+      ? { kind: 'side by side', tiers: levelColumns, implied: next }
+      : { kind: 'side by side', tiers: levelColumns };
+  }
+  if (columns.title === undefined || next === undefined || !writtenAsGroup(rows, deepest.index)) return { kind: 'rows' };
   return { kind: 'side by side', tiers: levelColumns, implied: next };
 }
 
-/** A column blank or repeated below some of its rows (a merged cell reads either way). */
-function writtenAsGroup(rows: readonly (readonly CellValue[])[], col: number): boolean {
+/**
+ * A column blank or repeated below some of its rows (a merged cell reads either way); 'mostly':
+ * continued on at least as many rows as it starts groups, as a Phase column is and a Key Result
+ * column is not.
+ */
+function writtenAsGroup(rows: readonly (readonly CellValue[])[], col: number, how: 'some' | 'mostly' = 'some'): boolean {
   let previous = '';
   let grouped = 0;
-  let filled = 0;
+  let groups = 0;
   for (let r = 0; r < rows.length && r < 500; r++) {
     const t = text(rows[r]?.[col]);
     const blankRow = (rows[r] ?? []).every((cell) => text(cell) === '');
     if (blankRow) continue;
-    if (t !== '') filled++;
-    if (filled > 0 && (t === '' || t === previous)) grouped++;
+    if (groups > 0 && (t === '' || t === previous)) grouped++;
+    else if (t !== '') groups++;
     if (t !== '') previous = t;
   }
-  return filled > 0 && grouped > 0;
+  return groups > 0 && (how === 'mostly' ? grouped >= groups : grouped > 0);
 }
 
 export interface DeriveInput {
@@ -281,12 +293,18 @@ function fromContent(input: DeriveInput): Structure {
       const level = item.level === null ? extendedPrefixLevel(item.id, used) : null;
       if (level !== null) setLevel(item, level);
     }
-    return prefixed(
+    const unprefixed = oneLevelForUnprefixed(items, detected.levelHint);
+    const structure = prefixed(
       items,
       `levels from the prefixes of the IDs in ${idHeader} (${items[0].id}…)`,
       (item) => prefixedId(item.id)?.path ?? '',
       hasParentColumn,
     );
+    if (unprefixed) {
+      structure.summary.push(unprefixed.words);
+      if (unprefixed.guess) structure.guesses.push(unprefixed.words);
+    }
+    return structure;
   }
   const titled = items.map((item) => prefixedTitle(item.title));
   if (n > 0 && count(titled, (p) => p !== null) >= n * 0.5) {
@@ -377,6 +395,9 @@ function fromContent(input: DeriveInput): Structure {
     };
   }
 
+  const flat = flatList(input);
+  if (flat) return flat;
+
   const found = headerList(header);
   throw new PlanHeaderError(
     `Row ${headerRow} is not a plan header: Cascade cannot tell the rows' levels. Found ${found.join(', ')}. ` +
@@ -385,6 +406,60 @@ function fromContent(input: DeriveInput): Structure {
     found,
     'levels',
   );
+}
+
+/** Columns that make a list of titles a plan: something to check or to track beside each title. */
+const PLAN_KEYS = ['owner', 'status', 'dueDate', 'startDate', 'target', 'current', 'progress'] as const;
+
+/**
+ * A flat list (milestones, tickets) that names no level anywhere: every row one level, top-level,
+ * a guess said as one. Dated rows are Milestones (a milestone is a dated checkpoint), others
+ * Tasks; with a framework given, its level of that name, else its lowest. Null when nothing
+ * beside the titles makes it a plan (a list of names and amounts is no plan).
+ */
+function flatList(input: DeriveInput): Structure | null {
+  const { columns } = input.detected;
+  if (!PLAN_KEYS.some((key) => columns[key] !== undefined)) return null;
+  const dated = columns.dueDate !== undefined || columns.startDate !== undefined;
+  const wanted: LevelName = dated ? 'Milestone' : 'Task';
+  const levels = input.framework?.levels;
+  const level = !levels || levels.includes(wanted) ? wanted : levels[levels.length - 1];
+  for (const item of input.items) setLevel(item, level);
+  const words = `every row as a ${level} (no column names the levels${dated ? '; the rows have dates' : ''})`;
+  return {
+    layout: 'one level',
+    levels: 'flat list',
+    parents: 'none',
+    parent: null,
+    generateIds: true,
+    oneLevel: level,
+    summary: [words],
+    guesses: [words],
+  };
+}
+
+/**
+ * ID prefixes that all name one level (M01, M02…): a row written without one (Mx01) is that
+ * level too; a guess unless a header names the same level. Null when there is nothing to fill.
+ */
+function oneLevelForUnprefixed(
+  items: PlanItem[],
+  hint: DetectedColumns['levelHint'],
+): { words: string; guess: boolean } | null {
+  let only: LevelName | null = null;
+  let missing = 0;
+  for (const item of items) {
+    if (item.level === null) missing++;
+    else if (only === null) only = item.level;
+    else if (only !== item.level) return null;
+  }
+  if (only === null || missing === 0) return null;
+  for (const item of items) if (item.level === null) setLevel(item, only);
+  const from = hint?.level === only ? ` (from the ${hint.header} header)` : '';
+  return {
+    words: `${missing === 1 ? 'the row' : `the ${missing} rows`} without a level prefix read as ${only}s${from}`,
+    guess: from === '',
+  };
 }
 
 const ROW_ORDER = 'parents from the order of rows (each row under the nearest row above of a higher level)';
@@ -488,6 +563,22 @@ function chainDepths(parent: Int32Array): number[] {
   return depth;
 }
 
+/**
+ * A level column to the right of one whose level is lower (Objective under Milestone): the columns'
+ * order says which rows hold which, so it is read as the level below its left neighbour (the
+ * milestones' tasks), never as a level above its own parent. Returns what was read so, in words.
+ */
+function underUpperLevel(levels: LevelName[], names: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let j = 1; j < levels.length; j++) {
+    if (levelRank(levels[j]) > levelRank(levels[j - 1])) continue;
+    const below = NEXT_LEVEL[levels[j - 1]] ?? 'Task';
+    words.push(`the rows in ${names[j]} read as ${below}s (under the ${levels[j - 1]}s in ${names[j - 1]}, to its left)`);
+    levels[j] = below;
+  }
+  return words;
+}
+
 /** Side by side: a new group where a level column's text starts or changes; blank and repeated cells continue it. */
 function sideBySide(
   input: DeriveInput,
@@ -498,6 +589,8 @@ function sideBySide(
   // "Goal" beside "Key Result" is an OKR sheet's objective.
   const goalAsObjective = levels.includes('Key Result') && levels.includes('Goal') && !levels.includes('Objective');
   if (goalAsObjective) levels[levels.indexOf('Goal')] = 'Objective';
+  const tierNames = implied ? [...tiers.map((t) => t.header), text(input.header[input.detected.columns.title!])] : tiers.map((t) => t.header);
+  const relevelled = underUpperLevel(levels, tierNames);
   const depth = levels.length;
   const open: number[] = new Array(depth).fill(-1);
   const openText: string[] = new Array(depth).fill('');
@@ -517,8 +610,16 @@ function sideBySide(
     } else item.title = cellText;
   };
 
+  // One array each for every row, not two per row: 100,000 rows read without 200,000 small arrays.
+  const opened: number[] = [];
+  const impliedTexts: string[] = new Array(depth).fill('');
   input.items.forEach((rowItem, r) => {
-    const texts = implied ? [...input.tierTexts[r], rowItem.title] : input.tierTexts[r];
+    let texts = input.tierTexts[r];
+    if (implied) {
+      for (let j = 0; j < depth - 1; j++) impliedTexts[j] = texts[j];
+      impliedTexts[depth - 1] = rowItem.title;
+      texts = impliedTexts;
+    }
     let from = depth - 1;
     for (let j = 0; j < depth - 1; j++) {
       if (texts[j] !== '' && texts[j] !== openText[j]) {
@@ -526,7 +627,7 @@ function sideBySide(
         break;
       }
     }
-    const opened: number[] = [];
+    opened.length = 0;
     for (let j = from; j < depth - 1; j++) {
       open[j] = -1;
       openText[j] = '';
@@ -558,11 +659,23 @@ function sideBySide(
   });
 
   const names = tiers.map((t) => t.header);
+  const last = tiers.length - 1;
+  const rowLevel = levels[depth - 1];
+  const tierWords = tiers.map((t, j) => `${t.header} (${levels[j]})`);
   const summary = implied
-    ? [`levels from the ${names[0]} column (${tiers[0].level}) and the rows under it as ${implied}s`]
+    ? [
+        tiers.length === 1
+          ? `levels from the ${names[0]} column (${levels[0]}) and the rows under it as ${rowLevel}s`
+          : `levels from the ${listOf(tierWords)} columns and the rows under them as ${rowLevel}s`,
+      ]
     : [`levels from the ${listOf(names)} columns`];
-  const guesses = implied ? [`the rows under each ${tiers[0].level} in ${names[0]} read as ${implied}s`] : [];
+  const guesses = tiers
+    .filter((t) => isPhaseHeader(t.header))
+    .map((t) => `${t.header} read as ${levels[tiers.indexOf(t)]}s (a column that groups the rows)`);
+  if (implied) guesses.push(`the rows under each ${levels[last]} in ${names[last]} read as ${rowLevel}s`);
   if (goalAsObjective) summary.push('Goal read as Objective (beside Key Result)');
+  summary.push(...relevelled);
+  guesses.push(...relevelled);
   if (implied === undefined && input.detected.columns.title !== undefined) {
     const ignored = input.header[input.detected.columns.title];
     summary.push(

@@ -86,6 +86,11 @@ function sample(rows: readonly (readonly CellValue[])[], col: number): string[] 
   return out;
 }
 
+/** The texts once each: a value repeated down a column (a milestone's report rows) counts once. */
+function distinct(texts: readonly string[]): string[] {
+  return [...new Set(texts)];
+}
+
 function mostly(texts: readonly string[], test: (text: string) => boolean): boolean {
   if (texts.length === 0) return false;
   let hits = 0;
@@ -183,7 +188,7 @@ export function detectColumns(
       // log that repeats one milestone per report is judged by its milestones, not its rows.
       if (
         columns.id === undefined &&
-        mostly([...new Set(sample(rows, index))], (t) => prefixedId(t) !== null || outlineDepth(t) !== null)
+        mostly(distinct(sample(rows, index)), (t) => prefixedId(t) !== null || outlineDepth(t) !== null)
       ) {
         columns.id = index;
         sources.id = 'alias';
@@ -266,6 +271,7 @@ export function detectColumns(
       delete sources.type;
     }
   }
+  if (columns.title !== undefined && columns.level === undefined) levelColumns.push(...groupColumns(header, taken));
   levelColumns.sort((a, b) => a.index - b.index);
   return { columns, sources, levelColumns, levelHint, guesses, duplicates: matched.duplicates };
 }
@@ -313,6 +319,56 @@ function writtenInGroups(rows: readonly (readonly CellValue[])[], col: number): 
     previous = t;
   }
   return seen.size > 0 && continued > 0;
+}
+
+/**
+ * Headers that name a group of rows without naming a level: a phase, an epic, a project. Beside a
+ * Title column, written as groups, they are the rows' parents (planRows decides).
+ */
+const PHASE_WORDS = new Set([
+  'phase',
+  'phases',
+  'stage',
+  'epic',
+  'epics',
+  'project',
+  'projects',
+  'programme',
+  'program',
+  'workstream',
+  'work stream',
+  'work package',
+  'fase',
+  'etapa',
+  'epica',
+  'proyecto',
+  'projekt',
+  'etappe',
+  'arbeitspaket',
+  'projet',
+  'etape',
+  'epique',
+]);
+
+/** True for a header that names a phase of work (Phase, Epic, Project), not a level: its groups become parent rows. */
+export function isPhaseHeader(header: string): boolean {
+  return PHASE_WORDS.has(normaliseHeader(header));
+}
+
+/** The levels of group columns, top first, ending above the rows' own level (Task): Project > Phase > task. */
+const GROUP_LADDER: readonly LevelName[] = ['Goal', 'Objective', 'Milestone'];
+
+/** Columns named for a group (Phase, Epic, Project), left to right, with the levels they stand for. */
+function groupColumns(header: readonly CellValue[], taken: Set<number>): LevelColumn[] {
+  const found: number[] = [];
+  header.forEach((cell, index) => {
+    if (!taken.has(index) && typeof cell === 'string' && isPhaseHeader(cell)) found.push(index);
+  });
+  const ladder = GROUP_LADDER.slice(Math.max(0, GROUP_LADDER.length - found.length));
+  return found.slice(-ladder.length).map((index, k) => {
+    taken.add(index);
+    return { index, header: headerText(header[index]), level: ladder[k] };
+  });
 }
 
 /** The columns read, in sheet order, with their headers as written. */

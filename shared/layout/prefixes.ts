@@ -1,6 +1,6 @@
 // IDs and titles that carry the row's level and number: "O1", "KR1.2", "O1: Grow revenue",
 // "Objective 2 – …", and outline numbers ("1", "1.2", "1.2.3").
-import { levelFromText } from '../frameworks.js';
+import { LEVEL_TEXTS, levelFromText } from '../frameworks.js';
 import { ID_PREFIX } from '../ids.js';
 import type { LevelName } from '../types.js';
 
@@ -61,8 +61,23 @@ export function extendedPrefixLevel(text: string, used: ReadonlySet<LevelName>):
   return fits.size === 1 ? [...fits][0] : null;
 }
 
+/** The first word of a title, up to a space, dash or digit. */
+const FIRST_WORD = /^[a-z\u00c0-\u024f]+/i;
+
+/** The first words of every level name and prefix ("key" of "key result", "kr", "o"), lower case, no accents. */
+const FIRST_WORDS = new Set([...LEVEL_TEXTS, ...LEVEL_BY_PREFIX.keys()].map((t) => t.split(/[\s-]/)[0]));
+
+function firstWordKey(word: string): string {
+  const lower = word.toLowerCase();
+  return /^[a-z]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** A title cell like "O1: Grow revenue" or "KR 1.2 – Sign 50 accounts"; null when it starts with no level prefix. */
 export function prefixedTitle(text: string): Prefixed | null {
+  // Most titles start with a word that names no level ("Sign 50 accounts"): said without the
+  // full pattern, which reading a side-by-side sheet would otherwise run on every title.
+  const first = FIRST_WORD.exec(text.trimStart());
+  if (first === null || !FIRST_WORDS.has(firstWordKey(first[0]))) return null;
   const m = PREFIXED_TITLE.exec(text.trim());
   if (!m) return null;
   const level = levelOfPrefix(m[1]);

@@ -32,7 +32,7 @@ describe('Update progress', () => {
     // first update's records are the baseline, not check-ins.
     expect(loaded.world.counter.count('Range.setValues')).toBe(2);
     for (const item of coreProgress(table)) {
-      expect(sheet.cell(item.row, col('Progress')), `Progress of row ${item.row}`).toBe(item.progress ?? '');
+      expect(sheet.shown(item.row, col('Progress')), `Progress of row ${item.row}`).toBe(item.progress ?? '');
       expect(sheet.cell(item.row, col('Pace')), `Pace of row ${item.row}`).toBe(item.status ?? NO_PACE);
     }
     // Every other cell, formula and format is as it was; Last check-in is set from the check-ins this update added.
@@ -74,7 +74,7 @@ describe('Update progress', () => {
     }
     // Roll-ups (rows with children) hold the value written by Cascade.
     for (const item of core.values()) {
-      if (!measured.includes(item.row)) expect(sheet.cell(item.row, progressCol)).toBe(item.progress ?? '');
+      if (!measured.includes(item.row)) expect(sheet.shown(item.row, progressCol)).toBe(item.progress ?? '');
     }
     // Empty template rows keep their formulas for rows people add later.
     expect(sheet.formula(150, progressCol)).toMatch(/^=/);
@@ -89,15 +89,15 @@ describe('Update progress', () => {
     settings(plain);
     const sheet = seedPlan(plain.world, table);
     plain.api('apiProgress', { sheet: null });
-    expect(sheet.cell(3, col('Progress'))).toBe(1);
+    expect(sheet.shown(3, col('Progress'))).toBe(1);
 
     const over = loadBundle();
     settings(over, true);
     const overSheet = seedPlan(over.world, table);
     const result = over.api('apiProgress', { sheet: null });
-    expect(overSheet.cell(3, col('Progress'))).toBeCloseTo(1.6, 10);
+    expect(overSheet.shown(3, col('Progress'))).toBeCloseTo(1.6, 10);
     const o1 = coreProgress(table, true).find((i) => i.id === 'O1');
-    expect(overSheet.cell(2, col('Progress'))).toBeCloseTo(o1?.progress ?? NaN, 10);
+    expect(overSheet.shown(2, col('Progress'))).toBeCloseTo(o1?.progress ?? NaN, 10);
     expect(o1?.progress).toBeLessThanOrEqual(1);
     expect(result.ok && result.value.items[0].children[0].progress).toBeCloseTo(1.6, 10);
   });
@@ -115,8 +115,10 @@ describe('Update progress', () => {
     const result = loaded.api('apiProgress', { sheet: null });
     expect(result.ok && result.value.written.pace).toBe(false);
     expect(sheet.cell(1, 9)).toBe('Progress');
-    expect(sheet.cell(3, 9)).toBe(0.5);
-    expect(sheet.cell(2, 9)).toBe(0.5);
+    expect(sheet.shown(3, 9)).toBe(0.5);
+    expect(sheet.shown(2, 9)).toBe(0.5);
+    // Cascade's values go in as constant formulas, its mark that tells them from a person's.
+    expect(sheet.formula(3, 9)).toBe('=0.5');
     expect(sheet.format(3, 9)).toBe('0%');
   });
 
@@ -134,6 +136,40 @@ describe('Update progress', () => {
     expect(sheet.cell(3, 3)).toBe('on track');
     expect(sheet.cell(3, order.indexOf('Parent') + 1)).toBe('O1');
     expect(sheet.cell(3, order.indexOf('Title') + 1)).toBe('Sign 50 new mid-market accounts');
+  });
+
+  test('reads a progress a person typed as manual progress and never overwrites it; its own values are not read back as typed', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    const sheet = loaded.world.spreadsheet.addSheet('Mine', 20, 10);
+    sheet.seed([
+      ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Start', 'Target', 'Current', 'Progress', 'Notes'],
+      ['O1', 'Objective', '', 'Grow revenue to $120M', 'Lena', '', '', '', '', 'keep'],
+      ['KR1', 'Key Result', 'O1', 'Win the partner channel', 'Tom', '', '', '', 0.6, ''],
+      ['KR2', 'Key Result', 'O1', 'Sign 10 accounts', 'Mei', 0, 10, 5, 0.9, ''],
+    ]);
+    loaded.world.spreadsheet.active = sheet;
+    const first = loaded.api('apiProgress', { sheet: null });
+    if (!first.ok) throw new Error(first.error.message);
+    // KR1 has no Target: the 60 % typed is its progress; KR2 measures itself (50 %), the 0.9 typed stays.
+    expect(first.value.items[0].children.map((c) => c.progress)).toEqual([0.6, 0.5]);
+    expect([sheet.cell(3, 9), sheet.formula(3, 9)]).toEqual([0.6, '']);
+    expect([sheet.cell(4, 9), sheet.formula(4, 9)]).toEqual([0.9, '']);
+    expect(sheet.shown(2, 9)).toBeCloseTo(0.55, 10);
+    expect(sheet.formula(2, 9)).toBe('=0.55');
+    expect(sheet.cell(2, 10)).toBe('keep');
+
+    // The roll-up Cascade wrote is its own: it moves with the key results, not frozen as typed.
+    sheet.range(4, 8).setValue(10);
+    const second = loaded.api('apiProgress', { sheet: null });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.items[0].progress).toBeCloseTo(0.8, 10);
+    expect(sheet.shown(2, 9)).toBeCloseTo(0.8, 10);
+    // A person typing over Cascade's value makes the cell theirs.
+    sheet.range(2, 9).setValue(0.3);
+    const third = loaded.api('apiProgress', { sheet: null });
+    expect(third.ok && third.value.items[0].progress).toBe(0.3);
+    expect([sheet.cell(2, 9), sheet.formula(2, 9)]).toEqual([0.3, '']);
   });
 
   test('makes the same small number of service calls for 100 and 5,000 rows', () => {

@@ -6,9 +6,12 @@ import {
   progressFormula,
   readPlan,
   MILESTONE_LEVEL_TEXTS,
+  checkPlan,
+  computeProgress,
   type Plan,
   type RawTable,
 } from '../../shared/index.js';
+import { day } from './helpers.js';
 
 const shape = (plan: Plan) => plan.items.map((i) => [i.row, i.id, i.level, i.parentId, i.title]);
 
@@ -388,5 +391,216 @@ describe("Cascade's own plans read as before", () => {
       summary: [],
       guesses: [],
     });
+  });
+});
+
+describe('a flat list that names no level', () => {
+  const milestones: RawTable = {
+    header: ['name', 'description', 'rag', 'date'],
+    rows: [
+      ['Project Kickoff', 'Team onboarding', 'Green', '2026-01-12'],
+      ['Architecture Approved', 'Through design authority', 'Amber', '2026-03-02'],
+      ['Go-Live', 'Production cutover', 'Green', '2026-10-05'],
+    ],
+  };
+
+  it('reads dated rows as top-level Milestones, and says it is a guess', () => {
+    const plan = readPlan(milestones);
+    expect(shape(plan)).toEqual([
+      [2, 'M1', 'Milestone', '', 'Project Kickoff'],
+      [3, 'M2', 'Milestone', '', 'Architecture Approved'],
+      [4, 'M3', 'Milestone', '', 'Go-Live'],
+    ]);
+    expect(plan.reading).toMatchObject({ layout: 'one level', levels: 'flat list', parents: 'none', oneLevel: 'Milestone' });
+    expect(plan.reading!.guesses).toContain('every row as a Milestone (no column names the levels; the rows have dates)');
+    expect(plan.reading!.summary).toContain('every row as a Milestone (no column names the levels; the rows have dates)');
+  });
+
+  it('reads a ticket list without dates as Tasks, with their checks and a typed progress', () => {
+    const table: RawTable = {
+      header: ['Key', 'Summary', 'Status', 'Progress'],
+      rows: [
+        ['CG-2', 'Add the approve menu', 'In progress', '40%'],
+        ['CG-1', 'Write the login page', 'Done', ''],
+      ],
+      manualProgress: true,
+    };
+    const plan = readPlan(table);
+    expect(shape(plan)).toEqual([
+      [2, 'CG-2', 'Task', '', 'Add the approve menu'],
+      [3, 'CG-1', 'Task', '', 'Write the login page'],
+    ]);
+    expect(computeProgress(plan, { today: day('2026-01-01') }).map((p) => p.progress)).toEqual([0.4, 1]);
+    const rules = checkPlan(plan, { today: day('2026-01-01') }).map((f) => f.rule);
+    expect(rules).toContain('owner/missing');
+    expect(rules).not.toContain('structure/unknown-level');
+  });
+
+  it('takes a level the given framework has: Task when OKR has no Milestone', () => {
+    expect(readPlan(milestones, { framework: 'okr' }).items.map((i) => i.level)).toEqual(['Task', 'Task', 'Task']);
+  });
+
+  it('still refuses a table with nothing to plan beside the titles', () => {
+    expect(() => readPlan({ header: ['ID', 'Name', 'Amount'], rows: [['1', 'Rent', 1200]] })).toThrow(
+      /cannot tell the rows' levels/,
+    );
+  });
+
+  it('reads a milestone’s typed progress rather than "not reached", unless reached or given a Target', () => {
+    const plan = readPlan({
+      header: ['Title', 'Due date', 'Progress', 'Target', 'Current'],
+      rows: [
+        ['Consistent batches', '2025-12-31', '60', null, null],
+        ['Samples shipped', '2025-10-31', '100', null, null],
+        ['Pilot line', '2026-03-31', '30', 5, 5],
+      ],
+      manualProgress: true,
+    });
+    expect(plan.items.map((i) => i.level)).toEqual(['Milestone', 'Milestone', 'Milestone']);
+    expect(computeProgress(plan, { today: day('2025-11-15') }).map((p) => p.progress)).toEqual([0.6, 1, 1]);
+  });
+});
+
+describe('group columns and level columns in a surprising order', () => {
+  it('reads a Phase column written as groups as the parents of the rows beside it', () => {
+    const plan = readPlan({
+      header: ['Phase', 'Task', 'Owner', 'Due'],
+      rows: [
+        ['Discovery', 'Interview ten users', 'Ana', '2026-02-01'],
+        [null, 'Write the findings', 'Ana', '2026-02-15'],
+        ['Build', 'Ship the beta', 'Bo', '2026-04-01'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.level, i.parentId === '' ? '' : plan.items.find((p) => p.id === i.parentId)!.title, i.title])).toEqual([
+      ['Milestone', '', 'Discovery'],
+      ['Task', 'Discovery', 'Interview ten users'],
+      ['Task', 'Discovery', 'Write the findings'],
+      ['Milestone', '', 'Build'],
+      ['Task', 'Build', 'Ship the beta'],
+    ]);
+  });
+
+  it('reads Project and Phase beside a Title column as three levels, the guesses named', () => {
+    const plan = readPlan({
+      header: ['Project', 'Phase', 'Title', 'Status'],
+      rows: [
+        ['Website', 'Design', 'Draw the wireframes', 'Done'],
+        ['Website', 'Design', 'Pick the fonts', 'Not started'],
+        ['Website', 'Launch', 'Move the DNS', 'Not started'],
+        ['Shop', 'Launch', 'Open the shop', 'Not started'],
+      ],
+    });
+    const titleOf = (id: string) => plan.items.find((p) => p.id === id)?.title ?? '';
+    expect(plan.items.map((i) => [i.level, titleOf(i.parentId), i.title])).toEqual([
+      ['Objective', '', 'Website'],
+      ['Milestone', 'Website', 'Design'],
+      ['Task', 'Design', 'Draw the wireframes'],
+      ['Task', 'Design', 'Pick the fonts'],
+      ['Milestone', 'Website', 'Launch'],
+      ['Task', 'Launch', 'Move the DNS'],
+      ['Objective', '', 'Shop'],
+      ['Milestone', 'Shop', 'Launch'],
+      ['Task', 'Launch', 'Open the shop'],
+    ]);
+    expect(plan.reading!.summary).toContain(
+      'levels from the Project (Objective) and Phase (Milestone) columns and the rows under them as Tasks',
+    );
+    expect(plan.reading!.guesses).toEqual(
+      expect.arrayContaining(['Project read as Objectives (a column that groups the rows)', 'the rows under each Milestone in Phase read as Tasks']),
+    );
+  });
+
+  it('reads an Objective column under a Milestone column as the milestones’ tasks, not upside down', () => {
+    const plan = readPlan({
+      header: ['Milestone', 'Objective', 'Status'],
+      rows: [
+        ['Feature Alpha', 'Implement secure login flow', 'In Progress'],
+        [null, 'Add password reset', 'Completed'],
+        ['Feature Beta', 'Design the ETL', 'Planned'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.level, i.title])).toEqual([
+      ['Milestone', 'Feature Alpha'],
+      ['Task', 'Implement secure login flow'],
+      ['Task', 'Add password reset'],
+      ['Milestone', 'Feature Beta'],
+      ['Task', 'Design the ETL'],
+    ]);
+    expect(plan.reading!.guesses).toContain('the rows in Objective read as Tasks (under the Milestones in Milestone, to its left)');
+    const rules = checkPlan(plan, { today: day('2026-01-15') }).map((f) => f.rule);
+    expect(rules).not.toContain('structure/level-order');
+    expect(rules).not.toContain('measurable/no-metric');
+  });
+
+  it('keeps Objective and Key Result beside a stray Title column side by side, the Title not read', () => {
+    const plan = readPlan({
+      header: ['Objective', 'Key Result', 'Title'],
+      rows: [
+        ['Grow', 'Sign 50 accounts', 'x'],
+        [null, 'Raise NPS to 60', 'y'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.level, i.title])).toEqual([
+      ['Objective', 'Grow'],
+      ['Key Result', 'Sign 50 accounts'],
+      ['Key Result', 'Raise NPS to 60'],
+    ]);
+  });
+});
+
+describe('IDs and prefixes that name one level', () => {
+  it('reads a row whose ID carries no prefix (X1) as the level every other ID names', () => {
+    const plan = readPlan({
+      header: ['#', 'Meilenstein', 'Termin'],
+      rows: [
+        ['M01', 'Basis-Installation', '20.10.2019'],
+        ['X1', 'Entwurf in BrickLink Studio', '27.10.2019'],
+        ['M02', 'Steuerung über Sprache', '03.11.2019'],
+        ['M03', 'Pixy-Kamera', '10.11.2019'],
+        ['M04', 'Antriebssystem', '01.12.2019'],
+      ],
+    });
+    expect(plan.reading!.levels).toBe('prefixes');
+    expect(plan.items.map((i) => i.level)).toEqual(['Milestone', 'Milestone', 'Milestone', 'Milestone', 'Milestone']);
+    expect(plan.reading!.summary).toContain('the row without a level prefix read as Milestones (from the Meilenstein header)');
+  });
+
+  it('reads a milestone column of repeated IDs (a report log) as the IDs, not as groups', () => {
+    const rows = [
+      ['MS1', 'Initiation', 'Planned'],
+      ['MS1', 'Initiation', 'Complete'],
+      ['MS2', 'Planning', 'Planned'],
+      ['MS2', 'Planning', 'In Progress'],
+      ['MS2', 'Planning', 'In Progress'],
+      ['Plan', 'Baseline', 'Planned'],
+      ['Plan', 'Baseline', 'In Progress'],
+      ['Plan', 'Baseline', 'Complete'],
+      ['MS3', 'Launch', 'Planned'],
+      ['MS4', 'Closing', 'Planned'],
+    ];
+    const plan = readPlan({ header: ['Milestone', 'Description', 'Status'], rows });
+    expect(plan.items).toHaveLength(rows.length);
+    expect(plan.items.map((i) => i.id)).toEqual(rows.map((r) => r[0]));
+    expect(new Set(plan.items.map((i) => i.level))).toEqual(new Set(['Milestone']));
+  });
+});
+
+describe('title prefixes after the quick look at the first word', () => {
+  it('still reads multi-word, accented and abbreviated level prefixes, and leaves other titles alone', () => {
+    const plan = readPlan({
+      header: ['Title', 'Owner'],
+      rows: [
+        ['Objetivo 1: Crecer en México', 'Ana'],
+        ['Key Result 1.1 – Sign 50 accounts', 'Bo'],
+        ['Résultat clé 1.2: Réduire le churn', 'Cy'],
+        ['Sign 10 more partners', 'Dee'],
+      ],
+    });
+    expect(plan.items.map((i) => [i.id, i.level, i.title])).toEqual([
+      ['Objetivo1', 'Objective', 'Crecer en México'],
+      ['KeyResult1.1', 'Key Result', 'Sign 50 accounts'],
+      ['Résultatclé1.2', 'Key Result', 'Réduire le churn'],
+      ['R1', null, 'Sign 10 more partners'],
+    ]);
   });
 });
