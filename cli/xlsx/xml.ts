@@ -59,6 +59,31 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/**
+ * The 0-based column of a cell reference ("AB12" → 27, "$C$4" → 2), or -1 when it is not one;
+ * decodeCellRef's rule without a regular expression or an object, as it runs once per cell read.
+ */
+export function cellColumn(ref: string): number {
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  const start = i;
+  let col = 0;
+  for (let c = ref.charCodeAt(i); i < n; c = ref.charCodeAt(++i)) {
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else break;
+  }
+  const letters = i - start;
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  if (i >= n) return -1;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return col - 1;
+}
+
 /** "AB12" → { col: 27, row: 12 }; null when it is not a cell reference. */
 export function decodeCellRef(ref: string): { col: number; row: number } | null {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
