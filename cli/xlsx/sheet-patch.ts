@@ -64,12 +64,20 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: 
   const pendingRows = [...byRow.keys()].sort((a, b) => a - b);
   let nextPending = 0;
 
-  const columnFormats = parseColumnFormats(xml, p);
+  // Everything the patcher reads outside the rows (cols, dimension) comes before sheetData: the
+  // rest of a large sheet is never scanned by a regular expression.
+  const start = new RegExp(`<${p}sheetData(?=[\\s/>])([^>]*?)(/?)>`).exec(xml)!;
+  const head = xml.slice(0, start.index);
+  const bodyStart = start.index + start[0].length;
+  const closing = start[2] === '/' ? -1 : xml.lastIndexOf(`</${p}sheetData>`);
+  if (start[2] !== '/' && closing < bodyStart) throw new Error('the worksheet has no end of sheetData');
+  const body = closing < 0 ? '' : xml.slice(bodyStart, closing);
+  const rest = closing < 0 ? xml.slice(bodyStart) : xml.slice(closing + `</${p}sheetData>`.length);
+
+  const columnFormats = parseColumnFormats(head, p);
   const groups = new Map<string, SharedGroup>();
   let groupsEnd = 0;
 
-  const sheetData = new RegExp(`<${p}sheetData(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${p}sheetData>)`).exec(xml)!;
-  const body = sheetData[2] ?? '';
   let out = '';
   let last = 0;
   let implicitRow = 0;
@@ -102,10 +110,7 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: 
   out += body.slice(last);
   emitNewRowsBefore(Infinity);
 
-  const newSheetData = `<${p}sheetData${sheetData[1]}>${out}</${p}sheetData>`;
-  let patched = xml.slice(0, sheetData.index) + newSheetData + xml.slice(sheetData.index + sheetData[0].length);
-  patched = widenDimension(patched, p, edits);
-  result.xml = patched;
+  result.xml = `${widenDimension(head, p, edits)}<${p}sheetData${start[1]}>${out}</${p}sheetData>${rest}`;
   return result;
 }
 
@@ -188,10 +193,11 @@ function buildRow(
       byCol.set(edit.col, cell);
       added = true;
     }
-    const before = cell.raw ?? renderCell(p, cell, rowNumber);
+    // A new cell given a value is a change; only an existing cell, or an emptied one, is compared.
+    const before = cell.raw ?? (existing || edit.value === null ? renderCell(p, cell, rowNumber) : null);
     writeValue(cell, edit, ctx);
-    cell.raw = null;
-    if (renderCell(p, cell, rowNumber) !== before) ctx.result.written++;
+    cell.raw = renderCell(p, cell, rowNumber);
+    if (cell.raw !== before) ctx.result.written++;
   }
 
   cells.sort((a, b) => a.col - b.col);
