@@ -82,6 +82,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     partial: false,
   };
   const intern = interner();
+  const dates = new Map<number, Date>();
   let row: CellValue[] | null = null;
   let rowNumber = 0;
   let nonEmptyRows = 0;
@@ -100,7 +101,8 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   const finishCell = () => {
     if (!row) return;
     let cell: CellValue = null;
-    if (hasValue) cell = intern(convert(type, value, style, options));
+    // Shared strings are one object per text already; other texts are interned.
+    if (hasValue) cell = type === 's' ? convert(type, value, style, options, dates) : intern(convert(type, value, style, options, dates));
     if (hasFormula && formula) {
       const shared = formula.shared;
       const text = formula.text === '' && shared !== undefined ? null : formula.text;
@@ -215,7 +217,17 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   return sheet;
 }
 
-function convert(type: string, text: string, style: number, options: SheetReadOptions): CellValue {
+/** Dates repeat down a plan (a few hundred days in 100,000 rows): each serial's Date is made once. */
+function dateOf(serial: number, options: SheetReadOptions, dates: Map<number, Date>): Date {
+  let date = dates.get(serial);
+  if (date === undefined) {
+    date = dateFromSerial(serial, options.date1904);
+    if (dates.size < 65536) dates.set(serial, date);
+  }
+  return date;
+}
+
+function convert(type: string, text: string, style: number, options: SheetReadOptions, dates: Map<number, Date>): CellValue {
   switch (type) {
     case 's': {
       const s = options.sharedStrings[Number(text)];
@@ -236,7 +248,7 @@ function convert(type: string, text: string, style: number, options: SheetReadOp
       if (text.trim() === '') return null;
       const n = Number(text);
       if (!Number.isFinite(n)) return text;
-      return options.dateStyles[style] ? dateFromSerial(n, options.date1904) : n;
+      return options.dateStyles[style] ? dateOf(n, options, dates) : n;
     }
   }
 }
