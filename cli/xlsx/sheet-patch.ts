@@ -124,6 +124,8 @@ interface RowContext {
 
 function rebuildRow(body: string, attributes: Attributes, rowNumber: number, edits: CellEdit[], ctx: RowContext): string {
   const { p } = ctx;
+  const end = appendPoint(body, edits, ctx);
+  if (end >= 0) return buildRow(p, attributes, [], body.slice(end), rowNumber, edits, ctx, body.slice(0, end));
   const cells: ParsedCell[] = [];
   let implicitCol = -1;
   let tailStart = 0;
@@ -139,6 +141,30 @@ function rebuildRow(body: string, attributes: Attributes, rowNumber: number, edi
   return buildRow(p, attributes, cells, tail, rowNumber, edits, ctx);
 }
 
+/**
+ * Where new cells go when every edit of a row writes a column right of its last cell (Progress,
+ * Pace and Check added to a plan): the end of that last cell, so that the row's cells are kept as
+ * they are without being parsed. -1 when the row must be rebuilt cell by cell: an edit lands on or
+ * before an existing cell, a cell has no reference, a shared formula is being written out, or a
+ * new cell takes its format from a neighbour.
+ */
+function appendPoint(body: string, edits: readonly CellEdit[], ctx: RowContext): number {
+  const { p } = ctx;
+  if (ctx.groups.size > 0) return -1;
+  const open = `<${p}c`;
+  const last = Math.max(body.lastIndexOf(`${open} `), body.lastIndexOf(`${open}>`), body.lastIndexOf(`${open}/`));
+  if (last < 0) return -1;
+  const cell = elementPattern(`${p}c`, 'y');
+  cell.lastIndex = last;
+  const match = cell.exec(body);
+  const ref = match && CELL_REF.exec(match[1]);
+  if (!match || !ref) return -1;
+  const lastCol = columnIndex(ref[1]);
+  for (const edit of edits) if (edit.col <= lastCol || edit.formatLike !== undefined) return -1;
+  if (new RegExp(`<${p}c(?=[\\s/>])(?![^>]*\\br\\s*=)`).test(body)) return -1;
+  return last + match[0].length;
+}
+
 function buildRow(
   p: string,
   attributes: Attributes,
@@ -147,6 +173,8 @@ function buildRow(
   rowNumber: number,
   edits: CellEdit[],
   ctx: RowContext,
+  /** The row's cells kept as they are, before those in `cells` (see appendPoint). */
+  kept = '',
 ): string {
   const byCol = new Map(cells.map((cell) => [cell.col, cell]));
   let added = false;
@@ -202,7 +230,7 @@ function buildRow(
 
   cells.sort((a, b) => a.col - b.col);
   if (added) attributes.delete('spans');
-  const content = cells.map((cell) => cell.raw ?? renderCell(p, cell, rowNumber)).join('') + tail;
+  const content = kept + cells.map((cell) => cell.raw ?? renderCell(p, cell, rowNumber)).join('') + tail;
   return `<${p}row${formatAttributes(attributes)}>${content}</${p}row>`;
 }
 
