@@ -32,7 +32,8 @@ function runCommand(args: string[]): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => {
       const usage = /usage=(\d+),(\d+)/.exec(stderr);
-      if (code !== 0 && code !== 1) return reject(new Error(`cascade ${args.join(' ')} exited ${code}: ${stderr.trim()}`));
+      if (code !== 0 && code !== 1)
+        return reject(new Error(`cascade ${args.join(' ')} exited ${code}: ${stderr.trim()}`));
       resolve({
         seconds: (performance.now() - start) / 1000,
         cpuSeconds: usage ? Number(usage[2]) / 1e6 : NaN,

@@ -87,7 +87,13 @@ export class PackageEdit {
   /** Replaces a part's content, or adds the part at the end of the package. */
   set(name: string, content: string | Buffer): void {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const part = { kind: 'written' as const, name, compressed: deflateRawSync(data, { level: LEVEL }), crc: crc32(data), size: data.length };
+    const part = {
+      kind: 'written' as const,
+      name,
+      compressed: deflateRawSync(data, { level: LEVEL }),
+      crc: crc32(data),
+      size: data.length,
+    };
     const at = this.items.findIndex((item) => item.name === name);
     if (at < 0) {
       this.items.push(part);
@@ -108,8 +114,7 @@ export class PackageEdit {
     const central: Buffer[] = [];
     let offset = 0;
     for (const item of this.items) {
-      const { local, record } =
-        item.kind === 'original' ? this.copied(item.entry, offset) : written(item, offset);
+      const { local, record } = item.kind === 'original' ? this.copied(item.entry, offset) : written(item, offset);
       pieces.push(local);
       central.push(record);
       offset += local.length;
@@ -144,7 +149,8 @@ export class PackageEdit {
   /** A data descriptor after the data: crc and sizes, with or without its signature (12 or 16 bytes). */
   private descriptorLength(entry: Entry, at: number): number {
     const b = this.bytes;
-    if (at + 16 <= b.length && b.readUInt32LE(at) === DATA_DESCRIPTOR && b.readUInt32LE(at + 4) === entry.crc32) return 16;
+    if (at + 16 <= b.length && b.readUInt32LE(at) === DATA_DESCRIPTOR && b.readUInt32LE(at + 4) === entry.crc32)
+      return 16;
     if (at + 12 <= b.length && b.readUInt32LE(at) === entry.crc32) return 12;
     throw new PackageEditError('an entry has no data descriptor where its flags say');
   }

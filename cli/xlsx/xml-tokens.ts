@@ -145,7 +145,8 @@ export class XmlTokenizer {
     while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
     const name = s.slice(lt + 2, end);
     const open = this.stack.pop();
-    if (open !== name) throw new XmlError(open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`);
+    if (open !== name)
+      throw new XmlError(open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`);
     this.handler.close(localName(name));
     return gt + 1;
   }

@@ -25,7 +25,9 @@ function push(events: Event[], event: Event) {
 function saxesEvents(xml: string): Event[] {
   const events: Event[] = [];
   const parser = new SaxesParser({ position: false });
-  parser.on('opentag', (tag) => push(events, ['open', localName(tag.name), { ...(tag.attributes as Record<string, string>) }]));
+  parser.on('opentag', (tag) =>
+    push(events, ['open', localName(tag.name), { ...(tag.attributes as Record<string, string>) }]),
+  );
   parser.on('closetag', (tag) => push(events, ['close', localName(tag.name)]));
   parser.on('text', (text) => push(events, ['text', text]));
   parser.on('cdata', (text) => push(events, ['text', text]));
@@ -86,7 +88,8 @@ describe('the XML tokenizer hears what saxes hears', () => {
       '<x:c r="B1"><x:f>SUM(A1:A2)&gt;0</x:f><x:v>1</x:v></x:c><x:c r="C1" t="str"><x:v><![CDATA[<raw> & text]]></x:v></x:c>' +
       '<?pi inside?><x:c r="D1" /><x:c r="E1"></x:c ></x:row></x:sheetData></x:worksheet>\n';
     const expected = saxesEvents(xml);
-    for (let size = 1; size <= xml.length; size++) expect([size, tokenizerEvents(cut(xml, size))]).toEqual([size, expected]);
+    for (let size = 1; size <= xml.length; size++)
+      expect([size, tokenizerEvents(cut(xml, size))]).toEqual([size, expected]);
   });
 
   it('refuses a part that is not well-formed', () => {
