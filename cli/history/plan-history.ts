@@ -7,7 +7,7 @@ import type { CellEdit } from '../write/cell-edit.js';
 import type { OwnedKey } from '../files/ownership.js';
 import { writeCells, type WriteResult } from '../write/write-progress.js';
 import { appendCsvHistory, readCsvHistory } from './csv-history.js';
-import { appendXlsxHistory, readXlsxHistory } from './xlsx-history.js';
+import { appendXlsxHistoryTo, readXlsxHistory } from './xlsx-history.js';
 
 /** Where the history of a plan file is, in words: `plan.xlsx (sheet "Check-ins")`, `plan.checkins.csv`. */
 export function historyPlace(file: PlanFile): string {
@@ -47,5 +47,5 @@ export async function writeWithHistory(
     return writeCells(file, edits, owned);
   }
   if (records.length === 0) return writeCells(file, edits, owned);
-  return writeCells(file, edits, owned, { also: (data) => appendXlsxHistory(data, records) });
+  return writeCells(file, edits, owned, { also: (pkg) => appendXlsxHistoryTo(pkg, records) });
 }

@@ -10,14 +10,12 @@ import {
   type CheckIn,
   type RawTable,
 } from '../../shared/index.js';
-import type JSZip from 'jszip';
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml } from '../xlsx/sheet-patch.js';
 import { CellFormats } from '../xlsx/styles.js';
 import { openWorkbook, readText, sheetPathOf, type Relationship } from '../xlsx/workbook-patch.js';
+import { PackageEdit } from '../xlsx/package-edit.js';
 import { decodeCellRef, decodeXml, elementPattern, escapeXml, parseAttributes, prefixOf } from '../xlsx/xml.js';
-
-type Zip = JSZip;
 
 const REL_STYLES = /\/styles$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
@@ -29,7 +27,7 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const WIDTHS = [11, 10, 10, 9, 11, 40, 24, 9, 28, 28];
 
 interface WorkbookParts {
-  zip: Zip;
+  pkg: PackageEdit;
   workbookPath: string;
   workbookRelsPath: string;
   rels: Relationship[];
@@ -38,47 +36,63 @@ interface WorkbookParts {
   sheetPath: string | null;
 }
 
-async function openParts(data: Uint8Array): Promise<WorkbookParts> {
-  const { zip, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
-  const workbookXml = await readText(zip, workbookPath);
+async function openParts(data: Uint8Array | PackageEdit): Promise<WorkbookParts> {
+  const { pkg, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
+  const workbookXml = readText(pkg, workbookPath);
   let sheetPath: string | null;
   try {
     sheetPath = sheetPathOf(workbookXml, rels, CHECKINS_SHEET);
   } catch {
     sheetPath = null;
   }
-  return { zip, workbookPath, workbookRelsPath, rels, workbookXml, sheetPath };
+  return { pkg, workbookPath, workbookRelsPath, rels, workbookXml, sheetPath };
 }
 
 /** The workbook's Check-ins sheet as a table (header = its first row), or null when it has none. */
 export async function readXlsxHistory(data: Uint8Array): Promise<RawTable | null> {
   const parts = await openParts(data);
   if (parts.sheetPath === null) return null;
-  const strings = await sharedStrings(parts);
-  const grid = sheetGrid(await readText(parts.zip, parts.sheetPath), strings);
+  const strings = sharedStrings(parts);
+  const grid = sheetGrid(readText(parts.pkg, parts.sheetPath), strings);
   const [header = [], ...rows] = grid;
   return { header, rows };
 }
 
+/** The workbook with the records appended to its Check-ins sheet (see appendXlsxHistoryTo). */
+export async function appendXlsxHistory(data: Uint8Array, records: readonly CheckIn[]): Promise<Buffer> {
+  const pkg = await PackageEdit.open(data);
+  await appendXlsxHistoryTo(pkg, records);
+  return pkg.toBuffer();
+}
+
 /**
- * The workbook with the records appended as rows of its Check-ins sheet (created with a header when
+ * Appends the records as rows of the package's Check-ins sheet (created with a header when
  * missing), Progress as a percent. Nothing else in the package changes.
  */
-export async function appendXlsxHistory(data: Uint8Array, records: readonly CheckIn[]): Promise<Buffer> {
-  const parts = await openParts(data);
-  const { zip } = parts;
+export async function appendXlsxHistoryTo(pkg: PackageEdit, records: readonly CheckIn[]): Promise<void> {
+  const parts = await openParts(pkg);
   let sheetPath = parts.sheetPath;
   let xml: string;
   let nextRow: number;
   if (sheetPath === null) {
-    sheetPath = await addSheet(parts);
+    sheetPath = addSheet(parts);
     xml = newSheetXml();
     nextRow = 1;
   } else {
-    xml = await readText(zip, sheetPath);
+    xml = readText(pkg, sheetPath);
     nextRow = lastRowOf(xml) + 1;
   }
-  const edits: CellEdit[] = [];
+  const stylesRel = parts.rels.find((r) => REL_STYLES.test(r.type));
+  const formats = stylesRel && pkg.has(stylesRel.path) ? new CellFormats(readText(pkg, stylesRel.path)) : null;
+  const p = prefixOf(xml, 'sheetData') ?? '';
+  // Rows are rendered a batch at a time, so that a first write of a large plan (a baseline for
+  // every row) never holds a cell edit for each of its cells at once.
+  const rows: string[] = [];
+  let edits: CellEdit[] = [];
+  const flush = () => {
+    if (edits.length > 0) rows.push(renderRows(edits, formats, p));
+    edits = [];
+  };
   if (nextRow === 1) {
     CHECKIN_HEADER.forEach((text, col) => edits.push({ row: 1, col, value: text, onFormula: 'skip' }));
     nextRow = 2;
@@ -90,42 +104,41 @@ export async function appendXlsxHistory(data: Uint8Array, records: readonly Chec
       if (value !== null && value !== '')
         edits.push({ row, col, value, onFormula: 'skip', percent: col === 3 && typeof value === 'number' });
     });
+    if (edits.length >= BATCH_CELLS) flush();
   }
-  const stylesRel = parts.rels.find((r) => REL_STYLES.test(r.type));
-  const formats = stylesRel && zip.file(stylesRel.path) ? new CellFormats(await readText(zip, stylesRel.path)) : null;
-  zip.file(sheetPath, appendRows(xml, edits, formats, nextRow - 1));
-  if (formats?.changed && stylesRel) zip.file(stylesRel.path, formats.toXml());
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  flush();
+  pkg.set(sheetPath, appendRows(xml, rows.join(''), nextRow - 1));
+  if (formats?.changed && stylesRel) pkg.set(stylesRel.path, formats.toXml());
+}
+
+const BATCH_CELLS = 20_000;
+
+/** Rows for the edits, rendered by the plan's cell patcher on an empty sheet. */
+function renderRows(edits: readonly CellEdit[], formats: CellFormats | null, p: string): string {
+  const scratch = patchSheetXml(`<${p}worksheet><${p}sheetData/></${p}worksheet>`, edits, formats).xml;
+  return scratch.slice(scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1, scratch.lastIndexOf(`</${p}sheetData>`));
 }
 
 /**
- * The sheet with rows added after its last one. The new rows are rendered by the plan's cell
- * patcher on an empty sheet, then put before </sheetData>: the rows already there are not even
- * parsed, so an append costs the same whatever the size of the history.
+ * The sheet with rows added after its last one, before </sheetData>: the rows already there are
+ * not even parsed, so an append costs the same whatever the size of the history.
  */
-function appendRows(xml: string, edits: readonly CellEdit[], formats: CellFormats | null, lastRow: number): string {
+function appendRows(xml: string, rows: string, newLast: number): string {
   const p = prefixOf(xml, 'sheetData') ?? '';
-  const scratch = patchSheetXml(`<${p}worksheet><${p}sheetData/></${p}worksheet>`, edits, formats).xml;
-  const rows = scratch.slice(
-    scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1,
-    scratch.lastIndexOf(`</${p}sheetData>`),
-  );
-  const empty = new RegExp(`<${p}sheetData(\\s[^>]*)?/>`);
-  let out = empty.test(xml)
-    ? xml.replace(
-        empty,
-        (_, attributes: string | undefined) => `<${p}sheetData${attributes ?? ''}>${rows}</${p}sheetData>`,
-      )
-    : insertBefore(xml, `</${p}sheetData>`, rows);
-  const newLast = edits.reduce((max, e) => Math.max(max, e.row), lastRow);
-  out = out.replace(
+  // The start tag of sheetData (and the dimension before it) are near the top: only that head is
+  // searched, so an append costs the same whatever the size of the history.
+  const start = new RegExp(`<${p}sheetData(?=[\\s/>])([^>]*?)(/?)>`).exec(xml);
+  if (!start) throw new Error('the Check-ins sheet has no sheetData element');
+  const head = xml.slice(0, start.index).replace(
     new RegExp(`(<${p}dimension\\s+ref=")([A-Z]+\\d+)(?::([A-Z]+\\d+))?"`),
-    (_, head: string, from: string, to: string | undefined) => {
+    (_, opening: string, from: string, to: string | undefined) => {
       const end = decodeCellRef(to ?? from);
-      return `${head}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
+      return `${opening}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
     },
   );
-  return out;
+  const after = xml.slice(start.index + start[0].length);
+  if (start[2] === '/') return `${head}<${p}sheetData${start[1]}>${rows}</${p}sheetData>${after}`;
+  return head + start[0] + insertBefore(after, `</${p}sheetData>`, rows);
 }
 
 function insertBefore(xml: string, marker: string, text: string): string {
@@ -155,11 +168,11 @@ function newSheetXml(): string {
 }
 
 /** Adds an empty worksheet part named Check-ins after the last sheet; returns its path. */
-async function addSheet(parts: WorkbookParts): Promise<string> {
-  const { zip, workbookPath, workbookRelsPath } = parts;
+function addSheet(parts: WorkbookParts): string {
+  const { pkg, workbookPath, workbookRelsPath } = parts;
   const dir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
   let n = 1;
-  while (zip.file(`${dir}worksheets/sheet${n}.xml`)) n++;
+  while (pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
   const target = `worksheets/sheet${n}.xml`;
   const path = dir + target;
   const relIds = new Set(parts.rels.map((r) => r.id));
@@ -167,11 +180,11 @@ async function addSheet(parts: WorkbookParts): Promise<string> {
   while (relIds.has(`rId${k}`)) k++;
   const relId = `rId${k}`;
 
-  const relsXml = zip.file(workbookRelsPath)
-    ? await readText(zip, workbookRelsPath)
-    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const relsXml =
+    pkg.text(workbookRelsPath) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const rp = prefixOf(relsXml, 'Relationships') ?? '';
-  zip.file(
+  pkg.set(
     workbookRelsPath,
     relsXml.replace(
       `</${rp}Relationships>`,
@@ -189,21 +202,21 @@ async function addSheet(parts: WorkbookParts): Promise<string> {
   )?.[1];
   const idAttribute = rPrefix ? `${rPrefix}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
   const entry = `<${p}sheet name="${escapeXml(CHECKINS_SHEET)}" sheetId="${sheetId}" ${idAttribute}/>`;
-  zip.file(workbookPath, xml.replace(new RegExp(`</${p}sheets>`), `${entry}</${p}sheets>`));
+  pkg.set(workbookPath, xml.replace(new RegExp(`</${p}sheets>`), `${entry}</${p}sheets>`));
 
-  const types = await readText(zip, '[Content_Types].xml');
+  const types = readText(pkg, '[Content_Types].xml');
   const tp = prefixOf(types, 'Types') ?? '';
-  zip.file(
+  pkg.set(
     '[Content_Types].xml',
     types.replace(`</${tp}Types>`, `<${tp}Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></${tp}Types>`),
   );
   return path;
 }
 
-async function sharedStrings(parts: WorkbookParts): Promise<string[]> {
+function sharedStrings(parts: WorkbookParts): string[] {
   const rel = parts.rels.find((r) => REL_SHARED_STRINGS.test(r.type));
-  if (!rel || !parts.zip.file(rel.path)) return [];
-  const xml = await readText(parts.zip, rel.path);
+  const xml = rel ? parts.pkg.text(rel.path) : null;
+  if (xml === null) return [];
   const p = prefixOf(xml, 'sst') ?? '';
   return [...xml.matchAll(elementPattern(`${p}si`))].map((m) => textOf(m[2] ?? '', p));
 }

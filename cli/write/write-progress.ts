@@ -1,4 +1,5 @@
 import type { PlanFile } from '../files/read.js';
+import type { PackageEdit } from '../xlsx/package-edit.js';
 import { replaceFile } from '../files/atomic.js';
 import { fileError } from '../errors.js';
 import { markerName, type OwnedKey } from '../files/ownership.js';
@@ -10,9 +11,9 @@ export interface WriteResult {
   keptFormulas: number;
 }
 
-/** More changes to an .xlsx package in the same write (the Check-ins sheet): the package after the cells, changed. */
+/** More changes to an .xlsx package in the same write (the Check-ins sheet), made to the package after the cells. */
 export interface WorkbookAlso {
-  also: (data: Buffer) => Promise<Buffer>;
+  also: (pkg: PackageEdit) => Promise<void>;
 }
 
 /**
@@ -36,8 +37,7 @@ export async function writeCells(
   let patched;
   try {
     const markers = owned.map(({ key, col }) => ({ name: markerName(key), col }));
-    patched = await patchWorkbook(file.snapshot.bytes, file.sheetName!, edits, markers);
-    if (more) patched = { ...patched, data: await more.also(patched.data) };
+    patched = await patchWorkbook(file.snapshot.bytes, file.sheetName!, edits, markers, more?.also);
   } catch {
     // The workbook was read a moment ago; a part the writer cannot follow is the only way here.
     throw fileError(

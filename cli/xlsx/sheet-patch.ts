@@ -64,12 +64,20 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: 
   const pendingRows = [...byRow.keys()].sort((a, b) => a - b);
   let nextPending = 0;
 
-  const columnFormats = parseColumnFormats(xml, p);
+  // Everything the patcher reads outside the rows (cols, dimension) comes before sheetData: the
+  // rest of a large sheet is never scanned by a regular expression.
+  const start = new RegExp(`<${p}sheetData(?=[\\s/>])([^>]*?)(/?)>`).exec(xml)!;
+  const head = xml.slice(0, start.index);
+  const bodyStart = start.index + start[0].length;
+  const closing = start[2] === '/' ? -1 : xml.lastIndexOf(`</${p}sheetData>`);
+  if (start[2] !== '/' && closing < bodyStart) throw new Error('the worksheet has no end of sheetData');
+  const body = closing < 0 ? '' : xml.slice(bodyStart, closing);
+  const rest = closing < 0 ? xml.slice(bodyStart) : xml.slice(closing + `</${p}sheetData>`.length);
+
+  const columnFormats = parseColumnFormats(head, p);
   const groups = new Map<string, SharedGroup>();
   let groupsEnd = 0;
 
-  const sheetData = new RegExp(`<${p}sheetData(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${p}sheetData>)`).exec(xml)!;
-  const body = sheetData[2] ?? '';
   let out = '';
   let last = 0;
   let implicitRow = 0;
@@ -102,10 +110,7 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], formats: 
   out += body.slice(last);
   emitNewRowsBefore(Infinity);
 
-  const newSheetData = `<${p}sheetData${sheetData[1]}>${out}</${p}sheetData>`;
-  let patched = xml.slice(0, sheetData.index) + newSheetData + xml.slice(sheetData.index + sheetData[0].length);
-  patched = widenDimension(patched, p, edits);
-  result.xml = patched;
+  result.xml = `${widenDimension(head, p, edits)}<${p}sheetData${start[1]}>${out}</${p}sheetData>${rest}`;
   return result;
 }
 
@@ -119,6 +124,8 @@ interface RowContext {
 
 function rebuildRow(body: string, attributes: Attributes, rowNumber: number, edits: CellEdit[], ctx: RowContext): string {
   const { p } = ctx;
+  const end = appendPoint(body, edits, ctx);
+  if (end >= 0) return buildRow(p, attributes, [], body.slice(end), rowNumber, edits, ctx, body.slice(0, end));
   const cells: ParsedCell[] = [];
   let implicitCol = -1;
   let tailStart = 0;
@@ -134,6 +141,30 @@ function rebuildRow(body: string, attributes: Attributes, rowNumber: number, edi
   return buildRow(p, attributes, cells, tail, rowNumber, edits, ctx);
 }
 
+/**
+ * Where new cells go when every edit of a row writes a column right of its last cell (Progress,
+ * Pace and Check added to a plan): the end of that last cell, so that the row's cells are kept as
+ * they are without being parsed. -1 when the row must be rebuilt cell by cell: an edit lands on or
+ * before an existing cell, a cell has no reference, a shared formula is being written out, or a
+ * new cell takes its format from a neighbour.
+ */
+function appendPoint(body: string, edits: readonly CellEdit[], ctx: RowContext): number {
+  const { p } = ctx;
+  if (ctx.groups.size > 0) return -1;
+  const open = `<${p}c`;
+  const last = Math.max(body.lastIndexOf(`${open} `), body.lastIndexOf(`${open}>`), body.lastIndexOf(`${open}/`));
+  if (last < 0) return -1;
+  const cell = elementPattern(`${p}c`, 'y');
+  cell.lastIndex = last;
+  const match = cell.exec(body);
+  const ref = match && CELL_REF.exec(match[1]);
+  if (!match || !ref) return -1;
+  const lastCol = columnIndex(ref[1]);
+  for (const edit of edits) if (edit.col <= lastCol || edit.formatLike !== undefined) return -1;
+  if (new RegExp(`<${p}c(?=[\\s/>])(?![^>]*\\br\\s*=)`).test(body)) return -1;
+  return last + match[0].length;
+}
+
 function buildRow(
   p: string,
   attributes: Attributes,
@@ -142,6 +173,8 @@ function buildRow(
   rowNumber: number,
   edits: CellEdit[],
   ctx: RowContext,
+  /** The row's cells kept as they are, before those in `cells` (see appendPoint). */
+  kept = '',
 ): string {
   const byCol = new Map(cells.map((cell) => [cell.col, cell]));
   let added = false;
@@ -188,15 +221,16 @@ function buildRow(
       byCol.set(edit.col, cell);
       added = true;
     }
-    const before = cell.raw ?? renderCell(p, cell, rowNumber);
+    // A new cell given a value is a change; only an existing cell, or an emptied one, is compared.
+    const before = cell.raw ?? (existing || edit.value === null ? renderCell(p, cell, rowNumber) : null);
     writeValue(cell, edit, ctx);
-    cell.raw = null;
-    if (renderCell(p, cell, rowNumber) !== before) ctx.result.written++;
+    cell.raw = renderCell(p, cell, rowNumber);
+    if (cell.raw !== before) ctx.result.written++;
   }
 
   cells.sort((a, b) => a.col - b.col);
   if (added) attributes.delete('spans');
-  const content = cells.map((cell) => cell.raw ?? renderCell(p, cell, rowNumber)).join('') + tail;
+  const content = kept + cells.map((cell) => cell.raw ?? renderCell(p, cell, rowNumber)).join('') + tail;
   return `<${p}row${formatAttributes(attributes)}>${content}</${p}row>`;
 }
 

@@ -3,7 +3,7 @@ import { interner } from '../files/intern.js';
 import type { CellRange } from './cell-range.js';
 import type { XlsxPackage } from './package-read.js';
 import { streamPart } from './xml-stream.js';
-import { columnIndex, decodeCellRef } from './xml.js';
+import { cellColumn, columnIndex, decodeCellRef } from './xml.js';
 
 /** A formula cell: its text, or for a cell sharing a formula, the group it shares. */
 export interface FormulaCell {
@@ -82,6 +82,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     partial: false,
   };
   const intern = interner();
+  const dates = new Map<number, Date>();
   let row: CellValue[] | null = null;
   let rowNumber = 0;
   let nonEmptyRows = 0;
@@ -89,7 +90,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   let type = '';
   let style = 0;
   let value = '';
-  let formula: { text: string; attributes: Record<string, string> } | null = null;
+  let formula: { text: string; shared: string | undefined } | null = null;
   let hasValue = false;
   let hasFormula = false;
   let collecting: 'v' | 't' | 'f' | null = null;
@@ -100,10 +101,10 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   const finishCell = () => {
     if (!row) return;
     let cell: CellValue = null;
-    if (hasValue) cell = intern(convert(type, value, style, options));
+    // Shared strings are one object per text already; other texts are interned.
+    if (hasValue) cell = type === 's' ? convert(type, value, style, options, dates) : intern(convert(type, value, style, options, dates));
     if (hasFormula && formula) {
-      const a = formula.attributes;
-      const shared = a.t === 'shared' ? a.si : undefined;
+      const shared = formula.shared;
       const text = formula.text === '' && shared !== undefined ? null : formula.text;
       sheet.formulas.set(cellKey(rowNumber, col), { text, sharedIndex: shared });
       if (shared !== undefined && text !== null && !sheet.sharedMasters.has(shared))
@@ -125,15 +126,20 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           break;
         case 'row':
           if (!inSheetData) break;
-          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          {
+            const r = a.get('r');
+            rowNumber = r ? Number(r) : rowNumber + 1;
+          }
           row = [];
           col = -1;
           break;
         case 'c': {
-          const ref = a.r ? decodeCellRef(a.r) : null;
-          col = ref ? ref.col : col + 1;
-          type = a.t ?? 'n';
-          style = a.s ? Number(a.s) : 0;
+          const ref = a.get('r');
+          const refCol = ref ? cellColumn(ref) : -1;
+          col = refCol >= 0 ? refCol : col + 1;
+          type = a.get('t') ?? 'n';
+          const s = a.get('s');
+          style = s ? Number(s) : 0;
           value = '';
           formula = null;
           hasValue = false;
@@ -148,7 +154,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
         case 'f':
           collecting = 'f';
           hasFormula = true;
-          formula = { text: '', attributes: a };
+          formula = { text: '', shared: a.get('t') === 'shared' ? a.get('si') : undefined };
           break;
         case 'is':
           inInline = true;
@@ -161,13 +167,13 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           phonetic++;
           break;
         case 'mergeCell':
-          addRange(sheet.merges, a.ref);
+          addRange(sheet.merges, a.get('ref'));
           break;
         case 'sheetProtection':
-          sheet.protectedSheet = a.sheet === '1' || a.sheet === 'true';
+          sheet.protectedSheet = a.get('sheet') === '1' || a.get('sheet') === 'true';
           break;
         case 'protectedRange':
-          for (const ref of (a.sqref ?? '').split(/\s+/)) addRange(sheet.protectedRanges, ref);
+          for (const ref of (a.get('sqref') ?? '').split(/\s+/)) addRange(sheet.protectedRanges, ref);
           break;
       }
     },
@@ -211,7 +217,17 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   return sheet;
 }
 
-function convert(type: string, text: string, style: number, options: SheetReadOptions): CellValue {
+/** Dates repeat down a plan (a few hundred days in 100,000 rows): each serial's Date is made once. */
+function dateOf(serial: number, options: SheetReadOptions, dates: Map<number, Date>): Date {
+  let date = dates.get(serial);
+  if (date === undefined) {
+    date = dateFromSerial(serial, options.date1904);
+    if (dates.size < 65536) dates.set(serial, date);
+  }
+  return date;
+}
+
+function convert(type: string, text: string, style: number, options: SheetReadOptions, dates: Map<number, Date>): CellValue {
   switch (type) {
     case 's': {
       const s = options.sharedStrings[Number(text)];
@@ -232,7 +248,7 @@ function convert(type: string, text: string, style: number, options: SheetReadOp
       if (text.trim() === '') return null;
       const n = Number(text);
       if (!Number.isFinite(n)) return text;
-      return options.dateStyles[style] ? dateFromSerial(n, options.date1904) : n;
+      return options.dateStyles[style] ? dateOf(n, options, dates) : n;
     }
   }
 }

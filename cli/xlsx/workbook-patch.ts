@@ -1,12 +1,10 @@
-import type JSZip from 'jszip';
 import { CellFormats } from './styles.js';
+import { PackageEdit } from './package-edit.js';
 import { resolvePart } from './package-read.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import { patchSheetXml, type SheetPatch } from './sheet-patch.js';
 import { columnLetter } from '../../shared/index.js';
 import { decodeXml, elementPattern, escapeXml, formatAttributes, parseAttributes, prefixOf } from './xml.js';
-
-type Zip = JSZip;
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
@@ -25,63 +23,71 @@ export interface Relationship {
  * edited rows change, plus, when needed, an added percent format in the styles, the calculation
  * chain dropped (it lists cells whose formula was replaced) and "recalculate on open" set so
  * formulas elsewhere that read the written cells are brought up to date by the spreadsheet.
+ * `also` makes more changes to the same package before it is written (the Check-ins sheet).
+ * Every part not changed is copied compressed, as it was.
  */
 export async function patchWorkbook(
   data: Uint8Array,
   sheetName: string,
   edits: readonly CellEdit[],
   markers: readonly { name: string; col: number }[] = [],
-): Promise<{ data: Buffer; sheet: SheetPatch }> {
-  const { zip, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
-  let workbookXml = await readText(zip, workbookPath);
+  also?: (pkg: PackageEdit) => Promise<void> | void,
+): Promise<{ data: Buffer; sheet: Omit<SheetPatch, 'xml'> }> {
+  const { pkg, workbookPath, workbookRelsPath, rels } = await openWorkbook(data);
+  let workbookXml = readText(pkg, workbookPath);
 
   const sheetPath = sheetPathOf(workbookXml, rels, sheetName);
   const stylesRel = rels.find((r) => REL_STYLES.test(r.type));
-  const formats = stylesRel && zip.file(stylesRel.path) ? new CellFormats(await readText(zip, stylesRel.path)) : null;
+  const formats = stylesRel && pkg.has(stylesRel.path) ? new CellFormats(readText(pkg, stylesRel.path)) : null;
 
-  const sheet = patchSheetXml(await readText(zip, sheetPath), edits, formats);
-  zip.file(sheetPath, sheet.xml);
-  if (formats?.changed && stylesRel) zip.file(stylesRel.path, formats.toXml());
+  const sheet = patchPart(pkg, sheetPath, edits, formats);
+  if (formats?.changed && stylesRel) pkg.set(stylesRel.path, formats.toXml());
 
   if (sheet.removedFormulas > 0) {
     const calcChain = rels.find((r) => REL_CALC_CHAIN.test(r.type));
-    if (calcChain) await dropPart(zip, calcChain, workbookRelsPath);
+    if (calcChain) dropPart(pkg, calcChain, workbookRelsPath);
   }
   if (sheet.written > 0) {
     workbookXml = recalculateOnLoad(markColumns(workbookXml, sheetName, markers));
-    zip.file(workbookPath, workbookXml);
+    pkg.set(workbookPath, workbookXml);
   }
-  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { data: out, sheet };
+  if (also) await also(pkg);
+  return { data: pkg.toBuffer(), sheet };
+}
+
+/** Patches a sheet part in the package; the sheet's text is let go once it is stored (it may be large). */
+function patchPart(pkg: PackageEdit, sheetPath: string, edits: readonly CellEdit[], formats: CellFormats | null): Omit<SheetPatch, 'xml'> {
+  const xml = readText(pkg, sheetPath);
+  const { xml: patched, ...counts } = patchSheetXml(xml, edits, formats);
+  if (patched !== xml) pkg.set(sheetPath, patched);
+  return counts;
 }
 
 /** A workbook's bytes with columns marked as Cascade's (a new template's Progress column). */
 export async function markOwnedColumns(data: Uint8Array, sheetName: string, markers: readonly { name: string; col: number }[]): Promise<Buffer> {
-  const { zip, workbookPath } = await openWorkbook(data);
-  zip.file(workbookPath, markColumns(await readText(zip, workbookPath), sheetName, markers));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const { pkg, workbookPath } = await openWorkbook(data);
+  pkg.set(workbookPath, markColumns(readText(pkg, workbookPath), sheetName, markers));
+  return pkg.toBuffer();
 }
 
-/** A package opened: its workbook part, the workbook's relationships part and relationships. */
-export async function openWorkbook(data: Uint8Array): Promise<{ zip: Zip; workbookPath: string; workbookRelsPath: string; rels: Relationship[] }> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(data);
-  const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
+/** A package opened for editing: its workbook part, the workbook's relationships part and relationships. */
+export async function openWorkbook(data: Uint8Array | PackageEdit): Promise<{ pkg: PackageEdit; workbookPath: string; workbookRelsPath: string; rels: Relationship[] }> {
+  const pkg = data instanceof PackageEdit ? data : await PackageEdit.open(data);
+  const workbookPath = relationships(pkg, '_rels/.rels', '').find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
   const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
   const workbookRelsPath = `${workbookDir}_rels/${workbookPath.slice(workbookDir.length)}.rels`;
-  return { zip, workbookPath, workbookRelsPath, rels: await relationships(zip, workbookRelsPath, workbookDir) };
+  return { pkg, workbookPath, workbookRelsPath, rels: relationships(pkg, workbookRelsPath, workbookDir) };
 }
 
-export async function readText(zip: Zip, path: string): Promise<string> {
-  const file = zip.file(path);
-  if (!file) throw new Error(`the workbook has no part ${path}`);
-  return file.async('string');
+export function readText(pkg: PackageEdit, path: string): string {
+  const text = pkg.text(path);
+  if (text === null) throw new Error(`the workbook has no part ${path}`);
+  return text;
 }
 
-export async function relationships(zip: Zip, relsPath: string, baseDir: string): Promise<Relationship[]> {
-  const file = zip.file(relsPath);
-  if (!file) return [];
-  const xml = await file.async('string');
+export function relationships(pkg: PackageEdit, relsPath: string, baseDir: string): Relationship[] {
+  const xml = pkg.text(relsPath);
+  if (xml === null) return [];
   const p = prefixOf(xml, 'Relationship') ?? '';
   const list: Relationship[] = [];
   for (const match of xml.matchAll(elementPattern(`${p}Relationship`))) {
@@ -105,15 +111,14 @@ export function sheetPathOf(workbookXml: string, rels: Relationship[], sheetName
 }
 
 /** Removes a part, its relationship and its content type. */
-async function dropPart(zip: Zip, rel: Relationship, relsPath: string) {
-  zip.remove(rel.path);
-  const relsXml = await readText(zip, relsPath);
-  zip.file(relsPath, relsXml.replace(rel.raw, ''));
-  const types = zip.file('[Content_Types].xml');
-  if (types) {
-    const xml = await types.async('string');
+function dropPart(pkg: PackageEdit, rel: Relationship, relsPath: string) {
+  pkg.remove(rel.path);
+  const relsXml = readText(pkg, relsPath);
+  pkg.set(relsPath, relsXml.replace(rel.raw, ''));
+  const xml = pkg.text('[Content_Types].xml');
+  if (xml !== null) {
     const p = prefixOf(xml, 'Override') ?? '';
-    zip.file(
+    pkg.set(
       '[Content_Types].xml',
       xml.replace(elementPattern(`${p}Override`), (whole, attributes: string) =>
         parseAttributes(attributes).get('PartName') === `/${rel.path}` ? '' : whole,

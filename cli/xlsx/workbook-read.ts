@@ -46,8 +46,8 @@ export async function readRelationships(pkg: XlsxPackage, sourcePart: string): P
   const base = partFolder(sourcePart);
   await streamPart(pkg, relsPart, {
     open(name, a) {
-      if (name !== 'Relationship' || a.TargetMode === 'External') return;
-      list.push({ id: a.Id ?? '', type: a.Type ?? '', part: resolvePart(base, a.Target ?? '') });
+      if (name !== 'Relationship' || a.get('TargetMode') === 'External') return;
+      list.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', part: resolvePart(base, a.get('Target') ?? '') });
     },
     close() {},
     text() {},
@@ -70,17 +70,18 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
   await streamPart(pkg, workbookPart, {
     open(name, a) {
       if (name === 'sheet') {
-        const relId = Object.entries(a).find(([key]) => key === 'r:id' || key.endsWith(':id'))?.[1] ?? '';
+        const relId = a.find((key) => key.endsWith(':id')) ?? '';
         const rel = byId.get(relId);
         const part = rel && TYPE_WORKSHEET.test(rel.type) && pkg.has(rel.part) ? normalisePart(rel.part) : null;
-        sheets.push({ name: a.name ?? '', part, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+        const state = a.get('state');
+        sheets.push({ name: a.get('name') ?? '', part, hidden: state === 'hidden' || state === 'veryHidden' });
       } else if (name === 'workbookPr') {
-        date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        date1904 = a.get('date1904') === '1' || a.get('date1904') === 'true';
       } else if (name === 'definedName') {
         current = {
-          name: a.name ?? '',
-          hidden: a.hidden === '1' || a.hidden === 'true',
-          localSheet: a.localSheetId === undefined ? undefined : Number(a.localSheetId),
+          name: a.get('name') ?? '',
+          hidden: a.get('hidden') === '1' || a.get('hidden') === 'true',
+          localSheet: a.get('localSheetId') === undefined ? undefined : Number(a.get('localSheetId')),
           formula: '',
         };
       }
@@ -148,9 +149,9 @@ export async function readDateStyles(pkg: XlsxPackage, part: string | null): Pro
   let inCellXfs = false;
   await streamPart(pkg, part, {
     open(name, a) {
-      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      if (name === 'numFmt') custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) formats.push(Number(a.numFmtId ?? 0));
+      else if (name === 'xf' && inCellXfs) formats.push(Number(a.get('numFmtId') ?? 0));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;

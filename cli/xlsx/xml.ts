@@ -28,8 +28,13 @@ export function decodeXml(text: string): string {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- the characters escapeXml changes or drops
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** Escapes text for XML content or a double-quoted attribute; drops characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
+  // Most texts (cell references, styles, numbers) need nothing: one test instead of five replaces.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
@@ -57,6 +62,31 @@ export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
+}
+
+/**
+ * The 0-based column of a cell reference ("AB12" → 27, "$C$4" → 2), or -1 when it is not one;
+ * decodeCellRef's rule without a regular expression or an object, as it runs once per cell read.
+ */
+export function cellColumn(ref: string): number {
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  const start = i;
+  let col = 0;
+  for (let c = ref.charCodeAt(i); i < n; c = ref.charCodeAt(++i)) {
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else break;
+  }
+  const letters = i - start;
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  if (i >= n) return -1;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return col - 1;
 }
 
 /** "AB12" → { col: 27, row: 12 }; null when it is not a cell reference. */

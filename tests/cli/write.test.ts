@@ -1,11 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import yauzl from 'yauzl';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mapColumns, progressFormulaFor } from '../../shared/index.js';
-import { cascade, json, okrRows, tempDir, writeXlsxPlan, type Row } from './helpers.js';
+import { cascade, json, okrRows, ROOT, tempDir, writeXlsxPlan, type Row } from './helpers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -74,6 +77,27 @@ async function richWorkbook(path: string) {
   const zip = await JSZip.loadAsync(await readFile(path));
   zip.file('customXml/item1.xml', '<?xml version="1.0"?><budget xmlns="urn:example">keep me</budget>');
   await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** Each zip entry's raw bytes (local header, compressed data, descriptor) and central record fields but the offset. */
+async function rawEntries(bytes: Buffer): Promise<Map<string, { local: Buffer; central: unknown }>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, z) => (error ? reject(error) : resolve(z))),
+  );
+  const entries = new Map<string, { local: Buffer; central: unknown }>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const at = entry.relativeOffsetOfLocalHeader;
+      const dataStart = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+      const { relativeOffsetOfLocalHeader: _offset, ...central } = entry as unknown as Record<string, unknown>;
+      entries.set(entry.fileName, { local: bytes.subarray(at, dataStart + entry.compressedSize), central: JSON.stringify(central) });
+      zip.readEntry();
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return entries;
 }
 
 interface CellSnapshot {
@@ -171,6 +195,38 @@ describe('progress --write on an .xlsx workbook', () => {
     expect(differing.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet2.xml']);
     expect(Object.keys(zipAfter.files).sort()).toEqual([...Object.keys(zipBefore.files), 'xl/worksheets/sheet4.xml'].sort());
     expect(await zipAfter.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
+  });
+
+  it('copies every part it does not change as it was: local header, compressed bytes, central record', async () => {
+    for (const source of ['rich.xlsx', join(ROOT, 'tests/fixtures/producers/libreoffice-resaved.xlsx')]) {
+      const file = join(dir, `raw-${basename(source)}`);
+      if (source === 'rich.xlsx') await richWorkbook(file);
+      else await copyFile(source, file);
+      const before = await rawEntries(await readFile(file));
+      const r = await cascade(['progress', file, '--write', '--today', '2026-05-01']);
+      expect(r.code).toBe(0);
+      const after = await rawEntries(await readFile(file));
+      const changed = [...before.keys()].filter((name) => !after.get(name)?.local.equals(before.get(name)!.local));
+      // Only what the write patches: the plan sheet, the workbook (names, recalculation), the
+      // styles (a percent format), and what adds the Check-ins sheet.
+      expect([source, changed.every((name) => /worksheets\/sheet\d+\.xml$|workbook\.xml(\.rels)?$|styles\.xml$|\[Content_Types\]\.xml$/.test(name))]).toEqual([source, true]);
+      expect(changed.length).toBeLessThan(7);
+      const unchanged = [...before.keys()].filter((name) => !changed.includes(name));
+      expect(unchanged.length).toBeGreaterThan(4);
+      for (const name of unchanged) {
+        // Same header fields and compressed data (the bytes were copied, not inflated and deflated again).
+        expect([name, after.get(name)!.central]).toEqual([name, before.get(name)!.central]);
+      }
+      // The entries keep their order; new ones come after them.
+      expect([...after.keys()].slice(0, before.size)).toEqual([...before.keys()]);
+    }
+    // Another reader opens the result (openpyxl, as Python tools do).
+    const { stdout } = await promisify(execFile)('/usr/bin/python3', [
+      '-c',
+      'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print(wb.sheetnames, wb["Cascade"]["P2"].value)',
+      join(dir, 'raw-rich.xlsx'),
+    ]);
+    expect(stdout).toMatch(/\['Read me', 'Cascade', 'Dashboard', 'Check-ins'\] =0\.\d+/);
   });
 
   it('is idempotent: a second run changes nothing, not even the file time', async () => {
