@@ -188,14 +188,15 @@ describe('Update progress', () => {
     expect(large['Sheet.insertRowsAfter']).toBe(1);
     delete large['Sheet.insertRowsAfter'];
     expect(large).toEqual(small);
-    // 13 for the update itself, 10 more for the history's first records (the Check-ins sheet created).
-    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(23);
+    // 14 for the update itself (one getRange for the Progress column's formulas, which tell
+    // Cascade's values from people's), 10 more for the history's first records (the Check-ins sheet created).
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(24);
     // One read of the sheet, one of the Progress and Pace formulas, one write of both columns; one
     // append of every check-in (the first records are the baseline: Last check-in is not written).
     expect([small['Sheet.getSheetValues'], small['Range.getFormulas'], small['Range.setValues']]).toEqual([1, 1, 2]);
   });
 
-  test('an update with nothing to record reads the history and asks no one who they are: 15 calls', () => {
+  test('an update with nothing to record reads the history and asks no one who they are: 16 calls', () => {
     const loaded = loadBundle();
     settings(loaded);
     seedPlan(loaded.world, bigPlan(100));
@@ -207,6 +208,8 @@ describe('Update progress', () => {
     expect(calls['Session.getActiveUser']).toBeUndefined();
     // The plan (one read), the history (its sheet, one read), Progress and Pace (formulas, one write).
     expect([calls['Spreadsheet.getSheetByName'], calls['Sheet.getSheetValues'], calls['Range.getFormulas'], calls['Range.setValues']]).toEqual([1, 2, 1, 1]);
-    expect(loaded.world.counter.serviceCalls).toBe(15);
+    // The Progress column's formulas and the write of Progress and Pace take a range each.
+    expect(calls['Sheet.getRange']).toBe(2);
+    expect(loaded.world.counter.serviceCalls).toBe(16);
   });
 });
