@@ -34,7 +34,14 @@ export interface ReadPlanOptions {
   columns?: ColumnMapping;
   /** Today, for the year of dates written without one when the plan has no other dates. Default: today. */
   today?: Day;
+  /**
+   * The caller needs the table's rows no more: each is let go (`table.rows[r]` emptied) once its
+   * item is read, so that a large table and its items are never both held whole.
+   */
+  releaseRows?: boolean;
 }
+
+const NO_CELLS: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 export const MEASURE_TYPES: readonly MeasureType[] = ['increase', 'decrease', 'at least', 'at most', 'milestone'];
 export { STATUSES, statusFromText } from './statuses.js';
@@ -221,6 +228,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
         break;
       }
     }
+    if (options.releaseRows) rows[r] = NO_CELLS;
     if (blank) continue;
     const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers, table.manualProgress === true);
     for (const key of dateKeys) {

@@ -9,7 +9,7 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected an error, none was thrown');
 }
-import { day, planOf, type RowSpec } from './helpers.js';
+import { day, planOf, tableOf, type RowSpec } from './helpers.js';
 
 describe('readPlan: header', () => {
   it('matches headers in any order, any case, with surrounding spaces, and keeps unknown columns', () => {
@@ -226,5 +226,21 @@ describe('duplicateColumns', () => {
       { key: 'dueDate', read: 4, ignored: [6] },
     ]);
     expect(duplicateColumns(['ID', 'Level', 'Title'])).toEqual([]);
+  });
+});
+
+describe('readPlan with releaseRows', () => {
+  it('lets each row go once read (a large table and its items are never both whole) and reads the same plan', () => {
+    const rows: RowSpec[] = [
+      { ID: 'O1', Level: 'Objective', Title: 'Delight SMB customers', 'Due date': '2026-06-30' },
+      {},
+      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Reach an NPS of 80', Start: 60, Target: 80 },
+    ];
+    const kept = tableOf(rows);
+    const released = tableOf(rows);
+    const plan = readPlan(released, { releaseRows: true });
+    expect(released.rows.every((cells) => cells.length === 0)).toBe(true);
+    expect(plan).toEqual(readPlan(kept));
+    expect(kept.rows[0]).toContain('O1');
   });
 });
