@@ -37,11 +37,8 @@ export async function loadPlan(
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
   if (columns) file.table = withMappedHeader(file.table, columns);
-  if (!options.keepCells) {
-    // Only a write needs the cells and the bytes again: a large plan's memory goes to its items.
-    if (file.kind === 'csv') file.snapshot = { ...file.snapshot, bytes: Buffer.alloc(0) };
-    file.csv = undefined;
-  }
+  // Only a write needs the CSV's text and the cells again: a large plan's memory goes to its items.
+  if (!options.keepCells) file.csv = undefined;
   let plan: Plan;
   try {
     plan = readPlan(file.table, { framework, columns, releaseRows: !options.keepCells });

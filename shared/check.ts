@@ -42,16 +42,26 @@ export function itemsInRowOrder(plan: Plan): boolean {
  * skipping items without any, and returns the plan-wide findings, which are known only once
  * every row is seen (checkPlan puts them first).
  */
-export function* checkRows(plan: Plan, options: CheckOptions): Generator<Finding[], Finding[], undefined> {
+export function checkRows(plan: Plan, options: CheckOptions): Generator<Finding[], Finding[], undefined> {
+  return rowChecker(plan, options)();
+}
+
+/**
+ * checkRows, to be run more than once (a report that finds the plan-wide findings first, then
+ * writes the rows' as they are made again): what every rule looks at is computed once.
+ */
+export function rowChecker(plan: Plan, options: CheckOptions): () => Generator<Finding[], Finding[], undefined> {
   const ctx = buildContext(plan, options.today, options.lastCheckIns);
-  const row = new RowFindings(ctx);
-  for (const item of plan.items) {
-    row.start(item);
-    for (const rule of item.status === 'Dropped' ? DROPPED_RULES : ALL_RULES) rule(ctx, item, row);
-    if (row.errors.length === 0 && row.warnings.length === 0) continue;
-    if (row.errors.length > 1) row.errors.sort(byRuleOrder);
-    if (row.warnings.length > 1) row.warnings.sort(byRuleOrder);
-    yield [...row.errors, ...row.warnings];
-  }
-  return row.planFindings((rule) => RULE_ORDER[rule]);
+  return function* () {
+    const row = new RowFindings(ctx);
+    for (const item of plan.items) {
+      row.start(item);
+      for (const rule of item.status === 'Dropped' ? DROPPED_RULES : ALL_RULES) rule(ctx, item, row);
+      if (row.errors.length === 0 && row.warnings.length === 0) continue;
+      if (row.errors.length > 1) row.errors.sort(byRuleOrder);
+      if (row.warnings.length > 1) row.warnings.sort(byRuleOrder);
+      yield [...row.errors, ...row.warnings];
+    }
+    return row.planFindings((rule) => RULE_ORDER[rule]);
+  };
 }

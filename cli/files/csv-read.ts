@@ -29,6 +29,9 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
     throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
   assertFits(path, countLines(snapshot.bytes));
   const { text, bom, encoding } = decodeCsv(snapshot.bytes);
+  // A CSV's bytes are needed only to decode them: a write edits the text and checks the file on
+  // disk by its hash. Let go now, a large file's bytes and its rows are never held together.
+  snapshot.bytes = Buffer.alloc(0);
   const dialect: CsvDialect = { delimiter: sniffDelimiter(text), eol: sniffEol(text), bom, encoding };
   const nul = findNul(text, dialect.delimiter);
   if (nul) {
@@ -38,7 +41,8 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
     );
   }
   const grid: Grid = [];
-  const intern = interner();
+  // Cells are slices of the file's text: copies let the text go once the rows are read.
+  const intern = interner({ detach: true, maxLength: 64 });
   const recordStarts: number[] = [];
   const widths: number[] = [];
   try {

@@ -1,5 +1,5 @@
 import type { CheckOptions, Finding, Plan, PlanItem } from '../../shared/index.js';
-import { COLUMN_BY_KEY, checkPlan, checkRows, columnLetter, itemsInRowOrder, readingJson, type Day } from '../../shared/index.js';
+import { COLUMN_BY_KEY, checkPlan, columnLetter, itemsInRowOrder, readingJson, rowChecker, type Day } from '../../shared/index.js';
 import { jsonWithList } from './chunks.js';
 import { reportHeading } from './plan-heading.js';
 import { plural, truncate, type Colors } from './terminal.js';
@@ -35,12 +35,13 @@ export function lintFindings(plan: Plan, options: CheckOptions): LintFindings {
     const rows = all.filter((f) => f.rows === undefined);
     return { planWide, rows: () => [rows], counts };
   }
-  const pass = checkRows(plan, options);
+  const checkRows = rowChecker(plan, options);
+  const pass = checkRows();
   let next = pass.next();
   for (; !next.done; next = pass.next()) for (const finding of next.value) counts[finding.severity]++;
   const planWide = next.value;
   for (const finding of planWide) counts[finding.severity]++;
-  return { planWide, rows: () => checkRows(plan, options), counts };
+  return { planWide, rows: checkRows, counts };
 }
 
 /** Every finding: the plan-wide ones, then the rows'. */

@@ -1,7 +1,7 @@
 // checkRows: the check one item at a time (for reports that never hold every finding), giving
 // exactly what checkPlan gives.
 import { describe, expect, it } from 'vitest';
-import { checkPlan, checkRows, itemsInRowOrder, type Finding } from '../../shared/index.js';
+import { checkPlan, checkRows, itemsInRowOrder, rowChecker, type Finding } from '../../shared/index.js';
 import { day, planOf } from './helpers.js';
 
 const TODAY = day('2026-05-01');
@@ -35,6 +35,14 @@ describe('checkRows', () => {
     expect(new Set(rows).size).toBe(rows.length);
     const kr2 = rows.find((found) => found[0].id === 'KR2')!;
     expect(kr2.map((f) => f.rule)).toEqual(expect.arrayContaining(['structure/missing-parent', 'time-bound/bad-date']));
+  });
+
+  it('rowChecker runs the check again and again on one context, each run the same (plan-wide findings not doubled)', () => {
+    const run = rowChecker(plan, { today: TODAY });
+    const first = rowsAndPlanWide(run());
+    const second = rowsAndPlanWide(run());
+    expect(second).toEqual(first);
+    expect([...first.planWide, ...first.rows.flat()]).toEqual(checkPlan(plan, { today: TODAY }));
   });
 
   it('itemsInRowOrder: true for a plan as read, false when an adapter hands rows over out of order', () => {

@@ -244,3 +244,21 @@ describe('readPlan with releaseRows', () => {
     expect(kept.rows[0]).toContain('O1');
   });
 });
+
+describe('readPlan reads each repeated text once', () => {
+  it('rows with the same date or number text share one read, and a re-read (day-first dates) still reaches every row', () => {
+    const plan = planOf([
+      { ID: 'O1', Level: 'Objective', Title: 'Delight SMB customers', 'Due date': '06/07/2026', Target: '1,000' },
+      { ID: 'O2', Level: 'Objective', Title: 'Win the mid-market', 'Due date': '06/07/2026', Target: '1,000' },
+      { ID: 'O3', Level: 'Objective', Title: 'Make onboarding effortless', 'Due date': '30/06/2026', Target: 5 },
+    ]);
+    const [o1, o2, o3] = plan.items;
+    expect(o2.target).toBe(o1.target);
+    expect(o1.target).toEqual({ state: 'ok', value: 1000 });
+    // 30/06/2026 can only be day first: both 06/07/2026 rows are re-read as 6 July.
+    expect(plan.dates?.order).toBe('day first');
+    expect(o1.dueDate).toEqual({ state: 'ok', value: day('2026-07-06') });
+    expect(o2.dueDate).toEqual({ state: 'ok', value: day('2026-07-06') });
+    expect(o3.dueDate).toEqual({ state: 'ok', value: day('2026-06-30') });
+  });
+});
