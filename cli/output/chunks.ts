@@ -37,20 +37,22 @@ export function indentedJson(value: unknown, depth: number): string {
 /**
  * The text of `JSON.stringify(head + { [key]: items } + tail, null, 2)`, made one item at a time:
  * `head`'s fields, then `key` with the items, then `tail()`'s fields (asked for once the items are
- * written, so it may count them). `head` must not hold `key`.
+ * written, so it may count them). `head` must not hold `key`; `render` writes an item as it
+ * reads in the list (indentedJson at depth 2, or a faster equivalent).
  */
 export function* jsonWithList<T>(
   head: Record<string, unknown>,
   key: string,
   items: Iterable<T>,
   tail: () => Record<string, unknown>,
+  render: (item: T) => string = (item) => indentedJson(item, 2),
 ): Generator<string> {
   // The head with an empty list, cut before the list: `{\n  "file": …,\n  "<key>": `.
   const opening = JSON.stringify({ ...head, [key]: [] }, null, 2);
   yield opening.slice(0, opening.length - '[]\n}'.length);
   let first = true;
   for (const item of items) {
-    yield `${first ? '[\n    ' : ',\n    '}${indentedJson(item, 2)}`;
+    yield `${first ? '[\n    ' : ',\n    '}${render(item)}`;
     first = false;
   }
   yield first ? '[]' : '\n  ]';

@@ -1,6 +1,6 @@
 import type { CheckOptions, Finding, Plan, PlanItem } from '../../shared/index.js';
 import { COLUMN_BY_KEY, checkPlan, columnLetter, itemsInRowOrder, readingJson, rowChecker, type Day } from '../../shared/index.js';
-import { jsonWithList } from './chunks.js';
+import { indentedJson, jsonWithList } from './chunks.js';
 import { reportHeading } from './plan-heading.js';
 import { plural, truncate, type Colors } from './terminal.js';
 
@@ -52,13 +52,20 @@ function* allFindings(found: LintFindings): Generator<Finding> {
 
 const findingJson = (f: Finding) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint, ...(f.rows ? { rows: f.rows } : {}) });
 
+/**
+ * A finding as JSON.stringify(findingJson(f), null, 2) writes it in the findings list. A row's
+ * finding (the many) is written directly, a plan-wide one (with its rows) by JSON.stringify.
+ */
+function findingText(f: Finding): string {
+  const s = JSON.stringify;
+  if (f.rows !== undefined || typeof f.hint !== 'string' || !Number.isSafeInteger(f.row)) return indentedJson(findingJson(f), 2);
+  return `{\n      "row": ${f.row},\n      "id": ${s(f.id)},\n      "rule": ${s(f.rule)},\n      "severity": ${s(f.severity)},\n      "message": ${s(f.message)},\n      "hint": ${s(f.hint)}\n    }`;
+}
+
 /** `lint --format json`, exactly as cli.md documents it (as JSON.stringify(…, null, 2) writes it), made finding by finding. */
 export function* lintJson(file: string, plan: Plan, found: LintFindings): Generator<string> {
   const head = { file, framework: plan.framework.id, rows: plan.items.length, reading: readingJson(plan.reading) };
-  const findings = (function* () {
-    for (const finding of allFindings(found)) yield findingJson(finding);
-  })();
-  yield* jsonWithList(head, 'findings', findings, () => ({ counts: found.counts }));
+  yield* jsonWithList(head, 'findings', allFindings(found), () => ({ counts: found.counts }), findingText);
   yield '\n';
 }
 
