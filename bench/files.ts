@@ -50,11 +50,11 @@ async function best(args: string[], times: number): Promise<Run> {
 
 /**
  * The goals (issue 7) and the figures before the report was streamed and the CSV's rows compacted
- * (same machine, same generated plans, load average about 5-6 on 2 cores).
+ * (same machine, same generated plans, load average 3 to 6 on 2 cores).
  */
 const CSV_GOALS: Record<number, string> = {
-  100_000: 'was 1.3 s, 301 MB',
-  1_000_000: 'goal under 20 s and 1 GB; was 16.4 s, 2.1-2.3 GB',
+  100_000: 'was 1.2-1.8 s, 278-309 MB',
+  1_000_000: 'goal under 20 s and 1 GB; was 14.5-16.4 s, 2.1-2.3 GB',
   2_000_000: 'goal: finish or refuse in one line; was refused',
 };
 
