@@ -1,6 +1,6 @@
 // File-layer benchmark (issue 7's figures): the built command's start on a 12-row plan against
 // `node -e 0`, `cascade lint` and `progress --write` on a 100,000-row .xlsx (bench/xlsx-large.ts,
-// which also runs alone), `cascade lint` on a 1,000,000-row .csv, and what a
+// which also runs alone), `cascade lint` on 100,000 and 1,000,000-row .csv, and what a
 // 2,000,000-row .csv does (finish, or refuse in one line; never a V8 abort, exit 134). Prints
 // seconds and the child's peak memory; never asserts a time.
 import { spawn } from 'node:child_process';
@@ -50,6 +50,16 @@ async function best(args: string[], times: number): Promise<Run> {
   return top!;
 }
 
+/**
+ * The goals (issue 7) and the figures before the report was streamed and the CSV's rows compacted
+ * (same machine, same generated plans, load average 3 to 6 on 2 cores).
+ */
+const CSV_GOALS: Record<number, string> = {
+  100_000: 'was 1.2-1.8 s, 278-309 MB',
+  1_000_000: 'goal under 20 s and 1 GB; was 14.5-16.4 s, 2.1-2.3 GB',
+  2_000_000: 'goal: finish or refuse in one line; was refused',
+};
+
 const lint = (file: string) => [BIN, 'lint', file, '--format', 'json', '--today', '2026-05-01'];
 
 export async function run12(dir: string): Promise<void> {
@@ -72,13 +82,13 @@ export async function run(): Promise<void> {
     await run12(dir);
     await runLargeXlsx(dir);
     console.log('\nLarge plans: cascade lint end to end (peak RSS of the child)');
-    for (const rows of [1_000_000, 2_000_000]) {
+    for (const rows of [100_000, 1_000_000, 2_000_000]) {
       const csv = join(dir, `plan-${rows}.csv`);
       await writeFile(csv, planCsv(generatePlan(rows, { dates: 'text' })));
-      const r = await runCommand(lint(csv));
+      const r = await best(lint(csv), rows <= 100_000 ? 2 : 1);
       const said = r.code === 2 ? `  refused: ${r.stderr.trim().split('\n')[0].slice(0, 90)}…` : '';
       console.log(
-        `  ${rows.toLocaleString('en-US').padStart(9)}-row .csv   ${r.seconds.toFixed(2)} s  ${r.peakMb.toFixed(0)} MB  exit ${r.code}${said}`,
+        `  ${rows.toLocaleString('en-US').padStart(9)}-row .csv   ${r.seconds.toFixed(2)} s  ${r.peakMb.toFixed(0)} MB  exit ${r.code}${said}  (${CSV_GOALS[rows]})`,
       );
       await rm(csv);
     }

@@ -37,9 +37,11 @@ export async function loadPlan(
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);
   if (columns) file.table = withMappedHeader(file.table, columns);
+  // Only a write needs the CSV's text and the cells again: a large plan's memory goes to its items.
+  if (!options.keepCells) file.csv = undefined;
   let plan: Plan;
   try {
-    plan = readPlan(file.table, { framework, columns });
+    plan = readPlan(file.table, { framework, columns, releaseRows: !options.keepCells });
   } catch (error) {
     if (error instanceof PlanHeaderError) {
       const example = error.missing === 'title' ? 'Title=<header>' : 'Level=<header>';
@@ -56,11 +58,7 @@ export async function loadPlan(
   for (const note of file.notes ?? []) process.stderr.write(`${yellow('cascade: note:')} ${note}\n`);
   for (const notice of planNotices(path, file, plan))
     process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
-  if (!options.keepCells) {
-    // Only a write needs the cells again: a large plan's memory goes to the check and the report.
-    file.table = { ...file.table, rows: [] };
-    file.csv = undefined;
-  }
+  if (!options.keepCells) file.table = { ...file.table, rows: [] };
   return { file, plan };
 }
 

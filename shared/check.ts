@@ -20,23 +20,48 @@ const byRuleOrder = (a: Finding, b: Finding): number => RULE_ORDER[a.rule] - RUL
  * Linear in the number of rows.
  */
 export function checkPlan(plan: Plan, options: CheckOptions): Finding[] {
-  const ctx = buildContext(plan, options.today, options.lastCheckIns);
-  const row = new RowFindings(ctx);
   const findings: Finding[] = [];
-  let inRowOrder = true;
-  let lastRow = -Infinity;
-  for (const item of plan.items) {
-    row.start(item);
-    for (const rule of item.status === 'Dropped' ? DROPPED_RULES : ALL_RULES) rule(ctx, item, row);
-    if (row.errors.length > 1) row.errors.sort(byRuleOrder);
-    if (row.warnings.length > 1) row.warnings.sort(byRuleOrder);
-    for (const finding of row.errors) findings.push(finding);
-    for (const finding of row.warnings) findings.push(finding);
-    if (item.row < lastRow) inRowOrder = false;
-    lastRow = item.row;
-  }
+  const rows = checkRows(plan, options);
+  let next = rows.next();
+  for (; !next.done; next = rows.next()) for (const finding of next.value) findings.push(finding);
   // Items come in sheet order; should an adapter hand them over otherwise, sort (stably) by row.
-  if (!inRowOrder) findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  const planWide = row.planFindings((rule) => RULE_ORDER[rule]);
+  if (!itemsInRowOrder(plan)) findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const planWide = next.value;
   return planWide.length === 0 ? findings : [...planWide, ...findings];
+}
+
+/** True when the items come in sheet order (as every reader hands them over): then checkRows yields findings by row. */
+export function itemsInRowOrder(plan: Plan): boolean {
+  for (let i = 1; i < plan.items.length; i++) if (plan.items[i].row < plan.items[i - 1].row) return false;
+  return true;
+}
+
+/**
+ * The check one item at a time, so that a large plan's findings need not all be held at once:
+ * yields each item's findings (errors before warnings, then in catalog order) in item order,
+ * skipping items without any, and returns the plan-wide findings, which are known only once
+ * every row is seen (checkPlan puts them first).
+ */
+export function checkRows(plan: Plan, options: CheckOptions): Generator<Finding[], Finding[], undefined> {
+  return rowChecker(plan, options)();
+}
+
+/**
+ * checkRows, to be run more than once (a report that finds the plan-wide findings first, then
+ * writes the rows' as they are made again): what every rule looks at is computed once.
+ */
+export function rowChecker(plan: Plan, options: CheckOptions): () => Generator<Finding[], Finding[], undefined> {
+  const ctx = buildContext(plan, options.today, options.lastCheckIns);
+  return function* () {
+    const row = new RowFindings(ctx);
+    for (const item of plan.items) {
+      row.start(item);
+      for (const rule of item.status === 'Dropped' ? DROPPED_RULES : ALL_RULES) rule(ctx, item, row);
+      if (row.errors.length === 0 && row.warnings.length === 0) continue;
+      if (row.errors.length > 1) row.errors.sort(byRuleOrder);
+      if (row.warnings.length > 1) row.warnings.sort(byRuleOrder);
+      yield [...row.errors, ...row.warnings];
+    }
+    return row.planFindings((rule) => RULE_ORDER[rule]);
+  };
 }

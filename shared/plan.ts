@@ -35,7 +35,14 @@ export interface ReadPlanOptions {
   columns?: ColumnMapping;
   /** Today, for the year of dates written without one when the plan has no other dates. Default: today. */
   today?: Day;
+  /**
+   * The caller needs the table's rows no more: each is let go (`table.rows[r]` emptied) once its
+   * item is read, so that a large table and its items are never both held whole.
+   */
+  releaseRows?: boolean;
 }
+
+const NO_CELLS: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 export const MEASURE_TYPES: readonly MeasureType[] = ['increase', 'decrease', 'at least', 'at most', 'milestone'];
 export { STATUSES, statusFromText } from './statuses.js';
@@ -103,23 +110,63 @@ function cellAt(cells: readonly CellValue[], col: number): CellValue {
 const START_DAY: DateReadOptions = { end: 'first' };
 const DUE_DAY: DateReadOptions = { end: 'last' };
 
+/**
+ * A cell reader that reads each text once: the dates and numbers typed down a plan repeat, so a
+ * million rows share a few thousand reads instead of holding a million alike. (Parsed values are
+ * never changed in place; a date re-read once the plan's order is known is replaced.)
+ */
+function readOnce<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
+  const cache = new Map<string | number, T>();
+  return (cell) => {
+    if (typeof cell !== 'string' && typeof cell !== 'number') return read(cell);
+    let value = cache.get(cell);
+    if (value === undefined) {
+      value = read(cell);
+      if (cache.size < 10_000) cache.set(cell, value);
+    }
+    return value;
+  };
+}
+
+/** How one table's cells are read: its number format, each reader remembering the texts it has read. */
+interface CellReaders {
+  numbers: NumberOptions;
+  number: (cell: CellValue) => Parsed<number>;
+  bounded: (cell: CellValue) => ReturnType<typeof parseBoundedNumber>;
+  startDay: (cell: CellValue) => Parsed<Day>;
+  dueDay: (cell: CellValue) => Parsed<Day>;
+  day: (cell: CellValue) => Parsed<Day>;
+}
+
+function cellReaders(numbers: NumberOptions): CellReaders {
+  return {
+    numbers,
+    number: readOnce((cell) => parseNumber(cell, numbers)),
+    bounded: readOnce((cell) => parseBoundedNumber(cell, numbers)),
+    startDay: readOnce((cell) => parseDay(cell, START_DAY)),
+    dueDay: readOnce((cell) => parseDay(cell, DUE_DAY)),
+    day: readOnce((cell) => parseDay(cell)),
+  };
+}
+
 function readRow(
   cells: readonly CellValue[],
   c: ColumnIndex,
   index: number,
   row: number,
-  numbers: NumberOptions = {},
+  read: CellReaders,
   peoplesProgress = false,
 ): PlanItem {
+  const numbers = read.numbers;
   const levelText = cellText(cellAt(cells, c.level));
   const typeText = cellText(cellAt(cells, c.type));
   const statusText = cellText(cellAt(cells, c.status));
   const startCell = cellAt(cells, c.start);
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);
-  const start = parseNumber(startCell, numbers);
-  const { parsed: target, bound } = parseBoundedNumber(targetCell, numbers);
-  const currentValue = parseNumber(current, numbers);
+  const start = read.number(startCell);
+  const { parsed: target, bound } = read.bounded(targetCell);
+  const currentValue = read.number(current);
   return {
     index,
     row,
@@ -138,14 +185,14 @@ function readRow(
     numbersAsText:
       isNumberAsText(startCell, start, numbers) || isNumberAsText(targetCell, target, numbers) || isNumberAsText(current, currentValue, numbers),
     unit: cellText(cellAt(cells, c.unit)),
-    startDate: parseDay(cellAt(cells, c.startDate), START_DAY),
-    dueDate: parseDay(cellAt(cells, c.dueDate), DUE_DAY),
+    startDate: read.startDay(cellAt(cells, c.startDate)),
+    dueDate: read.dueDay(cellAt(cells, c.dueDate)),
     review: parseCadence(cellAt(cells, c.review)),
-    lastCheckIn: parseDay(cellAt(cells, c.lastCheckIn)),
+    lastCheckIn: read.day(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
     manualProgress: readManualProgress(peoplesProgress ? cellAt(cells, c.progress) : null, statusText, numbers),
-    weight: parseNumber(cellAt(cells, c.weight), numbers),
+    weight: read.number(cellAt(cells, c.weight)),
   };
 }
 
@@ -199,7 +246,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   const tierTexts: string[][] = [];
   const dateKeys = DATE_KEYS.filter((key) => index[key] >= 0);
   const dateOrder = new DateOrderEvidence();
-  const numbers: NumberOptions = { decimalComma: table.decimalComma === true };
+  const read = cellReaders({ decimalComma: table.decimalComma === true });
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r] ?? [];
@@ -210,8 +257,9 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
         break;
       }
     }
+    if (options.releaseRows) rows[r] = NO_CELLS;
     if (blank) continue;
-    const item = readRow(cells, index, items.length, headerRow + 1 + r, numbers, table.manualProgress === true);
+    const item = readRow(cells, index, items.length, headerRow + 1 + r, read, table.manualProgress === true);
     for (const key of dateKeys) {
       const cell = cells[index[key]];
       dateOrder.add(item, key, cell);
@@ -228,7 +276,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     read: readColumns(table.header, detected),
     items,
     tierTexts,
-    blankItem: (row) => readRow([], index, 0, row, numbers, false),
+    blankItem: (row) => readRow([], index, 0, row, read, false),
     framework: options.framework === undefined ? undefined : FRAMEWORKS[options.framework],
   });
   const { framework, source, alternatives } = choosePlanFramework(derived.items, options.framework);

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
-import { checkPlan, lastCheckInDays } from '../../shared/index.js';
+import { lastCheckInDays } from '../../shared/index.js';
 import { loadHistory } from '../history/plan-history.js';
 import { columnsOption, formatOption, frameworkOption, todayOf, todayOption, type PlanOptions } from '../options.js';
 import { processOutput } from '../output/emit.js';
-import { countFindings, lintJson, lintText } from '../output/lint-report.js';
+import { writeChunks } from '../output/chunks.js';
+import { lintFindings, lintJson, lintText } from '../output/lint-report.js';
 import { loadPlan } from '../plan-input.js';
 
 export function lintCommand(): Command {
@@ -19,10 +20,10 @@ export function lintCommand(): Command {
       const today = todayOf(options);
       // review/stale reads the check-in history where Last check-in is blank.
       const history = await loadHistory(file);
-      const findings = checkPlan(plan, { today, lastCheckIns: lastCheckInDays(history) });
+      const found = lintFindings(plan, { today, lastCheckIns: lastCheckInDays(history) });
       const out = processOutput();
-      if (options.format === 'json') out.json(lintJson(path, plan, findings));
-      else out.print(lintText(path, plan, findings, today, out.colors, out.width));
-      if (countFindings(findings).error > 0) process.exitCode = 1;
+      const report = options.format === 'json' ? lintJson(path, plan, found) : lintText(path, plan, found, today, out.colors, out.width);
+      await writeChunks(process.stdout, report);
+      if (found.counts.error > 0) process.exitCode = 1;
     });
 }

@@ -28,8 +28,15 @@ export function usesDecimalComma(dialect: CsvDialect): boolean {
  * record; a NUL byte or a syntax error is a file error naming the row. The plan and its check-in
  * history are read through here.
  */
-export function scanCsvFile(path: string, bytes: Uint8Array, onRecord: Parameters<typeof scanCsv>[2]): { text: string; dialect: CsvDialect } {
-  const { text, bom, encoding } = decodeCsv(bytes);
+export function scanCsvFile(
+  path: string,
+  source: { bytes: Uint8Array },
+  onRecord: Parameters<typeof scanCsv>[2],
+  decoded: () => void = () => {},
+): { text: string; dialect: CsvDialect } {
+  // The bytes are read through `source` so that `decoded` can let them go before the scan.
+  const { text, bom, encoding } = decodeCsv(source.bytes);
+  decoded();
   const dialect: CsvDialect = { delimiter: sniffDelimiter(text), eol: sniffEol(text), bom, encoding };
   const nul = findNul(text, dialect.delimiter);
   if (nul) {
@@ -53,15 +60,20 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
     throw fileError(path, 'not a CSV text file (it holds binary data). Save the plan as .csv or .xlsx.');
   assertFits(path, countLines(snapshot.bytes));
   const grid: Grid = [];
-  const intern = interner();
+  // Cells are slices of the file's text: copies let the text go once the rows are read.
+  const intern = interner({ detach: true, maxLength: 64 });
   const recordStarts: number[] = [];
   const widths: number[] = [];
-  const { text, dialect } = scanCsvFile(path, snapshot.bytes, (fields, row, start) => {
+  const { text, dialect } = scanCsvFile(path, snapshot, (fields, row, start) => {
     recordStarts.push(start);
     widths.push(fields.length);
     const cells = new Array<CellValue>(fields.length);
     for (let i = 0; i < fields.length; i++) cells[i] = intern(csvCell(fields[i].value));
     grid[row - 1] = cells;
+  }, () => {
+    // A CSV's bytes are needed only to decode them: a write edits the text and checks the file on
+    // disk by its hash. Let go now, a large file's bytes and its rows are never held together.
+    snapshot.bytes = Buffer.alloc(0);
   });
   let table: ReturnType<typeof tableFromGrid>;
   try {

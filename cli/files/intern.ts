@@ -1,16 +1,38 @@
 import type { CellValue } from '../../shared/index.js';
 
+export interface InternOptions {
+  /** Longest text kept once (default 24). */
+  maxLength?: number;
+  /**
+   * Texts are slices of one large text (a CSV file's): keep copies, so that the cells a plan keeps
+   * never hold the whole file's text alive.
+   */
+  detach?: boolean;
+}
+
+/** JavaScript slices a long string by pointing into it: a copy stands alone. */
+const SLICE_MIN = 13;
+
+/** A copy of a text that holds nothing else alive (the engine flattens the joined text into a new one). */
+export function detached(text: string): string {
+  return text.length < SLICE_MIN ? text : (' ' + text).slice(1);
+}
+
 /**
  * Short texts repeat down a plan (levels, statuses, owners, dates): each is kept once, which on a
  * 1,000,000-row plan saves hundreds of megabytes of copies.
  */
-export function interner(): (cell: CellValue) => CellValue {
+export function interner(options: InternOptions = {}): (cell: CellValue) => CellValue {
+  const maxLength = options.maxLength ?? 24;
+  const own = options.detach ? detached : (text: string) => text;
   const seen = new Map<string, string>();
   return (cell) => {
-    if (typeof cell !== 'string' || cell.length > 24) return cell;
+    if (typeof cell !== 'string') return cell;
+    if (cell.length > maxLength) return own(cell);
     const known = seen.get(cell);
     if (known !== undefined) return known;
-    if (seen.size < 65536) seen.set(cell, cell);
-    return cell;
+    const kept = own(cell);
+    if (seen.size < 65536) seen.set(kept, kept);
+    return kept;
   };
 }

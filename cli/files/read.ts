@@ -32,7 +32,7 @@ export interface PlanFile {
   warnings?: string[];
   /** How the file was read, where that may surprise (printed on stderr as notes). */
   notes?: string[];
-  /** The bytes read, once: a write plans against them and checks they are still on disk. */
+  /** The bytes read, once: a write plans against them and checks they are still on disk (a .csv's are let go once decoded: a write edits `csv`'s text). */
   snapshot: FileSnapshot;
   layout: FileLayout;
   /** The CSV text as read, for writing back field by field (.csv only). */

@@ -34,7 +34,7 @@ export async function readCsvHistory(path: string): Promise<RawTable | null> {
     throw fileError(path, `cannot read the check-ins: ${describeFsError(error, 'read failed')}`);
   }
   const records: string[][] = [];
-  scanCsvFile(path, bytes, (fields) => records.push(fields.map((field) => field.value)));
+  scanCsvFile(path, { bytes }, (fields) => records.push(fields.map((field) => field.value)));
   const [header = [], ...rows] = records;
   return { header, rows };
 }

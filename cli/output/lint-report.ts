@@ -1,5 +1,6 @@
-import type { Finding, Plan, PlanItem } from '../../shared/index.js';
-import { COLUMN_BY_KEY, columnLetter, readingJson, type Day } from '../../shared/index.js';
+import type { CheckOptions, Finding, Plan, PlanItem } from '../../shared/index.js';
+import { COLUMN_BY_KEY, checkPlan, columnLetter, itemsInRowOrder, readingJson, rowChecker, type Day } from '../../shared/index.js';
+import { indentedJson, jsonWithList } from './chunks.js';
 import { reportHeading } from './plan-heading.js';
 import { truncate, type Colors } from './terminal.js';
 import { plural } from '../../shared/format.js';
@@ -9,69 +10,154 @@ export interface LintCounts {
   warning: number;
 }
 
-export function countFindings(findings: readonly Finding[]): LintCounts {
-  const counts = { error: 0, warning: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
+/**
+ * What the check found, as a report reads it: the plan-wide findings (they come first), then
+ * the rows' findings in row order, made again each time they are read, so that a plan of a
+ * million rows never holds them all.
+ */
+export interface LintFindings {
+  planWide: readonly Finding[];
+  rows: () => Iterable<readonly Finding[]>;
+  counts: LintCounts;
 }
 
-/** `lint --format json`, exactly as cli.md documents it. */
-export function lintJson(file: string, plan: Plan, findings: readonly Finding[]) {
-  return {
-    file,
-    framework: plan.framework.id,
-    rows: plan.items.length,
-    reading: readingJson(plan.reading),
-    findings: findings.map((f) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint, ...(f.rows ? { rows: f.rows } : {}) })),
-    counts: countFindings(findings),
-  };
+/**
+ * The check for a report. The plan-wide findings are known only once every row is seen, and are
+ * reported first: so a first pass finds them and counts every finding, and the rows' findings are
+ * made again, row by row, as the report is written (the check costs twice, the findings' memory never).
+ */
+export function lintFindings(plan: Plan, options: CheckOptions): LintFindings {
+  const counts = { error: 0, warning: 0 };
+  if (!itemsInRowOrder(plan)) {
+    // Rows out of sheet order (no file reader does this): checkPlan sorts all findings by row.
+    const all = checkPlan(plan, options);
+    for (const finding of all) counts[finding.severity]++;
+    const planWide = all.filter((f) => f.rows !== undefined);
+    const rows = all.filter((f) => f.rows === undefined);
+    return { planWide, rows: () => [rows], counts };
+  }
+  const checkRows = rowChecker(plan, options);
+  const pass = checkRows();
+  let next = pass.next();
+  for (; !next.done; next = pass.next()) for (const finding of next.value) counts[finding.severity]++;
+  const planWide = next.value;
+  for (const finding of planWide) counts[finding.severity]++;
+  return { planWide, rows: checkRows, counts };
+}
+
+/** Every finding: the plan-wide ones, then the rows'. */
+function* allFindings(found: LintFindings): Generator<Finding> {
+  yield* found.planWide;
+  for (const findings of found.rows()) yield* findings;
+}
+
+const findingJson = (f: Finding) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint, ...(f.rows ? { rows: f.rows } : {}) });
+
+/**
+ * A finding as JSON.stringify(findingJson(f), null, 2) writes it in the findings list. A row's
+ * finding (the many) is written directly, a plan-wide one (with its rows) by JSON.stringify.
+ */
+function findingText(f: Finding): string {
+  const s = JSON.stringify;
+  if (f.rows !== undefined || typeof f.hint !== 'string' || !Number.isSafeInteger(f.row)) return indentedJson(findingJson(f), 2);
+  return `{\n      "row": ${f.row},\n      "id": ${s(f.id)},\n      "rule": ${s(f.rule)},\n      "severity": ${s(f.severity)},\n      "message": ${s(f.message)},\n      "hint": ${s(f.hint)}\n    }`;
+}
+
+/** `lint --format json`, exactly as cli.md documents it (as JSON.stringify(…, null, 2) writes it), made finding by finding. */
+export function* lintJson(file: string, plan: Plan, found: LintFindings): Generator<string> {
+  const head = { file, framework: plan.framework.id, rows: plan.items.length, reading: readingJson(plan.reading) };
+  yield* jsonWithList(head, 'findings', allFindings(found), () => ({ counts: found.counts }), findingText);
+  yield '\n';
+}
+
+interface Group {
+  row: number;
+  item: PlanItem | undefined;
+  findings: Finding[];
 }
 
 /**
  * The check for a person: findings grouped under their row (row number, ID, title), errors
- * first within a row, each with its hint, and a summary line.
+ * first within a row, each with its hint, and a summary line. Made row by row: the findings
+ * arrive in row order, so each row's groups are complete when the next row's findings start.
  */
-export function lintText(file: string, plan: Plan, findings: readonly Finding[], today: Day, c: Colors, width: number): string {
-  const lines = reportHeading(file, plan, today, c);
-  if (plan.items.length === 0) return lines.join('\n') + '\n';
-
+export function* lintText(file: string, plan: Plan, found: LintFindings, today: Day, c: Colors, width: number): Generator<string> {
+  const heading = reportHeading(file, plan, today, c);
+  yield heading.join('\n');
+  if (plan.items.length === 0) {
+    yield '\n';
+    return;
+  }
   // Findings group under their item: a side-by-side row holds an objective and its first key result.
   const itemOf = findingItems(plan);
-  const groups = new Map<string, { row: number; item: PlanItem | undefined; findings: Finding[] }>();
-  for (const finding of findings) {
+  let rowGroups = 0;
+  let groups = new Map<string, Group>();
+  let groupsRow = -Infinity;
+  const flush = function* () {
+    const ordered = [...groups.values()].sort((a, b) => a.row - b.row || (a.item?.index ?? 0) - (b.item?.index ?? 0));
+    for (const group of ordered) {
+      if (group.findings[0].rows === undefined) rowGroups++;
+      yield groupText(plan, group, c, width);
+    }
+    groups = new Map();
+  };
+  for (const finding of allFindings(found)) {
+    if (finding.row !== groupsRow) {
+      yield* flush();
+      groupsRow = finding.row;
+    }
     const item = itemOf(finding);
     const key = `${finding.row}\u0000${item?.index ?? ''}`;
     const group = groups.get(key) ?? groups.set(key, { row: finding.row, item, findings: [] }).get(key)!;
     group.findings.push(finding);
   }
-  const ordered = [...groups.values()].sort((a, b) => a.row - b.row || (a.item?.index ?? 0) - (b.item?.index ?? 0));
-  const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
-  for (const { row, item, findings: found } of ordered) {
-    const group = found.slice().sort((a, b) => rank(a) - rank(b));
-    // Plan-wide findings (a column the plan lacks, placeholders in a column) sit on the header row.
-    const label = group[0].rows !== undefined ? [`The whole plan (header, row ${row})`] : [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
-    const head = label.join(' · ');
-    const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
-    lines.push('', c.bold(head) + title);
-    for (const finding of group) {
-      const severity = finding.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      const tag = [finding.rule, cellName(plan, finding, item)].filter(Boolean).join(' · ');
-      lines.push(`  ${severity}  ${finding.message} ${c.dim(tag)}`);
-      if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
-    }
-  }
-  const rowGroups = [...groups.values()].filter((group) => group.findings[0].rows === undefined).length;
-  lines.push('', summaryLine(findings, rowGroups, plan.items.length, c));
-  return lines.join('\n') + '\n';
+  yield* flush();
+  yield `\n\n${summaryLine(found.counts, rowGroups, plan.items.length, c)}\n`;
 }
 
-/** The item a finding is about: by row and ID (two items share a side-by-side row), else the row's own item. */
+function groupText(plan: Plan, { row, item, findings: found }: Group, c: Colors, width: number): string {
+  const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+  const group = found.slice().sort((a, b) => rank(a) - rank(b));
+  // Plan-wide findings (a column the plan lacks, placeholders in a column) sit on the header row.
+  const label = group[0].rows !== undefined ? [`The whole plan (header, row ${row})`] : [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
+  const head = label.join(' · ');
+  const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
+  const lines = ['', '', c.bold(head) + title];
+  for (const finding of group) {
+    const severity = finding.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+    const tag = [finding.rule, cellName(plan, finding, item)].filter(Boolean).join(' · ');
+    lines.push(`  ${severity}  ${finding.message} ${c.dim(tag)}`);
+    if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The item a finding is about: by row and ID (two items share a side-by-side row), else the row's
+ * own item. Findings come in row order; when the items do too (as every reader hands them over),
+ * a row's items are found by walking the items alongside, without a map of every row.
+ */
 function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
-  const byRow = new Map<number, PlanItem[]>();
-  for (const item of plan.items) (byRow.get(item.row) ?? byRow.set(item.row, []).get(item.row)!).push(item);
+  const pick = (finding: Finding, items: readonly PlanItem[]) =>
+    items.find((item) => item.id === finding.id) ?? items.find((item) => !item.sharedRow) ?? items[0];
+  if (!itemsInRowOrder(plan)) {
+    const byRow = new Map<number, PlanItem[]>();
+    for (const item of plan.items) (byRow.get(item.row) ?? byRow.set(item.row, []).get(item.row)!).push(item);
+    return (finding) => pick(finding, byRow.get(finding.row) ?? []);
+  }
+  const items = plan.items;
+  let at = 0;
+  let row = -Infinity;
+  let onRow: PlanItem[] = [];
   return (finding) => {
-    const items = byRow.get(finding.row) ?? [];
-    return items.find((item) => item.id === finding.id) ?? items.find((item) => !item.sharedRow) ?? items[0];
+    if (finding.row !== row) {
+      if (finding.row < row) at = 0; // a row above the last one asked: never, in row order
+      row = finding.row;
+      while (at < items.length && items[at].row < row) at++;
+      onRow = [];
+      for (let i = at; i < items.length && items[i].row === row; i++) onRow.push(items[i]);
+    }
+    return pick(finding, onRow);
   };
 }
 
@@ -90,8 +176,7 @@ function cellName(plan: Plan, finding: Finding, item?: PlanItem): string {
   return col === undefined ? '' : `cell ${columnLetter(col)}${finding.row} (${plan.header[col]})`;
 }
 
-function summaryLine(findings: readonly Finding[], rowsWithFindings: number, rows: number, c: Colors): string {
-  const { error, warning } = countFindings(findings);
+function summaryLine({ error, warning }: LintCounts, rowsWithFindings: number, rows: number, c: Colors): string {
   if (error === 0 && warning === 0) return c.green(`✓ No problems found in ${plural(rows, 'row')}.`);
   const parts = [];
   if (error > 0) parts.push(c.red(plural(error, 'error')));

@@ -400,7 +400,7 @@ describe('bounded memory', () => {
     const lines = [CSV_LINES[0], CSV_LINES[1]];
     for (let n = 0; n < 120_000; n++) lines.push(row.replace('{n}', String(n)));
     await writeFile(file, lines.join('\n') + '\n');
-    const r = await cascade(['lint', file], { env: { NODE_OPTIONS: '--max-old-space-size=256' } });
+    const r = await cascade(['lint', file], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(

@@ -9,7 +9,7 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected an error, none was thrown');
 }
-import { day, planOf, type RowSpec } from './helpers.js';
+import { day, planOf, tableOf, type RowSpec } from './helpers.js';
 
 describe('readPlan: header', () => {
   it('matches headers in any order, any case, with surrounding spaces, and keeps unknown columns', () => {
@@ -226,5 +226,39 @@ describe('duplicateColumns', () => {
       { key: 'dueDate', read: 4, ignored: [6] },
     ]);
     expect(duplicateColumns(['ID', 'Level', 'Title'])).toEqual([]);
+  });
+});
+
+describe('readPlan with releaseRows', () => {
+  it('lets each row go once read (a large table and its items are never both whole) and reads the same plan', () => {
+    const rows: RowSpec[] = [
+      { ID: 'O1', Level: 'Objective', Title: 'Delight SMB customers', 'Due date': '2026-06-30' },
+      {},
+      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Reach an NPS of 80', Start: 60, Target: 80 },
+    ];
+    const kept = tableOf(rows);
+    const released = tableOf(rows);
+    const plan = readPlan(released, { releaseRows: true });
+    expect(released.rows.every((cells) => cells.length === 0)).toBe(true);
+    expect(plan).toEqual(readPlan(kept));
+    expect(kept.rows[0]).toContain('O1');
+  });
+});
+
+describe('readPlan reads each repeated text once', () => {
+  it('rows with the same date or number text share one read, and a re-read (day-first dates) still reaches every row', () => {
+    const plan = planOf([
+      { ID: 'O1', Level: 'Objective', Title: 'Delight SMB customers', 'Due date': '06/07/2026', Target: '1,000' },
+      { ID: 'O2', Level: 'Objective', Title: 'Win the mid-market', 'Due date': '06/07/2026', Target: '1,000' },
+      { ID: 'O3', Level: 'Objective', Title: 'Make onboarding effortless', 'Due date': '30/06/2026', Target: 5 },
+    ]);
+    const [o1, o2, o3] = plan.items;
+    expect(o2.target).toBe(o1.target);
+    expect(o1.target).toEqual({ state: 'ok', value: 1000 });
+    // 30/06/2026 can only be day first: both 06/07/2026 rows are re-read as 6 July.
+    expect(plan.dates?.order).toBe('day first');
+    expect(o1.dueDate).toEqual({ state: 'ok', value: day('2026-07-06') });
+    expect(o2.dueDate).toEqual({ state: 'ok', value: day('2026-07-06') });
+    expect(o3.dueDate).toEqual({ state: 'ok', value: day('2026-06-30') });
   });
 });
