@@ -7,9 +7,12 @@ declare const CASCADE_VERSION: string;
 /** package.json's version, e.g. "0.1.0" ("dev" outside a build). */
 export const VERSION: string = typeof CASCADE_VERSION === 'string' ? CASCADE_VERSION : 'dev';
 
-/** Google's own page on the multiple-accounts limitation of Apps Script (troubleshooting guide). */
+/**
+ * Google's Apps Script troubleshooting guide, whose section on multiple accounts explains the
+ * limitation. Linked without a fragment: the section's anchor could not be verified from here.
+ */
 export const MULTIPLE_ACCOUNTS_HELP_URL =
-  'https://developers.google.com/apps-script/guides/support/troubleshooting#multiple_google_accounts';
+  'https://developers.google.com/apps-script/guides/support/troubleshooting';
 
 /** Where the add-on's user guide lives (docs/add-on.md, "Errors" lists every error code). */
 export const GUIDE_PATH = 'docs/add-on.md';

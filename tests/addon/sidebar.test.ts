@@ -342,7 +342,7 @@ describe('sidebar in chromium', () => {
       expect(await message.textContent()).toContain('Error code: multiple-accounts');
       expect(await message.textContent()).not.toContain('PERMISSION_DENIED');
       const link = message.locator('a');
-      expect(await link.getAttribute('href')).toBe('https://developers.google.com/apps-script/guides/support/troubleshooting#multiple_google_accounts');
+      expect(await link.getAttribute('href')).toBe('https://developers.google.com/apps-script/guides/support/troubleshooting');
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await overflowing(page)).toEqual([]);
       await page.screenshot({ path: path.join(RESULTS, 'sidebar-multiple-accounts.png'), fullPage: true });
