@@ -302,7 +302,6 @@ export const CORPUS: readonly TableExpectation[] = [
   },
 ];
 
-
 /**
  * The held-out set (2026-12-02, after the corpus work): eight tables found and read from the stored
  * index after the core met the tuning corpus, with these expectations written before Cascade was
