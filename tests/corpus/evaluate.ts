@@ -119,7 +119,7 @@ function itemChecks(plan: Plan | null, e: ItemExpectation, progress: (number | n
     const wanted = (['level', 'parent', 'done', 'status', 'progress', 'due', 'owner'] as const).filter(
       (k) => e[k] !== undefined,
     );
-    const got = plan ? 'no such item' : 'not loaded';
+    const got = plan ? `no such item (${readingOf(plan)})` : 'not loaded';
     return wanted.map((k) => ({ id: `${name} → ${k}`, structural: k === 'level' || k === 'parent', ok: false, got }));
   }
   if (!plan) return [];
@@ -157,6 +157,11 @@ function itemChecks(plan: Plan | null, e: ItemExpectation, progress: (number | n
   }
   if (e.owner !== undefined) add('owner', false, item.owner === e.owner, `"${item.owner}"`);
   return checks;
+}
+
+/** How the plan was read, in the reader's own words ("Title from What, …"): why an item is missing. */
+function readingOf(plan: Plan): string {
+  return plan.reading?.summary.join(', ') ?? 'read as a canonical plan';
 }
 
 /** Errors beyond the plan's true defects: rules not listed, and findings past each rule's count. */

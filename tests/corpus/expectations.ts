@@ -40,6 +40,11 @@ export interface TableExpectation {
    * more than this, is a false error.
    */
   trueErrors: Partial<Record<RuleId, number>>;
+  /**
+   * Held out: added after the core was tuned on CORPUS, and never tuned on. Its figures measure
+   * how the reading generalises; a miss here is recorded as a known gap, not fixed against.
+   */
+  holdout?: true;
 }
 
 export const CORPUS: readonly TableExpectation[] = [
@@ -296,3 +301,159 @@ export const CORPUS: readonly TableExpectation[] = [
     trueErrors: { 'owner/missing': 1, 'time-bound/no-due-date': 1 },
   },
 ];
+
+/**
+ * The held-out set (2026-12-02, after the corpus work): eight tables found and read from the stored
+ * index after the core met the tuning corpus, with these expectations written before Cascade was
+ * run on them. Do not tune shared/ against them table by table; when the reading changes, report
+ * both sets' figures (bench/corpus.ts prints them apart).
+ */
+export const HOLDOUT: readonly TableExpectation[] = [
+  {
+    // Date,Label: a course's milestone dates, ISO dates first, no owner, no status.
+    file: 'planneruro-milestones.csv',
+    today: '2026-05-01',
+    loads: true,
+    holdout: true,
+    items: 9,
+    expect: [
+      { title: 'Start', due: '2026-03-31', parent: null },
+      { title: 'Work week 3', due: '2026-04-20', parent: null },
+      { title: 'Presentation week (7)', due: '2026-05-18' },
+      { title: 'Final Presentation', due: '2026-05-27', parent: null },
+    ],
+    trueErrors: { 'owner/missing': 1 },
+  },
+  {
+    // A GitHub milestones export (title,state,open_issues,due_on,html_url,url): "open" state,
+    // ISO timestamps as due dates; row 1 has an unquoted URL with a comma (one field too many).
+    file: 'dashboard-zero-github-milestones.csv',
+    today: '2015-12-10',
+    loads: true,
+    holdout: true,
+    items: 9,
+    expect: [
+      { title: 'March 13, 2015', due: '2015-03-13', done: false, parent: null },
+      { title: '1.6.0', due: '2015-12-18', done: false, parent: null },
+      { title: 'Ideation', due: '2016-01-05', done: false },
+      { title: 'Backlog', due: '2024-01-01', done: false },
+    ],
+    trueErrors: { 'owner/missing': 1 },
+  },
+  {
+    // Italian milestone list for a Gantt tool: "M1." prefixes, task-number references (no dates),
+    // and six "#" comment lines under the header that are notes, not milestones.
+    file: 'fede802-pm-milestones.csv',
+    today: '2026-06-01',
+    loads: true,
+    holdout: true,
+    items: 4,
+    expect: [
+      { title: 'Completamento aggiornamento del backend', level: 'Milestone', parent: null },
+      { title: 'Prima fase di sviluppo', level: 'Milestone', parent: null },
+      { title: 'Completamento sviluppo app e pubblicazione sugli store', level: 'Milestone', parent: null },
+    ],
+    trueErrors: { 'owner/missing': 1, 'time-bound/no-due-date': 1 },
+  },
+  {
+    // French roadmap phases: Statut "✅ Terminée" / "⏳ Pending", Progression as tasks done "4/4", "0/4".
+    file: 'mymozaica-roadmap-phases.csv',
+    today: '2025-12-01',
+    loads: true,
+    holdout: true,
+    items: 5,
+    expect: [
+      { title: 'Assainissement', done: true, progress: 1, parent: null },
+      { title: 'Paiement & Webhooks', done: true, progress: 1 },
+      { title: 'Cœur du produit', done: false, status: 'Not started', progress: 0, parent: null },
+      { title: 'Déploiement & Tests', done: false, progress: 0 },
+    ],
+    trueErrors: { 'owner/missing': 1, 'time-bound/no-due-date': 1 },
+  },
+  {
+    // French/English phase plan: Période as month ranges in French ("Jan - Fév 2026"), a Tasks count,
+    // Status "🟡 2/28 ✅" (2 of 28 tasks done) and "🔴 À faire" (to do).
+    file: 'universalpwa-phases.csv',
+    today: '2026-01-16',
+    loads: true,
+    holdout: true,
+    items: 4,
+    expect: [
+      { title: 'Consolidation', done: false, progress: 2 / 28, due: '2026-02-28', parent: null },
+      { title: 'Expansion', done: false, status: 'Not started', due: '2026-05-31' },
+      { title: 'Polish', done: false, due: '2026-08-31' },
+      { title: 'SaaS', status: 'Not started', due: '2026-12-31', parent: null },
+    ],
+    trueErrors: { 'owner/missing': 1 },
+  },
+  {
+    // Key results as a metrics table: Target "10/10 defined + validated", Current "10/10", "0/5",
+    // qualitative ones ("Clear whitespace identified" / "Mapped"), Status "✅ DONE", "🔄 Pending".
+    file: 'apos-r0-success-metrics.csv',
+    today: '2026-07-19',
+    loads: true,
+    holdout: true,
+    items: 4,
+    expect: [
+      { title: 'Semantic Foundations', done: true, progress: 1, parent: null },
+      { title: 'Stakeholder Validation', done: false, progress: 0 },
+      { title: 'Market Differentiation', done: true },
+      { title: 'Roadmap Clarity', done: false },
+    ],
+    // No owner, no dates; two targets are words, not numbers (one finding per row, as "Weekly").
+    trueErrors: { 'owner/missing': 1, 'time-bound/no-due-date': 1, 'progress/bad-number': 2 },
+  },
+  {
+    // Review checkpoints of the same roadmap: "When" as "Mid-Sep 2026", "Sep 30 2026", "Oct 2026".
+    file: 'apos-review-cadence.csv',
+    today: '2026-07-19',
+    loads: true,
+    holdout: true,
+    items: 8,
+    expect: [
+      { title: 'R0 Mid-point', due: '2026-09-15', parent: null },
+      { title: 'R0 End', due: '2026-09-30', parent: null },
+      { title: 'R1 Start', due: '2026-10-31' },
+      { title: 'R2-R3 Mid', due: '2027-03-31' },
+      { title: 'Full Review', due: '2027-09-30' },
+    ],
+    trueErrors: { 'owner/missing': 1 },
+  },
+  {
+    // French OKRs side by side (per-objective tables merged): Objectif and Owner on the group's
+    // first row, "KR1 :" prefixes, Cible "10 modules", "100%", "< 5 min"; no Current, no dates.
+    file: 'odooai-okrs-kickoff.csv',
+    today: '2026-04-01',
+    loads: true,
+    holdout: true,
+    items: 16,
+    expect: [
+      { title: 'Prouver que le Code Analyst + BA Factory fonctionnent', level: 'Objective', parent: null },
+      {
+        title: 'Knowledge Graphs generes pour N modules Odoo 17',
+        level: 'Key Result',
+        parent: 'Prouver que le Code Analyst',
+        progress: null,
+      },
+      { title: 'Demo du MVP a des prospects', level: 'Key Result', parent: 'Valider la proposition de valeur' },
+      {
+        title: 'Infrastructure prete pour le lancement',
+        level: 'Objective',
+        parent: null,
+        owner: 'Infra Engineer (12) + DevOps (22)',
+      },
+      {
+        title: 'Temps de deploy staging < 5 minutes',
+        level: 'Key Result',
+        parent: 'Infrastructure prete pour le lancement',
+        progress: null,
+      },
+    ],
+    // Objective owners are two roles joined ("A + B"): shared; the key results name no owner; no
+    // dates (one finding for the plan).
+    trueErrors: { 'owner/shared': 4, 'owner/missing': 12, 'time-bound/no-due-date': 1 },
+  },
+];
+
+/** Every table, tuning set first: what the test and the known-gap list run over. */
+export const ALL_TABLES: readonly TableExpectation[] = [...CORPUS, ...HOLDOUT];

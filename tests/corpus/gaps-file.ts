@@ -21,12 +21,17 @@ export const gapKey = (file: string, checkId: string): string => \`\${file} :: \
 function reason(expectation: TableExpectation, result: TableResult, checkId: string, got: string): string {
   if (!result.loaded && expectation.loads) {
     return checkId === 'loads'
-      ? `does not load as written: ${firstSentence(result.error ?? '')}`
+      ? `does not load as written: ${firstSentence(result.error ?? '')} ${foundColumns(result.error ?? '')}`.trim()
       : 'the table does not load';
   }
   if (!result.loaded) return `the error says: ${firstSentence(result.error ?? '')}`;
   if (checkId === 'no false errors') return `false errors: ${falseErrorRules(result)}`;
   return `got ${got}`.slice(0, 160);
+}
+
+/** The error's "Found A "Date", B "Label"." sentence: which headers the reader did not recognise. */
+function foundColumns(text: string): string {
+  return (/Found [^.]*\./.exec(text)?.[0] ?? '').slice(0, 160);
 }
 
 function firstSentence(text: string): string {
