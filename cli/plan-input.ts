@@ -40,7 +40,8 @@ export async function loadPlan(
   if (columns) file.table = withMappedHeader(file.table, columns);
   // Only a write needs the CSV's text and the cells again: a large plan's memory goes to its items.
   if (!options.keepCells) file.csv = undefined;
-  const large = file.table.rows.length >= COLLECT_AFTER_ROWS;
+  // A CSV's decoded text and cells are the garbage (an .xlsx read streams, and leaves little).
+  const large = file.kind === 'csv' && file.table.rows.length >= COLLECT_AFTER_ROWS;
   if (large && !options.keepCells) collectGarbage();
   let plan: Plan;
   try {
