@@ -14,6 +14,7 @@ import {
   type Plan,
 } from '../shared/index.js';
 import { describePlace, planFormatError } from './errors.js';
+import { collectGarbage, COLLECT_AFTER_ROWS } from './files/collect.js';
 import { readPlanFile, type PlanFile } from './files/read.js';
 import { colorsFor } from './output/terminal.js';
 
@@ -39,6 +40,9 @@ export async function loadPlan(
   if (columns) file.table = withMappedHeader(file.table, columns);
   // Only a write needs the CSV's text and the cells again: a large plan's memory goes to its items.
   if (!options.keepCells) file.csv = undefined;
+  // A CSV's decoded text and cells are the garbage (an .xlsx read streams, and leaves little).
+  const large = file.kind === 'csv' && file.table.rows.length >= COLLECT_AFTER_ROWS;
+  if (large && !options.keepCells) collectGarbage();
   let plan: Plan;
   try {
     plan = readPlan(file.table, { framework, columns, releaseRows: !options.keepCells });
@@ -58,7 +62,10 @@ export async function loadPlan(
   for (const note of file.notes ?? []) process.stderr.write(`${yellow('cascade: note:')} ${note}\n`);
   for (const notice of planNotices(path, file, plan))
     process.stderr.write(`${yellow(`cascade: ${notice.level}:`)} ${notice.text}\n`);
-  if (!options.keepCells) file.table = { ...file.table, rows: [] };
+  if (!options.keepCells) {
+    file.table = { ...file.table, rows: [] };
+    if (large) collectGarbage();
+  }
   return { file, plan };
 }
 

@@ -25,6 +25,7 @@ import type {
   Parsed,
   Plan,
   PlanItem,
+  PlanTree,
   RawTable,
 } from './types.js';
 
@@ -280,6 +281,8 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     framework: options.framework === undefined ? undefined : FRAMEWORKS[options.framework],
   });
   const { framework, source, alternatives } = choosePlanFramework(derived.items, options.framework);
+  const tree = buildTree(derived.items);
+  shareParentIds(derived.items, tree);
   return {
     framework,
     frameworkSource: source,
@@ -287,9 +290,20 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     columns,
     header: table.header.map((cell) => cellText(cell as CellValue)),
     items: derived.items,
-    tree: buildTree(derived.items),
+    tree,
     dates,
     reading: derived.reading,
     headerRow,
   };
+}
+
+/**
+ * A row's Parent written as its parent's ID is the same text twice: the row keeps the parent's
+ * copy, so that a large plan holds each ID once rather than once more per child.
+ */
+function shareParentIds(items: PlanItem[], tree: PlanTree): void {
+  for (let i = 0; i < items.length; i++) {
+    const p = tree.parent[i];
+    if (p >= 0 && items[i].parentId === items[p].id) items[i].parentId = items[p].id;
+  }
 }

@@ -67,8 +67,12 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
   const { text, dialect } = scanCsvFile(path, snapshot, (fields, row, start) => {
     recordStarts.push(start);
     widths.push(fields.length);
-    const cells = new Array<CellValue>(fields.length);
-    for (let i = 0; i < fields.length; i++) cells[i] = intern(csvCell(fields[i].value));
+    // A row ends at its last filled cell: the blank Progress, Pace and Check cells most rows end
+    // with would cost a million-row plan tens of megabytes (a short row reads as blank cells).
+    let width = fields.length;
+    while (width > 0 && csvCell(fields[width - 1].value) === null) width--;
+    const cells = new Array<CellValue>(width);
+    for (let i = 0; i < width; i++) cells[i] = intern(csvCell(fields[i].value));
     grid[row - 1] = cells;
   }, () => {
     // A CSV's bytes are needed only to decode them: a write edits the text and checks the file on
