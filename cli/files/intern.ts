@@ -8,6 +8,11 @@ export interface InternOptions {
    * never hold the whole file's text alive.
    */
   detach?: boolean;
+  /**
+   * After this many texts kept, stop looking texts up if fewer than half were found kept: a column
+   * of unique IDs gains nothing from the lookups (for one interner per column).
+   */
+  giveUpAfter?: number;
 }
 
 /** JavaScript slices a long string by pointing into it: a copy stands alone. */
@@ -25,14 +30,24 @@ export function detached(text: string): string {
 export function interner(options: InternOptions = {}): (cell: CellValue) => CellValue {
   const maxLength = options.maxLength ?? 24;
   const own = options.detach ? detached : (text: string) => text;
+  const giveUpAfter = options.giveUpAfter ?? Infinity;
   const seen = new Map<string, string>();
+  let found = 0;
+  let lookingUp = true;
   return (cell) => {
     if (typeof cell !== 'string') return cell;
-    if (cell.length > maxLength) return own(cell);
+    if (cell.length > maxLength || !lookingUp) return own(cell);
     const known = seen.get(cell);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      found++;
+      return known;
+    }
     const kept = own(cell);
     if (seen.size < 65536) seen.set(kept, kept);
+    if (seen.size >= giveUpAfter && found < seen.size) {
+      lookingUp = false;
+      seen.clear();
+    }
     return kept;
   };
 }

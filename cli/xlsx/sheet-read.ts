@@ -81,7 +81,9 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     lastColumn: -1,
     partial: false,
   };
-  const intern = interner();
+  // One interner per column: a column of unique texts (IDs) soon stops being looked up.
+  const interners: ((cell: CellValue) => CellValue)[] = [];
+  const intern = (cell: CellValue) => (interners[col] ??= interner({ giveUpAfter: 4096 }))(cell);
   const dates = new Map<number, Date>();
   let row: CellValue[] | null = null;
   let rowNumber = 0;

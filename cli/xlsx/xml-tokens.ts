@@ -53,6 +53,7 @@ export interface XmlHandler {
 }
 
 const LT = 60; // <
+const COLON = 58;
 const GT = 62; // >
 const SLASH = 47;
 const EQUALS = 61;
@@ -74,6 +75,8 @@ const INCOMPLETE = -1;
 export class XmlTokenizer {
   private rest = '';
   private readonly stack: string[] = [];
+  /** The open elements' local names, alongside `stack`: a closing tag's is not looked for again. */
+  private readonly locals: string[] = [];
   private rootSeen = false;
   private readonly attributes = new XmlAttributes();
 
@@ -147,7 +150,7 @@ export class XmlTokenizer {
     const open = this.stack.pop();
     if (open !== name)
       throw new XmlError(open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`);
-    this.handler.close(localName(name));
+    this.handler.close(this.locals.pop()!);
     return gt + 1;
   }
 
@@ -181,10 +184,16 @@ export class XmlTokenizer {
     const n = s.length;
     let i = lt + 1;
     let c = 0;
-    while (i < n && !isSpace((c = s.charCodeAt(i))) && c !== GT && c !== SLASH) i++;
+    // The first colon is noted on the way: a prefix is dropped without searching the name again.
+    let colon = -1;
+    while (i < n && !isSpace((c = s.charCodeAt(i))) && c !== GT && c !== SLASH) {
+      if (c === COLON && colon < 0) colon = i;
+      i++;
+    }
     if (i >= n) return INCOMPLETE;
     if (i === lt + 1) throw new XmlError('a tag without a name');
     const name = s.slice(lt + 1, i);
+    const local = colon < 0 ? name : s.slice(colon + 1, i);
     const attributes = this.attributes;
     attributes.length = 0;
     let selfClosing = false;
@@ -228,17 +237,14 @@ export class XmlTokenizer {
       if (this.rootSeen) throw new XmlError('a second document element');
       this.rootSeen = true;
     }
-    const local = localName(name);
     this.handler.open(local, attributes);
     if (selfClosing) this.handler.close(local);
-    else this.stack.push(name);
+    else {
+      this.stack.push(name);
+      this.locals.push(local);
+    }
     return i;
   }
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 /** An attribute value as XML reads it: entities decoded, tabs and line breaks as spaces. */

@@ -105,6 +105,15 @@ describe('the lint report, made row by row', () => {
     expect([...lintJson('plan.csv', plan, found)].join('')).toBe(`${JSON.stringify(documented, null, 2)}\n`);
   });
 
+  it('the same reports whether the first pass keeps the rows\' findings (a plan this size) or they are made again (a large plan)', () => {
+    const kept = lintFindings(plan, { today });
+    const madeAgain = lintFindings(plan, { today }, 0);
+    expect([...kept.rows()].flat().length).toBeGreaterThan(0);
+    expect([...kept.rows()]).toEqual([...madeAgain.rows()]);
+    expect([...lintJson('plan.csv', plan, kept)].join('')).toBe([...lintJson('plan.csv', plan, madeAgain)].join(''));
+    expect([...lintText('plan.csv', plan, kept, today, c, 100)].join('')).toBe([...lintText('plan.csv', plan, madeAgain, today, c, 100)].join(''));
+  });
+
   it('text: the same report whether the items come in sheet order (walked) or not (looked up, findings sorted)', () => {
     const rows = [
       ['O1', 'Objective', '', 'Delight SMB customers', '2026-06-30', 'weekly'],

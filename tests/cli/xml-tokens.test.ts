@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import type { XlsxPackage } from '../../cli/xlsx/package-read.js';
+import { streamPart } from '../../cli/xlsx/xml-stream.js';
 import { XmlError, XmlTokenizer } from '../../cli/xlsx/xml-tokens.js';
 import { ROOT } from './helpers.js';
 
@@ -90,6 +92,29 @@ describe('the XML tokenizer hears what saxes hears', () => {
     const expected = saxesEvents(xml);
     for (let size = 1; size <= xml.length; size++)
       expect([size, tokenizerEvents(cut(xml, size))]).toEqual([size, expected]);
+  });
+
+  it('through streamPart, whose pieces end after a `>`, on bytes cut anywhere (inside a character too)', async () => {
+    const xml =
+      '<?xml version="1.0"?><!-- a > in a comment --><x:worksheet xmlns:x="urn:x" a="é > ✓"><x:sheetData><x:row r="1">' +
+      '<x:c r="A1" t="inlineStr"><x:is><x:t>😀 é ✓ a long text without a bracket é é é é</x:t></x:is></x:c>' +
+      '<x:c r="B1" t="str"><x:v><![CDATA[<raw> > ✓]]></x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const expected = saxesEvents(xml);
+    const bytes = Buffer.from(xml, 'utf8');
+    for (let size = 1; size <= bytes.length; size++) {
+      const events: Event[] = [];
+      const pkg = {
+        stream: async (_part: string, onChunk: (chunk: Buffer) => boolean | void) => {
+          for (let at = 0; at < bytes.length; at += size) onChunk(bytes.subarray(at, at + size));
+        },
+      } as unknown as XlsxPackage;
+      await streamPart(pkg, 'xl/worksheets/sheet1.xml', {
+        open: (name, a) => push(events, ['open', name, a.toObject()]),
+        close: (name) => push(events, ['close', name]),
+        text: (text) => push(events, ['text', text]),
+      });
+      expect([size, events]).toEqual([size, expected]);
+    }
   });
 
   it('refuses a part that is not well-formed', () => {
