@@ -12,9 +12,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // apos-r0-success-metrics.csv
   'apos-r0-success-metrics.csv :: Stakeholder Validation → progress': 'got null',
   'apos-r0-success-metrics.csv :: no false errors': 'false errors: progress/bad-number ×2',
-  // apos-review-cadence.csv
-  'apos-review-cadence.csv :: R0 Mid-point → due': 'got none',
-  'apos-review-cadence.csv :: no false errors': 'false errors: time-bound/bad-date',
   // odooai-okrs-kickoff.csv
   'odooai-okrs-kickoff.csv :: Knowledge Graphs generes pour N modules Odoo 17 → progress': 'got 0',
   'odooai-okrs-kickoff.csv :: Infrastructure prete pour le lancement → owner': 'got ""',
