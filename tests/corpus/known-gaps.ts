@@ -16,5 +16,4 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'odooai-okrs-kickoff.csv :: Knowledge Graphs generes pour N modules Odoo 17 → progress': 'got 0',
   'odooai-okrs-kickoff.csv :: Infrastructure prete pour le lancement → owner': 'got ""',
   'odooai-okrs-kickoff.csv :: Temps de deploy staging < 5 minutes → progress': 'got 0',
-  'odooai-okrs-kickoff.csv :: no false errors': 'false errors: structure/duplicate-id',
 };
