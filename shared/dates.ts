@@ -232,6 +232,43 @@ const MONTH_DAY_FORM = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/u;
 const DAY_MONTH_FORM = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?$/iu;
 const MONTH_FORM = /^(\p{L}+)\.?,?(?:\s+(?:de|del|of))?(?:\s*['’]?\s*(\d{4}|\d{2}))?$/iu;
 
+/** A period with a qualifier: "Mid-Sep 2026", "early Oct", "late 2026", "mediados de marzo", "Anfang Mai", "début juin". */
+const QUALIFIED =
+  /^(early|beginning\s+of|start\s+of|principios\s+de|inicios\s+de|anfang|d[ée]but(?:\s+d['’]|\s+de)?|mid|middle\s+of|mediados\s+de|mitte|mi|late|finales\s+de)[\s-]+(?=\S)(.+)$/i;
+
+type Qualifier = 'early' | 'mid' | 'late';
+
+function qualifierOf(word: string): Qualifier {
+  const w = word.toLowerCase();
+  if (/^(mid|middle|mediados|mitte|mi$)/.test(w)) return 'mid';
+  if (/^(late|finales)/.test(w)) return 'late';
+  return 'early';
+}
+
+/**
+ * The one day a qualified period means: of a month, early the 10th, mid the 15th, late its last
+ * day; of a longer period of n months (quarter, half, year), the last day of its month ⌈n/3⌉
+ * (early), ⌈n/2⌉ (mid) or n (late): early 2026 is April 30, mid 2026 June 30, late 2026 December 31.
+ */
+function qualifiedDay(period: DateSpan, qualifier: Qualifier): DateSpan | null {
+  const first = isoFromDay(period.first);
+  const y = +first.slice(0, 4);
+  const month = +first.slice(5, 7);
+  const lastIso = isoFromDay(period.last);
+  const months = (+lastIso.slice(0, 4) - y) * 12 + +lastIso.slice(5, 7) - month + 1;
+  let day: Day | null;
+  if (period.first === period.last) return null; // a day cannot be qualified further
+  if (months === 1) day = qualifier === 'late' ? period.last : period.first + (qualifier === 'early' ? 9 : 14);
+  else {
+    const k = qualifier === 'late' ? months : Math.ceil(months / (qualifier === 'early' ? 3 : 2));
+    const m = month + k - 1;
+    const yy = y + Math.floor((m - 1) / 12);
+    const mm = ((m - 1) % 12) + 1;
+    day = dayFromParts(yy, mm, daysInMonth(yy, mm));
+  }
+  return day === null ? null : { first: day, last: day, yearless: period.yearless, range: false };
+}
+
 function periodSpan(year: number, firstMonth: number, months: number, yearless: boolean): DateSpan | null {
   const lastMonth = firstMonth + months - 1;
   const first = dayFromParts(year, firstMonth, 1);
@@ -310,6 +347,10 @@ function singleSpan(raw: string, order: DateOrder, year: number): DateSpan | nul
     const [y, yearless] = yearOf(m[1], year);
     const last = dayFromParts(y, 12, 31);
     return last === null ? null : { first: last, last, yearless, range: false };
+  }
+  if ((m = QUALIFIED.exec(text))) {
+    const period = singleSpan(m[2], order, year);
+    return period === null ? null : qualifiedDay(period, qualifierOf(m[1]));
   }
   if ((m = END_OF.exec(text)) && m[0].length < text.length) {
     const period = singleSpan(text.slice(m[0].length), order, year);

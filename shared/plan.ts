@@ -222,6 +222,21 @@ export function choosePlanFramework(
 }
 
 /**
+ * How many rows right under the header are comments: the first cell written starts with `# ` and
+ * a word (not `#12`, `# 3` or `#REF!`), as CSV files explain their columns. Only at the top: a `#`
+ * further down is data.
+ */
+function leadingComments(rows: readonly (readonly CellValue[])[]): number {
+  let count = 0;
+  for (const row of rows) {
+    const first = row?.find((cell) => !isBlankCell(cell));
+    if (typeof first !== 'string' || !/^#+\s+\D/.test(first.trim())) break;
+    count++;
+  }
+  return count;
+}
+
+/**
  * A raw table → the typed plan with its tree. Throws PlanFormatError when the header lacks a
  * required column; never throws for bad cells (those become findings). Rows whose plan columns
  * are all blank are skipped (a template's empty rows, which hold only formulas, included).
@@ -232,8 +247,10 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   assertRawTable(table);
   const headerRow = table.headerRow ?? 1;
   if (options.framework !== undefined && !isFrameworkId(options.framework)) choosePlanFramework([], options.framework);
-  const detected = detectColumns(table.header, table.rows, options.columns, headerRow);
-  const rowPlan = planRows(detected, table.rows);
+  const comments = leadingComments(table.rows);
+  const planRowsOnly = comments > 0 ? table.rows.slice(comments) : table.rows;
+  const detected = detectColumns(table.header, planRowsOnly, options.columns, headerRow);
+  const rowPlan = planRows(detected, planRowsOnly);
   const tiers = rowPlan.kind === 'side by side' ? rowPlan.tiers.map((t) => t.index) : [];
   const columns: ColumnMap = { ...detected.columns };
   if (rowPlan.kind === 'side by side' && rowPlan.implied === undefined) {
@@ -249,7 +266,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
   const dateOrder = new DateOrderEvidence();
   const read = cellReaders({ decimalComma: table.decimalComma === true });
   const rows = table.rows;
-  for (let r = 0; r < rows.length; r++) {
+  for (let r = comments; r < rows.length; r++) {
     const cells = rows[r] ?? [];
     let blank = true;
     for (let k = 0; k < inputColumns.length; k++) {
@@ -280,6 +297,12 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     blankItem: (row) => readRow([], index, 0, row, read, false),
     framework: options.framework === undefined ? undefined : FRAMEWORKS[options.framework],
   });
+  if (comments > 0) {
+    const last = headerRow + comments;
+    derived.reading.summary.push(
+      `${comments === 1 ? `row ${last}` : `rows ${headerRow + 1}–${last}`} under the header read as comments (they start with #)`,
+    );
+  }
   const { framework, source, alternatives } = choosePlanFramework(derived.items, options.framework);
   const tree = buildTree(derived.items);
   shareParentIds(derived.items, tree);

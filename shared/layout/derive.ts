@@ -600,12 +600,17 @@ function sideBySide(
     for (let up = j - 1; up >= 0; up--) if (open[up] >= 0) return open[up];
     return -1;
   };
+  // Items whose ID is a title's prefix ("KR1 : …"), not written in an ID column.
+  const fromPrefix = new Set<PlanItem>();
   const place = (item: PlanItem, level: LevelName, cellText: string) => {
     item.level = level;
     item.levelText = level;
     const p = prefixedTitle(cellText);
     if (p && levelRank(p.level) >= 0) {
-      if (item.id === '') item.id = p.id;
+      if (item.id === '') {
+        item.id = p.id;
+        fromPrefix.add(item);
+      }
       item.title = p.rest;
     } else item.title = cellText;
   };
@@ -658,6 +663,8 @@ function sideBySide(
     out.push(rowItem);
   });
 
+  const restarted = fromPrefix.size > 0 ? numbersRestartingUnderParents(out, parent, fromPrefix) : null;
+
   const names = tiers.map((t) => t.header);
   const last = tiers.length - 1;
   const rowLevel = levels[depth - 1];
@@ -676,6 +683,7 @@ function sideBySide(
   if (goalAsObjective) summary.push('Goal read as Objective (beside Key Result)');
   summary.push(...relevelled);
   guesses.push(...relevelled);
+  if (restarted !== null) summary.push(restarted);
   if (implied === undefined && input.detected.columns.title !== undefined) {
     const ignored = input.header[input.detected.columns.title];
     summary.push(
@@ -694,4 +702,38 @@ function sideBySide(
       guesses,
     },
   };
+}
+
+/**
+ * Prefix numbers that restart under each parent ("KR1", "KR2" under each objective): the same ID
+ * under different parents, never twice under one. Those IDs are cleared, to be made up within
+ * their parent as Cascade numbers them (the KR1 under the second objective becomes KR2.1), and
+ * the words saying so are returned; null when no ID repeats, or one repeats under one parent (a
+ * true duplicate, reported as such).
+ */
+function numbersRestartingUnderParents(
+  items: readonly PlanItem[],
+  parent: readonly number[],
+  fromPrefix: ReadonlySet<PlanItem>,
+): string | null {
+  const parentsOf = new Map<string, Set<number>>();
+  let repeated = '';
+  const levels = new Set<LevelName | null>();
+  for (let i = 0; i < items.length; i++) {
+    if (!fromPrefix.has(items[i])) continue;
+    const key = items[i].id.toUpperCase();
+    let parents = parentsOf.get(key);
+    if (parents === undefined) parentsOf.set(key, (parents = new Set()));
+    else if (parents.has(parent[i]) || parent[i] < 0) return null;
+    else {
+      repeated ||= items[i].id;
+      levels.add(items[i].level);
+    }
+    parents.add(parent[i]);
+  }
+  if (repeated === '') return null;
+  // Only the levels whose numbers restart: "O1", "O2" above them stay as written.
+  for (const item of fromPrefix) if (levels.has(item.level)) item.id = '';
+  const named = [...levels].filter((level) => level !== null).join(' and ');
+  return `${named} numbers restart under each parent (${repeated} more than once): IDs made unique within their parent`;
 }

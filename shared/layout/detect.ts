@@ -24,6 +24,7 @@ import type {
 } from '../types.js';
 import { measureTypeFromText } from '../plan.js';
 import { outlineDepth, prefixedId } from './prefixes.js';
+import { guessTitleColumn } from './title-guess.js';
 
 /** The columns a table is read from, before its rows say how levels and parents go. */
 export interface DetectedColumns {
@@ -59,6 +60,10 @@ const TITLE_WORDS = new Set([
   'titre',
   'intitule',
   'libelle',
+  'label',
+  'nome',
+  'titolo',
+  'descrizione',
 ]);
 
 function headerText(cell: CellValue | undefined): string {
@@ -238,6 +243,28 @@ export function detectColumns(
     columns.title = only.index;
     sources.title = 'alias';
     levelHint = { level: only.level, header: only.header };
+  }
+
+  // No header names the titles, or only a vague one ("What"): the leftmost column whose cells read
+  // as titles (left of the vague one), a guess the reading states.
+  if (levelColumns.length === 0 && (columns.title === undefined || sources.title === 'guess')) {
+    const vague = columns.title;
+    // A column read from a vague header ("Metric" as Unit) is free to be the titles when its cells are.
+    const guessedKeyAt = (i: number) =>
+      (Object.keys(columns) as ColumnKey[]).find((k) => columns[k] === i && sources[k] === 'guess' && k !== 'title');
+    const free = (i: number) => (!taken.has(i) || guessedKeyAt(i) !== undefined) && (vague === undefined || i < vague);
+    const guessed = guessTitleColumn(header, rows, free);
+    if (guessed !== null) {
+      if (vague !== undefined) taken.delete(vague);
+      const other = guessedKeyAt(guessed);
+      if (other !== undefined) {
+        delete columns[other];
+        delete sources[other];
+      }
+      columns.title = guessed;
+      sources.title = 'guess';
+      taken.add(guessed);
+    }
   }
 
   // A Type column holding Objective, Key Result…: the rows' levels (exports often call it so).

@@ -166,9 +166,15 @@ describe('--columns', () => {
       'Theme,Result,Who,Tier\nGrowth,Grow revenue,Ana,Objective\n,Sign 50 accounts,Bo,Key Result\n',
     );
     const bare = await cascade(['lint', path]);
-    expect(bare.code).toBe(2);
-    expect(bare.stderr.trim().split('\n')).toEqual([
-      `cascade: ${path}: row 1 is not a plan header: no column holds the rows' titles. Found A "Theme", B "Result", C "Who", D "Tier". ` +
+    expect(bare.stderr).toContain(
+      `${path}: read Title from Result: a guess; if it is wrong, say which column is the Title with --columns "Title=<header>".`,
+    );
+    const nothing = join(dir, 'log.csv');
+    await writeFile(nothing, 'When,Count,State\n2026-05-01,3,Done\n2026-06-01,4,Done\n');
+    const refused = await cascade(['lint', nothing]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `cascade: ${nothing}: row 1 is not a plan header: no column holds the rows' titles. Found A "When", B "Count", C "State". ` +
         'Name the column that holds each row\'s statement "Title" (or Objective and Key Result for a side-by-side OKR sheet), or say which column is which with --columns "Title=<header>".',
     ]);
     const mapped = await cascade([

@@ -166,3 +166,31 @@ describe('slashDateOrder', () => {
     expect(slashDateOrder(cell)).toBe(order);
   });
 });
+
+describe('a period with a qualifier (early, mid, late) as the one day it means', () => {
+  const qualified = (text: string) => {
+    const parsed = parseDay(text, { year: 2027 });
+    return parsed.state === 'ok' ? isoFromDay(parsed.value) : parsed.state;
+  };
+
+  it('reads a month as the 10th (early), the 15th (mid) or its last day (late), in four languages', () => {
+    expect(qualified('Mid-Sep 2026')).toBe('2026-09-15');
+    expect(qualified('early Oct')).toBe('2027-10-10');
+    expect(qualified('late Feb 2028')).toBe('2028-02-29');
+    expect(qualified('mediados de marzo de 2026')).toBe('2026-03-15');
+    expect(qualified('Anfang Mai 2026')).toBe('2026-05-10');
+    expect(qualified('mi-juin 2026')).toBe('2026-06-15');
+  });
+
+  it('reads a longer period at the end of its first third, its middle or its end', () => {
+    expect(qualified('early 2026')).toBe('2026-04-30');
+    expect(qualified('mid 2026')).toBe('2026-06-30');
+    expect(qualified('late 2026')).toBe('2026-12-31');
+    expect(qualified('mid Q3 2026')).toBe('2026-08-31');
+  });
+
+  it('leaves words that only start like a qualifier, and a qualified day, unread', () => {
+    expect(qualified('Mid-point review')).toBe('invalid');
+    expect(qualified('mid March 3 2026')).toBe('invalid');
+  });
+});

@@ -604,3 +604,41 @@ describe('title prefixes after the quick look at the first word', () => {
     ]);
   });
 });
+
+describe('key-result numbers restarting under each objective', () => {
+  const sheet: RawTable = {
+    header: ['Objective', 'Key Result', 'Owner'],
+    rows: [
+      ['O1: Win the mid-market', 'KR1: Sign 30 accounts over 200 seats', 'Ana'],
+      [null, 'KR2: Close 5 partner deals', 'Ana'],
+      ['O2: Make onboarding self-serve', 'KR1: Cut setup time to 1 day', 'Bo'],
+      [null, 'KR2: Reach 60% self-serve signups', 'Bo'],
+    ],
+  };
+
+  it('reads KR1 under each objective as unique within it (KR2.1), with no duplicate-ID error', () => {
+    const plan = readPlan(sheet);
+    expect(shape(plan).map(([, id, , parent]) => [id, parent])).toEqual([
+      ['O1', ''],
+      ['KR1.1', 'O1'],
+      ['KR1.2', 'O1'],
+      ['O2', ''],
+      ['KR2.1', 'O2'],
+      ['KR2.2', 'O2'],
+    ]);
+    expect(plan.reading!.summary.join(' · ')).toContain('Key Result numbers restart under each parent');
+    expect(checkPlan(plan, { today: day('2026-01-01') }).map((f) => f.rule)).not.toContain('structure/duplicate-id');
+  });
+
+  it('still reports the same number twice under one objective as a duplicate', () => {
+    const twice: RawTable = {
+      header: sheet.header,
+      rows: [
+        ['O1: Win the mid-market', 'KR1: Sign 30 accounts over 200 seats', 'Ana'],
+        [null, 'KR1: Close 5 partner deals', 'Ana'],
+      ],
+    };
+    const plan = readPlan(twice);
+    expect(checkPlan(plan, { today: day('2026-01-01') }).map((f) => f.rule)).toContain('structure/duplicate-id');
+  });
+});

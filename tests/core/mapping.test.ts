@@ -82,8 +82,11 @@ describe('proposeMapping', () => {
     expect(proposal.reading?.guesses).toEqual(['Due date from date']);
   });
   it('says why a table cannot be read yet, and reads it once mapped', () => {
+    const unreadable: RawTable = { header: ['When', 'Count'], rows: [['2026-05-01', 3]] };
+    expect(proposeMapping(unreadable).problem).toMatch(/no column holds the rows' titles/);
     const table: RawTable = { header: ['Theme', 'Result', 'Tier'], rows: [['x', 'Sign 50', 'Key Result']] };
-    expect(proposeMapping(table).problem).toMatch(/no column holds the rows' titles/);
+    // The titles guessed from the cells (not the Theme groups), to start the mapping from.
+    expect(proposeMapping(table).mapping.title).toBe('Result');
     const mapped = proposeMapping(table, { columns: { title: 'Result', level: 'Tier' } });
     expect(mapped.problem).toBeNull();
     expect(mapped.mapping).toEqual({ level: 'Tier', title: 'Result' });
