@@ -11,8 +11,7 @@ export const VERSION: string = typeof CASCADE_VERSION === 'string' ? CASCADE_VER
  * Google's Apps Script troubleshooting guide, whose section on multiple accounts explains the
  * limitation. Linked without a fragment: the section's anchor could not be verified from here.
  */
-export const MULTIPLE_ACCOUNTS_HELP_URL =
-  'https://developers.google.com/apps-script/guides/support/troubleshooting';
+export const MULTIPLE_ACCOUNTS_HELP_URL = 'https://developers.google.com/apps-script/guides/support/troubleshooting';
 
 /** Where the add-on's user guide lives (docs/add-on.md, "Errors" lists every error code). */
 export const GUIDE_PATH = 'docs/add-on.md';

@@ -40,7 +40,8 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorInfo>> = {
   },
   'cannot-replan': {
     title: 'That replanning choice does not fit the row',
-    action: 'Read the reason above (a Target that is not lower, a date past the parent\'s, nothing to undo), then choose again.',
+    action:
+      "Read the reason above (a Target that is not lower, a date past the parent's, nothing to undo), then choose again.",
   },
   'google-failed': {
     title: 'Google Sheets failed the request',
@@ -48,7 +49,8 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorInfo>> = {
   },
   notion: {
     title: 'Notion refused or could not be reached',
-    action: 'Read the line above it: check the secret and that the page is shared with the integration (Connections), then Test connection.',
+    action:
+      'Read the line above it: check the secret and that the page is shared with the integration (Connections), then Test connection.',
   },
 };
 

@@ -352,7 +352,16 @@ export interface NotionScheduleRequest {
 }
 
 /** Every error the sidebar shows carries one of these codes (apps-script/error-codes.ts says what each means). */
-export type ErrorCode = 'not-a-plan' | 'busy' | 'bad-request' | 'no-sheet' | 'multiple-accounts' | 'not-in-sheets' | 'google-failed' | 'notion' | 'cannot-replan';
+export type ErrorCode =
+  | 'not-a-plan'
+  | 'busy'
+  | 'bad-request'
+  | 'no-sheet'
+  | 'multiple-accounts'
+  | 'not-in-sheets'
+  | 'google-failed'
+  | 'notion'
+  | 'cannot-replan';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

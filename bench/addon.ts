@@ -46,8 +46,12 @@ const kb = (file: string) => statSync(path.resolve('dist', file)).size / 1024;
 const cell = (m: Measure) => `${String(m.calls).padStart(5)} ${m.ms.toFixed(0).padStart(7)}`;
 
 export async function run(): Promise<void> {
-  console.log('\nadd-on: dist/Code.js in a vm against the counting Apps Script fake (calls per action, ms in this process)');
-  console.log(`  bundle: Code.js ${kb('Code.js').toFixed(0)} KB, sidebar.html ${kb('sidebar.html').toFixed(1)} KB (goal < 60 KB)`);
+  console.log(
+    '\nadd-on: dist/Code.js in a vm against the counting Apps Script fake (calls per action, ms in this process)',
+  );
+  console.log(
+    `  bundle: Code.js ${kb('Code.js').toFixed(0)} KB, sidebar.html ${kb('sidebar.html').toFixed(1)} KB (goal < 60 KB)`,
+  );
   console.log('  rows      check: calls    ms   progress: calls    ms   onEdit: calls    ms   template: calls    ms');
   const all: Measure[][] = [];
   for (const size of SIZES) {
@@ -58,7 +62,9 @@ export async function run(): Promise<void> {
     const row = Math.floor(size * 0.6);
     const edit = measure(loaded, () => loaded.edit(sheet, row, c('Owner'), [['Omar Haddad']]));
     if (loaded.world.warnings.length > 0) throw new Error(loaded.world.warnings.join('\n'));
-    const template = measure(loaded, () => ok(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true, today: TODAY, allowOver: false })));
+    const template = measure(loaded, () =>
+      ok(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true, today: TODAY, allowOver: false })),
+    );
     all.push([check, progress, edit, template]);
     console.log(
       `  ${size.toLocaleString('en-US').padEnd(9)}        ${cell(check)}            ${cell(progress)}          ${cell(edit)}            ${cell(template)}`,
@@ -69,7 +75,9 @@ export async function run(): Promise<void> {
   console.log(`  calls constant across sizes: ${names.map((n, i) => `${n} ${constant[i] ? 'yes' : 'NO'}`).join(', ')}`);
   const under = [0, 1, 2, 3].map((a) => all.every((row) => row[a].calls < CALL_GOAL));
   console.log(`  calls under ${CALL_GOAL}: ${names.map((n, i) => `${n} ${under[i] ? 'yes' : 'NO'}`).join(', ')}`);
-  console.log(`  template also builds its dropdowns, colour rules and header style with ${all[0][3].builders} local builder calls (no document access)`);
+  console.log(
+    `  template also builds its dropdowns, colour rules and header style with ${all[0][3].builders} local builder calls (no document access)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -65,12 +65,18 @@ export async function run(): Promise<void> {
     const rss = process.resourceUsage().maxRSS / 1024;
     perRow.push(b.total / size);
     console.log(
-      `  ${String(size).padEnd(9)} ${ms(b.read)}     ${ms(b.check)}      ${ms(b.progress)}       ${ms(b.total)}  ${Math.round(size / (b.total / 1000)).toLocaleString('en-US').padStart(10)}  ${b.heapMb.toFixed(0).padStart(8)}  ${rss.toFixed(0).padStart(11)}`,
+      `  ${String(size).padEnd(9)} ${ms(b.read)}     ${ms(b.check)}      ${ms(b.progress)}       ${ms(b.total)}  ${Math.round(
+        size / (b.total / 1000),
+      )
+        .toLocaleString('en-US')
+        .padStart(10)}  ${b.heapMb.toFixed(0).padStart(8)}  ${rss.toFixed(0).padStart(11)}`,
     );
   }
   const last = SIZES.length - 1;
   const growth = perRow[last] / perRow[last - 1];
-  console.log(`  cost per row at ${SIZES[last].toLocaleString('en-US')} rows vs ${SIZES[last - 1].toLocaleString('en-US')}: ×${growth.toFixed(2)} (1 = linear)`);
+  console.log(
+    `  cost per row at ${SIZES[last].toLocaleString('en-US')} rows vs ${SIZES[last - 1].toLocaleString('en-US')}: ×${growth.toFixed(2)} (1 = linear)`,
+  );
   fillIdsScaling();
 }
 
@@ -91,7 +97,9 @@ function fillIdsScaling(): void {
     perRow.push(best / size);
     line.push(`${size.toLocaleString('en-US')} rows ${best.toFixed(0)} ms`);
   }
-  console.log(`  fillBlankIds (Fix IDs): ${line.join(', ')}; cost per row ×${(perRow[1] / perRow[0]).toFixed(2)} (1 = linear)`);
+  console.log(
+    `  fillBlankIds (Fix IDs): ${line.join(', ')}; cost per row ×${(perRow[1] / perRow[0]).toFixed(2)} (1 = linear)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -28,20 +28,101 @@ function random(seed: number): () => number {
   };
 }
 
-const OWNERS = ['Lena Park', 'Tom Baker', 'Nina Novak', 'Omar Haddad', 'Mei Chen', 'Carlos Mendes', 'priya@example.com', 'Sam Lee'];
-const OBJECTIVES = ['Delight SMB customers', 'Win the mid-market', 'Make onboarding effortless', 'Grow revenue to $120M', 'Enhance customer satisfaction'];
+const OWNERS = [
+  'Lena Park',
+  'Tom Baker',
+  'Nina Novak',
+  'Omar Haddad',
+  'Mei Chen',
+  'Carlos Mendes',
+  'priya@example.com',
+  'Sam Lee',
+];
+const OBJECTIVES = [
+  'Delight SMB customers',
+  'Win the mid-market',
+  'Make onboarding effortless',
+  'Grow revenue to $120M',
+  'Enhance customer satisfaction',
+];
 /** Key results as people type them; `current` gives a check-in as typed, `r` in 0..1. */
-const KEY_RESULTS: { title: string; start: CellValue; target: CellValue; unit: string; type: string; current: (r: number) => CellValue }[] = [
-  { title: 'Generate 1,000 qualified leads', start: 0, target: '1,000', unit: 'leads', type: '', current: (r) => Math.round(r * 1100) },
-  { title: 'Increase sales to $120 million', start: 0, target: '$120M', unit: '$', type: 'increase', current: (r) => `$${Math.round(r * 130)}M` },
-  { title: 'Achieve an NPS of 80', start: 62, target: 80, unit: 'NPS', type: '', current: (r) => 60 + Math.round(r * 22) },
-  { title: 'Cut p95 API latency to 200 ms', start: '450 ms', target: '200 ms', unit: 'ms', type: 'decrease', current: (r) => `${Math.round(460 - r * 280)} ms` },
-  { title: 'Raise trial conversion to 45%', start: '30%', target: '45%', unit: '%', type: '', current: (r) => `${(28 + r * 18).toFixed(1)}%` },
-  { title: 'Keep churn at most 2%', start: null, target: 0.02, unit: '%', type: 'at most', current: (r) => Math.round((0.01 + r * 0.02) * 1000) / 1000 },
+const KEY_RESULTS: {
+  title: string;
+  start: CellValue;
+  target: CellValue;
+  unit: string;
+  type: string;
+  current: (r: number) => CellValue;
+}[] = [
+  {
+    title: 'Generate 1,000 qualified leads',
+    start: 0,
+    target: '1,000',
+    unit: 'leads',
+    type: '',
+    current: (r) => Math.round(r * 1100),
+  },
+  {
+    title: 'Increase sales to $120 million',
+    start: 0,
+    target: '$120M',
+    unit: '$',
+    type: 'increase',
+    current: (r) => `$${Math.round(r * 130)}M`,
+  },
+  {
+    title: 'Achieve an NPS of 80',
+    start: 62,
+    target: 80,
+    unit: 'NPS',
+    type: '',
+    current: (r) => 60 + Math.round(r * 22),
+  },
+  {
+    title: 'Cut p95 API latency to 200 ms',
+    start: '450 ms',
+    target: '200 ms',
+    unit: 'ms',
+    type: 'decrease',
+    current: (r) => `${Math.round(460 - r * 280)} ms`,
+  },
+  {
+    title: 'Raise trial conversion to 45%',
+    start: '30%',
+    target: '45%',
+    unit: '%',
+    type: '',
+    current: (r) => `${(28 + r * 18).toFixed(1)}%`,
+  },
+  {
+    title: 'Keep churn at most 2%',
+    start: null,
+    target: 0.02,
+    unit: '%',
+    type: 'at most',
+    current: (r) => Math.round((0.01 + r * 0.02) * 1000) / 1000,
+  },
   { title: 'Conduct customer surveys', start: null, target: null, unit: '', type: '', current: () => null },
 ];
-const TASKS = ['Draft the subnet allocation plan', 'Run the spring webinar series', 'Analyze survey feedback', 'Publish 4 case studies', 'Fix the top 3 onboarding issues', 'Interview 5 churned customers'];
-const STATUSES = ['On track', 'On track', 'On track', 'At risk', 'Not started', 'Done', 'Off track', 'Dropped', 'Paused'];
+const TASKS = [
+  'Draft the subnet allocation plan',
+  'Run the spring webinar series',
+  'Analyze survey feedback',
+  'Publish 4 case studies',
+  'Fix the top 3 onboarding issues',
+  'Interview 5 churned customers',
+];
+const STATUSES = [
+  'On track',
+  'On track',
+  'On track',
+  'At risk',
+  'Not started',
+  'Done',
+  'Off track',
+  'Dropped',
+  'Paused',
+];
 const REVIEWS = ['weekly', 'biweekly', 'every 2 weeks', 'monthly', ''];
 
 /** A plan table of exactly `rows` rows, with every column of the template in order. */
@@ -63,8 +144,14 @@ export function generatePlan(rows: number, options: GenerateOptions = {}): RawTa
     const start = today - 30 - Math.floor(rand() * 30);
     const due = start + 80 + Math.floor(rand() * 20);
     push({
-      id: `O${o}`, level: 'Objective', title: `${pick(OBJECTIVES)} (${o})`, owner: pick(OWNERS),
-      startDate: asDate(start), dueDate: asDate(due), review: pick(REVIEWS), lastCheckIn: asDate(today - Math.floor(rand() * 20)),
+      id: `O${o}`,
+      level: 'Objective',
+      title: `${pick(OBJECTIVES)} (${o})`,
+      owner: pick(OWNERS),
+      startDate: asDate(start),
+      dueDate: asDate(due),
+      review: pick(REVIEWS),
+      lastCheckIn: asDate(today - Math.floor(rand() * 20)),
       status: pick(STATUSES),
     });
     const keyResults = 3 + Math.floor(rand() * 3);
@@ -72,19 +159,33 @@ export function generatePlan(rows: number, options: GenerateOptions = {}): RawTa
       const kr = pick(KEY_RESULTS);
       const id = `KR${o}.${k}`;
       push({
-        id, level: rand() < 0.5 ? 'Key Result' : 'KR', parent: `O${o}`, title: kr.title, owner: rand() < 0.05 ? 'Sales team' : pick(OWNERS),
-        type: kr.type, start: kr.start, target: kr.target,
+        id,
+        level: rand() < 0.5 ? 'Key Result' : 'KR',
+        parent: `O${o}`,
+        title: kr.title,
+        owner: rand() < 0.05 ? 'Sales team' : pick(OWNERS),
+        type: kr.type,
+        start: kr.start,
+        target: kr.target,
         current: rand() < 0.1 ? null : kr.current(rand()),
-        unit: kr.unit, dueDate: rand() < 0.3 ? asDate(due - Math.floor(rand() * 10)) : null, review: pick(REVIEWS),
-        lastCheckIn: rand() < 0.8 ? asDate(today - Math.floor(rand() * 30)) : null, status: pick(STATUSES),
+        unit: kr.unit,
+        dueDate: rand() < 0.3 ? asDate(due - Math.floor(rand() * 10)) : null,
+        review: pick(REVIEWS),
+        lastCheckIn: rand() < 0.8 ? asDate(today - Math.floor(rand() * 30)) : null,
+        status: pick(STATUSES),
         weight: rand() < 0.2 ? 2 : null,
       });
       const tasks = 2 + Math.floor(rand() * 5);
       for (let t = 1; t <= tasks && out.length < rows; t++) {
         push({
-          id: rand() < 0.02 ? null : `T${o}.${k}.${t}`, level: 'Task', parent: id, title: pick(TASKS),
-          owner: rand() < 0.1 ? null : pick(OWNERS), startDate: rand() < 0.5 ? asDate(today - 10 + Math.floor(rand() * 20)) : null,
-          dueDate: asDate(today - 20 + Math.floor(rand() * 60)), status: pick(STATUSES),
+          id: rand() < 0.02 ? null : `T${o}.${k}.${t}`,
+          level: 'Task',
+          parent: id,
+          title: pick(TASKS),
+          owner: rand() < 0.1 ? null : pick(OWNERS),
+          startDate: rand() < 0.5 ? asDate(today - 10 + Math.floor(rand() * 20)) : null,
+          dueDate: asDate(today - 20 + Math.floor(rand() * 60)),
+          status: pick(STATUSES),
         });
       }
     }

@@ -58,7 +58,8 @@ async function measure(rows: number): Promise<Figures[]> {
     const figures: Figures[] = [];
     for (const run of ['first sync', 'no-op', 'no-op pull']) {
       // Runs are minutes apart in life: let Notion's bucket fill up again, as it would.
-      if (run !== 'first sync') await new Promise((resolve) => setTimeout(resolve, (SERVER_LIMIT.burst / SERVER_LIMIT.rate) * 1000));
+      if (run !== 'first sync')
+        await new Promise((resolve) => setTimeout(resolve, (SERVER_LIMIT.burst / SERVER_LIMIT.rate) * 1000));
       emu.clearLog();
       const api = new NotionApi({ token: emu.token, baseUrl: emu.url, limiter: NOTION_RATE });
       const started = performance.now();

@@ -32,7 +32,10 @@ function report(error: unknown): number {
   }
   process.stderr.write(`${red('cascade:')} unexpected error: ${errorReason(error)}\n`);
   if (process.env.CASCADE_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
-  else process.stderr.write('This is a bug in cascade. Run again with CASCADE_DEBUG=1 to see the details, and report them.\n');
+  else
+    process.stderr.write(
+      'This is a bug in cascade. Run again with CASCADE_DEBUG=1 to see the details, and report them.\n',
+    );
   return 2;
 }
 

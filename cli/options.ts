@@ -52,7 +52,10 @@ export function todayOf(options: { today?: Day }): Day {
 }
 
 export function columnsOption(): Option {
-  return new Option('--columns <mapping>', 'which column is which, where the headers do not say: "Title=Key result,Owner=DRI"').argParser(parseColumns);
+  return new Option(
+    '--columns <mapping>',
+    'which column is which, where the headers do not say: "Title=Key result,Owner=DRI"',
+  ).argParser(parseColumns);
 }
 
 export function parseColumns(value: string): ColumnMapping {

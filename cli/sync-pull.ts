@@ -15,13 +15,25 @@ import { historyPlace, writeWithHistory } from './history/plan-history.js';
 import { plural } from '../shared/format.js';
 
 /** The cells to write for the values pulled; a value whose column the plan lacks is said, not written. */
-export function pulledEdits(plan: Plan, table: RawTable, pulled: readonly PulledValue[], notes: string[], where: string): CellEdit[] {
+export function pulledEdits(
+  plan: Plan,
+  table: RawTable,
+  pulled: readonly PulledValue[],
+  notes: string[],
+  where: string,
+): CellEdit[] {
   const edits: CellEdit[] = [];
   for (const p of pulled) {
     const col = pulledColumn(p.field, plan.columns, table.header);
     if (col === undefined) {
-      if (p.field === 'note') notes.push(`${p.id}: the Note written in Notion is kept in the check-ins (${where}); the plan has no Note column.`);
-      else if (p.notionValue !== null) notes.push(`${p.id}: the ${p.column} "${p.notionValue}" written in Notion is not kept in the file, which has no ${p.column} column.`);
+      if (p.field === 'note')
+        notes.push(
+          `${p.id}: the Note written in Notion is kept in the check-ins (${where}); the plan has no Note column.`,
+        );
+      else if (p.notionValue !== null)
+        notes.push(
+          `${p.id}: the ${p.column} "${p.notionValue}" written in Notion is not kept in the file, which has no ${p.column} column.`,
+        );
       continue;
     }
     // A formula in the cell is kept: the sheet computes that value itself.
@@ -66,10 +78,16 @@ export function pullIntoFile({ file, plan, history, today, who, mirror }: PullTa
     const again = readPlan(edited(file.table, edits), { framework: plan.framework.id });
     const items = computeProgress(again, { today });
     // A protected plan sheet gets no check-ins, as with progress --write.
-    const checkIns = file.layout.protectedSheet ? [] : checkInsFor(again, items, history, { today, who, sources: checkInSources(pulled, today) });
+    const checkIns = file.layout.protectedSheet
+      ? []
+      : checkInsFor(again, items, history, { today, who, sources: checkInSources(pulled, today) });
     edits.push(...lastCheckInCellEdits(again, lastCheckInEdits(again, history, checkIns, items)));
-    if (checkIns.length > 0) notes.push(`${dryRun ? 'Would add' : 'Added'} ${plural(checkIns.length, 'check-in')} to ${where}.`);
+    if (checkIns.length > 0)
+      notes.push(`${dryRun ? 'Would add' : 'Added'} ${plural(checkIns.length, 'check-in')} to ${where}.`);
     if (!dryRun && (edits.length > 0 || checkIns.length > 0)) await writeWithHistory(file, edits, checkIns);
-    return buildMirror(readPlan(edited(file.table, edits), { framework: plan.framework.id }), { today, history: [...history.records, ...checkIns] });
+    return buildMirror(readPlan(edited(file.table, edits), { framework: plan.framework.id }), {
+      today,
+      history: [...history.records, ...checkIns],
+    });
   };
 }

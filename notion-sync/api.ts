@@ -5,7 +5,16 @@ import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
 import type { z } from 'zod';
 import { checkToken, classify, explain, redactError, SyncError } from './errors.js';
-import { blockShape, databaseShape, dataSourceShape, listShape, pageShape, relationItemShape, userShape, viewShape } from './shapes.js';
+import {
+  blockShape,
+  databaseShape,
+  dataSourceShape,
+  listShape,
+  pageShape,
+  relationItemShape,
+  userShape,
+  viewShape,
+} from './shapes.js';
 import { NOTION_RATE, TokenBucket } from './limiter.js';
 import type { LimiterOptions } from './limiter.js';
 import type { PagePropertyValue, PropertyRequest } from './values.js';
@@ -157,7 +166,13 @@ export class NotionApi {
    * One request, paced and retried. `verify` runs before a write is sent again after a failure that
    * may hide a success (a 502 or a timeout after Notion did the work): what it finds is the result.
    */
-  async call<T>(kind: string, write: boolean, doing: string, send: () => Promise<T>, verify?: () => Promise<T | null>): Promise<T> {
+  async call<T>(
+    kind: string,
+    write: boolean,
+    doing: string,
+    send: () => Promise<T>,
+    verify?: () => Promise<T | null>,
+  ): Promise<T> {
     let backoffs = 0;
     let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
@@ -197,7 +212,11 @@ export class NotionApi {
   }
 
   /** Every page of a paginated list, 100 at a time. */
-  private async all<T>(kind: string, doing: string, fetchPage: (cursor: string | undefined) => Promise<ListResponse<T>>): Promise<T[]> {
+  private async all<T>(
+    kind: string,
+    doing: string,
+    fetchPage: (cursor: string | undefined) => Promise<ListResponse<T>>,
+  ): Promise<T[]> {
     const results: T[] = [];
     let cursor: string | undefined;
     do {
@@ -211,7 +230,11 @@ export class NotionApi {
   listChildren(blockId: string): Promise<NotionBlock[]> {
     const doing = 'listing the parent page';
     return this.all('blocks.children.list', doing, (cursor) =>
-      checked<ListResponse<NotionBlock>>(listShape(blockShape), this.client.blocks.children.list({ block_id: blockId, page_size: 100, start_cursor: cursor }), doing),
+      checked<ListResponse<NotionBlock>>(
+        listShape(blockShape),
+        this.client.blocks.children.list({ block_id: blockId, page_size: 100, start_cursor: cursor }),
+        doing,
+      ),
     );
   }
 
@@ -225,7 +248,11 @@ export class NotionApi {
   retrieveDataSource(dataSourceId: string): Promise<NotionDataSource> {
     const doing = "reading a database's properties";
     return this.call('dataSources.retrieve', false, doing, () =>
-      checked<NotionDataSource>(dataSourceShape, this.client.dataSources.retrieve({ data_source_id: dataSourceId }), doing),
+      checked<NotionDataSource>(
+        dataSourceShape,
+        this.client.dataSources.retrieve({ data_source_id: dataSourceId }),
+        doing,
+      ),
     );
   }
 
@@ -271,9 +298,17 @@ export class NotionApi {
     );
   }
 
-  updateDataSource(dataSourceId: string, properties: Record<string, PropertyConfig | null>, doing: string): Promise<NotionDataSource> {
+  updateDataSource(
+    dataSourceId: string,
+    properties: Record<string, PropertyConfig | null>,
+    doing: string,
+  ): Promise<NotionDataSource> {
     return this.call('dataSources.update', true, doing, () =>
-      checked<NotionDataSource>(dataSourceShape, this.client.dataSources.update({ data_source_id: dataSourceId, properties: properties as never }), doing),
+      checked<NotionDataSource>(
+        dataSourceShape,
+        this.client.dataSources.update({ data_source_id: dataSourceId, properties: properties as never }),
+        doing,
+      ),
     );
   }
 
@@ -290,7 +325,10 @@ export class NotionApi {
       () =>
         checked<NotionPage>(
           pageShape,
-          this.client.pages.create({ parent: { type: 'data_source_id', data_source_id: dataSourceId }, properties: properties as never }),
+          this.client.pages.create({
+            parent: { type: 'data_source_id', data_source_id: dataSourceId },
+            properties: properties as never,
+          }),
           doing,
         ),
       verify,
@@ -299,12 +337,18 @@ export class NotionApi {
 
   updatePage(pageId: string, properties: Record<string, PropertyRequest>, doing: string): Promise<NotionPage> {
     return this.call('pages.update', true, doing, () =>
-      checked<NotionPage>(pageShape, this.client.pages.update({ page_id: pageId, properties: properties as never }), doing),
+      checked<NotionPage>(
+        pageShape,
+        this.client.pages.update({ page_id: pageId, properties: properties as never }),
+        doing,
+      ),
     );
   }
 
   trashPage(pageId: string, doing: string): Promise<NotionPage> {
-    return this.call('pages.update', true, doing, () => checked<NotionPage>(pageShape, this.client.pages.update({ page_id: pageId, in_trash: true }), doing));
+    return this.call('pages.update', true, doing, () =>
+      checked<NotionPage>(pageShape, this.client.pages.update({ page_id: pageId, in_trash: true }), doing),
+    );
   }
 
   /** The integration's own bot user: what it writes shows under this id in last_edited_by. */
@@ -317,14 +361,22 @@ export class NotionApi {
   listUsers(): Promise<NotionUser[]> {
     const doing = 'listing the members of the workspace';
     return this.all('users.list', doing, (cursor) =>
-      checked<ListResponse<NotionUser>>(listShape(userShape), this.client.users.list({ page_size: 100, start_cursor: cursor }), doing),
+      checked<ListResponse<NotionUser>>(
+        listShape(userShape),
+        this.client.users.list({ page_size: 100, start_cursor: cursor }),
+        doing,
+      ),
     );
   }
 
   /** A view (a tab) of a database. */
   createView(dataSourceId: string, view: Record<string, unknown>, doing: string): Promise<{ id: string }> {
     return this.call('views.create', true, doing, () =>
-      checked<{ id: string }>(viewShape, this.client.views.create({ data_source_id: dataSourceId, ...view } as never), doing),
+      checked<{ id: string }>(
+        viewShape,
+        this.client.views.create({ data_source_id: dataSourceId, ...view } as never),
+        doing,
+      ),
     );
   }
 
@@ -334,7 +386,12 @@ export class NotionApi {
     const items = await this.all('pages.properties.retrieve', doing, (cursor) =>
       checked<ListResponse<{ relation: { id: string } }>>(
         listShape(relationItemShape),
-        this.client.pages.properties.retrieve({ page_id: pageId, property_id: propertyId, page_size: 100, start_cursor: cursor }),
+        this.client.pages.properties.retrieve({
+          page_id: pageId,
+          property_id: propertyId,
+          page_size: 100,
+          start_cursor: cursor,
+        }),
         doing,
       ),
     );

@@ -34,40 +34,85 @@ export interface ApplyContext {
 export async function writeLevel(context: ApplyContext, state: LevelState, diff: LevelDiff): Promise<void> {
   const { api } = context;
   const dataSourceId = state.dataSourceId!;
-  await runPool(diff.creates, CONCURRENCY, async (row) => {
-    const properties = rowProperties(context, state, row, 'all');
-    const doing = `creating row ${row.row} (${row.values.id}) in "${state.title}"`;
-    const page = await guard(context, state, row, properties, () =>
-      api.createPage(dataSourceId, properties, doing, () => findByText(api, dataSourceId, state.names.id, String(row.values.id))),
-    );
-    if (!page) return;
-    state.pageIdByKey.set(row.key, page.id);
-    context.onWrite(pageChange('create', state, row, Object.keys(properties)));
-  }, context.stopping);
-  await runPool(diff.updates, CONCURRENCY, async (update) => {
-    const properties = rowProperties(context, state, update.row, update);
-    if (Object.keys(properties).length === 0) return context.onUnchanged(state.title);
-    const doing = `updating row ${update.row.row} (${update.row.values.id}) in "${state.title}"`;
-    const page = await guard(context, state, update.row, properties, () => api.updatePage(update.pageId, properties, doing));
-    if (page) context.onWrite(pageChange('update', state, update.row, Object.keys(properties)));
-  }, context.stopping);
+  await runPool(
+    diff.creates,
+    CONCURRENCY,
+    async (row) => {
+      const properties = rowProperties(context, state, row, 'all');
+      const doing = `creating row ${row.row} (${row.values.id}) in "${state.title}"`;
+      const page = await guard(context, state, row, properties, () =>
+        api.createPage(dataSourceId, properties, doing, () =>
+          findByText(api, dataSourceId, state.names.id, String(row.values.id)),
+        ),
+      );
+      if (!page) return;
+      state.pageIdByKey.set(row.key, page.id);
+      context.onWrite(pageChange('create', state, row, Object.keys(properties)));
+    },
+    context.stopping,
+  );
+  await runPool(
+    diff.updates,
+    CONCURRENCY,
+    async (update) => {
+      const properties = rowProperties(context, state, update.row, update);
+      if (Object.keys(properties).length === 0) return context.onUnchanged(state.title);
+      const doing = `updating row ${update.row.row} (${update.row.values.id}) in "${state.title}"`;
+      const page = await guard(context, state, update.row, properties, () =>
+        api.updatePage(update.pageId, properties, doing),
+      );
+      if (page) context.onWrite(pageChange('update', state, update.row, Object.keys(properties)));
+    },
+    context.stopping,
+  );
 }
 
-export async function trashPages(context: ApplyContext, state: LevelState, trashes: readonly PlannedTrash[]): Promise<void> {
-  await runPool(trashes, CONCURRENCY, async (trash) => {
-    await context.api.trashPage(trash.pageId, `moving page ${trash.id || trash.pageId} of "${state.title}" to the trash`);
-    context.onWrite(trashChange(state, trash));
-  }, context.stopping);
+export async function trashPages(
+  context: ApplyContext,
+  state: LevelState,
+  trashes: readonly PlannedTrash[],
+): Promise<void> {
+  await runPool(
+    trashes,
+    CONCURRENCY,
+    async (trash) => {
+      await context.api.trashPage(
+        trash.pageId,
+        `moving page ${trash.id || trash.pageId} of "${state.title}" to the trash`,
+      );
+      context.onWrite(trashChange(state, trash));
+    },
+    context.stopping,
+  );
 }
 
 /** The report's line for a create or update of a plan row: written, or (in a dry run) to be written. */
-export function pageChange(kind: 'create' | 'update', state: LevelState, row: MirrorRow, properties: string[]): PageChange {
-  return { kind, database: state.title, id: String(row.values.id), title: String(row.values.title ?? ''), row: row.row, properties };
+export function pageChange(
+  kind: 'create' | 'update',
+  state: LevelState,
+  row: MirrorRow,
+  properties: string[],
+): PageChange {
+  return {
+    kind,
+    database: state.title,
+    id: String(row.values.id),
+    title: String(row.values.title ?? ''),
+    row: row.row,
+    properties,
+  };
 }
 
 /** The report's line for a page moved (or, in a dry run, to be moved) to the trash. */
 export function trashChange(state: LevelState, trash: PlannedTrash): PageChange {
-  return { kind: 'trash', database: state.title, id: trash.id, title: trash.title, properties: [], reason: trash.reason };
+  return {
+    kind: 'trash',
+    database: state.title,
+    id: trash.id,
+    title: trash.title,
+    properties: [],
+    reason: trash.reason,
+  };
 }
 
 /** The properties to send: every non-blank value for a create, the changed ones for an update. */
@@ -96,7 +141,9 @@ export function rowProperties(
     }
     const parentPage = context.stateOf(target.level).pageIdByKey.get(target.key);
     if (parentPage === undefined) {
-      context.warn(`Row ${row.row} (${row.values.id}) is not linked to its parent ${target.key}: the parent's page could not be written.`);
+      context.warn(
+        `Row ${row.row} (${row.values.id}) is not linked to its parent ${target.key}: the parent's page could not be written.`,
+      );
       continue;
     }
     properties[relation.name] = encodeRelation([parentPage]);
@@ -136,11 +183,14 @@ async function guard<T>(
 /** The plan column behind the property Notion's message names (the longest name found wins). */
 function columnNamed(message: string, sent: readonly string[], state: LevelState): string | undefined {
   const named = sent
-    .filter((name) => message.includes(`properties.${name}`) || message.includes(`"${name}"`) || message.startsWith(`${name} `))
+    .filter(
+      (name) =>
+        message.includes(`properties.${name}`) || message.includes(`"${name}"`) || message.startsWith(`${name} `),
+    )
     .sort((a, b) => b.length - a.length)[0];
   if (named === undefined) return undefined;
   const spec = PROPERTIES.find((p) => state.names[p.key] === named);
-  if (spec?.key === 'lastNote') return 'Note (the latest check-in\'s)';
+  if (spec?.key === 'lastNote') return "Note (the latest check-in's)";
   if (spec) return COLUMN_BY_KEY[spec.key === 'ownerPerson' ? 'owner' : spec.key].header;
   return state.relations.some((r) => r.name === named) ? COLUMN_BY_KEY.parent.header : named;
 }

@@ -26,7 +26,11 @@ export interface CheckInsState {
   existing: Set<string>;
 }
 
-export function checkInsState(found: FoundDatabase | null, title: string, history: readonly CheckIn[] | undefined): CheckInsState {
+export function checkInsState(
+  found: FoundDatabase | null,
+  title: string,
+  history: readonly CheckIn[] | undefined,
+): CheckInsState {
   return {
     title: found?.title ?? title,
     records: mirrorCheckIns(history ?? []),
@@ -67,7 +71,10 @@ export interface CheckInsContext {
  * for the items that have a page. Returns the database's counts (null when there is nothing to
  * show: no check-in and no database) and the creates left for the next run at the deadline.
  */
-export async function writeCheckIns(context: CheckInsContext, state: CheckInsState): Promise<{ counts: DatabaseCounts | null; left: number }> {
+export async function writeCheckIns(
+  context: CheckInsContext,
+  state: CheckInsState,
+): Promise<{ counts: DatabaseCounts | null; left: number }> {
   const { api, dryRun } = context;
   if (state.records.length === 0 && state.database === null) return { counts: null, left: 0 };
   const items = new Map<string, LevelState>();
@@ -78,11 +85,19 @@ export async function writeCheckIns(context: CheckInsContext, state: CheckInsSta
     return level && pageId ? { level: level.level, pageId } : null;
   };
   // In a dry run, items about to be created have no page yet: what is in the plan counts.
-  const missing = state.records.filter((c) => !state.existing.has(c.key) && (dryRun ? items.has(c.itemKey) : pageOf(c) !== null));
+  const missing = state.records.filter(
+    (c) => !state.existing.has(c.key) && (dryRun ? items.has(c.itemKey) : pageOf(c) !== null),
+  );
   const unchanged = state.records.filter((c) => state.existing.has(c.key)).length;
   const counts: DatabaseCounts = { database: state.title, created: 0, updated: 0, trashed: 0, unchanged };
   if (state.database) counts.databaseId = state.database.id;
-  const change = (c: MirrorCheckIn, properties: string[]): PageChange => ({ kind: 'create', database: state.title, id: c.id, title: String(c.values.title), properties });
+  const change = (c: MirrorCheckIn, properties: string[]): PageChange => ({
+    kind: 'create',
+    database: state.title,
+    id: c.id,
+    title: String(c.values.title),
+    properties,
+  });
   if (dryRun) {
     if (state.database === null && missing.length > 0) context.onSchema('create database', []);
     for (const c of missing) {
@@ -102,7 +117,9 @@ export async function writeCheckIns(context: CheckInsContext, state: CheckInsSta
       const properties = checkInProperties(c, schema, item);
       const doing = `adding the check-in ${c.values.title} to "${state.title}"`;
       try {
-        await api.createPage(state.dataSourceId!, properties, doing, () => findByText(api, state.dataSourceId!, schema.names.key, c.key));
+        await api.createPage(state.dataSourceId!, properties, doing, () =>
+          findByText(api, state.dataSourceId!, schema.names.key, c.key),
+        );
         counts.created++;
         context.onCreate(change(c, Object.keys(properties)));
       } catch (error) {
@@ -117,7 +134,10 @@ export async function writeCheckIns(context: CheckInsContext, state: CheckInsSta
 }
 
 /** The database made (with its view) or its schema put right; answers the names to write under. */
-async function prepare(context: CheckInsContext, state: CheckInsState): Promise<Pick<CheckInsSchema, 'names' | 'relations'>> {
+async function prepare(
+  context: CheckInsContext,
+  state: CheckInsState,
+): Promise<Pick<CheckInsSchema, 'names' | 'relations'>> {
   const { api } = context;
   const levels = context.levels
     .filter((l): l is LevelState & { dataSourceId: string } => l.dataSourceId !== null)
@@ -135,7 +155,11 @@ async function prepare(context: CheckInsContext, state: CheckInsState): Promise<
   }
   if (Object.keys(wanted.request).length > 0) {
     context.onSchema('restore properties', Object.keys(wanted.request));
-    state.schema = await api.updateDataSource(state.dataSourceId!, wanted.request, `restoring properties of "${state.title}"`);
+    state.schema = await api.updateDataSource(
+      state.dataSourceId!,
+      wanted.request,
+      `restoring properties of "${state.title}"`,
+    );
     return checkInsSchema(state.schema, levels, context.plan);
   }
   return wanted;

@@ -39,7 +39,12 @@ export const CHECKIN_PROPERTIES: readonly CheckInProperty[] = [
   { key: 'status', name: 'Status', kind: 'select', help: 'Status after the check-in.' },
   { key: 'note', name: 'Note', kind: 'rich_text', help: 'The note of the check-in.' },
   { key: 'who', name: 'Who', kind: 'rich_text', help: 'Who checked in.' },
-  { key: 'key', name: 'Cascade check-in', kind: 'rich_text', help: 'How Cascade finds this check-in again. Leave it as it is.' },
+  {
+    key: 'key',
+    name: 'Cascade check-in',
+    kind: 'rich_text',
+    help: 'How Cascade finds this check-in again. Leave it as it is.',
+  },
 ];
 
 /** One check-in as its page shows it. */
@@ -87,13 +92,18 @@ const relationTag = (level: LevelName) => `item:${encodeURIComponent(level)}`;
 
 function config(property: CheckInProperty, owner: { plan: PlanIdentity; level: string }): PropertyConfig {
   const description = describe(property.help, property.key, owner);
-  if (property.kind === 'number') return { number: { format: property.key === 'progress' ? 'percent' : 'number' }, description };
+  if (property.kind === 'number')
+    return { number: { format: property.key === 'progress' ? 'percent' : 'number' }, description };
   if (property.kind === 'select') return { select: { options: STATUS_OPTIONS.map((o) => ({ ...o })) }, description };
   return { [property.kind]: {}, description };
 }
 
 /** A one-way relation from a check-in to its item's page in a level's database (the item databases are left as they are). */
-function relationConfig(level: LevelName, dataSourceId: string, owner: { plan: PlanIdentity; level: string }): PropertyConfig {
+function relationConfig(
+  level: LevelName,
+  dataSourceId: string,
+  owner: { plan: PlanIdentity; level: string },
+): PropertyConfig {
   return {
     relation: { data_source_id: dataSourceId, type: 'single_property', single_property: {} },
     description: describe(`The ${level} this check-in belongs to.`, relationTag(level), owner),

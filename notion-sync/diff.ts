@@ -68,7 +68,11 @@ export function diffLevel(state: LevelState, parentPages: ParentPages): LevelDif
     }
     const ranked = candidates
       .map((page) => ({ page, changes: changesFor(row, page, state.relations, parentPages) }))
-      .map(({ page, changes }) => ({ page, changes, count: changes.values.length + changes.relations.length + (changes.record === null ? 0 : 1) }))
+      .map(({ page, changes }) => ({
+        page,
+        changes,
+        count: changes.values.length + changes.relations.length + (changes.record === null ? 0 : 1),
+      }))
       .sort(
         (a, b) =>
           a.count - b.count ||
@@ -103,7 +107,9 @@ function changesFor(
   relations: readonly RelationSpec[],
   parentPages: ParentPages,
 ): Omit<PlannedUpdate, 'row' | 'pageId'> {
-  const values = PROPERTIES.filter((spec) => !sameValue(spec.kind, row.values[spec.key], page.values[spec.key])).map((spec) => spec.key);
+  const values = PROPERTIES.filter((spec) => !sameValue(spec.kind, row.values[spec.key], page.values[spec.key])).map(
+    (spec) => spec.key,
+  );
   const changedRelations: string[] = [];
   for (const relation of relations) {
     const target = relationTarget(row, relation);

@@ -45,7 +45,12 @@ export function parentNotFound(pageId: string): SyncError {
 
 /** Notion refuses to add under a page in its trash ("Can't edit block that is archived"): say how to get out of it. */
 export function parentTrashed(pageId: string, error: unknown): unknown {
-  if (!(error instanceof SyncError) || error.kind !== 'rejected' || !/archived|in_trash|in the trash/i.test(error.notion.message ?? '')) return error;
+  if (
+    !(error instanceof SyncError) ||
+    error.kind !== 'rejected' ||
+    !/archived|in_trash|in the trash/i.test(error.notion.message ?? '')
+  )
+    return error;
   return new SyncError(
     'parent-trashed',
     `The parent page ${pageId} is in Notion's trash, so nothing can be added under it. Restore it (Notion → Trash → Restore), ` +
@@ -106,7 +111,8 @@ export function classify(error: unknown, now = Date.now()): Failure {
     if (error.status === 429 || error.code === APIErrorCode.RateLimited) {
       return { retry: 'rate', ambiguous: false, waitMs: retryAfterMs(error.headers, now), label };
     }
-    if (error.status === 409 || error.code === APIErrorCode.ConflictError) return { retry: 'backoff', ambiguous: false, label };
+    if (error.status === 409 || error.code === APIErrorCode.ConflictError)
+      return { retry: 'backoff', ambiguous: false, label };
     if (error.status >= 500 || SERVER_CODES.has(error.code)) return { retry: 'backoff', ambiguous: true, label };
     return { retry: 'none', ambiguous: false, label };
   }
@@ -200,12 +206,18 @@ export function explain(error: unknown, doing: Doing, context: { baseUrl: string
         '(and NOTION_BASE_URL, if set), then run sync again.',
     );
   }
-  return new SyncError('unexpected', `Unexpected failure while ${doing}: ${(error as Error)?.message ?? String(error)}`);
+  return new SyncError(
+    'unexpected',
+    `Unexpected failure while ${doing}: ${(error as Error)?.message ?? String(error)}`,
+  );
 }
 
 /** The error with the secret taken out of its message and of Notion's words (a new error, so its stack is clean too). */
 export function redactError(error: SyncError, secret: string): SyncError {
-  const notion = error.notion.message === undefined ? error.notion : { ...error.notion, message: redact(error.notion.message, secret) };
+  const notion =
+    error.notion.message === undefined
+      ? error.notion
+      : { ...error.notion, message: redact(error.notion.message, secret) };
   return new SyncError(error.kind, redact(error.message, secret), notion);
 }
 

@@ -40,7 +40,11 @@ interface DatabaseBlock {
 }
 
 /** The databases on the page and inside its blocks (columns, toggles…), in page order. */
-export async function databaseBlocks(api: NotionApi, parentPageId: string, warn: (message: string) => void): Promise<DatabaseBlock[]> {
+export async function databaseBlocks(
+  api: NotionApi,
+  parentPageId: string,
+  warn: (message: string) => void,
+): Promise<DatabaseBlock[]> {
   let top: NotionBlock[];
   try {
     top = await api.listChildren(parentPageId);
@@ -56,12 +60,15 @@ export async function databaseBlocks(api: NotionApi, parentPageId: string, warn:
     const containers: NotionBlock[] = [];
     for (const block of level) {
       if (block.in_trash) continue;
-      if (block.type === 'child_database' && block.child_database) found.push({ id: block.id, title: block.child_database.title.trim() });
+      if (block.type === 'child_database' && block.child_database)
+        found.push({ id: block.id, title: block.child_database.title.trim() });
       else if (block.has_children && block.type !== 'child_page' && depth < MAX_DEPTH) containers.push(block);
     }
     for (const container of containers) {
       if (listed >= MAX_CONTAINERS) {
-        warn(`The parent page has more than ${MAX_CONTAINERS} blocks with content inside; databases deeper in them were not looked for.`);
+        warn(
+          `The parent page has more than ${MAX_CONTAINERS} blocks with content inside; databases deeper in them were not looked for.`,
+        );
         break;
       }
       listed++;
@@ -120,7 +127,9 @@ export async function discover(
   const found = new Map<string, FoundDatabase>();
   for (const [level, candidates] of byLevel) {
     candidates.sort(
-      (a, b) => a.database.created_time.localeCompare(b.database.created_time) || normalizeId(a.database.id).localeCompare(normalizeId(b.database.id)),
+      (a, b) =>
+        a.database.created_time.localeCompare(b.database.created_time) ||
+        normalizeId(a.database.id).localeCompare(normalizeId(b.database.id)),
     );
     found.set(level, candidates[0]);
     if (candidates.length > 1) {
@@ -131,7 +140,15 @@ export async function discover(
     }
   }
   const missing = needed();
-  const trashed = missing.length > 0 ? await trashedDatabases(api, plan, [...found.values()], missing.map((l) => l.level)) : [];
+  const trashed =
+    missing.length > 0
+      ? await trashedDatabases(
+          api,
+          plan,
+          [...found.values()],
+          missing.map((l) => l.level),
+        )
+      : [];
   return { found, titles, trashed };
 }
 
@@ -139,7 +156,12 @@ export async function discover(
  * A missing level's database in the trash: the relations of the databases found still point at
  * its data source. Read only when a level is missing, one request per data source pointed at.
  */
-async function trashedDatabases(api: NotionApi, plan: PlanIdentity, found: FoundDatabase[], missing: string[]): Promise<TrashedDatabase[]> {
+async function trashedDatabases(
+  api: NotionApi,
+  plan: PlanIdentity,
+  found: FoundDatabase[],
+  missing: string[],
+): Promise<TrashedDatabase[]> {
   const known = new Set(found.map((f) => normalizeId(f.dataSourceId)));
   const pointedAt = new Set<string>();
   for (const f of found) {
@@ -158,7 +180,8 @@ async function trashedDatabases(api: NotionApi, plan: PlanIdentity, found: Found
       throw error;
     }
     const owner = ownerOfSchema(schema);
-    if (schema.in_trash && owner && owner.plan === plan.key && missing.includes(owner.level)) trashed.push({ level: owner.level, dataSourceId });
+    if (schema.in_trash && owner && owner.plan === plan.key && missing.includes(owner.level))
+      trashed.push({ level: owner.level, dataSourceId });
   }
   return trashed;
 }

@@ -8,12 +8,18 @@ const LISTED = 20;
 export function formatDryRun(report: SyncReport): string {
   const lines: string[] = ['Dry run: nothing was changed in Notion. A sync would:'];
   for (const s of report.schema) {
-    lines.push(s.kind === 'create database' ? `  create the database "${s.database}"` : `  restore ${s.properties.join(', ')} in "${s.database}"`);
+    lines.push(
+      s.kind === 'create database'
+        ? `  create the database "${s.database}"`
+        : `  restore ${s.properties.join(', ')} in "${s.database}"`,
+    );
   }
   for (const db of report.databases) {
     const changes = report.changes.filter((c) => c.database === db.database);
     if (changes.length === 0) continue;
-    lines.push(`  ${db.database}: ${db.created} to create, ${db.updated} to update, ${db.trashed} to trash, ${db.unchanged} unchanged`);
+    lines.push(
+      `  ${db.database}: ${db.created} to create, ${db.updated} to update, ${db.trashed} to trash, ${db.unchanged} unchanged`,
+    );
     for (const kind of ['create', 'update', 'trash'] as const) {
       const ofKind = changes.filter((c) => c.kind === kind);
       for (const c of ofKind.slice(0, LISTED)) lines.push(`    ${describe(c)}`);
@@ -61,7 +67,9 @@ export function formatSummary(report: SyncReport): string {
   );
   for (const line of pulledLines(report)) lines.push(line);
   for (const r of report.rejected) {
-    lines.push(`Notion refused row ${r.row ?? '?'} (${r.id})${r.column ? `, column ${r.column}` : ''} in ${r.database}: ${r.message}`);
+    lines.push(
+      `Notion refused row ${r.row ?? '?'} (${r.id})${r.column ? `, column ${r.column}` : ''} in ${r.database}: ${r.message}`,
+    );
   }
   for (const w of report.warnings.slice(0, LISTED)) lines.push(`Warning: ${w}`);
   if (report.warnings.length > LISTED) lines.push(`… and ${report.warnings.length - LISTED} more warnings`);
@@ -70,8 +78,10 @@ export function formatSummary(report: SyncReport): string {
 
 /** Every value pulled from Notion, and every one the plan's newer change overrode, one line each. */
 export function pulledLines(report: SyncReport): string[] {
-  const shown = (v: PulledValue['planValue']) => (v === null ? '(blank)' : typeof v === 'string' && v.includes(' ') ? `"${v}"` : String(v));
-  const who = (p: PulledValue) => [p.byName ?? 'someone in Notion', p.at?.slice(0, 16).replace('T', ' ')].filter(Boolean).join(', ');
+  const shown = (v: PulledValue['planValue']) =>
+    v === null ? '(blank)' : typeof v === 'string' && v.includes(' ') ? `"${v}"` : String(v);
+  const who = (p: PulledValue) =>
+    [p.byName ?? 'someone in Notion', p.at?.slice(0, 16).replace('T', ' ')].filter(Boolean).join(', ');
   return report.pulled.map((p) =>
     p.outcome === 'pulled'
       ? `${report.dryRun ? 'Would pull' : 'Pulled'} from Notion: ${p.id} ${p.column} ${shown(p.planValue)} → ${shown(p.notionValue)} (${who(p)}` +

@@ -1,6 +1,16 @@
 // Plan → the desired Notion state. Every figure (progress, pace, the Check text) comes from shared/;
 // this file only places each row in its level's database and shapes its values for Notion.
-import { checkPlan, checkSummary, computeProgress, findingsByRow, idKey, isoFromDay, lastCheckInNotes, levelRank, roundFraction } from '../shared/index.js';
+import {
+  checkPlan,
+  checkSummary,
+  computeProgress,
+  findingsByRow,
+  idKey,
+  isoFromDay,
+  lastCheckInNotes,
+  levelRank,
+  roundFraction,
+} from '../shared/index.js';
 import type { CheckIn, Day, Finding, Parsed, Plan, PlanItem, ProgressItem } from '../shared/index.js';
 import { PROPERTIES } from './schema.js';
 import type { MirroredKey } from './schema.js';
@@ -47,10 +57,17 @@ export function mirrorFrom(
     const parentIndex = tree.parent[item.index];
     const parentItem = parentIndex >= 0 ? items[parentIndex] : null;
     const parent =
-      parentItem && levelRank(framework, parentItem.level) >= 0 && levelRank(framework, parentItem.level) < levelRank(framework, level)
+      parentItem &&
+      levelRank(framework, parentItem.level) >= 0 &&
+      levelRank(framework, parentItem.level) < levelRank(framework, level)
         ? { key: keyOf(parentItem.id), level: parentItem.level! }
         : null;
-    const values = valuesOf(item, progressByRow.get(item.row), findingsOfRow.get(item.row) ?? [], notes.get(keyOf(item.id)) || null);
+    const values = valuesOf(
+      item,
+      progressByRow.get(item.row),
+      findingsOfRow.get(item.row) ?? [],
+      notes.get(keyOf(item.id)) || null,
+    );
     for (const p of PROPERTIES) {
       const v = values[p.key];
       if (typeof v === 'string' && (p.kind === 'title' || p.kind === 'rich_text') && isCut(v)) {
@@ -75,7 +92,12 @@ function skipReason(plan: Plan, item: PlanItem, duplicate: boolean): string | nu
   return null;
 }
 
-function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: readonly Finding[], lastNote: string | null): Record<MirroredKey, Value> {
+function valuesOf(
+  item: PlanItem,
+  progress: ProgressItem | undefined,
+  findings: readonly Finding[],
+  lastNote: string | null,
+): Record<MirroredKey, Value> {
   return {
     id: item.id,
     title: item.title || null,
@@ -89,7 +111,8 @@ function valuesOf(item: PlanItem, progress: ProgressItem | undefined, findings: 
     unit: item.unit || null,
     startDate: dateOf(item.startDate),
     dueDate: dateOf(item.dueDate),
-    review: item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null,
+    review:
+      item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null,
     lastCheckIn: dateOf(item.lastCheckIn),
     lastNote,
     status: item.status ?? optionOf(item.statusText),

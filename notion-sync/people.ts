@@ -13,7 +13,8 @@ export function membersNamed(owner: string | null, people: readonly NotionUser[]
     if (wanted === '') continue;
     const email = wanted.toLowerCase();
     const member =
-      people.find((u) => u.person?.email !== undefined && u.person.email.toLowerCase() === email) ?? people.find((u) => u.name?.trim() === wanted);
+      people.find((u) => u.person?.email !== undefined && u.person.email.toLowerCase() === email) ??
+      people.find((u) => u.name?.trim() === wanted);
     if (member && !found.includes(member.id)) found.push(member.id);
   }
   return found;
@@ -23,6 +24,8 @@ export function membersNamed(owner: string | null, people: readonly NotionUser[]
 export function fillOwnerPeople(rows: readonly MirrorRow[], users: readonly NotionUser[]): void {
   const people = users.filter((u) => u.type === 'person');
   for (const row of rows) {
-    row.values.ownerPerson = peopleValue(membersNamed(typeof row.values.owner === 'string' ? row.values.owner : null, people));
+    row.values.ownerPerson = peopleValue(
+      membersNamed(typeof row.values.owner === 'string' ? row.values.owner : null, people),
+    );
   }
 }

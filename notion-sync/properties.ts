@@ -32,7 +32,12 @@ export function propertyConfig(spec: PropertySpec<NotionKey>, owner: Owner): Pro
   }
 }
 
-export function relationConfig(relation: RelationSpec, targetDataSourceId: string, reverseName: string, owner: Owner): PropertyConfig {
+export function relationConfig(
+  relation: RelationSpec,
+  targetDataSourceId: string,
+  reverseName: string,
+  owner: Owner,
+): PropertyConfig {
   return {
     relation: {
       data_source_id: targetDataSourceId,
@@ -50,7 +55,8 @@ export function newDatabaseProperties(
 ): Record<string, PropertyConfig> {
   const properties: Record<string, PropertyConfig> = {};
   for (const spec of ALL_PROPERTIES) properties[spec.name] = propertyConfig(spec, owner);
-  for (const { spec, target, reverseName } of relations) properties[spec.name] = relationConfig(spec, target, reverseName, owner);
+  for (const { spec, target, reverseName } of relations)
+    properties[spec.name] = relationConfig(spec, target, reverseName, owner);
   return properties;
 }
 
@@ -78,8 +84,13 @@ export function ourProperties(schema: NotionDataSource): OurProperties {
 }
 
 /** A name no property of the data source has yet: the wanted one, else "Owner (Cascade)", "Owner (Cascade 2)"… */
-export function freeName(schema: NotionDataSource | null, wanted: string, taken: ReadonlySet<string> = new Set()): string {
-  const used = (name: string) => taken.has(name) || (schema !== null && Object.values(schema.properties).some((p) => p.name === name));
+export function freeName(
+  schema: NotionDataSource | null,
+  wanted: string,
+  taken: ReadonlySet<string> = new Set(),
+): string {
+  const used = (name: string) =>
+    taken.has(name) || (schema !== null && Object.values(schema.properties).some((p) => p.name === name));
   if (!used(wanted)) return wanted;
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${wanted} (Cascade)` : `${wanted} (Cascade ${n})`;
@@ -141,7 +152,10 @@ export function schemaRepairs(
     const current = ours.relations.get(relationTag(spec));
     const relation = current?.type === 'relation' ? current.relation : undefined;
     const right =
-      relation !== undefined && target !== null && normalizeId(relation.data_source_id) === normalizeId(target) && relation.type === 'dual_property';
+      relation !== undefined &&
+      target !== null &&
+      normalizeId(relation.data_source_id) === normalizeId(target) &&
+      relation.type === 'dual_property';
     const name = current?.name ?? freeName(schema, spec.name, added);
     relationNames.set(spec.name, name);
     if (right) continue;

@@ -48,7 +48,12 @@ export interface PulledValue {
 
 /** The record as stored: one short JSON line. */
 export function recordText(values: Pick<MirrorRow['values'], PulledKey>, note: Value | undefined): string {
-  const record: CheckInRecord = { current: values.current, status: values.status, lastCheckIn: values.lastCheckIn, note: note ?? null };
+  const record: CheckInRecord = {
+    current: values.current,
+    status: values.status,
+    lastCheckIn: values.lastCheckIn,
+    note: note ?? null,
+  };
   return JSON.stringify(record);
 }
 
@@ -58,7 +63,12 @@ export function parseRecord(text: Value | undefined): CheckInRecord | null {
     const parsed = JSON.parse(text) as Partial<CheckInRecord>;
     if (typeof parsed !== 'object' || parsed === null) return null;
     const field = (v: unknown): Value => (typeof v === 'string' || typeof v === 'number' ? v : null);
-    return { current: field(parsed.current), status: field(parsed.status), lastCheckIn: field(parsed.lastCheckIn), note: field(parsed.note) };
+    return {
+      current: field(parsed.current),
+      status: field(parsed.status),
+      lastCheckIn: field(parsed.lastCheckIn),
+      note: field(parsed.note),
+    };
   } catch {
     return null;
   }
@@ -77,9 +87,17 @@ export interface PullContext {
 export function pullsOf(state: LevelState, row: MirrorRow, page: CurrentPage, context: PullContext): PulledValue[] {
   if (page.lastEditedBy === null || context.isIntegration(page.lastEditedBy)) return [];
   const record = parseRecord(page.values.sync);
-  const notionNewer = context.planEditedAt !== null && page.lastEditedTime !== null && page.lastEditedTime > context.planEditedAt;
+  const notionNewer =
+    context.planEditedAt !== null && page.lastEditedTime !== null && page.lastEditedTime > context.planEditedAt;
   const pulls: PulledValue[] = [];
-  const base = { database: state.title, level: state.level, id: String(row.values.id), row: row.row, by: page.lastEditedBy, at: page.lastEditedTime };
+  const base = {
+    database: state.title,
+    level: state.level,
+    id: String(row.values.id),
+    row: row.row,
+    by: page.lastEditedBy,
+    at: page.lastEditedTime,
+  };
   for (const key of PULLED_KEYS) {
     const kind = KIND[key];
     const notionValue = page.values[key];
@@ -91,11 +109,27 @@ export function pullsOf(state: LevelState, row: MirrorRow, page: CurrentPage, co
     const planChanged = record !== null && !sameValue(kind, record[key], planValue);
     if (!notionChanged) continue;
     const outcome = planChanged && !notionNewer ? 'overridden' : 'pulled';
-    pulls.push({ ...base, field: key, column: COLUMN_BY_KEY[key].header, planValue, notionValue, outcome, bothChanged: planChanged });
+    pulls.push({
+      ...base,
+      field: key,
+      column: COLUMN_BY_KEY[key].header,
+      planValue,
+      notionValue,
+      outcome,
+      bothChanged: planChanged,
+    });
   }
   const note = page.values.note;
   if (note !== undefined && note !== (record?.note ?? null)) {
-    pulls.push({ ...base, field: 'note', column: 'Note', planValue: record?.note ?? null, notionValue: note, outcome: 'pulled', bothChanged: false });
+    pulls.push({
+      ...base,
+      field: 'note',
+      column: 'Note',
+      planValue: record?.note ?? null,
+      notionValue: note,
+      outcome: 'pulled',
+      bothChanged: false,
+    });
   }
   return pulls;
 }
@@ -137,7 +171,11 @@ export function checkInSources(
     if (p.outcome !== 'pulled' || (p.field === 'note' && p.notionValue === null)) continue;
     const key = idKey(p.id);
     const edited = p.at === null ? today : dayOf(new Date(p.at));
-    const source = sources.get(key) ?? { date: Number.isNaN(edited) ? today : Math.min(edited, today), who: p.byName ?? 'Notion', note: '' };
+    const source = sources.get(key) ?? {
+      date: Number.isNaN(edited) ? today : Math.min(edited, today),
+      who: p.byName ?? 'Notion',
+      note: '',
+    };
     if (p.field === 'note' && typeof p.notionValue === 'string') source.note = p.notionValue;
     if (p.field === 'lastCheckIn' && typeof p.notionValue === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.notionValue)) {
       source.date = Math.min(dayFromIso(p.notionValue), today);

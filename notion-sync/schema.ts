@@ -6,7 +6,8 @@ import type { ColumnKey, Framework, LevelName, MeasureType, PaceStatus, Status }
 /** The Notion property types the mirror writes. */
 export type PropertyKind = 'title' | 'rich_text' | 'number' | 'select' | 'date' | 'people';
 
-export type SelectColor = 'default' | 'gray' | 'brown' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'pink' | 'red';
+export type SelectColor =
+  'default' | 'gray' | 'brown' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'pink' | 'red';
 
 export interface SelectOption {
   name: string;
@@ -76,7 +77,10 @@ const TYPE_COLORS: Record<MeasureType, SelectColor> = {
 };
 
 /** Options in the order shared/ lists the values (pace has no list there: the colours' order). */
-function optionsOf<T extends string>(colors: Record<T, SelectColor>, order: readonly T[] = Object.keys(colors) as T[]): SelectOption[] {
+function optionsOf<T extends string>(
+  colors: Record<T, SelectColor>,
+  order: readonly T[] = Object.keys(colors) as T[],
+): SelectOption[] {
   return order.map((name) => ({ name, color: colors[name] }));
 }
 
@@ -128,10 +132,12 @@ export const ALL_PROPERTIES: readonly PropertySpec<NotionKey>[] = [...PROPERTIES
 export function propertyHelp(key: NotionKey): string {
   if (key === 'id') return "The plan row's ID: Cascade finds the page by it.";
   if (key === 'note') return 'A comment on the last check-in; Cascade brings it back with the check-in.';
-  if (key === 'sync') return 'What Cascade last wrote of the check-in, to tell changes made here from changes made in the plan. Leave it as it is.';
+  if (key === 'sync')
+    return 'What Cascade last wrote of the check-in, to tell changes made here from changes made in the plan. Leave it as it is.';
   if (key === 'progress' || key === 'pace' || key === 'check') return 'Computed by Cascade from the plan.';
   if (key === 'ownerPerson') return "The workspace members the plan's Owner names (by email or name), kept by Cascade.";
-  if (key === 'lastNote') return "The note of the row's latest check-in, from the plan's history; kept by Cascade. Write yours in Note.";
+  if (key === 'lastNote')
+    return "The note of the row's latest check-in, from the plan's history; kept by Cascade. Write yours in Note.";
   const column = COLUMN_BY_KEY[key].header;
   return (PULLED_KEYS as readonly string[]).includes(key)
     ? `From the plan's ${column} column; a change made here goes back into the plan.`

@@ -62,7 +62,9 @@ const propertySchema = z.looseObject({
     z.looseObject({
       data_source_id: z.string(),
       type: lenient(z.enum(['single_property', 'dual_property'])),
-      dual_property: lenient(z.looseObject({ synced_property_id: z.string(), synced_property_name: lenient(z.string()) })),
+      dual_property: lenient(
+        z.looseObject({ synced_property_id: z.string(), synced_property_name: lenient(z.string()) }),
+      ),
     }),
   ),
 });

@@ -11,7 +11,14 @@ import type { NotionUser, PropertyConfig } from './api.js';
 import { fillOwnerPeople } from './people.js';
 import { discover } from './find.js';
 import type { PlanIdentity } from './marker.js';
-import { freeName, newDatabaseProperties, ourProperties, relationTag, schemaRepairs, specifiedNames } from './properties.js';
+import {
+  freeName,
+  newDatabaseProperties,
+  ourProperties,
+  relationTag,
+  schemaRepairs,
+  specifiedNames,
+} from './properties.js';
 import { applyPulls, pullsOf } from './pull.js';
 import type { PulledValue } from './pull.js';
 import { readPages } from './read.js';
@@ -146,36 +153,48 @@ function checkPlan(mirror: MirrorPlan, warn: (message: string) => void): void {
     );
   }
   for (const s of mirror.skipped) warn(`Row ${s.row}${s.id ? ` (${s.id})` : ''} is not mirrored: ${s.reason}.`);
-  for (const c of mirror.cut) warn(`Row ${c.row} (${c.id}): ${c.column} is longer than Notion takes and was shortened.`);
+  for (const c of mirror.cut)
+    warn(`Row ${c.row} (${c.id}): ${c.column} is longer than Notion takes and was shortened.`);
 }
 
 /** 1. The plan's databases found again under the parent page, one per level (by their tag, not their title). */
 async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]> {
   const { api, progress, plan } = run;
   progress.start('Reading Notion', 1);
-  const levels = mirror.levels.map(({ level, rows }) => ({ level, titles: [databaseTitle(level), distinctTitle(level, plan)], hasRows: rows.length > 0 }));
+  const levels = mirror.levels.map(({ level, rows }) => ({
+    level,
+    titles: [databaseTitle(level), distinctTitle(level, plan)],
+    hasRows: rows.length > 0,
+  }));
   const checkInTitles = [CHECKINS_TITLE, `${CHECKINS_TITLE} (${plan.name ?? plan.key})`];
-  const withCheckIns = [...levels, { level: CHECKINS_LEVEL, titles: checkInTitles, hasRows: (mirror.history ?? []).length > 0 }];
+  const withCheckIns = [
+    ...levels,
+    { level: CHECKINS_LEVEL, titles: checkInTitles, hasRows: (mirror.history ?? []).length > 0 },
+  ];
   const discovery = await discover(api, run.parentPageId, plan, withCheckIns, run.warn);
   if (discovery.trashed.length > 0 && !run.recreate) {
     const titles = discovery.trashed.map((t) => `"${databaseTitle(t.level as LevelName)}"`).join(', ');
     throw new SyncError(
       'database-trashed',
       `This plan's ${titles} database${discovery.trashed.length === 1 ? ' is' : 's are'} in Notion's trash: restore ${discovery.trashed.length === 1 ? 'it' : 'them'} ` +
-        '(Trash, in Notion\'s sidebar → Restore) and run sync again, or run with --recreate to start ' +
-        (discovery.trashed.length === 1 ? 'that database' : 'those databases') + ' afresh.',
+        "(Trash, in Notion's sidebar → Restore) and run sync again, or run with --recreate to start " +
+        (discovery.trashed.length === 1 ? 'that database' : 'those databases') +
+        ' afresh.',
     );
   }
   run.trashed = new Set(discovery.trashed.map((t) => normalizeId(t.dataSourceId)));
   const taken = new Set(discovery.titles);
-  const exists = (level: LevelName) => discovery.found.has(level) || mirror.levels.some((l) => l.level === level && l.rows.length > 0);
+  const exists = (level: LevelName) =>
+    discovery.found.has(level) || mirror.levels.some((l) => l.level === level && l.rows.length > 0);
   const states = mirror.levels.map(({ level, rows }): LevelState => {
     const found = discovery.found.get(level) ?? null;
     const schema = found?.schema ?? null;
     const ours = schema ? ourProperties(schema) : null;
     const used = new Set(rows.map((r) => r.parent?.level).filter((l): l is LevelName => l !== undefined));
     const relations = possibleRelations(mirror.framework, level)
-      .filter((r) => exists(r.target) && (r.name === 'Parent' || used.has(r.target) || ours?.relations.has(relationTag(r))))
+      .filter(
+        (r) => exists(r.target) && (r.name === 'Parent' || used.has(r.target) || ours?.relations.has(relationTag(r))),
+      )
       .map((r) => ({ ...r, name: ours?.relations.get(relationTag(r))?.name ?? r.name }));
     let title = found?.title ?? databaseTitle(level);
     if (!found && rows.length > 0) {
@@ -196,11 +215,17 @@ async function findDatabases(run: Run, mirror: MirrorPlan): Promise<LevelState[]
     };
   });
   const foundCheckIns = discovery.found.get(CHECKINS_LEVEL) ?? null;
-  run.checkIns = checkInsState(foundCheckIns, foundCheckIns ? foundCheckIns.title : freeTitle(checkInTitles[0], checkInTitles[1], taken), mirror.history);
+  run.checkIns = checkInsState(
+    foundCheckIns,
+    foundCheckIns ? foundCheckIns.title : freeTitle(checkInTitles[0], checkInTitles[1], taken),
+    mirror.history,
+  );
   progress.tick();
   // Levels with no rows and no database have none to find.
   const wanted = states.filter((s) => s.database !== null || s.rows.length > 0).length;
-  progress.finish(`Found ${states.filter((s) => s.database).length} of this plan's ${wanted} databases under the parent page.`);
+  progress.finish(
+    `Found ${states.filter((s) => s.database).length} of this plan's ${wanted} databases under the parent page.`,
+  );
   return states;
 }
 
@@ -234,21 +259,39 @@ async function prepareDatabases(run: Run): Promise<Set<LevelName>> {
   const existed = new Set(run.states.filter((s) => s.database).map((s) => s.level));
   for (const state of run.states) {
     const owner = { plan: run.plan, level: state.level };
-    const relations = state.relations.map((spec) => ({ spec, target: stateOf(spec.target).dataSourceId, targetSchema: stateOf(spec.target).schema }));
+    const relations = state.relations.map((spec) => ({
+      spec,
+      target: stateOf(spec.target).dataSourceId,
+      targetSchema: stateOf(spec.target).schema,
+    }));
     if (!state.database) {
       if (state.rows.length === 0) continue;
-      report.schema.push({ database: state.title, kind: 'create database', properties: [...ALL_PROPERTIES.map((p) => p.name), ...state.relations.map((r) => r.name)] });
+      report.schema.push({
+        database: state.title,
+        kind: 'create database',
+        properties: [...ALL_PROPERTIES.map((p) => p.name), ...state.relations.map((r) => r.name)],
+      });
       if (dryRun) continue;
       const database = await api
         .createDatabase(
           run.parentPageId,
           state.title,
           newDatabaseProperties(
-            relations.map((r) => ({ spec: r.spec, target: r.target!, reverseName: freeName(r.targetSchema, r.spec.reverseName) })),
+            relations.map((r) => ({
+              spec: r.spec,
+              target: r.target!,
+              reverseName: freeName(r.targetSchema, r.spec.reverseName),
+            })),
             owner,
           ),
           async () => {
-            const again = await discover(api, run.parentPageId, run.plan, [{ level: state.level, titles: [state.title], hasRows: true }], run.warn);
+            const again = await discover(
+              api,
+              run.parentPageId,
+              run.plan,
+              [{ level: state.level, titles: [state.title], hasRows: true }],
+              run.warn,
+            );
             return again.found.get(state.level)?.database ?? null;
           },
         )
@@ -268,13 +311,26 @@ async function prepareDatabases(run: Run): Promise<Set<LevelName>> {
     state.relations = state.relations.map((r) => ({ ...r, name: repair.relationNames.get(r.name) ?? r.name }));
     // With --recreate, the reverse relations that point at a trashed database of the plan go, so the new one can take their name.
     const stale = Object.values(state.schema!.properties).filter(
-      (p) => p.type === 'relation' && p.relation && run.trashed.has(normalizeId(p.relation.data_source_id)) && !(p.id in repair.request),
+      (p) =>
+        p.type === 'relation' &&
+        p.relation &&
+        run.trashed.has(normalizeId(p.relation.data_source_id)) &&
+        !(p.id in repair.request),
     );
     const request: Record<string, PropertyConfig | null> = { ...repair.request };
     for (const p of stale) request[p.id] = null;
     if (Object.keys(request).length === 0) continue;
-    report.schema.push({ database: state.title, kind: 'restore properties', properties: [...repair.restored, ...stale.map((p) => p.name)] });
-    if (!dryRun) state.schema = await api.updateDataSource(state.dataSourceId!, request, `restoring properties of "${state.title}"`);
+    report.schema.push({
+      database: state.title,
+      kind: 'restore properties',
+      properties: [...repair.restored, ...stale.map((p) => p.name)],
+    });
+    if (!dryRun)
+      state.schema = await api.updateDataSource(
+        state.dataSourceId!,
+        request,
+        `restoring properties of "${state.title}"`,
+      );
   }
   const created = report.schema.filter((c) => c.kind === 'create database').map((c) => c.database);
   const restored = report.schema.filter((c) => c.kind === 'restore properties');
@@ -308,7 +364,9 @@ async function readAllPages(run: Run, existed: ReadonlySet<LevelName>): Promise<
  * nothing changed in Notion makes no extra call.
  */
 async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEditedAt: string | null): Promise<void> {
-  const creators = new Set(run.states.map((s) => s.schema?.created_by?.id).filter((id): id is string => id !== undefined));
+  const creators = new Set(
+    run.states.map((s) => s.schema?.created_by?.id).filter((id): id is string => id !== undefined),
+  );
   const others = run.states.some((s) => s.pages.some((p) => p.lastEditedBy !== null && !creators.has(p.lastEditedBy)));
   const me = others ? (await run.api.me()).id : null;
   const isIntegration = (id: string) => (me === null ? creators.has(id) : id === me);
@@ -322,7 +380,9 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
   }
   if (pulled.length === 0) return;
   // Who changed them, by name, for the report.
-  const names = new Map(((await workspaceUsers(run)) ?? []).map((u) => [u.id, u.name?.trim() || u.person?.email || '']));
+  const names = new Map(
+    ((await workspaceUsers(run)) ?? []).map((u) => [u.id, u.name?.trim() || u.person?.email || '']),
+  );
   for (const p of pulled) p.byName = names.get(p.by) || undefined;
   run.report.pulled = pulled;
   const next = await write(
@@ -337,7 +397,9 @@ async function pull(run: Run, write: NonNullable<SyncOptions['pull']>, planEdite
   // The check-ins the pull recorded are mirrored in the same run.
   if (next.history) run.checkIns = { ...checkInsState(null, run.checkIns.title, next.history), ...pick(run.checkIns) };
   const pulledCount = pulled.filter((p) => p.outcome === 'pulled').length;
-  run.progress.finish(`Check-ins from Notion: ${plural(pulledCount, 'value')} ${run.dryRun ? 'to pull' : 'pulled'} into the plan.`);
+  run.progress.finish(
+    `Check-ins from Notion: ${plural(pulledCount, 'value')} ${run.dryRun ? 'to pull' : 'pulled'} into the plan.`,
+  );
 }
 
 /** The workspace's members, read once per run; null when the integration may not read them (it lacks the capability). */
@@ -345,7 +407,9 @@ function workspaceUsers(run: Run): Promise<NotionUser[] | null> {
   if (run.users === undefined) {
     run.users = run.api.listUsers().catch((error: unknown) => {
       if (!(error instanceof SyncError) || (error.notion.status !== 403 && error.notion.status !== 404)) throw error;
-      run.warn("Owner (person) is not filled: the integration may not read the workspace's members. In the integration's settings, allow 'Read user information'.");
+      run.warn(
+        "Owner (person) is not filled: the integration may not read the workspace's members. In the integration's settings, allow 'Read user information'.",
+      );
       return null;
     });
   }
@@ -397,7 +461,19 @@ async function writeAll(run: Run, diffs: Map<LevelState, LevelDiff>): Promise<vo
   const { report, progress, states } = run;
   // A level with no rows and no database (none is made for it) is not listed.
   const listed = states.filter((s) => s.database !== null || s.rows.length > 0);
-  const counts = new Map(listed.map((s) => [s.title, { database: s.title, ...(s.database ? { databaseId: s.database.id } : {}), created: 0, updated: 0, trashed: 0, unchanged: diffs.get(s)!.unchanged }]));
+  const counts = new Map(
+    listed.map((s) => [
+      s.title,
+      {
+        database: s.title,
+        ...(s.database ? { databaseId: s.database.id } : {}),
+        created: 0,
+        updated: 0,
+        trashed: 0,
+        unchanged: diffs.get(s)!.unchanged,
+      },
+    ]),
+  );
   const record = (change: PageChange) => {
     report.changes.push(change);
     const c = counts.get(change.database)!;
@@ -480,7 +556,13 @@ function checkInsWrites(run: Run): ReturnType<typeof writeCheckIns> {
       onReject: (rejected) => report.rejected.push(rejected),
       onSchema: (kind, properties) => report.schema.push({ database: run.checkIns.title, kind, properties }),
       findAgain: async () => {
-        const again = await discover(run.api, run.parentPageId, run.plan, [{ level: CHECKINS_LEVEL, titles: [run.checkIns.title], hasRows: true }], run.warn);
+        const again = await discover(
+          run.api,
+          run.parentPageId,
+          run.plan,
+          [{ level: CHECKINS_LEVEL, titles: [run.checkIns.title], hasRows: true }],
+          run.warn,
+        );
         return again.found.get(CHECKINS_LEVEL)?.database ?? null;
       },
     },

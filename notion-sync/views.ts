@@ -23,7 +23,8 @@ const METRICS: readonly NotionKey[] = ['type', 'start', 'target', 'current', 'un
 export function viewRequests(schema: NotionDataSource, rows: readonly MirrorRow[]): ViewRequest[] {
   const ours = ourProperties(schema).byKey;
   const id = (key: NotionKey) => ours[key]?.id;
-  const has = (key: 'startDate' | 'dueDate' | (typeof METRICS)[number]) => rows.some((r) => r.values[key as keyof MirrorRow['values']] !== null);
+  const has = (key: 'startDate' | 'dueDate' | (typeof METRICS)[number]) =>
+    rows.some((r) => r.values[key as keyof MirrorRow['values']] !== null);
   const hidden = [...INTERNAL, ...(METRICS.some((k) => has(k as 'type')) ? [] : METRICS)]
     .map(id)
     .filter((x): x is string => x !== undefined)
@@ -37,14 +38,23 @@ export function viewRequests(schema: NotionDataSource, rows: readonly MirrorRow[
     configuration: { type: 'table', properties: hidden },
   });
   const status = id('status');
-  if (status) views.push({ name: 'Board', type: 'board', configuration: { type: 'board', group_by: { type: 'select', property_id: status, sort: { type: 'manual' } } } });
+  if (status)
+    views.push({
+      name: 'Board',
+      type: 'board',
+      configuration: { type: 'board', group_by: { type: 'select', property_id: status, sort: { type: 'manual' } } },
+    });
   const start = has('startDate') ? id('startDate') : undefined;
   const due = has('dueDate') ? id('dueDate') : undefined;
   if (start || due) {
     views.push({
       name: 'Timeline',
       type: 'timeline',
-      configuration: { type: 'timeline', date_property_id: start ?? due, ...(start && due ? { end_date_property_id: due } : {}) },
+      configuration: {
+        type: 'timeline',
+        date_property_id: start ?? due,
+        ...(start && due ? { end_date_property_id: due } : {}),
+      },
     });
   }
   return views;

@@ -65,7 +65,8 @@ async function buildServer() {
   const docs = await customFunctionDocs();
   const stubs = entryPoints.map((name) => stubFor(name, docs.get(name)));
   for (const name of docs.keys()) {
-    if (!entryPoints.includes(name)) throw new Error(`Custom function ${name} is not exported from apps-script/server/index.ts.`);
+    if (!entryPoints.includes(name))
+      throw new Error(`Custom function ${name} is not exported from apps-script/server/index.ts.`);
   }
   return [
     '// Cascade for Google Sheets: built by scripts/build-addon.mjs from apps-script/ and shared/. Do not edit.',
@@ -130,7 +131,9 @@ function exportedFunctions(bundle) {
   try {
     api = vm.runInNewContext(`${bundle}\n;${GLOBAL_NAME}`, {}, { filename: 'Code.js' });
   } catch (error) {
-    throw new Error(`Loading the add-on bundle must not touch any service or global: ${error.message}`, { cause: error });
+    throw new Error(`Loading the add-on bundle must not touch any service or global: ${error.message}`, {
+      cause: error,
+    });
   }
   const names = Object.keys(api).filter((name) => typeof api[name] === 'function');
   for (const name of names) {
@@ -152,7 +155,8 @@ function stubFor(name, doc) {
 /** `/** … @customfunction *\/ export function NAME(params)` in the sources → its JSDoc and parameter names. */
 async function customFunctionDocs() {
   const docs = new Map();
-  const pattern = /(\/\*\*(?:(?!\*\/)[\s\S])*?@customfunction(?:(?!\*\/)[\s\S])*?\*\/)\s*export\s+function\s+(\w+)\s*\(([^)]*)\)/g;
+  const pattern =
+    /(\/\*\*(?:(?!\*\/)[\s\S])*?@customfunction(?:(?!\*\/)[\s\S])*?\*\/)\s*export\s+function\s+(\w+)\s*\(([^)]*)\)/g;
   for (const file of CUSTOM_FUNCTION_SOURCES) {
     const text = await readFile(path.join(source, file), 'utf8');
     for (const match of text.matchAll(pattern)) {
@@ -206,13 +210,18 @@ async function buildSidebar() {
     }),
     readFile(path.join(source, 'sidebar/index.html'), 'utf8'),
   ]);
-  const js = script.outputFiles[0].text.trim().replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  const js = script.outputFiles[0].text
+    .trim()
+    .replace(/<\/(script)/gi, '<\\/$1')
+    .replace(/<!--/g, '<\\!--');
   const css = style.outputFiles[0].text.trim().replace(/<\/(style)/gi, '<\\/$1');
   for (const marker of ['<!-- style -->', '<!-- script -->']) {
     if (!page.includes(marker)) throw new Error(`apps-script/sidebar/index.html lacks the marker ${marker}.`);
   }
   // Replacer functions: a "$" in the code must not be read as a replacement pattern.
-  return page.replace('<!-- style -->', () => `<style>${css}</style>`).replace('<!-- script -->', () => `<script>${js}</script>`);
+  return page
+    .replace('<!-- style -->', () => `<style>${css}</style>`)
+    .replace('<!-- script -->', () => `<script>${js}</script>`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildAddon();

@@ -26,7 +26,9 @@ export async function buildCli() {
     // ES modules first: only they tree-shake (zod's CommonJS build would bring all 64 of its locales).
     mainFields: ['module', 'main'],
     // Bundled CommonJS packages call require() for Node's own modules.
-    banner: { js: "import { createRequire as __cascadeRequire } from 'node:module'; const require = __cascadeRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cascadeRequire } from 'node:module'; const require = __cascadeRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     logLevel: 'warning',
   });

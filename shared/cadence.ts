@@ -57,13 +57,29 @@ const NAMED: Record<string, number> = {
   'each sprint': 14,
 };
 
-const SHORT_UNIT: Record<string, string> = { d: 'day', w: 'week', wk: 'week', m: 'month', mo: 'month', q: 'quarter', y: 'year', yr: 'year' };
-const EVERY_N = /^(?:every|each)?\s*(\d+(?:\.\d+)?|other|two|three|four|six)\s*(days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?|sprints?|[dwmqy])$/;
+const SHORT_UNIT: Record<string, string> = {
+  d: 'day',
+  w: 'week',
+  wk: 'week',
+  m: 'month',
+  mo: 'month',
+  q: 'quarter',
+  y: 'year',
+  yr: 'year',
+};
+const EVERY_N =
+  /^(?:every|each)?\s*(\d+(?:\.\d+)?|other|two|three|four|six)\s*(days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?|sprints?|[dwmqy])$/;
 const WORD_COUNT: Record<string, number> = { other: 2, two: 2, three: 3, four: 4, six: 6 };
 
 function normalise(text: string): string {
-  return text.trim().toLowerCase().replace(/([a-z])[-_]([a-z])/g, '$1 $2').replace(/\s+/g, ' ').replace(/^bi weekly$/, 'biweekly')
-    .replace(/^bi monthly$/, 'bimonthly').replace(/^semi (annual|annually|monthly)$/, 'semi$1')
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/([a-z])[-_]([a-z])/g, '$1 $2')
+    .replace(/\s+/g, ' ')
+    .replace(/^bi weekly$/, 'biweekly')
+    .replace(/^bi monthly$/, 'bimonthly')
+    .replace(/^semi (annual|annually|monthly)$/, 'semi$1')
     .replace(/^bi (annual|annually)$/, 'bi$1');
 }
 
@@ -108,4 +124,12 @@ export function parseCadence(cell: CellValue): Parsed<Cadence> {
 }
 
 /** The cadences templates offer in the Review dropdown (any other readable cadence is fine too). */
-export const REVIEW_CHOICES: readonly string[] = ['weekly', 'biweekly', 'monthly', 'quarterly', 'every 2 weeks', 'daily', 'yearly'];
+export const REVIEW_CHOICES: readonly string[] = [
+  'weekly',
+  'biweekly',
+  'monthly',
+  'quarterly',
+  'every 2 weeks',
+  'daily',
+  'yearly',
+];

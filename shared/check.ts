@@ -9,7 +9,9 @@ export { CHECK_OK, checkSummary, checkSummaries, countFindings, findingsByRow } 
 
 const ALL_RULES: readonly RuleCheck[] = RULE_MODULES.map((rule) => rule.check);
 /** A Dropped row is out of the plan: only its structure and unreadable cells are reported. */
-const DROPPED_RULES: readonly RuleCheck[] = RULE_MODULES.filter((rule) => rule.meta.onDroppedRows === true).map((rule) => rule.check);
+const DROPPED_RULES: readonly RuleCheck[] = RULE_MODULES.filter((rule) => rule.meta.onDroppedRows === true).map(
+  (rule) => rule.check,
+);
 
 const byRuleOrder = (a: Finding, b: Finding): number => RULE_ORDER[a.rule] - RULE_ORDER[b.rule];
 
@@ -25,7 +27,8 @@ export function checkPlan(plan: Plan, options: CheckOptions): Finding[] {
   let next = rows.next();
   for (; !next.done; next = rows.next()) for (const finding of next.value) findings.push(finding);
   // Items come in sheet order; should an adapter hand them over otherwise, sort (stably) by row.
-  if (!itemsInRowOrder(plan)) findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  if (!itemsInRowOrder(plan))
+    findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const planWide = next.value;
   return planWide.length === 0 ? findings : [...planWide, ...findings];
 }

@@ -15,7 +15,11 @@ interface DateCell {
 }
 
 /** The day of a period or range each date column means: a Start date its first, a Due date its last. */
-export const DATE_END: Readonly<Record<DateKey, DateEnd | undefined>> = { startDate: 'first', dueDate: 'last', lastCheckIn: undefined };
+export const DATE_END: Readonly<Record<DateKey, DateEnd | undefined>> = {
+  startDate: 'first',
+  dueDate: 'last',
+  lastCheckIn: undefined,
+};
 
 /** An ISO date (the usual case in a big plan) needs no second look. */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,7 +79,8 @@ export class DateOrderEvidence {
     const dayFirst = this.firstOf['day first'];
     const monthFirst = this.firstOf['month first'];
     const order: DateOrder = dayFirst && !monthFirst ? 'day first' : 'month first';
-    if (order === 'day first') for (const a of this.ambiguous) a.item[a.key] = parseDay(a.text, { order, end: DATE_END[a.key] });
+    if (order === 'day first')
+      for (const a of this.ambiguous) a.item[a.key] = parseDay(a.text, { order, end: DATE_END[a.key] });
     const planYear = this.yearless > 0 ? this.planYear(today) : 0;
     for (const { item, key, text } of this.spans) {
       const year = this.yearWithin(text, order) ?? planYear;
@@ -86,7 +91,7 @@ export class DateOrderEvidence {
       if (key === 'dueDate' && item.startDate.state === 'blank') item.startDate = { state: 'ok', value: span.first };
       if (key === 'startDate' && item.dueDate.state === 'blank') item.dueDate = { state: 'ok', value: span.last };
     }
-    const evidence = dayFirst && monthFirst ? undefined : dayFirst ?? monthFirst;
+    const evidence = dayFirst && monthFirst ? undefined : (dayFirst ?? monthFirst);
     const first = this.ambiguous[0];
     return {
       order,
@@ -143,15 +148,27 @@ export function dateOrderNotice(plan: Plan): { level: 'note' | 'warning'; text: 
   const example = reading.example;
   const read = parseDay(example.text, reading.order);
   const as = read.state === 'ok' ? ` (${isoFromDay(read.value)})` : '';
-  const dates = reading.ambiguous === 1 ? `the date ${example.text} in ${cell(example)}` : `${reading.ambiguous} dates such as ${example.text} in ${cell(example)}`;
+  const dates =
+    reading.ambiguous === 1
+      ? `the date ${example.text} in ${cell(example)}`
+      : `${reading.ambiguous} dates such as ${example.text} in ${cell(example)}`;
   const sure = 'Type dates as YYYY-MM-DD to be sure.';
   if (reading.basis === 'plan' && reading.order === 'month first') return null; // as always: nothing to say
   if (reading.basis === 'plan' && reading.evidence) {
     const evidence = reading.evidence;
-    return { level: 'note', text: `read ${dates} ${reading.order}${as}, like ${evidence.text} in ${cell(evidence)}. ${sure}` };
+    return {
+      level: 'note',
+      text: `read ${dates} ${reading.order}${as}, like ${evidence.text} in ${cell(evidence)}. ${sure}`,
+    };
   }
   if (reading.basis === 'mixed') {
-    return { level: 'warning', text: `the plan has both day-first and month-first dates; read ${dates} month first${as}. ${sure}` };
+    return {
+      level: 'warning',
+      text: `the plan has both day-first and month-first dates; read ${dates} month first${as}. ${sure}`,
+    };
   }
-  return { level: 'warning', text: `${dates} can be read day first or month first; read month first${as}, as US spreadsheets do. ${sure}` };
+  return {
+    level: 'warning',
+    text: `${dates} can be read day first or month first; read month first${as}, as US spreadsheets do. ${sure}`,
+  };
 }

@@ -102,7 +102,10 @@ MONTH_NAMES.forEach((names, i) => names.forEach((name) => (MONTH_NUMBER[name] = 
 
 /** "Décembre" → "decembre", "März" → "marz": how month names are looked up. */
 function foldName(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function monthNumber(name: string): number | undefined {
@@ -110,13 +113,17 @@ function monthNumber(name: string): number | undefined {
 }
 
 const TIME = '(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?';
-const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:T|\\s+)${TIME}\\s*(?:Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?)?$`, 'i');
+const ISO = new RegExp(
+  `^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:T|\\s+)${TIME}\\s*(?:Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?)?$`,
+  'i',
+);
 const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const SLASH = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/;
 const DOT = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/iu;
-const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?,?(?:\s+de)?[\s-]+(\d{2}|\d{4})$/iu;
+const DAY_FIRST =
+  /^(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of|de))?[\s-]+(\p{L}+)\.?,?(?:\s+de)?[\s-]+(\d{2}|\d{4})$/iu;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 /** A trailing time on a written date: "5/1/2026 14:30", "May 1, 2026 9:00 AM". */
 const TRAILING_TIME = new RegExp(`\\s+${TIME}\\s*(?:[ap]\\.?m\\.?)?$`, 'i');
@@ -217,11 +224,13 @@ export interface DateSpan {
 const RANGE_SPLIT = /\s*(?:[–—→]|\s-\s|\s+(?:to|until|till|through|thru|bis|hasta|al|au)\s+)\s*/i;
 const RANGE_LEAD = /^(?:from|between|du|del|de|desde|vom|von|entre)\s+/i;
 const TIME_ZONE = /\s+(?:UTC|GMT|Z)$/i;
-const QUARTER_FORM = /^(?:q([1-4])(?:\s*[/'’-]?\s*(?:fy\s*)?(\d{4}|\d{2}))?|(\d{4})\s*[/-]?\s*q([1-4])|([1-4])q\s*(\d{4}|\d{2})?)$/i;
+const QUARTER_FORM =
+  /^(?:q([1-4])(?:\s*[/'’-]?\s*(?:fy\s*)?(\d{4}|\d{2}))?|(\d{4})\s*[/-]?\s*q([1-4])|([1-4])q\s*(\d{4}|\d{2})?)$/i;
 const HALF_FORM = /^(?:h([12])(?:\s*[/'’-]?\s*(\d{4}|\d{2}))?|(\d{4})\s*[/-]?\s*h([12])|([12])h\s*(\d{4}|\d{2})?)$/i;
 const YEAR_FORM = /^(?:(?:fy|cy|gj|year|año|ano|jahr|annee|année)\s*['’]?\s*(\d{4}|\d{2})|(\d{4}))$/i;
 const END_OF = /^(?:eo|end\s+of(?:\s+the)?|by\s+(?:the\s+)?end\s+of|fin(?:al)?\s+de(?:l)?|fin\s+d['’]|ende)\s*/i;
-const END_OF_YEAR = /^(?:eoy|end\s+of(?:\s+the)?\s+year|year[-\s]end|fin\s+de\s+año|jahresende|fin\s+d['’]année)\s*(?:(\d{4}|\d{2}))?$/i;
+const END_OF_YEAR =
+  /^(?:eoy|end\s+of(?:\s+the)?\s+year|year[-\s]end|fin\s+de\s+año|jahresende|fin\s+d['’]année)\s*(?:(\d{4}|\d{2}))?$/i;
 /** A calendar week (ISO 8601, Monday to Sunday): "KW43", "KW 43/2025", "CW43 '25", "Week 43", "W43", "semana 43". */
 const WEEK_FORM = /^(?:kw|cw|wk|week|w|woche|semana|semaine)\.?\s*(\d{1,2})(?:\s*[/'’,-]?\s*(\d{4}|\d{2}))?$/i;
 /** The year first: "2025-W43", "2025 KW 43". */

@@ -30,11 +30,17 @@ export interface ProgressFormulaOptions {
 
 /** `OR(x="a",x="b")`: the text is one of these (lower case, as LOWER(TRIM()) gives it). */
 function anyOf(expression: string, texts: readonly string[]): string {
-  return texts.length === 1 ? `${expression}="${texts[0]}"` : `OR(${texts.map((text) => `${expression}="${text}"`).join(',')})`;
+  return texts.length === 1
+    ? `${expression}="${texts[0]}"`
+    : `OR(${texts.map((text) => `${expression}="${text}"`).join(',')})`;
 }
 
 /** "Type", "Start", … letters → the formula for spreadsheet row `row` ("=IF(…)"). */
-export function progressFormula(columns: ProgressFormulaColumns, row: number, options: ProgressFormulaOptions = {}): string {
+export function progressFormula(
+  columns: ProgressFormulaColumns,
+  row: number,
+  options: ProgressFormulaOptions = {},
+): string {
   const cell = (letter: string) => `${letter}${row}`;
   const t = `LOWER(TRIM(${cell(columns.type)}))`;
   const s = cell(columns.start);

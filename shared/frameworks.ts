@@ -49,29 +49,117 @@ export const ALL_LEVELS: readonly LevelName[] = [
  * measured result under an objective: Key Result.
  */
 const LEVEL_ALIASES: Record<string, LevelName> = {
-  kr: 'Key Result', krs: 'Key Result', keyresult: 'Key Result', keyresults: 'Key Result', 'key result': 'Key Result', 'key results': 'Key Result',
-  'key-result': 'Key Result', 'key-results': 'Key Result', 'resultado clave': 'Key Result', 'resultados clave': 'Key Result',
-  'schlusselergebnis': 'Key Result', 'schlusselergebnisse': 'Key Result', 'resultat cle': 'Key Result', 'resultats cles': 'Key Result',
-  objectives: 'Objective', obj: 'Objective', objetivo: 'Objective', objetivos: 'Objective', objectif: 'Objective', objectifs: 'Objective',
-  goals: 'Goal', meta: 'Goal', metas: 'Goal', ziel: 'Goal', ziele: 'Goal', but: 'Goal', buts: 'Goal',
-  milestones: 'Milestone', hito: 'Milestone', hitos: 'Milestone', meilenstein: 'Milestone', meilensteine: 'Milestone', jalon: 'Milestone', jalons: 'Milestone',
-  'sub-goal': 'Subgoal', 'sub goal': 'Subgoal', subgoals: 'Subgoal', 'sub-goals': 'Subgoal', 'sub goals': 'Subgoal', subobjetivo: 'Subgoal', teilziel: 'Subgoal', 'sous-objectif': 'Subgoal',
-  tasks: 'Task', initiative: 'Task', initiatives: 'Task', action: 'Task', actions: 'Task', 'action item': 'Task', 'action items': 'Task', todo: 'Task',
-  tarea: 'Task', tareas: 'Task', iniciativa: 'Task', iniciativas: 'Task', aufgabe: 'Task', aufgaben: 'Task', massnahme: 'Task', massnahmen: 'Task', tache: 'Task', taches: 'Task',
-  tactics: 'Tactic', tactica: 'Tactic', tacticas: 'Tactic', taktik: 'Tactic', tactique: 'Tactic',
-  kpi: 'Key Result', kpis: 'Key Result', 'resultado-chave': 'Key Result', 'resultados-chave': 'Key Result', 'resultado chave': 'Key Result', 'resultados chave': 'Key Result',
-  marco: 'Milestone', marcos: 'Milestone', tarefa: 'Task', tarefas: 'Task',
-  目标: 'Objective', 目標: 'Objective', 목표: 'Objective', 关键结果: 'Key Result', 關鍵結果: 'Key Result', 主要な結果: 'Key Result', 成果指標: 'Key Result', '핵심 결과': 'Key Result', 핵심결과: 'Key Result',
-  里程碑: 'Milestone', マイルストーン: 'Milestone', 마일스톤: 'Milestone', 任务: 'Task', 任務: 'Task', タスク: 'Task', 작업: 'Task', 과제: 'Task',
+  kr: 'Key Result',
+  krs: 'Key Result',
+  keyresult: 'Key Result',
+  keyresults: 'Key Result',
+  'key result': 'Key Result',
+  'key results': 'Key Result',
+  'key-result': 'Key Result',
+  'key-results': 'Key Result',
+  'resultado clave': 'Key Result',
+  'resultados clave': 'Key Result',
+  schlusselergebnis: 'Key Result',
+  schlusselergebnisse: 'Key Result',
+  'resultat cle': 'Key Result',
+  'resultats cles': 'Key Result',
+  objectives: 'Objective',
+  obj: 'Objective',
+  objetivo: 'Objective',
+  objetivos: 'Objective',
+  objectif: 'Objective',
+  objectifs: 'Objective',
+  goals: 'Goal',
+  meta: 'Goal',
+  metas: 'Goal',
+  ziel: 'Goal',
+  ziele: 'Goal',
+  but: 'Goal',
+  buts: 'Goal',
+  milestones: 'Milestone',
+  hito: 'Milestone',
+  hitos: 'Milestone',
+  meilenstein: 'Milestone',
+  meilensteine: 'Milestone',
+  jalon: 'Milestone',
+  jalons: 'Milestone',
+  'sub-goal': 'Subgoal',
+  'sub goal': 'Subgoal',
+  subgoals: 'Subgoal',
+  'sub-goals': 'Subgoal',
+  'sub goals': 'Subgoal',
+  subobjetivo: 'Subgoal',
+  teilziel: 'Subgoal',
+  'sous-objectif': 'Subgoal',
+  tasks: 'Task',
+  initiative: 'Task',
+  initiatives: 'Task',
+  action: 'Task',
+  actions: 'Task',
+  'action item': 'Task',
+  'action items': 'Task',
+  todo: 'Task',
+  tarea: 'Task',
+  tareas: 'Task',
+  iniciativa: 'Task',
+  iniciativas: 'Task',
+  aufgabe: 'Task',
+  aufgaben: 'Task',
+  massnahme: 'Task',
+  massnahmen: 'Task',
+  tache: 'Task',
+  taches: 'Task',
+  tactics: 'Tactic',
+  tactica: 'Tactic',
+  tacticas: 'Tactic',
+  taktik: 'Tactic',
+  tactique: 'Tactic',
+  kpi: 'Key Result',
+  kpis: 'Key Result',
+  'resultado-chave': 'Key Result',
+  'resultados-chave': 'Key Result',
+  'resultado chave': 'Key Result',
+  'resultados chave': 'Key Result',
+  marco: 'Milestone',
+  marcos: 'Milestone',
+  tarefa: 'Task',
+  tarefas: 'Task',
+  目标: 'Objective',
+  目標: 'Objective',
+  목표: 'Objective',
+  关键结果: 'Key Result',
+  關鍵結果: 'Key Result',
+  主要な結果: 'Key Result',
+  成果指標: 'Key Result',
+  '핵심 결과': 'Key Result',
+  핵심결과: 'Key Result',
+  里程碑: 'Milestone',
+  マイルストーン: 'Milestone',
+  마일스톤: 'Milestone',
+  任务: 'Task',
+  任務: 'Task',
+  タスク: 'Task',
+  작업: 'Task',
+  과제: 'Task',
   outcomes: 'Outcome',
-  visions: 'Vision', vision: 'Vision', purposes: 'Purpose', proposito: 'Purpose', zweck: 'Purpose',
+  visions: 'Vision',
+  vision: 'Vision',
+  purposes: 'Purpose',
+  proposito: 'Purpose',
+  zweck: 'Purpose',
 };
 const LEVEL_BY_TEXT = new Map<string, LevelName>(ALL_LEVELS.map((l) => [l.toLowerCase(), l]));
 for (const [alias, level] of Object.entries(LEVEL_ALIASES)) LEVEL_BY_TEXT.set(levelKey(alias), level);
 
 /** How level names are compared: lower case, no accents, ß as ss, spaces collapsed. */
 function levelKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** "key result", " KR ", "TASK", "Objectives", "Hito" → the level name; null when it names no level. */
@@ -86,7 +174,9 @@ export const LEVEL_TEXTS: readonly string[] = [...LEVEL_BY_TEXT.keys()];
  * Every text (lower case, trimmed, as a spreadsheet's LOWER(TRIM()) sees it) that reads as the
  * Milestone level, for the live Progress formula, which must treat a "Milestones" row as the core does.
  */
-export const MILESTONE_LEVEL_TEXTS: readonly string[] = [...LEVEL_BY_TEXT].filter(([, level]) => level === 'Milestone').map(([text]) => text.normalize('NFC'));
+export const MILESTONE_LEVEL_TEXTS: readonly string[] = [...LEVEL_BY_TEXT]
+  .filter(([, level]) => level === 'Milestone')
+  .map(([text]) => text.normalize('NFC'));
 
 export function isFrameworkId(text: string): text is FrameworkId {
   return Object.prototype.hasOwnProperty.call(FRAMEWORKS, text);

@@ -28,9 +28,14 @@ const MAX_PATH_PARTS = 3;
  */
 export function fillBlankIds(plan: Plan): { index: number; row: number; id: string }[] {
   const { items, tree } = plan;
-  const ids = assignIds(items, (i) => tree.parent[i], (i) => items[i].parentId !== '');
+  const ids = assignIds(
+    items,
+    (i) => tree.parent[i],
+    (i) => items[i].parentId !== '',
+  );
   const filled: { index: number; row: number; id: string }[] = [];
-  for (let i = 0; i < items.length; i++) if (items[i].id === '') filled.push({ index: i, row: items[i].row, id: ids[i] });
+  for (let i = 0; i < items.length; i++)
+    if (items[i].id === '') filled.push({ index: i, row: items[i].row, id: ids[i] });
   return filled;
 }
 
@@ -40,7 +45,11 @@ export function fillBlankIds(plan: Plan): { index: number; row: number; id: stri
  * either (its new ID is then continued: O1 → KR1.1 → T1.1.1); `namesParent(i)` says the row
  * names a parent that was not found (it is then numbered flat, T-17, not as a top-level row).
  */
-export function assignIds(items: readonly PlanItem[], parentOf: (index: number) => number, namesParent: (index: number) => boolean): string[] {
+export function assignIds(
+  items: readonly PlanItem[],
+  parentOf: (index: number) => number,
+  namesParent: (index: number) => boolean,
+): string[] {
   const ids = items.map((item) => item.id);
   const taken = new Set<string>();
   for (const id of ids) if (id !== '') taken.add(idKey(id));

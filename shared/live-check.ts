@@ -33,7 +33,8 @@ export function planStructure(cells: ColumnCells, headerRow: number, framework?:
   let count = Math.max(0, ...STRUCTURE_KEYS.map((key) => cells[key]?.length ?? 0));
   while (count > 0 && STRUCTURE_KEYS.every((key) => blank(cells[key]?.[count - 1]))) count--;
   const rows: CellValue[][] = new Array(count);
-  for (let r = 0; r < count; r++) rows[r] = [cells.id?.[r] ?? null, cells.level?.[r] ?? null, cells.parent?.[r] ?? null, null];
+  for (let r = 0; r < count; r++)
+    rows[r] = [cells.id?.[r] ?? null, cells.level?.[r] ?? null, cells.parent?.[r] ?? null, null];
   const header = (['id', 'level', 'parent', 'title'] as const).map((key) => COLUMN_BY_KEY[key].header);
   const plan = readPlan({ header, rows, headerRow }, framework == null ? {} : { framework });
   return { plan, lastRow: headerRow + count };
@@ -82,7 +83,8 @@ export function liveFamily(structure: Plan, edit: LiveEdit, columns: ColumnMap):
     const { col } = edit.oneCell;
     // The rows the old ID or old Parent named: their duplicates, children or child counts change.
     if (col === columns.id || col === columns.parent) for (const row of rowsWithKey(oldKey)) recheck.add(row);
-    if (col === columns.id) for (const item of items) if (idKey(item.parentId) === oldKey && oldKey !== '') recheck.add(item.row);
+    if (col === columns.id)
+      for (const item of items) if (idKey(item.parentId) === oldKey && oldKey !== '') recheck.add(item.row);
   }
   for (const i of [...recheck].map((row) => indexByRow.get(row)).filter((i): i is number => i !== undefined)) {
     for (const row of rowsWithKey(idKey(items[i].id))) recheck.add(row);
@@ -141,7 +143,8 @@ export function planDateOrder(cells: ColumnCells, headerRow: number): DateOrder 
   const header = [...REQUIRED_COLUMNS, ...keys].map((key) => COLUMN_BY_KEY[key].header);
   const count = Math.max(0, ...keys.map((key) => cells[key]?.length ?? 0));
   const rows: CellValue[][] = new Array(count);
-  for (let r = 0; r < count; r++) rows[r] = [...REQUIRED_COLUMNS.map(() => null), ...keys.map((key) => cells[key]?.[r] ?? null)];
+  for (let r = 0; r < count; r++)
+    rows[r] = [...REQUIRED_COLUMNS.map(() => null), ...keys.map((key) => cells[key]?.[r] ?? null)];
   return readPlan({ header, rows, headerRow }).dates?.order ?? 'month first';
 }
 
@@ -164,7 +167,12 @@ export function settleDates(rows: Iterable<CellValue[]>, columns: ColumnMap, ord
 const NO_CELLS: CellValue[] = [];
 
 /** The plan's table with only the rows read filled in; the rest are blank, so rows keep their numbers. */
-export function sparseTable(header: CellValue[], headerRow: number, lastRow: number, cells: ReadonlyMap<number, CellValue[]>): RawTable {
+export function sparseTable(
+  header: CellValue[],
+  headerRow: number,
+  lastRow: number,
+  cells: ReadonlyMap<number, CellValue[]>,
+): RawTable {
   const last = Math.max(lastRow, ...cells.keys());
   const rows: CellValue[][] = new Array(Math.max(0, last - headerRow));
   for (let r = 0; r < rows.length; r++) rows[r] = cells.get(headerRow + 1 + r) ?? NO_CELLS;
@@ -185,7 +193,9 @@ export interface LiveCheckInput {
 
 /** The Check cell of each row re-checked, from the rows read (blank on a row that is not an item). */
 export function liveSummaries(input: LiveCheckInput): Map<number, string> {
-  const plan = readPlan(sparseTable(input.header, input.headerRow, input.lastRow, input.cells), { framework: input.framework });
+  const plan = readPlan(sparseTable(input.header, input.headerRow, input.lastRow, input.cells), {
+    framework: input.framework,
+  });
   const texts = checkSummaries(plan, checkPlan(plan, { today: input.today }));
   const byRow = new Map(plan.items.map((item, i) => [item.row, texts[i]]));
   return new Map(input.recheck.map((row) => [row, byRow.get(row) ?? '']));

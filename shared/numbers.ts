@@ -46,7 +46,8 @@ export type Bound = 'at most' | 'at least';
  * Text that holds the place of a number or a date nobody knows yet: `TBD`, `n/a`, `—`, `?`, `-`.
  * Such a cell is read as blank (the check says so once per column), never as a bad value.
  */
-const PLACEHOLDER = /^(?:tbd|tba|tbc|tbd\.|n\/?a|n\.a\.|k\.\s?a\.|n\.?d\.|nc|-+|[—–]+|\?+|\.{3}|…|por definir|a definir|à définir|à déterminer|offen\?)$/i;
+const PLACEHOLDER =
+  /^(?:tbd|tba|tbc|tbd\.|n\/?a|n\.a\.|k\.\s?a\.|n\.?d\.|nc|-+|[—–]+|\?+|\.{3}|…|por definir|a definir|à définir|à déterminer|offen\?)$/i;
 
 export function isPlaceholderText(text: string): boolean {
   return PLACEHOLDER.test(text);
@@ -58,10 +59,13 @@ export function placeholderBlank(text: string): Parsed<never> {
 }
 
 /** Before the number: an approximation (`~35%`, `about 40`) reads as the number. */
-const APPROXIMATELY = /^(?:~|≈|∼|approx\.?|approximately|about|around|circa|ca\.|c\.|roughly|etwa|ungefähr|ungefaehr|rund|aprox\.?|aproximadamente|alrededor de|environ|env\.)\s*/i;
+const APPROXIMATELY =
+  /^(?:~|≈|∼|approx\.?|approximately|about|around|circa|ca\.|c\.|roughly|etwa|ungefähr|ungefaehr|rund|aprox\.?|aproximadamente|alrededor de|environ|env\.)\s*/i;
 /** Before the number: a ceiling or a floor. */
-const AT_MOST = /^(?:<=?|≤|=<|⩽|at most|max(?:imum|\.)?|no more than|not more than|up to|less than|under|below|höchstens|hoechstens|maximal|como máximo|como maximo|máximo|máx\.?|a lo sumo|menos de|au plus|au maximum|moins de|jusqu'à)(?![\p{L}])\s*/iu;
-const AT_LEAST = /^(?:>=?|≥|=>|⩾|at least|min(?:imum|\.)?|no less than|not less than|more than|over|above|mindestens|minimal|al menos|como mínimo|como minimo|mínimo|mín\.?|más de|mas de|au moins|au minimum|plus de)(?![\p{L}])\s*/iu;
+const AT_MOST =
+  /^(?:<=?|≤|=<|⩽|at most|max(?:imum|\.)?|no more than|not more than|up to|less than|under|below|höchstens|hoechstens|maximal|como máximo|como maximo|máximo|máx\.?|a lo sumo|menos de|au plus|au maximum|moins de|jusqu'à)(?![\p{L}])\s*/iu;
+const AT_LEAST =
+  /^(?:>=?|≥|=>|⩾|at least|min(?:imum|\.)?|no less than|not less than|more than|over|above|mindestens|minimal|al menos|como mínimo|como minimo|mínimo|mín\.?|más de|mas de|au moins|au minimum|plus de)(?![\p{L}])\s*/iu;
 /** After the number and its unit: a note in brackets (`84.36% (708 tests)`). */
 const TRAILING_NOTE = /\s*(?:\([^()]*\)|\[[^\]]*\])\s*$/;
 
@@ -72,7 +76,10 @@ let lastBound: Bound | null = null;
  * A number cell with the comparison it was written with: `< 20%` → 0.2 'at most', `≥ 99.9` →
  * 99.9 'at least'. A Target written so tells the row's Type.
  */
-export function parseBoundedNumber(cell: CellValue, options: NumberOptions = {}): { parsed: Parsed<number>; bound: Bound | null } {
+export function parseBoundedNumber(
+  cell: CellValue,
+  options: NumberOptions = {},
+): { parsed: Parsed<number>; bound: Bound | null } {
   lastBound = null;
   const parsed = parseNumber(cell, options);
   return { parsed, bound: parsed.state === 'ok' ? lastBound : null };
@@ -81,10 +88,13 @@ export function parseBoundedNumber(cell: CellValue, options: NumberOptions = {})
 export function parseNumber(cell: CellValue, options: NumberOptions = {}): Parsed<number> {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { state: 'ok', value: cell === 0 ? 0 : cell } : { state: 'invalid', text: String(cell) };
+    return Number.isFinite(cell)
+      ? { state: 'ok', value: cell === 0 ? 0 : cell }
+      : { state: 'invalid', text: String(cell) };
   }
   if (typeof cell === 'boolean') return { state: 'invalid', text: cell ? 'TRUE' : 'FALSE' };
-  if (typeof cell === 'object' && isDateValue(cell)) return { state: 'invalid', text: Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10) };
+  if (typeof cell === 'object' && isDateValue(cell))
+    return { state: 'invalid', text: Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString().slice(0, 10) };
   const text = String(cell).trim();
   if (text === '') return BLANK;
   if (PLACEHOLDER.test(text)) return placeholderBlank(text);
@@ -139,7 +149,7 @@ function numberFromText(text: string): number | null {
   let rest = s.slice(digits[0].length).trim();
 
   let shift = 0; // decimal exponent applied by a scale or a percent
-  const scale = exponent ? null : SCALE.exec(rest) ?? (currency ? CURRENCY_SCALE.exec(rest) : null);
+  const scale = exponent ? null : (SCALE.exec(rest) ?? (currency ? CURRENCY_SCALE.exec(rest) : null));
   if (scale) {
     // Groups 1–4 of SCALE are thousand, million, billion, trillion; CURRENCY_SCALE has no thousand.
     const offset = scale.length === 5 ? 0 : 1;
@@ -179,10 +189,12 @@ function stripQualifiers(text: string): string {
   return s;
 }
 
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';
+const MONTHS =
+  'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';
 const MONTH_BEFORE = new RegExp(`(?:^|[^a-z])(?:${MONTHS})\\.?\\s*$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:${MONTHS})(?![a-z])`, 'i');
-const YEAR_CONTEXT = /(?:^|[^a-z])(?:in|by|until|till|before|after|since|during|through|of|end|fy|q[1-4]|h[12])[\s,.']*$/i;
+const YEAR_CONTEXT =
+  /(?:^|[^a-z])(?:in|by|until|till|before|after|since|during|through|of|end|fy|q[1-4]|h[12])[\s,.']*$/i;
 const DURATION_CONTEXT = /(?:^|[^a-z])(?:in|within|next|over)(?:\s+the\s+next)?\s+$/i;
 const DURATION_UNIT = /^\s*(?:days?|weeks?|months?|quarters?|years?|sprints?)(?![a-z])/i;
 const NUMBER_WORDS =

@@ -26,7 +26,12 @@ export function otherFrameworksText(plan: Plan): string | null {
   const used = new Set(plan.items.map((item) => item.level));
   const levels = plan.framework.levels.filter((level) => used.has(level));
   const fit = levels.length === 1 ? 'fits' : 'fit';
-  return `${levels.join(', ')} ${fit} ${withArticle(listOf(others.map((id) => FRAMEWORKS[id].label), 'or'))} plan too`;
+  return `${levels.join(', ')} ${fit} ${withArticle(
+    listOf(
+      others.map((id) => FRAMEWORKS[id].label),
+      'or',
+    ),
+  )} plan too`;
 }
 
 function listOf(words: readonly string[], last: 'and' | 'or'): string {

@@ -66,7 +66,8 @@ export function cellText(cell: CellValue | undefined): string {
   if (typeof cell === 'string') return cell.trim();
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (typeof cell === 'object' && isDateValue(cell)) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  if (typeof cell === 'object' && isDateValue(cell))
+    return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return String(cell).trim();
 }
 
@@ -105,7 +106,7 @@ function isNumberAsText(cell: CellValue, parsed: Parsed<number>, numbers: Number
 
 /** The cell at a column index; null for a column the table does not have or a short row. */
 function cellAt(cells: readonly CellValue[], col: number): CellValue {
-  return col < 0 ? null : cells[col] ?? null;
+  return col < 0 ? null : (cells[col] ?? null);
 }
 
 const START_DAY: DateReadOptions = { end: 'first' };
@@ -184,7 +185,9 @@ function readRow(
     current: currentValue,
     currentText: cellText(current),
     numbersAsText:
-      isNumberAsText(startCell, start, numbers) || isNumberAsText(targetCell, target, numbers) || isNumberAsText(current, currentValue, numbers),
+      isNumberAsText(startCell, start, numbers) ||
+      isNumberAsText(targetCell, target, numbers) ||
+      isNumberAsText(current, currentValue, numbers),
     unit: cellText(cellAt(cells, c.unit)),
     startDate: read.startDay(cellAt(cells, c.startDate)),
     dueDate: read.dueDay(cellAt(cells, c.dueDate)),

@@ -2,7 +2,18 @@ import { parseNumber } from './numbers.js';
 import { cellText, measureTypeFromText, normaliseText } from './plan.js';
 import { statusFromText } from './statuses.js';
 import { pluralLevel } from './frameworks.js';
-import type { CellValue, Day, LevelName, MeasureType, PaceStatus, Parsed, Plan, PlanItem, ProgressItem, ProgressOptions } from './types.js';
+import type {
+  CellValue,
+  Day,
+  LevelName,
+  MeasureType,
+  PaceStatus,
+  Parsed,
+  Plan,
+  PlanItem,
+  ProgressItem,
+  ProgressOptions,
+} from './types.js';
 
 // Progress per progress.md. One definition for every runtime: the live formula of formulas.ts
 // is generated to compute the same values as measure() below, and tests compare the two.
@@ -41,7 +52,9 @@ export interface MeasureInput {
 }
 
 /** The type a measured row counts by: Type, else milestone for a Milestone without Target, else inferred. */
-export function effectiveType(input: Pick<MeasureInput, 'type' | 'start' | 'target' | 'milestoneLevel'>): MeasureType | null {
+export function effectiveType(
+  input: Pick<MeasureInput, 'type' | 'start' | 'target' | 'milestoneLevel'>,
+): MeasureType | null {
   if (input.type === 'milestone') return 'milestone';
   if (input.target.state === 'blank') return input.milestoneLevel ? 'milestone' : null;
   if (input.type !== null) return input.type;
@@ -263,7 +276,12 @@ export function measuredText(plan: Plan, index: number, measured: { count: numbe
   if (measured === null || measured.count === measured.of) return null;
   const levels = new Set(plan.tree.children[index].map((child) => plan.items[child].level));
   const [only] = levels;
-  const noun = levels.size === 1 && only !== null ? (measured.of === 1 ? only : pluralLevel(only)).toLowerCase() : measured.of === 1 ? 'row below' : 'rows below';
+  const noun =
+    levels.size === 1 && only !== null
+      ? (measured.of === 1 ? only : pluralLevel(only)).toLowerCase()
+      : measured.of === 1
+        ? 'row below'
+        : 'rows below';
   return `${measured.count} of ${measured.of} ${noun} measured`;
 }
 
@@ -285,7 +303,9 @@ export function computeProgress(plan: Plan, options: ProgressOptions): ProgressI
       expected,
       status: paceStatus(values[i], expected, start, due, options.today),
       source: source[i],
-      ...(measured[i] !== null && measured[i]!.count < measured[i]!.of ? { measured: measured[i]!, note: measuredText(plan, i, measured[i]) ?? undefined } : {}),
+      ...(measured[i] !== null && measured[i]!.count < measured[i]!.of
+        ? { measured: measured[i]!, note: measuredText(plan, i, measured[i]) ?? undefined }
+        : {}),
     };
   }
   return out;

@@ -60,4 +60,3 @@ export function assertRawTable(value: unknown): asserts value is RawTable {
   const result = RawTableSchema.safeParse(value);
   if (!result.success) throw new TypeError(`Not a table of rows: ${describeIssues(result.error)}`);
 }
-

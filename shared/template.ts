@@ -66,9 +66,25 @@ export const TEMPLATE_SHEET_NAME = 'Cascade';
 const DEFAULT_FORMATTED_ROWS = 200;
 
 const WIDTHS: Record<ColumnKey, number> = {
-  id: 70, level: 100, parent: 70, title: 340, owner: 130, type: 90, start: 80, target: 80, current: 80,
-  unit: 90, startDate: 100, dueDate: 100, review: 110, lastCheckIn: 110, status: 100, weight: 65,
-  progress: 80, pace: 90, check: 280,
+  id: 70,
+  level: 100,
+  parent: 70,
+  title: 340,
+  owner: 130,
+  type: 90,
+  start: 80,
+  target: 80,
+  current: 80,
+  unit: 90,
+  startDate: 100,
+  dueDate: 100,
+  review: 110,
+  lastCheckIn: 110,
+  status: 100,
+  weight: 65,
+  progress: 80,
+  pace: 90,
+  check: 280,
 };
 
 /** The columns `fewWidths` keeps a width for: long statements would be cut short at 100 px. */
@@ -102,18 +118,38 @@ const RED = { background: '#f4cccc', color: '#990000' };
 const GREY = { background: '#eeeeee', color: '#666666' };
 
 const STATUS_COLOURS: Record<string, typeof GREEN> = {
-  Done: GREEN, 'On track': GREEN, 'At risk': AMBER, 'Off track': RED, Paused: GREY, Dropped: GREY,
+  Done: GREEN,
+  'On track': GREEN,
+  'At risk': AMBER,
+  'Off track': RED,
+  Paused: GREY,
+  Dropped: GREY,
 };
 const PACE_COLOURS: Record<string, typeof GREEN> = {
-  done: GREEN, 'on track': GREEN, 'at risk': AMBER, 'off track': RED, overdue: RED, 'not started': GREY,
+  done: GREEN,
+  'on track': GREEN,
+  'at risk': AMBER,
+  'off track': RED,
+  overdue: RED,
+  'not started': GREY,
 };
 
 /** The Progress formula of a row of a table laid out as `columns` (letters from the column map). */
-export function progressFormulaFor(columns: ColumnMap, row: number, options: { allowOver?: boolean } = {}): string | null {
+export function progressFormulaFor(
+  columns: ColumnMap,
+  row: number,
+  options: { allowOver?: boolean } = {},
+): string | null {
   const letter = (key: ColumnKey) => (columns[key] === undefined ? null : columnLetter(columns[key] as number));
-  const [type, start, target, current, status] = (['type', 'start', 'target', 'current', 'status'] as const).map(letter);
+  const [type, start, target, current, status] = (['type', 'start', 'target', 'current', 'status'] as const).map(
+    letter,
+  );
   if (!type || !start || !target || !current || !status) return null;
-  return rowProgressFormula({ type, start, target, current, status, level: letter('level') ?? undefined }, row, options);
+  return rowProgressFormula(
+    { type, start, target, current, status, level: letter('level') ?? undefined },
+    row,
+    options,
+  );
 }
 
 /**
@@ -159,13 +195,19 @@ function exampleCells(example: ExampleRow, columns: ColumnMap, width: number): C
  * Fills the Progress cell of each row of a table in the template's layout (it has a Progress
  * column): the live formula on measured rows, the core's value on roll-ups and tasks.
  */
-export function fillProgressCells(table: { header: string[]; rows: CellValue[][] }, frameworkId: FrameworkId, allowOver = false): void {
+export function fillProgressCells(
+  table: { header: string[]; rows: CellValue[][] },
+  frameworkId: FrameworkId,
+  allowOver = false,
+): void {
   const columns = mapColumns(table.header);
   const progressCol = columns.progress as number;
   const plan = readPlan({ header: table.header, rows: table.rows }, { framework: frameworkId });
   const values = computeProgressValues(plan, allowOver);
   plan.items.forEach((item, i) => {
-    table.rows[item.row - 2][progressCol] = hasLiveProgress(item) ? (progressFormulaFor(columns, item.row, { allowOver }) as string) : values[i];
+    table.rows[item.row - 2][progressCol] = hasLiveProgress(item)
+      ? (progressFormulaFor(columns, item.row, { allowOver }) as string)
+      : values[i];
   });
 }
 

@@ -13,16 +13,7 @@ export type Day = number;
 export type FrameworkId = 'okr' | 'project' | 'alignment' | 'personal';
 
 export type LevelName =
-  | 'Purpose'
-  | 'Vision'
-  | 'Outcome'
-  | 'Goal'
-  | 'Objective'
-  | 'Key Result'
-  | 'Milestone'
-  | 'Subgoal'
-  | 'Tactic'
-  | 'Task';
+  'Purpose' | 'Vision' | 'Outcome' | 'Goal' | 'Objective' | 'Key Result' | 'Milestone' | 'Subgoal' | 'Tactic' | 'Task';
 
 export interface Framework {
   id: FrameworkId;
@@ -152,9 +143,7 @@ export interface Cadence {
 /** A cell read into a typed value: blank, a value, or text that could not be read. */
 export type Parsed<T> =
   /** `placeholder`: the cell held `TBD`, `n/a`, `—`, `?`… (read as blank, reported once per column). */
-  | { state: 'blank'; placeholder?: string }
-  | { state: 'ok'; value: T }
-  | { state: 'invalid'; text: string };
+  { state: 'blank'; placeholder?: string } | { state: 'ok'; value: T } | { state: 'invalid'; text: string };
 
 /** A table as read from any source: the header row and the rows under it. */
 export interface RawTable {

@@ -17,7 +17,14 @@ import { UserError } from './errors.js';
 import { runFixIds } from './ids-action.js';
 import { convertSheet, saveSheetMapping, sheetMapping } from './mapping-action.js';
 import { ColumnMappingSchema } from './mappings.js';
-import { notionConnect, notionDisconnect, notionMirror, notionSchedule, notionState, notionTest } from './notion/notion-api.js';
+import {
+  notionConnect,
+  notionDisconnect,
+  notionMirror,
+  notionSchedule,
+  notionState,
+  notionTest,
+} from './notion/notion-api.js';
 import { runProgress } from './progress-action.js';
 import { runReplan } from './replan-action.js';
 import { SettingsSchema } from './settings.js';
@@ -51,20 +58,35 @@ const ReplanRequestSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
   choice: z.union([
     z.object({ kind: z.literal('shrink'), target: z.number() }),
-    z.object({ kind: z.literal('drop'), children: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)) }),
+    z.object({
+      kind: z.literal('drop'),
+      children: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)),
+    }),
     z.object({ kind: z.literal('extend'), due: IsoDateSchema }),
     z.object({ kind: z.literal('pause') }),
     z.object({ kind: z.literal('undo') }),
   ]),
   apply: z.boolean(),
 }) satisfies z.ZodMiniType<ReplanRequest>;
-const MappingRequestSchema = z.object({ sheet: z.nullable(SHEET_NAME), columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<MappingRequest>;
-const SaveMappingRequestSchema = z.object({ sheet: SHEET_NAME, columns: z.nullable(ColumnMappingSchema) }) satisfies z.ZodMiniType<SaveMappingRequest>;
+const MappingRequestSchema = z.object({
+  sheet: z.nullable(SHEET_NAME),
+  columns: z.nullable(ColumnMappingSchema),
+}) satisfies z.ZodMiniType<MappingRequest>;
+const SaveMappingRequestSchema = z.object({
+  sheet: SHEET_NAME,
+  columns: z.nullable(ColumnMappingSchema),
+}) satisfies z.ZodMiniType<SaveMappingRequest>;
 
 function handle<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request: I) => O): Result<O> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad-request', message: `The sidebar sent a request Cascade cannot read: ${describeIssues(parsed.error)}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message: `The sidebar sent a request Cascade cannot read: ${describeIssues(parsed.error)}`,
+      },
+    };
   }
   try {
     return { ok: true, value: action(parsed.data) };
@@ -81,11 +103,13 @@ export const apiSaveSettings: Api['apiSaveSettings'] = (settings) => handle(Sett
 export const apiCheck: Api['apiCheck'] = (request) => handle(SheetRequestSchema, request, runCheck);
 export const apiFixIds: Api['apiFixIds'] = (request) => handle(SheetRequestSchema, request, runFixIds);
 export const apiProgress: Api['apiProgress'] = (request) => handle(SheetRequestSchema, request, runProgress);
-export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) => handle(TemplateRequestSchema, request, insertTemplate);
+export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) =>
+  handle(TemplateRequestSchema, request, insertTemplate);
 export const apiReplan: Api['apiReplan'] = (request) => handle(ReplanRequestSchema, request, runReplan);
 export const apiSelect: Api['apiSelect'] = (request) => handle(SelectRequestSchema, request, selectCell);
 export const apiMapping: Api['apiMapping'] = (request) => handle(MappingRequestSchema, request, sheetMapping);
-export const apiSaveMapping: Api['apiSaveMapping'] = (request) => handle(SaveMappingRequestSchema, request, saveSheetMapping);
+export const apiSaveMapping: Api['apiSaveMapping'] = (request) =>
+  handle(SaveMappingRequestSchema, request, saveSheetMapping);
 export const apiConvert: Api['apiConvert'] = (request) => handle(MappingRequestSchema, request, convertSheet);
 
 // The Notion tab: the calls that talk to Notion are async (the mirror's code is), and Apps Script
@@ -94,12 +118,24 @@ const NotionConnectRequestSchema = z.object({
   secret: z.nullable(z.string().check(z.maxLength(500))),
   page: z.nullable(z.string().check(z.maxLength(2000))),
 }) satisfies z.ZodMiniType<NotionConnectRequest>;
-const NotionScheduleRequestSchema = z.object({ frequency: z.nullable(z.enum(['hourly', 'daily'])) }) satisfies z.ZodMiniType<NotionScheduleRequest>;
+const NotionScheduleRequestSchema = z.object({
+  frequency: z.nullable(z.enum(['hourly', 'daily'])),
+}) satisfies z.ZodMiniType<NotionScheduleRequest>;
 
-async function handleAsync<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request: I) => Promise<O>): Promise<Result<O>> {
+async function handleAsync<I, O>(
+  schema: z.ZodMiniType<I>,
+  input: unknown,
+  action: (request: I) => Promise<O>,
+): Promise<Result<O>> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad-request', message: `The sidebar sent a request Cascade cannot read: ${describeIssues(parsed.error)}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message: `The sidebar sent a request Cascade cannot read: ${describeIssues(parsed.error)}`,
+      },
+    };
   }
   try {
     return { ok: true, value: await action(parsed.data) };
@@ -113,9 +149,11 @@ async function handleAsync<I, O>(schema: z.ZodMiniType<I>, input: unknown, actio
 const NoRequestSchema = z.optional(z.unknown());
 
 export const apiNotionState: Api['apiNotionState'] = () => notionState();
-export const apiNotionConnect: Api['apiNotionConnect'] = (request) => handleAsync(NotionConnectRequestSchema, request, notionConnect);
+export const apiNotionConnect: Api['apiNotionConnect'] = (request) =>
+  handleAsync(NotionConnectRequestSchema, request, notionConnect);
 export const apiNotionTest: Api['apiNotionTest'] = () => handleAsync(NoRequestSchema, undefined, notionTest);
 export const apiNotionDisconnect: Api['apiNotionDisconnect'] = () => notionDisconnect();
-export const apiNotionMirror: Api['apiNotionMirror'] = (request) => handleAsync(SheetRequestSchema, request, notionMirror);
+export const apiNotionMirror: Api['apiNotionMirror'] = (request) =>
+  handleAsync(SheetRequestSchema, request, notionMirror);
 export const apiNotionSchedule: Api['apiNotionSchedule'] = (request) =>
   handle(NotionScheduleRequestSchema, request, notionSchedule);

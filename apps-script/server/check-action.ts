@@ -90,4 +90,3 @@ function findingGroups(
     omittedGroups: Math.max(0, groups.length - MAX_GROUPS),
   };
 }
-

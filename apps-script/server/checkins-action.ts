@@ -1,7 +1,15 @@
 // Update progress keeps the history: the rows whose Current, Status or Progress changed since their
 // last check-in are appended to the Check-ins sheet (one setValues), Last check-in is set from it,
 // and the trends give the Pace column `trending off track` and `paused`.
-import { CHECKINS_SHEET, checkInsFor, columnLetter, computeTrends, dayFromDate, lastCheckInEdits, serialFromDay } from '../../shared/index.js';
+import {
+  CHECKINS_SHEET,
+  checkInsFor,
+  columnLetter,
+  computeTrends,
+  dayFromDate,
+  lastCheckInEdits,
+  serialFromDay,
+} from '../../shared/index.js';
 import type { CellValue, Plan, ProgressItem, Trend } from '../../shared/index.js';
 import type { TrendView } from '../protocol.js';
 import { activeUserEmail, appendHistory, readHistorySheet } from './checkins-sheet.js';
@@ -21,7 +29,12 @@ export interface CheckInRun {
   lastCheckIn: ColumnWrite | null;
 }
 
-export function recordCheckIns(session: Session, planSheet: PlanSheet, plan: Plan, items: readonly ProgressItem[]): CheckInRun {
+export function recordCheckIns(
+  session: Session,
+  planSheet: PlanSheet,
+  plan: Plan,
+  items: readonly ProgressItem[],
+): CheckInRun {
   const target = readHistorySheet(session.spreadsheet, session.calendar);
   const before = target.history;
   const records = checkInsFor(plan, items, before, { today: session.today });
@@ -33,7 +46,12 @@ export function recordCheckIns(session: Session, planSheet: PlanSheet, plan: Pla
   return { added, who, trends, lastCheckIn: lastCheckInWrite(planSheet, plan, before, records) };
 }
 
-function lastCheckInWrite(planSheet: PlanSheet, plan: Plan, history: Parameters<typeof lastCheckInEdits>[1], added: Parameters<typeof lastCheckInEdits>[2]): ColumnWrite | null {
+function lastCheckInWrite(
+  planSheet: PlanSheet,
+  plan: Plan,
+  history: Parameters<typeof lastCheckInEdits>[1],
+  added: Parameters<typeof lastCheckInEdits>[2],
+): ColumnWrite | null {
   const col = plan.columns.lastCheckIn;
   const edits = lastCheckInEdits(plan, history, added);
   if (col === undefined || edits.length === 0) return null;
@@ -69,7 +87,9 @@ export const TREND_HEADER = 'trend';
  * Trend column. Written with one setFormulas().
  */
 export function trendFormulas(planSheet: PlanSheet, plan: Plan): { index: number; formulas: string[][] } | null {
-  const index = planSheet.table.header.findIndex((cell) => typeof cell === 'string' && cell.trim().toLowerCase() === TREND_HEADER);
+  const index = planSheet.table.header.findIndex(
+    (cell) => typeof cell === 'string' && cell.trim().toLowerCase() === TREND_HEADER,
+  );
   const idCol = plan.columns.id;
   if (index < 0 || idCol === undefined) return null;
   const { first, count } = dataRows(planSheet);

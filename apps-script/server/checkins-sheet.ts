@@ -1,7 +1,13 @@
 // The workbook's `Check-ins` sheet: the history of check-ins and replanning, read in one call and
 // appended to with one setValues() of all new rows (a constant number of calls, whatever the
 // number of rows or of check-ins). Rows already there are never written.
-import { CHECKIN_HEADER, CHECKIN_PROGRESS_COLUMN, CHECKINS_SHEET, checkInCells, readHistory } from '../../shared/index.js';
+import {
+  CHECKIN_HEADER,
+  CHECKIN_PROGRESS_COLUMN,
+  CHECKINS_SHEET,
+  checkInCells,
+  readHistory,
+} from '../../shared/index.js';
 import type { CheckIn, History } from '../../shared/index.js';
 import { textCell } from './cells.js';
 import { TO_LAST, sheetValues } from './sheet-values.js';
@@ -33,11 +39,18 @@ export function readHistorySheet(spreadsheet: Spreadsheet, calendar: ZoneCalenda
  * Appends the records below the last row (creating the sheet with a frozen header first): one
  * setValues() for all of them, Progress formatted as a percent. Returns how many were added.
  */
-export function appendHistory(spreadsheet: Spreadsheet, target: HistorySheet, records: readonly CheckIn[], active: Sheet): number {
+export function appendHistory(
+  spreadsheet: Spreadsheet,
+  target: HistorySheet,
+  records: readonly CheckIn[],
+  active: Sheet,
+): number {
   if (records.length === 0) return 0;
   let { sheet, lastRow } = target;
   const width = CHECKIN_HEADER.length;
-  const rows = records.map((record) => checkInCells(record).cells.map((value, col) => (col === 0 ? value : cellValue(value))));
+  const rows = records.map((record) =>
+    checkInCells(record).cells.map((value, col) => (col === 0 ? value : cellValue(value))),
+  );
   if (sheet === null) {
     sheet = spreadsheet.insertSheet(CHECKINS_SHEET);
     active.activate(); // insertSheet shows the new sheet; the manager stays on the plan

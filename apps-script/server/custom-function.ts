@@ -20,7 +20,12 @@ type Arg = CellValue | CellValue[][] | undefined;
  * @return {number|Array<Array<number>>} Progress as a fraction (format the cell as a percent); blank when it cannot be computed.
  * @customfunction
  */
-export function CASCADE_PROGRESS(start: Arg, target: Arg, current: Arg, type?: Arg): number | string | (number | string)[][] {
+export function CASCADE_PROGRESS(
+  start: Arg,
+  target: Arg,
+  current: Arg,
+  type?: Arg,
+): number | string | (number | string)[][] {
   const args = [start, target, current, type];
   const grids = args.filter((a): a is CellValue[][] => Array.isArray(a));
   if (grids.length === 0) return one(start as CellValue, target as CellValue, current as CellValue, type as CellValue);
@@ -29,7 +34,9 @@ export function CASCADE_PROGRESS(start: Arg, target: Arg, current: Arg, type?: A
   for (const grid of grids) {
     const single = grid.length === 1 && (grid[0] ?? []).length === 1;
     if (!single && (grid.length !== rows || (grid[0] ?? []).length !== cols)) {
-      throw new Error('CASCADE_PROGRESS: start, target, current and type must be single cells or ranges of the same size.');
+      throw new Error(
+        'CASCADE_PROGRESS: start, target, current and type must be single cells or ranges of the same size.',
+      );
     }
   }
   const at = (arg: Arg, r: number, c: number): CellValue => {

@@ -18,7 +18,10 @@ export function runFixIds(request: SheetRequest): FixIdsResponse {
     const { planSheet, plan } = openPlan(session, request.sheet);
     const filled = fillBlankIds(plan);
     const column = plan.columns.id;
-    const written = filled.length > 0 && column !== undefined ? writeIds(planSheet.sheet, column + 1, new Map(filled.map((f) => [f.row, f.id]))) : new Set<number>();
+    const written =
+      filled.length > 0 && column !== undefined
+        ? writeIds(planSheet.sheet, column + 1, new Map(filled.map((f) => [f.row, f.id])))
+        : new Set<number>();
     return {
       sheet: planSheet.name,
       filled: filled.filter((f) => written.has(f.row)).map(({ row, id }) => ({ row, id })),
@@ -57,7 +60,8 @@ function writeIds(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number, ids: M
   } else if (runs.length <= MAX_ID_RUNS) {
     for (const run of runs) {
       const values = [];
-      for (let r = 0; r < run.count; r++) values.push([text(run.first + r - block.first, ids.get(run.first + r) as string)]);
+      for (let r = 0; r < run.count; r++)
+        values.push([text(run.first + r - block.first, ids.get(run.first + r) as string)]);
       sheet.getRange(run.first, col, run.count, 1).setValues(values);
     }
   } else {

@@ -1,4 +1,15 @@
-import { dateColumns, findPlanHeaderRow, hasAmbiguousDate, liveFamily, liveSummaries, mapColumns, planDateOrder, planStructure, settleDates, STRUCTURE_KEYS } from '../../shared/index.js';
+import {
+  dateColumns,
+  findPlanHeaderRow,
+  hasAmbiguousDate,
+  liveFamily,
+  liveSummaries,
+  mapColumns,
+  planDateOrder,
+  planStructure,
+  settleDates,
+  STRUCTURE_KEYS,
+} from '../../shared/index.js';
 import type { CellValue, ColumnCells, ColumnKey, ColumnMap } from '../../shared/index.js';
 import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
@@ -54,7 +65,8 @@ const OWNED: readonly ColumnKey[] = ['progress', 'pace', 'check'];
 export const NOT_CHECKED = {
   busy: 'Not re-checked: Cascade was busy. Run Check plan.',
   paste: `Not checked: more than ${MAX_LIVE_ROWS} rows changed at once. Run Check plan.`,
-  large: 'Not re-checked: this layout is checked whole, and the sheet is too long to do it while you type. Run Check plan.',
+  large:
+    'Not re-checked: this layout is checked whole, and the sheet is too long to do it while you type. Run Check plan.',
 } as const;
 
 /** A sheet in another layout is re-checked whole as people type up to this many rows. */
@@ -96,11 +108,20 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     return;
   }
   if (!Number.isFinite(area.lastRow) || area.lastRow - area.firstRow + 1 > MAX_LIVE_ROWS) {
-    markNotChecked(sheet, checkCol, area.firstRow, Number.isFinite(area.lastRow) ? area.lastRow : sheet.getLastRow(), NOT_CHECKED.paste);
+    markNotChecked(
+      sheet,
+      checkCol,
+      area.firstRow,
+      Number.isFinite(area.lastRow) ? area.lastRow : sheet.getLastRow(),
+      NOT_CHECKED.paste,
+    );
     return;
   }
   try {
-    withDocumentLock(() => checkEditedRows(sheet, area, headerRow, header, columns, checkCol, session, event.oldValue), LIVE_LOCK_WAIT_MS);
+    withDocumentLock(
+      () => checkEditedRows(sheet, area, headerRow, header, columns, checkCol, session, event.oldValue),
+      LIVE_LOCK_WAIT_MS,
+    );
   } catch (error) {
     if (!(error instanceof UserError && error.code === 'busy')) throw error;
     // Someone else kept the lock past the wait: say so on the edited rows rather than leave a stale Check.
@@ -113,11 +134,23 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
  * outline numbers): which rows a row's check depends on is the whole layout's business, so the
  * whole sheet is checked, as Check plan does, when it is small enough for the trigger's 30 s.
  */
-function checkWholeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, area: A1Area, headerRow: number, checkCol: number, session: Session): void {
+function checkWholeSheet(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  area: A1Area,
+  headerRow: number,
+  checkCol: number,
+  session: Session,
+): void {
   const lastRow = sheet.getLastRow();
   const last = Number.isFinite(area.lastRow) ? area.lastRow : lastRow;
   if (lastRow - headerRow > MAX_WHOLE_SHEET_ROWS) {
-    markNotChecked(sheet, checkCol, area.firstRow, Math.min(last, area.firstRow + MAX_LIVE_ROWS - 1), NOT_CHECKED.large);
+    markNotChecked(
+      sheet,
+      checkCol,
+      area.firstRow,
+      Math.min(last, area.firstRow + MAX_LIVE_ROWS - 1),
+      NOT_CHECKED.large,
+    );
     return;
   }
   try {
@@ -129,7 +162,13 @@ function checkWholeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, area: A1Area
 }
 
 /** The Check cells of rows first..last say why they were not re-checked (one write). */
-function markNotChecked(sheet: GoogleAppsScript.Spreadsheet.Sheet, checkCol: number, first: number, last: number, text: string): void {
+function markNotChecked(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  checkCol: number,
+  first: number,
+  last: number,
+  text: string,
+): void {
   if (last < first) return;
   const values: CellValue[][] = new Array(last - first + 1).fill([text]);
   sheet.getRange(first, checkCol + 1, values.length, 1).setValues(values);
@@ -145,10 +184,15 @@ function checkEditedRows(
   session: Session,
   oldValue: unknown,
 ): void {
-  const structure = planStructure(readColumns(sheet, headerRow, columns, STRUCTURE_KEYS, session), headerRow, session.settings.framework);
+  const structure = planStructure(
+    readColumns(sheet, headerRow, columns, STRUCTURE_KEYS, session),
+    headerRow,
+    session.settings.framework,
+  );
   const rows: number[] = [];
   for (let row = area.firstRow; row <= area.lastRow; row++) rows.push(row);
-  const oneCell = area.firstRow === area.lastRow && area.firstCol === area.lastCol ? { col: area.firstCol - 1, oldValue } : undefined;
+  const oneCell =
+    area.firstRow === area.lastRow && area.firstCol === area.lastCol ? { col: area.firstCol - 1, oldValue } : undefined;
   const family = liveFamily(structure.plan, { rows, oneCell }, columns);
   const writeBlocks = checkBlocks(family.recheck);
   const cells = readRows(sheet, [...family.context, ...rowsOf(writeBlocks)], header.length, session);
@@ -199,7 +243,11 @@ function trimRight(cells: readonly CellValue[]): CellValue[] {
 
 function onlyOwned(area: A1Area, columns: ColumnMap): boolean {
   if (!Number.isFinite(area.lastCol)) return false;
-  const owned = new Set(OWNED.map((key) => columns[key]).filter((c) => c !== undefined).map((c) => (c as number) + 1));
+  const owned = new Set(
+    OWNED.map((key) => columns[key])
+      .filter((c) => c !== undefined)
+      .map((c) => (c as number) + 1),
+  );
   for (let col = area.firstCol; col <= area.lastCol; col++) if (!owned.has(col)) return false;
   return true;
 }
@@ -209,10 +257,20 @@ function onlyOwned(area: A1Area, columns: ColumnMap): boolean {
  * they allow: columns MAX_COLUMN_GAP apart or closer share a range (coverRows joins numbers, rows
  * or columns), MAX_STRUCTURE_RANGES at most.
  */
-function readColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columns: ColumnMap, keys: readonly ColumnKey[], session: Session): ColumnCells {
+function readColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRow: number,
+  columns: ColumnMap,
+  keys: readonly ColumnKey[],
+  session: Session,
+): ColumnCells {
   const present = keys.filter((key) => columns[key] !== undefined);
   const out: ColumnCells = {};
-  for (const span of coverRows(present.map((key) => columns[key] as number), MAX_STRUCTURE_RANGES, MAX_COLUMN_GAP - 1)) {
+  for (const span of coverRows(
+    present.map((key) => columns[key] as number),
+    MAX_STRUCTURE_RANGES,
+    MAX_COLUMN_GAP - 1,
+  )) {
     const grid = sheetValues(sheet, headerRow + 1, span.first + 1, TO_LAST, span.count);
     normaliseDates(grid, session.calendar);
     for (const key of present) {
@@ -236,7 +294,12 @@ function rowsOf(blocks: readonly RowRun[]): number[] {
 }
 
 /** Full rows, read in at most MAX_READ_BLOCKS ranges: row number → cells. */
-function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly number[], width: number, session: Session): Map<number, CellValue[]> {
+function readRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  rows: readonly number[],
+  width: number,
+  session: Session,
+): Map<number, CellValue[]> {
   const out = new Map<number, CellValue[]>();
   for (const block of coverRows(rows, MAX_READ_BLOCKS, READ_JOIN_GAP)) {
     const grid = sheetValues(sheet, block.first, 1, block.count, width);

@@ -15,7 +15,10 @@ export function withDocumentLock<T>(work: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = LockService.getDocumentLock();
   if (lock === null) return work(); // not bound to a document (never the case in Sheets)
   if (!lock.tryLock(waitMs)) {
-    throw new UserError('busy', 'Cascade is already updating this spreadsheet for someone else. Try again in a moment.');
+    throw new UserError(
+      'busy',
+      'Cascade is already updating this spreadsheet for someone else. Try again in a moment.',
+    );
   }
   const result = work();
   SpreadsheetApp.flush();

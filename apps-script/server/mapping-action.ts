@@ -1,4 +1,11 @@
-import { PlanFormatError, convertPlan, findPlanHeaderRow, previewRows, proposeMapping, readPlan } from '../../shared/index.js';
+import {
+  PlanFormatError,
+  convertPlan,
+  findPlanHeaderRow,
+  previewRows,
+  proposeMapping,
+  readPlan,
+} from '../../shared/index.js';
 import type { CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
 import type {
   ConvertResponse,

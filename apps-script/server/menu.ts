@@ -64,6 +64,8 @@ export function menuUpdateProgress(): void {
 export function showSidebar(tab: StartTab, run: boolean, welcome = false): void {
   const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).getContent();
   const start = `${START_ATTRIBUTE}="${tab}${run ? ':run' : welcome ? ':welcome' : ''}"`;
-  const output = HtmlService.createHtmlOutput(html.replace(`${START_ATTRIBUTE}="${DEFAULT_START}"`, start)).setTitle(SIDEBAR_TITLE);
+  const output = HtmlService.createHtmlOutput(html.replace(`${START_ATTRIBUTE}="${DEFAULT_START}"`, start)).setTitle(
+    SIDEBAR_TITLE,
+  );
   SpreadsheetApp.getUi().showSidebar(output);
 }

@@ -12,7 +12,11 @@ import type { PlanSheet } from './plan-sheet.js';
  * The 0-based index of an owned column. A plan without it gets one: the header goes into the first
  * column right of everything the sheet holds, so nothing is ever written over data.
  */
-export function ownedColumn(planSheet: PlanSheet, columns: ColumnMap, key: OwnedColumn): { index: number; created: boolean } {
+export function ownedColumn(
+  planSheet: PlanSheet,
+  columns: ColumnMap,
+  key: OwnedColumn,
+): { index: number; created: boolean } {
   const existing = columns[key];
   if (existing !== undefined) return { index: existing, created: false };
   const { sheet } = planSheet;
@@ -53,7 +57,11 @@ function constantFormula(value: CellValue | undefined): CellValue {
  * each range with one setValues() (and one getFormulas() when formulas may be kept). Returns the
  * number of formulas kept.
  */
-export function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, writes: readonly ColumnWrite[]): number {
+export function writeColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  firstRow: number,
+  writes: readonly ColumnWrite[],
+): number {
   const rows = writes.length > 0 ? writes[0].values.length : 0;
   if (rows === 0) return 0;
   let kept = 0;
@@ -67,7 +75,8 @@ export function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow
       const line: CellValue[] = new Array(block.length);
       for (let c = 0; c < block.length; c++) {
         const write = block[c];
-        const formula = write.formulas !== undefined ? (write.formulas[r] ?? '') : formulas !== null ? formulas[r][c] : '';
+        const formula =
+          write.formulas !== undefined ? (write.formulas[r] ?? '') : formulas !== null ? formulas[r][c] : '';
         if (formula !== '' && write.keepFormula !== undefined && write.keepFormula(r, formula)) {
           line[c] = formula;
           kept++;

@@ -1,4 +1,10 @@
-import { dateOrderNotice, duplicateColumnText, duplicateColumns, otherFrameworksText, withArticle } from '../../shared/index.js';
+import {
+  dateOrderNotice,
+  duplicateColumnText,
+  duplicateColumns,
+  otherFrameworksText,
+  withArticle,
+} from '../../shared/index.js';
 import type { CellValue, Plan } from '../../shared/index.js';
 import type { PlanNotice } from '../protocol.js';
 
@@ -8,7 +14,10 @@ import type { PlanNotice } from '../protocol.js';
  * frameworks the levels fit when the framework was inferred. Empty for a plan read as usual.
  */
 export function planNotices(plan: Plan, header: readonly CellValue[]): PlanNotice[] {
-  const notices: PlanNotice[] = duplicateColumns(header).map((d) => ({ level: 'warning', text: sentence(duplicateColumnText(d)) }));
+  const notices: PlanNotice[] = duplicateColumns(header).map((d) => ({
+    level: 'warning',
+    text: sentence(duplicateColumnText(d)),
+  }));
   const dates = dateOrderNotice(plan);
   if (dates) notices.push({ level: dates.level, text: sentence(dates.text) });
   const alternatives = otherFrameworksText(plan);

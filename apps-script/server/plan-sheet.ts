@@ -75,7 +75,8 @@ export function pickSheet(spreadsheet: Spreadsheet, name: string | null): NamedS
     return { sheet: active, name: active.getName() };
   }
   const sheet = spreadsheet.getSheetByName(name);
-  if (sheet === null) throw new UserError('no-sheet', `There is no sheet named "${name}" any more. Open your plan and try again.`);
+  if (sheet === null)
+    throw new UserError('no-sheet', `There is no sheet named "${name}" any more. Open your plan and try again.`);
   return { sheet, name };
 }
 
@@ -86,7 +87,11 @@ export function readPlanSheet({ sheet, name }: NamedSheet, calendar: ZoneCalenda
   if (headerIndex < 0) throw new UserError('not-a-plan', notAPlanMessage(name));
   normaliseDates(values, calendar);
   const width = values[0]?.length ?? 0;
-  const table: RawTable = { header: values[headerIndex], rows: values.slice(headerIndex + 1), headerRow: headerIndex + 1 };
+  const table: RawTable = {
+    header: values[headerIndex],
+    rows: values.slice(headerIndex + 1),
+    headerRow: headerIndex + 1,
+  };
   return { sheet, name, values, headerRow: headerIndex + 1, width, table, progress: claimProgress(sheet, table) };
 }
 

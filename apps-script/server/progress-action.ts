@@ -36,12 +36,15 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
       progressValues[item.row - first] = item.progress;
       paceValues[item.row - first] = item.status ?? NO_PACE;
     }
-    for (const trend of checkIns.trends) if (trend.pace !== null) paceValues[plan.items[trend.index].row - first] = trend.pace;
+    for (const trend of checkIns.trends)
+      if (trend.pace !== null) paceValues[plan.items[trend.index].row - first] = trend.pace;
     // The cells as the sheet shows them (the table handed to the core has Cascade's own blanked).
     const shown = planSheet.values.slice(planSheet.headerRow);
     // A person's progress is theirs: written back as it is (their formula kept), never replaced.
     const persons = (offset: number) => read !== null && read.owners.get(first + offset) === 'person';
-    if (read !== null) for (let offset = 0; offset < count; offset++) if (persons(offset)) progressValues[offset] = shown[offset][progress.index];
+    if (read !== null)
+      for (let offset = 0; offset < count; offset++)
+        if (persons(offset)) progressValues[offset] = shown[offset][progress.index];
     const writes: ColumnWrite[] = [
       {
         index: progress.index,
@@ -49,7 +52,10 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
         formulas: read?.formulas,
         // A formula stays where it already shows what the core computes (blank where there is none),
         // or where a person wrote it.
-        keepFormula: read !== null ? (offset) => persons(offset) || sameProgress(shown[offset][progress.index], progressValues[offset]) : undefined,
+        keepFormula:
+          read !== null
+            ? (offset) => persons(offset) || sameProgress(shown[offset][progress.index], progressValues[offset])
+            : undefined,
         asConstant: (offset) => !persons(offset),
       },
     ];
@@ -58,7 +64,8 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
     const keptFormulas = writeColumns(planSheet.sheet, first, writes);
     const trend = trendFormulas(planSheet, plan);
     if (trend && count > 0) planSheet.sheet.getRange(first, trend.index + 1, count, 1).setFormulas(trend.formulas);
-    if (progress.created && count > 0) planSheet.sheet.getRange(first, progress.index + 1, count, 1).setNumberFormat(PERCENT_FORMAT);
+    if (progress.created && count > 0)
+      planSheet.sheet.getRange(first, progress.index + 1, count, 1).setNumberFormat(PERCENT_FORMAT);
     return {
       sheet: planSheet.name,
       framework: frameworkUsed(plan),
@@ -79,7 +86,11 @@ function sameProgress(shown: CellValue | undefined, computed: CellValue): boolea
 }
 
 /** The plan at a glance: each top-level item (a row without a parent) with its children. */
-function overview(plan: Plan, items: readonly ProgressItem[], trends: readonly Trend[] = []): Pick<ProgressResponse, 'items' | 'omittedItems'> {
+function overview(
+  plan: Plan,
+  items: readonly ProgressItem[],
+  trends: readonly Trend[] = [],
+): Pick<ProgressResponse, 'items' | 'omittedItems'> {
   const view = (i: number, children: ProgressView[], omittedChildren: number): ProgressView => {
     const item = plan.items[i];
     const p = items[i];

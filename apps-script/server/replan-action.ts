@@ -21,7 +21,10 @@ export function runReplan(request: ReplanRequest): ReplanResponse {
     const options = { today: session.today, who: request.apply ? activeUserEmail() : '' };
     let result: ReplanResult;
     try {
-      result = request.choice.kind === 'undo' ? undoReplan(plan, target.history, request.id, options) : replan(plan, request.id, choiceOf(request.choice), options);
+      result =
+        request.choice.kind === 'undo'
+          ? undoReplan(plan, target.history, request.id, options)
+          : replan(plan, request.id, choiceOf(request.choice), options);
     } catch (error) {
       if (error instanceof ReplanError) throw new UserError('cannot-replan', error.message);
       throw error;
@@ -39,11 +42,22 @@ function choiceOf(choice: Exclude<ReplanRequest['choice'], { kind: 'undo' }>): R
 }
 
 /** The few cells a choice changes (one, or one per dropped item): a date as its serial, text kept as text. */
-function writeEdits(planSheet: PlanSheet, columns: ReturnType<typeof readPlan>['columns'], edits: readonly ReplanEdit[]): void {
+function writeEdits(
+  planSheet: PlanSheet,
+  columns: ReturnType<typeof readPlan>['columns'],
+  edits: readonly ReplanEdit[],
+): void {
   for (const edit of edits) {
     const col = columns[edit.column];
     if (col === undefined) continue;
-    const value = edit.value === null ? '' : edit.date ? serialFromDay(edit.value as number) : typeof edit.value === 'string' ? textCell(edit.value) : edit.value;
+    const value =
+      edit.value === null
+        ? ''
+        : edit.date
+          ? serialFromDay(edit.value as number)
+          : typeof edit.value === 'string'
+            ? textCell(edit.value)
+            : edit.value;
     planSheet.sheet.getRange(edit.row, col + 1).setValue(value);
   }
 }

@@ -26,7 +26,8 @@ export function coverRows(rows: Iterable<number>, maxBlocks: number, joinGap = 0
   const runs: RowRun[] = [];
   for (const run of rowRuns(rows)) {
     const last = runs[runs.length - 1];
-    if (last !== undefined && run.first - (last.first + last.count) <= joinGap) last.count = run.first + run.count - last.first;
+    if (last !== undefined && run.first - (last.first + last.count) <= joinGap)
+      last.count = run.first + run.count - last.first;
     else runs.push({ ...run });
   }
   while (runs.length > Math.max(1, maxBlocks)) {

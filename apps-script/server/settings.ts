@@ -36,7 +36,9 @@ export function settingsFrom(properties: Readonly<Record<string, string>>): Sett
     return { ...DEFAULT_SETTINGS };
   }
   const parsed = StoredSettingsSchema.safeParse(raw);
-  return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data, liveCheck: parsed.data.liveCheck ?? DEFAULT_SETTINGS.liveCheck } : { ...DEFAULT_SETTINGS };
+  return parsed.success
+    ? { ...DEFAULT_SETTINGS, ...parsed.data, liveCheck: parsed.data.liveCheck ?? DEFAULT_SETTINGS.liveCheck }
+    : { ...DEFAULT_SETTINGS };
 }
 
 export function saveSettings(settings: Settings): void {

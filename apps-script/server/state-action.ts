@@ -37,10 +37,13 @@ export function updateSettings(settings: Settings): StateResponse {
 /** Selects a finding's row (or its cell) in the plan sheet, switching to that sheet. */
 export function selectCell(request: SelectRequest): { selected: string } {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(request.sheet);
-  if (sheet === null) throw new UserError('no-sheet', `There is no sheet named "${request.sheet}" any more. Run the check again.`);
-  if (request.row > sheet.getMaxRows()) throw new UserError('bad-request', `Row ${request.row} is no longer in "${request.sheet}". Run the check again.`);
+  if (sheet === null)
+    throw new UserError('no-sheet', `There is no sheet named "${request.sheet}" any more. Run the check again.`);
+  if (request.row > sheet.getMaxRows())
+    throw new UserError('bad-request', `Row ${request.row} is no longer in "${request.sheet}". Run the check again.`);
   const width = Math.max(1, sheet.getLastColumn());
-  const range = request.col === null ? sheet.getRange(request.row, 1, 1, width) : sheet.getRange(request.row, request.col);
+  const range =
+    request.col === null ? sheet.getRange(request.row, 1, 1, width) : sheet.getRange(request.row, request.col);
   sheet.activate();
   range.activate();
   const a1 =

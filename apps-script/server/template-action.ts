@@ -67,7 +67,9 @@ export function writeTemplateSheet(spreadsheet: Spreadsheet, spec: TemplateSpec,
   whole.setDataValidations(padRows(blockValidations(spec, spec.formattedRows + 1), rows, width, null));
   whole.setNumberFormats(columnGrid(spec, rows, NO_FORMAT, numberFormatOf(spec)));
   whole.setBackgrounds(columnGrid(spec, rows, spec.headerStyle.background, backgroundOf(spec)));
-  whole.setTextStyles(padRows([new Array(width).fill(headerTextStyle(spec))], rows, width, SpreadsheetApp.newTextStyle().build()));
+  whole.setTextStyles(
+    padRows([new Array(width).fill(headerTextStyle(spec))], rows, width, SpreadsheetApp.newTextStyle().build()),
+  );
   whole.setNotes(padRows([spec.header.map((_, c) => noteOf(spec, c))], rows, width, ''));
   sheet.setFrozenRows(spec.frozenRows);
   setColours(sheet, spec, rows);
@@ -126,7 +128,11 @@ function blockValidations(spec: TemplateSpec, rows: number): (GoogleAppsScript.S
   const byColumn = new Map<number, GoogleAppsScript.Spreadsheet.DataValidation>();
   for (const v of spec.validations) {
     const col = spec.columns[v.column];
-    if (col !== undefined) byColumn.set(col, SpreadsheetApp.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(!v.strict).build());
+    if (col !== undefined)
+      byColumn.set(
+        col,
+        SpreadsheetApp.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(!v.strict).build(),
+      );
   }
   return columnGrid(spec, rows, null, (col) => byColumn.get(col) ?? null);
 }
@@ -159,7 +165,10 @@ function backgroundOf(spec: TemplateSpec): (col: number) => string | null {
 }
 
 function headerTextStyle(spec: TemplateSpec): GoogleAppsScript.Spreadsheet.TextStyle {
-  return SpreadsheetApp.newTextStyle().setForegroundColor(spec.headerStyle.color).setBold(spec.headerStyle.bold).build();
+  return SpreadsheetApp.newTextStyle()
+    .setForegroundColor(spec.headerStyle.color)
+    .setBold(spec.headerStyle.bold)
+    .build();
 }
 
 function noteOf(spec: TemplateSpec, col: number): string {
@@ -199,8 +208,12 @@ function colourRanges(sheet: Sheet, spec: TemplateSpec, rows: number): Map<Colum
   const cols = keys.map((key) => spec.columns[key] as number);
   const first = Math.min(...cols);
   const last = Math.max(...cols);
-  const inSpan = Object.entries(spec.columns).filter(([, index]) => (index as number) >= first && (index as number) <= last);
-  const onlyNumbersBetween = inSpan.length === last - first + 1 && inSpan.every(([key]) => keys.includes(key as ColumnKey) || NUMBER_COLUMNS.includes(key as ColumnKey));
+  const inSpan = Object.entries(spec.columns).filter(
+    ([, index]) => (index as number) >= first && (index as number) <= last,
+  );
+  const onlyNumbersBetween =
+    inSpan.length === last - first + 1 &&
+    inSpan.every(([key]) => keys.includes(key as ColumnKey) || NUMBER_COLUMNS.includes(key as ColumnKey));
   const colourOfWord = new Map<string, string>();
   const oneColourPerWord = spec.colours.every((c) => {
     const word = c.equals.toLowerCase();
@@ -208,7 +221,8 @@ function colourRanges(sheet: Sheet, spec: TemplateSpec, rows: number): Map<Colum
     if (!colourOfWord.has(word)) colourOfWord.set(word, colour);
     return colourOfWord.get(word) === colour;
   });
-  const body = (col: number, width: number) => sheet.getRange(spec.frozenRows + 1, col + 1, rows - spec.frozenRows, width);
+  const body = (col: number, width: number) =>
+    sheet.getRange(spec.frozenRows + 1, col + 1, rows - spec.frozenRows, width);
   if (keys.length > 1 && onlyNumbersBetween && oneColourPerWord) {
     const span = body(first, last - first + 1);
     for (const key of keys) out.set(key, span);

@@ -35,15 +35,27 @@ export function reportError(app: App, area: Element, error: unknown): void {
       h(
         'div',
         { className: 'actions' },
-        h('button', { className: 'btn primary', attrs: { type: 'button' }, on: { click: () => app.useThisSheet() } }, 'Use this sheet'),
-        h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('template', true) } }, 'Insert a template'),
+        h(
+          'button',
+          { className: 'btn primary', attrs: { type: 'button' }, on: { click: () => app.useThisSheet() } },
+          'Use this sheet',
+        ),
+        h(
+          'button',
+          { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('template', true) } },
+          'Insert a template',
+        ),
       ),
       codeLine,
     );
     return;
   }
   if (code === 'multiple-accounts') {
-    const link = h('a', { attrs: { href: MULTIPLE_ACCOUNTS_HELP_URL, target: '_blank', rel: 'noopener' } }, 'Google’s help on multiple accounts');
+    const link = h(
+      'a',
+      { attrs: { href: MULTIPLE_ACCOUNTS_HELP_URL, target: '_blank', rel: 'noopener' } },
+      'Google’s help on multiple accounts',
+    );
     say(area, 'error', h('p', {}, message), h('p', {}, ERROR_CATALOG[code].action), h('p', {}, link), codeLine);
     return;
   }

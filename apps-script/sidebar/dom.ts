@@ -9,11 +9,16 @@ export interface Props {
   on?: Partial<{ [K in keyof HTMLElementEventMap]: (event: HTMLElementEventMap[K]) => void }>;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (props.className) element.className = props.className;
   for (const [name, value] of Object.entries(props.attrs ?? {})) element.setAttribute(name, value);
-  for (const [type, listener] of Object.entries(props.on ?? {})) element.addEventListener(type, listener as EventListener);
+  for (const [type, listener] of Object.entries(props.on ?? {}))
+    element.addEventListener(type, listener as EventListener);
   append(element, ...children);
   return element;
 }
@@ -43,4 +48,3 @@ export function say(area: Element, tone: 'plain' | 'good' | 'error', ...content:
   area.setAttribute('role', tone === 'error' ? 'alert' : 'status');
   fill(area, ...content);
 }
-

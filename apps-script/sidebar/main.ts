@@ -48,7 +48,11 @@ async function refreshState(): Promise<void> {
  */
 function startAction(): { tab: Tab | 'auto'; run: boolean; welcome: boolean } {
   const [tab, flag] = (document.body.getAttribute(START_ATTRIBUTE) ?? DEFAULT_START).split(':');
-  return { tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'auto', run: flag === 'run', welcome: flag === 'welcome' };
+  return {
+    tab: (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'auto',
+    run: flag === 'run',
+    welcome: flag === 'welcome',
+  };
 }
 
 async function start(): Promise<void> {

@@ -54,7 +54,9 @@ export function call<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): P
       const run = window.google?.script?.run;
       if (!run) {
         settle();
-        reject(new ApiError('not-in-sheets', 'This page runs inside Google Sheets: open it from Extensions → Cascade.'));
+        reject(
+          new ApiError('not-in-sheets', 'This page runs inside Google Sheets: open it from Extensions → Cascade.'),
+        );
         return;
       }
       const runner = run
@@ -100,7 +102,10 @@ const MULTIPLE_ACCOUNTS = /PERMISSION_DENIED|error occurred while reading from s
 export function failureError(error: unknown): ApiError {
   const words = failureMessage(error);
   if (MULTIPLE_ACCOUNTS.test(words)) {
-    return new ApiError('multiple-accounts', 'Cascade cannot run: you are signed in to more than one Google account in this browser.');
+    return new ApiError(
+      'multiple-accounts',
+      'Cascade cannot run: you are signed in to more than one Google account in this browser.',
+    );
   }
   return new ApiError('google-failed', words);
 }

@@ -20,7 +20,12 @@ export function setUpTabs(onSelect: (tab: Tab, focus: boolean) => void): void {
     const button = byId<HTMLButtonElement>(`tab-${name}`);
     button.addEventListener('click', () => onSelect(name, false));
     button.addEventListener('keydown', (event) => {
-      const keys: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
+      const keys: Record<string, number> = {
+        ArrowRight: index + 1,
+        ArrowLeft: index - 1,
+        Home: 0,
+        End: TABS.length - 1,
+      };
       const target = keys[event.key];
       if (target === undefined) return;
       event.preventDefault();

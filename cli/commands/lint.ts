@@ -22,7 +22,10 @@ export function lintCommand(): Command {
       const history = await loadHistory(file);
       const found = lintFindings(plan, { today, lastCheckIns: lastCheckInDays(history) });
       const out = processOutput();
-      const report = options.format === 'json' ? lintJson(path, plan, found) : lintText(path, plan, found, today, out.colors, out.width);
+      const report =
+        options.format === 'json'
+          ? lintJson(path, plan, found)
+          : lintText(path, plan, found, today, out.colors, out.width);
       await writeChunks(process.stdout, report);
       if (found.counts.error > 0) process.exitCode = 1;
     });

@@ -57,11 +57,25 @@ export function progressCommand(): Command {
       let items = computeProgress(plan, { today });
       if (filled.length > 0) items = withIds(items, filled);
       const trends = computeTrends(plan, items, history, today);
-      const notes = options.write ? await writeBack(loaded, items, filled, trends, history, { today, note: options.note ?? '', who: whoOf(options) }) : [];
+      const notes = options.write
+        ? await writeBack(loaded, items, filled, trends, history, {
+            today,
+            note: options.note ?? '',
+            who: whoOf(options),
+          })
+        : [];
 
       const withHistory = history.records.length > 0 || options.write === true;
       if (options.format === 'json') out.json(progressJson(path, plan, today, items, withHistory ? trends : undefined));
-      else out.print(progressText(path, plan, today, items, { colors: out.colors, width: out.width, bars: out.terminal, paces: trends.map((t) => t.pace) }));
+      else
+        out.print(
+          progressText(path, plan, today, items, {
+            colors: out.colors,
+            width: out.width,
+            bars: out.terminal,
+            paces: trends.map((t) => t.pace),
+          }),
+        );
       for (const note of notes) out.note(note);
     });
 }
@@ -86,35 +100,48 @@ async function writeBack(
   const notes: string[] = [];
   const lock = await officeLock(file.snapshot.target);
   if (lock) {
-    warn(`${file.path} is open in ${lock.program} (lock file ${lock.lock}): close it there without saving, or saving there will undo what cascade writes.`);
+    warn(
+      `${file.path} is open in ${lock.program} (lock file ${lock.lock}): close it there without saving, or saving there will undo what cascade writes.`,
+    );
   }
   const removed = await removeStaleTemps(file.snapshot.target);
-  if (removed.length > 0) notes.push(`Removed ${plural(removed.length, 'temporary file')} left by an earlier cascade run that was stopped (${removed[0]}).`);
+  if (removed.length > 0)
+    notes.push(
+      `Removed ${plural(removed.length, 'temporary file')} left by an earlier cascade run that was stopped (${removed[0]}).`,
+    );
   const paceColumn = plan.columns.pace;
   const byRow = new Map(trends.map((t) => [plan.items[t.index].row, t.pace]));
   const edits: CellEdit[] = write.edits.map((edit) =>
-    edit.col === paceColumn && edit.row !== (file.table.headerRow ?? 1) ? { ...edit, value: byRow.get(edit.row) ?? NO_PACE } : edit,
+    edit.col === paceColumn && edit.row !== (file.table.headerRow ?? 1)
+      ? { ...edit, value: byRow.get(edit.row) ?? NO_PACE }
+      : edit,
   );
   // A protected plan sheet is left as it is, and so is the workbook around it: no check-ins either.
   const checkIns: CheckIn[] = file.layout.protectedSheet ? [] : checkInsFor(plan, items, history, run);
   edits.push(...lastCheckInCellEdits(plan, lastCheckInEdits(plan, history, checkIns, items)));
   const result = await writeWithHistory(file, edits, checkIns, write.ownedColumns);
   const where = file.sheetName ? `${file.path} (sheet "${file.sheetName}")` : file.path;
-  if (write.addedColumn && result.written > 0) notes.push(`Added a Progress column (column ${columnLetter(write.progressColumn)}) to ${where}.`);
+  if (write.addedColumn && result.written > 0)
+    notes.push(`Added a Progress column (column ${columnLetter(write.progressColumn)}) to ${where}.`);
   if (result.written === 0 && checkIns.length === 0) notes.push(`${where} is already up to date; nothing was changed.`);
   else if (result.written > 0) notes.push(`Wrote progress into ${where}: ${plural(result.written, 'cell')} updated.`);
-  if (result.keptFormulas > 0) notes.push(`Kept ${plural(result.keptFormulas, 'live Progress formula')} of measured rows.`);
+  if (result.keptFormulas > 0)
+    notes.push(`Kept ${plural(result.keptFormulas, 'live Progress formula')} of measured rows.`);
   const written = filled.filter((f) => !file.layout.skipRows.has(f.row));
   if (written.length > 0 && result.written > 0) {
-    const shown = written.slice(0, 5).map((f) => `row ${f.row}: ${f.id}`).join(', ');
+    const shown = written
+      .slice(0, 5)
+      .map((f) => `row ${f.row}: ${f.id}`)
+      .join(', ');
     notes.push(`Filled ${plural(written.length, 'blank ID')} (${shown}${written.length > 5 ? ', …' : ''}).`);
   }
   for (const skipped of write.skipped) warn(`${where}: ${skipped}`);
-  if (!file.layout.protectedSheet) notes.push(
-    checkIns.length === 0
-      ? `No check-ins added: no row changed since its last check-in.`
-      : `Added ${plural(checkIns.length, 'check-in')} to ${historyPlace(file)}.`,
-  );
+  if (!file.layout.protectedSheet)
+    notes.push(
+      checkIns.length === 0
+        ? `No check-ins added: no row changed since its last check-in.`
+        : `Added ${plural(checkIns.length, 'check-in')} to ${historyPlace(file)}.`,
+    );
   return notes;
 }
 

@@ -87,7 +87,9 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     const history = await loadHistory(planFile);
     const notes: string[] = history.problems.slice(0, 5).map((p) => `warning: ${p}`);
     const mirror = buildMirror(plan, { today, history: history.records });
-    const pull = flags.pull ? pullIntoFile({ file: planFile, plan, history, today, who: whoOf({}), mirror }, notes) : undefined;
+    const pull = flags.pull
+      ? pullIntoFile({ file: planFile, plan, history, today, who: whoOf({}), mirror }, notes)
+      : undefined;
     const planEditedAt = (await stat(file)).mtime.toISOString();
     const api = new NotionApi({ token, ...apiSettings(process.env) });
     const progress = progressDisplay(progressBars);

@@ -17,12 +17,19 @@ interface TemplateOptions {
 
 export function templateCommand(): Command {
   return new Command('template')
-    .description('write a new plan file: header, dropdown lists, live progress formulas and, with --examples, worked examples')
+    .description(
+      'write a new plan file: header, dropdown lists, live progress formulas and, with --examples, worked examples',
+    )
     .argument('<file>', 'the new file: .xlsx (dropdowns, formats, formulas) or .csv (for importing into Google Sheets)')
     .addOption(frameworkOption('the cascade to plan with').makeOptionMandatory())
     .addOption(new Option('--examples', 'fill in the worked examples of the framework'))
     .addOption(new Option('--force', 'replace the file if it exists'))
-    .addOption(new Option('--today <date>', 'the day the example dates are placed around, YYYY-MM-DD (default: today)').argParser(parseToday))
+    .addOption(
+      new Option(
+        '--today <date>',
+        'the day the example dates are placed around, YYYY-MM-DD (default: today)',
+      ).argParser(parseToday),
+    )
     .action(async (path: string, options: TemplateOptions) => {
       const kind = extname(path).toLowerCase();
       if (kind !== '.xlsx' && kind !== '.csv') {
@@ -42,9 +49,13 @@ function summary(path: string, spec: TemplateSpec, xlsx: boolean): string {
   const lines = [`Wrote ${path}: ${spec.framework.label} plan template (${levels})${examples}.`];
   if (xlsx) {
     const dropdowns = spec.validations.map((v) => COLUMN_BY_KEY[v.column].header).join(', ');
-    lines.push(`Sheet "${spec.sheetName}": live Progress formulas in rows 2–${spec.formattedRows + 1}, dropdowns for ${dropdowns}.`);
+    lines.push(
+      `Sheet "${spec.sheetName}": live Progress formulas in rows 2–${spec.formattedRows + 1}, dropdowns for ${dropdowns}.`,
+    );
   } else {
-    lines.push('Import it into Google Sheets (File › Import) to get live Progress formulas; use .xlsx for dropdowns and formats.');
+    lines.push(
+      'Import it into Google Sheets (File › Import) to get live Progress formulas; use .xlsx for dropdowns and formats.',
+    );
   }
   lines.push(`Next: fill in the rows, then run  cascade lint ${path}`);
   return lines.join('\n') + '\n';

@@ -30,7 +30,11 @@ function onSignal(signal: NodeJS.Signals) {
  * replaces the target in one rename, so a crash or Ctrl-C never leaves a half-written plan.
  * Without `overwrite`, refuses (exit 2) when the target exists. An existing file keeps its mode.
  */
-export async function writeFileAtomic(path: string, data: Uint8Array | string, options: { overwrite: boolean }): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: Uint8Array | string,
+  options: { overwrite: boolean },
+): Promise<void> {
   if (options.overwrite && (await exists(path))) await assertWritable(path, await stat(path));
   await requireFolder(path);
   await writeThroughTemp(path, path, data, async (temp) => {
@@ -96,7 +100,13 @@ export async function removeStaleTemps(target: string): Promise<string[]> {
   for (const name of names) {
     const match = TEMP_PATTERN.exec(name);
     if (!match || match[1] !== basename(target) || isRunning(Number(match[2]))) continue;
-    if (await unlink(join(dirname(target), name)).then(() => true, () => false)) removed.push(name);
+    if (
+      await unlink(join(dirname(target), name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(name);
   }
   return removed;
 }
@@ -116,14 +126,27 @@ function isRunning(pid: number): boolean {
  * file's permission bits decide, not only access().
  */
 async function assertWritable(path: string, info: { mode: number }) {
-  const readOnly = (info.mode & 0o222) === 0 || !(await access(path, constants.W_OK).then(() => true, () => false));
+  const readOnly =
+    (info.mode & 0o222) === 0 ||
+    !(await access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    ));
   if (readOnly) {
     const mode = (info.mode & 0o777).toString(8).padStart(4, '0');
-    throw fileError(path, `the file is read-only (mode ${mode}); nothing was changed. Make it writable (chmod u+w) if cascade should write it.`);
+    throw fileError(
+      path,
+      `the file is read-only (mode ${mode}); nothing was changed. Make it writable (chmod u+w) if cascade should write it.`,
+    );
   }
 }
 
-async function writeThroughTemp(path: string, target: string, data: Uint8Array | string, place: (temp: string) => Promise<void>) {
+async function writeThroughTemp(
+  path: string,
+  target: string,
+  data: Uint8Array | string,
+  place: (temp: string) => Promise<void>,
+) {
   const temp = tempName(target);
   pending.add(temp);
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('exit', removePending);
@@ -144,10 +167,17 @@ async function writeThroughTemp(path: string, target: string, data: Uint8Array |
 async function requireFolder(path: string) {
   let folder = dirname(path);
   for (;;) {
-    const kind = await stat(folder).then((s) => (s.isDirectory() ? 'folder' : 'file'), (e: NodeJS.ErrnoException) => e.code);
+    const kind = await stat(folder).then(
+      (s) => (s.isDirectory() ? 'folder' : 'file'),
+      (e: NodeJS.ErrnoException) => e.code,
+    );
     if (kind === 'folder') return;
     if (kind === 'file') throw fileError(path, `cannot write it: ${folder} is a file, not a folder.`);
-    if (kind === 'ENOENT') throw fileError(path, `cannot write it: the folder ${dirname(path)} does not exist; create it first, or write the plan elsewhere.`);
+    if (kind === 'ENOENT')
+      throw fileError(
+        path,
+        `cannot write it: the folder ${dirname(path)} does not exist; create it first, or write the plan elsewhere.`,
+      );
     if (kind !== 'ENOTDIR' || dirname(folder) === folder) return; // let the write report it
     folder = dirname(folder);
   }

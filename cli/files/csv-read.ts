@@ -64,21 +64,26 @@ export function readCsvPlan(snapshot: FileSnapshot): PlanFile {
   const intern = interner({ detach: true, maxLength: 64 });
   const recordStarts: number[] = [];
   const widths: number[] = [];
-  const { text, dialect } = scanCsvFile(path, snapshot, (fields, row, start) => {
-    recordStarts.push(start);
-    widths.push(fields.length);
-    // A row ends at its last filled cell: the blank Progress, Pace and Check cells most rows end
-    // with would cost a million-row plan tens of megabytes (a short row reads as blank cells).
-    let width = fields.length;
-    while (width > 0 && csvCell(fields[width - 1].value) === null) width--;
-    const cells = new Array<CellValue>(width);
-    for (let i = 0; i < width; i++) cells[i] = intern(csvCell(fields[i].value));
-    grid[row - 1] = cells;
-  }, () => {
-    // A CSV's bytes are needed only to decode them: a write edits the text and checks the file on
-    // disk by its hash. Let go now, a large file's bytes and its rows are never held together.
-    snapshot.bytes = Buffer.alloc(0);
-  });
+  const { text, dialect } = scanCsvFile(
+    path,
+    snapshot,
+    (fields, row, start) => {
+      recordStarts.push(start);
+      widths.push(fields.length);
+      // A row ends at its last filled cell: the blank Progress, Pace and Check cells most rows end
+      // with would cost a million-row plan tens of megabytes (a short row reads as blank cells).
+      let width = fields.length;
+      while (width > 0 && csvCell(fields[width - 1].value) === null) width--;
+      const cells = new Array<CellValue>(width);
+      for (let i = 0; i < width; i++) cells[i] = intern(csvCell(fields[i].value));
+      grid[row - 1] = cells;
+    },
+    () => {
+      // A CSV's bytes are needed only to decode them: a write edits the text and checks the file on
+      // disk by its hash. Let go now, a large file's bytes and its rows are never held together.
+      snapshot.bytes = Buffer.alloc(0);
+    },
+  );
   let table: ReturnType<typeof tableFromGrid>;
   try {
     table = tableFromGrid(grid);

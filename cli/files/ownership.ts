@@ -70,4 +70,3 @@ export function sameProgress(value: CellValue, fraction: number, decimalComma = 
   const close = (n: number) => Math.abs(n - fraction) < 5e-5;
   return close(parsed.value) || close(parsed.value / 100);
 }
-

@@ -29,7 +29,13 @@ export async function planKindOf(path: string): Promise<PlanFileKind> {
   try {
     return kindOf(path);
   } catch (error) {
-    if (await stat(path).then((s) => s.isDirectory(), () => false)) throw fileError(path, 'is a folder, not a plan file.');
+    if (
+      await stat(path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
+    )
+      throw fileError(path, 'is a folder, not a plan file.');
     throw error;
   }
 }
@@ -61,15 +67,26 @@ export function describeContent(path: string, kind: PlanFileKind, bytes: Uint8Ar
   const what = sniff(bytes);
   if (kind === 'xlsx') {
     if (what === 'ole') {
-      throw fileError(path, 'this is an old-format (.xls) or password-protected workbook; save it as an .xlsx workbook without a password.');
+      throw fileError(
+        path,
+        'this is an old-format (.xls) or password-protected workbook; save it as an .xlsx workbook without a password.',
+      );
     }
     if (what === 'zip') {
       const odf = openDocumentKind(bytes);
-      if (odf) throw fileError(path, `this is ${odf}, not an Excel workbook; save it as .xlsx (LibreOffice: File › Save As › Excel 2007-365).`);
+      if (odf)
+        throw fileError(
+          path,
+          `this is ${odf}, not an Excel workbook; save it as .xlsx (LibreOffice: File › Save As › Excel 2007-365).`,
+        );
       return;
     }
     if (bytes.length === 0) throw fileError(path, 'the file is empty (0 bytes), not an Excel workbook.');
-    const text = what ? `it is ${what}` : looksLikeText(bytes) ? 'it is plain text (a CSV file? then rename it to .csv)' : 'it is not a zip archive';
+    const text = what
+      ? `it is ${what}`
+      : looksLikeText(bytes)
+        ? 'it is plain text (a CSV file? then rename it to .csv)'
+        : 'it is not a zip archive';
     throw fileError(path, `not an Excel workbook: ${text}. Save the plan as .xlsx, or use a .csv file.`);
   }
   if (what === 'zip') {
@@ -77,7 +94,11 @@ export function describeContent(path: string, kind: PlanFileKind, bytes: Uint8Ar
     if (odf) throw fileError(path, `this is ${odf}, not a CSV file. Save the plan as .xlsx or .csv.`);
     throw fileError(path, 'this is an .xlsx workbook, not a CSV file; rename it to .xlsx.');
   }
-  if (what === 'ole') throw fileError(path, 'this is an old-format Excel (.xls) workbook, not a CSV file. Save the plan as .xlsx or .csv.');
+  if (what === 'ole')
+    throw fileError(
+      path,
+      'this is an old-format Excel (.xls) workbook, not a CSV file. Save the plan as .xlsx or .csv.',
+    );
   if (what) throw fileError(path, `not a CSV text file (it is ${what}). Save the plan as .csv or .xlsx.`);
 }
 

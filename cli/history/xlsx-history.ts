@@ -116,7 +116,10 @@ const BATCH_CELLS = 20_000;
 /** Rows for the edits, rendered by the plan's cell patcher on an empty sheet. */
 function renderRows(edits: readonly CellEdit[], formats: CellFormats | null, p: string): string {
   const scratch = patchSheetXml(`<${p}worksheet><${p}sheetData/></${p}worksheet>`, edits, formats).xml;
-  return scratch.slice(scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1, scratch.lastIndexOf(`</${p}sheetData>`));
+  return scratch.slice(
+    scratch.indexOf('>', scratch.indexOf(`<${p}sheetData`)) + 1,
+    scratch.lastIndexOf(`</${p}sheetData>`),
+  );
 }
 
 /**
@@ -129,13 +132,15 @@ function appendRows(xml: string, rows: string, newLast: number): string {
   // searched, so an append costs the same whatever the size of the history.
   const start = new RegExp(`<${p}sheetData(?=[\\s/>])([^>]*?)(/?)>`).exec(xml);
   if (!start) throw new Error('the Check-ins sheet has no sheetData element');
-  const head = xml.slice(0, start.index).replace(
-    new RegExp(`(<${p}dimension\\s+ref=")([A-Z]+\\d+)(?::([A-Z]+\\d+))?"`),
-    (_, opening: string, from: string, to: string | undefined) => {
-      const end = decodeCellRef(to ?? from);
-      return `${opening}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
-    },
-  );
+  const head = xml
+    .slice(0, start.index)
+    .replace(
+      new RegExp(`(<${p}dimension\\s+ref=")([A-Z]+\\d+)(?::([A-Z]+\\d+))?"`),
+      (_, opening: string, from: string, to: string | undefined) => {
+        const end = decodeCellRef(to ?? from);
+        return `${opening}${from}:${columnLetter(Math.max(end?.col ?? 0, CHECKIN_HEADER.length - 1))}${Math.max(newLast, end?.row ?? 0)}"`;
+      },
+    );
   const after = xml.slice(start.index + start[0].length);
   if (start[2] === '/') return `${head}<${p}sheetData${start[1]}>${rows}</${p}sheetData>${after}`;
   return head + start[0] + insertBefore(after, `</${p}sheetData>`, rows);

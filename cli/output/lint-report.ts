@@ -1,5 +1,13 @@
 import type { CheckOptions, Finding, Plan, PlanItem } from '../../shared/index.js';
-import { COLUMN_BY_KEY, checkPlan, columnLetter, itemsInRowOrder, readingJson, rowChecker, type Day } from '../../shared/index.js';
+import {
+  COLUMN_BY_KEY,
+  checkPlan,
+  columnLetter,
+  itemsInRowOrder,
+  readingJson,
+  rowChecker,
+  type Day,
+} from '../../shared/index.js';
 import { indentedJson, jsonWithList } from './chunks.js';
 import { reportHeading } from './plan-heading.js';
 import { truncate, type Colors } from './terminal.js';
@@ -68,7 +76,15 @@ function* allFindings(found: LintFindings): Generator<Finding> {
   for (const findings of found.rows()) yield* findings;
 }
 
-const findingJson = (f: Finding) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint, ...(f.rows ? { rows: f.rows } : {}) });
+const findingJson = (f: Finding) => ({
+  row: f.row,
+  id: f.id,
+  rule: f.rule,
+  severity: f.severity,
+  message: f.message,
+  hint: f.hint,
+  ...(f.rows ? { rows: f.rows } : {}),
+});
 
 /**
  * A finding as JSON.stringify(findingJson(f), null, 2) writes it in the findings list. A row's
@@ -76,7 +92,8 @@ const findingJson = (f: Finding) => ({ row: f.row, id: f.id, rule: f.rule, sever
  */
 function findingText(f: Finding): string {
   const s = JSON.stringify;
-  if (f.rows !== undefined || typeof f.hint !== 'string' || !Number.isSafeInteger(f.row)) return indentedJson(findingJson(f), 2);
+  if (f.rows !== undefined || typeof f.hint !== 'string' || !Number.isSafeInteger(f.row))
+    return indentedJson(findingJson(f), 2);
   return `{\n      "row": ${f.row},\n      "id": ${s(f.id)},\n      "rule": ${s(f.rule)},\n      "severity": ${s(f.severity)},\n      "message": ${s(f.message)},\n      "hint": ${s(f.hint)}\n    }`;
 }
 
@@ -98,7 +115,14 @@ interface Group {
  * first within a row, each with its hint, and a summary line. Made row by row: the findings
  * arrive in row order, so each row's groups are complete when the next row's findings start.
  */
-export function* lintText(file: string, plan: Plan, found: LintFindings, today: Day, c: Colors, width: number): Generator<string> {
+export function* lintText(
+  file: string,
+  plan: Plan,
+  found: LintFindings,
+  today: Day,
+  c: Colors,
+  width: number,
+): Generator<string> {
   const heading = reportHeading(file, plan, today, c);
   yield heading.join('\n');
   if (plan.items.length === 0) {
@@ -136,7 +160,10 @@ function groupText(plan: Plan, { row, item, findings: found }: Group, c: Colors,
   const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
   const group = found.slice().sort((a, b) => rank(a) - rank(b));
   // Plan-wide findings (a column the plan lacks, placeholders in a column) sit on the header row.
-  const label = group[0].rows !== undefined ? [`The whole plan (header, row ${row})`] : [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
+  const label =
+    group[0].rows !== undefined
+      ? [`The whole plan (header, row ${row})`]
+      : [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
   const head = label.join(' · ');
   const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
   const lines = ['', '', c.bold(head) + title];

@@ -7,7 +7,10 @@ import { plural } from '../../shared/format.js';
  * against; for a plan without rows, what to do next.
  */
 export function reportHeading(file: string, plan: Plan, today: Day, c: Colors): string[] {
-  const lines = [c.bold(file) + c.dim(` · ${frameworkLine(plan)} · ${plural(plan.items.length, 'row')} · today ${isoFromDay(today)}`)];
+  const lines = [
+    c.bold(file) +
+      c.dim(` · ${frameworkLine(plan)} · ${plural(plan.items.length, 'row')} · today ${isoFromDay(today)}`),
+  ];
   const reading = readingText(plan.reading);
   if (reading !== null) lines.push(c.dim(`Read as: ${reading}`));
   if (plan.items.length === 0) lines.push('', emptyPlanNote(plan));
@@ -27,5 +30,7 @@ export function frameworkLine(plan: Plan): string {
   if (plan.frameworkSource === 'default') return `${name} (no known levels; choose with --framework)`;
   if (plan.frameworkSource !== 'inferred') return name;
   const alternatives = otherFrameworksText(plan);
-  return alternatives === null ? `${name} (from its levels)` : `${name} (from its levels; ${alternatives}: choose with --framework)`;
+  return alternatives === null
+    ? `${name} (from its levels)`
+    : `${name} (from its levels; ${alternatives}: choose with --framework)`;
 }

@@ -1,10 +1,26 @@
-import { isoFromDay, NO_PACE, readingJson, roundFraction, type Day, type Plan, type ProgressItem, type Trend, type TrendPace } from '../../shared/index.js';
+import {
+  isoFromDay,
+  NO_PACE,
+  readingJson,
+  roundFraction,
+  type Day,
+  type Plan,
+  type ProgressItem,
+  type Trend,
+  type TrendPace,
+} from '../../shared/index.js';
 import { reportHeading } from './plan-heading.js';
 import { bar, pad, truncate, widthOf, type Colors } from './terminal.js';
 import { percentText } from '../../shared/format.js';
 
 /** `progress --format json`, exactly as cli.md documents it. */
-export function progressJson(file: string, plan: Plan, today: Day, items: readonly ProgressItem[], trends?: readonly Trend[]) {
+export function progressJson(
+  file: string,
+  plan: Plan,
+  today: Day,
+  items: readonly ProgressItem[],
+  trends?: readonly Trend[],
+) {
   return {
     file,
     framework: plan.framework.id,
@@ -32,7 +48,16 @@ function parentId(plan: Plan, index: number): string | null {
   return p >= 0 ? plan.items[p].id || null : null;
 }
 
-const PACE_ORDER: readonly TrendPace[] = ['done', 'on track', 'at risk', 'trending off track', 'off track', 'overdue', 'not started', 'paused'];
+const PACE_ORDER: readonly TrendPace[] = [
+  'done',
+  'on track',
+  'at risk',
+  'trending off track',
+  'off track',
+  'overdue',
+  'not started',
+  'paused',
+];
 const BAR_WIDTH = 10;
 const MAX_ID_WIDTH = 24;
 const MAX_TITLE_WIDTH = 60;
@@ -51,7 +76,13 @@ export interface ProgressTextOptions {
  * The progress table: the cascade top-down, children indented under their parent, with each
  * row's progress, the progress expected by today and its pace; then a count per pace.
  */
-export function progressText(file: string, plan: Plan, today: Day, items: readonly ProgressItem[], options: ProgressTextOptions): string {
+export function progressText(
+  file: string,
+  plan: Plan,
+  today: Day,
+  items: readonly ProgressItem[],
+  options: ProgressTextOptions,
+): string {
   const c = options.colors;
   const lines = reportHeading(file, plan, today, c);
   if (plan.items.length === 0) return lines.join('\n') + '\n';
@@ -72,12 +103,22 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
   lines.push(
     '',
     c.dim(
-      [pad('Row', rowWidth, 'right'), pad('ID', idWidth), pad('Level', levelWidth), pad('Title', titleWidth), pad('Progress', progressWidth, 'right'), pad('Expected', 8, 'right'), 'Pace'].join('  '),
+      [
+        pad('Row', rowWidth, 'right'),
+        pad('ID', idWidth),
+        pad('Level', levelWidth),
+        pad('Title', titleWidth),
+        pad('Progress', progressWidth, 'right'),
+        pad('Expected', 8, 'right'),
+        'Pace',
+      ].join('  '),
     ),
   );
   order.forEach((index, k) => {
     const item = items[index];
-    const progressCell = options.bars ? `${c.cyan(bar(item.progress, BAR_WIDTH))} ${pad(percentText(item.progress), 4, 'right')}` : pad(percentText(item.progress), progressWidth, 'right');
+    const progressCell = options.bars
+      ? `${c.cyan(bar(item.progress, BAR_WIDTH))} ${pad(percentText(item.progress), 4, 'right')}`
+      : pad(percentText(item.progress), progressWidth, 'right');
     lines.push(
       [
         pad(String(item.row), rowWidth, 'right'),
@@ -90,7 +131,13 @@ export function progressText(file: string, plan: Plan, today: Day, items: readon
       ].join('  '),
     );
   });
-  lines.push('', paceSummary(items.map((item, i) => options.paces?.[i] ?? item.status), c));
+  lines.push(
+    '',
+    paceSummary(
+      items.map((item, i) => options.paces?.[i] ?? item.status),
+      c,
+    ),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -115,7 +162,9 @@ function paceText(status: TrendPace | null, c: Colors, label: string = status ??
 function paceSummary(paces: readonly (TrendPace | null)[], c: Colors): string {
   const counts = new Map<TrendPace | null, number>();
   for (const pace of paces) counts.set(pace, (counts.get(pace) ?? 0) + 1);
-  const parts = PACE_ORDER.filter((s) => counts.has(s)).map((s) => paceText(s, c, `${counts.get(s)!.toLocaleString('en-US')} ${s}`));
+  const parts = PACE_ORDER.filter((s) => counts.has(s)).map((s) =>
+    paceText(s, c, `${counts.get(s)!.toLocaleString('en-US')} ${s}`),
+  );
   if (counts.has(null)) parts.push(c.dim(`${counts.get(null)!.toLocaleString('en-US')} without dates`));
   return `Pace: ${parts.join(' · ')}`;
 }

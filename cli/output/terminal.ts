@@ -6,9 +6,7 @@ export type Colors = ReturnType<typeof picocolors.createColors>;
 /** Colours for a stream: on a terminal only, honouring NO_COLOR and FORCE_COLOR (as picocolors does). */
 export function colorsFor(stream: NodeJS.WriteStream): Colors {
   const env = process.env;
-  const enabled =
-    !('NO_COLOR' in env) &&
-    ('FORCE_COLOR' in env || (stream.isTTY === true && env.TERM !== 'dumb'));
+  const enabled = !('NO_COLOR' in env) && ('FORCE_COLOR' in env || (stream.isTTY === true && env.TERM !== 'dumb'));
   return picocolors.createColors(enabled);
 }
 
@@ -46,7 +44,6 @@ export function pad(text: string, width: number, align: 'left' | 'right' = 'left
   const gap = Math.max(0, width - widthOf(text));
   return align === 'left' ? text + ' '.repeat(gap) : ' '.repeat(gap) + text;
 }
-
 
 /** A bar of `width` cells for a fraction 0..1. */
 export function bar(value: number | null, width: number): string {

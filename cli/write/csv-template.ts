@@ -8,7 +8,10 @@ import { csvText, serialise } from './csv-write.js';
  */
 export function templateCsv(spec: TemplateSpec): Buffer {
   const percent = new Set(spec.percentColumns.map((key) => spec.columns[key]));
-  const records = [spec.header, ...spec.rows.map((row) => spec.header.map((_, col) => csvCell(row[col] ?? null, percent.has(col))))];
+  const records = [
+    spec.header,
+    ...spec.rows.map((row) => spec.header.map((_, col) => csvCell(row[col] ?? null, percent.has(col)))),
+  ];
   return serialise(records, { dialect: { delimiter: ',', eol: '\r\n', bom: true, encoding: 'utf-8' }, finalEol: true });
 }
 

@@ -45,7 +45,11 @@ export function editCsv(source: CsvSource, edits: readonly CellEdit[]): CsvEditR
       if (value === current) continue;
       written++;
       if (field) {
-        replacements.push({ start: field.start, end: field.end, text: quoteField(value, field.quoted, dialect.delimiter) });
+        replacements.push({
+          start: field.start,
+          end: field.end,
+          text: quoteField(value, field.quoted, dialect.delimiter),
+        });
       } else {
         while (width < edit.col) {
           appended += dialect.delimiter;
@@ -88,7 +92,11 @@ export function csvText(edit: Pick<CellEdit, 'value' | 'percent'>, decimalComma 
 
 export function serialise(records: string[][], document: { dialect: CsvDialect; finalEol: boolean }): Buffer {
   const { dialect } = document;
-  let text = stringify(records, { delimiter: dialect.delimiter, record_delimiter: dialect.eol, quoted_match: /[\r\n]/ });
+  let text = stringify(records, {
+    delimiter: dialect.delimiter,
+    record_delimiter: dialect.eol,
+    quoted_match: /[\r\n]/,
+  });
   if (!document.finalEol && text.endsWith(dialect.eol)) text = text.slice(0, -dialect.eol.length);
   return encodeCsv(text, dialect);
 }

@@ -8,14 +8,19 @@ import { columnLetter, type CellValue, type ColumnKey, type TemplateSpec } from 
  * live Progress formula in every formatted row, so the sheet computes progress as people type.
  * `result(row)` gives the cached value of a row's formula where it is known (the core's value).
  */
-export async function templateWorkbook(spec: TemplateSpec, result: (row: number) => number | null = () => null): Promise<Workbook> {
+export async function templateWorkbook(
+  spec: TemplateSpec,
+  result: (row: number) => number | null = () => null,
+): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Cascade';
   workbook.calcProperties.fullCalcOnLoad = true;
   const frozen = spec.frozenRows;
   const sheet = workbook.addWorksheet(spec.sheetName, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }],
+    views: [
+      { state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` },
+    ],
   });
   const lastRow = 1 + Math.max(spec.formattedRows, spec.rows.length);
   const range = (col: number) => `${columnLetter(col)}2:${columnLetter(col)}${lastRow}`;
@@ -26,12 +31,14 @@ export async function templateWorkbook(spec: TemplateSpec, result: (row: number)
     row.forEach((value, col) => {
       // Cascade's own progress values are constant formulas (=0.5), as progress --write writes them.
       const own = col === spec.columns.progress && typeof value === 'number' ? `=${value}` : value;
-      if (value !== null && value !== '') setCell(sheet, i + 2, col, own, () => (typeof value === 'number' ? value : null));
+      if (value !== null && value !== '')
+        setCell(sheet, i + 2, col, own, () => (typeof value === 'number' ? value : null));
     });
   });
   const progress = spec.columns.progress;
   if (progress !== undefined) {
-    for (let row = 2 + spec.rows.length; row <= lastRow; row++) setCell(sheet, row, progress, spec.progressFormula(row), result);
+    for (let row = 2 + spec.rows.length; row <= lastRow; row++)
+      setCell(sheet, row, progress, spec.progressFormula(row), result);
   }
 
   for (const { column, values, strict } of spec.validations) {
@@ -58,7 +65,10 @@ export async function templateWorkbook(spec: TemplateSpec, result: (row: number)
           operator: 'equal',
           priority: 1,
           formulae: [`"${equals.replace(/"/g, '""')}"`],
-          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } }, font: { color: { argb: argb(color) } } },
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } },
+            font: { color: { argb: argb(color) } },
+          },
         },
       ],
     });
@@ -99,10 +109,18 @@ function setCell(sheet: Worksheet, row: number, col: number, value: CellValue, r
 /** Widths, number formats and the shading of computed columns, for the column and each formatted cell. */
 function formatColumns(sheet: Worksheet, spec: TemplateSpec, lastRow: number) {
   const formatOf = new Map<number, string>();
-  for (const key of spec.dateColumns) if (spec.columns[key] !== undefined) formatOf.set(spec.columns[key]!, spec.formats.date);
-  for (const key of spec.percentColumns) if (spec.columns[key] !== undefined) formatOf.set(spec.columns[key]!, spec.formats.percent);
-  const shaded = new Set(spec.computedColumns.map((key) => spec.columns[key]).filter((c): c is number => c !== undefined));
-  const fill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: argb(spec.computedStyle.background) } };
+  for (const key of spec.dateColumns)
+    if (spec.columns[key] !== undefined) formatOf.set(spec.columns[key]!, spec.formats.date);
+  for (const key of spec.percentColumns)
+    if (spec.columns[key] !== undefined) formatOf.set(spec.columns[key]!, spec.formats.percent);
+  const shaded = new Set(
+    spec.computedColumns.map((key) => spec.columns[key]).filter((c): c is number => c !== undefined),
+  );
+  const fill = {
+    type: 'pattern' as const,
+    pattern: 'solid' as const,
+    fgColor: { argb: argb(spec.computedStyle.background) },
+  };
 
   spec.header.forEach((_, col) => {
     const column = sheet.getColumn(col + 1);

@@ -2,7 +2,17 @@ import { columnLetter } from '../../shared/index.js';
 import { shiftFormula } from './formula-shift.js';
 import type { CellEdit } from '../write/cell-edit.js';
 import type { CellFormats } from './styles.js';
-import { columnIndex, decodeCellRef, decodeXml, elementPattern, escapeXml, formatAttributes, parseAttributes, prefixOf, type Attributes } from './xml.js';
+import {
+  columnIndex,
+  decodeCellRef,
+  decodeXml,
+  elementPattern,
+  escapeXml,
+  formatAttributes,
+  parseAttributes,
+  prefixOf,
+  type Attributes,
+} from './xml.js';
 
 export interface SheetPatch {
   xml: string;
@@ -122,7 +132,13 @@ interface RowContext {
   p: string;
 }
 
-function rebuildRow(body: string, attributes: Attributes, rowNumber: number, edits: CellEdit[], ctx: RowContext): string {
+function rebuildRow(
+  body: string,
+  attributes: Attributes,
+  rowNumber: number,
+  edits: CellEdit[],
+  ctx: RowContext,
+): string {
   const { p } = ctx;
   const end = appendPoint(body, edits, ctx);
   if (end >= 0) return buildRow(p, attributes, [], body.slice(end), rowNumber, edits, ctx, body.slice(0, end));
@@ -187,7 +203,12 @@ function buildRow(
     if (f && f.attributes.get('t') === 'shared' && f.attributes.has('ref') && f.attributes.has('si')) {
       const range = f.attributes.get('ref')!.split(':');
       const end = decodeCellRef(range[range.length - 1]);
-      ctx.groups.set(f.attributes.get('si')!, { row: rowNumber, col: edit.col, formula: decodeXml(f.text), lastRow: end?.row ?? rowNumber });
+      ctx.groups.set(f.attributes.get('si')!, {
+        row: rowNumber,
+        col: edit.col,
+        formula: decodeXml(f.text),
+        lastRow: end?.row ?? rowNumber,
+      });
     }
   }
   // Cells that share a formula from a replaced cell get the formula written out.
@@ -289,7 +310,12 @@ function formulaOf(cell: ParsedCell, p: string): { raw: string; attributes: Attr
 }
 
 /** The format of a new cell: like a neighbour when asked, else the row's format, else the column's. */
-function newCellStyle(edit: CellEdit, byCol: Map<number, ParsedCell>, rowAttributes: Attributes, ctx: RowContext): number | undefined {
+function newCellStyle(
+  edit: CellEdit,
+  byCol: Map<number, ParsedCell>,
+  rowAttributes: Attributes,
+  ctx: RowContext,
+): number | undefined {
   if (edit.formatLike !== undefined) {
     const like = byCol.get(edit.formatLike)?.attributes.get('s');
     if (like !== undefined) return Number(like);
@@ -305,7 +331,8 @@ function parseColumnFormats(xml: string, p: string): { min: number; max: number;
   const list = [];
   for (const match of cols[2].matchAll(elementPattern(`${p}col`))) {
     const a = parseAttributes(match[1]);
-    if (a.has('style')) list.push({ min: Number(a.get('min')), max: Number(a.get('max')), style: Number(a.get('style')) });
+    if (a.has('style'))
+      list.push({ min: Number(a.get('min')), max: Number(a.get('max')), style: Number(a.get('style')) });
   }
   return list;
 }
@@ -334,4 +361,3 @@ function widenDimension(xml: string, p: string, edits: readonly CellEdit[]): str
 function numberText(value: number): string {
   return Number.isFinite(value) ? String(value) : '0';
 }
-

@@ -104,7 +104,11 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     if (!row) return;
     let cell: CellValue = null;
     // Shared strings are one object per text already; other texts are interned.
-    if (hasValue) cell = type === 's' ? convert(type, value, style, options, dates) : intern(convert(type, value, style, options, dates));
+    if (hasValue)
+      cell =
+        type === 's'
+          ? convert(type, value, style, options, dates)
+          : intern(convert(type, value, style, options, dates));
     if (hasFormula && formula) {
       const shared = formula.shared;
       const text = formula.text === '' && shared !== undefined ? null : formula.text;
@@ -229,7 +233,13 @@ function dateOf(serial: number, options: SheetReadOptions, dates: Map<number, Da
   return date;
 }
 
-function convert(type: string, text: string, style: number, options: SheetReadOptions, dates: Map<number, Date>): CellValue {
+function convert(
+  type: string,
+  text: string,
+  style: number,
+  options: SheetReadOptions,
+  dates: Map<number, Date>,
+): CellValue {
   switch (type) {
     case 's': {
       const s = options.sharedStrings[Number(text)];

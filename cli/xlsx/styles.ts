@@ -21,7 +21,8 @@ export class CellFormats {
     const p = this.prefix;
     for (const match of xml.matchAll(elementPattern(`${p}numFmt`))) {
       const attributes = parseAttributes(match[1]);
-      if (showsPercent(attributes.get('formatCode') ?? '')) this.percentFormatIds.add(Number(attributes.get('numFmtId')));
+      if (showsPercent(attributes.get('formatCode') ?? ''))
+        this.percentFormatIds.add(Number(attributes.get('numFmtId')));
     }
     const cellXfs = elementPattern(`${p}cellXfs`, '').exec(xml);
     if (cellXfs?.[2]) for (const match of cellXfs[2].matchAll(elementPattern(`${p}xf`))) this.formats.push(match[0]);
@@ -56,11 +57,14 @@ export class CellFormats {
     if (!this.changed) return this.xml;
     const p = this.prefix;
     const total = this.formats.length + this.added.length;
-    return this.xml.replace(elementPattern(`${p}cellXfs`, ''), (_whole, attributes: string, body: string | undefined) => {
-      const attrs = parseAttributes(attributes);
-      attrs.set('count', String(total));
-      return `<${p}cellXfs${formatAttributes(attrs)}>${body ?? ''}${this.added.join('')}</${p}cellXfs>`;
-    });
+    return this.xml.replace(
+      elementPattern(`${p}cellXfs`, ''),
+      (_whole, attributes: string, body: string | undefined) => {
+        const attrs = parseAttributes(attributes);
+        attrs.set('count', String(total));
+        return `<${p}cellXfs${formatAttributes(attrs)}>${body ?? ''}${this.added.join('')}</${p}cellXfs>`;
+      },
+    );
   }
 }
 

@@ -56,7 +56,12 @@ export async function patchWorkbook(
 }
 
 /** Patches a sheet part in the package; the sheet's text is let go once it is stored (it may be large). */
-function patchPart(pkg: PackageEdit, sheetPath: string, edits: readonly CellEdit[], formats: CellFormats | null): Omit<SheetPatch, 'xml'> {
+function patchPart(
+  pkg: PackageEdit,
+  sheetPath: string,
+  edits: readonly CellEdit[],
+  formats: CellFormats | null,
+): Omit<SheetPatch, 'xml'> {
   const xml = readText(pkg, sheetPath);
   const { xml: patched, ...counts } = patchSheetXml(xml, edits, formats);
   if (patched !== xml) pkg.set(sheetPath, patched);
@@ -64,16 +69,23 @@ function patchPart(pkg: PackageEdit, sheetPath: string, edits: readonly CellEdit
 }
 
 /** A workbook's bytes with columns marked as Cascade's (a new template's Progress column). */
-export async function markOwnedColumns(data: Uint8Array, sheetName: string, markers: readonly { name: string; col: number }[]): Promise<Buffer> {
+export async function markOwnedColumns(
+  data: Uint8Array,
+  sheetName: string,
+  markers: readonly { name: string; col: number }[],
+): Promise<Buffer> {
   const { pkg, workbookPath } = await openWorkbook(data);
   pkg.set(workbookPath, markColumns(readText(pkg, workbookPath), sheetName, markers));
   return pkg.toBuffer();
 }
 
 /** A package opened for editing: its workbook part, the workbook's relationships part and relationships. */
-export async function openWorkbook(data: Uint8Array | PackageEdit): Promise<{ pkg: PackageEdit; workbookPath: string; workbookRelsPath: string; rels: Relationship[] }> {
+export async function openWorkbook(
+  data: Uint8Array | PackageEdit,
+): Promise<{ pkg: PackageEdit; workbookPath: string; workbookRelsPath: string; rels: Relationship[] }> {
   const pkg = data instanceof PackageEdit ? data : await PackageEdit.open(data);
-  const workbookPath = relationships(pkg, '_rels/.rels', '').find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
+  const workbookPath =
+    relationships(pkg, '_rels/.rels', '').find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
   const workbookDir = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
   const workbookRelsPath = `${workbookDir}_rels/${workbookPath.slice(workbookDir.length)}.rels`;
   return { pkg, workbookPath, workbookRelsPath, rels: relationships(pkg, workbookRelsPath, workbookDir) };
@@ -93,7 +105,12 @@ export function relationships(pkg: PackageEdit, relsPath: string, baseDir: strin
   for (const match of xml.matchAll(elementPattern(`${p}Relationship`))) {
     const a = parseAttributes(match[1]);
     if (a.get('TargetMode') === 'External') continue;
-    list.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', path: resolvePart(baseDir, a.get('Target') ?? ''), raw: match[0] });
+    list.push({
+      id: a.get('Id') ?? '',
+      type: a.get('Type') ?? '',
+      path: resolvePart(baseDir, a.get('Target') ?? ''),
+      raw: match[0],
+    });
   }
   return list;
 }
@@ -135,7 +152,10 @@ export function markColumns(xml: string, sheetName: string, markers: readonly { 
   const p = prefixOf(xml, 'workbook') ?? '';
   for (const { name, col } of markers) {
     const letter = columnLetter(col);
-    const sheetRef = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) && !/^[A-Za-z]{1,3}\d+$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+    const sheetRef =
+      /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) && !/^[A-Za-z]{1,3}\d+$/.test(sheetName)
+        ? sheetName
+        : `'${sheetName.replace(/'/g, "''")}'`;
     const element = `<${p}definedName name="${name}" hidden="1">${escapeXml(`${sheetRef}!$${letter}:$${letter}`)}</${p}definedName>`;
     const existing = new RegExp(`<${p}definedName(?=[\\s>])[^>]*\\bname="${name}"[^>]*>[\\s\\S]*?</${p}definedName>`);
     if (existing.test(xml)) {
@@ -160,11 +180,23 @@ function recalculateOnLoad(xml: string): string {
     return xml.replace(calcPr, (_whole, attributeText: string, body: string | undefined) => {
       const a = parseAttributes(attributeText);
       a.set('fullCalcOnLoad', '1');
-      return body === undefined ? `<${p}calcPr${formatAttributes(a)}/>` : `<${p}calcPr${formatAttributes(a)}>${body}</${p}calcPr>`;
+      return body === undefined
+        ? `<${p}calcPr${formatAttributes(a)}/>`
+        : `<${p}calcPr${formatAttributes(a)}>${body}</${p}calcPr>`;
     });
   }
   const element = `<${p}calcPr fullCalcOnLoad="1"/>`;
-  const after = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+  const after = [
+    'oleSize',
+    'customWorkbookViews',
+    'pivotCaches',
+    'smartTagPr',
+    'smartTagTypes',
+    'webPublishing',
+    'fileRecoveryPr',
+    'webPublishObjects',
+    'extLst',
+  ];
   for (const name of after) {
     const at = new RegExp(`<${p}${name}[\\s/>]`).exec(xml);
     if (at) return xml.slice(0, at.index) + element + xml.slice(at.index);

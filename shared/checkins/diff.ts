@@ -57,7 +57,8 @@ export function checkInsFor(
     const previous = last.get(key);
     const source = options.sources?.get(key);
     if (source) {
-      if (previous && sameState(previous, state) && previous.note === source.note && previous.date === source.date) continue;
+      if (previous && sameState(previous, state) && previous.note === source.note && previous.date === source.date)
+        continue;
       out.push({ ...source, id, ...state, change: '', before: [], after: [] });
       continue;
     }

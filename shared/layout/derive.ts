@@ -58,7 +58,8 @@ export function planRows(detected: DetectedColumns, rows: readonly (readonly Cel
       ? { kind: 'side by side', tiers: levelColumns, implied: next }
       : { kind: 'side by side', tiers: levelColumns };
   }
-  if (columns.title === undefined || next === undefined || !writtenAsGroup(rows, deepest.index)) return { kind: 'rows' };
+  if (columns.title === undefined || next === undefined || !writtenAsGroup(rows, deepest.index))
+    return { kind: 'rows' };
   return { kind: 'side by side', tiers: levelColumns, implied: next };
 }
 
@@ -67,7 +68,11 @@ export function planRows(detected: DetectedColumns, rows: readonly (readonly Cel
  * continued on at least as many rows as it starts groups, as a Phase column is and a Key Result
  * column is not.
  */
-function writtenAsGroup(rows: readonly (readonly CellValue[])[], col: number, how: 'some' | 'mostly' = 'some'): boolean {
+function writtenAsGroup(
+  rows: readonly (readonly CellValue[])[],
+  col: number,
+  how: 'some' | 'mostly' = 'some',
+): boolean {
   let previous = '';
   let grouped = 0;
   let groups = 0;
@@ -573,7 +578,9 @@ function underUpperLevel(levels: LevelName[], names: readonly string[]): string[
   for (let j = 1; j < levels.length; j++) {
     if (levelRank(levels[j]) > levelRank(levels[j - 1])) continue;
     const below = NEXT_LEVEL[levels[j - 1]] ?? 'Task';
-    words.push(`the rows in ${names[j]} read as ${below}s (under the ${levels[j - 1]}s in ${names[j - 1]}, to its left)`);
+    words.push(
+      `the rows in ${names[j]} read as ${below}s (under the ${levels[j - 1]}s in ${names[j - 1]}, to its left)`,
+    );
     levels[j] = below;
   }
   return words;
@@ -589,7 +596,9 @@ function sideBySide(
   // "Goal" beside "Key Result" is an OKR sheet's objective.
   const goalAsObjective = levels.includes('Key Result') && levels.includes('Goal') && !levels.includes('Objective');
   if (goalAsObjective) levels[levels.indexOf('Goal')] = 'Objective';
-  const tierNames = implied ? [...tiers.map((t) => t.header), text(input.header[input.detected.columns.title!])] : tiers.map((t) => t.header);
+  const tierNames = implied
+    ? [...tiers.map((t) => t.header), text(input.header[input.detected.columns.title!])]
+    : tiers.map((t) => t.header);
   const relevelled = underUpperLevel(levels, tierNames);
   const depth = levels.length;
   const open: number[] = new Array(depth).fill(-1);

@@ -118,7 +118,12 @@ function levelAndRest(header: string): { level: LevelName; rest: string } | null
     if (level !== null) return { level, rest: words.slice(n).join(' ') };
   }
   for (let n = Math.min(2, words.length - 1); n >= 1; n--) {
-    const level = levelFromText(words.slice(-n).join(' ').replace(/^[ld]['’]/, ''));
+    const level = levelFromText(
+      words
+        .slice(-n)
+        .join(' ')
+        .replace(/^[ld]['’]/, ''),
+    );
     if (level === null) continue;
     const before = words.slice(0, -n);
     while (before.length > 1 && OF_WORDS.has(before[before.length - 1])) before.pop();
@@ -290,10 +295,11 @@ export function detectColumns(
   if (columns.type !== undefined && sources.type !== 'mapping') {
     const texts = sample(rows, columns.type);
     const measureTypes = mostly(texts, (t) => measureTypeFromText(t) !== null);
-    const templateHeader =
-      sources.type === 'header' && (columns.target !== undefined || columns.level !== undefined);
+    const templateHeader = sources.type === 'header' && (columns.target !== undefined || columns.level !== undefined);
     if (texts.length > 0 && !measureTypes && !templateHeader) {
-      guesses.push(`${headerText(header[columns.type])} not read as Type (its cells name no increase, decrease, at least, at most or milestone)`);
+      guesses.push(
+        `${headerText(header[columns.type])} not read as Type (its cells name no increase, decrease, at least, at most or milestone)`,
+      );
       delete columns.type;
       delete sources.type;
     }

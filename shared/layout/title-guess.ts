@@ -18,7 +18,8 @@ const NOTES_LENGTH = 80;
 function notTitleText(text: string): boolean {
   if (!/\p{L}/u.test(text)) return true;
   if (/^[\p{Sc}~<>≤≥]?\s*[\d.,]+\s*[%\p{Sc}kKmM]?$/u.test(text)) return true;
-  if (/^[A-Za-z]{1,6}[-_#]?\d+[A-Za-z]?$/.test(text) || prefixedId(text) !== null || outlineDepth(text) !== null) return true;
+  if (/^[A-Za-z]{1,6}[-_#]?\d+[A-Za-z]?$/.test(text) || prefixedId(text) !== null || outlineDepth(text) !== null)
+    return true;
   if (/^\S+@\S+\.\S+$/.test(text) || /^@\w/.test(text) || /^https?:\/\//i.test(text)) return true;
   if (statusFromText(text) !== null) return true;
   return parseDay(text, { year: 2000, end: 'last' }).state === 'ok';

@@ -156,7 +156,14 @@ export class RowFindings {
   add(rule: RuleMeta<RuleId>, message: string, hint: string, column?: ColumnKey): void {
     const severity = severityFor(rule, this.item.level);
     if (column !== undefined && this.ctx.plan.columns[column] === undefined) {
-      this.addForColumn(rule, column, hint, '', (rows) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`, severity);
+      this.addForColumn(
+        rule,
+        column,
+        hint,
+        '',
+        (rows) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`,
+        severity,
+      );
       return;
     }
     const finding: Finding = { row: this.item.row, id: this.item.id, rule: rule.id, severity, message, hint };

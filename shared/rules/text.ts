@@ -40,7 +40,8 @@ export function header(key: ColumnKey): string {
 }
 
 /** The error values a spreadsheet shows in a cell whose formula fails: `#REF!`, `#N/A`, `#DIV/0!`… */
-const SPREADSHEET_ERROR = /^#(?:REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const SPREADSHEET_ERROR =
+  /^#(?:REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 
 export function isSpreadsheetError(text: string): boolean {
   return SPREADSHEET_ERROR.test(text.trim());

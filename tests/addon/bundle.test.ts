@@ -71,11 +71,14 @@ describe('dist/Code.js', () => {
 
   test('keeps the JSDoc of the custom function right above its declaration, parameters named', () => {
     const text = code();
-    const m = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction CASCADE_PROGRESS\(start, target, current, type\) \{/.exec(text);
+    const m = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction CASCADE_PROGRESS\(start, target, current, type\) \{/.exec(
+      text,
+    );
     expect(m, 'JSDoc block directly above function CASCADE_PROGRESS(start, target, current, type)').not.toBeNull();
     const doc = m![1];
     expect(doc).toContain('@customfunction');
-    for (const param of ['start', 'target', 'current', 'type']) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param} `));
+    for (const param of ['start', 'target', 'current', 'type'])
+      expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param} `));
     expect(doc).toMatch(/@return \{/);
   });
 
@@ -83,16 +86,22 @@ describe('dist/Code.js', () => {
     // esbuild rewrites every ES2020+ construct (?., ??, ??=, class fields, #private, static blocks…)
     // when told to target ES2019, and prints the rest as it is: the two printings agree only if there
     // is nothing to rewrite. (Top-level await and module syntax already fail vm.Script above.)
-    const print = async (target: string) => (await transform(code(), { loader: 'js', target, charset: 'utf8', legalComments: 'inline' })).code;
+    const print = async (target: string) =>
+      (await transform(code(), { loader: 'js', target, charset: 'utf8', legalComments: 'inline' })).code;
     const [es2019, esnext] = await Promise.all([print('es2019'), print('esnext')]);
     const lowered = new Set(es2019.split('\n'));
-    const newer = esnext.split('\n').filter((line) => !lowered.has(line)).slice(0, 3);
+    const newer = esnext
+      .split('\n')
+      .filter((line) => !lowered.has(line))
+      .slice(0, 3);
     expect(es2019 === esnext, `ES2020+ syntax in Code.js:\n${newer.join('\n')}`).toBe(true);
   });
 
   test('loads without touching any service (AuthMode.NONE) and targets ES2019 (no ?. or ??)', () => {
     expect(() => vm.runInNewContext(code(), {})).not.toThrow();
-    const withoutStrings = code().replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\/\/.*$/gm, '');
+    const withoutStrings = code()
+      .replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""')
+      .replace(/\/\/.*$/gm, '');
     expect(withoutStrings).not.toMatch(/\?\.[a-zA-Z_$[(]/);
     expect(withoutStrings).not.toMatch(/[^?]\?\?[^?]/);
   });
@@ -152,7 +161,11 @@ describe('dist/appsscript.json', () => {
     // with no active spreadsheet and open this one by id (currentonly does not allow openById);
     // userinfo.email: Session.getActiveUser().getEmail() for the Who of a check-in.
     // CacheService, like LockService and PropertiesService, needs no scope.
-    const services = new Set(code().match(/\b(?:[A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|Maps|Drive|Gmail|Calendar|Sheets|Jdbc|XmlService)\.(?=[a-zA-Z])/g) ?? []);
+    const services = new Set(
+      code().match(
+        /\b(?:[A-Z][A-Za-z]*(?:App|Service)|Session|Utilities|Logger|Browser|Maps|Drive|Gmail|Calendar|Sheets|Jdbc|XmlService)\.(?=[a-zA-Z])/g,
+      ) ?? [],
+    );
     expect([...services].sort()).toEqual([
       'CacheService.',
       'HtmlService.',
@@ -165,7 +178,9 @@ describe('dist/appsscript.json', () => {
       'Utilities.',
     ]);
     // The only spreadsheet opened by id is this one, from the Notion trigger.
-    expect(code().match(/\bSpreadsheetApp\.(?:open|openById|openByUrl|create)\b/g)).toEqual(['SpreadsheetApp.openById']);
+    expect(code().match(/\bSpreadsheetApp\.(?:open|openById|openByUrl|create)\b/g)).toEqual([
+      'SpreadsheetApp.openById',
+    ]);
     expect(code()).toMatch(/openById\(id\)/);
     expect(manifest.addOns).toBeUndefined();
   });
@@ -208,13 +223,21 @@ describe('menu', () => {
       { caption: 'About', functionName: 'menuAbout' },
       { caption: 'Feedback', functionName: 'menuFeedback' },
     ]);
-    expect(world.counter.summary()).toEqual({ 'Menu.addItem': 7, 'Menu.addSeparator': 1, 'Menu.addToUi': 1, 'SpreadsheetApp.getUi': 1, 'Ui.createAddonMenu': 1 });
+    expect(world.counter.summary()).toEqual({
+      'Menu.addItem': 7,
+      'Menu.addSeparator': 1,
+      'Menu.addToUi': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.createAddonMenu': 1,
+    });
   });
 
   test('onInstall builds the same menu and greets the person in the sidebar', () => {
     const { run, world } = loadBundle();
     run('onInstall', { authMode: 'FULL' });
-    expect(world.ui.menus[0].items.map((i) => i.functionName)).toEqual(ENTRY_POINTS.filter((name) => name.startsWith('menu')));
+    expect(world.ui.menus[0].items.map((i) => i.functionName)).toEqual(
+      ENTRY_POINTS.filter((name) => name.startsWith('menu')),
+    );
     expect(world.ui.sidebars).toHaveLength(1);
     expect(world.ui.sidebars[0].content).toContain('data-start="auto:welcome"');
   });
@@ -245,7 +268,9 @@ describe('menu', () => {
       const end = guide.indexOf('\n## ', start + 1);
       return [...guide.slice(start, end).matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]);
     };
-    const shown = [...help.matchAll(/<h[23]>(.+?)<\/h[23]>/g)].map((m) => m[1].replace(/<\/?code>/g, '`').replace(/&#39;/g, "'"));
+    const shown = [...help.matchAll(/<h[23]>(.+?)<\/h[23]>/g)].map((m) =>
+      m[1].replace(/<\/?code>/g, '`').replace(/&#39;/g, "'"),
+    );
     expect(shown).toEqual([...headings('What a manager can do'), ...headings('Help, errors and multiple accounts')]);
     expect(help).not.toContain('Install it from this repository');
     // The guide's links to its neighbour pages lead nowhere in a spreadsheet: only their words stay.
@@ -274,8 +299,17 @@ describe('deploy', () => {
     const clasp = JSON.parse(readFileSync('.clasp.json', 'utf8'));
     expect(clasp.rootDir).toBe('dist');
     expect(clasp.scriptId).toMatch(/^REPLACE_/);
-    const status = JSON.parse(execFileSync(process.execPath, ['node_modules/@google/clasp/build/src/index.js', 'status', '--json'], { encoding: 'utf8' }));
-    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json', 'dist/help.html', 'dist/sidebar.html']);
+    const status = JSON.parse(
+      execFileSync(process.execPath, ['node_modules/@google/clasp/build/src/index.js', 'status', '--json'], {
+        encoding: 'utf8',
+      }),
+    );
+    expect([...status.filesToPush].sort()).toEqual([
+      'dist/Code.js',
+      'dist/appsscript.json',
+      'dist/help.html',
+      'dist/sidebar.html',
+    ]);
     expect(status.untrackedFiles).toEqual([]);
   });
 });

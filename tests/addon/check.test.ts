@@ -111,7 +111,11 @@ describe('Check', () => {
     withToday(loaded);
     const header = ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Due date'];
     const sheet = loaded.world.spreadsheet.addSheet('Mine', 20, 6);
-    sheet.seed([header, ['O1', 'Objective', '', 'Grow revenue to $120M', 'Lena', day('2026-09-30')], ['KR1', 'KR', 'O1', 'Increase sales to $120 million', '', '']]);
+    sheet.seed([
+      header,
+      ['O1', 'Objective', '', 'Grow revenue to $120M', 'Lena', day('2026-09-30')],
+      ['KR1', 'KR', 'O1', 'Increase sales to $120 million', '', ''],
+    ]);
     loaded.world.spreadsheet.active = sheet;
     const result = loaded.api('apiCheck', { sheet: null });
     expect(result.ok).toBe(true);
@@ -123,7 +127,10 @@ describe('Check', () => {
   test('a sheet that is not a plan gets a clear message and nothing is written', () => {
     const loaded = loadBundle();
     const sheet = loaded.world.spreadsheet.addSheet('Budget', 20, 5);
-    sheet.seed([['Item', 'Cost'], ['Laptops', 12000]]);
+    sheet.seed([
+      ['Item', 'Cost'],
+      ['Laptops', 12000],
+    ]);
     const before = sheet.snapshot();
     const result = loaded.api('apiCheck', { sheet: null });
     expect(result).toEqual({
@@ -133,7 +140,12 @@ describe('Check', () => {
     if (!result.ok) expect(result.error.message).toMatch(/ID, Level, Title.*insert a template/);
     expect(sheet.snapshot()).toEqual(before);
     const state = loaded.api('apiGetState');
-    expect(state.sheet).toEqual({ name: 'Budget', isPlan: false, mapped: false, message: expect.stringContaining('not a plan') });
+    expect(state.sheet).toEqual({
+      name: 'Budget',
+      isPlan: false,
+      mapped: false,
+      message: expect.stringContaining('not a plan'),
+    });
   });
 
   test('waits for the document lock and refuses, writing nothing, while someone else holds it', () => {
@@ -172,8 +184,13 @@ describe('Check', () => {
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('bad-request');
     // Words, not zod/mini's bare "Invalid input": the bundle carries zod's English messages.
-    expect(result.error.message).toBe('The sidebar sent a request Cascade cannot read: sheet: Invalid input: expected string, received number');
-    const select = loaded.run('apiSelect', { sheet: 'Plan', row: -3, col: null }) as { ok: boolean; error: { code: string; message: string } };
+    expect(result.error.message).toBe(
+      'The sidebar sent a request Cascade cannot read: sheet: Invalid input: expected string, received number',
+    );
+    const select = loaded.run('apiSelect', { sheet: 'Plan', row: -3, col: null }) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(select.error.code).toBe('bad-request');
     expect(select.error.message).toContain('row: Too small: expected number to be >=1');
   });
@@ -255,7 +272,13 @@ describe('Select', () => {
     const cell = loaded.api('apiSelect', { sheet: 'Plan', row: 4, col: col('Owner') });
     expect(cell).toEqual({ ok: true, value: { selected: 'Plan!F4' } });
     const active = loaded.world.spreadsheet.activeRange!;
-    expect([active.sheet.name, active.row, active.col, active.rows, active.cols]).toEqual(['Plan', 4, col('Owner'), 1, 1]);
+    expect([active.sheet.name, active.row, active.col, active.rows, active.cols]).toEqual([
+      'Plan',
+      4,
+      col('Owner'),
+      1,
+      1,
+    ]);
     expect(loaded.world.spreadsheet.active?.name).toBe('Plan');
     const row = loaded.api('apiSelect', { sheet: 'Plan', row: 7, col: null });
     expect(row.ok && row.value.selected).toBe('Plan!A7:U7');
@@ -282,19 +305,29 @@ describe('plan notices', () => {
     expect(dates?.level).toBe('note');
     const texts = check.notices.map((n) => n.text);
     expect(check.notices).toEqual([
-      { level: 'warning', text: 'Columns E and I are both Owner; Cascade reads E and ignores I. Rename or remove one.' },
+      {
+        level: 'warning',
+        text: 'Columns E and I are both Owner; Cascade reads E and ignores I. Rename or remove one.',
+      },
       // The core's words, as a sentence: 06/07/2026 is July 6 here, like 30/06/2026.
       { level: 'note', text: dates!.text[0].toUpperCase() + dates!.text.slice(1) },
-      { level: 'note', text: 'Read as a Personal plan from its levels; Goal, Task fit a Project plan too: choose the framework in Settings.' },
+      {
+        level: 'note',
+        text: 'Read as a Personal plan from its levels; Goal, Task fit a Project plan too: choose the framework in Settings.',
+      },
     ]);
-    expect(texts[1]).toMatch(/^Read the date 06\/07\/2026 in cell F3 day first \(2026-07-06\), like 30\/06\/2026 in cell F2\./);
+    expect(texts[1]).toMatch(
+      /^Read the date 06\/07\/2026 in cell F3 day first \(2026-07-06\), like 30\/06\/2026 in cell F2\./,
+    );
 
     const progress = loaded.api('apiProgress', { sheet: null });
     if (!progress.ok) throw new Error(progress.error.message);
     expect(progress.value.notices).toEqual(check.notices);
 
     // A framework chosen in Settings leaves nothing to say about other frameworks.
-    expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: 'personal', liveCheck: true }).ok).toBe(true);
+    expect(
+      loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: 'personal', liveCheck: true }).ok,
+    ).toBe(true);
     const chosen = loaded.api('apiCheck', { sheet: null });
     if (!chosen.ok) throw new Error(chosen.error.message);
     expect(chosen.value.notices.map((n) => n.text)).toEqual(texts.slice(0, 2));

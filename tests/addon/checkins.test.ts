@@ -33,7 +33,18 @@ describe('check-ins in the Check-ins sheet', () => {
     expect(value.checkIns).toEqual({ added: 5, who: 'lena@example.com' }); // every row with an ID
     const rows = historyRows(loaded);
     expect(rows[0]).toEqual([...CHECKIN_HEADER]);
-    expect(rows[2]).toEqual([serialFromDay(dayFromIso(TODAY)), 'KR1.1', 20, 0.4, 'On track', '', 'lena@example.com', '', '', '']);
+    expect(rows[2]).toEqual([
+      serialFromDay(dayFromIso(TODAY)),
+      'KR1.1',
+      20,
+      0.4,
+      'On track',
+      '',
+      'lena@example.com',
+      '',
+      '',
+      '',
+    ]);
     expect(loaded.world.spreadsheet.sheet('Check-ins').format(2, 4)).toBe('0%');
     expect(loaded.world.spreadsheet.active).toBe(plan);
     // The first records are the baseline, not check-ins: the date a person typed stays.
@@ -106,7 +117,8 @@ describe('replanning from the sidebar (apiReplan)', () => {
     const loaded = loadBundle({ email: 'lena@example.com' });
     const plan = seedPlan(loaded.world, smallPlan());
     update(loaded);
-    const ask = (choice: ReplanRequest['choice'], apply: boolean) => loaded.api('apiReplan', { sheet: null, id: 'KR1.1', choice, apply });
+    const ask = (choice: ReplanRequest['choice'], apply: boolean) =>
+      loaded.api('apiReplan', { sheet: null, id: 'KR1.1', choice, apply });
 
     const preview = ask({ kind: 'shrink', target: 40 }, false);
     if (!preview.ok) throw new Error(preview.error.message);
@@ -120,7 +132,13 @@ describe('replanning from the sidebar (apiReplan)', () => {
     expect(loaded.world.counter.count('Range.setValue')).toBe(1); // the Target cell
     expect(plan.cell(3, col('Target'))).toBe(40);
     const record = historyRows(loaded)[history];
-    expect([record[1], record[6], record[7], record[8], record[9]]).toEqual(['KR1.1', 'lena@example.com', 'shrink', 'Target: 50', 'Target: 40']);
+    expect([record[1], record[6], record[7], record[8], record[9]]).toEqual([
+      'KR1.1',
+      'lena@example.com',
+      'shrink',
+      'Target: 50',
+      'Target: 40',
+    ]);
 
     expect(ask({ kind: 'undo' }, true).ok).toBe(true);
     expect(plan.cell(3, col('Target'))).toBe(50);
@@ -129,13 +147,26 @@ describe('replanning from the sidebar (apiReplan)', () => {
 
   test('a choice that cannot apply says why and changes nothing', () => {
     const loaded = loadBundle();
-    expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
+    expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }).ok).toBe(
+      true,
+    );
     const plan = seedPlan(loaded.world, smallPlan());
     const before = plan.snapshot();
-    const result = loaded.api('apiReplan', { sheet: null, id: 'KR1.1', choice: { kind: 'extend', due: '2026-07-31' }, apply: true });
-    expect(result).toEqual({ ok: false, error: { code: 'cannot-replan', message: "2026-07-31 is after O1's Due date 2026-06-30: extend O1 first, or choose a date up to 2026-06-30." } });
+    const result = loaded.api('apiReplan', {
+      sheet: null,
+      id: 'KR1.1',
+      choice: { kind: 'extend', due: '2026-07-31' },
+      apply: true,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'cannot-replan',
+        message: "2026-07-31 is after O1's Due date 2026-06-30: extend O1 first, or choose a date up to 2026-06-30.",
+      },
+    });
     expect(plan.snapshot()).toEqual(before);
-        // What the server cannot read is refused at the edge.
+    // What the server cannot read is refused at the edge.
     const bad = { sheet: null, id: 'KR1.1', choice: { kind: 'grow' }, apply: true } as unknown as ReplanRequest;
     expect(loaded.api('apiReplan', bad)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });

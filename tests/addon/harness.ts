@@ -17,9 +17,17 @@ const CODE = path.join(DIST, 'Code.js');
 let cachedCode: string | null = null;
 function code(): string {
   if (cachedCode === null) {
-    if (!existsSync(CODE)) throw new Error('dist/Code.js is missing: run `npm run build` (or node scripts/build.mjs) first.');
+    if (!existsSync(CODE))
+      throw new Error('dist/Code.js is missing: run `npm run build` (or node scripts/build.mjs) first.');
     // dist/help.html comes from docs/add-on.md in the same build: a newer guide is a stale Help page.
-    const stale = newerSource(CODE, ['apps-script', 'shared', 'scripts/build-addon.mjs', 'scripts/help-page.mjs', 'docs/add-on.md', 'package.json']);
+    const stale = newerSource(CODE, [
+      'apps-script',
+      'shared',
+      'scripts/build-addon.mjs',
+      'scripts/help-page.mjs',
+      'docs/add-on.md',
+      'package.json',
+    ]);
     if (stale) throw new Error(`dist/Code.js is older than ${path.relative('.', stale)}: run \`npm run build\` first.`);
     cachedCode = readFileSync(CODE, 'utf8');
   }
@@ -119,7 +127,8 @@ export function assertJsonSafe(value: unknown, where: string, at = '$'): void {
   }
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== null && Object.getPrototypeOf(proto) !== null) throw new Error(`${where}: ${at} is not a plain object.`);
+    if (proto !== null && Object.getPrototypeOf(proto) !== null)
+      throw new Error(`${where}: ${at} is not a plain object.`);
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (v === undefined) throw new Error(`${where}: ${at}.${k} is undefined (google.script.run drops it).`);
       assertJsonSafe(v, where, `${at}.${k}`);

@@ -12,7 +12,9 @@ const row = (cells: Partial<Record<string, CellValue>>): CellValue[] => HEADER.m
 
 function setUp(table: RawTable = smallPlan()): { loaded: Loaded; sheet: FakeSheet; c: (header: string) => number } {
   const loaded = loadBundle({ timeZone: 'Europe/Paris' });
-  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
+  expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver: false, framework: null, liveCheck: true }).ok).toBe(
+    true,
+  );
   const sheet = seedPlan(loaded.world, table);
   expect(loaded.api('apiCheck', { sheet: null }).ok).toBe(true);
   const c = (header: string) => {
@@ -96,7 +98,9 @@ describe('live check (onEdit)', () => {
     // The edited range, the rows above it, the document's properties (a saved mapping could make it a plan).
     expect(loaded.world.counter.serviceCalls).toBeLessThanOrEqual(5);
     expect(loaded.world.counter.count('Range.setValues')).toBe(0);
-    expect((sheet.snapshot() as { values: unknown[][] }).values.length).toBe((before as { values: unknown[][] }).values.length);
+    expect((sheet.snapshot() as { values: unknown[][] }).values.length).toBe(
+      (before as { values: unknown[][] }).values.length,
+    );
   });
 
   test('a paste of more rows than the trigger can check in its 30 s marks them and asks for Check plan', () => {
@@ -109,7 +113,8 @@ describe('live check (onEdit)', () => {
     // No read of the whole sheet inside the trigger: a header read, the settings, one write.
     expect(loaded.world.counter.count('Sheet.getSheetValues')).toBe(1);
     expect(loaded.world.counter.count('Range.setValues')).toBe(1);
-    for (let r = 2; r <= 601; r++) expect(sheet.cell(r, check), `row ${r}`).toBe('Not checked: more than 500 rows changed at once. Run Check plan.');
+    for (let r = 2; r <= 601; r++)
+      expect(sheet.cell(r, check), `row ${r}`).toBe('Not checked: more than 500 rows changed at once. Run Check plan.');
     // Rows outside the paste keep their Check; Check plan then gives every row its summary.
     expect(checkColumn(sheet, check).slice(601)).toEqual(before.slice(601));
     expect(loaded.api('apiCheck', { sheet: null }).ok).toBe(true);
@@ -117,13 +122,18 @@ describe('live check (onEdit)', () => {
     expect(String(sheet.cell(2, check))).not.toMatch(/Not checked/);
   });
 
-  test('within a simple trigger\'s 30 s: waits at most 5 s for the lock, marks what it could not re-check, never throws', () => {
+  test("within a simple trigger's 30 s: waits at most 5 s for the lock, marks what it could not re-check, never throws", () => {
     const { loaded, sheet, c } = setUp(bigPlan(1_200));
     const lock = loaded.world.lock;
     const check = c('Check');
     lock.waits.length = 0;
     loaded.edit(sheet, 3, c('Owner'), [['Lena Park']]);
-    loaded.edit(sheet, 2, c('Owner'), Array.from({ length: 300 }, () => ['Lena Park']));
+    loaded.edit(
+      sheet,
+      2,
+      c('Owner'),
+      Array.from({ length: 300 }, () => ['Lena Park']),
+    );
     expect(lock.waits).toHaveLength(2);
     for (const wait of lock.waits) expect(wait).toBeLessThanOrEqual(5_000);
 
@@ -181,7 +191,11 @@ describe('live check (onEdit)', () => {
         FakeRange.prototype.getValues = getValues;
       }
       expect(loaded.world.warnings).toEqual([]);
-      return { calls: loaded.world.counter.summary(), cells: read.reduce((a, b) => a + b, 0), wholeSheet: sheet.lastRow() * sheet.lastColumn() };
+      return {
+        calls: loaded.world.counter.summary(),
+        cells: read.reduce((a, b) => a + b, 0),
+        wholeSheet: sheet.lastRow() * sheet.lastColumn(),
+      };
     };
     // The generated plans share their first rows: the same edit has the same family in both.
     const small = measure(1_000, 600);
@@ -202,14 +216,55 @@ describe('live check (onEdit)', () => {
       const at = (fraction: number) => Math.round(rows * fraction);
       const family = new Map<number, Partial<Record<string, CellValue>>>([
         [2, { ID: 'O1', Level: 'Objective', Title: 'Win the mid-market with 50 new accounts by Q3', Owner: 'Lena' }],
-        [at(1 / 3), { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sign 50 new accounts', Owner: 'Tom', Start: 0, Target: 50, Current: 10 }],
+        [
+          at(1 / 3),
+          {
+            ID: 'KR1',
+            Level: 'Key Result',
+            Parent: 'O1',
+            Title: 'Sign 50 new accounts',
+            Owner: 'Tom',
+            Start: 0,
+            Target: 50,
+            Current: 10,
+          },
+        ],
         [at(1 / 2), { ID: 'O1', Level: 'Objective', Title: 'Same ID further down', Owner: 'Mei' }],
-        [at(2 / 3), { ID: 'KR2', Level: 'Key Result', Parent: 'O1', Title: 'Cut churn to 2%', Owner: 'Omar', Start: 5, Target: 2, Current: 4 }],
-        [rows, { ID: 'KR3', Level: 'Key Result', Parent: 'O1', Title: 'Raise NPS to 40', Owner: 'Ana', Start: 20, Target: 40, Current: 25 }],
+        [
+          at(2 / 3),
+          {
+            ID: 'KR2',
+            Level: 'Key Result',
+            Parent: 'O1',
+            Title: 'Cut churn to 2%',
+            Owner: 'Omar',
+            Start: 5,
+            Target: 2,
+            Current: 4,
+          },
+        ],
+        [
+          rows,
+          {
+            ID: 'KR3',
+            Level: 'Key Result',
+            Parent: 'O1',
+            Title: 'Raise NPS to 40',
+            Owner: 'Ana',
+            Start: 20,
+            Target: 40,
+            Current: 25,
+          },
+        ],
       ]);
       const body: CellValue[][] = [];
       for (let row = 2; row <= rows; row++) {
-        const cells = family.get(row) ?? { ID: `X${row}`, Level: 'Objective', Title: `Ship ${row} small things by Q4`, Owner: 'Kim' };
+        const cells = family.get(row) ?? {
+          ID: `X${row}`,
+          Level: 'Objective',
+          Title: `Ship ${row} small things by Q4`,
+          Owner: 'Kim',
+        };
         body.push(HEADER.map((h) => cells[h] ?? null));
       }
       return { header: HEADER, rows: body };
@@ -249,18 +304,60 @@ describe('live check (onEdit)', () => {
     }
   });
 
-  describe('reads written dates in the whole plan\'s order, not in the order of the rows it reads', () => {
+  describe("reads written dates in the whole plan's order, not in the order of the rows it reads", () => {
     // O1 due 2026-06-30 (a date cell), its KR due "06/07/2026"; the date that decides the order sits
     // 100 rows below, among rows the live check does not read.
     const plan = (decider: string[]): RawTable => {
       const rows: CellValue[][] = [
-        row({ ID: 'O1', Level: 'Objective', Title: 'Win the mid-market with 50 new accounts', Owner: 'Lena Park', 'Due date': day('2026-06-30'), Review: 'weekly', 'Last check-in': day('2026-04-28') }),
-        row({ ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sign 50 new mid-market accounts', Owner: 'Tom Baker', Start: 0, Target: 50, Current: 20, 'Due date': '06/07/2026', Review: 'weekly', 'Last check-in': day('2026-04-28') }),
+        row({
+          ID: 'O1',
+          Level: 'Objective',
+          Title: 'Win the mid-market with 50 new accounts',
+          Owner: 'Lena Park',
+          'Due date': day('2026-06-30'),
+          Review: 'weekly',
+          'Last check-in': day('2026-04-28'),
+        }),
+        row({
+          ID: 'KR1',
+          Level: 'Key Result',
+          Parent: 'O1',
+          Title: 'Sign 50 new mid-market accounts',
+          Owner: 'Tom Baker',
+          Start: 0,
+          Target: 50,
+          Current: 20,
+          'Due date': '06/07/2026',
+          Review: 'weekly',
+          'Last check-in': day('2026-04-28'),
+        }),
       ];
       for (let k = 0; k < 100; k++) {
-        rows.push(row({ ID: `X${k}`, Level: 'Objective', Title: `Ship small thing ${k} by Q4`, Owner: 'Kim', 'Due date': day('2026-09-30'), Review: 'weekly', 'Last check-in': day('2026-04-28') }));
+        rows.push(
+          row({
+            ID: `X${k}`,
+            Level: 'Objective',
+            Title: `Ship small thing ${k} by Q4`,
+            Owner: 'Kim',
+            'Due date': day('2026-09-30'),
+            Review: 'weekly',
+            'Last check-in': day('2026-04-28'),
+          }),
+        );
       }
-      decider.forEach((due, k) => rows.push(row({ ID: `D${k}`, Level: 'Objective', Title: `Close the books ${k}`, Owner: 'Kim', 'Due date': due, Review: 'weekly', 'Last check-in': day('2026-04-28') })));
+      decider.forEach((due, k) =>
+        rows.push(
+          row({
+            ID: `D${k}`,
+            Level: 'Objective',
+            Title: `Close the books ${k}`,
+            Owner: 'Kim',
+            'Due date': due,
+            Review: 'weekly',
+            'Last check-in': day('2026-04-28'),
+          }),
+        ),
+      );
       return { header: HEADER, rows };
     };
     const cases: [string, string[], RegExp | null][] = [

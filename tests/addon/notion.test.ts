@@ -152,19 +152,41 @@ describe('Notion tab: mirror', () => {
       await connect(a);
       await mirrorNow(a);
       for (const id of checkedIn)
-        await notion.checkIn(a.parent, 'Key Results', { cascadeId: id, current: 35, status: 'At risk', note: `${id}: two deals slipped to June` });
+        await notion.checkIn(a.parent, 'Key Results', {
+          cascadeId: id,
+          current: 35,
+          status: 'At risk',
+          note: `${id}: two deals slipped to June`,
+        });
       a.world.counter.reset();
       await mirrorNow(a);
       // Spreadsheet calls only: Notion gets one more page update for a second check-in.
-      summaries.push(Object.fromEntries(Object.entries(a.world.counter.summary()).filter(([name]) => !/^(UrlFetchApp|Utilities)\./.test(name))));
+      summaries.push(
+        Object.fromEntries(
+          Object.entries(a.world.counter.summary()).filter(([name]) => !/^(UrlFetchApp|Utilities)\./.test(name)),
+        ),
+      );
       const history = a.world.spreadsheet.sheet('Check-ins');
       const rows: unknown[][] = [];
       for (let r = 1; history.cell(r, 1) !== ''; r++) rows.push(CHECKIN_HEADER.map((_, c) => history.cell(r, c + 1)));
       expect(rows[0]).toEqual([...CHECKIN_HEADER]);
       // The plan had no history yet: every row gets its baseline, the rows checked in Notion carry Ana's name and note.
       expect(rows.slice(1).map((r) => r[1])).toEqual(['O1', 'KR1.1', 'KR1.2', 'T1', 'O2']);
-      expect(rows.find((r) => r[1] === 'KR1.1')!.slice(1)).toEqual(['KR1.1', 35, 0.7, 'At risk', 'KR1.1: two deals slipped to June', 'Ana Silva', '', '', '']);
-      const notionRows = await notion.inspect<{ values: Record<string, unknown> }[]>('rows', { parent: a.parent, title: 'Key Results' });
+      expect(rows.find((r) => r[1] === 'KR1.1')!.slice(1)).toEqual([
+        'KR1.1',
+        35,
+        0.7,
+        'At risk',
+        'KR1.1: two deals slipped to June',
+        'Ana Silva',
+        '',
+        '',
+        '',
+      ]);
+      const notionRows = await notion.inspect<{ values: Record<string, unknown> }[]>('rows', {
+        parent: a.parent,
+        title: 'Key Results',
+      });
       const kr = notionRows.find((r) => r.values['Cascade ID'] === 'KR1.1')!.values;
       expect(kr['Last check-in note']).toBe('KR1.1: two deals slipped to June');
       expect(kr.Note).toBe('KR1.1: two deals slipped to June');

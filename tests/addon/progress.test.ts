@@ -53,7 +53,9 @@ describe('Update progress', () => {
   test('keeps the live formulas of measured rows and writes values on roll-ups; the formulas agree with the core', () => {
     const loaded = loadBundle();
     settings(loaded);
-    expect(loaded.api('apiInsertTemplate', { framework: 'okr', examples: true, today: TODAY, allowOver: false }).ok).toBe(true);
+    expect(
+      loaded.api('apiInsertTemplate', { framework: 'okr', examples: true, today: TODAY, allowOver: false }).ok,
+    ).toBe(true);
     const sheet = loaded.world.spreadsheet.sheet('Cascade');
     const progressCol = 17; // the template's Progress column (Q)
     expect(sheet.cell(1, progressCol)).toBe('Progress');
@@ -65,7 +67,9 @@ describe('Update progress', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.written.keptFormulas).toBeGreaterThanOrEqual(measured.length);
     // Live formulas still in place, and what they compute (HyperFormula here, Sheets for users) is the core's value.
-    const values = (sheet.range(1, 1, 200, 19).getValues() as unknown[][]).map((row) => row.map((v) => (v === '' ? null : v)));
+    const values = (sheet.range(1, 1, 200, 19).getValues() as unknown[][]).map((row) =>
+      row.map((v) => (v === '' ? null : v)),
+    );
     const table = { header: values[0] as string[], rows: values.slice(1) } as RawTable;
     const core = new Map(coreProgress(table).map((item) => [item.row, item]));
     for (const r of measured) {
@@ -207,7 +211,12 @@ describe('Update progress', () => {
     const calls = loaded.world.counter.summary();
     expect(calls['Session.getActiveUser']).toBeUndefined();
     // The plan (one read), the history (its sheet, one read), Progress and Pace (formulas, one write).
-    expect([calls['Spreadsheet.getSheetByName'], calls['Sheet.getSheetValues'], calls['Range.getFormulas'], calls['Range.setValues']]).toEqual([1, 2, 1, 1]);
+    expect([
+      calls['Spreadsheet.getSheetByName'],
+      calls['Sheet.getSheetValues'],
+      calls['Range.getFormulas'],
+      calls['Range.setValues'],
+    ]).toEqual([1, 2, 1, 1]);
     // The Progress column's formulas and the write of Progress and Pace take a range each.
     expect(calls['Sheet.getRange']).toBe(2);
     expect(loaded.world.counter.serviceCalls).toBe(16);

@@ -22,7 +22,10 @@ function fakeRunner(pending: Pending[]) {
         },
       },
     );
-  return make(() => {}, () => {});
+  return make(
+    () => {},
+    () => {},
+  );
 }
 
 const g = globalThis as unknown as { window?: unknown };
@@ -82,7 +85,11 @@ describe('call()', () => {
     const failures: unknown[] = [
       new Error('Error: Service Spreadsheets timed out while accessing document with id 1a2b.'),
       { name: 'ScriptError', message: 'Exception: Too many simultaneous invocations: Spreadsheets' },
-      { name: 'ScriptError', message: 'TypeError: Cannot read properties of null (reading "getName")\n    at pickSheet (Code:14995:19)\n    at runCheck (Code:15010:3)' },
+      {
+        name: 'ScriptError',
+        message:
+          'TypeError: Cannot read properties of null (reading "getName")\n    at pickSheet (Code:14995:19)\n    at runCheck (Code:15010:3)',
+      },
       {},
       undefined,
       '',
@@ -91,7 +98,12 @@ describe('call()', () => {
     for (const failure of failures) {
       const promise = call('apiGetState');
       pending.at(-1)!.fail(failure);
-      messages.push(await promise.then(() => 'resolved', (error: Error) => error.message));
+      messages.push(
+        await promise.then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        ),
+      );
     }
     expect(messages).toEqual([
       'Service Spreadsheets timed out while accessing document with id 1a2b.',

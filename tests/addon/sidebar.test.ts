@@ -22,7 +22,15 @@ beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -70,7 +78,8 @@ async function openSidebar(loaded: Loaded, menuItem = 'menuOpenSidebar'): Promis
   });
   await page.addInitScript(() => {
     // google.script.run as Apps Script injects it: a runner with handlers, any server function by name.
-    const bridge = (window as unknown as { __cascadeServer: (n: string, a: string) => Promise<string> }).__cascadeServer;
+    const bridge = (window as unknown as { __cascadeServer: (n: string, a: string) => Promise<string> })
+      .__cascadeServer;
     const runner = (success: (v: unknown) => void, failure: (e: unknown) => void): unknown =>
       new Proxy(
         {},
@@ -91,7 +100,14 @@ async function openSidebar(loaded: Loaded, menuItem = 'menuOpenSidebar'): Promis
           },
         },
       );
-    (window as unknown as { google: unknown }).google = { script: { run: runner(() => {}, () => {}) } };
+    (window as unknown as { google: unknown }).google = {
+      script: {
+        run: runner(
+          () => {},
+          () => {},
+        ),
+      },
+    };
   });
   // Init scripts run on navigation: load a blank document first, then the sidebar into it.
   await page.goto('about:blank');
@@ -117,7 +133,10 @@ const overflowing = (page: Page) =>
   page.evaluate(() =>
     Array.from(document.body.querySelectorAll('*'))
       .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > 300.5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`),
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`,
+      ),
   );
 
 const settle = (page: Page) => page.waitForFunction(() => document.getElementById('busy')?.hidden === true);
@@ -125,7 +144,10 @@ const settle = (page: Page) => page.waitForFunction(() => document.getElementByI
 describe('sidebar in chromium', () => {
   test('a manager inserts a template, checks it, jumps to a finding, updates progress and sees the bars', async () => {
     const loaded = loadBundle({ timeZone: 'Europe/Berlin' });
-    loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([['Item', 'Cost'], ['Laptops', 12000]]);
+    loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([
+      ['Item', 'Cost'],
+      ['Laptops', 12000],
+    ]);
     loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     const { page, dialogs } = await openSidebar(loaded);
     await settle(page);
@@ -147,8 +169,13 @@ describe('sidebar in chromium', () => {
     // The examples sit around the "today" of the settings, which the sidebar sent with the request.
     const spec = templateFor('okr', { examples: true, today: dayFromIso('2026-05-01') });
     const due = (spec.columns.dueDate as number) + 1;
-    const dueDates = spec.rows.map((cells) => (cells[due - 1] instanceof Date ? (cells[due - 1] as Date).toISOString().slice(0, 10) : ''));
-    const shown = sheet.range(2, due, spec.rows.length, 1).getDisplayValues().map((line) => line[0]);
+    const dueDates = spec.rows.map((cells) =>
+      cells[due - 1] instanceof Date ? (cells[due - 1] as Date).toISOString().slice(0, 10) : '',
+    );
+    const shown = sheet
+      .range(2, due, spec.rows.length, 1)
+      .getDisplayValues()
+      .map((line) => line[0]);
     expect(shown).toEqual(dueDates);
     expect(dueDates.filter((d) => d !== '').length).toBeGreaterThan(0);
 
@@ -198,7 +225,11 @@ describe('sidebar in chromium', () => {
     for (const head of await items.locator('.item-head').all()) {
       const chip = head.locator('.row-label .chip');
       expect(await chip.textContent()).toMatch(/^(Done|On track|At risk|Off track|Overdue|Not started)$/);
-      const [chipBox, idBox, headBox] = await Promise.all([chip.boundingBox(), head.locator('.row-label .id').boundingBox(), head.boundingBox()]);
+      const [chipBox, idBox, headBox] = await Promise.all([
+        chip.boundingBox(),
+        head.locator('.row-label .id').boundingBox(),
+        head.boundingBox(),
+      ]);
       expect(Math.abs(chipBox!.y + chipBox!.height / 2 - (idBox!.y + idBox!.height / 2))).toBeLessThan(4);
       expect(headBox!.x + headBox!.width - (chipBox!.x + chipBox!.width)).toBeLessThanOrEqual(16);
     }
@@ -237,12 +268,16 @@ describe('sidebar in chromium', () => {
     const notices = page.locator('#check-notices .notice');
     expect(await notices.allTextContents()).toEqual([
       'Columns E and I are both Owner; Cascade reads E and ignores I. Rename or remove one.',
-      expect.stringMatching(/^Read the date 06\/07\/2026 in cell F3 day first \(2026-07-06\), like 30\/06\/2026 in cell F2\. Type dates as YYYY-MM-DD/),
+      expect.stringMatching(
+        /^Read the date 06\/07\/2026 in cell F3 day first \(2026-07-06\), like 30\/06\/2026 in cell F2\. Type dates as YYYY-MM-DD/,
+      ),
       'Read as a Personal plan from its levels; Goal, Task fit a Project plan too: choose the framework in Settings.',
     ]);
     expect(await page.locator('#check-notices .notice.warning').count()).toBe(1);
     // Above the findings, under the summary.
-    const [summary, list, groups] = await Promise.all(['#check-summary', '#check-notices', '#check-findings'].map((s) => page.locator(s).boundingBox()));
+    const [summary, list, groups] = await Promise.all(
+      ['#check-summary', '#check-notices', '#check-findings'].map((s) => page.locator(s).boundingBox()),
+    );
     expect(summary!.y).toBeLessThan(list!.y);
     expect(list!.y + list!.height).toBeLessThanOrEqual(groups!.y);
 
@@ -274,7 +309,10 @@ describe('sidebar in chromium', () => {
 
   test('a sheet that is not a plan says so with a button to a template; a server failure shows its words, no stack', async () => {
     const loaded = loadBundle();
-    loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([['Item', 'Cost'], ['Laptops', 12000]]);
+    loaded.world.spreadsheet.addSheet('Budget', 30, 5).seed([
+      ['Item', 'Cost'],
+      ['Laptops', 12000],
+    ]);
     const { page, dialogs } = await openSidebar(loaded, 'menuCheckPlan');
     await settle(page);
     const message = page.locator('#check-message');
@@ -293,7 +331,11 @@ describe('sidebar in chromium', () => {
     await page.click('#tab-check');
     await page.click('#check-run');
     await settle(page);
-    await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed');
+    await expect
+      .poll(() => message.textContent())
+      .toBe(
+        'Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed',
+      );
     expect(await message.getAttribute('role')).toBe('alert');
     expect(await page.isDisabled('#check-run')).toBe(false);
     expect(dialogs).toEqual([]);
@@ -316,13 +358,17 @@ describe('sidebar in chromium', () => {
       await settle(page);
       expect(await page.getAttribute(`#tab-${tab}`, 'aria-selected'), menuItem).toBe('true');
       const message = page.locator(`#${tab}-message`);
-      await expect.poll(() => message.textContent()).toBe('Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed');
+      await expect
+        .poll(() => message.textContent())
+        .toBe(
+          'Something went wrong: Service Spreadsheets timed out while accessing document with id 1a2b.Error code: google-failed',
+        );
       expect(await message.isVisible()).toBe(true);
       await page.close();
     }
   });
 
-  test('signed in to several Google accounts: every failing call says what to do, with Google\'s page, and an error code', async () => {
+  test("signed in to several Google accounts: every failing call says what to do, with Google's page, and an error code", async () => {
     for (const words of [
       "We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
       'Authorization is required to perform that action.',
@@ -342,7 +388,9 @@ describe('sidebar in chromium', () => {
       expect(await message.textContent()).toContain('Error code: multiple-accounts');
       expect(await message.textContent()).not.toContain('PERMISSION_DENIED');
       const link = message.locator('a');
-      expect(await link.getAttribute('href')).toBe('https://developers.google.com/apps-script/guides/support/troubleshooting');
+      expect(await link.getAttribute('href')).toBe(
+        'https://developers.google.com/apps-script/guides/support/troubleshooting',
+      );
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await overflowing(page)).toEqual([]);
       await page.screenshot({ path: path.join(RESULTS, 'sidebar-multiple-accounts.png'), fullPage: true });
@@ -373,7 +421,15 @@ describe('sidebar in chromium', () => {
     const sheet = loaded.world.spreadsheet.addSheet('Team goals', 40, 10);
     sheet.seed([
       ['Code', 'Kind', 'Thing', 'Belongs to', 'Who', 'When', 'Notes'],
-      ['O1', 'Objective', 'Win the mid-market with 50 new accounts by Q3', '', 'Lena Park', '2026-06-30', 'board asked'],
+      [
+        'O1',
+        'Objective',
+        'Win the mid-market with 50 new accounts by Q3',
+        '',
+        'Lena Park',
+        '2026-06-30',
+        'board asked',
+      ],
       ['KR1.1', 'Key Result', 'Sign 50 new mid-market accounts', 'O1', 'Tom Baker', '2026-06-30', ''],
       ['KR1.2', 'Key Result', 'Raise NPS from 30 to 45', 'O1', '', '2026-06-30', ''],
     ]);
@@ -388,7 +444,14 @@ describe('sidebar in chromium', () => {
     expect(await page.isVisible('#mapping')).toBe(true);
     expect(await page.textContent('#mapping-problem')).toMatch(/not a plan header/);
     expect(await page.isDisabled('#mapping-save')).toBe(true);
-    for (const [field, header] of [['title', 'Thing'], ['level', 'Kind'], ['id', 'Code'], ['parent', 'Belongs to'], ['owner', 'Who'], ['dueDate', 'When']]) {
+    for (const [field, header] of [
+      ['title', 'Thing'],
+      ['level', 'Kind'],
+      ['id', 'Code'],
+      ['parent', 'Belongs to'],
+      ['owner', 'Who'],
+      ['dueDate', 'When'],
+    ]) {
       await page.selectOption(`#map-${field}`, header);
       await settle(page);
     }
@@ -484,7 +547,12 @@ describe('sidebar in chromium', () => {
     await page.click('#settings-save');
     await settle(page);
     expect(await page.textContent('#settings-message')).toMatch(/Saved/);
-    expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({ today: '2026-05-01', allowOver: true, framework: 'okr', liveCheck: true });
+    expect(JSON.parse(loaded.world.documentProperties.store.get('cascade.settings') ?? '{}')).toEqual({
+      today: '2026-05-01',
+      allowOver: true,
+      framework: 'okr',
+      liveCheck: true,
+    });
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-settings.png') });
     expect(await overflowing(page)).toEqual([]);
     await page.click('#tab-check');
@@ -505,7 +573,18 @@ describe('sidebar in chromium', () => {
       ['Date', 'ID', 'Current', 'Progress', 'Status', 'Note', 'Who', 'Change', 'Before', 'After'],
       ...weeks.flatMap((week, i) => [
         [day(week), 'O1', '', (14 + i) / 100, 'On track', '', 'lena@example.com', '', '', ''],
-        [day(week), 'KR1.1', 14 + i, (14 + i) / 50, 'On track', i === 3 ? 'slow month' : '', 'lena@example.com', '', '', ''],
+        [
+          day(week),
+          'KR1.1',
+          14 + i,
+          (14 + i) / 50,
+          'On track',
+          i === 3 ? 'slow month' : '',
+          'lena@example.com',
+          '',
+          '',
+          '',
+        ],
       ]),
     ]);
     loaded.world.spreadsheet.active = plan;
@@ -538,7 +617,11 @@ describe('sidebar in chromium', () => {
     await replan.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => plan.cell(3, col('Target'))).toBe(40);
     const log = loaded.world.spreadsheet.sheet('Check-ins');
-    const changes = Array.from({ length: 30 }, (_, r) => [log.cell(r + 1, 2), log.cell(r + 1, 8), log.cell(r + 1, 9)]).filter((c) => c[1] !== '');
+    const changes = Array.from({ length: 30 }, (_, r) => [
+      log.cell(r + 1, 2),
+      log.cell(r + 1, 8),
+      log.cell(r + 1, 9),
+    ]).filter((c) => c[1] !== '');
     expect(changes.slice(1)).toEqual([['KR1.1', 'shrink', 'Target: 50']]);
     expect(await overflowing(page)).toEqual([]);
   });
@@ -582,7 +665,9 @@ describe('Notion tab in chromium', () => {
     expect(await page.textContent('#notion-status')).toMatch(/Notion is up to date/);
     expect(await page.isHidden('#notion-continue')).toBe(true);
     // The row without an ID is named, with the sidebar's way to fix it (not the command's).
-    expect(await page.textContent('#notion-status')).toContain('Row 6 is not mirrored: no ID (Fix IDs in the Check tab gives it one)');
+    expect(await page.textContent('#notion-status')).toContain(
+      'Row 6 is not mirrored: no ID (Fix IDs in the Check tab gives it one)',
+    );
     const lines = page.locator('.database');
     expect(await lines.count()).toBe(3);
     expect(await lines.first().textContent()).toMatch(/^Objectives\s*2 created$/);
@@ -602,10 +687,34 @@ describe('Notion tab in chromium', () => {
     seedPlan(loaded.world, smallPlan());
     const props = loaded.world.notion!.userProperties;
     props.setProperty('cascade.notion.secret', notion.token);
-    const run = { state: 'running', trigger: 'continued', phase: 'Writing to Notion', done: 0, total: 0, startedAt: new Date(Date.UTC(2026, 4, 6, 8)).toISOString(), finishedAt: null, executions: 2, left: 0, continueAt: null, databases: [], errors: [], warnings: [] };
+    const run = {
+      state: 'running',
+      trigger: 'continued',
+      phase: 'Writing to Notion',
+      done: 0,
+      total: 0,
+      startedAt: new Date(Date.UTC(2026, 4, 6, 8)).toISOString(),
+      finishedAt: null,
+      executions: 2,
+      left: 0,
+      continueAt: null,
+      databases: [],
+      errors: [],
+      warnings: [],
+    };
     const key = `cascade.notion.plan.${loaded.world.spreadsheet.getId()}`;
-    props.setProperty(key, JSON.stringify({ page: { id: notion.parent, title: 'Company plan', url: 'https://www.notion.so/Company-plan' }, sheet: 'Plan', run }));
-    loaded.world.notion!.cache.put(`cascade.notion.progress.${loaded.world.spreadsheet.getId()}`, JSON.stringify({ phase: 'Writing to Notion', done: 120, total: 412 }));
+    props.setProperty(
+      key,
+      JSON.stringify({
+        page: { id: notion.parent, title: 'Company plan', url: 'https://www.notion.so/Company-plan' },
+        sheet: 'Plan',
+        run,
+      }),
+    );
+    loaded.world.notion!.cache.put(
+      `cascade.notion.progress.${loaded.world.spreadsheet.getId()}`,
+      JSON.stringify({ phase: 'Writing to Notion', done: 120, total: 412 }),
+    );
     const { page } = await openSidebar(loaded);
     await settle(page);
     await page.click('#tab-notion');
@@ -615,11 +724,20 @@ describe('Notion tab in chromium', () => {
     await page.screenshot({ path: path.join(RESULTS, 'sidebar-notion-progress.png'), fullPage: true });
     expect(await overflowing(page)).toEqual([]);
 
-    props.setProperty(key, JSON.stringify({ page: { id: notion.parent, title: 'Company plan', url: '' }, sheet: 'Plan', run: { ...run, state: 'incomplete', left: 292, continueAt: '2026-05-06T08:06:30.000Z' } }));
+    props.setProperty(
+      key,
+      JSON.stringify({
+        page: { id: notion.parent, title: 'Company plan', url: '' },
+        sheet: 'Plan',
+        run: { ...run, state: 'incomplete', left: 292, continueAt: '2026-05-06T08:06:30.000Z' },
+      }),
+    );
     const reopened = await openSidebar(loaded);
     await settle(reopened.page);
     await reopened.page.click('#tab-notion');
     await reopened.page.waitForSelector('#notion-continue:not([hidden])');
-    expect(await reopened.page.textContent('#notion-status')).toMatch(/^Part 2 done; 292 changes left\. Cascade carries on by itself at \d\d:\d\d, or press Continue\./);
+    expect(await reopened.page.textContent('#notion-status')).toMatch(
+      /^Part 2 done; 292 changes left\. Cascade carries on by itself at \d\d:\d\d, or press Continue\./,
+    );
   }, 60_000);
 });

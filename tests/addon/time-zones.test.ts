@@ -5,7 +5,14 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { loadBundle } from './harness.js';
 import { col, day, seedPlan, smallPlan } from './plans.js';
 
-const ZONES = ['Pacific/Kiritimati', 'Asia/Tokyo', 'Europe/Paris', 'Etc/GMT', 'America/Los_Angeles', 'Pacific/Pago_Pago'];
+const ZONES = [
+  'Pacific/Kiritimati',
+  'Asia/Tokyo',
+  'Europe/Paris',
+  'Etc/GMT',
+  'America/Los_Angeles',
+  'Pacific/Pago_Pago',
+];
 const scriptZone = process.env.TZ;
 
 afterEach(() => {
@@ -22,56 +29,71 @@ function planWithDates() {
 }
 
 describe('dates across time zones', () => {
-  test.each(ZONES.flatMap((sheetZone) => ['Pacific/Honolulu', 'Asia/Kolkata'].map((scriptTz) => [sheetZone, scriptTz])))(
-    'sheet in %s, script in %s: the days are the days typed',
-    (sheetZone, scriptTz) => {
-      process.env.TZ = scriptTz;
-      const loaded = loadBundle({ timeZone: sheetZone });
-      expect(loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
-      seedPlan(loaded.world, planWithDates());
-      const progress = loaded.api('apiProgress', { sheet: null });
-      if (!progress.ok) throw new Error(progress.error.message);
-      const kr = progress.value.items[0].children[0];
-      expect(kr.id).toBe('KR1.1');
-      // 15 of 30 days elapsed: a day off either way would give 14/30 or 16/30.
-      expect(kr.expected).toBe(0.5);
+  test.each(
+    ZONES.flatMap((sheetZone) => ['Pacific/Honolulu', 'Asia/Kolkata'].map((scriptTz) => [sheetZone, scriptTz])),
+  )('sheet in %s, script in %s: the days are the days typed', (sheetZone, scriptTz) => {
+    process.env.TZ = scriptTz;
+    const loaded = loadBundle({ timeZone: sheetZone });
+    expect(
+      loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true }).ok,
+    ).toBe(true);
+    seedPlan(loaded.world, planWithDates());
+    const progress = loaded.api('apiProgress', { sheet: null });
+    if (!progress.ok) throw new Error(progress.error.message);
+    const kr = progress.value.items[0].children[0];
+    expect(kr.id).toBe('KR1.1');
+    // 15 of 30 days elapsed: a day off either way would give 14/30 or 16/30.
+    expect(kr.expected).toBe(0.5);
 
-      // Due 2026-05-01: not overdue on that day, overdue the day after.
-      const overdue = (today: string) => {
-        loaded.api('apiSaveSettings', { today, allowOver: false, framework: null, liveCheck: true });
-        const check = loaded.api('apiCheck', { sheet: null });
-        if (!check.ok) throw new Error(check.error.message);
-        return check.value.groups.some((g) => g.row === 3 && g.findings.some((f) => f.rule === 'progress/overdue'));
-      };
-      expect(overdue('2026-05-01')).toBe(false);
-      expect(overdue('2026-05-02')).toBe(true);
-    },
-  );
+    // Due 2026-05-01: not overdue on that day, overdue the day after.
+    const overdue = (today: string) => {
+      loaded.api('apiSaveSettings', { today, allowOver: false, framework: null, liveCheck: true });
+      const check = loaded.api('apiCheck', { sheet: null });
+      if (!check.ok) throw new Error(check.error.message);
+      return check.value.groups.some((g) => g.row === 3 && g.findings.some((f) => f.rule === 'progress/overdue'));
+    };
+    expect(overdue('2026-05-01')).toBe(false);
+    expect(overdue('2026-05-02')).toBe(true);
+  });
 
   test('"today" is the real date on the spreadsheet’s calendar, not the script’s', () => {
     process.env.TZ = 'Pacific/Pago_Pago';
     const loaded = loadBundle({ timeZone: 'Pacific/Kiritimati' });
-    const inZone = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const inZone = () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Pacific/Kiritimati',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date());
     const before = inZone();
     const state = loaded.api('apiGetState');
     expect([before, inZone()]).toContain(state.today);
     expect(state.realToday).toBe(state.today);
     expect(state.timeZone).toBe('Pacific/Kiritimati');
     // With a "today" setting, the state says both.
-    const saved = loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
+    const saved = loaded.api('apiSaveSettings', {
+      today: '2026-05-01',
+      allowOver: false,
+      framework: null,
+      liveCheck: true,
+    });
     expect(saved.ok && [saved.value.today, saved.value.realToday]).toEqual(['2026-05-01', state.realToday]);
   });
 
   test('without Intl time zone data, falls back to Utilities.formatDate once per distinct date', () => {
     const loaded = loadBundle({ timeZone: 'Asia/Tokyo' });
     loaded.context.Intl = undefined;
-    expect(loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true }).ok).toBe(true);
+    expect(
+      loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true }).ok,
+    ).toBe(true);
     seedPlan(loaded.world, planWithDates());
     loaded.world.counter.reset();
     const progress = loaded.api('apiProgress', { sheet: null });
     if (!progress.ok) throw new Error(progress.error.message);
     expect(progress.value.items[0].children[0].expected).toBe(0.5);
-    const distinctDates = new Set(['2026-04-01', '2026-04-28', '2026-06-30', '2026-05-01', '2026-05-15', '2026-05-20']).size;
+    const distinctDates = new Set(['2026-04-01', '2026-04-28', '2026-06-30', '2026-05-01', '2026-05-15', '2026-05-20'])
+      .size;
     expect(loaded.world.counter.count('Utilities.formatDate')).toBe(distinctDates);
   });
 });

@@ -2,7 +2,17 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cascade, HEADER, json, ROOT, okrRows, tempDir, writeCsvPlan, writeXlsxPlan, type RunResult } from './helpers.js';
+import {
+  cascade,
+  HEADER,
+  json,
+  ROOT,
+  okrRows,
+  tempDir,
+  writeCsvPlan,
+  writeXlsxPlan,
+  type RunResult,
+} from './helpers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -122,7 +132,11 @@ describe.concurrent('sheets without a plan', () => {
     const text = await cascade(['lint', file]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('no rows yet');
-    expect(json(await cascade(['lint', file, '--format', 'json']))).toMatchObject({ rows: 0, findings: [], counts: { error: 0, warning: 0 } });
+    expect(json(await cascade(['lint', file, '--format', 'json']))).toMatchObject({
+      rows: 0,
+      findings: [],
+      counts: { error: 0, warning: 0 },
+    });
     expect(json(await cascade(['progress', file, '--format', 'json'])).items).toEqual([]);
     const bytes = await readFile(file);
     const write = await cascade(['progress', file, '--write']);
@@ -156,7 +170,9 @@ describe.concurrent('odd cells: a correct result', () => {
     await writeXlsxPlan(file, rows);
     const r = await cascade(['progress', file, '--format', 'json', '--today', '2026-05-01']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/uncomputed\.xlsx, sheet "Cascade": a formula cell has no computed value \(cell I3, Current\), so it reads as blank/);
+    expect(r.stderr).toMatch(
+      /uncomputed\.xlsx, sheet "Cascade": a formula cell has no computed value \(cell I3, Current\), so it reads as blank/,
+    );
     expect(json(r).items[1].progress).toBe(0);
   });
 
@@ -187,7 +203,9 @@ describe.concurrent('odd cells: a correct result', () => {
     const data = json(await cascade(['progress', file, '--format', 'json', '--today', '2026-05-01']));
     expect(data.items.map((i: any) => i.id)).toEqual(['O1', 'KR🎯1', 'KR1.2', 'T1.1.1']);
     expect(data.items[1].progress).toBe(0.5);
-    const table = (await cascade(['progress', file, '--today', '2026-05-01'])).stdout.split('\n').filter((l) => /^\s+\d+ /.test(l));
+    const table = (await cascade(['progress', file, '--today', '2026-05-01'])).stdout
+      .split('\n')
+      .filter((l) => /^\s+\d+ /.test(l));
     const paceColumn = table.map((l) => displayWidth(l.slice(0, l.search(/(on track|done|at risk|off track)$/))));
     expect(new Set(paceColumn).size).toBe(1);
     const lint = await cascade(['lint', file, '--today', '2026-05-01']);
@@ -196,7 +214,10 @@ describe.concurrent('odd cells: a correct result', () => {
 
   it('rows of a plan below a title row are found, with their real row numbers', async () => {
     const file = join(dir, 'titled.csv');
-    await writeFile(file, `Q3 plan — draft\n\n${HEADER.join(',')}\nO1,Objective,,Grow SMB revenue to 50 new accounts by Q3,Ana,,,,,,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,\n`);
+    await writeFile(
+      file,
+      `Q3 plan — draft\n\n${HEADER.join(',')}\nO1,Objective,,Grow SMB revenue to 50 new accounts by Q3,Ana,,,,,,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,\n`,
+    );
     const data = json(await cascade(['lint', file, '--format', 'json', '--today', '2026-05-01']));
     expect(data.rows).toBe(1);
     // An objective with no key result has findings: every one points at row 4, under the title.
@@ -229,7 +250,10 @@ describe.concurrent('no half-written files', () => {
     const file = join(dir, 'notes.txt');
     await writeFile(file, 'mine');
     const target = join(file, 'plan.xlsx');
-    expectCleanFailure(await cascade(['template', target, '--framework', 'okr']), `${target}: cannot write it: ${file} is a file, not a folder.`);
+    expectCleanFailure(
+      await cascade(['template', target, '--framework', 'okr']),
+      `${target}: cannot write it: ${file} is a file, not a folder.`,
+    );
     expect(await readFile(file, 'utf8')).toBe('mine');
   });
 
@@ -238,11 +262,18 @@ describe.concurrent('no half-written files', () => {
     await mkdir(sub);
     const file = join(sub, 'plan.csv');
     const lines = [HEADER.join(',')];
-    for (let k = 1; k <= 30_000; k++) lines.push(`KR${k},Key Result,,Sign ${k} accounts,Ben,increase,0,${k},${k / 2},,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,`);
+    for (let k = 1; k <= 30_000; k++)
+      lines.push(
+        `KR${k},Key Result,,Sign ${k} accounts,Ben,increase,0,${k},${k / 2},,2026-04-01,2026-06-30,weekly,2026-04-28,On track,,`,
+      );
     const original = lines.join('\n') + '\n';
     await writeFile(file, original);
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/cascade.js'), 'progress', file, '--write', '--format', 'json', '--today', '2026-05-01'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/cascade.js'), 'progress', file, '--write', '--format', 'json', '--today', '2026-05-01'],
+      { stdio: 'ignore' },
+    );
     const exited = new Promise((resolve) => child.on('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, 800));
     child.kill('SIGTERM');
@@ -259,6 +290,12 @@ describe.concurrent('no half-written files', () => {
 
 function displayWidth(text: string): number {
   let width = 0;
-  for (const { segment } of new Intl.Segmenter().segment(text)) width += /\p{Extended_Pictographic}|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(segment) ? 2 : 1;
+  for (const { segment } of new Intl.Segmenter().segment(text))
+    width +=
+      /\p{Extended_Pictographic}|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(
+        segment,
+      )
+        ? 2
+        : 1;
   return width;
 }

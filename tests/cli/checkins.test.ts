@@ -61,7 +61,9 @@ describe('progress --write: check-ins in an .xlsx workbook', () => {
     expect(await sheetRows(file, 'Check-ins')).toHaveLength(5);
 
     // A person types 35 in Current (I3); the spreadsheet keeps the rest of the workbook as it was.
-    const typed = await patchWorkbook(await readFile(file), 'Cascade', [{ row: 3, col: 8, value: 35, onFormula: 'replace' }]);
+    const typed = await patchWorkbook(await readFile(file), 'Cascade', [
+      { row: 3, col: 8, value: 35, onFormula: 'replace' },
+    ]);
     await writeFile(file, typed.data);
     const before = await sheetRows(file, 'Check-ins');
     const historyXml = async () =>
@@ -74,7 +76,7 @@ describe('progress --write: check-ins in an .xlsx workbook', () => {
     const xmlAfter = await historyXml();
     const rowsOf = (xml: string) => xml.slice(xml.indexOf('<sheetData'), xml.lastIndexOf('</sheetData>'));
     expect(rowsOf(xmlAfter).startsWith(rowsOf(xmlBefore))).toBe(true); // byte for byte: the new rows only follow them
-    expect(xmlAfter).toContain("<row r=\"7\">");
+    expect(xmlAfter).toContain('<row r="7">');
     expect(after.slice(before.length).map((r) => [r[0], r[1], r[2], r[6]])).toEqual([
       ['2026-05-08', 'O1', undefined, 'ben'],
       ['2026-05-08', 'KR1.1', 35, 'ben'],

@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cascade, HEADER, json, okrRows, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
 
 /** How a plan in Cascade's own layout is read: every column by its own header, nothing guessed. */
-const OWN_LAYOUT = { layout: 'table', columns: Object.fromEntries(HEADER.map((h) => [h, h])), levels: 'level column', parents: 'parent column', ids: 'id column', summary: [], guesses: [] };
+const OWN_LAYOUT = {
+  layout: 'table',
+  columns: Object.fromEntries(HEADER.map((h) => [h, h])),
+  levels: 'level column',
+  parents: 'parent column',
+  ids: 'id column',
+  summary: [],
+  guesses: [],
+};
 
 let dir: string;
 let plan: string;
@@ -46,7 +54,10 @@ describe.concurrent('cascade --help and usage', () => {
     [['lint', 'x.xlsx', '--today', '2026-02-30'], /"2026-02-30" is not a date like 2026-05-01/],
     [['lint', 'x.xlsx', '--today', 'tomorrow'], /not a date/],
     [['lint', 'x.xlsx', '--today', '01.05.2026'], /"01\.05\.2026" is not a date like 2026-05-01: write 2026-05-01\./],
-    [['progress', 'x.xlsx', '--today', 'May 1, 2026'], /"May 1, 2026" is not a date like 2026-05-01: write 2026-05-01\./],
+    [
+      ['progress', 'x.xlsx', '--today', 'May 1, 2026'],
+      /"May 1, 2026" is not a date like 2026-05-01: write 2026-05-01\./,
+    ],
     [['lint', 'x.xlsx', '--today', '2026/5/1'], /"2026\/5\/1" is not a date like 2026-05-01: write 2026-05-01\./],
     [['template', 'x.xlsx'], /required option '--framework <framework>' not specified/],
     [['frobnicate'], /unknown command 'frobnicate'/],
@@ -102,7 +113,14 @@ describe.concurrent('cascade lint', () => {
     expect(r.code).toBe(0);
     const out = json(r);
     expect(Object.keys(out)).toEqual(['file', 'framework', 'rows', 'reading', 'findings', 'counts']);
-    expect(out).toEqual({ file: plan, framework: 'okr', rows: 4, reading: OWN_LAYOUT, findings: [], counts: { error: 0, warning: 0 } });
+    expect(out).toEqual({
+      file: plan,
+      framework: 'okr',
+      rows: 4,
+      reading: OWN_LAYOUT,
+      findings: [],
+      counts: { error: 0, warning: 0 },
+    });
   });
 
   it('errors: exit 1, findings grouped by row with ID, title, severity, message and hint', async () => {
@@ -165,7 +183,9 @@ describe.concurrent('cascade lint', () => {
   it('colours only when asked for (FORCE_COLOR) and never with NO_COLOR', async () => {
     const plain = await cascade(['lint', plan, '--today', '2026-08-01']);
     expect(plain.stdout).not.toMatch(/\x1b\[/);
-    const coloured = await cascade(['lint', plan, '--today', '2026-08-01'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const coloured = await cascade(['lint', plan, '--today', '2026-08-01'], {
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
     expect(coloured.stdout).toMatch(/\x1b\[33mwarning/);
   });
 });
@@ -179,7 +199,16 @@ describe.concurrent('cascade progress', () => {
     expect(out.reading).toEqual(OWN_LAYOUT);
     expect(out.file).toBe(plan);
     expect(out.today).toBe('2026-05-01');
-    expect(Object.keys(out.items[0])).toEqual(['row', 'id', 'level', 'title', 'parent', 'progress', 'expected', 'status']);
+    expect(Object.keys(out.items[0])).toEqual([
+      'row',
+      'id',
+      'level',
+      'title',
+      'parent',
+      'progress',
+      'expected',
+      'status',
+    ]);
     const byId = Object.fromEntries(out.items.map((i: any) => [i.id, i]));
     expect(byId['KR1.1']).toMatchObject({ row: 3, level: 'Key Result', progress: 0.5 });
     expect(byId['KR1.2'].progress).toBe(0.5); // 10 → 7 of 10 → 4: 0.49999999999999994 in floating point, rounded in JSON
@@ -193,7 +222,9 @@ describe.concurrent('cascade progress', () => {
     const r = await cascade(['progress', plan, '--today', '2026-05-01']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines.find((l) => l.includes('Row') && l.includes('Pace'))).toMatch(/Row\s+ID\s+Level\s+Title\s+Progress\s+Expected\s+Pace/);
+    expect(lines.find((l) => l.includes('Row') && l.includes('Pace'))).toMatch(
+      /Row\s+ID\s+Level\s+Title\s+Progress\s+Expected\s+Pace/,
+    );
     expect(lines.find((l) => l.includes('O1 '))).toMatch(/^\s+2 {2}O1 .*Objective.*50%\s+33%\s+on track/);
     expect(lines.find((l) => l.includes('KR1.1'))).toMatch(/^\s+3 {4}KR1\.1/); // one level deeper
     expect(lines.find((l) => l.includes('T1.1.1'))).toMatch(/^\s+5 {6}T1\.1\.1.*100%.*done/);
@@ -252,16 +283,21 @@ describe.concurrent('cascade template', () => {
     expect(replaced).toMatchObject({ rows: 0, findings: [] });
   });
 
-  it.each(['okr', 'project', 'alignment', 'personal'])('%s examples as CSV: the framework is inferred back, no errors', async (framework) => {
-    const file = join(dir, `${framework}.csv`);
-    expect((await cascade(['template', file, '--framework', framework, '--examples', '--today', '2026-05-01'])).code).toBe(0);
-    const text = await readFile(file, 'utf8');
-    expect(text.charCodeAt(0)).toBe(0xfeff); // a BOM, so Excel reads accents
-    expect(text).toContain('=IF('); // live formulas as text, for Google Sheets
-    const data = json(await cascade(['lint', file, '--format', 'json', '--today', '2026-05-01']));
-    expect(data.framework).toBe(framework);
-    expect(data.counts.error).toBe(0);
-  });
+  it.each(['okr', 'project', 'alignment', 'personal'])(
+    '%s examples as CSV: the framework is inferred back, no errors',
+    async (framework) => {
+      const file = join(dir, `${framework}.csv`);
+      expect(
+        (await cascade(['template', file, '--framework', framework, '--examples', '--today', '2026-05-01'])).code,
+      ).toBe(0);
+      const text = await readFile(file, 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff); // a BOM, so Excel reads accents
+      expect(text).toContain('=IF('); // live formulas as text, for Google Sheets
+      const data = json(await cascade(['lint', file, '--format', 'json', '--today', '2026-05-01']));
+      expect(data.framework).toBe(framework);
+      expect(data.counts.error).toBe(0);
+    },
+  );
 
   it('refuses an extension it cannot write', async () => {
     const r = await cascade(['template', join(dir, 'plan.ods'), '--framework', 'okr']);

@@ -41,15 +41,29 @@ function ensureBuilt(): Promise<void> {
 }
 
 /** Runs `cascade ARGS` (node bin/cascade.js) and returns its exit code and output. Colours off unless env says. */
-export async function cascade(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+export async function cascade(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<RunResult> {
   await ensureBuilt();
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CASCADE_DEBUG: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    CASCADE_DEBUG: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd, env: env as NodeJS.ProcessEnv, maxBuffer: 512 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -69,23 +83,98 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
-export const HEADER = ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Type', 'Start', 'Target', 'Current', 'Unit', 'Start date', 'Due date', 'Review', 'Last check-in', 'Status', 'Weight', 'Progress'];
+export const HEADER = [
+  'ID',
+  'Level',
+  'Parent',
+  'Title',
+  'Owner',
+  'Type',
+  'Start',
+  'Target',
+  'Current',
+  'Unit',
+  'Start date',
+  'Due date',
+  'Review',
+  'Last check-in',
+  'Status',
+  'Weight',
+  'Progress',
+];
 
-export type Row = Record<string, string | number | Date | null | { formula: string; result?: unknown } | { error: string }>;
+export type Row = Record<
+  string,
+  string | number | Date | null | { formula: string; result?: unknown } | { error: string }
+>;
 
 /** A small OKR plan that passes the check on 2026-05-01 except where a test changes it. */
 export function okrRows(): Row[] {
   const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return [
-    { ID: 'O1', Level: 'Objective', Title: 'Grow SMB revenue to 50 new accounts by Q3', Owner: 'Ana', 'Start date': d('2026-04-01'), 'Due date': d('2026-06-30'), Review: 'weekly', 'Last check-in': d('2026-04-28'), Status: 'On track' },
-    { ID: 'KR1.1', Level: 'Key Result', Parent: 'O1', Title: 'Sign 50 new SMB accounts', Owner: 'Ben', Type: 'increase', Start: 0, Target: 50, Current: 25, Unit: 'accounts', 'Start date': d('2026-04-01'), 'Due date': d('2026-06-30'), Review: 'weekly', 'Last check-in': d('2026-04-28'), Status: 'On track' },
-    { ID: 'KR1.2', Level: 'Key Result', Parent: 'O1', Title: 'Cut onboarding time from 10 to 4 days', Owner: 'Cy', Type: 'decrease', Start: 10, Target: 4, Current: 7, Unit: 'days', 'Start date': d('2026-04-01'), 'Due date': d('2026-06-30'), Review: 'weekly', 'Last check-in': d('2026-04-28'), Status: 'On track' },
-    { ID: 'T1.1.1', Level: 'Task', Parent: 'KR1.1', Title: 'Call the 20 warmest leads', Owner: 'Ben', 'Due date': d('2026-05-15'), Status: 'Done' },
+    {
+      ID: 'O1',
+      Level: 'Objective',
+      Title: 'Grow SMB revenue to 50 new accounts by Q3',
+      Owner: 'Ana',
+      'Start date': d('2026-04-01'),
+      'Due date': d('2026-06-30'),
+      Review: 'weekly',
+      'Last check-in': d('2026-04-28'),
+      Status: 'On track',
+    },
+    {
+      ID: 'KR1.1',
+      Level: 'Key Result',
+      Parent: 'O1',
+      Title: 'Sign 50 new SMB accounts',
+      Owner: 'Ben',
+      Type: 'increase',
+      Start: 0,
+      Target: 50,
+      Current: 25,
+      Unit: 'accounts',
+      'Start date': d('2026-04-01'),
+      'Due date': d('2026-06-30'),
+      Review: 'weekly',
+      'Last check-in': d('2026-04-28'),
+      Status: 'On track',
+    },
+    {
+      ID: 'KR1.2',
+      Level: 'Key Result',
+      Parent: 'O1',
+      Title: 'Cut onboarding time from 10 to 4 days',
+      Owner: 'Cy',
+      Type: 'decrease',
+      Start: 10,
+      Target: 4,
+      Current: 7,
+      Unit: 'days',
+      'Start date': d('2026-04-01'),
+      'Due date': d('2026-06-30'),
+      Review: 'weekly',
+      'Last check-in': d('2026-04-28'),
+      Status: 'On track',
+    },
+    {
+      ID: 'T1.1.1',
+      Level: 'Task',
+      Parent: 'KR1.1',
+      Title: 'Call the 20 warmest leads',
+      Owner: 'Ben',
+      'Due date': d('2026-05-15'),
+      Status: 'Done',
+    },
   ];
 }
 
 /** Writes a plan as .xlsx (sheet "Cascade" unless told) with exceljs. */
-export async function writeXlsxPlan(path: string, rows: Row[], options: { header?: string[]; sheet?: string } = {}): Promise<void> {
+export async function writeXlsxPlan(
+  path: string,
+  rows: Row[],
+  options: { header?: string[]; sheet?: string } = {},
+): Promise<void> {
   const header = options.header ?? HEADER;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheet ?? 'Cascade');
@@ -99,7 +188,11 @@ export async function writeXlsxPlan(path: string, rows: Row[], options: { header
 }
 
 /** Writes a plan as CSV text (dates as ISO). */
-export async function writeCsvPlan(path: string, rows: Row[], options: { header?: string[]; delimiter?: string } = {}): Promise<void> {
+export async function writeCsvPlan(
+  path: string,
+  rows: Row[],
+  options: { header?: string[]; delimiter?: string } = {},
+): Promise<void> {
   const header = options.header ?? HEADER;
   const delimiter = options.delimiter ?? ',';
   const cell = (value: Row[string] | undefined) => {

@@ -31,12 +31,17 @@ describe('a plan from a European Excel', () => {
     // 1 April → 30 June: 45 of 90 days; KR1 inherits 1 April and is due 6 July: 45 of 96 days.
     expect(byId.O1.expected).toBe(0.5);
     expect(byId.KR1.expected).toBeCloseTo(45 / 96, 12);
-    expect(r.stderr).toBe(`cascade: note: ${file}: read 2 dates such as 01/04/2026 in cell I3 day first (2026-04-01), like 30/06/2026 in cell J3. Type dates as YYYY-MM-DD to be sure.\n`);
+    expect(r.stderr).toBe(
+      `cascade: note: ${file}: read 2 dates such as 01/04/2026 in cell I3 day first (2026-04-01), like 30/06/2026 in cell J3. Type dates as YYYY-MM-DD to be sure.\n`,
+    );
   });
 
-  it('says nothing when the plan\'s dates confirm the usual month-first order (a US export)', async () => {
+  it("says nothing when the plan's dates confirm the usual month-first order (a US export)", async () => {
     const file = join(dir, 'us.csv');
-    await writeFile(file, 'ID,Level,Parent,Title,Owner,Start date,Due date\nT1,Task,,Call the 20 best leads,Ann,4/1/2026,6/30/2026\n');
+    await writeFile(
+      file,
+      'ID,Level,Parent,Title,Owner,Start date,Due date\nT1,Task,,Call the 20 best leads,Ann,4/1/2026,6/30/2026\n',
+    );
     const r = await cascade(['progress', file, '--today', '2026-05-01', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(json<{ items: { expected: number }[] }>(r).items[0].expected).toBeCloseTo(30 / 90, 12);
@@ -55,13 +60,20 @@ describe('a plan from a European Excel', () => {
 describe('a plan whose levels fit more than one framework', () => {
   it('says which other frameworks fit and how to choose', async () => {
     const file = join(dir, 'goal-task.csv');
-    await writeFile(file, 'ID,Level,Parent,Title,Owner,Due date\nG1,Goal,,Ship my side project v1 by June,Me,2026-06-30\nT1,Task,G1,Write the landing page,Me,2026-05-10\n');
+    await writeFile(
+      file,
+      'ID,Level,Parent,Title,Owner,Due date\nG1,Goal,,Ship my side project v1 by June,Me,2026-06-30\nT1,Task,G1,Write the landing page,Me,2026-05-10\n',
+    );
     const r = await cascade(['lint', file, '--today', '2026-05-01']);
-    expect(r.stdout.split('\n')[0]).toBe(`${file} · Personal plan (from its levels; Goal, Task fit a Project plan too: choose with --framework) · 2 rows · today 2026-05-01`);
+    expect(r.stdout.split('\n')[0]).toBe(
+      `${file} · Personal plan (from its levels; Goal, Task fit a Project plan too: choose with --framework) · 2 rows · today 2026-05-01`,
+    );
     const tasks = join(dir, 'tasks.csv');
     await writeFile(tasks, 'ID,Level,Title\nT1,Task,Write the landing page\n');
     const t = await cascade(['progress', tasks, '--today', '2026-05-01']);
-    expect(t.stdout.split('\n')[0]).toBe(`${tasks} · OKR plan (from its levels; Task fits a Personal or Project plan too: choose with --framework) · 1 row · today 2026-05-01`);
+    expect(t.stdout.split('\n')[0]).toBe(
+      `${tasks} · OKR plan (from its levels; Task fits a Personal or Project plan too: choose with --framework) · 1 row · today 2026-05-01`,
+    );
     const given = await cascade(['lint', file, '--today', '2026-05-01', '--framework', 'project']);
     expect(given.stdout.split('\n')[0]).toBe(`${file} · Project plan · 2 rows · today 2026-05-01`);
   });
@@ -70,7 +82,10 @@ describe('a plan whose levels fit more than one framework', () => {
 describe('a header that names a column twice', () => {
   it('warns which one is read and which is ignored, and reads the first', async () => {
     const file = join(dir, 'twice.csv');
-    await writeFile(file, 'Team plan\nID,Level,Title,Owner,Due,Owner,Due date\nO1,Objective,Grow revenue to $2M,Ann,2026-06-30,Bob,2026-09-30\n');
+    await writeFile(
+      file,
+      'Team plan\nID,Level,Title,Owner,Due,Owner,Due date\nO1,Objective,Grow revenue to $2M,Ann,2026-06-30,Bob,2026-09-30\n',
+    );
     const r = await cascade(['progress', file, '--today', '2026-05-01', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
@@ -83,7 +98,10 @@ describe('a header that names a column twice', () => {
 describe('a semicolon CSV (a European Excel, where the comma is the decimal sign)', () => {
   it('reads 1.000 as a thousand and writes Progress back with a decimal comma', async () => {
     const file = join(dir, 'semikolon.csv');
-    await writeFile(file, 'ID;Level;Parent;Title;Owner;Target;Current;Notiz\r\nKR1;KR;;1.000 Neukunden gewinnen;Anna;1.000;625;"a; b"\r\nKR2;KR;;Quote auf 12,5 % senken;Ben;12,5 %;12,5 %;\r\n');
+    await writeFile(
+      file,
+      'ID;Level;Parent;Title;Owner;Target;Current;Notiz\r\nKR1;KR;;1.000 Neukunden gewinnen;Anna;1.000;625;"a; b"\r\nKR2;KR;;Quote auf 12,5 % senken;Ben;12,5 %;12,5 %;\r\n',
+    );
     const r = await cascade(['progress', file, '--today', '2026-05-01', '--format', 'json']);
     expect(json<{ items: { progress: number }[] }>(r).items.map((i) => i.progress)).toEqual([0.625, 1]);
     const w = await cascade(['progress', file, '--today', '2026-05-01', '--write']);
@@ -97,17 +115,31 @@ describe('a semicolon CSV (a European Excel, where the comma is the decimal sign
 describe('a CSV saved by an older Excel (Windows-1252)', () => {
   it('reads €, – and curly quotes, and --write keeps them', async () => {
     const file = join(dir, 'ansi.csv');
-    const text = 'ID;Level;Title;Owner;Target;Current;Notiz\r\nKR1;KR;Umsatz auf 3 Mio € – „Größe“;Jürgen Groß;3.000.000;1.500.000;‰ … •\r\n';
+    const text =
+      'ID;Level;Title;Owner;Target;Current;Notiz\r\nKR1;KR;Umsatz auf 3 Mio € – „Größe“;Jürgen Groß;3.000.000;1.500.000;‰ … •\r\n';
     await writeFile(file, Buffer.from([...text].map((ch) => CP1252[ch] ?? ch.charCodeAt(0))));
     const r = await cascade(['progress', file, '--today', '2026-05-01']);
     expect(r.stdout).toContain('Umsatz auf 3 Mio € – „Größe“');
     expect((await cascade(['progress', file, '--today', '2026-05-01', '--write'])).code).toBe(0);
-    expect(await readFile(file, 'utf8')).toBe(`\uFEFF${text.replace('\r\n', ';Progress\r\n').replace('‰ … •', '‰ … •;50%')}`);
+    expect(await readFile(file, 'utf8')).toBe(
+      `\uFEFF${text.replace('\r\n', ';Progress\r\n').replace('‰ … •', '‰ … •;50%')}`,
+    );
   });
 });
 
 /** The characters Windows-1252 puts at 0x80–0x9F (where ISO-8859-1 has control codes). */
-const CP1252: Record<string, number> = { '€': 0x80, '„': 0x84, '…': 0x85, '‰': 0x89, '“': 0x93, '•': 0x95, '–': 0x96, 'ö': 0xf6, 'ß': 0xdf, 'ü': 0xfc };
+const CP1252: Record<string, number> = {
+  '€': 0x80,
+  '„': 0x84,
+  '…': 0x85,
+  '‰': 0x89,
+  '“': 0x93,
+  '•': 0x95,
+  '–': 0x96,
+  ö: 0xf6,
+  ß: 0xdf,
+  ü: 0xfc,
+};
 
 describe('a finding about a column the plan does not have', () => {
   it('says the column is missing instead of pointing at the title cell', async () => {
@@ -117,7 +149,9 @@ describe('a finding about a column the plan does not have', () => {
     expect(r.stdout).toContain('The whole plan (header, row 1)');
     expect(r.stdout).toContain('No Review column: no review cadence on row 2. review/no-cadence · no Review column\n');
     expect(r.stdout).not.toContain('review/no-cadence · cell');
-    const f = json<{ findings: Record<string, unknown>[] }>(await cascade(['lint', file, '--today', '2026-05-01', '--format', 'json'])).findings;
+    const f = json<{ findings: Record<string, unknown>[] }>(
+      await cascade(['lint', file, '--today', '2026-05-01', '--format', 'json']),
+    ).findings;
     expect(Object.keys(f[0])).toEqual(['row', 'id', 'rule', 'severity', 'message', 'hint', 'rows']);
     expect(f[0]).toMatchObject({ row: 1, id: '', rule: 'review/no-cadence', rows: [2] });
   });

@@ -49,7 +49,13 @@ describe('writeChunks', () => {
 describe('jsonWithList', () => {
   const text = (chunks: Iterable<string>) => [...chunks].join('');
   it.each([
-    ['items with nested lists', [{ row: 5, id: 'T1', rows: [2, 3] }, { row: 6, id: 'T"2', hint: 'a\nb' }]],
+    [
+      'items with nested lists',
+      [
+        { row: 5, id: 'T1', rows: [2, 3] },
+        { row: 6, id: 'T"2', hint: 'a\nb' },
+      ],
+    ],
     ['one item', [{ row: 1 }]],
     ['no items', []],
   ])('reads as JSON.stringify(…, null, 2): %s', (_name, items) => {
@@ -57,7 +63,9 @@ describe('jsonWithList', () => {
     const tail = { counts: { error: 1, warning: 2 } };
     const whole = JSON.stringify({ ...head, findings: items, ...tail }, null, 2);
     expect(text(jsonWithList(head, 'findings', items, () => tail))).toBe(whole);
-    expect(text(jsonWithList(head, 'findings', items, () => ({})))).toBe(JSON.stringify({ ...head, findings: items }, null, 2));
+    expect(text(jsonWithList(head, 'findings', items, () => ({})))).toBe(
+      JSON.stringify({ ...head, findings: items }, null, 2),
+    );
   });
 
   it('asks for the tail only once the items are written (so it may count them)', () => {
@@ -93,7 +101,15 @@ describe('the lint report, made row by row', () => {
       framework: plan.framework.id,
       rows: plan.items.length,
       reading: readingJson(plan.reading),
-      findings: findings.map((f: Finding) => ({ row: f.row, id: f.id, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint, ...(f.rows ? { rows: f.rows } : {}) })),
+      findings: findings.map((f: Finding) => ({
+        row: f.row,
+        id: f.id,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        hint: f.hint,
+        ...(f.rows ? { rows: f.rows } : {}),
+      })),
       counts: {
         error: findings.filter((f) => f.severity === 'error').length,
         warning: findings.filter((f) => f.severity === 'warning').length,
@@ -105,13 +121,15 @@ describe('the lint report, made row by row', () => {
     expect([...lintJson('plan.csv', plan, found)].join('')).toBe(`${JSON.stringify(documented, null, 2)}\n`);
   });
 
-  it('the same reports whether the first pass keeps the rows\' findings (a plan this size) or they are made again (a large plan)', () => {
+  it("the same reports whether the first pass keeps the rows' findings (a plan this size) or they are made again (a large plan)", () => {
     const kept = lintFindings(plan, { today });
     const madeAgain = lintFindings(plan, { today }, 0);
     expect([...kept.rows()].flat().length).toBeGreaterThan(0);
     expect([...kept.rows()]).toEqual([...madeAgain.rows()]);
     expect([...lintJson('plan.csv', plan, kept)].join('')).toBe([...lintJson('plan.csv', plan, madeAgain)].join(''));
-    expect([...lintText('plan.csv', plan, kept, today, c, 100)].join('')).toBe([...lintText('plan.csv', plan, madeAgain, today, c, 100)].join(''));
+    expect([...lintText('plan.csv', plan, kept, today, c, 100)].join('')).toBe(
+      [...lintText('plan.csv', plan, madeAgain, today, c, 100)].join(''),
+    );
   });
 
   it('text: the same report whether the items come in sheet order (walked) or not (looked up, findings sorted)', () => {
@@ -123,9 +141,14 @@ describe('the lint report, made row by row', () => {
     const inOrder = [...lintText('plan.csv', plan, lintFindings(plan, { today }), today, c, 100)].join('');
     // The same rows, KR2 on row 3 and KR1 on row 4: once as read, once with the items out of row order.
     const swapped = readPlan({ header, rows });
-    const outOfOrder = { ...plan, items: plan.items.map((item) => ({ ...item, row: item.id === 'KR1' ? 4 : item.id === 'KR2' ? 3 : item.row })) };
+    const outOfOrder = {
+      ...plan,
+      items: plan.items.map((item) => ({ ...item, row: item.id === 'KR1' ? 4 : item.id === 'KR2' ? 3 : item.row })),
+    };
     const asRead = [...lintText('plan.csv', swapped, lintFindings(swapped, { today }), today, c, 100)].join('');
-    expect([...lintText('plan.csv', outOfOrder, lintFindings(outOfOrder, { today }), today, c, 100)].join('')).toBe(asRead);
+    expect([...lintText('plan.csv', outOfOrder, lintFindings(outOfOrder, { today }), today, c, 100)].join('')).toBe(
+      asRead,
+    );
     expect(asRead.indexOf('Row 3 · KR2')).toBeLessThan(asRead.indexOf('Row 4 · KR1'));
     expect(inOrder).toMatch(/^The whole plan \(header, row 1\)$/m);
     expect(inOrder).toMatch(/^Row 4 · KR2 Grow revenue$/m);

@@ -46,15 +46,41 @@ describe('cascade sync records check-ins made in Notion', () => {
     expect((await sync(w, file)).code).toBe(0);
     expect(await sheetRows(file, 'Check-ins')).toEqual([]);
 
-    await checkIn(w, { Current: { number: 40 }, Status: { select: { name: 'At risk' } }, 'Last check-in': { date: { start: '2026-04-30' } }, Note: text('Two deals slipped to June') });
+    await checkIn(w, {
+      Current: { number: 40 },
+      Status: { select: { name: 'At risk' } },
+      'Last check-in': { date: { start: '2026-04-30' } },
+      Note: text('Two deals slipped to June'),
+    });
     const run = await sync(w, file);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Note: Added 4 check-ins to ${file} (sheet "Check-ins").`);
-    expect(run.stdout).toContain(`KR1.1: the Note written in Notion is kept in the check-ins (${file} (sheet "Check-ins")); the plan has no Note column.`);
+    expect(run.stdout).toContain(
+      `KR1.1: the Note written in Notion is kept in the check-ins (${file} (sheet "Check-ins")); the plan has no Note column.`,
+    );
     const history = await sheetRows(file, 'Check-ins');
-    expect(history[0]).toEqual(['Date', 'ID', 'Current', 'Progress', 'Status', 'Note', 'Who', 'Change', 'Before', 'After']);
+    expect(history[0]).toEqual([
+      'Date',
+      'ID',
+      'Current',
+      'Progress',
+      'Status',
+      'Note',
+      'Who',
+      'Change',
+      'Before',
+      'After',
+    ]);
     // KR1.1 is dated by the Last check-in set in Notion; the rows it moved are the history's baseline.
-    expect(history.find((r) => r[1] === 'KR1.1')).toEqual(['2026-04-30', 'KR1.1', 40, 0.8, 'At risk', 'Two deals slipped to June', 'Ana Silva']);
+    expect(history.find((r) => r[1] === 'KR1.1')).toEqual([
+      '2026-04-30',
+      'KR1.1',
+      40,
+      0.8,
+      'At risk',
+      'Two deals slipped to June',
+      'Ana Silva',
+    ]);
     expect(history.map((r) => r[1])).toEqual(['ID', 'O1', 'KR1.1', 'KR1.2', 'T1.1.1']);
     const plan = await sheetRows(file, 'Cascade');
     expect(plan[2].slice(8, 9)).toEqual([40]);
@@ -73,7 +99,7 @@ describe('cascade sync records check-ins made in Notion', () => {
     expect((await readFile(file)).equals(bytes)).toBe(true);
   });
 
-  it('.csv: a note alone is a check-in; a later check-in from the file moves Last check-in note and leaves the person\'s Note as written', async () => {
+  it(".csv: a note alone is a check-in; a later check-in from the file moves Last check-in note and leaves the person's Note as written", async () => {
     const w = await world({ token: TOKEN });
     const file = join(dir, 'team.csv');
     const side = join(dir, 'team.checkins.csv');
@@ -88,11 +114,27 @@ describe('cascade sync records check-ins made in Notion', () => {
     expect(run.code).toBe(0);
     const added = (await readFile(side, 'utf8')).slice(baseline.length).trim().split(/\r?\n/);
     expect(added).toEqual(['2026-05-01,KR1.1,25,50%,On track,Waiting on legal; numbers unchanged,Ana Silva,,,']);
-    expect(w.rows('Key Results').get('KR1.1')!.values['Last check-in note']).toBe('Waiting on legal; numbers unchanged');
+    expect(w.rows('Key Results').get('KR1.1')!.values['Last check-in note']).toBe(
+      'Waiting on legal; numbers unchanged',
+    );
 
     // The manager checks in from the file a week later, with a note of their own.
     await writeFile(file, (await readFile(file, 'utf8')).replace(',0,50,25,', ',0,50,30,'));
-    expect((await cascade(['progress', file, '--write', '--today', '2026-05-08', '--note', 'Signed two more', '--who', 'ben'])).code).toBe(0);
+    expect(
+      (
+        await cascade([
+          'progress',
+          file,
+          '--write',
+          '--today',
+          '2026-05-08',
+          '--note',
+          'Signed two more',
+          '--who',
+          'ben',
+        ])
+      ).code,
+    ).toBe(0);
     w.emu.clearLog();
     expect((await sync(w, file, '--today', '2026-05-08')).code).toBe(0);
     const page = w.rows('Key Results').get('KR1.1')!.values;
@@ -100,6 +142,7 @@ describe('cascade sync records check-ins made in Notion', () => {
     expect(page.Current).toBe(30);
     // The person's text stays: Note is never written by Cascade.
     expect(page.Note).toBe('Waiting on legal; numbers unchanged');
-    for (const write of w.emu.writes().filter((e) => e.kind === 'pages.update')) expect(JSON.stringify(write.body)).not.toContain('"Note"');
+    for (const write of w.emu.writes().filter((e) => e.kind === 'pages.update'))
+      expect(JSON.stringify(write.body)).not.toContain('"Note"');
   });
 });

@@ -48,10 +48,12 @@ function asProgress(value: unknown): number | null | string {
   return `not a progress: ${JSON.stringify(value)}`;
 }
 
-describe.concurrent('the template\'s live Progress formulas, computed by HyperFormula', () => {
+describe.concurrent("the template's live Progress formulas, computed by HyperFormula", () => {
   it.each(['okr', 'project', 'personal'])('%s examples: every formula row equals the core', async (framework) => {
     const file = join(dir, `${framework}.xlsx`);
-    expect((await cascade(['template', file, '--framework', framework, '--examples', '--today', '2026-05-01'])).code).toBe(0);
+    expect(
+      (await cascade(['template', file, '--framework', framework, '--examples', '--today', '2026-05-01'])).code,
+    ).toBe(0);
     const content = await sheetContent(file);
     const header = content[0] as string[];
     const progressCol = header.indexOf('Progress');
@@ -77,20 +79,36 @@ describe.concurrent('the template\'s live Progress formulas, computed by HyperFo
     const content = await sheetContent(file);
     const header = content[0] as string[];
     const at = (name: string) => header.indexOf(name);
-    const [TYPE, START, TARGET, CURRENT, STATUS, LEVEL, PROGRESS] = ['Type', 'Start', 'Target', 'Current', 'Status', 'Level', 'Progress'].map(at);
+    const [TYPE, START, TARGET, CURRENT, STATUS, LEVEL, PROGRESS] = [
+      'Type',
+      'Start',
+      'Target',
+      'Current',
+      'Status',
+      'Level',
+      'Progress',
+    ].map(at);
     const formulaRows: number[] = [];
     content.forEach((row, r) => {
       if (r > 0 && typeof row[PROGRESS] === 'string' && (row[PROGRESS] as string).startsWith('=')) formulaRows.push(r);
     });
     expect(formulaRows.length).toBeGreaterThanOrEqual(100);
 
-    const cases: { type: CellValue; start: CellValue; target: CellValue; current: CellValue; status: CellValue; level: CellValue }[] = [];
+    const cases: {
+      type: CellValue;
+      start: CellValue;
+      target: CellValue;
+      current: CellValue;
+      status: CellValue;
+      level: CellValue;
+    }[] = [];
     for (const type of [null, 'increase', 'decrease', 'at least', 'at most', 'milestone', ' At Least '])
       for (const start of [null, 0, 100])
         for (const target of [null, 0, 10, 50, 100])
           for (const current of [null, 0, 5, 25, 50, 100, 150, 'done', '✓', 'abc'])
             for (const status of [null, 'Done'])
-              for (const level of ['Key Result', 'Milestone']) cases.push({ type, start, target, current, status, level });
+              for (const level of ['Key Result', 'Milestone'])
+                cases.push({ type, start, target, current, status, level });
 
     const mismatches: string[] = [];
     let measured = 0;
@@ -110,7 +128,9 @@ describe.concurrent('the template\'s live Progress formulas, computed by HyperFo
       chunk.forEach((c, k) => {
         const formula = asProgress(hf.getCellValue({ sheet, row: formulaRows[k], col: PROGRESS }));
         const expected = measureProgress(c.start, c.target, c.current, c.type, { status: c.status, level: c.level });
-        const same = formula === expected || (typeof formula === 'number' && expected !== null && Math.abs(formula - expected) < 1e-12);
+        const same =
+          formula === expected ||
+          (typeof formula === 'number' && expected !== null && Math.abs(formula - expected) < 1e-12);
         if (!same) mismatches.push(`${JSON.stringify(c)}: formula ${formula}, core ${expected}`);
         if (typeof formula === 'number' && formula > 0 && formula < 1) measured++;
       });
@@ -121,9 +141,11 @@ describe.concurrent('the template\'s live Progress formulas, computed by HyperFo
     expect(measured).toBeGreaterThan(50); // partial progress, not only 0, 1 and blanks
   });
 
-  it('the CSV template\'s formulas, imported as a spreadsheet would, give the same values', async () => {
+  it("the CSV template's formulas, imported as a spreadsheet would, give the same values", async () => {
     const file = join(dir, 'okr.csv');
-    expect((await cascade(['template', file, '--framework', 'okr', '--examples', '--today', '2026-05-01'])).code).toBe(0);
+    expect((await cascade(['template', file, '--framework', 'okr', '--examples', '--today', '2026-05-01'])).code).toBe(
+      0,
+    );
     const records = parse(await readFile(file, 'utf8'), { bom: true }) as string[][];
     const content = records.map((record) => record.map((text) => (text === '' ? null : text)));
     const { hf, sheet } = engine(content);

@@ -18,13 +18,39 @@ beforeAll(async () => {
 // A plan workbook as people keep them: a sheet before the plan, unknown columns between the known
 // ones, styles, merged cells, formulas, a hyperlink, a note, validations, conditional formats,
 // widths, a frozen header, and a dashboard sheet whose formulas read the Progress column.
-const HEADER = ['ID', 'Level', 'Parent', 'Title', 'Notes', 'Owner', 'Type', 'Start', 'Target', 'Current', 'Start date', 'Due date', 'Review', 'Last check-in', 'Status', 'Progress', 'Budget'];
+const HEADER = [
+  'ID',
+  'Level',
+  'Parent',
+  'Title',
+  'Notes',
+  'Owner',
+  'Type',
+  'Start',
+  'Target',
+  'Current',
+  'Start date',
+  'Due date',
+  'Review',
+  'Last check-in',
+  'Status',
+  'Progress',
+  'Budget',
+];
 const COLUMNS = mapColumns(HEADER);
 const col = (name: string) => HEADER.indexOf(name) + 1;
 
 async function richWorkbook(path: string) {
   const rows = okrRows();
-  rows.push({ ID: '', Level: 'Task', Parent: 'KR1.2', Title: 'Write the onboarding checklist', Owner: 'Cy', 'Due date': new Date('2026-05-20T00:00:00Z'), Status: 'On track' });
+  rows.push({
+    ID: '',
+    Level: 'Task',
+    Parent: 'KR1.2',
+    Title: 'Write the onboarding checklist',
+    Owner: 'Cy',
+    'Due date': new Date('2026-05-20T00:00:00Z'),
+    Status: 'On track',
+  });
   const workbook = new ExcelJS.Workbook();
   const notes = workbook.addWorksheet('Read me');
   notes.getCell('A1').value = 'How we plan';
@@ -42,10 +68,14 @@ async function richWorkbook(path: string) {
   rows.forEach((row: Row, i) => {
     const r = i + 2;
     sheet.addRow(HEADER.map((h) => (row[h] ?? null) as ExcelJS.CellValue));
-    sheet.getCell(r, col('Budget')).value = { formula: `IF(ISNUMBER(I${r}),I${r}*100,0)`, result: typeof row.Target === 'number' ? row.Target * 100 : 0 };
+    sheet.getCell(r, col('Budget')).value = {
+      formula: `IF(ISNUMBER(I${r}),I${r}*100,0)`,
+      result: typeof row.Target === 'number' ? row.Target * 100 : 0,
+    };
   });
   // Live formulas in the measured rows, an empty template formula in a roll-up row, a styled value elsewhere.
-  for (const r of [3, 4]) sheet.getCell(r, col('Progress')).value = { formula: progressFormulaFor(COLUMNS, r)!.slice(1), result: 0.5 };
+  for (const r of [3, 4])
+    sheet.getCell(r, col('Progress')).value = { formula: progressFormulaFor(COLUMNS, r)!.slice(1), result: 0.5 };
   sheet.getCell(2, col('Progress')).value = { formula: progressFormulaFor(COLUMNS, 2)!.slice(1), result: '' };
   sheet.getCell(5, col('Progress')).font = { italic: true, color: { argb: 'FFCC0000' } };
   sheet.getCell(5, col('Progress')).numFmt = '0.0%';
@@ -64,7 +94,15 @@ async function richWorkbook(path: string) {
   });
   sheet.addConditionalFormatting({
     ref: 'O2:O50',
-    rules: [{ type: 'cellIs', operator: 'equal', priority: 1, formulae: ['"Done"'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFD9EAD3' } } } }],
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'equal',
+        priority: 1,
+        formulae: ['"Done"'],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFD9EAD3' } } },
+      },
+    ],
   });
 
   const dashboard = workbook.addWorksheet('Dashboard');
@@ -90,7 +128,10 @@ async function rawEntries(bytes: Buffer): Promise<Map<string, { local: Buffer; c
       const at = entry.relativeOffsetOfLocalHeader;
       const dataStart = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
       const { relativeOffsetOfLocalHeader: _offset, ...central } = entry as unknown as Record<string, unknown>;
-      entries.set(entry.fileName, { local: bytes.subarray(at, dataStart + entry.compressedSize), central: JSON.stringify(central) });
+      entries.set(entry.fileName, {
+        local: bytes.subarray(at, dataStart + entry.compressedSize),
+        central: JSON.stringify(central),
+      });
       zip.readEntry();
     });
     zip.on('end', resolve);
@@ -185,15 +226,26 @@ describe('progress --write on an .xlsx workbook', () => {
 
     // Byte for byte, only the plan sheet, the styles and the workbook part (recalculate on open) differ,
     // and the parts that add the Check-ins sheet (its part, relationship and content type).
-    const [zipBefore, zipAfter] = await Promise.all([JSZip.loadAsync(beforeBytes), JSZip.loadAsync(await readFile(file))]);
+    const [zipBefore, zipAfter] = await Promise.all([
+      JSZip.loadAsync(beforeBytes),
+      JSZip.loadAsync(await readFile(file)),
+    ]);
     const differing: string[] = [];
     for (const name of Object.keys(zipBefore.files).filter((n) => !n.endsWith('/'))) {
       const a = await zipBefore.file(name)?.async('nodebuffer');
       const b = await zipAfter.file(name)?.async('nodebuffer');
       if (!a || !b || !a.equals(b)) differing.push(name);
     }
-    expect(differing.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet2.xml']);
-    expect(Object.keys(zipAfter.files).sort()).toEqual([...Object.keys(zipBefore.files), 'xl/worksheets/sheet4.xml'].sort());
+    expect(differing.sort()).toEqual([
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet2.xml',
+    ]);
+    expect(Object.keys(zipAfter.files).sort()).toEqual(
+      [...Object.keys(zipBefore.files), 'xl/worksheets/sheet4.xml'].sort(),
+    );
     expect(await zipAfter.file('xl/workbook.xml')!.async('string')).toContain('fullCalcOnLoad="1"');
   });
 
@@ -209,7 +261,12 @@ describe('progress --write on an .xlsx workbook', () => {
       const changed = [...before.keys()].filter((name) => !after.get(name)?.local.equals(before.get(name)!.local));
       // Only what the write patches: the plan sheet, the workbook (names, recalculation), the
       // styles (a percent format), and what adds the Check-ins sheet.
-      expect([source, changed.every((name) => /worksheets\/sheet\d+\.xml$|workbook\.xml(\.rels)?$|styles\.xml$|\[Content_Types\]\.xml$/.test(name))]).toEqual([source, true]);
+      expect([
+        source,
+        changed.every((name) =>
+          /worksheets\/sheet\d+\.xml$|workbook\.xml(\.rels)?$|styles\.xml$|\[Content_Types\]\.xml$/.test(name),
+        ),
+      ]).toEqual([source, true]);
       expect(changed.length).toBeLessThan(7);
       const unchanged = [...before.keys()].filter((name) => !changed.includes(name));
       expect(unchanged.length).toBeGreaterThan(4);
@@ -242,8 +299,28 @@ describe('progress --write on an .xlsx workbook', () => {
 
   it('adds a Progress column after the last used column, styled like the header, when the plan has none', async () => {
     const file = join(dir, 'noprogress.xlsx');
-    const header = ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Type', 'Start', 'Target', 'Current', 'Start date', 'Due date', 'Review', 'Last check-in', 'Status', 'Comments'];
-    await writeXlsxPlan(file, okrRows().map((row, i) => ({ ...row, Comments: i === 0 ? 'keep this' : null })), { header });
+    const header = [
+      'ID',
+      'Level',
+      'Parent',
+      'Title',
+      'Owner',
+      'Type',
+      'Start',
+      'Target',
+      'Current',
+      'Start date',
+      'Due date',
+      'Review',
+      'Last check-in',
+      'Status',
+      'Comments',
+    ];
+    await writeXlsxPlan(
+      file,
+      okrRows().map((row, i) => ({ ...row, Comments: i === 0 ? 'keep this' : null })),
+      { header },
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     workbook.getWorksheet('Cascade')!.getRow(1).font = { bold: true };
@@ -278,7 +355,9 @@ describe('progress --write on an .xlsx workbook', () => {
     sheet.getCell(2, p).value = { formula: master, result: '', shareType: 'shared', ref: `P2:P5` } as ExcelJS.CellValue;
     for (const r of [3, 4, 5]) sheet.getCell(r, p).value = { sharedFormula: 'P2', result: 0 } as ExcelJS.CellValue;
     await workbook.xlsx.writeFile(file);
-    expect((await (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('string'))).toContain('t="shared"');
+    expect(
+      await (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('string'),
+    ).toContain('t="shared"');
 
     const r = await cascade(['progress', file, '--write', '--today', '2026-05-01']);
     expect(r.code).toBe(0);
@@ -297,7 +376,9 @@ describe('progress --write on an .xlsx workbook', () => {
 describe('progress --write on a template', () => {
   it('fills the Pace column the template has (as the add-on does), keeps the live formulas and leaves Check alone', async () => {
     const file = join(dir, 'template.xlsx');
-    expect((await cascade(['template', file, '--framework', 'project', '--examples', '--today', '2026-05-01'])).code).toBe(0);
+    expect(
+      (await cascade(['template', file, '--framework', 'project', '--examples', '--today', '2026-05-01'])).code,
+    ).toBe(0);
     const r = await cascade(['progress', file, '--write', '--format', 'json', '--today', '2026-06-15']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Kept \d+ live Progress formulas/);

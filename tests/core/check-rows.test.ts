@@ -17,7 +17,16 @@ describe('checkRows', () => {
   // No Owner column (a plan-wide finding), a missing parent, a bad date, a clean row.
   const plan = planOf([
     { ID: 'O1', Level: 'Objective', Title: 'Delight SMB customers', 'Due date': '2026-06-30', Review: 'weekly' },
-    { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Reach 80 NPS', Start: 60, Target: 80, 'Due date': '2026-06-30', Review: 'weekly' },
+    {
+      ID: 'KR1',
+      Level: 'Key Result',
+      Parent: 'O1',
+      Title: 'Reach 80 NPS',
+      Start: 60,
+      Target: 80,
+      'Due date': '2026-06-30',
+      Review: 'weekly',
+    },
     { ID: 'KR2', Level: 'Key Result', Parent: 'O9', Title: 'Grow revenue', 'Due date': 'someday', Review: 'weekly' },
   ]);
 
@@ -26,7 +35,9 @@ describe('checkRows', () => {
     expect(planWide.length).toBeGreaterThan(0);
     expect(planWide.every((f) => f.rows !== undefined)).toBe(true);
     expect(rows.every((found) => found.length > 0 && found.every((f) => f.row === found[0].row))).toBe(true);
-    expect(rows.map((found) => found[0].row)).toEqual([...new Set(rows.map((found) => found[0].row))].sort((a, b) => a - b));
+    expect(rows.map((found) => found[0].row)).toEqual(
+      [...new Set(rows.map((found) => found[0].row))].sort((a, b) => a - b),
+    );
     expect([...planWide, ...rows.flat()]).toEqual(checkPlan(plan, { today: TODAY }));
   });
 

@@ -120,7 +120,10 @@ describe('check-ins: which rows changed', () => {
     ]);
     // Each row's first record is its baseline (no check-in); the second is a check-in.
     const history = historyOf(
-      ['A', 'B', 'C'].flatMap((id) => [{ ...blank(id), date: TODAY - 7 }, { ...blank(id), date: TODAY }]),
+      ['A', 'B', 'C'].flatMap((id) => [
+        { ...blank(id), date: TODAY - 7 },
+        { ...blank(id), date: TODAY },
+      ]),
     );
     expect(lastCheckInEdits(plan, historyOf(['A', 'B', 'C'].map((id) => ({ ...blank(id), date: TODAY }))))).toEqual([]);
     expect(lastCheckInEdits(plan, history)).toEqual([
@@ -343,8 +346,33 @@ describe('replanning', () => {
 describe('review/stale reads the history where Last check-in is blank', () => {
   const plan = () =>
     planOf([
-      { ID: 'KR1', Level: 'Key Result', Title: 'Sign 50 accounts', Owner: 'Ana', Target: 50, Current: 10, Review: 'weekly', 'Last check-in': null, Status: 'On track', 'Start date': '2026-04-01', 'Due date': '2026-06-30' },
-      { ID: 'KR2', Level: 'Key Result', Title: 'Cut churn to 2', Owner: 'Ben', Start: 4, Target: 2, Current: 3, Review: 'weekly', 'Last check-in': '2026-04-30', Status: 'On track', 'Start date': '2026-04-01', 'Due date': '2026-06-30' },
+      {
+        ID: 'KR1',
+        Level: 'Key Result',
+        Title: 'Sign 50 accounts',
+        Owner: 'Ana',
+        Target: 50,
+        Current: 10,
+        Review: 'weekly',
+        'Last check-in': null,
+        Status: 'On track',
+        'Start date': '2026-04-01',
+        'Due date': '2026-06-30',
+      },
+      {
+        ID: 'KR2',
+        Level: 'Key Result',
+        Title: 'Cut churn to 2',
+        Owner: 'Ben',
+        Start: 4,
+        Target: 2,
+        Current: 3,
+        Review: 'weekly',
+        'Last check-in': '2026-04-30',
+        Status: 'On track',
+        'Start date': '2026-04-01',
+        'Due date': '2026-06-30',
+      },
     ]);
   const stale = (lastCheckIns?: Map<string, number>) =>
     checkPlan(plan(), { today: TODAY, lastCheckIns })
@@ -352,11 +380,19 @@ describe('review/stale reads the history where Last check-in is blank', () => {
       .map((f) => [f.id, f.message]);
 
   it('a recent check-in in the history is enough; an old one is stale; a typed Last check-in still wins', () => {
-    expect(stale()).toEqual([['KR1', 'There is no Last check-in, though Status says "On track". Review is "weekly" (every 7 days).']]);
-    const history = lastCheckInDays([{ ...blank('kr1'), date: TODAY - 3 }, { ...blank('KR2'), date: TODAY - 30 }]);
+    expect(stale()).toEqual([
+      ['KR1', 'There is no Last check-in, though Status says "On track". Review is "weekly" (every 7 days).'],
+    ]);
+    const history = lastCheckInDays([
+      { ...blank('kr1'), date: TODAY - 3 },
+      { ...blank('KR2'), date: TODAY - 30 },
+    ]);
     expect(stale(history)).toEqual([]);
     expect(stale(lastCheckInDays([{ ...blank('KR1'), date: TODAY - 20 }]))).toEqual([
-      ['KR1', 'Last check-in (in the Check-ins history) 2026-04-11 was 20 days ago, longer than a review period. Review is "weekly" (every 7 days).'],
+      [
+        'KR1',
+        'Last check-in (in the Check-ins history) 2026-04-11 was 20 days ago, longer than a review period. Review is "weekly" (every 7 days).',
+      ],
     ]);
   });
 });

@@ -24,7 +24,17 @@ const letters = {
   status: columnLetter(STATUS),
 };
 
-const TYPES: CellValue[] = [null, 'increase', 'decrease', 'at least', 'at most', 'milestone', ' Increase ', 'AT MOST', 'bogus'];
+const TYPES: CellValue[] = [
+  null,
+  'increase',
+  'decrease',
+  'at least',
+  'at most',
+  'milestone',
+  ' Increase ',
+  'AT MOST',
+  'bogus',
+];
 const STARTS: CellValue[] = [null, 0, 20, 100, -10, 'abc', '   '];
 const TARGETS: CellValue[] = [null, 0, 20, 100, 'lots'];
 const CURRENTS: CellValue[] = [null, 0, 10, 20, 55.5, 100, 150, -30, 'done', 'Yes', '✓', 'x', true, false, 1, 'half'];
@@ -49,7 +59,11 @@ function grid(): Case[] {
           for (const current of CURRENTS)
             for (const status of STATUSES) {
               // Status variants on a subset keep the grid at a few thousand rows.
-              const statusCase = level === 'Key Result' && (start === 0 || start === 'abc') && (target === 100 || target === null) && (current === null || current === 20 || current === 'done');
+              const statusCase =
+                level === 'Key Result' &&
+                (start === 0 || start === 'abc') &&
+                (target === 100 || target === null) &&
+                (current === null || current === 20 || current === 'done');
               if (status !== null && !statusCase) continue;
               cases.push({ level, type, start, target, current, status });
             }
@@ -72,7 +86,14 @@ function evaluate(cases: Case[], allowOver: boolean) {
   const cell = (row: number, col: number) => hf.getCellValue({ sheet: 0, row, col });
   const results = cases.map((_, row) => ({
     // What the sheet holds after typing (the engine reads "  " and numbers in text as a sheet does).
-    held: { level: cell(row, LEVEL), type: cell(row, TYPE), start: cell(row, START), target: cell(row, TARGET), current: cell(row, CURRENT), status: cell(row, STATUS) },
+    held: {
+      level: cell(row, LEVEL),
+      type: cell(row, TYPE),
+      start: cell(row, START),
+      target: cell(row, TARGET),
+      current: cell(row, CURRENT),
+      status: cell(row, STATUS),
+    },
     formula: cell(row, PROGRESS),
   }));
   hf.destroy();
@@ -85,15 +106,22 @@ function compare(allowOver: boolean) {
   let measured = 0;
   const mismatches: string[] = [];
   results.forEach(({ held, formula }, i) => {
-    const expected = measureProgress(held.start as CellValue, held.target as CellValue, held.current as CellValue, held.type as CellValue, {
-      allowOver,
-      status: held.status as CellValue,
-      level: held.level as CellValue,
-    });
+    const expected = measureProgress(
+      held.start as CellValue,
+      held.target as CellValue,
+      held.current as CellValue,
+      held.type as CellValue,
+      {
+        allowOver,
+        status: held.status as CellValue,
+        level: held.level as CellValue,
+      },
+    );
     const got = formula === '' || formula === null ? null : formula;
     if (typeof got === 'number') measured++;
     const same = expected === null ? got === null : typeof got === 'number' && Math.abs(got - expected) < 1e-12;
-    if (!same && mismatches.length < 10) mismatches.push(`${JSON.stringify(cases[i])}: formula ${JSON.stringify(got)}, core ${expected}`);
+    if (!same && mismatches.length < 10)
+      mismatches.push(`${JSON.stringify(cases[i])}: formula ${JSON.stringify(got)}, core ${expected}`);
   });
   return { count: cases.length, measured, mismatches };
 }

@@ -202,7 +202,7 @@ describe('prefixes', () => {
     ]);
   });
 
-  it('reads an ID whose prefix extends the others\' (Mx01 beside M01, M02) as their level; another ID as a stated guess', () => {
+  it("reads an ID whose prefix extends the others' (Mx01 beside M01, M02) as their level; another ID as a stated guess", () => {
     const plan = readPlan({
       header: ['#', 'Meilenstein', 'Termin'],
       rows: [
@@ -220,7 +220,9 @@ describe('prefixes', () => {
     });
     expect(plan.items.map((i) => i.level)).toEqual(new Array(10).fill('Milestone'));
     // Mx01 by its prefix; Zz1 names no level and takes the one the header and every other ID name, said in the heading.
-    expect(plan.reading!.summary).toContain('the row without a level prefix read as Milestones (from the Meilenstein header)');
+    expect(plan.reading!.summary).toContain(
+      'the row without a level prefix read as Milestones (from the Meilenstein header)',
+    );
   });
 
   it('reads a Milestone column of IDs in a report log, judged by its milestones, not by its rows', () => {

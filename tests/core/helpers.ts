@@ -1,5 +1,12 @@
 // Small builders for core tests: a plan table from objects keyed by header.
-import { dayFromIso, readPlan, type CellValue, type Plan, type RawTable, type ReadPlanOptions } from '../../shared/index.js';
+import {
+  dayFromIso,
+  readPlan,
+  type CellValue,
+  type Plan,
+  type RawTable,
+  type ReadPlanOptions,
+} from '../../shared/index.js';
 
 export type RowSpec = Record<string, CellValue>;
 

@@ -25,9 +25,33 @@ describe('fillBlankIds', () => {
   });
 
   it('uses each level’s prefix', () => {
-    const levels = ['Purpose', 'Vision', 'Outcome', 'Goal', 'Objective', 'Key Result', 'Milestone', 'Subgoal', 'Tactic', 'Task', 'Epic'];
+    const levels = [
+      'Purpose',
+      'Vision',
+      'Outcome',
+      'Goal',
+      'Objective',
+      'Key Result',
+      'Milestone',
+      'Subgoal',
+      'Tactic',
+      'Task',
+      'Epic',
+    ];
     const plan = planOf(levels.map((Level) => ({ ID: '', Level, Title: 't' })));
-    expect(fillBlankIds(plan).map((f) => f.id)).toEqual(['P1', 'V1', 'OC1', 'G1', 'O1', 'KR1', 'M1', 'SG1', 'TC1', 'T1', 'R1']);
+    expect(fillBlankIds(plan).map((f) => f.id)).toEqual([
+      'P1',
+      'V1',
+      'OC1',
+      'G1',
+      'O1',
+      'KR1',
+      'M1',
+      'SG1',
+      'TC1',
+      'T1',
+      'R1',
+    ]);
   });
 
   it('numbers deep rows, rows under an unnumbered parent and rows with a missing parent flat', () => {

@@ -411,9 +411,18 @@ describe('a flat list that names no level', () => {
       [3, 'M2', 'Milestone', '', 'Architecture Approved'],
       [4, 'M3', 'Milestone', '', 'Go-Live'],
     ]);
-    expect(plan.reading).toMatchObject({ layout: 'one level', levels: 'flat list', parents: 'none', oneLevel: 'Milestone' });
-    expect(plan.reading!.guesses).toContain('every row as a Milestone (no column names the levels; the rows have dates)');
-    expect(plan.reading!.summary).toContain('every row as a Milestone (no column names the levels; the rows have dates)');
+    expect(plan.reading).toMatchObject({
+      layout: 'one level',
+      levels: 'flat list',
+      parents: 'none',
+      oneLevel: 'Milestone',
+    });
+    expect(plan.reading!.guesses).toContain(
+      'every row as a Milestone (no column names the levels; the rows have dates)',
+    );
+    expect(plan.reading!.summary).toContain(
+      'every row as a Milestone (no column names the levels; the rows have dates)',
+    );
   });
 
   it('reads a ticket list without dates as Tasks, with their checks and a typed progress', () => {
@@ -471,7 +480,13 @@ describe('group columns and level columns in a surprising order', () => {
         ['Build', 'Ship the beta', 'Bo', '2026-04-01'],
       ],
     });
-    expect(plan.items.map((i) => [i.level, i.parentId === '' ? '' : plan.items.find((p) => p.id === i.parentId)!.title, i.title])).toEqual([
+    expect(
+      plan.items.map((i) => [
+        i.level,
+        i.parentId === '' ? '' : plan.items.find((p) => p.id === i.parentId)!.title,
+        i.title,
+      ]),
+    ).toEqual([
       ['Milestone', '', 'Discovery'],
       ['Task', 'Discovery', 'Interview ten users'],
       ['Task', 'Discovery', 'Write the findings'],
@@ -506,7 +521,10 @@ describe('group columns and level columns in a surprising order', () => {
       'levels from the Project (Objective) and Phase (Milestone) columns and the rows under them as Tasks',
     );
     expect(plan.reading!.guesses).toEqual(
-      expect.arrayContaining(['Project read as Objectives (a column that groups the rows)', 'the rows under each Milestone in Phase read as Tasks']),
+      expect.arrayContaining([
+        'Project read as Objectives (a column that groups the rows)',
+        'the rows under each Milestone in Phase read as Tasks',
+      ]),
     );
   });
 
@@ -526,7 +544,9 @@ describe('group columns and level columns in a surprising order', () => {
       ['Milestone', 'Feature Beta'],
       ['Task', 'Design the ETL'],
     ]);
-    expect(plan.reading!.guesses).toContain('the rows in Objective read as Tasks (under the Milestones in Milestone, to its left)');
+    expect(plan.reading!.guesses).toContain(
+      'the rows in Objective read as Tasks (under the Milestones in Milestone, to its left)',
+    );
     const rules = checkPlan(plan, { today: day('2026-01-15') }).map((f) => f.rule);
     expect(rules).not.toContain('structure/level-order');
     expect(rules).not.toContain('measurable/no-metric');
@@ -562,7 +582,9 @@ describe('IDs and prefixes that name one level', () => {
     });
     expect(plan.reading!.levels).toBe('prefixes');
     expect(plan.items.map((i) => i.level)).toEqual(['Milestone', 'Milestone', 'Milestone', 'Milestone', 'Milestone']);
-    expect(plan.reading!.summary).toContain('the row without a level prefix read as Milestones (from the Meilenstein header)');
+    expect(plan.reading!.summary).toContain(
+      'the row without a level prefix read as Milestones (from the Meilenstein header)',
+    );
   });
 
   it('reads a milestone column of repeated IDs (a report log) as the IDs, not as groups', () => {

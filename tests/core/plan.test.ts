@@ -31,9 +31,13 @@ describe('readPlan: header', () => {
   it('throws one PlanHeaderError naming the columns found and what to add', () => {
     const noTitle = () => readPlan({ header: ['Owner', 'Level'], rows: [] });
     expect(noTitle).toThrow(PlanHeaderError);
-    expect(noTitle).toThrow(/^Row 1 is not a plan header: no column holds the rows' titles\. Found A "Owner", B "Level"\./);
+    expect(noTitle).toThrow(
+      /^Row 1 is not a plan header: no column holds the rows' titles\. Found A "Owner", B "Level"\./,
+    );
     const noLevels = () => readPlan({ header: ['ID', 'Lvl', 'Title'], rows: [['A', 'x', 'Grow']], headerRow: 4 });
-    expect(noLevels).toThrow(/^Row 4 is not a plan header: Cascade cannot tell the rows' levels\. Found A "ID", B "Lvl", C "Title"\. Add a Level column/);
+    expect(noLevels).toThrow(
+      /^Row 4 is not a plan header: Cascade cannot tell the rows' levels\. Found A "ID", B "Lvl", C "Title"\. Add a Level column/,
+    );
     const error = catchError(noLevels) as PlanHeaderError;
     expect(error.where).toEqual({ row: 4, column: 'Level' });
     expect(error.found).toEqual(['A "ID"', 'B "Lvl"', 'C "Title"']);
@@ -41,8 +45,12 @@ describe('readPlan: header', () => {
   });
 
   it('rejects something that is not a table with a readable TypeError', () => {
-    expect(() => readPlan({ header: 'ID,Level,Title', rows: [] } as unknown as RawTable)).toThrow(/Not a table of rows: header/);
-    expect(() => readPlan({ header: ['ID', 'Level', 'Title'], rows: [['x'], 'oops'] } as unknown as RawTable)).toThrow(TypeError);
+    expect(() => readPlan({ header: 'ID,Level,Title', rows: [] } as unknown as RawTable)).toThrow(
+      /Not a table of rows: header/,
+    );
+    expect(() => readPlan({ header: ['ID', 'Level', 'Title'], rows: [['x'], 'oops'] } as unknown as RawTable)).toThrow(
+      TypeError,
+    );
   });
 });
 
@@ -67,25 +75,66 @@ describe('readPlan: rows', () => {
   });
 
   it('reads the words people use for Done, Paused and Dropped, and leaves other text unknown', () => {
-    const statuses = ['Completed', 'finished', 'On hold', 'Cancelled', 'canceled', 'To do', 'In progress', 'Someday maybe'];
-    const plan = planOf(statuses.map((Status, n) => ({ ID: `T${n}`, Level: 'Task', Title: 'Call three customers', Status })));
-    expect(plan.items.map((i) => i.status)).toEqual(['Done', 'Done', 'Paused', 'Dropped', 'Dropped', 'Not started', 'On track', null]);
+    const statuses = [
+      'Completed',
+      'finished',
+      'On hold',
+      'Cancelled',
+      'canceled',
+      'To do',
+      'In progress',
+      'Someday maybe',
+    ];
+    const plan = planOf(
+      statuses.map((Status, n) => ({ ID: `T${n}`, Level: 'Task', Title: 'Call three customers', Status })),
+    );
+    expect(plan.items.map((i) => i.status)).toEqual([
+      'Done',
+      'Done',
+      'Paused',
+      'Dropped',
+      'Dropped',
+      'Not started',
+      'On track',
+      null,
+    ]);
     expect(plan.items[7].statusText).toBe('Someday maybe');
   });
 
   it('types every cell and keeps the text as written', () => {
     const plan = planOf([
       {
-        ID: ' KR1.2 ', Level: ' key  RESULT ', Parent: 'o1', Title: 'Generate 1,000 qualified leads', Owner: 'Omar',
-        Type: 'At Least', Start: '0', Target: '1,000', Current: 700, Unit: 'leads', 'Start date': 'May 1, 2026',
-        'Due date': new Date(Date.UTC(2026, 5, 30)), Review: 'Every 2 weeks', 'Last check-in': 46143,
-        Status: 'on TRACK', Weight: '2',
+        ID: ' KR1.2 ',
+        Level: ' key  RESULT ',
+        Parent: 'o1',
+        Title: 'Generate 1,000 qualified leads',
+        Owner: 'Omar',
+        Type: 'At Least',
+        Start: '0',
+        Target: '1,000',
+        Current: 700,
+        Unit: 'leads',
+        'Start date': 'May 1, 2026',
+        'Due date': new Date(Date.UTC(2026, 5, 30)),
+        Review: 'Every 2 weeks',
+        'Last check-in': 46143,
+        Status: 'on TRACK',
+        Weight: '2',
       },
     ]);
     const item = plan.items[0];
     expect(item).toMatchObject({
-      id: 'KR1.2', level: 'Key Result', levelText: 'key  RESULT', parentId: 'o1', owner: 'Omar', type: 'at least',
-      typeText: 'At Least', currentText: '700', unit: 'leads', status: 'On track', statusText: 'on TRACK',
+      id: 'KR1.2',
+      level: 'Key Result',
+      levelText: 'key  RESULT',
+      parentId: 'o1',
+      owner: 'Omar',
+      type: 'at least',
+      typeText: 'At Least',
+      currentText: '700',
+      unit: 'leads',
+      status: 'On track',
+      statusText: 'on TRACK',
     });
     expect(item.start).toEqual({ state: 'ok', value: 0 });
     expect(item.target).toEqual({ state: 'ok', value: 1000 });
@@ -98,14 +147,32 @@ describe('readPlan: rows', () => {
   });
 
   it('keeps unknown levels, types and statuses as text with a null value', () => {
-    const [item] = planOf([{ ID: 'X', Level: 'Epic', Title: 'Something big', Type: 'more is better', Status: 'Someday' }]).items;
-    expect(item).toMatchObject({ level: null, levelText: 'Epic', type: null, typeText: 'more is better', status: null, statusText: 'Someday' });
+    const [item] = planOf([
+      { ID: 'X', Level: 'Epic', Title: 'Something big', Type: 'more is better', Status: 'Someday' },
+    ]).items;
+    expect(item).toMatchObject({
+      level: null,
+      levelText: 'Epic',
+      type: null,
+      typeText: 'more is better',
+      status: null,
+      statusText: 'Someday',
+    });
   });
 
   it('turns bad cells into invalid values, never an exception', () => {
     const longTitle = 'Grow 🚀 '.repeat(1500);
     const [item] = planOf([
-      { ID: '#REF!', Level: '#N/A', Title: longTitle, Target: '#REF!', Current: '#DIV/0!', 'Due date': '#VALUE!', Review: '#REF!', Weight: 'heavy' },
+      {
+        ID: '#REF!',
+        Level: '#N/A',
+        Title: longTitle,
+        Target: '#REF!',
+        Current: '#DIV/0!',
+        'Due date': '#VALUE!',
+        Review: '#REF!',
+        Weight: 'heavy',
+      },
     ]).items;
     expect(item.id).toBe('#REF!');
     expect(item.title.length).toBeGreaterThan(10_000);
@@ -140,20 +207,33 @@ describe('readPlan: framework', () => {
   it('infers the framework from the levels used', () => {
     expect(planOf(rows).framework.id).toBe('personal');
     expect(planOf(rows).frameworkSource).toBe('inferred');
-    expect(planOf([{ ID: 'O1', Level: 'Objective', Title: 'x' }, { ID: 'K', Level: 'KR', Title: 'y' }]).framework.id).toBe('okr');
+    expect(
+      planOf([
+        { ID: 'O1', Level: 'Objective', Title: 'x' },
+        { ID: 'K', Level: 'KR', Title: 'y' },
+      ]).framework.id,
+    ).toBe('okr');
     expect(planOf([{ ID: 'M1', Level: 'milestone', Title: 'x' }]).framework.id).toBe('project');
     expect(planOf([{ ID: 'P1', Level: 'Purpose', Title: 'x' }]).framework.id).toBe('alignment');
   });
 
   it('names the other frameworks its levels fit just as well, so the user can choose', () => {
-    const goalAndTask = planOf([{ ID: 'G1', Level: 'Goal', Title: 'x' }, { ID: 'T1', Level: 'Task', Parent: 'G1', Title: 'y' }]);
+    const goalAndTask = planOf([
+      { ID: 'G1', Level: 'Goal', Title: 'x' },
+      { ID: 'T1', Level: 'Task', Parent: 'G1', Title: 'y' },
+    ]);
     expect(goalAndTask.framework.id).toBe('personal');
     expect(goalAndTask.frameworkAlternatives).toEqual(['project']);
     const tasks = planOf([{ ID: 'T1', Level: 'Task', Title: 'x' }]);
     expect(tasks.framework.id).toBe('okr');
     // alignment holds every OKR level: it is no other reading of a plan OKR fits
     expect(tasks.frameworkAlternatives).toEqual(['personal', 'project']);
-    expect(planOf([{ ID: 'O1', Level: 'Objective', Title: 'x' }, { ID: 'K1', Level: 'KR', Parent: 'O1', Title: 'y' }]).frameworkAlternatives).toEqual([]);
+    expect(
+      planOf([
+        { ID: 'O1', Level: 'Objective', Title: 'x' },
+        { ID: 'K1', Level: 'KR', Parent: 'O1', Title: 'y' },
+      ]).frameworkAlternatives,
+    ).toEqual([]);
     expect(planOf(rows).frameworkAlternatives).toEqual([]);
     expect(planOf(rows, { framework: 'project' }).frameworkAlternatives).toEqual([]);
   });
@@ -187,7 +267,12 @@ describe('readPlan: the order of written dates like 06/07/2026', () => {
   const due = (plan: ReturnType<typeof readPlan>, k: number) => plan.items[k].dueDate;
 
   it('reads them day first when another date of the plan can only be day first', () => {
-    const plan = readPlan(table([['01/04/2026', '30/06/2026'], ['', '06/07/2026']]));
+    const plan = readPlan(
+      table([
+        ['01/04/2026', '30/06/2026'],
+        ['', '06/07/2026'],
+      ]),
+    );
     expect(plan.items[0].startDate).toEqual({ state: 'ok', value: day('2026-04-01') });
     expect(due(plan, 1)).toEqual({ state: 'ok', value: day('2026-07-06') });
     expect(plan.dates).toEqual({
@@ -200,22 +285,53 @@ describe('readPlan: the order of written dates like 06/07/2026', () => {
   });
 
   it('reads them month first, as US Sheets does, when nothing in the plan says otherwise, and says they are ambiguous', () => {
-    const plan = readPlan(table([['', '06/07/2026'], ['', '12/31/2026']]));
+    const plan = readPlan(
+      table([
+        ['', '06/07/2026'],
+        ['', '12/31/2026'],
+      ]),
+    );
     expect(due(plan, 0)).toEqual({ state: 'ok', value: day('2026-06-07') });
     expect(plan.dates).toMatchObject({ order: 'month first', basis: 'plan', ambiguous: 1 });
     const alone = readPlan(table([['', '06/07/2026']]));
-    expect(alone.dates).toEqual({ order: 'month first', basis: 'default', ambiguous: 1, example: { row: 2, column: 'dueDate', text: '06/07/2026' } });
+    expect(alone.dates).toEqual({
+      order: 'month first',
+      basis: 'default',
+      ambiguous: 1,
+      example: { row: 2, column: 'dueDate', text: '06/07/2026' },
+    });
   });
 
   it('says when a plan mixes both orders', () => {
-    const plan = readPlan(table([['30/06/2026', '12/31/2026'], ['', '06/07/2026']]));
+    const plan = readPlan(
+      table([
+        ['30/06/2026', '12/31/2026'],
+        ['', '06/07/2026'],
+      ]),
+    );
     expect(plan.dates).toMatchObject({ order: 'month first', basis: 'mixed', ambiguous: 1 });
     expect(due(plan, 1)).toEqual({ state: 'ok', value: day('2026-06-07') });
   });
 
   it('has nothing to say about plans without ambiguous dates', () => {
-    expect(readPlan(table([['2026-04-01', '30/06/2026'], ['', '05/05/2026']])).dates).toEqual({ order: 'day first', basis: 'plan', ambiguous: 0, evidence: { row: 2, column: 'dueDate', text: '30/06/2026' } });
-    expect(readPlan(table([['2026-04-01', '2026-06-30']])).dates).toEqual({ order: 'month first', basis: 'default', ambiguous: 0 });
+    expect(
+      readPlan(
+        table([
+          ['2026-04-01', '30/06/2026'],
+          ['', '05/05/2026'],
+        ]),
+      ).dates,
+    ).toEqual({
+      order: 'day first',
+      basis: 'plan',
+      ambiguous: 0,
+      evidence: { row: 2, column: 'dueDate', text: '30/06/2026' },
+    });
+    expect(readPlan(table([['2026-04-01', '2026-06-30']])).dates).toEqual({
+      order: 'month first',
+      basis: 'default',
+      ambiguous: 0,
+    });
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, expectedProgress, measureProgress, paceStatus, roundFraction, type ProgressItem } from '../../shared/index.js';
+import {
+  computeProgress,
+  expectedProgress,
+  measureProgress,
+  paceStatus,
+  roundFraction,
+  type ProgressItem,
+} from '../../shared/index.js';
 import { day, planOf, type RowSpec } from './helpers.js';
 
 const TODAY = day('2026-05-01');
@@ -59,13 +66,19 @@ describe('measureProgress: a measured row (progress.md)', () => {
     expect(measureProgress(0.4, '60%', 0.5, null)).toBeCloseTo(0.5, 12);
   });
 
-  it.each(['done', 'Yes', 'TRUE', '1', '✓', '✔', 'x', ' X ', true, 1])('a milestone with Current %j is reached', (current) => {
-    expect(measureProgress(null, null, current, 'milestone')).toBe(1);
-  });
+  it.each(['done', 'Yes', 'TRUE', '1', '✓', '✔', 'x', ' X ', true, 1])(
+    'a milestone with Current %j is reached',
+    (current) => {
+      expect(measureProgress(null, null, current, 'milestone')).toBe(1);
+    },
+  );
 
-  it.each(['', null, 'no', 'not yet', 0, false, '0.5', 'doing'])('a milestone with Current %j is not reached', (current) => {
-    expect(measureProgress(null, null, current, 'Milestone')).toBe(0);
-  });
+  it.each(['', null, 'no', 'not yet', 0, false, '0.5', 'doing'])(
+    'a milestone with Current %j is not reached',
+    (current) => {
+      expect(measureProgress(null, null, current, 'Milestone')).toBe(0);
+    },
+  );
 
   it('makes a Milestone row without Target binary, and one with a Target linear', () => {
     expect(measureProgress(null, null, 'yes', null, { level: 'Milestone' })).toBe(1);
@@ -115,7 +128,12 @@ describe('computeProgress: roll-ups', () => {
     const p = progressById(rollup);
     expect(p).toMatchObject({ O1: null, KR5: null });
     const o1 = computeProgress(planOf(rollup), { today: TODAY })[0];
-    expect(o1).toMatchObject({ progress: null, source: null, measured: { count: 2, of: 3 }, note: '2 of 3 key results measured' });
+    expect(o1).toMatchObject({
+      progress: null,
+      source: null,
+      measured: { count: 2, of: 3 },
+      note: '2 of 3 key results measured',
+    });
   });
 
   it('is never 100 % for an objective whose measured key results are 2 of 6', () => {
@@ -215,7 +233,19 @@ describe('computeProgress: pace', () => {
   // Start 2026-04-21, due 2026-05-11: 20 days; on 2026-05-01 the expected progress is 0.5.
   const paced = (current: number | null, extra: RowSpec = {}, today = TODAY): ProgressItem =>
     computeProgress(
-      planOf([{ ID: 'KR', Level: 'Key Result', Title: 'k', Start: 0, Target: 100, Current: current, 'Start date': '2026-04-21', 'Due date': '2026-05-11', ...extra }]),
+      planOf([
+        {
+          ID: 'KR',
+          Level: 'Key Result',
+          Title: 'k',
+          Start: 0,
+          Target: 100,
+          Current: current,
+          'Start date': '2026-04-21',
+          'Due date': '2026-05-11',
+          ...extra,
+        },
+      ]),
       { today },
     )[0];
 
@@ -248,13 +278,26 @@ describe('computeProgress: pace', () => {
   });
 
   it('has no pace without dates, but keeps its progress', () => {
-    const [item] = computeProgress(planOf([{ ID: 'KR1', Level: 'KR', Title: 'k', Target: 10, Current: 5 }]), { today: TODAY });
-    expect(item).toEqual({ row: 2, id: 'KR1', level: 'Key Result', progress: 0.5, expected: null, status: null, source: 'measure' });
+    const [item] = computeProgress(planOf([{ ID: 'KR1', Level: 'KR', Title: 'k', Target: 10, Current: 5 }]), {
+      today: TODAY,
+    });
+    expect(item).toEqual({
+      row: 2,
+      id: 'KR1',
+      level: 'Key Result',
+      progress: 0.5,
+      expected: null,
+      status: null,
+      source: 'measure',
+    });
   });
 
   it('with a due date only: done or overdue, else no pace', () => {
     const dueOnly = (current: number, today: number) =>
-      computeProgress(planOf([{ ID: 'K', Level: 'KR', Title: 'k', Target: 10, Current: current, 'Due date': '2026-05-10' }]), { today })[0];
+      computeProgress(
+        planOf([{ ID: 'K', Level: 'KR', Title: 'k', Target: 10, Current: current, 'Due date': '2026-05-10' }]),
+        { today },
+      )[0];
     expect(dueOnly(5, TODAY)).toMatchObject({ expected: null, status: null });
     expect(dueOnly(5, day('2026-05-11'))).toMatchObject({ expected: null, status: 'overdue' });
     expect(dueOnly(10, day('2026-05-11'))).toMatchObject({ status: 'done' });
@@ -262,7 +305,10 @@ describe('computeProgress: pace', () => {
 
   it('with a start date only: not started before it, else no pace', () => {
     const startOnly = (today: number) =>
-      computeProgress(planOf([{ ID: 'K', Level: 'KR', Title: 'k', Target: 10, Current: 5, 'Start date': '2026-05-10' }]), { today })[0];
+      computeProgress(
+        planOf([{ ID: 'K', Level: 'KR', Title: 'k', Target: 10, Current: 5, 'Start date': '2026-05-10' }]),
+        { today },
+      )[0];
     expect(startOnly(TODAY)).toMatchObject({ expected: null, status: 'not started' });
     expect(startOnly(day('2026-05-20'))).toMatchObject({ expected: null, status: null });
   });

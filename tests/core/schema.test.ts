@@ -12,7 +12,8 @@ describe('edge schemas', () => {
     expect(FrameworkIdSchema.parse('okr')).toBe('okr');
     const result = FrameworkIdSchema.safeParse('scrum');
     expect(result.success).toBe(false);
-    if (!result.success) expect(describeIssues(result.error)).toBe('Use one of the frameworks okr, project, alignment, personal.');
+    if (!result.success)
+      expect(describeIssues(result.error)).toBe('Use one of the frameworks okr, project, alignment, personal.');
   });
 
   it('reads "today" as a real calendar day', () => {
@@ -35,7 +36,9 @@ describe('edge schemas', () => {
     const table = { header: ['ID', 'Level', 'Title'], rows: [['O1', 'Objective', new Date()]], headerRow: 2 };
     expect(() => assertRawTable(table)).not.toThrow();
     expect(() => assertRawTable({ header: [], rows: [[{ a: 1 }]] })).not.toThrow();
-    expect(() => assertRawTable({ header: [], rows: {} })).toThrow(/^Not a table of rows: rows: expected an array of rows/);
+    expect(() => assertRawTable({ header: [], rows: {} })).toThrow(
+      /^Not a table of rows: rows: expected an array of rows/,
+    );
     expect(() => assertRawTable({ ...table, headerRow: 0 })).toThrow(/^Not a table of rows: headerRow: /);
   });
 });

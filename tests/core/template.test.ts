@@ -49,9 +49,12 @@ describe('templateFor', () => {
       expect(spec.widths[c.key]).toBeGreaterThan(40);
       expect(spec.notes[c.key]).toBeTruthy();
     }
-    expect(spec.colours.filter((c) => c.column === 'pace').map((c) => c.equals).sort()).toEqual(
-      ['at risk', 'done', 'not started', 'off track', 'on track', 'overdue'],
-    );
+    expect(
+      spec.colours
+        .filter((c) => c.column === 'pace')
+        .map((c) => c.equals)
+        .sort(),
+    ).toEqual(['at risk', 'done', 'not started', 'off track', 'on track', 'overdue']);
     expect(spec.colours.filter((c) => c.column === 'status')).toHaveLength(6);
   });
 
@@ -76,7 +79,16 @@ describe('templateFor with examples', () => {
     expect(plan.tree.inCycle.every((v) => v === 0)).toBe(true);
     for (const item of plan.items) {
       if (item.parentId !== '') expect(plan.tree.parent[item.index]).toBeGreaterThanOrEqual(0);
-      for (const key of ['start', 'target', 'current', 'startDate', 'dueDate', 'lastCheckIn', 'review', 'weight'] as const) {
+      for (const key of [
+        'start',
+        'target',
+        'current',
+        'startDate',
+        'dueDate',
+        'lastCheckIn',
+        'review',
+        'weight',
+      ] as const) {
         expect(item[key].state, `${item.id} ${key}`).not.toBe('invalid');
       }
     }
@@ -88,13 +100,16 @@ describe('templateFor with examples', () => {
     }
   });
 
-  it.each(FRAMEWORK_IDS)('%s: examples pass the SMART check (the personal one shows the replanning warning on purpose)', (framework) => {
-    const { plan } = examplePlan(framework);
-    const findings = checkPlan(plan, { today: TODAY });
-    const summary = findings.map((f) => `${f.id} ${f.rule}`);
-    if (framework === 'personal') expect(summary).toEqual(['SG1.2 progress/overdue']);
-    else expect(summary).toEqual([]);
-  });
+  it.each(FRAMEWORK_IDS)(
+    '%s: examples pass the SMART check (the personal one shows the replanning warning on purpose)',
+    (framework) => {
+      const { plan } = examplePlan(framework);
+      const findings = checkPlan(plan, { today: TODAY });
+      const summary = findings.map((f) => `${f.id} ${f.rule}`);
+      if (framework === 'personal') expect(summary).toEqual(['SG1.2 progress/overdue']);
+      else expect(summary).toEqual([]);
+    },
+  );
 
   it.each(FRAMEWORK_IDS)('%s: the Progress cells evaluate to what the core computes', (framework) => {
     const { spec, plan } = examplePlan(framework);
@@ -129,7 +144,9 @@ describe('templateFor with examples', () => {
     expect(okr.get('Increase sales to $120 million')?.progress).toBe(0.5);
     expect(okr.get('Generate 1,000 qualified leads')?.progress).toBe(0.7);
     expect(okr.get('Achieve a Net Promoter Score (NPS) of 80')?.progress).toBe(0.5);
-    expect([...okr.keys()]).toEqual(expect.arrayContaining(['Conduct customer surveys', 'Analyze the survey feedback']));
+    expect([...okr.keys()]).toEqual(
+      expect.arrayContaining(['Conduct customer surveys', 'Analyze the survey feedback']),
+    );
 
     const { plan: project } = examplePlan('project');
     const goal = project.items[0];
@@ -141,7 +158,11 @@ describe('templateFor with examples', () => {
       'Pass the security audit with 0 critical findings by July 2',
     ]);
     expect(project.items.map((i) => i.title)).toEqual(
-      expect.arrayContaining(['Network design signed off', 'Document the current VPC topology', 'Draft the subnet allocation plan']),
+      expect.arrayContaining([
+        'Network design signed off',
+        'Document the current VPC topology',
+        'Draft the subnet allocation plan',
+      ]),
     );
 
     const personal = progress('personal');
@@ -153,7 +174,15 @@ describe('templateFor with examples', () => {
     const task = alignment.items[alignment.items.length - 1];
     const chain = [task.index];
     for (let p = alignment.tree.parent[task.index]; p >= 0; p = alignment.tree.parent[p]) chain.push(p);
-    expect(chain.map((i) => alignment.items[i].level)).toEqual(['Task', 'Tactic', 'Key Result', 'Objective', 'Outcome', 'Vision', 'Purpose']);
+    expect(chain.map((i) => alignment.items[i].level)).toEqual([
+      'Task',
+      'Tactic',
+      'Key Result',
+      'Objective',
+      'Outcome',
+      'Vision',
+      'Purpose',
+    ]);
   });
 
   it('places dates around today, the same for the same today', () => {

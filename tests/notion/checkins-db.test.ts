@@ -14,7 +14,18 @@ import { okrPlan, table, TODAY, world } from './helpers.js';
 import type { World } from './helpers.js';
 
 function record(id: string, date: string, current: number | null, note = '', change: CheckIn['change'] = ''): CheckIn {
-  return { date: dayFromIso(date), id, current, progress: current === null ? null : current / 50, status: 'On track', note, who: 'Ana Silva', change, before: [], after: [] };
+  return {
+    date: dayFromIso(date),
+    id,
+    current,
+    progress: current === null ? null : current / 50,
+    status: 'On track',
+    note,
+    who: 'Ana Silva',
+    change,
+    before: [],
+    after: [],
+  };
 }
 
 /** KR1 checked in weekly, KR2 once, a replanning choice (no check-in), and an ID no longer in the plan. */
@@ -31,9 +42,11 @@ function history(): CheckIn[] {
 }
 
 /** The live pages of a Check-ins database (several per Cascade ID). */
-const checkInPages = (w: World, title = 'Check-ins'): Row[] => rowsOf(w.emu.model, w.db(title).dataSourceId).filter((r) => !r.inTrash);
+const checkInPages = (w: World, title = 'Check-ins'): Row[] =>
+  rowsOf(w.emu.model, w.db(title).dataSourceId).filter((r) => !r.inTrash);
 
-const mirrorWith = (records: CheckIn[]): MirrorPlan => buildMirror(readPlan(table(okrPlan())), { today: dayFromIso(TODAY), history: records });
+const mirrorWith = (records: CheckIn[]): MirrorPlan =>
+  buildMirror(readPlan(table(okrPlan())), { today: dayFromIso(TODAY), history: records });
 
 describe('the Check-ins database', () => {
   it("gets one page per check-in, related to its item's page, marked as the plan's; the next run only reads", async () => {
@@ -49,15 +62,39 @@ describe('the Check-ins database', () => {
     const first = await w.sync(mirrorWith(history()));
     const db = w.db('Check-ins');
     expect(db.schema).toMatchObject({
-      Name: 'title', Date: 'date', 'Cascade ID': 'rich_text', Current: 'number', Progress: 'number', Status: 'select',
-      Note: 'rich_text', Who: 'rich_text', 'Cascade check-in': 'rich_text',
-      Objective: 'relation → Objectives', 'Key Result': 'relation → Key Results', Task: 'relation → Tasks',
+      Name: 'title',
+      Date: 'date',
+      'Cascade ID': 'rich_text',
+      Current: 'number',
+      Progress: 'number',
+      Status: 'select',
+      Note: 'rich_text',
+      Who: 'rich_text',
+      'Cascade check-in': 'rich_text',
+      Objective: 'relation → Objectives',
+      'Key Result': 'relation → Key Results',
+      Task: 'relation → Tasks',
     });
-    for (const p of db.props) expect(p.description, p.name).toMatch(/\(cascade:[^;]+;plan=company-okrs;level=Check-ins\)$/);
+    for (const p of db.props)
+      expect(p.description, p.name).toMatch(/\(cascade:[^;]+;plan=company-okrs;level=Check-ins\)$/);
     const pages = checkInPages(w);
-    expect(pages.map((p) => p.values.Name).sort()).toEqual(['KR1 · 2026-04-17', 'KR1 · 2026-04-24', 'KR1 · 2026-04-24 (2)', 'KR1 · 2026-05-01', 'KR2 · 2026-04-17']);
+    expect(pages.map((p) => p.values.Name).sort()).toEqual([
+      'KR1 · 2026-04-17',
+      'KR1 · 2026-04-24',
+      'KR1 · 2026-04-24 (2)',
+      'KR1 · 2026-05-01',
+      'KR2 · 2026-04-17',
+    ]);
     const slipped = pages.find((p) => p.values.Name === 'KR1 · 2026-05-01')!.values;
-    expect(slipped).toMatchObject({ Date: '2026-05-01', 'Cascade ID': 'KR1', Current: 20, Progress: 0.4, Status: 'On track', Note: 'two deals slipped', Who: 'Ana Silva' });
+    expect(slipped).toMatchObject({
+      Date: '2026-05-01',
+      'Cascade ID': 'KR1',
+      Current: 20,
+      Progress: 0.4,
+      Status: 'On track',
+      Note: 'two deals slipped',
+      Who: 'Ana Silva',
+    });
     expect(slipped['Key Result']).toEqual([w.rows('Key Results').get('KR1')!.id]);
     // The item databases are left as they were: the relation is one way.
     expect(Object.keys(w.db('Key Results').schema)).not.toContain('Check-ins');
@@ -79,12 +116,22 @@ describe('the Check-ins database', () => {
     const ana = w.emu.addPerson('Ana Silva', 'ana@example.com');
     const notion = new Client({ auth: ana.token, baseUrl: w.emu.url, retry: false, logger: () => {} });
     const kickOff = checkInPages(w).find((p) => p.values.Name === 'KR1 · 2026-04-17')!;
-    await notion.pages.update({ page_id: kickOff.id, properties: { Note: { rich_text: [{ text: { content: 'kick-off, with the whole team' } }] } } });
+    await notion.pages.update({
+      page_id: kickOff.id,
+      properties: { Note: { rich_text: [{ text: { content: 'kick-off, with the whole team' } }] } },
+    });
 
     w.emu.inject({ kind: 'pages.create', status: 502, afterProcessing: true, times: 1 });
     w.emu.clearLog();
-    const report = await w.sync(mirrorWith([...history(), record('KR2', '2026-05-01', 36, 'survey sent'), record('KR3', '2026-05-01', 8)]));
-    expect(report.changes.filter((c) => c.database === 'Check-ins').map((c) => c.title).sort()).toEqual(['KR2 · 2026-05-01', 'KR3 · 2026-05-01']);
+    const report = await w.sync(
+      mirrorWith([...history(), record('KR2', '2026-05-01', 36, 'survey sent'), record('KR3', '2026-05-01', 8)]),
+    );
+    expect(
+      report.changes
+        .filter((c) => c.database === 'Check-ins')
+        .map((c) => c.title)
+        .sort(),
+    ).toEqual(['KR2 · 2026-05-01', 'KR3 · 2026-05-01']);
     // Check-in pages are only ever created: none was written to.
     const ids = checkInPages(w).map((p) => p.id);
     expect(w.emu.writes().filter((e) => ids.some((id) => e.path.includes(id)))).toEqual([]);
@@ -118,7 +165,13 @@ describe('the Check-ins database', () => {
     const w = await world();
     const someone = w.emu.addPerson('Ana Silva', 'ana@example.com');
     const notion = new Client({ auth: someone.token, baseUrl: w.emu.url, retry: false, logger: () => {} });
-    const theirs = (await notion.databases.create({ parent: { type: 'page_id', page_id: w.parent }, title: [{ text: { content: 'Check-ins' } }], initial_data_source: { properties: { Name: { title: {} } } } })).id;
+    const theirs = (
+      await notion.databases.create({
+        parent: { type: 'page_id', page_id: w.parent },
+        title: [{ text: { content: 'Check-ins' } }],
+        initial_data_source: { properties: { Name: { title: {} } } },
+      })
+    ).id;
     w.emu.clearLog();
     await w.sync(mirrorWith(history()));
     expect(w.db('Check-ins (company-okrs)')).toBeDefined();

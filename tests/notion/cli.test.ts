@@ -16,7 +16,8 @@ const BIN = join(ROOT, 'bin', 'cascade.js');
 const TOKEN = 'ntn_S3cr3tT0kenThatMustNeverBePrinted_0042';
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'build', 'cascade.js'))) throw new Error('build/cascade.js is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(join(ROOT, 'build', 'cascade.js')))
+    throw new Error('build/cascade.js is missing: run `npm run build` first (npm test does).');
 });
 
 interface Run {
@@ -40,7 +41,12 @@ async function planFile(rows: readonly PlanRow[]): Promise<string> {
   return path;
 }
 
-function cascade(w: World, args: string[], env: Record<string, string | undefined> = {}, onSpawn?: (kill: () => void) => void): Promise<Run> {
+function cascade(
+  w: World,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  onSpawn?: (kill: () => void) => void,
+): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
@@ -93,7 +99,9 @@ describe('cascade sync (the built command)', () => {
     w.emu.clearLog();
     const second = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Synced: 0 created, 0 updated, 0 trashed, 8 unchanged · 11 API calls (11 reads, 0 writes)');
+    expect(second.stdout).toContain(
+      'Synced: 0 created, 0 updated, 0 trashed, 8 unchanged · 11 API calls (11 reads, 0 writes)',
+    );
     expect(w.emu.writes()).toEqual([]);
     expectNoToken(first);
     expectNoToken(second);
@@ -106,7 +114,10 @@ describe('cascade sync (the built command)', () => {
     const ana = w.emu.addPerson('Ana Silva', 'ana@example.com');
     const notion = new Client({ auth: ana.token, baseUrl: w.emu.url, retry: false, logger: () => {} });
     const kr1 = w.rows('Key Results').get('KR1')!.id;
-    await notion.pages.update({ page_id: kr1, properties: { Current: { number: 45 }, Status: { select: { name: 'At risk' } } } });
+    await notion.pages.update({
+      page_id: kr1,
+      properties: { Current: { number: 45 }, Status: { select: { name: 'At risk' } } },
+    });
     const before = await readFile(file, 'utf8');
 
     const oneWay = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY, '--no-pull', '--dry-run']);
@@ -121,7 +132,11 @@ describe('cascade sync (the built command)', () => {
     const expected = okrPlan();
     Object.assign(expected[1], { Current: 45, Status: 'At risk' });
     // Only the two cells changed in the file.
-    expect(await readFile(file, 'utf8')).toBe(before.replace('accounts,,2026-06-30,weekly,2026-04-28,On track', 'accounts,,2026-06-30,weekly,2026-04-28,At risk').replace(',0,50,20,', ',0,50,45,'));
+    expect(await readFile(file, 'utf8')).toBe(
+      before
+        .replace('accounts,,2026-06-30,weekly,2026-04-28,On track', 'accounts,,2026-06-30,weekly,2026-04-28,At risk')
+        .replace(',0,50,20,', ',0,50,45,'),
+    );
     expectInSync(w, expected);
     w.emu.clearLog();
     const again = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY]);
@@ -141,7 +156,11 @@ describe('cascade sync (the built command)', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Synced: 8 created, 0 updated, 0 trashed');
     expect(w.db('Objectives (support)')).toBeDefined();
-    expect([...w.rows('Objectives').values()].map((r) => r.values.Name)).toEqual(okrPlan().filter((r) => r.Level === 'Objective').map((r) => r.Title));
+    expect([...w.rows('Objectives').values()].map((r) => r.values.Name)).toEqual(
+      okrPlan()
+        .filter((r) => r.Level === 'Objective')
+        .map((r) => r.Title),
+    );
   });
 
   it('reads .xlsx plans too, and takes the page as a Notion link', async () => {
@@ -149,7 +168,14 @@ describe('cascade sync (the built command)', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Cascade');
     sheet.addRow(HEADER);
-    for (const r of okrPlan()) sheet.addRow(HEADER.map((h) => (typeof r[h] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r[h] as string) ? new Date(`${r[h]}T00:00:00Z`) : (r[h] ?? null))));
+    for (const r of okrPlan())
+      sheet.addRow(
+        HEADER.map((h) =>
+          typeof r[h] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r[h] as string)
+            ? new Date(`${r[h]}T00:00:00Z`)
+            : (r[h] ?? null),
+        ),
+      );
     const dir = await mkdtemp(join(tmpdir(), 'cascade-sync-'));
     const file = join(dir, 'plan.xlsx');
     await book.xlsx.writeFile(file);
@@ -177,13 +203,29 @@ describe('cascade sync (the built command)', () => {
     const empty = await planFile([]);
     const cases: [string[], Record<string, string | undefined>, RegExp][] = [
       [['sync', file, '--parent', w.parent], { NOTION_TOKEN: undefined }, /NOTION_TOKEN is not set/],
-      [['sync', file, '--parent', w.parent], { NOTION_TOKEN: `${TOKEN}x` }, /Notion refused the token in NOTION_TOKEN \(401 unauthorized\)/],
-      [['sync', file, '--parent', w.parent], { NOTION_TOKEN: `${TOKEN.slice(0, 20)}\n${TOKEN.slice(20)}` }, /NOTION_TOKEN has a character that a Notion secret never has \(a line break at character 21\)/],
-      [['sync', file, '--parent', hidden], {}, /not shared with your integration \(404\)\. Share the page with your integration: open it in Notion, click ••• \(top right\) → Connections/],
+      [
+        ['sync', file, '--parent', w.parent],
+        { NOTION_TOKEN: `${TOKEN}x` },
+        /Notion refused the token in NOTION_TOKEN \(401 unauthorized\)/,
+      ],
+      [
+        ['sync', file, '--parent', w.parent],
+        { NOTION_TOKEN: `${TOKEN.slice(0, 20)}\n${TOKEN.slice(20)}` },
+        /NOTION_TOKEN has a character that a Notion secret never has \(a line break at character 21\)/,
+      ],
+      [
+        ['sync', file, '--parent', hidden],
+        {},
+        /not shared with your integration \(404\)\. Share the page with your integration: open it in Notion, click ••• \(top right\) → Connections/,
+      ],
       [['sync', file, '--parent', 'my plan'], {}, /--parent "my plan" is not a Notion page ID or link/],
       [['sync', join(tmpdir(), 'no-such-plan.csv'), '--parent', w.parent], {}, /no-such-plan\.csv/],
       [['sync', empty, '--parent', w.parent], {}, /The plan has no rows, so there is nothing to mirror/],
-      [['sync', file, '--parent', w.parent], { NOTION_BASE_URL: 'http://127.0.0.1:9', CASCADE_NOTION_RETRY_MS: '1' }, /Could not reach Notion at http:\/\/127\.0\.0\.1:9/],
+      [
+        ['sync', file, '--parent', w.parent],
+        { NOTION_BASE_URL: 'http://127.0.0.1:9', CASCADE_NOTION_RETRY_MS: '1' },
+        /Could not reach Notion at http:\/\/127\.0\.0\.1:9/,
+      ],
     ];
     for (const [args, env, message] of cases) {
       const run = await cascade(w, args, env);
@@ -200,7 +242,8 @@ describe('cascade sync (the built command)', () => {
     w.emu.inject({
       kind: 'pages.create',
       status: 400,
-      message: 'body failed validation: body.properties.Unit.rich_text[0].text.content should be a unit, instead was `"accounts"`.',
+      message:
+        'body failed validation: body.properties.Unit.rich_text[0].text.content should be a unit, instead was `"accounts"`.',
       match: ({ body }) => JSON.stringify(body).includes('"accounts"'),
     });
     const run = await cascade(w, ['sync', await planFile(okrPlan()), '--parent', w.parent, '--today', TODAY]);
@@ -214,13 +257,26 @@ describe('cascade sync (the built command)', () => {
   it('a run killed half way leaves Notion to be finished by the next run, with no duplicate page', async () => {
     const w = await tokenWorld();
     const rows: PlanRow[] = [...okrPlan()];
-    for (let i = 4; i <= 40; i++) rows.push({ ID: `T${i}`, Level: 'Task', Parent: 'KR2', Title: `Interview customer number ${i}`, Owner: 'Mei Chen', 'Due date': '2026-05-30' });
+    for (let i = 4; i <= 40; i++)
+      rows.push({
+        ID: `T${i}`,
+        Level: 'Task',
+        Parent: 'KR2',
+        Title: `Interview customer number ${i}`,
+        Owner: 'Mei Chen',
+        'Due date': '2026-05-30',
+      });
     const file = await planFile(rows);
     let kill: () => void = () => {};
     w.emu.onWrite = (_entry, writes) => {
       if (writes === 15) kill();
     };
-    const killed = await cascade(w, ['sync', file, '--parent', w.parent, '--today', TODAY], { CASCADE_NOTION_RATE: '40' }, (k) => (kill = k));
+    const killed = await cascade(
+      w,
+      ['sync', file, '--parent', w.parent, '--today', TODAY],
+      { CASCADE_NOTION_RATE: '40' },
+      (k) => (kill = k),
+    );
     expect(killed.code).toBeNull(); // killed by the signal
     w.emu.onWrite = null;
     expect(w.emu.writes().length).toBeLessThan(rows.length);

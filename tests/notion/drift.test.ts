@@ -16,9 +16,18 @@ describe('schema drift', () => {
     await w.sync(okrPlan());
     const notion = user(w);
     const ds = w.db('Key Results').dataSourceId;
-    await notion.dataSources.update({ data_source_id: ds, properties: { Notes: { rich_text: {} }, Confidence: { select: { options: [{ name: 'High' }] } } } });
+    await notion.dataSources.update({
+      data_source_id: ds,
+      properties: { Notes: { rich_text: {} }, Confidence: { select: { options: [{ name: 'High' }] } } },
+    });
     const kr1 = w.rows('Key Results').get('KR1')!.id;
-    await notion.pages.update({ page_id: kr1, properties: { Notes: { rich_text: [{ text: { content: 'Ask Tom on Friday' } }] }, Confidence: { select: { name: 'High' } } } });
+    await notion.pages.update({
+      page_id: kr1,
+      properties: {
+        Notes: { rich_text: [{ text: { content: 'Ask Tom on Friday' } }] },
+        Confidence: { select: { name: 'High' } },
+      },
+    });
     w.emu.clearLog();
     await w.sync(okrPlan());
     expect(w.emu.writes()).toEqual([]);
@@ -35,8 +44,19 @@ describe('schema drift', () => {
     const report = await w.sync(okrPlan());
     const writes = w.emu.writes();
     expect(writes[0].kind).toBe('dataSources.update');
-    expect(writes[0].body).toEqual({ properties: { Owner: { rich_text: {}, description: expect.stringMatching(/\(cascade:owner;plan=company-okrs;level=Key%20Result\)$/) } } });
-    expect(writes.slice(1).map((e) => Object.keys((e.body as { properties: object }).properties))).toEqual([['Owner'], ['Owner'], ['Owner']]);
+    expect(writes[0].body).toEqual({
+      properties: {
+        Owner: {
+          rich_text: {},
+          description: expect.stringMatching(/\(cascade:owner;plan=company-okrs;level=Key%20Result\)$/),
+        },
+      },
+    });
+    expect(writes.slice(1).map((e) => Object.keys((e.body as { properties: object }).properties))).toEqual([
+      ['Owner'],
+      ['Owner'],
+      ['Owner'],
+    ]);
     expect(report.schema).toEqual([{ database: 'Key Results', kind: 'restore properties', properties: ['Owner'] }]);
     expectInSync(w, okrPlan());
   });
@@ -45,7 +65,14 @@ describe('schema drift', () => {
     const w = await world();
     await w.sync(okrPlan());
     const ds = w.db('Tasks').dataSourceId;
-    await user(w).dataSources.update({ data_source_id: ds, properties: { 'Due date': { rich_text: {} }, Progress: { number: { format: 'number' } }, Status: { rich_text: {} } } });
+    await user(w).dataSources.update({
+      data_source_id: ds,
+      properties: {
+        'Due date': { rich_text: {} },
+        Progress: { number: { format: 'number' } },
+        Status: { rich_text: {} },
+      },
+    });
     expect(w.db('Tasks').schema['Due date']).toBe('rich_text');
     await w.sync(okrPlan());
     expect(w.db('Tasks').schema).toMatchObject({ 'Due date': 'date', Status: 'select' });
@@ -59,7 +86,10 @@ describe('schema drift', () => {
   it('restores the two-way relation when a user deleted the reverse property on the parent', async () => {
     const w = await world();
     await w.sync(okrPlan());
-    await user(w).dataSources.update({ data_source_id: w.db('Objectives').dataSourceId, properties: { 'Key Results': null } });
+    await user(w).dataSources.update({
+      data_source_id: w.db('Objectives').dataSourceId,
+      properties: { 'Key Results': null },
+    });
     await w.sync(okrPlan());
     expect(w.db('Objectives').schema['Key Results']).toBe('relation → Key Results');
     expect(w.db('Key Results').schema.Parent).toBe('relation → Objectives');
@@ -69,19 +99,27 @@ describe('schema drift', () => {
   it('writes the title under whatever name a user gave the title property', async () => {
     const w = await world();
     await w.sync(okrPlan());
-    await user(w).dataSources.update({ data_source_id: w.db('Tasks').dataSourceId, properties: { Name: { name: 'Task' } } });
+    await user(w).dataSources.update({
+      data_source_id: w.db('Tasks').dataSourceId,
+      properties: { Name: { name: 'Task' } },
+    });
     const rows = okrPlan();
     rows[6].Title = 'Run two webinars for accountants';
     w.emu.clearLog();
     await w.sync(rows);
-    expect(w.emu.writes().map((e) => e.body)).toEqual([{ properties: { Task: { title: [{ type: 'text', text: { content: 'Run two webinars for accountants' } }] } } }]);
+    expect(w.emu.writes().map((e) => e.body)).toEqual([
+      { properties: { Task: { title: [{ type: 'text', text: { content: 'Run two webinars for accountants' } }] } } },
+    ]);
   });
 
   it('takes over pages by title when the Cascade ID property was deleted, instead of duplicating them', async () => {
     const w = await world();
     await w.sync(okrPlan());
     const before = w.rows('Tasks').get('T1')!.id;
-    await user(w).dataSources.update({ data_source_id: w.db('Tasks').dataSourceId, properties: { 'Cascade ID': null } });
+    await user(w).dataSources.update({
+      data_source_id: w.db('Tasks').dataSourceId,
+      properties: { 'Cascade ID': null },
+    });
     await w.sync(okrPlan());
     expect(w.rows('Tasks').get('T1')!.id).toBe(before);
     expectInSync(w, okrPlan());
@@ -97,7 +135,10 @@ describe('duplicates', () => {
     const original = w.rows('Key Results').get('KR2')!;
     const copy = await notion.pages.create({
       parent: { data_source_id: ds },
-      properties: { Name: { title: [{ text: { content: 'Raise NPS from 30 to 45 (copy)' } }] }, 'Cascade ID': { rich_text: [{ text: { content: 'KR2' } }] } },
+      properties: {
+        Name: { title: [{ text: { content: 'Raise NPS from 30 to 45 (copy)' } }] },
+        'Cascade ID': { rich_text: [{ text: { content: 'KR2' } }] },
+      },
     });
     const report = await w.sync(okrPlan());
     expect(report.changes).toEqual([expect.objectContaining({ kind: 'trash', id: 'KR2', reason: 'duplicate' })]);
@@ -110,7 +151,11 @@ describe('duplicates', () => {
     const w = await world();
     await w.sync(okrPlan());
     const notion = user(w);
-    await notion.databases.create({ parent: { type: 'page_id', page_id: w.parent }, title: [{ text: { content: 'Tasks' } }], initial_data_source: { properties: { Name: { title: {} } } } });
+    await notion.databases.create({
+      parent: { type: 'page_id', page_id: w.parent },
+      title: [{ text: { content: 'Tasks' } }],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
     w.emu.clearLog();
     const report = await w.sync(okrPlan());
     expect(w.emu.writes()).toEqual([]);
@@ -120,24 +165,58 @@ describe('duplicates', () => {
 
 /** Objective O1 with `count` key results KR1…KRn, and one task T1 under KR1. */
 function objectiveWithKeyResults(count: number): PlanRow[] {
-  const krs = Array.from({ length: count }, (_, i): PlanRow => ({ ID: `KR${i + 1}`, Level: 'Key Result', Parent: 'O1', Title: `Sign ${i + 10} accounts in region ${i + 1}`, Owner: 'Tom Baker', Start: 0, Target: i + 10, Current: 1, 'Due date': '2026-06-30' }));
-  return [okrPlan()[0], ...krs, { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'Call the first leads', Owner: 'Tom Baker', 'Due date': '2026-05-30' }];
+  const krs = Array.from({ length: count }, (_, i): PlanRow => ({
+    ID: `KR${i + 1}`,
+    Level: 'Key Result',
+    Parent: 'O1',
+    Title: `Sign ${i + 10} accounts in region ${i + 1}`,
+    Owner: 'Tom Baker',
+    Start: 0,
+    Target: i + 10,
+    Current: 1,
+    'Due date': '2026-06-30',
+  }));
+  return [
+    okrPlan()[0],
+    ...krs,
+    {
+      ID: 'T1',
+      Level: 'Task',
+      Parent: 'KR1',
+      Title: 'Call the first leads',
+      Owner: 'Tom Baker',
+      'Due date': '2026-05-30',
+    },
+  ];
 }
 
 describe('relations past 25', () => {
   it('reads a relation with more than 25 targets through the property endpoint', async () => {
     const w = await world();
-    const tasks = Array.from({ length: 30 }, (_, i): PlanRow => ({ ID: `T${i + 1}`, Level: 'Task', Parent: 'KR1', Title: `Call lead number ${i + 1}`, Owner: 'Tom Baker', 'Due date': '2026-05-30' }));
+    const tasks = Array.from({ length: 30 }, (_, i): PlanRow => ({
+      ID: `T${i + 1}`,
+      Level: 'Task',
+      Parent: 'KR1',
+      Title: `Call lead number ${i + 1}`,
+      Owner: 'Tom Baker',
+      'Due date': '2026-05-30',
+    }));
     const rows = [...okrPlan().filter((r) => r.Level !== 'Task'), ...tasks];
     await w.sync(rows);
     const kr1 = w.rows('Key Results').get('KR1')!;
     expect(kr1.values.Tasks).toHaveLength(30);
     // The page object lists 25 and says there are more; the property endpoint gives all 30.
     const notion = user(w);
-    const page = (await notion.pages.retrieve({ page_id: kr1.id })) as unknown as { properties: Record<string, { id: string; relation: unknown[]; has_more: boolean }> };
+    const page = (await notion.pages.retrieve({ page_id: kr1.id })) as unknown as {
+      properties: Record<string, { id: string; relation: unknown[]; has_more: boolean }>;
+    };
     expect(page.properties.Tasks.relation).toHaveLength(PAGE_RELATION_LIMIT);
     expect(page.properties.Tasks.has_more).toBe(true);
-    const first = await notion.pages.properties.retrieve({ page_id: kr1.id, property_id: page.properties.Tasks.id, page_size: 20 });
+    const first = await notion.pages.properties.retrieve({
+      page_id: kr1.id,
+      property_id: page.properties.Tasks.id,
+      page_size: 20,
+    });
     expect(first).toMatchObject({ object: 'list', has_more: true });
     expectInSync(w, rows);
   });
@@ -147,12 +226,17 @@ describe('relations past 25', () => {
     const rows = objectiveWithKeyResults(30);
     await w.sync(rows);
     const t1 = w.rows('Tasks').get('T1')!.id;
-    await user(w).pages.update({ page_id: t1, properties: { Parent: { relation: [...w.rows('Key Results').values()].map((kr) => ({ id: kr.id })) } } });
+    await user(w).pages.update({
+      page_id: t1,
+      properties: { Parent: { relation: [...w.rows('Key Results').values()].map((kr) => ({ id: kr.id })) } },
+    });
     expect(w.rows('Tasks').get('T1')!.values.Parent).toHaveLength(30);
     w.emu.clearLog();
     await w.sync(rows);
     expect(w.emu.countByKind()['pages.properties.retrieve']).toBe(1);
-    expect(w.emu.writes().map((e) => e.body)).toEqual([{ properties: { Parent: { relation: [{ id: w.rows('Key Results').get('KR1')!.id }] } } }]);
+    expect(w.emu.writes().map((e) => e.body)).toEqual([
+      { properties: { Parent: { relation: [{ id: w.rows('Key Results').get('KR1')!.id }] } } },
+    ]);
     expectInSync(w, rows);
   });
 
@@ -162,13 +246,18 @@ describe('relations past 25', () => {
     await w.sync(rows);
     // The API takes at most 100 targets per write; the UI has no such limit.
     const parent = w.db('Tasks').props.find((p) => p.name === 'Parent')!;
-    w.emu.model.pages.get(w.rows('Tasks').get('T1')!.id)!.values.set(parent.id, [...w.rows('Key Results').values()].map((kr) => kr.id));
+    w.emu.model.pages.get(w.rows('Tasks').get('T1')!.id)!.values.set(
+      parent.id,
+      [...w.rows('Key Results').values()].map((kr) => kr.id),
+    );
     expect(w.rows('Tasks').get('T1')!.values.Parent).toHaveLength(130);
     w.emu.clearLog();
     await w.sync(rows);
     const reads = w.emu.log.filter((e) => e.kind === 'pages.properties.retrieve');
     expect(reads.map((e) => e.status)).toEqual([200, 200]);
-    expect(w.emu.writes().map((e) => e.body)).toEqual([{ properties: { Parent: { relation: [{ id: w.rows('Key Results').get('KR1')!.id }] } } }]);
+    expect(w.emu.writes().map((e) => e.body)).toEqual([
+      { properties: { Parent: { relation: [{ id: w.rows('Key Results').get('KR1')!.id }] } } },
+    ]);
     expectInSync(w, rows);
   });
 });

@@ -29,7 +29,9 @@ describe('error messages', () => {
     const hidden = w.emu.model.addPage('Private plans', { shared: false });
     const error = await failure(syncMirror(mirrorOf(okrPlan()), { api: w.api(), parentPageId: hidden, plan: PLAN }));
     expect(error.kind).toBe('parent-not-found');
-    expect(error.message).toContain(`Notion cannot find the parent page ${hidden}, or it is not shared with your integration (404).`);
+    expect(error.message).toContain(
+      `Notion cannot find the parent page ${hidden}, or it is not shared with your integration (404).`,
+    );
     expect(error.message).toContain('••• (top right) → Connections → add your integration');
     expect(w.emu.writes()).toEqual([]);
   });
@@ -52,7 +54,8 @@ describe('error messages', () => {
       kind: 'pages.create',
       status: 400,
       code: 'validation_error',
-      message: 'body failed validation: body.properties.Owner.rich_text[0].text.content should be a valid name, instead was `"Mei Chen"`.',
+      message:
+        'body failed validation: body.properties.Owner.rich_text[0].text.content should be a valid name, instead was `"Mei Chen"`.',
       match: ({ body }) => JSON.stringify(body).includes('Mei Chen'),
     });
     const report = await w.sync(okrPlan());
@@ -62,10 +65,13 @@ describe('error messages', () => {
         id: 'KR2',
         row: 4,
         column: 'Owner',
-        message: 'body failed validation: body.properties.Owner.rich_text[0].text.content should be a valid name, instead was `"Mei Chen"`.',
+        message:
+          'body failed validation: body.properties.Owner.rich_text[0].text.content should be a valid name, instead was `"Mei Chen"`.',
       },
     ]);
-    expect(formatSummary(report)).toContain('Notion refused row 4 (KR2), column Owner in Key Results: body failed validation');
+    expect(formatSummary(report)).toContain(
+      'Notion refused row 4 (KR2), column Owner in Key Results: body failed validation',
+    );
     expect(w.rows('Key Results').has('KR2')).toBe(false);
     expect(w.rows('Key Results').size).toBe(2);
     expect(w.rows('Tasks').size).toBe(3);
@@ -76,8 +82,23 @@ describe('error messages', () => {
     await w.sync(okrPlan());
     // A new KR9 that Notion refuses, and T1 moved under it: T1's only change cannot be written.
     const rows = okrPlan().map((r) => (r.ID === 'T1' ? { ...r, Parent: 'KR9' } : r));
-    rows.push({ ID: 'KR9', Level: 'Key Result', Parent: 'O1', Title: 'Refused by Notion', Owner: 'Ana Ruiz', Start: 0, Target: 5, Current: 1, 'Due date': '2026-06-30' });
-    w.emu.inject({ kind: 'pages.create', status: 400, message: 'body failed validation: body.properties.Owner.rich_text[0].text.content is refused.', times: 1 });
+    rows.push({
+      ID: 'KR9',
+      Level: 'Key Result',
+      Parent: 'O1',
+      Title: 'Refused by Notion',
+      Owner: 'Ana Ruiz',
+      Start: 0,
+      Target: 5,
+      Current: 1,
+      'Due date': '2026-06-30',
+    });
+    w.emu.inject({
+      kind: 'pages.create',
+      status: 400,
+      message: 'body failed validation: body.properties.Owner.rich_text[0].text.content is refused.',
+      times: 1,
+    });
     const t1 = w.rows('Tasks').get('T1')!.id;
     w.emu.clearLog();
     const report = await w.sync(rows);
@@ -85,7 +106,14 @@ describe('error messages', () => {
     expect(report.warnings.join('\n')).toMatch(/Row \d+ \(T1\) is not linked to its parent kr9/);
     expect(w.emu.writes().filter((e) => e.path.endsWith(t1))).toEqual([]);
     const tasks = report.databases.find((d) => d.database === 'Tasks')!;
-    expect(tasks).toEqual({ database: 'Tasks', databaseId: expect.any(String), created: 0, updated: 0, trashed: 0, unchanged: 3 });
+    expect(tasks).toEqual({
+      database: 'Tasks',
+      databaseId: expect.any(String),
+      created: 0,
+      updated: 0,
+      trashed: 0,
+      unchanged: 3,
+    });
     const counted = report.databases.reduce((n, d) => n + d.created + d.updated + d.trashed + d.unchanged, 0);
     expect(counted + report.rejected.length).toBe(rows.length);
   });
@@ -95,7 +123,8 @@ describe('error messages', () => {
     w.emu.inject({
       kind: 'pages.create',
       status: 400,
-      message: 'body failed validation: body.properties.Name.title[0].text.content.length should be ≤ `2000`, instead was `2400`.',
+      message:
+        'body failed validation: body.properties.Name.title[0].text.content.length should be ≤ `2000`, instead was `2400`.',
       times: 1,
     });
     const report = await w.sync(okrPlan());
@@ -108,10 +137,21 @@ describe('error messages', () => {
     // request built by hand without splitting is refused, naming the property.
     await w.sync(okrPlan());
     const ds = w.db('Tasks').dataSourceId;
-    const error = await failure(w.api().createPage(ds, { Unit: { rich_text: [{ type: 'text', text: { content: 'x'.repeat(2001) } }] } }, 'creating a test page', async () => null));
+    const error = await failure(
+      w
+        .api()
+        .createPage(
+          ds,
+          { Unit: { rich_text: [{ type: 'text', text: { content: 'x'.repeat(2001) } }] } },
+          'creating a test page',
+          async () => null,
+        ),
+    );
     expect(error.kind).toBe('rejected');
     expect(error.notion).toMatchObject({ status: 400, code: 'validation_error' });
-    expect(error.message).toContain('body.properties.Unit.rich_text[0].text.content.length should be ≤ `2000`, instead was `2001`');
+    expect(error.message).toContain(
+      'body.properties.Unit.rich_text[0].text.content.length should be ≤ `2000`, instead was `2001`',
+    );
   });
 
   it('network: an address where nothing listens', async () => {
@@ -121,20 +161,30 @@ describe('error messages', () => {
     const api = new NotionApi({ token: w.emu.token, baseUrl: url, ...FAST, retry: { attempts: 2, baseMs: 1 } });
     const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: w.parent, plan: PLAN }));
     expect(error.kind).toBe('network');
-    expect(error.message).toMatch(new RegExp(`Could not reach Notion at ${url} while listing the parent page \\(ECONNREFUSED\\)`));
+    expect(error.message).toMatch(
+      new RegExp(`Could not reach Notion at ${url} while listing the parent page \\(ECONNREFUSED\\)`),
+    );
   });
 
-  it('an answer that is not Notion\'s (a wrong NOTION_BASE_URL) gives a message, not a crash', async () => {
+  it("an answer that is not Notion's (a wrong NOTION_BASE_URL) gives a message, not a crash", async () => {
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"hello":"world"}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const api = new NotionApi({ token: 'ntn_x_12345', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ...FAST });
-      const error = await failure(syncMirror(mirrorOf(okrPlan()), { api, parentPageId: '0123456789abcdef0123456789abcdef', plan: PLAN }));
+      const api = new NotionApi({
+        token: 'ntn_x_12345',
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        ...FAST,
+      });
+      const error = await failure(
+        syncMirror(mirrorOf(okrPlan()), { api, parentPageId: '0123456789abcdef0123456789abcdef', plan: PLAN }),
+      );
       expect(error.kind).toBe('unexpected');
-      expect(error.message).toMatch(/Notion answered listing the parent page in a shape cascade does not know \(results: .*\)\. Is NOTION_BASE_URL pointing at the Notion API\?/);
+      expect(error.message).toMatch(
+        /Notion answered listing the parent page in a shape cascade does not know \(results: .*\)\. Is NOTION_BASE_URL pointing at the Notion API\?/,
+      );
     } finally {
       server.close();
     }

@@ -11,12 +11,39 @@ import type { PlanRow } from './helpers.js';
 function biggerPlan(): PlanRow[] {
   const rows: PlanRow[] = [];
   for (let o = 1; o <= 2; o++) {
-    rows.push({ ID: `O${o}`, Level: 'Objective', Title: `Objective number ${o} for the year`, Owner: 'Lena Park', 'Start date': '2026-04-01', 'Due date': '2026-06-30', Review: 'monthly' });
+    rows.push({
+      ID: `O${o}`,
+      Level: 'Objective',
+      Title: `Objective number ${o} for the year`,
+      Owner: 'Lena Park',
+      'Start date': '2026-04-01',
+      'Due date': '2026-06-30',
+      Review: 'monthly',
+    });
     for (let k = 1; k <= 4; k++) {
       const kr = `KR${o}.${k}`;
-      rows.push({ ID: kr, Level: 'Key Result', Parent: `O${o}`, Title: `Reach ${k * 10} signed accounts in segment ${k}`, Owner: 'Tom Baker', Start: 0, Target: k * 10, Current: k * 3, 'Due date': '2026-06-30', Review: 'weekly' });
+      rows.push({
+        ID: kr,
+        Level: 'Key Result',
+        Parent: `O${o}`,
+        Title: `Reach ${k * 10} signed accounts in segment ${k}`,
+        Owner: 'Tom Baker',
+        Start: 0,
+        Target: k * 10,
+        Current: k * 3,
+        'Due date': '2026-06-30',
+        Review: 'weekly',
+      });
       for (let t = 1; t <= 3; t++) {
-        rows.push({ ID: `T${o}.${k}.${t}`, Level: 'Task', Parent: kr, Title: `Call lead list ${t} of segment ${k}`, Owner: 'Mei Chen', 'Due date': '2026-05-30', Status: t === 1 ? 'Done' : 'On track' });
+        rows.push({
+          ID: `T${o}.${k}.${t}`,
+          Level: 'Task',
+          Parent: kr,
+          Title: `Call lead list ${t} of segment ${k}`,
+          Owner: 'Mei Chen',
+          'Due date': '2026-05-30',
+          Status: t === 1 ? 'Done' : 'On track',
+        });
       }
     }
   }
@@ -44,7 +71,12 @@ describe('faults', () => {
     w.emu.inject({ kind: 'pages.create', status: 504, times: 2 });
     w.emu.inject({ kind: 'pages.create', status: 409, times: 2 });
     const report = await w.sync(okrPlan());
-    expect(w.emu.log.filter((e) => e.status >= 400).map((e) => e.status).sort()).toEqual([409, 409, 500, 500, 502, 502, 503, 503, 504, 504]);
+    expect(
+      w.emu.log
+        .filter((e) => e.status >= 400)
+        .map((e) => e.status)
+        .sort(),
+    ).toEqual([409, 409, 500, 500, 502, 502, 503, 503, 504, 504]);
     expect(report.calls.retries).toBe(10);
     expect(w.emu.countByKind()['pages.create']).toBe(8 + 6);
     expectInSync(w, okrPlan());
@@ -115,7 +147,9 @@ describe('faults', () => {
     const error = await w.sync(okrPlan()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
     expect((error as SyncError).kind).toBe('unavailable');
-    expect((error as SyncError).message).toMatch(/Notion kept failing while creating row \d \(O\d\) in "Objectives" \(503 service_unavailable, 6 attempts\)/);
+    expect((error as SyncError).message).toMatch(
+      /Notion kept failing while creating row \d \(O\d\) in "Objectives" \(503 service_unavailable, 6 attempts\)/,
+    );
     expect((error as SyncError).message).toMatch(/run sync again later/);
     // Both objectives' creates ran out of attempts; no task or key result was tried after that.
     expect(w.emu.countByKind()['pages.create']).toBe(2 * 6);
@@ -132,7 +166,9 @@ describe('a run that dies half way', () => {
       if (entry.kind === 'pages.create' && ++pages === 9) w.emu.inject({ status: 503 });
     };
     await expect(w.sync(rows)).rejects.toThrow(/Notion kept failing/);
-    const made = rowsOf(w.emu.model, w.db('Key Results').dataSourceId).length + rowsOf(w.emu.model, w.db('Objectives').dataSourceId).length;
+    const made =
+      rowsOf(w.emu.model, w.db('Key Results').dataSourceId).length +
+      rowsOf(w.emu.model, w.db('Objectives').dataSourceId).length;
     expect(made).toBeGreaterThan(0);
     w.emu.onWrite = null;
     w.emu.clearFaults();
@@ -147,7 +183,15 @@ describe('a run that dies half way', () => {
     // As if a run had crashed between a lost answer and its check: two pages for KR2.
     const ds = w.db('Key Results').dataSourceId;
     const api = w.api();
-    await api.createPage(ds, { 'Cascade ID': { rich_text: [{ type: 'text', text: { content: 'KR2' } }] }, Name: { title: [{ type: 'text', text: { content: 'Raise NPS from 30 to 45' } }] } }, 'test', async () => null);
+    await api.createPage(
+      ds,
+      {
+        'Cascade ID': { rich_text: [{ type: 'text', text: { content: 'KR2' } }] },
+        Name: { title: [{ type: 'text', text: { content: 'Raise NPS from 30 to 45' } }] },
+      },
+      'test',
+      async () => null,
+    );
     expect(rowsOf(w.emu.model, ds).filter((r) => r.values['Cascade ID'] === 'KR2')).toHaveLength(2);
     await w.sync(okrPlan());
     expectInSync(w, okrPlan());

@@ -36,12 +36,24 @@ describe('first sync', () => {
       'Cascade sync': 'rich_text',
     };
     expect(w.db('Objectives').schema).toEqual({ ...expected, 'Key Results': 'relation → Key Results' });
-    expect(w.db('Key Results').schema).toEqual({ ...expected, Parent: 'relation → Objectives', Tasks: 'relation → Tasks' });
+    expect(w.db('Key Results').schema).toEqual({
+      ...expected,
+      Parent: 'relation → Objectives',
+      Tasks: 'relation → Tasks',
+    });
     expect(w.db('Tasks').schema).toEqual({ ...expected, Parent: 'relation → Key Results' });
     const progress = w.db('Tasks').props.find((p) => p.name === 'Progress')!;
     expect(progress.number).toEqual({ format: 'percent' });
     const status = w.db('Tasks').props.find((p) => p.name === 'Status')!;
-    expect(status.options!.map((o) => o.name)).toEqual(['Not started', 'On track', 'At risk', 'Off track', 'Done', 'Paused', 'Dropped']);
+    expect(status.options!.map((o) => o.name)).toEqual([
+      'Not started',
+      'On track',
+      'At risk',
+      'Off track',
+      'Done',
+      'Paused',
+      'Dropped',
+    ]);
     expect(report.schema.map((s) => s.kind)).toEqual(['create database', 'create database', 'create database']);
   });
 
@@ -64,7 +76,19 @@ describe('first sync', () => {
     expectInSync(w, okrPlan());
     // A few figures spelled out, so that the mirror and the core cannot be wrong together.
     const kr1 = w.rows('Key Results').get('KR1')!.values;
-    expect(kr1).toMatchObject({ Name: 'Sign 50 new SMB accounts', Start: 0, Target: 50, Current: 20, Unit: 'accounts', Progress: 0.4, 'Pace status': 'on track', 'Due date': '2026-06-30', Status: 'On track', Review: 'weekly', Check: '✓ OK' });
+    expect(kr1).toMatchObject({
+      Name: 'Sign 50 new SMB accounts',
+      Start: 0,
+      Target: 50,
+      Current: 20,
+      Unit: 'accounts',
+      Progress: 0.4,
+      'Pace status': 'on track',
+      'Due date': '2026-06-30',
+      Status: 'On track',
+      Review: 'weekly',
+      Check: '✓ OK',
+    });
     expect(w.rows('Key Results').get('KR3')!.values).toMatchObject({ Type: 'decrease', Progress: 0.4 });
     expect(w.rows('Tasks').get('T1')!.values).toMatchObject({ Status: 'Done', Progress: 1, 'Pace status': 'done' });
   });
@@ -92,7 +116,8 @@ describe('first sync', () => {
     expect(stored.length).toBe(10_000);
     expect(stored === long, 'the title arrives whole').toBe(true);
     const create = w.emu.log.find((e) => e.kind === 'pages.create' && JSON.stringify(e.body).includes('Grow'))!;
-    const pieces = (create.body as { properties: { Name: { title: { text: { content: string } }[] } } }).properties.Name.title;
+    const pieces = (create.body as { properties: { Name: { title: { text: { content: string } }[] } } }).properties.Name
+      .title;
     expect(pieces.length).toBe(5);
     expect(Math.max(...pieces.map((p) => p.text.content.length))).toBeLessThanOrEqual(2000);
     w.emu.clearLog();
@@ -103,10 +128,23 @@ describe('first sync', () => {
   it('shapes values Notion would refuse as they are: commas in a select, numbers past a double, dates with a time', async () => {
     const w = await world();
     const rows = okrPlan();
-    rows[1] = { ...rows[1], Status: 'Stalled, waiting on legal', Type: 'grow, then hold', Target: '1e400', Weight: 'Infinity', 'Due date': '2026-06-30T17:45:00' };
+    rows[1] = {
+      ...rows[1],
+      Status: 'Stalled, waiting on legal',
+      Type: 'grow, then hold',
+      Target: '1e400',
+      Weight: 'Infinity',
+      'Due date': '2026-06-30T17:45:00',
+    };
     const report = await w.sync(rows);
     expect(report.rejected).toEqual([]);
-    expect(w.rows('Key Results').get('KR1')!.values).toMatchObject({ Status: 'Stalled; waiting on legal', Type: 'grow; then hold', Target: null, Weight: null, 'Due date': '2026-06-30' });
+    expect(w.rows('Key Results').get('KR1')!.values).toMatchObject({
+      Status: 'Stalled; waiting on legal',
+      Type: 'grow; then hold',
+      Target: null,
+      Weight: null,
+      'Due date': '2026-06-30',
+    });
     type Sent = { properties?: Record<string, { number?: unknown; date?: { start: string } | null }> };
     const sent = w.emu.writes().flatMap((e) => Object.values((e.body as Sent).properties ?? {}));
     const dates = sent.map((v) => v.date?.start).filter((d) => d !== undefined);
@@ -119,7 +157,17 @@ describe('first sync', () => {
 
   it('links a task straight under an objective through a relation of its own', async () => {
     const w = await world();
-    const rows: PlanRow[] = [...okrPlan(), { ID: 'T9', Level: 'Task', Parent: 'O2', Title: 'Record a welcome video', Owner: 'Jon Ito', 'Due date': '2026-05-20' }];
+    const rows: PlanRow[] = [
+      ...okrPlan(),
+      {
+        ID: 'T9',
+        Level: 'Task',
+        Parent: 'O2',
+        Title: 'Record a welcome video',
+        Owner: 'Jon Ito',
+        'Due date': '2026-05-20',
+      },
+    ];
     await w.sync(rows);
     expect(w.db('Tasks').schema['Parent (Objective)']).toBe('relation → Objectives');
     expect(w.db('Objectives').schema.Tasks).toBe('relation → Tasks');
@@ -148,13 +196,51 @@ describe('first sync', () => {
   it('mirrors each framework with its own levels', async () => {
     const w = await world();
     const rows: PlanRow[] = [
-      { ID: 'G1', Level: 'Goal', Title: "Migrate the client's infrastructure to AWS by July 31", Owner: 'Dana Ruiz', 'Due date': '2026-07-31' },
-      { ID: 'O1', Level: 'Objective', Parent: 'G1', Title: 'Migrate 50% of workloads', Owner: 'Priya Shah', Start: 0, Target: 40, Current: 10, 'Due date': '2026-05-15' },
-      { ID: 'M1', Level: 'Milestone', Parent: 'O1', Title: 'Network design signed off', Owner: 'Marco Bianchi', Type: 'milestone', Current: 'done', 'Due date': '2026-04-30' },
-      { ID: 'T1', Level: 'Task', Parent: 'M1', Title: 'Document the current VPC topology', Owner: 'Sam Lee', 'Due date': '2026-04-20', Status: 'Done' },
+      {
+        ID: 'G1',
+        Level: 'Goal',
+        Title: "Migrate the client's infrastructure to AWS by July 31",
+        Owner: 'Dana Ruiz',
+        'Due date': '2026-07-31',
+      },
+      {
+        ID: 'O1',
+        Level: 'Objective',
+        Parent: 'G1',
+        Title: 'Migrate 50% of workloads',
+        Owner: 'Priya Shah',
+        Start: 0,
+        Target: 40,
+        Current: 10,
+        'Due date': '2026-05-15',
+      },
+      {
+        ID: 'M1',
+        Level: 'Milestone',
+        Parent: 'O1',
+        Title: 'Network design signed off',
+        Owner: 'Marco Bianchi',
+        Type: 'milestone',
+        Current: 'done',
+        'Due date': '2026-04-30',
+      },
+      {
+        ID: 'T1',
+        Level: 'Task',
+        Parent: 'M1',
+        Title: 'Document the current VPC topology',
+        Owner: 'Sam Lee',
+        'Due date': '2026-04-20',
+        Status: 'Done',
+      },
     ];
     await w.sync(rows);
-    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Milestones', 'Tasks']);
+    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual([
+      'Goals',
+      'Objectives',
+      'Milestones',
+      'Tasks',
+    ]);
     expect(database(w.emu.model, w.parent, 'Milestones').schema.Parent).toBe('relation → Objectives');
     expectInSync(w, rows);
     expect(w.rows('Milestones').get('M1')!.values.Progress).toBe(1);

@@ -1,7 +1,16 @@
 // Shared set-up for the Notion tests: plans as tables, an emulator with a shared parent page, and
 // a fast NotionApi (no pacing, short backoff) pointed at it.
 import { afterEach, expect } from 'vitest';
-import { checkPlan, checkSummary, computeProgress, dayFromIso, isoFromDay, pluralLevel, readPlan, roundFraction } from '../../shared/index.js';
+import {
+  checkPlan,
+  checkSummary,
+  computeProgress,
+  dayFromIso,
+  isoFromDay,
+  pluralLevel,
+  readPlan,
+  roundFraction,
+} from '../../shared/index.js';
 import type { CellValue, FrameworkId, PlanItem, RawTable } from '../../shared/index.js';
 import { buildMirror, NotionApi, syncMirror } from '../../notion-sync/index.js';
 import type { MirrorPlan, NotionApiOptions, SyncOptions, SyncReport } from '../../notion-sync/index.js';
@@ -14,15 +23,32 @@ export const TODAY = '2026-05-01';
 export type PlanRow = Record<string, CellValue>;
 
 export const HEADER = [
-  'ID', 'Level', 'Parent', 'Title', 'Owner', 'Type', 'Start', 'Target', 'Current', 'Unit',
-  'Start date', 'Due date', 'Review', 'Last check-in', 'Status', 'Weight',
+  'ID',
+  'Level',
+  'Parent',
+  'Title',
+  'Owner',
+  'Type',
+  'Start',
+  'Target',
+  'Current',
+  'Unit',
+  'Start date',
+  'Due date',
+  'Review',
+  'Last check-in',
+  'Status',
+  'Weight',
 ];
 
 export function table(rows: readonly PlanRow[], header: readonly string[] = HEADER): RawTable {
   return { header: [...header], rows: rows.map((r) => header.map((h) => r[h] ?? null)) };
 }
 
-export function mirrorOf(rows: readonly PlanRow[], options: { today?: string; framework?: FrameworkId } = {}): MirrorPlan {
+export function mirrorOf(
+  rows: readonly PlanRow[],
+  options: { today?: string; framework?: FrameworkId } = {},
+): MirrorPlan {
   const plan = readPlan(table(rows), { framework: options.framework });
   return buildMirror(plan, { today: dayFromIso(options.today ?? TODAY) });
 }
@@ -30,14 +56,99 @@ export function mirrorOf(rows: readonly PlanRow[], options: { today?: string; fr
 /** An OKR plan: two objectives, three key results, three tasks. */
 export function okrPlan(): PlanRow[] {
   return [
-    { ID: 'O1', Level: 'Objective', Title: 'Win the small-business market this quarter', Owner: 'Lena Park', 'Start date': '2026-04-01', 'Due date': '2026-06-30', Review: 'monthly', Status: 'On track' },
-    { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'Sign 50 new SMB accounts', Owner: 'Tom Baker', Start: 0, Target: 50, Current: 20, Unit: 'accounts', 'Due date': '2026-06-30', Review: 'weekly', 'Last check-in': '2026-04-28', Status: 'On track' },
-    { ID: 'KR2', Level: 'Key Result', Parent: 'O1', Title: 'Raise NPS from 30 to 45', Owner: 'Mei Chen', Start: 30, Target: 45, Current: 35, 'Due date': '2026-06-30', Review: 'weekly', 'Last check-in': '2026-04-28', Status: 'At risk', Weight: 2 },
-    { ID: 'O2', Level: 'Objective', Title: 'Make onboarding effortless for new customers', Owner: 'Jon Ito', 'Start date': '2026-04-01', 'Due date': '2026-06-30', Review: 'monthly', Status: 'On track' },
-    { ID: 'KR3', Level: 'Key Result', Parent: 'O2', Title: 'Cut onboarding from 10 days to 5', Owner: 'Jon Ito', Type: 'decrease', Start: 10, Target: 5, Current: 8, Unit: 'days', 'Due date': '2026-06-30', Review: 'weekly', 'Last check-in': '2026-04-28', Status: 'On track' },
-    { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'Call 200 leads from the trade fair', Owner: 'Tom Baker', 'Due date': '2026-05-15', Status: 'Done' },
-    { ID: 'T2', Level: 'Task', Parent: 'KR1', Title: 'Run a webinar for accountants', Owner: 'Tom Baker', 'Due date': '2026-05-30', Status: 'Not started' },
-    { ID: 'T3', Level: 'Task', Parent: 'KR3', Title: 'Write the setup guide', Owner: 'Jon Ito', 'Due date': '2026-05-20', Status: 'On track' },
+    {
+      ID: 'O1',
+      Level: 'Objective',
+      Title: 'Win the small-business market this quarter',
+      Owner: 'Lena Park',
+      'Start date': '2026-04-01',
+      'Due date': '2026-06-30',
+      Review: 'monthly',
+      Status: 'On track',
+    },
+    {
+      ID: 'KR1',
+      Level: 'Key Result',
+      Parent: 'O1',
+      Title: 'Sign 50 new SMB accounts',
+      Owner: 'Tom Baker',
+      Start: 0,
+      Target: 50,
+      Current: 20,
+      Unit: 'accounts',
+      'Due date': '2026-06-30',
+      Review: 'weekly',
+      'Last check-in': '2026-04-28',
+      Status: 'On track',
+    },
+    {
+      ID: 'KR2',
+      Level: 'Key Result',
+      Parent: 'O1',
+      Title: 'Raise NPS from 30 to 45',
+      Owner: 'Mei Chen',
+      Start: 30,
+      Target: 45,
+      Current: 35,
+      'Due date': '2026-06-30',
+      Review: 'weekly',
+      'Last check-in': '2026-04-28',
+      Status: 'At risk',
+      Weight: 2,
+    },
+    {
+      ID: 'O2',
+      Level: 'Objective',
+      Title: 'Make onboarding effortless for new customers',
+      Owner: 'Jon Ito',
+      'Start date': '2026-04-01',
+      'Due date': '2026-06-30',
+      Review: 'monthly',
+      Status: 'On track',
+    },
+    {
+      ID: 'KR3',
+      Level: 'Key Result',
+      Parent: 'O2',
+      Title: 'Cut onboarding from 10 days to 5',
+      Owner: 'Jon Ito',
+      Type: 'decrease',
+      Start: 10,
+      Target: 5,
+      Current: 8,
+      Unit: 'days',
+      'Due date': '2026-06-30',
+      Review: 'weekly',
+      'Last check-in': '2026-04-28',
+      Status: 'On track',
+    },
+    {
+      ID: 'T1',
+      Level: 'Task',
+      Parent: 'KR1',
+      Title: 'Call 200 leads from the trade fair',
+      Owner: 'Tom Baker',
+      'Due date': '2026-05-15',
+      Status: 'Done',
+    },
+    {
+      ID: 'T2',
+      Level: 'Task',
+      Parent: 'KR1',
+      Title: 'Run a webinar for accountants',
+      Owner: 'Tom Baker',
+      'Due date': '2026-05-30',
+      Status: 'Not started',
+    },
+    {
+      ID: 'T3',
+      Level: 'Task',
+      Parent: 'KR3',
+      Title: 'Write the setup guide',
+      Owner: 'Jon Ito',
+      'Due date': '2026-05-20',
+      Status: 'On track',
+    },
   ];
 }
 
@@ -70,7 +181,8 @@ export async function world(options: EmulatorOptions = {}): Promise<World> {
   const emu = await startEmulator(options);
   open.push(emu);
   const parent = emu.model.addPage('Company plan');
-  const api = (o: Partial<NotionApiOptions> = {}) => new NotionApi({ token: emu.token, baseUrl: emu.url, ...FAST, ...o });
+  const api = (o: Partial<NotionApiOptions> = {}) =>
+    new NotionApi({ token: emu.token, baseUrl: emu.url, ...FAST, ...o });
   return {
     emu,
     parent,
@@ -106,29 +218,48 @@ export function expectInSync(w: World, rows: readonly PlanRow[], options: { toda
     expect(v['Cascade ID'], where).toBe(item.id);
     expect(v.Owner, where).toBe(item.owner || null);
     expect(v.Type, where).toBe(item.type ?? (item.typeText || null));
-    for (const [name, cell] of [['Start', item.start], ['Target', item.target], ['Current', item.current], ['Weight', item.weight]] as const) {
+    for (const [name, cell] of [
+      ['Start', item.start],
+      ['Target', item.target],
+      ['Current', item.current],
+      ['Weight', item.weight],
+    ] as const) {
       expect(v[name], `${where} ${name}`).toBe(cell.state === 'ok' ? cell.value : null);
     }
     expect(v.Unit, where).toBe(item.unit || null);
-    for (const [name, cell] of [['Start date', item.startDate], ['Due date', item.dueDate], ['Last check-in', item.lastCheckIn]] as const) {
+    for (const [name, cell] of [
+      ['Start date', item.startDate],
+      ['Due date', item.dueDate],
+      ['Last check-in', item.lastCheckIn],
+    ] as const) {
       expect(v[name], `${where} ${name}`).toBe(cell.state === 'ok' ? isoFromDay(cell.value) : null);
     }
-    expect(v.Review, where).toBe(item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null);
+    expect(v.Review, where).toBe(
+      item.review.state === 'ok' ? item.review.value.text : item.review.state === 'invalid' ? item.review.text : null,
+    );
     expect(v.Status, where).toBe(item.status ?? (item.statusText || null));
     expect(v.Progress, `${where} Progress`).toBe(roundFraction(p.progress));
     expect(v['Pace status'], `${where} Pace status`).toBe(p.status);
     expect(v.Check, `${where} Check`).toBe(checkSummary(findings.filter((f) => f.row === item.row)));
     const parentIndex = plan.tree.parent[item.index];
-    if (parentIndex >= 0 && plan.framework.levels.indexOf(item.level!) === plan.framework.levels.indexOf(plan.items[parentIndex].level!) + 1) {
+    if (
+      parentIndex >= 0 &&
+      plan.framework.levels.indexOf(item.level!) === plan.framework.levels.indexOf(plan.items[parentIndex].level!) + 1
+    ) {
       const parentPage = pageOf(plan.items[parentIndex])!;
       expect(v.Parent, `${where} Parent`).toEqual([parentPage.id]);
-      expect(parentPage.values[pluralLevel(item.level!)], `${plan.items[parentIndex].id} lists ${item.id}`).toContain(page!.id);
+      expect(parentPage.values[pluralLevel(item.level!)], `${plan.items[parentIndex].id} lists ${item.id}`).toContain(
+        page!.id,
+      );
     } else if (v.Parent !== undefined) {
       expect(v.Parent, `${where} has no parent`).toEqual([]);
     }
   }
   for (const level of plan.framework.levels) {
-    const ids = plan.items.filter((i) => i.level === level).map((i) => i.id).sort();
+    const ids = plan.items
+      .filter((i) => i.level === level)
+      .map((i) => i.id)
+      .sort();
     expect([...pages.get(level)!.keys()].sort(), `the pages of ${pluralLevel(level)}`).toEqual(ids);
     const all = rowsOf(w.emu.model, w.db(pluralLevel(level)).dataSourceId).filter((r) => !r.inTrash);
     expect(all.length, `no duplicate pages in ${pluralLevel(level)}`).toBe(ids.length);

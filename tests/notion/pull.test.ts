@@ -62,7 +62,13 @@ describe('check-ins from Notion', () => {
     expect(file.rows[1]).toMatchObject({ Current: 45, Status: 'At risk', 'Last check-in': '2026-04-30' });
     // Notion keeps the person's values; progress moves with them, on KR1 and on its objective.
     const values = w.rows('Key Results').get('KR1')!.values;
-    expect(values).toMatchObject({ Current: 45, Status: 'At risk', 'Last check-in': '2026-04-30', Progress: 0.9, Note: 'Two big deals slipped to June' });
+    expect(values).toMatchObject({
+      Current: 45,
+      Status: 'At risk',
+      'Last check-in': '2026-04-30',
+      Progress: 0.9,
+      Note: 'Two big deals slipped to June',
+    });
     const krWrite = w.emu.writes().find((e) => e.path.endsWith(kr1))!;
     expect((krWrite.body as { properties: object }).properties).toHaveProperty('Progress');
     expect((krWrite.body as { properties: object }).properties).not.toHaveProperty('Current');
@@ -73,7 +79,7 @@ describe('check-ins from Notion', () => {
     expect(w.emu.writes()).toEqual([]);
   });
 
-  it("never pulls what the integration itself wrote: Notion is brought back to the plan", async () => {
+  it('never pulls what the integration itself wrote: Notion is brought back to the plan', async () => {
     const w = await world();
     await w.sync(okrPlan());
     const kr1 = w.rows('Key Results').get('KR1')!.id;
@@ -87,7 +93,10 @@ describe('check-ins from Notion', () => {
   });
 
   it('settles a value changed on both sides by the newer change, and lists the one overridden', async () => {
-    for (const [planEditedAt, winner] of [['2000-01-01T00:00:00.000Z', 45], ['2100-01-01T00:00:00.000Z', 30]] as const) {
+    for (const [planEditedAt, winner] of [
+      ['2000-01-01T00:00:00.000Z', 45],
+      ['2100-01-01T00:00:00.000Z', 30],
+    ] as const) {
       const w = await world();
       await w.sync(okrPlan());
       await checkIn(person(w), w.rows('Key Results').get('KR1')!.id, 45, 'On track');
@@ -95,7 +104,12 @@ describe('check-ins from Notion', () => {
       file.rows[1].Current = 30;
       const report = await w.sync(file.rows, { pull: file.pull, planEditedAt });
       const current = report.pulled.find((p) => p.field === 'current')!;
-      expect(current).toMatchObject({ planValue: 30, notionValue: 45, bothChanged: true, outcome: winner === 45 ? 'pulled' : 'overridden' });
+      expect(current).toMatchObject({
+        planValue: 30,
+        notionValue: 45,
+        bothChanged: true,
+        outcome: winner === 45 ? 'pulled' : 'overridden',
+      });
       expect(w.rows('Key Results').get('KR1')!.values.Current).toBe(winner);
       expect(file.rows[1].Current).toBe(winner);
     }
@@ -130,7 +144,11 @@ describe('check-ins from Notion', () => {
     const file = planFile(okrPlan());
     w.emu.clearLog();
     const report = await w.sync(file.rows, { pull: file.pull, dryRun: true });
-    expect(report.pulled.filter((p) => p.outcome === 'pulled').map((p) => p.column)).toEqual(['Current', 'Status', 'Last check-in']);
+    expect(report.pulled.filter((p) => p.outcome === 'pulled').map((p) => p.column)).toEqual([
+      'Current',
+      'Status',
+      'Last check-in',
+    ]);
     expect(w.emu.writes()).toEqual([]);
     // KR1's own values are not listed as updates that would undo the check-in.
     const kr1 = report.changes.find((c) => c.id === 'KR1');

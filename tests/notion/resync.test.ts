@@ -36,7 +36,9 @@ describe('re-sync', () => {
     await w.sync(rows);
     const writes = w.emu.writes();
     expect(writes.map((e) => e.kind)).toEqual(['pages.update', 'pages.update']);
-    const byPage = new Map(writes.map((e) => [e.path.split('/').pop(), Object.keys((e.body as Body).properties!).sort()]));
+    const byPage = new Map(
+      writes.map((e) => [e.path.split('/').pop(), Object.keys((e.body as Body).properties!).sort()]),
+    );
     // Current is part of the check-in, so what Cascade last wrote of it (Cascade sync) moves with it.
     expect(byPage.get(w.rows('Key Results').get('KR1')!.id)).toEqual(['Cascade sync', 'Current', 'Progress']);
     expect(byPage.get(w.rows('Objectives').get('O1')!.id)).toEqual(['Progress']);
@@ -67,8 +69,25 @@ describe('re-sync', () => {
     await w.sync(okrPlan());
     const rows: PlanRow[] = [
       ...okrPlan(),
-      { ID: 'KR4', Level: 'Key Result', Parent: 'O2', Title: 'Reach 90% setup completion in week one', Owner: 'Jon Ito', Start: 60, Target: 90, Current: 70, 'Due date': '2026-06-30' },
-      { ID: 'T4', Level: 'Task', Parent: 'KR4', Title: 'Add a setup checklist', Owner: 'Jon Ito', 'Due date': '2026-05-20' },
+      {
+        ID: 'KR4',
+        Level: 'Key Result',
+        Parent: 'O2',
+        Title: 'Reach 90% setup completion in week one',
+        Owner: 'Jon Ito',
+        Start: 60,
+        Target: 90,
+        Current: 70,
+        'Due date': '2026-06-30',
+      },
+      {
+        ID: 'T4',
+        Level: 'Task',
+        Parent: 'KR4',
+        Title: 'Add a setup checklist',
+        Owner: 'Jon Ito',
+        'Due date': '2026-05-20',
+      },
     ];
     w.emu.clearLog();
     await w.sync(rows);
@@ -100,7 +119,9 @@ describe('re-sync', () => {
   it('moves a row whose level changes to the other database', async () => {
     const w = await world();
     await w.sync(okrPlan());
-    const rows = okrPlan().map((r) => (r.ID === 'T3' ? { ...r, Level: 'Key Result', Parent: 'O2', Start: 0, Target: 3, Current: 1 } : r));
+    const rows = okrPlan().map((r) =>
+      r.ID === 'T3' ? { ...r, Level: 'Key Result', Parent: 'O2', Start: 0, Target: 3, Current: 1 } : r,
+    );
     await w.sync(rows);
     expect(w.rows('Tasks').has('T3')).toBe(false);
     expect(w.rows('Key Results').get('T3')!.values.Parent).toEqual([w.rows('Objectives').get('O2')!.id]);
@@ -138,7 +159,9 @@ describe('--dry-run', () => {
     expect(text).toContain('Dry run: nothing was changed in Notion.');
     expect(text).toContain('create the database "Key Results"');
     expect(text).toContain('+ create KR1 "Sign 50 new SMB accounts"');
-    expect(formatSummary(report)).toMatch(/^Dry run: 8 to create, 0 to update, 0 to trash, 0 unchanged · 2 API calls \(2 reads, 0 writes\) · /);
+    expect(formatSummary(report)).toMatch(
+      /^Dry run: 8 to create, 0 to update, 0 to trash, 0 unchanged · 2 API calls \(2 reads, 0 writes\) · /,
+    );
   });
 
   it('lists updates with their properties and trashes, per database, and writes nothing', async () => {
@@ -177,7 +200,16 @@ describe('safety', () => {
 
   it('asks before trashing most of the pages (the wrong file?), and goes ahead when told', async () => {
     const w = await world();
-    const many: PlanRow[] = [...okrPlan(), ...Array.from({ length: 12 }, (_, i): PlanRow => ({ ID: `X${i}`, Level: 'Task', Parent: 'KR2', Title: `Extra task ${i}`, Owner: 'Mei Chen' }))];
+    const many: PlanRow[] = [
+      ...okrPlan(),
+      ...Array.from({ length: 12 }, (_, i): PlanRow => ({
+        ID: `X${i}`,
+        Level: 'Task',
+        Parent: 'KR2',
+        Title: `Extra task ${i}`,
+        Owner: 'Mei Chen',
+      })),
+    ];
     await w.sync(many);
     const few = okrPlan().slice(0, 2);
     w.emu.clearLog();
@@ -185,7 +217,12 @@ describe('safety', () => {
     expect(w.emu.writes()).toEqual([]);
     const dry = await w.sync(few, { dryRun: true });
     expect(dry.warnings.join('\n')).toContain('This would move 18 of the 20 pages');
-    const report = await syncMirror(mirrorOf(few), { api: w.api(), parentPageId: w.parent, allowMassTrash: true, plan: PLAN });
+    const report = await syncMirror(mirrorOf(few), {
+      api: w.api(),
+      parentPageId: w.parent,
+      allowMassTrash: true,
+      plan: PLAN,
+    });
     expect(report.changes.filter((c) => c.kind === 'trash')).toHaveLength(18);
     expectInSync(w, few);
   });

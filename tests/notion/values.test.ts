@@ -37,7 +37,11 @@ describe('text for Notion', () => {
 
 describe('comparing values', () => {
   it('reads text back whatever its formatting pieces', () => {
-    const value = decodeValue('title', { id: 'title', type: 'title', title: [{ plain_text: 'Sign 50 ' }, { plain_text: 'accounts' }] });
+    const value = decodeValue('title', {
+      id: 'title',
+      type: 'title',
+      title: [{ plain_text: 'Sign 50 ' }, { plain_text: 'accounts' }],
+    });
     expect(sameValue('title', 'Sign 50 accounts', value)).toBe(true);
   });
 
@@ -63,7 +67,9 @@ describe('comparing values', () => {
   });
 
   it('compares dates as Notion returns them, and a date with a time as a change', () => {
-    expect(sameValue('date', '2026-06-30', decodeValue('date', { id: 'd', type: 'date', date: { start: '2026-06-30' } }))).toBe(true);
+    expect(
+      sameValue('date', '2026-06-30', decodeValue('date', { id: 'd', type: 'date', date: { start: '2026-06-30' } })),
+    ).toBe(true);
     expect(sameValue('date', '2026-06-30', '2026-06-30T09:00:00.000+02:00')).toBe(false);
   });
 

@@ -33,10 +33,37 @@ async function teamTasks(w: World, notion: Client): Promise<{ databaseId: string
 
 function projectPlan(): PlanRow[] {
   return [
-    { ID: 'G1', Level: 'Goal', Title: 'Open the Lisbon office by September', Owner: 'Rita Gomes', 'Due date': '2026-09-30' },
-    { ID: 'O1', Level: 'Objective', Parent: 'G1', Title: 'Find and fit out the office space', Owner: 'Rita Gomes', 'Due date': '2026-07-31' },
-    { ID: 'M1', Level: 'Milestone', Parent: 'O1', Title: 'Lease signed', Owner: 'Rita Gomes', 'Due date': '2026-06-15' },
-    { ID: 'T1', Level: 'Task', Parent: 'M1', Title: 'Visit five buildings', Owner: 'Paulo Reis', 'Due date': '2026-05-30' },
+    {
+      ID: 'G1',
+      Level: 'Goal',
+      Title: 'Open the Lisbon office by September',
+      Owner: 'Rita Gomes',
+      'Due date': '2026-09-30',
+    },
+    {
+      ID: 'O1',
+      Level: 'Objective',
+      Parent: 'G1',
+      Title: 'Find and fit out the office space',
+      Owner: 'Rita Gomes',
+      'Due date': '2026-07-31',
+    },
+    {
+      ID: 'M1',
+      Level: 'Milestone',
+      Parent: 'O1',
+      Title: 'Lease signed',
+      Owner: 'Rita Gomes',
+      'Due date': '2026-06-15',
+    },
+    {
+      ID: 'T1',
+      Level: 'Task',
+      Parent: 'M1',
+      Title: 'Visit five buildings',
+      Owner: 'Paulo Reis',
+      'Due date': '2026-05-30',
+    },
   ];
 }
 
@@ -50,8 +77,16 @@ describe('ownership', () => {
     expect(w.emu.log.filter((e) => e.write && e.path.includes(team.dataSourceId.replace(/-/g, '')))).toEqual([]);
     expect(w.emu.log.filter((e) => e.write && e.path.includes(team.dataSourceId))).toEqual([]);
     expect(JSON.stringify(rowsOf(w.emu.model, team.dataSourceId))).toBe(before);
-    expect(w.emu.model.dataSources.get(team.dataSourceId)!.props.map((p) => `${p.name}:${p.type}`)).toEqual(['Name:title', 'Status:status']);
-    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Tasks', 'Objectives', 'Key Results', 'Tasks (company-okrs)']);
+    expect(w.emu.model.dataSources.get(team.dataSourceId)!.props.map((p) => `${p.name}:${p.type}`)).toEqual([
+      'Name:title',
+      'Status:status',
+    ]);
+    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual([
+      'Tasks',
+      'Objectives',
+      'Key Results',
+      'Tasks (company-okrs)',
+    ]);
     expect(report.schema.map((s) => s.database)).toContain('Tasks (company-okrs)');
     const ours = databasesUnder(w.emu.model, w.parent).find((d) => d.title === 'Tasks (company-okrs)')!;
     expect(rowsOf(w.emu.model, ours.dataSourceId).map((r) => r.values['Cascade ID'])).toEqual(['T1', 'T2', 'T3']);
@@ -64,7 +99,11 @@ describe('ownership', () => {
     const w = await world();
     const notion = person(w);
     await teamTasks(w, notion);
-    await notion.databases.create({ parent: { type: 'page_id', page_id: w.parent }, title: [{ text: { content: 'Tasks (company-okrs)' } }], initial_data_source: { properties: { Name: { title: {} } } } });
+    await notion.databases.create({
+      parent: { type: 'page_id', page_id: w.parent },
+      title: [{ text: { content: 'Tasks (company-okrs)' } }],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
     w.emu.clearLog();
     const error = await w.sync(okrPlan()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
@@ -81,7 +120,12 @@ describe('ownership', () => {
     const project = mirrorOf(projectPlan(), { framework: 'project' });
     const report = await w.sync(project, { plan: { key: 'lisbon-office', name: 'Lisbon office' } });
     expect(report.changes.filter((c) => c.kind === 'trash')).toEqual([]);
-    expect(report.schema.map((s) => s.database)).toEqual(['Goals', 'Objectives (Lisbon office)', 'Milestones', 'Tasks (Lisbon office)']);
+    expect(report.schema.map((s) => s.database)).toEqual([
+      'Goals',
+      'Objectives (Lisbon office)',
+      'Milestones',
+      'Tasks (Lisbon office)',
+    ]);
     // The OKR plan's pages are exactly as they were.
     expect(w.rows('Objectives')).toEqual(okr.objectives);
     expect(w.rows('Tasks')).toEqual(okr.tasks);
@@ -97,17 +141,29 @@ describe('ownership', () => {
 
   it('makes no database for a level without rows, and makes it when a row appears', async () => {
     const w = await world();
-    const rows = projectPlan().filter((r) => r.Level !== 'Milestone').map((r) => (r.ID === 'T1' ? { ...r, Parent: 'O1' } : r));
+    const rows = projectPlan()
+      .filter((r) => r.Level !== 'Milestone')
+      .map((r) => (r.ID === 'T1' ? { ...r, Parent: 'O1' } : r));
     const report = await w.sync(mirrorOf(rows, { framework: 'project' }));
     expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks']);
     expect(report.databases.map((d) => d.database)).toEqual(['Goals', 'Objectives', 'Tasks']);
     // The level without a database is not looked for in the page's other databases on every run.
-    await person(w).databases.create({ parent: { type: 'page_id', page_id: w.parent }, title: [{ text: { content: 'Roadmap' } }], initial_data_source: { properties: { Name: { title: {} } } } });
+    await person(w).databases.create({
+      parent: { type: 'page_id', page_id: w.parent },
+      title: [{ text: { content: 'Roadmap' } }],
+      initial_data_source: { properties: { Name: { title: {} } } },
+    });
     w.emu.clearLog();
     await w.sync(mirrorOf(rows, { framework: 'project' }));
     expect(w.emu.countByKind()['databases.retrieve']).toBe(3);
     await w.sync(mirrorOf(projectPlan(), { framework: 'project' }));
-    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Goals', 'Objectives', 'Tasks', 'Roadmap', 'Milestones']);
+    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual([
+      'Goals',
+      'Objectives',
+      'Tasks',
+      'Roadmap',
+      'Milestones',
+    ]);
     expect(w.rows('Milestones').get('M1')!.values.Name).toBe('Lease signed');
     expect(w.rows('Tasks').get('T1')!.values.Parent).toEqual([w.rows('Milestones').get('M1')!.id]);
   });
@@ -119,12 +175,20 @@ describe('found again', () => {
     await w.sync(okrPlan());
     const notion = person(w);
     const kr = w.db('Key Results');
-    await notion.databases.update({ database_id: kr.id, title: [{ text: { content: '🎯 Key Results' } }], icon: { type: 'emoji', emoji: '🎯' } });
+    await notion.databases.update({
+      database_id: kr.id,
+      title: [{ text: { content: '🎯 Key Results' } }],
+      icon: { type: 'emoji', emoji: '🎯' },
+    });
     w.emu.clearLog();
     const report = await w.sync(okrPlan());
     expect(w.emu.writes()).toEqual([]);
     expect(report.schema).toEqual([]);
-    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual(['Objectives', '🎯 Key Results', 'Tasks']);
+    expect(databasesUnder(w.emu.model, w.parent).map((d) => d.title)).toEqual([
+      'Objectives',
+      '🎯 Key Results',
+      'Tasks',
+    ]);
     const rows = okrPlan();
     rows[1].Current = 25;
     await w.sync(rows);
@@ -147,7 +211,13 @@ describe('found again', () => {
     expect(w.emu.writes()).toEqual([]);
     expect(report.schema).toEqual([]);
     // The page, the column list, both columns and the toggle: one list each; then 2 reads per database and 1 query; the members once.
-    expect(w.emu.countByKind()).toEqual({ 'blocks.children.list': 5, 'databases.retrieve': 3, 'dataSources.retrieve': 3, 'dataSources.query': 3, 'users.list': 1 });
+    expect(w.emu.countByKind()).toEqual({
+      'blocks.children.list': 5,
+      'databases.retrieve': 3,
+      'dataSources.retrieve': 3,
+      'dataSources.query': 3,
+      'users.list': 1,
+    });
   });
 
   it("stops when one of the plan's databases is in the trash, and starts it afresh with recreate", async () => {
@@ -159,7 +229,9 @@ describe('found again', () => {
     w.emu.clearLog();
     const error = await w.sync(okrPlan()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
-    expect((error as SyncError).message).toMatch(/^This plan's "Key Results" database is in Notion's trash: restore it .* or run with --recreate/);
+    expect((error as SyncError).message).toMatch(
+      /^This plan's "Key Results" database is in Notion's trash: restore it .* or run with --recreate/,
+    );
     expect(w.emu.writes()).toEqual([]);
     // A dry run says the same: it would otherwise show a plan that cannot be carried out.
     await expect(w.sync(okrPlan(), { dryRun: true })).rejects.toThrow(/in Notion's trash/);
@@ -190,14 +262,24 @@ describe('settles', () => {
     const w = await world();
     await w.sync(okrPlan());
     const notion = person(w);
-    await notion.dataSources.update({ data_source_id: w.db('Objectives').dataSourceId, properties: { 'Key Results': { name: 'KRs' } } });
-    await notion.dataSources.update({ data_source_id: w.db('Key Results').dataSourceId, properties: { Owner: { name: 'Lead' }, Parent: { name: 'Objective' }, Name: { name: 'Key result' } } });
+    await notion.dataSources.update({
+      data_source_id: w.db('Objectives').dataSourceId,
+      properties: { 'Key Results': { name: 'KRs' } },
+    });
+    await notion.dataSources.update({
+      data_source_id: w.db('Key Results').dataSourceId,
+      properties: { Owner: { name: 'Lead' }, Parent: { name: 'Objective' }, Name: { name: 'Key result' } },
+    });
     w.emu.clearLog();
     const report = await w.sync(okrPlan());
     expect(w.emu.writes()).toEqual([]);
     expect(report.schema).toEqual([]);
     expect(w.db('Objectives').schema.KRs).toBe('relation → Key Results');
-    expect(w.db('Key Results').schema).toMatchObject({ Lead: 'rich_text', Objective: 'relation → Objectives', 'Key result': 'title' });
+    expect(w.db('Key Results').schema).toMatchObject({
+      Lead: 'rich_text',
+      Objective: 'relation → Objectives',
+      'Key result': 'title',
+    });
     expect(w.db('Key Results').schema.Owner).toBeUndefined();
     // A change in the plan is written under the new names.
     const rows = okrPlan();
@@ -217,10 +299,18 @@ describe('settles', () => {
     await w.sync(okrPlan());
     const notion = person(w);
     const ds = w.db('Tasks').dataSourceId;
-    await notion.dataSources.update({ data_source_id: ds, properties: { Status: { rich_text: {} }, Owner: { name: 'Who' } } });
+    await notion.dataSources.update({
+      data_source_id: ds,
+      properties: { Status: { rich_text: {} }, Owner: { name: 'Who' } },
+    });
     await notion.dataSources.update({ data_source_id: ds, properties: { Unit: null, Owner: { people: {} } as never } });
     await w.sync(okrPlan());
-    expect(w.db('Tasks').schema).toMatchObject({ Status: 'select', Who: 'rich_text', Owner: 'people', Unit: 'rich_text' });
+    expect(w.db('Tasks').schema).toMatchObject({
+      Status: 'select',
+      Who: 'rich_text',
+      Owner: 'people',
+      Unit: 'rich_text',
+    });
     const t1 = w.rows('Tasks').get('T1')!.values;
     expect(t1).toMatchObject({ Status: 'Done', Who: 'Tom Baker', Owner: [] });
     w.emu.clearLog();
@@ -237,13 +327,22 @@ describe('lenient reading', () => {
     // A one-way relation of the team's own, whose synced name Notion sends as null, and a status property.
     await notion.dataSources.update({
       data_source_id: w.db('Key Results').dataSourceId,
-      properties: { Blocked: { relation: { data_source_id: w.db('Tasks').dataSourceId, type: 'dual_property', dual_property: {} } }, Stage: { status: {} } as never },
+      properties: {
+        Blocked: { relation: { data_source_id: w.db('Tasks').dataSourceId, type: 'dual_property', dual_property: {} } },
+        Stage: { status: {} } as never,
+      },
     });
     w.emu.rewrite = (kind, answer) => {
       if (kind === 'dataSources.retrieve') {
         const properties = answer.properties as Record<string, Record<string, any>>;
         if (properties.Blocked) properties.Blocked.relation.dual_property.synced_property_name = null;
-        properties.Formula = { id: 'f%3A1', name: 'Formula', type: 'formula', description: null, formula: { expression: null } };
+        properties.Formula = {
+          id: 'f%3A1',
+          name: 'Formula',
+          type: 'formula',
+          description: null,
+          formula: { expression: null },
+        };
         properties.Button = { id: 'b%3A1', name: 'Button', type: 'button', button: {} };
       }
       if (kind === 'dataSources.query') {
@@ -262,7 +361,6 @@ describe('lenient reading', () => {
     expect(w.emu.writes()).toEqual([]);
   });
 });
-
 
 describe('Owner (person)', () => {
   it('names the workspace members the written Owner names, by email or exact name, and keeps the text beside it', async () => {
@@ -292,7 +390,12 @@ describe('Owner (person)', () => {
     const w = await world();
     w.emu.addPerson('Tom Baker');
     await w.sync(okrPlan());
-    w.emu.inject({ kind: 'users.list', status: 403, code: 'restricted_resource', message: 'Insufficient permissions for this endpoint.' });
+    w.emu.inject({
+      kind: 'users.list',
+      status: 403,
+      code: 'restricted_resource',
+      message: 'Insufficient permissions for this endpoint.',
+    });
     w.emu.clearLog();
     const report = await w.sync(okrPlan());
     expect(w.emu.writes()).toEqual([]);

@@ -32,13 +32,26 @@ describe('checkPlan', () => {
   it('gives every finding a catalog rule, its severity, the row, the ID, a message, a hint and a column of the plan', () => {
     const findings = check([
       { ...OKR_O, review: 'sometimes', owner: 'TBD', startDate: 'soon', title: 'Improve things' },
-      { ...OKR_KR, owner: 'Ana, Ben', target: 'x', title: 'Conduct surveys', start: null, dueDate: '2027-01-01', lastCheckIn: '2026-01-01' },
+      {
+        ...OKR_KR,
+        owner: 'Ana, Ben',
+        target: 'x',
+        title: 'Conduct surveys',
+        start: null,
+        dueDate: '2027-01-01',
+        lastCheckIn: '2026-01-01',
+      },
       { ...OKR_T, parent: 'O9', weight: 'heavy', owner: '' },
       { id: 'Q', level: 'Quest', title: 'Slay the dragon' },
     ]);
     const plan = planOf(okrRows());
     // The four rows sit on spreadsheet rows 2 to 5: each finding names the row of its item.
-    const rowOfId = new Map([['O1', 2], ['KR1', 3], ['T1', 4], ['Q', 5]]);
+    const rowOfId = new Map([
+      ['O1', 2],
+      ['KR1', 3],
+      ['T1', 4],
+      ['Q', 5],
+    ]);
     expect(findings.length).toBeGreaterThan(10);
     for (const f of findings) {
       const meta = RULE_BY_ID[f.rule];
@@ -55,10 +68,58 @@ describe('checkPlan', () => {
 
   it('never throws on bad cells: error values, booleans, huge text, emoji, odd numbers', () => {
     const table = {
-      header: ['ID', 'Level', 'Parent', 'Title', 'Owner', 'Start', 'Target', 'Current', 'Start date', 'Due date', 'Review', 'Last check-in', 'Status', 'Weight', 'Type'],
+      header: [
+        'ID',
+        'Level',
+        'Parent',
+        'Title',
+        'Owner',
+        'Start',
+        'Target',
+        'Current',
+        'Start date',
+        'Due date',
+        'Review',
+        'Last check-in',
+        'Status',
+        'Weight',
+        'Type',
+      ],
       rows: [
-        ['O1', 'Objective', null, 'x'.repeat(10_000), true, '#REF!', '#DIV/0!', NaN, '#VALUE!', 45000, 12, new Date('invalid'), 'Whatever', Infinity, 42],
-        ['KR1', 'KR', 'O1', '🚀🔥 Ship 🚀 the 🎉 launch 💯', '👩‍💻', -1e308, 1e308, '∞', 'tomorrow', '2026-02-30', '0', -5, 'Done', '', 'milestone'],
+        [
+          'O1',
+          'Objective',
+          null,
+          'x'.repeat(10_000),
+          true,
+          '#REF!',
+          '#DIV/0!',
+          NaN,
+          '#VALUE!',
+          45000,
+          12,
+          new Date('invalid'),
+          'Whatever',
+          Infinity,
+          42,
+        ],
+        [
+          'KR1',
+          'KR',
+          'O1',
+          '🚀🔥 Ship 🚀 the 🎉 launch 💯',
+          '👩‍💻',
+          -1e308,
+          1e308,
+          '∞',
+          'tomorrow',
+          '2026-02-30',
+          '0',
+          -5,
+          'Done',
+          '',
+          'milestone',
+        ],
         [null, 'Task', 'KR1', '', '', '', '', '', '', '', '', '', '', '', ''],
         [42, 7, 3.5, false, 0, null, null, null, null, null, null, null, null, null, null],
       ],
@@ -72,7 +133,15 @@ describe('checkPlan', () => {
   });
 
   it('checks a Dropped row only for broken structure and unreadable cells', () => {
-    const dropped = { ...OKR_KR, id: 'KR2', status: 'Dropped', owner: '', title: 'Work on it', review: 'monthly', dueDate: '2026-01-01' };
+    const dropped = {
+      ...OKR_KR,
+      id: 'KR2',
+      status: 'Dropped',
+      owner: '',
+      title: 'Work on it',
+      review: 'monthly',
+      dueDate: '2026-01-01',
+    };
     expect(rulesOf(check([...okrRows(), dropped]), 'KR2')).toEqual([]);
     const broken = { ...dropped, parent: 'O9', startDate: 'soon' };
     expect(rulesOf(check([...okrRows(), broken]), 'KR2')).toEqual(['structure/missing-parent', 'time-bound/bad-date']);

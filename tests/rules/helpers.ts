@@ -22,20 +22,40 @@ export const TODAY = dayFromIso(TODAY_ISO);
 export type Row = Partial<Record<ColumnKey, CellValue>>;
 
 const DEFAULT_COLUMNS: readonly ColumnKey[] = [
-  'id', 'level', 'parent', 'title', 'owner', 'type', 'start', 'target', 'current', 'unit',
-  'startDate', 'dueDate', 'review', 'lastCheckIn', 'status', 'weight',
+  'id',
+  'level',
+  'parent',
+  'title',
+  'owner',
+  'type',
+  'start',
+  'target',
+  'current',
+  'unit',
+  'startDate',
+  'dueDate',
+  'review',
+  'lastCheckIn',
+  'status',
+  'weight',
 ];
 
 /** A plan from rows keyed by column; the header holds `columns` (default: every input column). */
 export function planOf(rows: Row[], options: { framework?: FrameworkId; columns?: readonly ColumnKey[] } = {}): Plan {
   const columns = options.columns ?? DEFAULT_COLUMNS;
   return readPlan(
-    { header: columns.map((key) => COLUMN_BY_KEY[key].header), rows: rows.map((row) => columns.map((key) => row[key] ?? null)) },
+    {
+      header: columns.map((key) => COLUMN_BY_KEY[key].header),
+      rows: rows.map((row) => columns.map((key) => row[key] ?? null)),
+    },
     { framework: options.framework },
   );
 }
 
-export function check(rows: Row[], options: { framework?: FrameworkId; columns?: readonly ColumnKey[]; today?: string } = {}): Finding[] {
+export function check(
+  rows: Row[],
+  options: { framework?: FrameworkId; columns?: readonly ColumnKey[]; today?: string } = {},
+): Finding[] {
   return checkPlan(planOf(rows, options), { today: options.today === undefined ? TODAY : dayFromIso(options.today) });
 }
 

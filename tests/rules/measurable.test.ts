@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { check, one, only, rulesOf } from './helpers.js';
-import { OKR_KR, OKR_O, OKR_T, okrRows, PERSONAL_G, PERSONAL_S, PERSONAL_T, PROJECT_G, PROJECT_M, PROJECT_O, PROJECT_T, projectRows } from './plans.js';
+import {
+  OKR_KR,
+  OKR_O,
+  OKR_T,
+  okrRows,
+  PERSONAL_G,
+  PERSONAL_S,
+  PERSONAL_T,
+  PROJECT_G,
+  PROJECT_M,
+  PROJECT_O,
+  PROJECT_T,
+  projectRows,
+} from './plans.js';
 
 const noNumbers = { start: null, target: null, current: null };
 
@@ -14,7 +27,12 @@ describe('measurable/no-metric', () => {
   });
 
   it('is an error on a project Objective', () => {
-    const rows = [PROJECT_G, { ...PROJECT_O, ...noNumbers, title: 'Have the network architecture designed' }, PROJECT_M, PROJECT_T];
+    const rows = [
+      PROJECT_G,
+      { ...PROJECT_O, ...noNumbers, title: 'Have the network architecture designed' },
+      PROJECT_M,
+      PROJECT_T,
+    ];
     const f = one(check(rows), 'measurable/no-metric', 'O1');
     expect(f).toMatchObject({ row: 3, severity: 'error' });
     expect(f.hint).toContain('milestone');
@@ -52,7 +70,11 @@ describe('measurable/no-metric', () => {
   });
 
   it('leaves an unreadable Start or Target to progress/bad-number', () => {
-    const findings = check([OKR_O, { ...OKR_KR, ...noNumbers, title: 'Customers love the new onboarding', target: 'lots' }, OKR_T]);
+    const findings = check([
+      OKR_O,
+      { ...OKR_KR, ...noNumbers, title: 'Customers love the new onboarding', target: 'lots' },
+      OKR_T,
+    ]);
     expect(rulesOf(findings, 'KR1')).toEqual(['progress/bad-number']);
   });
 });
@@ -68,15 +90,24 @@ describe('measurable/no-target', () => {
   });
 
   it('offers the number of the title as the Target when there is one', () => {
-    const title = (t: string) => one(check([OKR_O, { ...OKR_KR, ...noNumbers, title: t }, OKR_T]), 'measurable/no-target', 'KR1').hint;
-    expect(title('Sign 50 new SMB accounts by Q3')).toBe('Put the value to reach in Target (50, as the title says) and the baseline in Start.');
-    expect(title('Grow MRR to $1.2M by June 30')).toBe('Put the value to reach in Target ($1.2M, as the title says) and the baseline in Start.');
+    const title = (t: string) =>
+      one(check([OKR_O, { ...OKR_KR, ...noNumbers, title: t }, OKR_T]), 'measurable/no-target', 'KR1').hint;
+    expect(title('Sign 50 new SMB accounts by Q3')).toBe(
+      'Put the value to reach in Target (50, as the title says) and the baseline in Start.',
+    );
+    expect(title('Grow MRR to $1.2M by June 30')).toBe(
+      'Put the value to reach in Target ($1.2M, as the title says) and the baseline in Start.',
+    );
     expect(title('Raise NPS from 30 to 45')).toBe('Put the value to reach in Target and the baseline in Start.');
   });
 
   it('does not warn with a Target, for Type milestone, nor on other levels', () => {
     expect(only(check(okrRows()), 'measurable/no-target')).toEqual([]);
-    const milestone = check([OKR_O, { ...OKR_KR, ...noNumbers, type: 'milestone', title: 'Sign the 3 pilot contracts' }, OKR_T]);
+    const milestone = check([
+      OKR_O,
+      { ...OKR_KR, ...noNumbers, type: 'milestone', title: 'Sign the 3 pilot contracts' },
+      OKR_T,
+    ]);
     expect(only(milestone, 'measurable/no-target')).toEqual([]);
     const objective = check([PROJECT_G, { ...PROJECT_O, ...noNumbers }, PROJECT_M, PROJECT_T]);
     expect(only(objective, 'measurable/no-target')).toEqual([]);
@@ -100,7 +131,11 @@ describe('measurable/kr-is-task', () => {
   });
 
   it('does not warn when the activity carries a measurable outcome: "Launch 3 landing pages with 5% conversion"', () => {
-    const findings = check([OKR_O, { ...OKR_KR, ...noNumbers, title: 'Launch 3 landing pages with 5% conversion', target: 5 }, OKR_T]);
+    const findings = check([
+      OKR_O,
+      { ...OKR_KR, ...noNumbers, title: 'Launch 3 landing pages with 5% conversion', target: 5 },
+      OKR_T,
+    ]);
     expect(only(findings, 'measurable/kr-is-task')).toEqual([]);
   });
 
@@ -123,11 +158,14 @@ describe('measurable/kr-is-task', () => {
     expect(f.message).toContain(`"${verb} …"`);
   });
 
-  it.each(['Design system implementado', 'Design system implemented across all teams', 'Test coverage reached', 'Designsystem eingeführt', 'Refonte du site déployée'])(
-    'looks at the verb, not the noun: "%s" states a result',
-    (title) => {
-      const findings = check([OKR_O, { ...OKR_KR, ...noNumbers, title }, OKR_T]);
-      expect(only(findings, 'measurable/kr-is-task')).toEqual([]);
-    },
-  );
+  it.each([
+    'Design system implementado',
+    'Design system implemented across all teams',
+    'Test coverage reached',
+    'Designsystem eingeführt',
+    'Refonte du site déployée',
+  ])('looks at the verb, not the noun: "%s" states a result', (title) => {
+    const findings = check([OKR_O, { ...OKR_KR, ...noNumbers, title }, OKR_T]);
+    expect(only(findings, 'measurable/kr-is-task')).toEqual([]);
+  });
 });

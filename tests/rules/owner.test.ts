@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { check, one, only } from './helpers.js';
-import { alignmentRows, OKR_KR, OKR_O, OKR_T, okrRows, PERSONAL_G, PERSONAL_S, PERSONAL_T, projectRows } from './plans.js';
+import {
+  alignmentRows,
+  OKR_KR,
+  OKR_O,
+  OKR_T,
+  okrRows,
+  PERSONAL_G,
+  PERSONAL_S,
+  PERSONAL_T,
+  projectRows,
+} from './plans.js';
 
 describe('owner/missing', () => {
   it('is an error on a Key Result without Owner', () => {
@@ -27,7 +37,9 @@ describe('owner/missing', () => {
   });
 
   it('does not apply to Purpose, Vision, Outcome or Subgoal', () => {
-    const rows = alignmentRows().map((row) => (['P1', 'V1', 'OC1'].includes(String(row.id)) ? { ...row, owner: '' } : row));
+    const rows = alignmentRows().map((row) =>
+      ['P1', 'V1', 'OC1'].includes(String(row.id)) ? { ...row, owner: '' } : row,
+    );
     expect(only(check(rows, { framework: 'alignment' }), 'owner/missing')).toEqual([]);
     expect(only(check([PERSONAL_G, { ...PERSONAL_S, owner: '' }, PERSONAL_T]), 'owner/missing')).toEqual([]);
   });
@@ -41,7 +53,9 @@ describe('owner/missing', () => {
   });
 
   it('asks once for an Owner column when the plan has none, pointing at the title and naming the rows', () => {
-    const findings = check(okrRows(), { columns: ['id', 'level', 'parent', 'title', 'dueDate', 'review', 'start', 'target'] });
+    const findings = check(okrRows(), {
+      columns: ['id', 'level', 'parent', 'title', 'dueDate', 'review', 'start', 'target'],
+    });
     const f = one(findings, 'owner/missing', '');
     expect(only(findings, 'owner/missing')).toHaveLength(1);
     expect(f).toMatchObject({ row: 1, column: 'title', missingColumn: 'owner', rows: [2, 3, 4], severity: 'error' });
@@ -62,8 +76,28 @@ describe('owner/shared', () => {
   );
 
   it.each([
-    'team', 'The team', 'Everyone', 'all', 'All hands', 'Marketing', 'sales', 'Engineering', 'IT', 'HR', 'Finance', 'Ops', 'Support',
-    'Product', 'Design', 'Legal', 'the Sales team', 'Platform squad', 'Finance Dept', 'R&D', 'Sales/Marketing', 'marketing@acme.com',
+    'team',
+    'The team',
+    'Everyone',
+    'all',
+    'All hands',
+    'Marketing',
+    'sales',
+    'Engineering',
+    'IT',
+    'HR',
+    'Finance',
+    'Ops',
+    'Support',
+    'Product',
+    'Design',
+    'Legal',
+    'the Sales team',
+    'Platform squad',
+    'Finance Dept',
+    'R&D',
+    'Sales/Marketing',
+    'marketing@acme.com',
   ])('is an error when Owner is a team label: "%s"', (owner) => {
     const f = one(check([OKR_O, { ...OKR_KR, owner }, OKR_T]), 'owner/shared', 'KR1');
     expect(f.message).toContain(`"${owner}"`);
@@ -72,8 +106,20 @@ describe('owner/shared', () => {
   });
 
   it.each([
-    'Ana Lima', 'ana.lima@acme.com', 'ana+okr@acme.com', 'Ana Lima <ana@acme.com>', "Mary-Jane O'Neil", 'Anders Andersen',
-    'Alexandra Allman', 'Mark Sales', 'Dr. Ana Lima', 'Li Wei (PM)', 'Engineering Manager', 'Sandy', 'José Ñúñez', '李伟',
+    'Ana Lima',
+    'ana.lima@acme.com',
+    'ana+okr@acme.com',
+    'Ana Lima <ana@acme.com>',
+    "Mary-Jane O'Neil",
+    'Anders Andersen',
+    'Alexandra Allman',
+    'Mark Sales',
+    'Dr. Ana Lima',
+    'Li Wei (PM)',
+    'Engineering Manager',
+    'Sandy',
+    'José Ñúñez',
+    '李伟',
   ])('does not flag one person: "%s"', (owner) => {
     expect(only(check([OKR_O, { ...OKR_KR, owner }, OKR_T]), 'owner/shared')).toEqual([]);
   });

@@ -7,16 +7,22 @@ describe('progress/bad-number', () => {
     ['target', 'Target', 'lots'],
     ['start', 'Start', 'unknown'],
     ['current', 'Current', 'about half'],
-  ] as const)('is an error when %s is filled but not a number, naming the column and quoting the cell', (key, header, text) => {
-    const f = one(check([OKR_O, { ...OKR_KR, [key]: text }, OKR_T]), 'progress/bad-number', 'KR1');
-    expect(f).toMatchObject({ row: 3, severity: 'error', column: key });
-    expect(f.message).toContain(header);
-    expect(f.message).toContain(`"${text}"`);
-    expect(f.hint).toContain('$120M');
-  });
+  ] as const)(
+    'is an error when %s is filled but not a number, naming the column and quoting the cell',
+    (key, header, text) => {
+      const f = one(check([OKR_O, { ...OKR_KR, [key]: text }, OKR_T]), 'progress/bad-number', 'KR1');
+      expect(f).toMatchObject({ row: 3, severity: 'error', column: key });
+      expect(f.message).toContain(header);
+      expect(f.message).toContain(`"${text}"`);
+      expect(f.hint).toContain('$120M');
+    },
+  );
 
   it('is one finding for the row when several cells hold words ("Weekly" in Target and Current)', () => {
-    const findings = only(check([OKR_O, { ...OKR_KR, target: 'Weekly', current: 'Weekly' }, OKR_T]), 'progress/bad-number');
+    const findings = only(
+      check([OKR_O, { ...OKR_KR, target: 'Weekly', current: 'Weekly' }, OKR_T]),
+      'progress/bad-number',
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ row: 3, column: 'target' });
     expect(findings[0].message).toBe('Target "Weekly" and Current "Weekly" are not numbers.');
@@ -32,7 +38,10 @@ describe('progress/bad-number', () => {
       { start: '400 ms', target: '200 ms', current: '350 ms' },
     ];
     for (const numbers of typed) {
-      expect(only(check([OKR_O, { ...OKR_KR, ...numbers }, OKR_T]), 'progress/bad-number'), JSON.stringify(numbers)).toEqual([]);
+      expect(
+        only(check([OKR_O, { ...OKR_KR, ...numbers }, OKR_T]), 'progress/bad-number'),
+        JSON.stringify(numbers),
+      ).toEqual([]);
     }
   });
 
@@ -41,14 +50,18 @@ describe('progress/bad-number', () => {
     expect(f).toMatchObject({ column: 'target' });
     expect(f.message).toContain('45');
     expect(f.hint).toContain('at least');
-    expect(only(check([OKR_O, { ...OKR_KR, start: 45, target: 45, type: 'at least' }, OKR_T]), 'progress/bad-number')).toEqual([]);
+    expect(
+      only(check([OKR_O, { ...OKR_KR, start: 45, target: 45, type: 'at least' }, OKR_T]), 'progress/bad-number'),
+    ).toEqual([]);
   });
 
   it('is an error when Start is blank and Target is 0 on an increase, since both count as 0', () => {
     const f = one(check([OKR_O, { ...OKR_KR, start: '', target: 0, current: 3 }, OKR_T]), 'progress/bad-number', 'KR1');
     expect(f).toMatchObject({ column: 'start', severity: 'error' });
     expect(f.message).toContain('Target is 0');
-    expect(only(check([OKR_O, { ...OKR_KR, start: 10, target: 0, current: 3 }, OKR_T]), 'progress/bad-number')).toEqual([]);
+    expect(only(check([OKR_O, { ...OKR_KR, start: 10, target: 0, current: 3 }, OKR_T]), 'progress/bad-number')).toEqual(
+      [],
+    );
   });
 
   it('is an error when Type is not a known type', () => {
@@ -59,7 +72,11 @@ describe('progress/bad-number', () => {
   });
 
   it('is an error when a decrease has no Start to count down from', () => {
-    const f = one(check([OKR_O, { ...OKR_KR, type: 'decrease', start: null, target: 5 }, OKR_T]), 'progress/bad-number', 'KR1');
+    const f = one(
+      check([OKR_O, { ...OKR_KR, type: 'decrease', start: null, target: 5 }, OKR_T]),
+      'progress/bad-number',
+      'KR1',
+    );
     expect(f).toMatchObject({ column: 'start' });
   });
 
@@ -100,7 +117,11 @@ describe('progress/overdue', () => {
   });
 
   it('uses the inherited Due date, and says so', () => {
-    const findings = check([{ ...OKR_O, startDate: '2026-03-01', dueDate: '2026-04-15' }, OKR_KR, { ...OKR_T, dueDate: null }]);
+    const findings = check([
+      { ...OKR_O, startDate: '2026-03-01', dueDate: '2026-04-15' },
+      OKR_KR,
+      { ...OKR_T, dueDate: null },
+    ]);
     expect(one(findings, 'progress/overdue', 'KR1').message).toContain('(inherited');
     expect(one(findings, 'progress/overdue', 'T1').message).toContain('is at 0%');
     expect(one(findings, 'progress/overdue', 'O1').message).not.toContain('inherited');
@@ -108,9 +129,14 @@ describe('progress/overdue', () => {
 
   it('does not warn about Done, Dropped or Paused rows, about 100% progress, nor on the due day itself', () => {
     for (const status of ['Done', 'Dropped', 'Paused']) {
-      expect(only(check([OKR_O, { ...OKR_KR, dueDate: '2026-04-15', status }, OKR_T]), 'progress/overdue'), status).toEqual([]);
+      expect(
+        only(check([OKR_O, { ...OKR_KR, dueDate: '2026-04-15', status }, OKR_T]), 'progress/overdue'),
+        status,
+      ).toEqual([]);
     }
-    expect(only(check([OKR_O, { ...OKR_KR, dueDate: '2026-04-15', current: 45 }, OKR_T]), 'progress/overdue')).toEqual([]);
+    expect(only(check([OKR_O, { ...OKR_KR, dueDate: '2026-04-15', current: 45 }, OKR_T]), 'progress/overdue')).toEqual(
+      [],
+    );
     expect(only(check([OKR_O, { ...OKR_KR, dueDate: '2026-05-01' }, OKR_T]), 'progress/overdue')).toEqual([]);
     expect(only(check(okrRows()), 'progress/overdue')).toEqual([]);
   });

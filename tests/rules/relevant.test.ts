@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { check, one, only } from './helpers.js';
-import { alignmentRows, OKR_KR, OKR_O, OKR_T, okrRows, PERSONAL_G, PERSONAL_S, personalRows, projectRows } from './plans.js';
+import {
+  alignmentRows,
+  OKR_KR,
+  OKR_O,
+  OKR_T,
+  okrRows,
+  PERSONAL_G,
+  PERSONAL_S,
+  personalRows,
+  projectRows,
+} from './plans.js';
 
 describe('relevant/orphan', () => {
   it('warns about a row below the top level with a blank Parent, naming the level it should serve', () => {
@@ -19,7 +29,11 @@ describe('relevant/orphan', () => {
 
   it('does not warn about top-level rows', () => {
     expect(only(check(okrRows()), 'relevant/orphan')).toEqual([]);
-    const rows = [...okrRows(), { ...OKR_O, id: 'O2', title: 'Win back churned small-business customers' }, { ...OKR_KR, id: 'KR2', parent: 'O2' }];
+    const rows = [
+      ...okrRows(),
+      { ...OKR_O, id: 'O2', title: 'Win back churned small-business customers' },
+      { ...OKR_KR, id: 'KR2', parent: 'O2' },
+    ];
     expect(only(check(rows), 'relevant/orphan')).toEqual([]);
   });
 
@@ -31,7 +45,9 @@ describe('relevant/orphan', () => {
   });
 
   it('asks for a Parent column when the plan has none', () => {
-    const findings = check(okrRows(), { columns: ['id', 'level', 'title', 'owner', 'dueDate', 'review', 'start', 'target'] });
+    const findings = check(okrRows(), {
+      columns: ['id', 'level', 'title', 'owner', 'dueDate', 'review', 'start', 'target'],
+    });
     const f = one(findings, 'relevant/orphan', '');
     expect(f).toMatchObject({ row: 1, column: 'title', missingColumn: 'parent', rows: [3, 4] });
     expect(f.message).toBe('No Parent column: no parent on rows 3–4.');

@@ -36,7 +36,11 @@ describe('review/too-rare', () => {
   });
 
   it('warns about a project Objective reviewed every 3 weeks', () => {
-    const f = one(check([PROJECT_G, { ...PROJECT_O, review: 'every 3 weeks' }, PROJECT_M, PROJECT_T]), 'review/too-rare', 'O1');
+    const f = one(
+      check([PROJECT_G, { ...PROJECT_O, review: 'every 3 weeks' }, PROJECT_M, PROJECT_T]),
+      'review/too-rare',
+      'O1',
+    );
     expect(f.message).toContain('"every 3 weeks"');
   });
 
@@ -44,8 +48,12 @@ describe('review/too-rare', () => {
     for (const review of ['weekly', 'biweekly', 'every 2 weeks', 'every 10 days']) {
       expect(only(check([OKR_O, { ...OKR_KR, review }, OKR_T]), 'review/too-rare'), review).toEqual([]);
     }
-    expect(only(check([{ ...OKR_O, review: 'monthly', lastCheckIn: date('2026-04-20') }, OKR_KR, OKR_T]), 'review/too-rare')).toEqual([]);
-    expect(only(check([{ ...PROJECT_G, review: 'quarterly' }, PROJECT_O, PROJECT_M, PROJECT_T]), 'review/too-rare')).toEqual([]);
+    expect(
+      only(check([{ ...OKR_O, review: 'monthly', lastCheckIn: date('2026-04-20') }, OKR_KR, OKR_T]), 'review/too-rare'),
+    ).toEqual([]);
+    expect(
+      only(check([{ ...PROJECT_G, review: 'quarterly' }, PROJECT_O, PROJECT_M, PROJECT_T]), 'review/too-rare'),
+    ).toEqual([]);
   });
 });
 
@@ -65,7 +73,10 @@ describe('review/stale', () => {
 
   it('does not warn about Done, Dropped or Paused rows', () => {
     for (const status of ['Done', 'Dropped', 'Paused']) {
-      expect(only(check([OKR_O, { ...OKR_KR, lastCheckIn: '2026-01-01', status }, OKR_T]), 'review/stale'), status).toEqual([]);
+      expect(
+        only(check([OKR_O, { ...OKR_KR, lastCheckIn: '2026-01-01', status }, OKR_T]), 'review/stale'),
+        status,
+      ).toEqual([]);
     }
   });
 
@@ -89,6 +100,8 @@ describe('review/stale', () => {
   });
 
   it('does not apply to rows without a cadence', () => {
-    expect(only(check(okrRows().map((row) => ({ ...row, review: null, lastCheckIn: '2025-01-01' }))), 'review/stale')).toEqual([]);
+    expect(
+      only(check(okrRows().map((row) => ({ ...row, review: null, lastCheckIn: '2025-01-01' }))), 'review/stale'),
+    ).toEqual([]);
   });
 });

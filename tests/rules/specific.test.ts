@@ -27,11 +27,18 @@ describe('specific/vague', () => {
   });
 
   it('does not warn when the title carries a number: "Improve NPS from 30 to 45"', () => {
-    expect(only(check([OKR_O, { ...OKR_KR, title: 'Improve NPS from 30 to 45' }, OKR_T]), 'specific/vague')).toEqual([]);
+    expect(only(check([OKR_O, { ...OKR_KR, title: 'Improve NPS from 30 to 45' }, OKR_T]), 'specific/vague')).toEqual(
+      [],
+    );
   });
 
   it('does not warn when the number is in Target', () => {
-    expect(only(check([OKR_O, { ...OKR_KR, title: 'Improve our Net Promoter Score', start: 30, target: 45 }, OKR_T]), 'specific/vague')).toEqual([]);
+    expect(
+      only(
+        check([OKR_O, { ...OKR_KR, title: 'Improve our Net Promoter Score', start: 30, target: 45 }, OKR_T]),
+        'specific/vague',
+      ),
+    ).toEqual([]);
   });
 
   it('counts a date as no number: "Improve onboarding by June 30" is still vague', () => {
@@ -49,7 +56,11 @@ describe('specific/vague', () => {
   });
 
   it('warns about a title under three words even with a number, and about a blank title', () => {
-    const short = one(check([OKR_O, { ...OKR_KR, title: 'NPS 45', start: null, target: null }, OKR_T]), 'specific/vague', 'KR1');
+    const short = one(
+      check([OKR_O, { ...OKR_KR, title: 'NPS 45', start: null, target: null }, OKR_T]),
+      'specific/vague',
+      'KR1',
+    );
     expect(short.message).toContain('"NPS 45"');
     expect(short.message).toContain('under three words');
     const blank = one(check([OKR_O, OKR_KR, { ...OKR_T, title: '' }]), 'specific/vague', 'T1');
@@ -60,7 +71,9 @@ describe('specific/vague', () => {
     const measured = { ...OKR_KR, title: 'Active channels', start: 1, target: 4, current: 2 };
     expect(only(check([OKR_O, measured, OKR_T]), 'specific/vague')).toEqual([]);
     expect(only(check([OKR_O, { ...measured, target: null }, OKR_T]), 'specific/vague')).toEqual([]);
-    expect(only(check([OKR_O, { ...measured, start: null, target: null, current: null }, OKR_T]), 'specific/vague')).toHaveLength(1);
+    expect(
+      only(check([OKR_O, { ...measured, start: null, target: null, current: null }, OKR_T]), 'specific/vague'),
+    ).toHaveLength(1);
   });
 
   it('applies to Tasks too', () => {
@@ -82,7 +95,11 @@ describe('specific/vague', () => {
   });
 
   it('leaves a Key Result that reads as a task to measurable/kr-is-task', () => {
-    const findings = check([OKR_O, { ...OKR_KR, title: 'Write docs', start: null, target: null, current: null }, OKR_T]);
+    const findings = check([
+      OKR_O,
+      { ...OKR_KR, title: 'Write docs', start: null, target: null, current: null },
+      OKR_T,
+    ]);
     expect(rulesOf(findings, 'KR1')).toContain('measurable/kr-is-task');
     expect(rulesOf(findings, 'KR1')).not.toContain('specific/vague');
   });

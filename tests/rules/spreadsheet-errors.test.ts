@@ -8,8 +8,10 @@ describe('cells that show a spreadsheet error', () => {
   it('an Owner of #REF! is no owner', () => {
     const f = one(check([OKR_O, { ...OKR_KR, owner: '#REF!' }, OKR_T]), 'owner/missing', 'KR1');
     expect(f).toMatchObject({ severity: 'error', column: 'owner' });
-    expect(f.message).toBe('Owner "#REF!" of Key Result "Raise NPS from 30 to 45" is a spreadsheet error, not a person.');
-    expect(f.hint).toBe('The cell\'s formula is broken (#REF!): fix it, or type the name of one accountable person.');
+    expect(f.message).toBe(
+      'Owner "#REF!" of Key Result "Raise NPS from 30 to 45" is a spreadsheet error, not a person.',
+    );
+    expect(f.hint).toBe("The cell's formula is broken (#REF!): fix it, or type the name of one accountable person.");
   });
 
   it('a Target or Current of #N/A is a broken formula, not a badly typed number', () => {

@@ -138,7 +138,10 @@ describe('structure/level-order', () => {
   });
 
   it('flags a top-level row under anything', () => {
-    const rows = [...okrRows(), { ...OKR_O, id: 'O2', parent: 'O1', title: 'Win back churned small-business customers' }];
+    const rows = [
+      ...okrRows(),
+      { ...OKR_O, id: 'O2', parent: 'O1', title: 'Win back churned small-business customers' },
+    ];
     const f = one(check(rows), 'structure/level-order', 'O2');
     expect(f.hint).toContain('top level');
   });

@@ -12,7 +12,9 @@ describe('checkSummary', () => {
   });
 
   it('counts errors and warnings and names the problems, errors first', () => {
-    const findings = check([OKR_O, { ...OKR_KR, owner: '', review: 'monthly', dueDate: 'someday' }, OKR_T]).filter((f) => f.id === 'KR1');
+    const findings = check([OKR_O, { ...OKR_KR, owner: '', review: 'monthly', dueDate: 'someday' }, OKR_T]).filter(
+      (f) => f.id === 'KR1',
+    );
     expect(checkSummary(findings)).toBe('2 errors, 1 warning: bad date; no owner; reviews too rare');
   });
 
@@ -22,13 +24,32 @@ describe('checkSummary', () => {
   });
 
   it('names a repeated problem once', () => {
-    const findings = check([{ ...OKR_O, startDate: 'soon', dueDate: 'later', lastCheckIn: 'never' }, OKR_KR, OKR_T]).filter((f) => f.id === 'O1');
+    const findings = check([
+      { ...OKR_O, startDate: 'soon', dueDate: 'later', lastCheckIn: 'never' },
+      OKR_KR,
+      OKR_T,
+    ]).filter((f) => f.id === 'O1');
     expect(checkSummary(findings)).toMatch(/^3 errors(, \d+ warnings?)?: bad date(;|$)/);
     expect(checkSummary(findings).match(/bad date/g)).toHaveLength(1);
   });
 
   it('stays short enough for a cell, whatever the findings', () => {
-    const findings = check([{ id: 'KR9', level: 'Key Result', parent: 'O9', title: 'x', owner: 'Ana and Ben', target: 'lots', startDate: 'a', dueDate: 'b', review: 'c', lastCheckIn: 'd', weight: 'e', type: 'f' }]);
+    const findings = check([
+      {
+        id: 'KR9',
+        level: 'Key Result',
+        parent: 'O9',
+        title: 'x',
+        owner: 'Ana and Ben',
+        target: 'lots',
+        startDate: 'a',
+        dueDate: 'b',
+        review: 'c',
+        lastCheckIn: 'd',
+        weight: 'e',
+        type: 'f',
+      },
+    ]);
     const summary = checkSummary(findings);
     expect(summary.length).toBeLessThanOrEqual(90);
     expect(summary).toMatch(/; …$/);
@@ -54,17 +75,32 @@ describe('checkSummaries and countFindings', () => {
 
 describe('checkSummaries with findings in any order', () => {
   it('gives the same cells for shuffled findings as for sorted ones', () => {
-    const plan = planOf([{ ...OKR_O, owner: '' }, { ...OKR_KR, owner: 'Ana and Ben', review: 'monthly' }, { ...OKR_T, title: 'Buy groceries' }]);
+    const plan = planOf([
+      { ...OKR_O, owner: '' },
+      { ...OKR_KR, owner: 'Ana and Ben', review: 'monthly' },
+      { ...OKR_T, title: 'Buy groceries' },
+    ]);
     const findings = checkPlan(plan, { today: TODAY });
     const sorted = checkSummaries(plan, findings);
-    expect(sorted).toEqual(['1 error: no owner', '1 error, 1 warning: shared owner; reviews too rare', '1 warning: vague title']);
+    expect(sorted).toEqual([
+      '1 error: no owner',
+      '1 error, 1 warning: shared owner; reviews too rare',
+      '1 warning: vague title',
+    ]);
     expect(checkSummaries(plan, [...findings].reverse())).toEqual(sorted);
     expect(checkSummaries(plan, [findings[2], findings[0], findings[1], findings[3]])).toEqual(sorted);
   });
 
   it('ignores findings of rows the plan does not have', () => {
     const plan = planOf(okrRows());
-    const stray = { row: 99, id: 'X', rule: 'owner/missing' as const, severity: 'error' as const, message: 'm', hint: 'h' };
+    const stray = {
+      row: 99,
+      id: 'X',
+      rule: 'owner/missing' as const,
+      severity: 'error' as const,
+      message: 'm',
+      hint: 'h',
+    };
     expect(checkSummaries(plan, [stray])).toEqual(['✓ OK', '✓ OK', '✓ OK']);
   });
 });

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../shared/index.js';
 import { check, date, one, only, planOf, rulesOf } from './helpers.js';
 import {
-  alignmentRows, OKR_KR, OKR_O, OKR_T, okrRows, PERSONAL_G, PERSONAL_S, PERSONAL_T, PROJECT_G, PROJECT_M, PROJECT_O, PROJECT_T,
+  alignmentRows,
+  OKR_KR,
+  OKR_O,
+  OKR_T,
+  okrRows,
+  PERSONAL_G,
+  PERSONAL_S,
+  PERSONAL_T,
+  PROJECT_G,
+  PROJECT_M,
+  PROJECT_O,
+  PROJECT_T,
 } from './plans.js';
 
 describe('time-bound/no-due-date', () => {
@@ -116,7 +127,11 @@ describe('time-bound/after-parent', () => {
 
 describe('a date written as a quarter, a month or a range', () => {
   it('is read as the day meant: the last day as a Due date, the first as a Start date', () => {
-    const plan = planOf([OKR_O, { ...OKR_KR, dueDate: 'Q3 2026', startDate: 'June 2026' }, { ...OKR_T, dueDate: '2026-Q1', startDate: null }]);
+    const plan = planOf([
+      OKR_O,
+      { ...OKR_KR, dueDate: 'Q3 2026', startDate: 'June 2026' },
+      { ...OKR_T, dueDate: '2026-Q1', startDate: null },
+    ]);
     expect(plan.items[1].dueDate).toEqual({ state: 'ok', value: dayFromIso('2026-09-30') });
     expect(plan.items[1].startDate).toEqual({ state: 'ok', value: dayFromIso('2026-06-01') });
     expect(plan.items[2].dueDate).toEqual({ state: 'ok', value: dayFromIso('2026-03-31') });
@@ -126,7 +141,9 @@ describe('a date written as a quarter, a month or a range', () => {
   it('is a bad date as a Last check-in, which is one day, and the hint names the days of the period', () => {
     const f = one(check([OKR_O, { ...OKR_KR, lastCheckIn: 'Feb 2026' }, OKR_T]), 'time-bound/bad-date', 'KR1');
     expect(f.message).toBe('Last check-in "Feb 2026" is not a date.');
-    expect(f.hint).toBe('A check-in is one day: type the day of the latest update as YYYY-MM-DD (Feb 2026 runs from 2026-02-01 to 2026-02-28).');
+    expect(f.hint).toBe(
+      'A check-in is one day: type the day of the latest update as YYYY-MM-DD (Feb 2026 runs from 2026-02-01 to 2026-02-28).',
+    );
     const other = one(check([OKR_O, { ...OKR_KR, dueDate: 'next Friday' }, OKR_T]), 'time-bound/bad-date', 'KR1');
     expect(other.hint).toBe('Type the date as YYYY-MM-DD (e.g. 2026-06-30) or as "June 30, 2026", or use a date cell.');
   });

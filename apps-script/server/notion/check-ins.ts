@@ -69,14 +69,21 @@ export function pullIntoSheet(
     return withDocumentLock(() => {
       if (edits.length > 0) writeUnchanged(planSheet, edits, session, written);
       const mapping = mappingOf(session, planSheet.sheet);
-      const again = edits.length > 0 ? readPlanSheet({ sheet: planSheet.sheet, name: planSheet.name }, session.calendar, mapping) : planSheet;
+      const again =
+        edits.length > 0
+          ? readPlanSheet({ sheet: planSheet.sheet, name: planSheet.name }, session.calendar, mapping)
+          : planSheet;
       const now = edits.length > 0 ? readPlan(again.table, readOptions(session.settings, mapping)) : plan;
       const items = computeProgress(now, { today: session.today, allowOver: session.settings.allowOver });
       const history = readHistorySheet(session.spreadsheet, session.calendar);
       // A value not written (the cell was changed in the sheet meanwhile) is no check-in.
       const kept = pulled.filter((p) => !written.some((w) => w.value === p && w.outcome === 'changed in the sheet'));
       const sources = checkInSources(kept, session.today, (instant) => session.calendar.dayOf(instant));
-      const records = checkInsFor(now, items, history.history, { today: session.today, who: activeUserEmail(), sources });
+      const records = checkInsFor(now, items, history.history, {
+        today: session.today,
+        who: activeUserEmail(),
+        sources,
+      });
       recorded.added += appendHistory(session.spreadsheet, history, records, planSheet.sheet);
       return buildMirror(now, { today: session.today, history: history.history.records });
     });

@@ -105,7 +105,8 @@ export async function runMirror(target: MirrorTarget, trigger: RunTrigger, start
     if ('failure' in outcome) finishFailed(link, sidebarMessage(outcome.failure));
     else finishReport(target.id, link, outcome.report);
     link.run.checkIns = checkIns.map(checkInLine);
-    if (recorded.added > 0) link.run.checkIns.push(`Added ${plural(recorded.added, 'check-in')} to the ${CHECKINS_SHEET} sheet`);
+    if (recorded.added > 0)
+      link.run.checkIns.push(`Added ${plural(recorded.added, 'check-in')} to the ${CHECKINS_SHEET} sheet`);
   } catch (error) {
     const message = notionEngine().redact(error instanceof Error ? error.message : String(error), secret);
     if (!(error instanceof UserError)) console.error(`Cascade: the Notion mirror failed: ${message}`);

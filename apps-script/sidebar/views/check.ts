@@ -68,17 +68,33 @@ export function renderCheck(app: App, result: CheckResponse): void {
   fix.textContent = result.blankIds > 0 ? `Fix IDs (${result.blankIds})` : 'Fix IDs';
   const list = byId('check-findings');
   if (result.groups.length === 0) {
-    fill(list, h('li', { className: 'empty' }, result.rows === 0 ? 'The plan has no rows yet.' : 'No findings: every row is SMART.'));
+    fill(
+      list,
+      h(
+        'li',
+        { className: 'empty' },
+        result.rows === 0 ? 'The plan has no rows yet.' : 'No findings: every row is SMART.',
+      ),
+    );
     return;
   }
   fill(list, ...result.groups.map((group) => groupItem(app, result.sheet, group)));
   if (result.omittedGroups > 0) {
-    list.append(h('li', { className: 'more' }, `${plural(result.omittedGroups, 'more row')} with findings: see the Check column.`));
+    list.append(
+      h(
+        'li',
+        { className: 'more' },
+        `${plural(result.omittedGroups, 'more row')} with findings: see the Check column.`,
+      ),
+    );
   }
 }
 
 function groupItem(app: App, sheet: string, group: FindingGroup): HTMLLIElement {
-  const counts = [group.errors > 0 ? plural(group.errors, 'error') : '', group.warnings > 0 ? plural(group.warnings, 'warning') : '']
+  const counts = [
+    group.errors > 0 ? plural(group.errors, 'error') : '',
+    group.warnings > 0 ? plural(group.warnings, 'warning') : '',
+  ]
     .filter((t) => t !== '')
     .join(', ');
   return h(
@@ -88,13 +104,26 @@ function groupItem(app: App, sheet: string, group: FindingGroup): HTMLLIElement 
       'button',
       {
         className: 'group-head',
-        attrs: { type: 'button', 'aria-label': `Row ${group.row} ${group.id} ${group.title}: ${counts}. Select the row.` },
+        attrs: {
+          type: 'button',
+          'aria-label': `Row ${group.row} ${group.id} ${group.title}: ${counts}. Select the row.`,
+        },
         on: { click: () => void select(app, sheet, group.row, null) },
       },
-      h('span', { className: 'row-label' }, h('span', {}, `Row ${group.row}`), group.id ? h('span', { className: 'id' }, group.id) : null, group.level ? h('span', {}, group.level) : null),
+      h(
+        'span',
+        { className: 'row-label' },
+        h('span', {}, `Row ${group.row}`),
+        group.id ? h('span', { className: 'id' }, group.id) : null,
+        group.level ? h('span', {}, group.level) : null,
+      ),
       h('span', { className: 'title' }, group.title || '(no title)'),
     ),
-    h('ul', { className: 'findings' }, ...group.findings.map((finding) => h('li', {}, findingButton(app, sheet, group.row, finding)))),
+    h(
+      'ul',
+      { className: 'findings' },
+      ...group.findings.map((finding) => h('li', {}, findingButton(app, sheet, group.row, finding))),
+    ),
   );
 }
 
@@ -106,13 +135,19 @@ function findingButton(app: App, sheet: string, row: number, finding: FindingVie
       attrs: { type: 'button', 'data-rule': finding.rule, title: finding.rule },
       on: { click: () => void select(app, sheet, row, finding.col) },
     },
-    h('span', { className: 'icon', attrs: { 'aria-label': finding.severity } }, finding.severity === 'error' ? '!' : 'i'),
+    h(
+      'span',
+      { className: 'icon', attrs: { 'aria-label': finding.severity } },
+      finding.severity === 'error' ? '!' : 'i',
+    ),
     h(
       'span',
       { className: 'text' },
       finding.message,
       h('span', { className: 'hint' }, finding.hint),
-      finding.column ? h('span', { className: finding.missingColumn ? 'where missing' : 'where' }, where(finding, row)) : null,
+      finding.column
+        ? h('span', { className: finding.missingColumn ? 'where missing' : 'where' }, where(finding, row))
+        : null,
     ),
   );
 }
@@ -120,7 +155,9 @@ function findingButton(app: App, sheet: string, row: number, finding: FindingVie
 /** "Go to Owner · E12" when the sheet has the column; "No Review column" when the plan lacks it (a click selects the row). */
 function where(finding: FindingView, row: number): string {
   if (finding.missingColumn) return `No ${finding.column} column`;
-  return finding.col === null ? `${finding.column} column` : `Go to ${finding.column} · ${columnLetter(finding.col - 1)}${row}`;
+  return finding.col === null
+    ? `${finding.column} column`
+    : `Go to ${finding.column} · ${columnLetter(finding.col - 1)}${row}`;
 }
 
 async function select(app: App, sheet: string, row: number, col: number | null): Promise<void> {

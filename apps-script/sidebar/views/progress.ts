@@ -44,7 +44,10 @@ export function runProgress(app: App): Promise<void> {
 
 export function renderProgress(app: App, result: ProgressResponse): void {
   byId('progress-intro').hidden = true;
-  fill(byId('progress-summary'), h('span', {}, `${plural(result.rows, 'row')} · ${result.framework.label} · today ${result.today}`));
+  fill(
+    byId('progress-summary'),
+    h('span', {}, `${plural(result.rows, 'row')} · ${result.framework.label} · today ${result.today}`),
+  );
   renderNotices(byId('progress-notices'), result.notices);
   const list = byId('progress-items');
   if (result.items.length === 0) {
@@ -52,7 +55,8 @@ export function renderProgress(app: App, result: ProgressResponse): void {
     return;
   }
   fill(list, ...result.items.map((item) => topItem(app, result.sheet, item)));
-  if (result.omittedItems > 0) list.append(h('li', { className: 'more' }, `${plural(result.omittedItems, 'more top-level item')} in the sheet.`));
+  if (result.omittedItems > 0)
+    list.append(h('li', { className: 'more' }, `${plural(result.omittedItems, 'more top-level item')} in the sheet.`));
 }
 
 function topItem(app: App, sheet: string, item: ProgressView): HTMLLIElement {
@@ -63,10 +67,28 @@ function topItem(app: App, sheet: string, item: ProgressView): HTMLLIElement {
           'details',
           { className: 'kids' },
           h('summary', {}, `${plural(item.children.length + item.omittedChildren, 'item')} below`),
-          h('ol', { className: 'children' }, ...item.children.map((child) => h('li', {}, itemButton(app, sheet, child, 'child'), replanPanel(sheet, child, () => runProgress(app))))),
+          h(
+            'ol',
+            { className: 'children' },
+            ...item.children.map((child) =>
+              h(
+                'li',
+                {},
+                itemButton(app, sheet, child, 'child'),
+                replanPanel(sheet, child, () => runProgress(app)),
+              ),
+            ),
+          ),
         );
   const refresh = () => runProgress(app);
-  return h('li', { className: 'item' }, itemButton(app, sheet, item, 'item-head'), burnUp(item), replanPanel(sheet, item, refresh), kids);
+  return h(
+    'li',
+    { className: 'item' },
+    itemButton(app, sheet, item, 'item-head'),
+    burnUp(item),
+    replanPanel(sheet, item, refresh),
+    kids,
+  );
 }
 
 function itemButton(app: App, sheet: string, item: ProgressView, className: string): HTMLButtonElement {
@@ -79,20 +101,30 @@ function itemButton(app: App, sheet: string, item: ProgressView, className: stri
   const label = `${item.id} ${item.title}: ${percentText(item.progress)}${status ? `, ${status}` : ''}`;
   return h(
     'button',
-    { className, attrs: { type: 'button', 'aria-label': `${label}. Select the row.` }, on: { click: () => void select(app, sheet, item.row) } },
+    {
+      className,
+      attrs: { type: 'button', 'aria-label': `${label}. Select the row.` },
+      on: { click: () => void select(app, sheet, item.row) },
+    },
     // The pace sits at the end of the first line, where the eye lands scanning down the cards.
     h(
       'span',
       { className: 'row-label' },
       item.id ? h('span', { className: 'id' }, item.id) : null,
       h('span', {}, item.level),
-      status === null ? null : h('span', { className: `chip ${PACE_TONE[status]}` }, status[0].toUpperCase() + status.slice(1)),
+      status === null
+        ? null
+        : h('span', { className: `chip ${PACE_TONE[status]}` }, status[0].toUpperCase() + status.slice(1)),
     ),
     h('span', { className: 'title' }, item.title || '(no title)'),
     h(
       'span',
       { className: 'meter' },
-      h('span', { className: `bar pace-${tone}`, attrs: { role: 'img', 'aria-label': percentText(item.progress) } }, bar),
+      h(
+        'span',
+        { className: `bar pace-${tone}`, attrs: { role: 'img', 'aria-label': percentText(item.progress) } },
+        bar,
+      ),
       h('span', { className: 'pct' }, percentText(item.progress)),
       className === 'item-head' ? null : sparkline(item),
     ),

@@ -19,10 +19,21 @@ const CHOICES: [Kind, string][] = [
 export function replanPanel(sheet: string, item: ProgressView, refresh: () => Promise<void>): HTMLElement | null {
   const pace = item.trend?.pace ?? item.status ?? '';
   if (!SLIPPING.has(pace) && pace !== 'paused') return null;
-  const kind = h('select', { attrs: { 'aria-label': `How to replan ${item.id}` } }, ...CHOICES.map(([value, label]) => h('option', { attrs: { value } }, label)));
+  const kind = h(
+    'select',
+    { attrs: { 'aria-label': `How to replan ${item.id}` } },
+    ...CHOICES.map(([value, label]) => h('option', { attrs: { value } }, label)),
+  );
   const target = h('input', { attrs: { type: 'number', step: 'any', 'aria-label': 'New Target' } });
   const due = h('input', { attrs: { type: 'date', 'aria-label': 'New Due date' } });
-  const boxes = item.children.map((child) => h('label', { className: 'pick' }, h('input', { attrs: { type: 'checkbox', value: child.id } }), ` ${child.id} ${child.title}`));
+  const boxes = item.children.map((child) =>
+    h(
+      'label',
+      { className: 'pick' },
+      h('input', { attrs: { type: 'checkbox', value: child.id } }),
+      ` ${child.id} ${child.title}`,
+    ),
+  );
   const drop = h('div', { className: 'picks' }, ...boxes);
   const effect = h('div', { className: 'message', attrs: { role: 'status' } });
   const apply = h('button', { className: 'btn', attrs: { type: 'button' } }, 'Apply');
@@ -45,14 +56,25 @@ export function replanPanel(sheet: string, item: ProgressView, refresh: () => Pr
         : k === 'extend'
           ? { kind: k, due: due.value }
           : k === 'drop'
-            ? { kind: k, children: boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value) }
+            ? {
+                kind: k,
+                children: boxes
+                  .map((b) => b.querySelector('input')!)
+                  .filter((i) => i.checked)
+                  .map((i) => i.value),
+              }
             : { kind: k };
     return { sheet, id: item.id, choice, apply: applyIt };
   };
   const send = async (applyIt: boolean) => {
     try {
       const result = unwrap(await call('apiReplan', request(applyIt)));
-      say(effect, applyIt ? 'good' : 'plain', h('ul', { className: 'effect' }, ...result.effect.map((line) => h('li', {}, line))), applyIt ? 'Done, and recorded in Check-ins.' : '');
+      say(
+        effect,
+        applyIt ? 'good' : 'plain',
+        h('ul', { className: 'effect' }, ...result.effect.map((line) => h('li', {}, line))),
+        applyIt ? 'Done, and recorded in Check-ins.' : '',
+      );
       apply.hidden = applyIt;
       if (applyIt) await refresh();
     } catch (error) {
@@ -60,7 +82,21 @@ export function replanPanel(sheet: string, item: ProgressView, refresh: () => Pr
       apply.hidden = true;
     }
   };
-  const preview = h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => void send(false) } }, 'Show the effect');
+  const preview = h(
+    'button',
+    { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => void send(false) } },
+    'Show the effect',
+  );
   apply.addEventListener('click', () => void send(true));
-  return h('details', { className: 'replan' }, h('summary', {}, 'Replan…'), kind, target, due, drop, h('div', { className: 'actions' }, preview, apply), effect);
+  return h(
+    'details',
+    { className: 'replan' },
+    h('summary', {}, 'Replan…'),
+    kind,
+    target,
+    due,
+    drop,
+    h('div', { className: 'actions' }, preview, apply),
+    effect,
+  );
 }

@@ -8,9 +8,16 @@ export function renderSettings(state: StateResponse): void {
   byId<HTMLInputElement>('settings-today').value = state.settings.today ?? '';
   byId<HTMLInputElement>('settings-over').checked = state.settings.allowOver;
   byId<HTMLInputElement>('settings-live').checked = state.settings.liveCheck;
-  fill(byId('settings-today-help'), `For pace and overdue checks. Leave blank to use the real date (${state.realToday} in ${state.timeZone}).`);
+  fill(
+    byId('settings-today-help'),
+    `For pace and overdue checks. Leave blank to use the real date (${state.realToday} in ${state.timeZone}).`,
+  );
   const select = byId<HTMLSelectElement>('settings-framework');
-  fill(select, h('option', { attrs: { value: '' } }, 'Automatic'), ...state.frameworks.map((f) => h('option', { attrs: { value: f.id } }, f.label)));
+  fill(
+    select,
+    h('option', { attrs: { value: '' } }, 'Automatic'),
+    ...state.frameworks.map((f) => h('option', { attrs: { value: f.id } }, f.label)),
+  );
   select.value = state.settings.framework ?? '';
 }
 

@@ -45,7 +45,12 @@ export function setUpTemplate(app: App): void {
         // The "today" and over-100 % setting the Settings tab shows go with the request.
         const state = app.state as StateResponse;
         const result = unwrap(
-          await call('apiInsertTemplate', { framework: checked.value as FrameworkId, examples, today: state.today, allowOver: state.settings.allowOver }),
+          await call('apiInsertTemplate', {
+            framework: checked.value as FrameworkId,
+            examples,
+            today: state.today,
+            allowOver: state.settings.allowOver,
+          }),
         );
         app.planSheet = result.sheet;
         say(
@@ -58,7 +63,11 @@ export function setUpTemplate(app: App): void {
               (result.exampleRows > 0 ? ` with ${plural(result.exampleRows, 'example row')}.` : '.') +
               ' Fill it in, then check it.',
           ),
-          h('button', { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('check', true) } }, 'Go to Check'),
+          h(
+            'button',
+            { className: 'btn secondary', attrs: { type: 'button' }, on: { click: () => app.showTab('check', true) } },
+            'Go to Check',
+          ),
         );
         await app.refreshState();
       } catch (error) {

@@ -13,7 +13,13 @@ function svgNode(svg: string): Node | null {
 /** The row's check-ins as a small line (two or more check-ins), else nothing. */
 export function sparkline(item: ProgressView): HTMLElement | null {
   const points = item.trend?.points ?? [];
-  const node = svgNode(sparklineSvg(points, { width: 48, height: 16, label: `${item.id}: progress at its last ${points.length} check-ins` }));
+  const node = svgNode(
+    sparklineSvg(points, {
+      width: 48,
+      height: 16,
+      label: `${item.id}: progress at its last ${points.length} check-ins`,
+    }),
+  );
   return node ? h('span', { className: 'spark' }, node) : null;
 }
 
@@ -28,5 +34,14 @@ export function burnUp(item: ProgressView): HTMLElement | null {
       { width: 268, height: 84, label: `${item.id}: progress over time against the ideal line` },
     ),
   );
-  return node ? h('div', { className: 'burnup', attrs: { title: 'Dashed: the ideal pace from Start date to Due date. Dotted: the forecast.' } }, node) : null;
+  return node
+    ? h(
+        'div',
+        {
+          className: 'burnup',
+          attrs: { title: 'Dashed: the ideal pace from Start date to Due date. Dotted: the forecast.' },
+        },
+        node,
+      )
+    : null;
 }

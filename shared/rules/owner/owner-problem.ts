@@ -3,19 +3,90 @@ import { memoise } from '../../memo.js';
 import { isSpreadsheetError } from '../text.js';
 
 /** Owners that hold a place for a person who has not been named. */
-const PLACEHOLDER = /^(?:tbd|tba|tbc|todo|to do|n\/?a|none|nobody|no one|noone|unassigned|unknown|someone|somebody|anyone|x+|\?+|-+|[—–.…]+)$/i;
+const PLACEHOLDER =
+  /^(?:tbd|tba|tbc|todo|to do|n\/?a|none|nobody|no one|noone|unassigned|unknown|someone|somebody|anyone|x+|\?+|-+|[—–.…]+)$/i;
 
 /** Departments and other group names that are a team when they are the whole Owner. */
 const DEPARTMENTS = new Set([
-  'accounting', 'admin', 'administration', 'analytics', 'backend', 'bd', 'bizdev', 'board', 'brand',
-  'business development', 'c-suite', 'communications', 'community', 'compliance', 'comms', 'content',
-  'customer service', 'customer success', 'customer support', 'cx', 'data', 'data science', 'design', 'dev', 'devops',
-  'devrel', 'eng', 'engineering', 'exec', 'executives', 'execs', 'facilities', 'finance', 'frontend', 'growth',
-  'help desk', 'helpdesk', 'hr', 'human resources', 'infosec', 'infra', 'infrastructure', 'it', 'leadership',
-  'legal', 'logistics', 'management', 'manufacturing', 'marketing', 'mobile', 'operations', 'ops', 'payroll',
-  'people', 'people ops', 'platform', 'pr', 'procurement', 'product', 'production', 'purchasing', 'qa', 'quality',
-  'r&d', 'recruiting', 'research', 'revops', 'risk', 'sales', 'security', 'service desk', 'sre', 'staff',
-  'supply chain', 'support', 'talent', 'training', 'ux', 'web',
+  'accounting',
+  'admin',
+  'administration',
+  'analytics',
+  'backend',
+  'bd',
+  'bizdev',
+  'board',
+  'brand',
+  'business development',
+  'c-suite',
+  'communications',
+  'community',
+  'compliance',
+  'comms',
+  'content',
+  'customer service',
+  'customer success',
+  'customer support',
+  'cx',
+  'data',
+  'data science',
+  'design',
+  'dev',
+  'devops',
+  'devrel',
+  'eng',
+  'engineering',
+  'exec',
+  'executives',
+  'execs',
+  'facilities',
+  'finance',
+  'frontend',
+  'growth',
+  'help desk',
+  'helpdesk',
+  'hr',
+  'human resources',
+  'infosec',
+  'infra',
+  'infrastructure',
+  'it',
+  'leadership',
+  'legal',
+  'logistics',
+  'management',
+  'manufacturing',
+  'marketing',
+  'mobile',
+  'operations',
+  'ops',
+  'payroll',
+  'people',
+  'people ops',
+  'platform',
+  'pr',
+  'procurement',
+  'product',
+  'production',
+  'purchasing',
+  'qa',
+  'quality',
+  'r&d',
+  'recruiting',
+  'research',
+  'revops',
+  'risk',
+  'sales',
+  'security',
+  'service desk',
+  'sre',
+  'staff',
+  'supply chain',
+  'support',
+  'talent',
+  'training',
+  'ux',
+  'web',
 ]);
 /** Words that always name a group ("the platform squad", "Sales Dept"). */
 const GROUP_WORD =
@@ -29,7 +100,8 @@ const EMAIL = /^[^\s@]+@([^\s@]+)$/;
 /** Between two people: , ; / & | + or "and" (a lone "+" inside an email is not one). */
 const SEPARATOR = /\s*(?:[,;/&|]|\s\+\s|\sand\s)\s*/i;
 
-export type OwnerProblem = { kind: 'placeholder' } | { kind: 'error' } | { kind: 'team' } | { kind: 'several'; first: string };
+export type OwnerProblem =
+  { kind: 'placeholder' } | { kind: 'error' } | { kind: 'team' } | { kind: 'several'; first: string };
 
 /** What is wrong with a non-blank Owner, or null when it names one person (each text read once). */
 export const ownerProblem: (owner: string) => OwnerProblem | null = memoise(readOwner);
@@ -52,4 +124,3 @@ function isGroupName(text: string): boolean {
   const name = text.toLowerCase().replace(LEADING_THE, '').replace(/\s+/g, ' ');
   return DEPARTMENTS.has(name) || GROUP_WORD.test(name) || EVERYONE.test(name);
 }
-

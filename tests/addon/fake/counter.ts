@@ -4,7 +4,11 @@
 
 /** Objects that only build a value locally (rule builders): counted apart, as they reach no document. */
 const BUILDER_KINDS = new Set(['DataValidationBuilder', 'ConditionalFormatRuleBuilder', 'TextStyleBuilder']);
-const BUILDER_FACTORIES = new Set(['SpreadsheetApp.newDataValidation', 'SpreadsheetApp.newConditionalFormatRule', 'SpreadsheetApp.newTextStyle']);
+const BUILDER_FACTORIES = new Set([
+  'SpreadsheetApp.newDataValidation',
+  'SpreadsheetApp.newConditionalFormatRule',
+  'SpreadsheetApp.newTextStyle',
+]);
 
 export class CallCounter {
   readonly calls = new Map<string, number>();
@@ -53,7 +57,9 @@ export class CallCounter {
 
   /** { "Range.getValues": 1, … } sorted by name, service calls only. */
   summary(): Record<string, number> {
-    return Object.fromEntries([...this.calls].filter(([name]) => !isBuilderCall(name)).sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(
+      [...this.calls].filter(([name]) => !isBuilderCall(name)).sort(([a], [b]) => a.localeCompare(b)),
+    );
   }
 }
 

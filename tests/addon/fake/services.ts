@@ -35,7 +35,10 @@ export class FakeMenu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'a
   }
 }
 
-export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'setTitle' | 'getTitle' | 'setWidth' | 'setHeight'> {
+export class FakeHtmlOutput implements Pick<
+  GoogleAppsScript.HTML.HtmlOutput,
+  'getContent' | 'setTitle' | 'getTitle' | 'setWidth' | 'setHeight'
+> {
   readonly api: GoogleAppsScript.HTML.HtmlOutput;
   title = '';
   width: number | null = null;
@@ -66,7 +69,10 @@ export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'g
   }
 }
 
-export class FakeUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog'> {
+export class FakeUi implements Pick<
+  GoogleAppsScript.Base.Ui,
+  'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog'
+> {
   readonly api: GoogleAppsScript.Base.Ui;
   readonly menus: FakeMenu[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
@@ -88,7 +94,10 @@ export class FakeUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' 
   }
 }
 
-export class FakeProperties implements Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'getProperties' | 'deleteProperty'> {
+export class FakeProperties implements Pick<
+  GoogleAppsScript.Properties.Properties,
+  'getProperty' | 'setProperty' | 'getProperties' | 'deleteProperty'
+> {
   readonly api: GoogleAppsScript.Properties.Properties;
   readonly store = new Map<string, string>();
   constructor(counter: CallCounter) {
@@ -146,7 +155,8 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
     return true;
   }
   waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
+    if (!this.tryLock(timeoutInMillis))
+      throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
   releaseLock(): void {
     this.held = false;
@@ -200,10 +210,18 @@ export class FakeWorld {
 
     const spreadsheetApp: Pick<
       GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-      'getActiveSpreadsheet' | 'getActive' | 'getUi' | 'flush' | 'newDataValidation' | 'newConditionalFormatRule' | 'newTextStyle'
+      | 'getActiveSpreadsheet'
+      | 'getActive'
+      | 'getUi'
+      | 'flush'
+      | 'newDataValidation'
+      | 'newConditionalFormatRule'
+      | 'newTextStyle'
     > = {
-      getActiveSpreadsheet: () => (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
-      getActive: () => (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      getActiveSpreadsheet: () =>
+        (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      getActive: () =>
+        (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
       getUi: () => world.ui.api,
       flush: () => {
         world.flushes.push(world.counter.log.length);
@@ -229,7 +247,10 @@ export class FakeWorld {
       },
       createHtmlOutput: (html?: unknown) => new FakeHtmlOutput(String(html ?? ''), counter).api,
     };
-    const propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getUserProperties'> = {
+    const propertiesService: Pick<
+      GoogleAppsScript.Properties.PropertiesService,
+      'getDocumentProperties' | 'getUserProperties'
+    > = {
       getDocumentProperties: () => world.documentProperties.api,
       getUserProperties: () => {
         if (!notion) throw new Error('The user properties are faked for Notion tests only.');
@@ -269,7 +290,12 @@ export class FakeWorld {
       LockService: counted(lockService, 'LockService', counter),
       Utilities: counted(utilities, 'Utilities', counter),
       ...(notion ? notion.globals : {}),
-      console: { log() {}, info() {}, warn: (...a: unknown[]) => world.warnings.push(a.map(String).join(' ')), error: (...a: unknown[]) => world.errors.push(a.map(String).join(' ')) },
+      console: {
+        log() {},
+        info() {},
+        warn: (...a: unknown[]) => world.warnings.push(a.map(String).join(' ')),
+        error: (...a: unknown[]) => world.errors.push(a.map(String).join(' ')),
+      },
     };
   }
 

@@ -54,7 +54,8 @@ export class Zone {
   /** The wall clock of an instant, as ms since 1970 read as if it were UTC. */
   wallClock(instant: number): number {
     const parts: Record<string, number> = {};
-    for (const p of this.format.formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    for (const p of this.format.formatToParts(new Date(instant)))
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
     return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + (instant % 1000);
   }
 
@@ -166,9 +167,10 @@ export class FakeConditionalFormatRuleBuilder {
   }
 }
 
-export class FakeSpreadsheet
-  implements Pick<GSpreadsheet, 'getActiveSheet' | 'getSheetByName' | 'getSheets' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'getName' | 'getId'>
-{
+export class FakeSpreadsheet implements Pick<
+  GSpreadsheet,
+  'getActiveSheet' | 'getSheetByName' | 'getSheets' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'getName' | 'getId'
+> {
   readonly api: GSpreadsheet;
   readonly zone: Zone;
   readonly sheets: FakeSheet[] = [];
@@ -187,7 +189,8 @@ export class FakeSpreadsheet
 
   /** A sheet for a test to fill (not counted). */
   addSheet(name: string, rows = 1000, columns = 26): FakeSheet {
-    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.sheets.some((s) => s.name === name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this, name, this.nextSheetId++, rows, columns);
     this.sheets.push(sheet);
     if (this.active === null) this.active = sheet;
@@ -234,28 +237,25 @@ export class FakeSpreadsheet
   toast(): void {}
 }
 
-export class FakeSheet
-  implements
-    Pick<
-      GSheet,
-      | 'getName'
-      | 'getSheetId'
-      | 'getRange'
-      | 'getDataRange'
-      | 'getSheetValues'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getMaxRows'
-      | 'getMaxColumns'
-      | 'insertRowsAfter'
-      | 'setFrozenRows'
-      | 'getFrozenRows'
-      | 'setColumnWidth'
-      | 'setColumnWidths'
-      | 'getColumnWidth'
-      | 'activate'
-    >
-{
+export class FakeSheet implements Pick<
+  GSheet,
+  | 'getName'
+  | 'getSheetId'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getSheetValues'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'getColumnWidth'
+  | 'activate'
+> {
   readonly api: GSheet;
   /** Stored cell values by row (0-based): numbers, strings, booleans; '' is empty. */
   readonly values: Stored[][] = [];
@@ -429,7 +429,15 @@ export class FakeSheet
 
   range(row: number, col: number, rows = 1, cols = 1): FakeRange {
     const whole = [row, col, rows, cols].every((n) => Number.isInteger(n));
-    if (!whole || row < 1 || col < 1 || rows < 1 || cols < 1 || row + rows - 1 > this.maxRows || col + cols - 1 > this.maxColumns) {
+    if (
+      !whole ||
+      row < 1 ||
+      col < 1 ||
+      rows < 1 ||
+      cols < 1 ||
+      row + rows - 1 > this.maxRows ||
+      col + cols - 1 > this.maxColumns
+    ) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new FakeRange(this, row, col, rows, cols);
@@ -465,7 +473,10 @@ export class FakeSheet
     return this.range(a as number, b as number, (c as number | undefined) ?? 1, (d as number | undefined) ?? 1).api;
   }
   getRangeList(a1Notations: string[]): GRangeList {
-    return new FakeRangeList(this, a1Notations.map((a1) => this.rangeA1(a1))).api;
+    return new FakeRangeList(
+      this,
+      a1Notations.map((a1) => this.rangeA1(a1)),
+    ).api;
   }
   getDataRange(): GRange {
     return this.range(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn())).api;
@@ -533,35 +544,32 @@ export class FakeSheet
   }
 }
 
-export class FakeRange
-  implements
-    Pick<
-      GRange,
-      | 'getValues'
-      | 'setValues'
-      | 'getValue'
-      | 'setValue'
-      | 'getFormulas'
-      | 'setFormulas'
-      | 'getDisplayValues'
-      | 'getNumberFormats'
-      | 'setNumberFormat'
-      | 'setNumberFormats'
-      | 'setDataValidations'
-      | 'setBackgrounds'
-      | 'setFontColors'
-      | 'setFontWeights'
-      | 'setTextStyles'
-      | 'setNotes'
-      | 'activate'
-      | 'getA1Notation'
-      | 'getRow'
-      | 'getColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'getSheet'
-    >
-{
+export class FakeRange implements Pick<
+  GRange,
+  | 'getValues'
+  | 'setValues'
+  | 'getValue'
+  | 'setValue'
+  | 'getFormulas'
+  | 'setFormulas'
+  | 'getDisplayValues'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setDataValidations'
+  | 'setBackgrounds'
+  | 'setFontColors'
+  | 'setFontWeights'
+  | 'setTextStyles'
+  | 'setNotes'
+  | 'activate'
+  | 'getA1Notation'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getSheet'
+> {
   private static readonly byProxy = new WeakMap<object, FakeRange>();
   readonly api: GRange;
 
@@ -594,11 +602,15 @@ export class FakeRange
 
   private checkShape(grid: unknown, what: string): unknown[][] {
     if (!Array.isArray(grid) || grid.length !== this.rows) {
-      throw new Error(`The number of rows in the ${what} does not match the number of rows in the range. The ${what} has ${Array.isArray(grid) ? grid.length : 0} but the range has ${this.rows}.`);
+      throw new Error(
+        `The number of rows in the ${what} does not match the number of rows in the range. The ${what} has ${Array.isArray(grid) ? grid.length : 0} but the range has ${this.rows}.`,
+      );
     }
     for (const line of grid) {
       if (!Array.isArray(line) || line.length !== this.cols) {
-        throw new Error(`The number of columns in the ${what} does not match the number of columns in the range. The ${what} has ${Array.isArray(line) ? line.length : 0} but the range has ${this.cols}.`);
+        throw new Error(
+          `The number of columns in the ${what} does not match the number of columns in the range. The ${what} has ${Array.isArray(line) ? line.length : 0} but the range has ${this.cols}.`,
+        );
       }
     }
     return grid as unknown[][];
@@ -611,7 +623,9 @@ export class FakeRange
     const rule = sheet.validations.get(k);
     const stored = (v: Stored) => {
       if (rule && !rule.allowInvalid && v !== '' && !rule.values.includes(String(v))) {
-        throw new Error(`The data you entered in cell ${a1Of(r + 1, c + 1)} violates the data validation rules set on this cell.`);
+        throw new Error(
+          `The data you entered in cell ${a1Of(r + 1, c + 1)} violates the data validation rules set on this cell.`,
+        );
       }
       sheet.put(r, c, v);
     };
@@ -643,14 +657,17 @@ export class FakeRange
     return this.each((r, c) => this.sheet.readCell(r, c));
   }
   setValues(values: unknown[][]): GRange {
-    this.checkShape(values, 'data').forEach((line, r) => line.forEach((v, c) => this.write(this.row - 1 + r, this.col - 1 + c, v)));
+    this.checkShape(values, 'data').forEach((line, r) =>
+      line.forEach((v, c) => this.write(this.row - 1 + r, this.col - 1 + c, v)),
+    );
     return this.api;
   }
   getValue(): unknown {
     return this.sheet.readCell(this.row - 1, this.col - 1);
   }
   setValue(value: unknown): GRange {
-    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) this.write(this.row - 1 + r, this.col - 1 + c, value);
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) this.write(this.row - 1 + r, this.col - 1 + c, value);
     return this.api;
   }
   getFormulas(): string[][] {
@@ -658,7 +675,11 @@ export class FakeRange
   }
   setFormulas(formulas: string[][]): GRange {
     this.checkShape(formulas, 'data').forEach((line, r) =>
-      line.forEach((f, c) => (f ? this.sheet.putFormula(this.row - 1 + r, this.col - 1 + c, String(f)) : this.sheet.put(this.row - 1 + r, this.col - 1 + c, ''))),
+      line.forEach((f, c) =>
+        f
+          ? this.sheet.putFormula(this.row - 1 + r, this.col - 1 + c, String(f))
+          : this.sheet.put(this.row - 1 + r, this.col - 1 + c, ''),
+      ),
     );
     return this.api;
   }
@@ -683,7 +704,9 @@ export class FakeRange
     return this.api;
   }
   setNumberFormats(formats: string[][]): GRange {
-    this.checkShape(formats, 'data').forEach((line, r) => line.forEach((f, c) => this.sheet.setFormat(key(this.row - 1 + r, this.col - 1 + c), String(f))));
+    this.checkShape(formats, 'data').forEach((line, r) =>
+      line.forEach((f, c) => this.sheet.setFormat(key(this.row - 1 + r, this.col - 1 + c), String(f))),
+    );
     return this.api;
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): GRange {
@@ -737,7 +760,9 @@ export class FakeRange
   }
   getA1Notation(): string {
     const first = a1Of(this.row, this.col);
-    return this.rows === 1 && this.cols === 1 ? first : `${first}:${a1Of(this.row + this.rows - 1, this.col + this.cols - 1)}`;
+    return this.rows === 1 && this.cols === 1
+      ? first
+      : `${first}:${a1Of(this.row + this.rows - 1, this.col + this.cols - 1)}`;
   }
   getRow(): number {
     return this.row;

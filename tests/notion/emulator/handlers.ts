@@ -31,7 +31,8 @@ export interface Route {
 const url = (id: string) => `https://www.notion.so/${id.replace(/-/g, '')}`;
 
 function allowKeys(body: Record<string, unknown>, keys: readonly string[]): void {
-  for (const key of Object.keys(body)) if (!keys.includes(key)) throw bodyInvalid(`body.${key}`, 'not present', body[key]);
+  for (const key of Object.keys(body))
+    if (!keys.includes(key)) throw bodyInvalid(`body.${key}`, 'not present', body[key]);
 }
 
 function titleText(raw: unknown, path: string): StoredText[] {
@@ -45,7 +46,9 @@ const partialUser = (id: string) => ({ object: 'user', id });
 /** Where a database sits: on its page, or inside a column or toggle of it. */
 function databaseParent(db: DatabaseRec, model: Model): Record<string, unknown> {
   const block = model.blockOf(db.id);
-  return block && block.parentId !== db.parentPageId ? { type: 'block_id', block_id: block.parentId } : { type: 'page_id', page_id: db.parentPageId };
+  return block && block.parentId !== db.parentPageId
+    ? { type: 'block_id', block_id: block.parentId }
+    : { type: 'page_id', page_id: db.parentPageId };
 }
 
 export function databaseObject(db: DatabaseRec, model: Model): Record<string, unknown> {
@@ -76,7 +79,8 @@ export function dataSourceObject(ds: DataSourceRec, model: Model): Record<string
     const base = { id: prop.id, name: prop.name, description: prop.description, type: prop.type };
     let config: unknown = {};
     if (prop.type === 'number') config = { format: prop.number!.format };
-    if (prop.type === 'select' || prop.type === 'multi_select') config = { options: prop.options!.map((o) => ({ ...o })) };
+    if (prop.type === 'select' || prop.type === 'multi_select')
+      config = { options: prop.options!.map((o) => ({ ...o })) };
     if (prop.type === 'status') config = { options: prop.options!.map((o) => ({ ...o })), groups: [] };
     if (prop.type === 'relation') {
       const target = model.dataSources.get(prop.relation!.dataSourceId);
@@ -85,7 +89,10 @@ export function dataSourceObject(ds: DataSourceRec, model: Model): Record<string
         database_id: target?.databaseId,
         data_source_id: prop.relation!.dataSourceId,
         ...(partner
-          ? { type: 'dual_property', dual_property: { synced_property_id: partner.id, synced_property_name: partner.name } }
+          ? {
+              type: 'dual_property',
+              dual_property: { synced_property_id: partner.id, synced_property_name: partner.name },
+            }
           : { type: 'single_property', single_property: {} }),
       };
     }
@@ -144,7 +151,12 @@ export function pageObject(page: PageRec, model: Model): Record<string, unknown>
   };
 }
 
-function list(results: unknown[], next: string | null, type: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function list(
+  results: unknown[],
+  next: string | null,
+  type: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { object: 'list', results, next_cursor: next, has_more: next !== null, type, [type]: extra };
 }
 
@@ -161,7 +173,12 @@ const listChildren: Route = {
       if (b.type === 'child_page') return !model.pages.get(b.ref!)?.inTrash;
       return true;
     });
-    const { page, next } = paginate(blocks, req.query.get('start_cursor') ?? undefined, req.query.get('page_size') ?? undefined, 'query');
+    const { page, next } = paginate(
+      blocks,
+      req.query.get('start_cursor') ?? undefined,
+      req.query.get('page_size') ?? undefined,
+      'query',
+    );
     return list(
       page.map((b) => ({
         object: 'block',
@@ -171,7 +188,8 @@ const listChildren: Route = {
         last_edited_time: b.createdTime,
         created_by: partialUser(BOT_USER.id),
         last_edited_by: partialUser(BOT_USER.id),
-        has_children: (CONTAINER_BLOCKS as readonly string[]).includes(b.type) && (model.children.get(b.id) ?? []).length > 0,
+        has_children:
+          (CONTAINER_BLOCKS as readonly string[]).includes(b.type) && (model.children.get(b.id) ?? []).length > 0,
         in_trash: false,
         archived: false,
         type: b.type,
@@ -205,12 +223,15 @@ const createDatabase: Route = {
     const { body } = req;
     allowKeys(body, ['parent', 'title', 'description', 'is_inline', 'initial_data_source', 'icon', 'cover']);
     if (!isObject(body.parent)) throw bodyInvalid('body.parent', 'defined', body.parent);
-    if (body.parent.type !== undefined && body.parent.type !== 'page_id') throw bodyInvalid('body.parent.type', '`"page_id"`', body.parent.type);
+    if (body.parent.type !== undefined && body.parent.type !== 'page_id')
+      throw bodyInvalid('body.parent.type', '`"page_id"`', body.parent.type);
     const parentPageId = parseId(body.parent.page_id, 'body failed validation: body.parent.page_id');
     const parent = model.page(parentPageId);
-    if (parent.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
+    if (parent.inTrash)
+      throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
     const title = plainText(titleText(body.title, 'body.title'));
-    if (body.is_inline !== undefined && typeof body.is_inline !== 'boolean') throw bodyInvalid('body.is_inline', 'a boolean', body.is_inline);
+    if (body.is_inline !== undefined && typeof body.is_inline !== 'boolean')
+      throw bodyInvalid('body.is_inline', 'a boolean', body.is_inline);
     const initial = body.initial_data_source ?? {};
     if (!isObject(initial)) throw bodyInvalid('body.initial_data_source', 'an object', initial);
     allowKeys(initial, ['properties']);
@@ -227,7 +248,16 @@ const createDatabase: Route = {
       lastEditedTime: now,
       inTrash: false,
     };
-    const ds: DataSourceRec = { id: newId(), databaseId: db.id, title, props: [], createdBy: req.actor, createdTime: now, lastEditedTime: now, inTrash: false };
+    const ds: DataSourceRec = {
+      id: newId(),
+      databaseId: db.id,
+      title,
+      props: [],
+      createdBy: req.actor,
+      createdTime: now,
+      lastEditedTime: now,
+      inTrash: false,
+    };
     db.dataSources.push(ds.id);
     model.databases.set(db.id, db);
     model.dataSources.set(ds.id, ds);
@@ -235,7 +265,8 @@ const createDatabase: Route = {
       initialProperties(model, ds, initial.properties);
     } catch (error) {
       // A refused request leaves nothing behind, the synced properties of relations included.
-      for (const other of model.dataSources.values()) other.props = other.props.filter((p) => p.relation?.dataSourceId !== ds.id);
+      for (const other of model.dataSources.values())
+        other.props = other.props.filter((p) => p.relation?.dataSourceId !== ds.id);
       model.databases.delete(db.id);
       model.dataSources.delete(ds.id);
       throw error;
@@ -252,11 +283,22 @@ const updateDatabase: Route = {
   handle(model, req) {
     const db = model.database(parseId(req.segments[1], 'path failed validation: path.database_id'));
     const { body } = req;
-    allowKeys(body, ['title', 'description', 'icon', 'cover', 'in_trash', 'archived', 'is_inline', 'is_locked', 'parent']);
+    allowKeys(body, [
+      'title',
+      'description',
+      'icon',
+      'cover',
+      'in_trash',
+      'archived',
+      'is_inline',
+      'is_locked',
+      'parent',
+    ]);
     if (body.title !== undefined) db.title = plainText(titleText(body.title, 'body.title'));
     if (body.description !== undefined) db.description = titleText(body.description, 'body.description');
     if (body.icon !== undefined) {
-      if (body.icon !== null && (!isObject(body.icon) || typeof body.icon.emoji !== 'string')) throw bodyInvalid('body.icon', 'an emoji icon or `null`', body.icon);
+      if (body.icon !== null && (!isObject(body.icon) || typeof body.icon.emoji !== 'string'))
+        throw bodyInvalid('body.icon', 'an emoji icon or `null`', body.icon);
       db.icon = body.icon === null ? null : { type: 'emoji', emoji: body.icon.emoji as string };
     }
     const trash = body.in_trash ?? body.archived;
@@ -288,7 +330,12 @@ const listUsers: Route = {
   kind: 'users.list',
   write: false,
   handle(model, req) {
-    const { page, next } = paginate([...model.users.values()], req.query.get('start_cursor') ?? undefined, req.query.get('page_size') ?? undefined, 'query');
+    const { page, next } = paginate(
+      [...model.users.values()],
+      req.query.get('start_cursor') ?? undefined,
+      req.query.get('page_size') ?? undefined,
+      'query',
+    );
     return list(page.map(userObject), next, 'user');
   },
 };
@@ -305,7 +352,10 @@ const retrieveDataSource: Route = {
   kind: 'dataSources.retrieve',
   write: false,
   handle(model, req) {
-    return dataSourceObject(model.dataSource(parseId(req.segments[1], 'path failed validation: path.data_source_id')), model);
+    return dataSourceObject(
+      model.dataSource(parseId(req.segments[1], 'path failed validation: path.data_source_id')),
+      model,
+    );
   },
 };
 
@@ -353,15 +403,22 @@ function pageDataSource(model: Model, parent: unknown): DataSourceRec {
   // A parent's type names the key that holds its id: {type: 'database_id', data_source_id} is refused.
   if (parent.type !== undefined) {
     const kinds = ['data_source_id', 'database_id', 'page_id', 'workspace'];
-    if (typeof parent.type !== 'string' || !kinds.includes(parent.type)) throw bodyInvalid('body.parent.type', `one of ${kinds.join(', ')}`, parent.type);
+    if (typeof parent.type !== 'string' || !kinds.includes(parent.type))
+      throw bodyInvalid('body.parent.type', `one of ${kinds.join(', ')}`, parent.type);
     if (parent[parent.type] === undefined) throw bodyInvalid(`body.parent.${parent.type}`, 'defined', undefined);
   }
   if (parent.data_source_id !== undefined) {
-    return requireDataSource(model, parseId(parent.data_source_id, 'body failed validation: body.parent.data_source_id'));
+    return requireDataSource(
+      model,
+      parseId(parent.data_source_id, 'body failed validation: body.parent.data_source_id'),
+    );
   }
   if (parent.database_id !== undefined) {
     const db = model.database(parseId(parent.database_id, 'body failed validation: body.parent.database_id'));
-    if (db.dataSources.length !== 1) throw invalid('Databases with multiple data sources are not supported in this API version; use a data_source_id parent.');
+    if (db.dataSources.length !== 1)
+      throw invalid(
+        'Databases with multiple data sources are not supported in this API version; use a data_source_id parent.',
+      );
     return requireDataSource(model, db.dataSources[0]);
   }
   throw bodyInvalid('body.parent.data_source_id', 'defined', undefined);
@@ -409,12 +466,15 @@ const updatePage: Route = {
     const { body } = req;
     allowKeys(body, ['properties', 'in_trash', 'archived', 'icon', 'cover', 'is_locked']);
     for (const key of ['in_trash', 'archived'] as const) {
-      if (body[key] !== undefined && typeof body[key] !== 'boolean') throw bodyInvalid(`body.${key}`, 'a boolean', body[key]);
+      if (body[key] !== undefined && typeof body[key] !== 'boolean')
+        throw bodyInvalid(`body.${key}`, 'a boolean', body[key]);
     }
     const trash = (body.in_trash ?? body.archived) as boolean | undefined;
     if (body.properties !== undefined) {
-      if (page.inTrash && trash !== false) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
-      if (page.parent.type !== 'data_source_id') throw invalid('The emulator edits properties of data source pages only.');
+      if (page.inTrash && trash !== false)
+        throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
+      if (page.parent.type !== 'data_source_id')
+        throw invalid('The emulator edits properties of data source pages only.');
       const pending = parseValues(model, model.dataSources.get(page.parent.id)!, body.properties);
       storeValues(model, page, pending);
     }
@@ -430,26 +490,47 @@ const retrievePageProperty: Route = {
   write: false,
   handle(model, req) {
     const page = model.page(parseId(req.segments[1], 'path failed validation: path.page_id'));
-    if (page.parent.type !== 'data_source_id') throw invalid('The emulator reads properties of data source pages only.');
+    if (page.parent.type !== 'data_source_id')
+      throw invalid('The emulator reads properties of data source pages only.');
     const ds = model.dataSources.get(page.parent.id)!;
     const propertyId = decodeURIComponent(req.segments[3]);
     const prop = ds.props.find((p) => decodeURIComponent(p.id) === propertyId);
     if (!prop) throw notFound('page', `${page.id} property ${propertyId}`);
     const value = page.values.get(prop.id);
-    const item = (extra: Record<string, unknown>) => ({ object: 'property_item', id: prop.id, type: prop.type, ...extra });
+    const item = (extra: Record<string, unknown>) => ({
+      object: 'property_item',
+      id: prop.id,
+      type: prop.type,
+      ...extra,
+    });
     if (prop.type === 'relation' || prop.type === 'title' || prop.type === 'rich_text') {
       const entries =
         prop.type === 'relation'
-          ? model.liveTargets((value as string[] | undefined) ?? []).map((id) => ({ id, out: item({ relation: { id } }) }))
-          : ((value as StoredText[] | undefined) ?? []).map((t, i) => ({ id: String(i), out: item({ [prop.type]: richTextResponse([t])[0] }) }));
-      const { page: slice, next } = paginate(entries, req.query.get('start_cursor') ?? undefined, req.query.get('page_size') ?? undefined, 'query');
+          ? model
+              .liveTargets((value as string[] | undefined) ?? [])
+              .map((id) => ({ id, out: item({ relation: { id } }) }))
+          : ((value as StoredText[] | undefined) ?? []).map((t, i) => ({
+              id: String(i),
+              out: item({ [prop.type]: richTextResponse([t])[0] }),
+            }));
+      const { page: slice, next } = paginate(
+        entries,
+        req.query.get('start_cursor') ?? undefined,
+        req.query.get('page_size') ?? undefined,
+        'query',
+      );
       return {
         ...list(
           slice.map((e) => e.out),
           next,
           'property_item',
         ),
-        property_item: { id: prop.id, next_url: next === null ? null : `/v1/pages/${page.id}/properties/${prop.id}?start_cursor=${next}`, type: prop.type, [prop.type]: {} },
+        property_item: {
+          id: prop.id,
+          next_url: next === null ? null : `/v1/pages/${page.id}/properties/${prop.id}?start_cursor=${next}`,
+          type: prop.type,
+          [prop.type]: {},
+        },
       };
     }
     const single = valueResponse(model, prop, value);
@@ -464,11 +545,28 @@ const viewRoutes = {
     write: false,
     handle(model, req) {
       const { page, next } = listViews(model, req.query);
-      return list(page.map((v) => ({ object: 'view', id: v.id, parent: { type: 'database_id', database_id: v.databaseId }, type: v.type })), next, 'view');
+      return list(
+        page.map((v) => ({
+          object: 'view',
+          id: v.id,
+          parent: { type: 'database_id', database_id: v.databaseId },
+          type: v.type,
+        })),
+        next,
+        'view',
+      );
     },
   },
-  retrieve: { kind: 'views.retrieve', write: false, handle: (model, req) => viewObject(requireView(model, req.segments[1])) },
-  update: { kind: 'views.update', write: true, handle: (model, req) => updateView(model, requireView(model, req.segments[1]), req.body) },
+  retrieve: {
+    kind: 'views.retrieve',
+    write: false,
+    handle: (model, req) => viewObject(requireView(model, req.segments[1])),
+  },
+  update: {
+    kind: 'views.update',
+    write: true,
+    handle: (model, req) => updateView(model, requireView(model, req.segments[1]), req.body),
+  },
   delete: {
     kind: 'views.delete',
     write: true,
@@ -490,14 +588,23 @@ export function route(method: string, segments: string[]): Route | null {
   if (head === 'databases' && n === 2 && method === 'PATCH') return updateDatabase;
   if (head === 'users' && n === 2 && segments[1] === 'me' && method === 'GET') return me;
   if (head === 'users' && n === 1 && method === 'GET') return listUsers;
-  if (head === 'views' && n === 1) return method === 'POST' ? viewRoutes.create : method === 'GET' ? viewRoutes.list : null;
-  if (head === 'views' && n === 2) return method === 'GET' ? viewRoutes.retrieve : method === 'PATCH' ? viewRoutes.update : method === 'DELETE' ? viewRoutes.delete : null;
+  if (head === 'views' && n === 1)
+    return method === 'POST' ? viewRoutes.create : method === 'GET' ? viewRoutes.list : null;
+  if (head === 'views' && n === 2)
+    return method === 'GET'
+      ? viewRoutes.retrieve
+      : method === 'PATCH'
+        ? viewRoutes.update
+        : method === 'DELETE'
+          ? viewRoutes.delete
+          : null;
   if (head === 'data_sources' && n === 2 && method === 'GET') return retrieveDataSource;
   if (head === 'data_sources' && n === 2 && method === 'PATCH') return updateDataSource;
   if (head === 'data_sources' && n === 3 && sub === 'query' && method === 'POST') return queryDataSource;
   if (head === 'pages' && n === 1 && method === 'POST') return createPage;
   if (head === 'pages' && n === 2 && method === 'GET') return retrievePage;
   if (head === 'pages' && n === 2 && method === 'PATCH') return updatePage;
-  if (head === 'pages' && n === 4 && sub === 'properties' && method === 'GET' && extra === undefined) return retrievePageProperty;
+  if (head === 'pages' && n === 4 && sub === 'properties' && method === 'GET' && extra === undefined)
+    return retrievePageProperty;
   return null;
 }

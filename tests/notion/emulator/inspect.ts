@@ -30,7 +30,8 @@ export function databasesUnder(model: Model, pageId: string): DatabaseView[] {
       const ds = model.dataSources.get(db.dataSources[0])!;
       const schema: Record<string, string> = {};
       for (const p of ds.props) {
-        schema[p.name] = p.type === 'relation' ? `relation → ${model.dataSources.get(p.relation!.dataSourceId)?.title}` : p.type;
+        schema[p.name] =
+          p.type === 'relation' ? `relation → ${model.dataSources.get(p.relation!.dataSourceId)?.title}` : p.type;
       }
       return { id: db.id, title: db.title, dataSourceId: ds.id, schema, props: ds.props };
     });
@@ -59,7 +60,8 @@ export function liveRows(model: Model, dataSourceId: string): Map<string, Row> {
 }
 
 function plain(model: Model, prop: PropDef, value: StoredValue | undefined): PlainValue {
-  if (value === undefined || value === null) return prop.type === 'relation' || prop.type === 'multi_select' || prop.type === 'people' ? [] : null;
+  if (value === undefined || value === null)
+    return prop.type === 'relation' || prop.type === 'multi_select' || prop.type === 'people' ? [] : null;
   switch (prop.type) {
     case 'title':
     case 'rich_text': {

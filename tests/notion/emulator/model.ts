@@ -72,7 +72,8 @@ export interface DatabaseRec {
   inTrash: boolean;
 }
 
-export type PageParent = { type: 'workspace' } | { type: 'page_id'; id: string } | { type: 'data_source_id'; id: string };
+export type PageParent =
+  { type: 'workspace' } | { type: 'page_id'; id: string } | { type: 'data_source_id'; id: string };
 
 export interface PageRec {
   id: string;
@@ -156,7 +157,10 @@ export class Model {
     for (const [parentId, blocks] of this.children) {
       const block = blocks.find((b) => b.id === blockId);
       if (!block) continue;
-      this.children.set(parentId, blocks.filter((b) => b !== block));
+      this.children.set(
+        parentId,
+        blocks.filter((b) => b !== block),
+      );
       block.parentId = newParentId;
       this.children.set(newParentId, [...(this.children.get(newParentId) ?? []), block]);
       return;
@@ -184,7 +188,14 @@ export class Model {
   }
 
   addBlock(parentId: string, block: Omit<BlockRec, 'id' | 'parentId' | 'createdTime'> & { id?: string }): BlockRec {
-    const rec: BlockRec = { id: block.id ?? newId(), parentId, createdTime: timestamp(), type: block.type, ref: block.ref, text: block.text };
+    const rec: BlockRec = {
+      id: block.id ?? newId(),
+      parentId,
+      createdTime: timestamp(),
+      type: block.type,
+      ref: block.ref,
+      text: block.text,
+    };
     this.children.set(parentId, [...(this.children.get(parentId) ?? []), rec]);
     return rec;
   }
@@ -245,7 +256,10 @@ export class Model {
   }
 
   propOf(ds: DataSourceRec, nameOrId: string): PropDef | undefined {
-    return ds.props.find((p) => p.name === nameOrId) ?? ds.props.find((p) => p.id === nameOrId || decodeURIComponent(p.id) === nameOrId);
+    return (
+      ds.props.find((p) => p.name === nameOrId) ??
+      ds.props.find((p) => p.id === nameOrId || decodeURIComponent(p.id) === nameOrId)
+    );
   }
 
   /** Relation targets still visible: pages in the trash drop out of relations. */

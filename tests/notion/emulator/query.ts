@@ -7,7 +7,13 @@ import type { StoredText } from './rich-text.js';
 
 type Predicate = (page: PageRec) => boolean;
 
-export function compileFilter(model: Model, ds: DataSourceRec, raw: unknown, path = 'body.filter', depth = 0): Predicate {
+export function compileFilter(
+  model: Model,
+  ds: DataSourceRec,
+  raw: unknown,
+  path = 'body.filter',
+  depth = 0,
+): Predicate {
   if (!isObject(raw)) throw bodyInvalid(path, 'an object', raw);
   for (const op of ['and', 'or'] as const) {
     if (raw[op] === undefined) continue;
@@ -24,9 +30,11 @@ export function compileFilter(model: Model, ds: DataSourceRec, raw: unknown, pat
   if (typeKey === undefined) throw bodyInvalid(path, 'a property filter', raw);
   const textual = prop.type === 'title' || prop.type === 'rich_text';
   const matches = typeKey === prop.type || (textual && (typeKey === 'rich_text' || typeKey === 'title'));
-  if (!matches) throw invalid(`body failed validation: ${path}.${typeKey} does not match the type of ${prop.name} (${prop.type}).`);
+  if (!matches)
+    throw invalid(`body failed validation: ${path}.${typeKey} does not match the type of ${prop.name} (${prop.type}).`);
   const condition = raw[typeKey];
-  if (!isObject(condition) || Object.keys(condition).length !== 1) throw bodyInvalid(`${path}.${typeKey}`, 'an object with one condition', condition);
+  if (!isObject(condition) || Object.keys(condition).length !== 1)
+    throw bodyInvalid(`${path}.${typeKey}`, 'an object with one condition', condition);
   const [op, operand] = Object.entries(condition)[0];
   return conditionOn(model, prop, op, operand, `${path}.${typeKey}.${op}`);
 }
@@ -73,7 +81,11 @@ function conditionOn(model: Model, prop: PropDef, op: string, operand: unknown, 
     }
     case 'checkbox':
       if (typeof operand !== 'boolean') throw bodyInvalid(path, 'a boolean', operand);
-      return pick({ equals: (p) => (value(p) ?? false) === operand, does_not_equal: (p) => (value(p) ?? false) !== operand }, op, path);
+      return pick(
+        { equals: (p) => (value(p) ?? false) === operand, does_not_equal: (p) => (value(p) ?? false) !== operand },
+        op,
+        path,
+      );
     case 'date': {
       if (typeof operand !== 'string') throw bodyInvalid(path, 'a date string', operand);
       const start = (p: PageRec) => (value(p) as DateValue | null | undefined)?.start.slice(0, 10);
@@ -92,7 +104,10 @@ function conditionOn(model: Model, prop: PropDef, op: string, operand: unknown, 
     }
     case 'relation': {
       if (typeof operand !== 'string') throw bodyInvalid(path, 'a page id', operand);
-      const has = (p: PageRec) => model.liveTargets((value(p) as string[] | undefined) ?? []).some((id) => id.replace(/-/g, '') === operand.replace(/-/g, '').toLowerCase());
+      const has = (p: PageRec) =>
+        model
+          .liveTargets((value(p) as string[] | undefined) ?? [])
+          .some((id) => id.replace(/-/g, '') === operand.replace(/-/g, '').toLowerCase());
       return pick({ contains: has, does_not_contain: (p) => !has(p) }, op, path);
     }
     default:
@@ -102,7 +117,12 @@ function conditionOn(model: Model, prop: PropDef, op: string, operand: unknown, 
 
 function pick(ops: Record<string, Predicate>, op: string, path: string): Predicate {
   const predicate = ops[op];
-  if (!predicate) throw bodyInvalid(path.replace(/\.[^.]*$/, ''), `one of ${Object.keys(ops).join(', ')}, is_empty, is_not_empty`, op);
+  if (!predicate)
+    throw bodyInvalid(
+      path.replace(/\.[^.]*$/, ''),
+      `one of ${Object.keys(ops).join(', ')}, is_empty, is_not_empty`,
+      op,
+    );
   return predicate;
 }
 
@@ -114,11 +134,16 @@ function isEmpty(model: Model, prop: PropDef, value: unknown): boolean {
   return false;
 }
 
-export function compileSorts(model: Model, ds: DataSourceRec, raw: unknown): ((a: PageRec, b: PageRec) => number) | null {
+export function compileSorts(
+  model: Model,
+  ds: DataSourceRec,
+  raw: unknown,
+): ((a: PageRec, b: PageRec) => number) | null {
   if (raw === undefined) return null;
   if (!Array.isArray(raw)) throw bodyInvalid('body.sorts', 'an array', raw);
   const keys = raw.map((s, i) => {
-    if (!isObject(s) || (s.direction !== 'ascending' && s.direction !== 'descending')) throw bodyInvalid(`body.sorts[${i}]`, 'a sort', s);
+    if (!isObject(s) || (s.direction !== 'ascending' && s.direction !== 'descending'))
+      throw bodyInvalid(`body.sorts[${i}]`, 'a sort', s);
     const sign = s.direction === 'ascending' ? 1 : -1;
     if (s.timestamp === 'created_time' || s.timestamp === 'last_edited_time') {
       const field = s.timestamp === 'created_time' ? 'createdTime' : 'lastEditedTime';
@@ -148,12 +173,19 @@ export function compileSorts(model: Model, ds: DataSourceRec, raw: unknown): ((a
 }
 
 /** One page of results: {results, next_cursor, has_more}. */
-export function paginate<T extends { id: string }>(items: readonly T[], startCursor: unknown, pageSize: unknown, where: 'body' | 'query'): { page: T[]; next: string | null } {
+export function paginate<T extends { id: string }>(
+  items: readonly T[],
+  startCursor: unknown,
+  pageSize: unknown,
+  where: 'body' | 'query',
+): { page: T[]; next: string | null } {
   let size = 100;
   if (pageSize !== undefined) {
     const n = typeof pageSize === 'string' ? Number(pageSize) : pageSize;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw bodyInvalid(`${where}.page_size`, 'a positive integer', pageSize);
-    if (n > 100) throw invalid(`${where} failed validation: ${where}.page_size should be ≤ \`100\`, instead was \`${n}\`.`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+      throw bodyInvalid(`${where}.page_size`, 'a positive integer', pageSize);
+    if (n > 100)
+      throw invalid(`${where} failed validation: ${where}.page_size should be ≤ \`100\`, instead was \`${n}\`.`);
     size = n;
   }
   let start = 0;

@@ -17,7 +17,14 @@ export interface Annotations {
   color: string;
 }
 
-const PLAIN: Annotations = { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: 'default' };
+const PLAIN: Annotations = {
+  bold: false,
+  italic: false,
+  strikethrough: false,
+  underline: false,
+  code: false,
+  color: 'default',
+};
 const ANNOTATION_KEYS = new Set(Object.keys(PLAIN));
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -30,14 +37,16 @@ export function parseRichText(value: unknown, path: string): StoredText[] {
   return value.map((item, i) => {
     const at = `${path}[${i}]`;
     if (!isObject(item)) throw bodyInvalid(at, 'an object', item);
-    if (item.type !== undefined && item.type !== 'text') throw bodyInvalid(`${at}.type`, '`"text"` (the emulator supports text only)', item.type);
+    if (item.type !== undefined && item.type !== 'text')
+      throw bodyInvalid(`${at}.type`, '`"text"` (the emulator supports text only)', item.type);
     const text = item.text;
     if (!isObject(text)) throw bodyInvalid(`${at}.text`, 'defined', text);
     if (typeof text.content !== 'string') throw bodyInvalid(`${at}.text.content`, 'a string', text.content);
     if (text.content.length > 2000) throw bodyInvalid(`${at}.text.content.length`, '≤ `2000`', text.content.length);
     let link: string | null = null;
     if (text.link !== undefined && text.link !== null) {
-      if (!isObject(text.link) || typeof text.link.url !== 'string') throw bodyInvalid(`${at}.text.link.url`, 'a string', text.link);
+      if (!isObject(text.link) || typeof text.link.url !== 'string')
+        throw bodyInvalid(`${at}.text.link.url`, 'a string', text.link);
       link = text.link.url;
     }
     const annotations = { ...PLAIN };

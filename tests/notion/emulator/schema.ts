@@ -9,14 +9,61 @@ import { isObject, plainText, textOf } from './rich-text.js';
 import type { StoredText } from './rich-text.js';
 
 export const NUMBER_FORMATS = new Set([
-  'number', 'number_with_commas', 'percent', 'dollar', 'australian_dollar', 'canadian_dollar', 'singapore_dollar', 'euro',
-  'pound', 'yen', 'ruble', 'rupee', 'won', 'yuan', 'real', 'lira', 'rupiah', 'franc', 'hong_kong_dollar',
-  'new_zealand_dollar', 'krona', 'norwegian_krone', 'mexican_peso', 'rand', 'new_taiwan_dollar', 'danish_krone', 'zloty',
-  'baht', 'forint', 'koruna', 'shekel', 'chilean_peso', 'philippine_peso', 'dirham', 'colombian_peso', 'riyal', 'ringgit',
-  'leu', 'argentine_peso', 'uruguayan_peso', 'peruvian_sol',
+  'number',
+  'number_with_commas',
+  'percent',
+  'dollar',
+  'australian_dollar',
+  'canadian_dollar',
+  'singapore_dollar',
+  'euro',
+  'pound',
+  'yen',
+  'ruble',
+  'rupee',
+  'won',
+  'yuan',
+  'real',
+  'lira',
+  'rupiah',
+  'franc',
+  'hong_kong_dollar',
+  'new_zealand_dollar',
+  'krona',
+  'norwegian_krone',
+  'mexican_peso',
+  'rand',
+  'new_taiwan_dollar',
+  'danish_krone',
+  'zloty',
+  'baht',
+  'forint',
+  'koruna',
+  'shekel',
+  'chilean_peso',
+  'philippine_peso',
+  'dirham',
+  'colombian_peso',
+  'riyal',
+  'ringgit',
+  'leu',
+  'argentine_peso',
+  'uruguayan_peso',
+  'peruvian_sol',
 ]);
 
-export const COLORS = new Set(['default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red']);
+export const COLORS = new Set([
+  'default',
+  'gray',
+  'brown',
+  'orange',
+  'yellow',
+  'green',
+  'blue',
+  'purple',
+  'pink',
+  'red',
+]);
 
 /** A parsed property configuration, before it is given an id and a place. */
 export interface PropConfig {
@@ -28,26 +75,41 @@ export interface PropConfig {
   relation?: { dataSourceId: string; dual: boolean; syncedName?: string };
 }
 
-export function parseConfig(model: Model, raw: unknown, path: string, allowRenameOnly: boolean): PropConfig | { renameOnly: string } {
+export function parseConfig(
+  model: Model,
+  raw: unknown,
+  path: string,
+  allowRenameOnly: boolean,
+): PropConfig | { renameOnly: string } {
   if (!isObject(raw)) throw bodyInvalid(path, 'an object or `null`', raw);
   const typeKeys = Object.keys(raw).filter((k) => (PROPERTY_TYPES as readonly string[]).includes(k));
   for (const key of Object.keys(raw)) {
-    if (!['name', 'description', 'type', ...typeKeys].includes(key)) throw bodyInvalid(`${path}.${key}`, 'not present', raw[key]);
+    if (!['name', 'description', 'type', ...typeKeys].includes(key))
+      throw bodyInvalid(`${path}.${key}`, 'not present', raw[key]);
   }
-  if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.trim() === '')) throw bodyInvalid(`${path}.name`, 'a non-empty string', raw.name);
+  if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.trim() === ''))
+    throw bodyInvalid(`${path}.name`, 'a non-empty string', raw.name);
   if (typeKeys.length === 0) {
     if (raw.type !== undefined) throw bodyInvalid(`${path}.${String(raw.type)}`, 'defined', undefined);
     if (allowRenameOnly && typeof raw.name === 'string') return { renameOnly: raw.name };
     throw bodyInvalid(path, 'an object with one of the property types', raw);
   }
-  if (typeKeys.length > 1) throw invalid(`body failed validation: ${path} should have only one property type, instead had ${typeKeys.join(', ')}.`);
+  if (typeKeys.length > 1)
+    throw invalid(
+      `body failed validation: ${path} should have only one property type, instead had ${typeKeys.join(', ')}.`,
+    );
   const type = typeKeys[0] as PropType;
   if (raw.type !== undefined && raw.type !== type) throw bodyInvalid(`${path}.type`, `\`"${type}"\``, raw.type);
   const body = raw[type];
   if (!isObject(body)) throw bodyInvalid(`${path}.${type}`, 'an object', body);
-  const config: PropConfig = { type, name: raw.name as string | undefined, description: (raw.description as string | null | undefined) ?? undefined };
+  const config: PropConfig = {
+    type,
+    name: raw.name as string | undefined,
+    description: (raw.description as string | null | undefined) ?? undefined,
+  };
   const known = (keys: string[]) => {
-    for (const key of Object.keys(body)) if (!keys.includes(key)) throw bodyInvalid(`${path}.${type}.${key}`, 'not present', body[key]);
+    for (const key of Object.keys(body))
+      if (!keys.includes(key)) throw bodyInvalid(`${path}.${type}.${key}`, 'not present', body[key]);
   };
   switch (type) {
     case 'number':
@@ -63,7 +125,8 @@ export function parseConfig(model: Model, raw: unknown, path: string, allowRenam
       known(['options']);
       if (body.options !== undefined) {
         if (!Array.isArray(body.options)) throw bodyInvalid(`${path}.${type}.options`, 'an array', body.options);
-        if (body.options.length > 100) throw bodyInvalid(`${path}.${type}.options.length`, '≤ `100`', body.options.length);
+        if (body.options.length > 100)
+          throw bodyInvalid(`${path}.${type}.options.length`, '≤ `100`', body.options.length);
         config.options = body.options.map((o, i) => parseOption(o, `${path}.${type}.options[${i}]`));
       }
       break;
@@ -71,7 +134,13 @@ export function parseConfig(model: Model, raw: unknown, path: string, allowRenam
       known(['data_source_id', 'database_id', 'type', 'single_property', 'dual_property']);
       const dataSourceId = parseId(body.data_source_id, `body failed validation: ${path}.relation.data_source_id`);
       model.dataSource(dataSourceId);
-      const kind = body.type ?? (body.dual_property !== undefined ? 'dual_property' : body.single_property !== undefined ? 'single_property' : undefined);
+      const kind =
+        body.type ??
+        (body.dual_property !== undefined
+          ? 'dual_property'
+          : body.single_property !== undefined
+            ? 'single_property'
+            : undefined);
       if (kind !== 'single_property' && kind !== 'dual_property') {
         throw bodyInvalid(`${path}.relation.type`, '`"single_property"` or `"dual_property"`', body.type);
       }
@@ -80,10 +149,15 @@ export function parseConfig(model: Model, raw: unknown, path: string, allowRenam
       let syncedName: string | undefined;
       if (kind === 'dual_property') {
         for (const key of Object.keys(detail)) {
-          if (key !== 'synced_property_name' && key !== 'synced_property_id') throw bodyInvalid(`${path}.relation.dual_property.${key}`, 'not present', detail[key]);
+          if (key !== 'synced_property_name' && key !== 'synced_property_id')
+            throw bodyInvalid(`${path}.relation.dual_property.${key}`, 'not present', detail[key]);
         }
         if (detail.synced_property_name !== undefined && typeof detail.synced_property_name !== 'string') {
-          throw bodyInvalid(`${path}.relation.dual_property.synced_property_name`, 'a string', detail.synced_property_name);
+          throw bodyInvalid(
+            `${path}.relation.dual_property.synced_property_name`,
+            'a string',
+            detail.synced_property_name,
+          );
         }
         syncedName = detail.synced_property_name as string | undefined;
       }
@@ -98,11 +172,18 @@ export function parseConfig(model: Model, raw: unknown, path: string, allowRenam
 
 function parseOption(raw: unknown, path: string): { name?: string; id?: string; color?: string } {
   if (!isObject(raw)) throw bodyInvalid(path, 'an object', raw);
-  for (const key of Object.keys(raw)) if (!['name', 'id', 'color', 'description'].includes(key)) throw bodyInvalid(`${path}.${key}`, 'not present', raw[key]);
+  for (const key of Object.keys(raw))
+    if (!['name', 'id', 'color', 'description'].includes(key))
+      throw bodyInvalid(`${path}.${key}`, 'not present', raw[key]);
   if (raw.name === undefined && raw.id === undefined) throw bodyInvalid(`${path}.name`, 'defined', undefined);
   if (raw.name !== undefined) checkOptionName(raw.name, `${path}.name`);
-  if (raw.color !== undefined && (typeof raw.color !== 'string' || !COLORS.has(raw.color))) throw bodyInvalid(`${path}.color`, 'a select color', raw.color);
-  return { name: raw.name as string | undefined, id: raw.id as string | undefined, color: raw.color as string | undefined };
+  if (raw.color !== undefined && (typeof raw.color !== 'string' || !COLORS.has(raw.color)))
+    throw bodyInvalid(`${path}.color`, 'a select color', raw.color);
+  return {
+    name: raw.name as string | undefined,
+    id: raw.id as string | undefined,
+    color: raw.color as string | undefined,
+  };
 }
 
 export function checkOptionName(name: unknown, path: string): asserts name is string {
@@ -121,7 +202,9 @@ export function newOption(name: string, color?: string): SelectOption {
 function mergeOptions(current: SelectOption[], wanted: PropConfig['options']): SelectOption[] {
   const options = [...current];
   for (const o of wanted ?? []) {
-    const existing = options.find((x) => (o.id !== undefined && x.id === o.id) || (o.name !== undefined && x.name === o.name));
+    const existing = options.find(
+      (x) => (o.id !== undefined && x.id === o.id) || (o.name !== undefined && x.name === o.name),
+    );
     if (existing) {
       if (o.name !== undefined) existing.name = o.name;
       if (o.color !== undefined) existing.color = o.color;
@@ -159,7 +242,11 @@ function fillConfig(model: Model, ds: DataSourceRec, prop: PropDef, config: Prop
   if (config.type === 'number') prop.number = { format: config.format ?? 'number' };
   if (config.type === 'select' || config.type === 'multi_select') prop.options = mergeOptions([], config.options);
   // Notion gives a new status property its three usual options.
-  if (config.type === 'status') prop.options = mergeOptions([], config.options ?? [{ name: 'Not started' }, { name: 'In progress' }, { name: 'Done' }]);
+  if (config.type === 'status')
+    prop.options = mergeOptions(
+      [],
+      config.options ?? [{ name: 'Not started' }, { name: 'In progress' }, { name: 'Done' }],
+    );
   if (config.type === 'relation') {
     prop.relation = { dataSourceId: config.relation!.dataSourceId, partner: null };
     if (config.relation!.dual) linkPartner(model, ds, prop, config.relation!.syncedName);
@@ -217,10 +304,12 @@ export function renameProperty(_model: Model, ds: DataSourceRec, prop: PropDef, 
 /** dataSources.update on an existing property: a new type (values converted) or new settings. */
 export function reconfigure(model: Model, ds: DataSourceRec, prop: PropDef, config: PropConfig): void {
   if (prop.type === 'title' && config.type !== 'title') throw invalid('Cannot change the type of the title property.');
-  if (config.type === 'title' && prop.type !== 'title') throw invalid('A data source has exactly one title property; it cannot be added by a type change.');
+  if (config.type === 'title' && prop.type !== 'title')
+    throw invalid('A data source has exactly one title property; it cannot be added by a type change.');
   if (config.type === prop.type) {
     if (config.type === 'number' && config.format !== undefined) prop.number = { format: config.format };
-    if (config.type === 'select' || config.type === 'multi_select') prop.options = mergeOptions(prop.options ?? [], config.options);
+    if (config.type === 'select' || config.type === 'multi_select')
+      prop.options = mergeOptions(prop.options ?? [], config.options);
     if (config.type === 'relation') updateRelation(model, ds, prop, config.relation!);
     if (config.description !== undefined) prop.description = config.description;
     return;
@@ -229,14 +318,22 @@ export function reconfigure(model: Model, ds: DataSourceRec, prop: PropDef, conf
   const partner = partnerOf(model, prop);
   if (partner) deleteProperty(model, partner.ds, partner.prop);
   prop.type = config.type;
-  fillConfig(model, ds, prop, { ...config, relation: config.relation ? { ...config.relation, dual: false } : undefined });
+  fillConfig(model, ds, prop, {
+    ...config,
+    relation: config.relation ? { ...config.relation, dual: false } : undefined,
+  });
   for (const page of model.pagesOf(ds.id)) {
     page.values.set(prop.id, convert(page.values.get(prop.id) ?? null, old, prop));
   }
   if (config.type === 'relation' && config.relation!.dual) linkPartner(model, ds, prop, config.relation!.syncedName);
 }
 
-function updateRelation(model: Model, ds: DataSourceRec, prop: PropDef, wanted: NonNullable<PropConfig['relation']>): void {
+function updateRelation(
+  model: Model,
+  ds: DataSourceRec,
+  prop: PropDef,
+  wanted: NonNullable<PropConfig['relation']>,
+): void {
   const partner = partnerOf(model, prop);
   if (wanted.dataSourceId !== prop.relation!.dataSourceId) {
     // The synced property on the old target goes; the relation itself stays, pointed elsewhere.
@@ -358,7 +455,8 @@ export function initialProperties(model: Model, ds: DataSourceRec, raw: unknown)
   const titles = configs.filter((c) => c.config.type === 'title');
   if (titles.length > 1) throw invalid('A data source can have only one title property.');
   if (titles.length === 0) addProperty(model, ds, 'Name', { type: 'title' }, 'title');
-  for (const { name, config } of configs) addProperty(model, ds, name, config, config.type === 'title' ? 'title' : undefined);
+  for (const { name, config } of configs)
+    addProperty(model, ds, name, config, config.type === 'title' ? 'title' : undefined);
 }
 
 export function requireDataSource(model: Model, id: string): DataSourceRec {

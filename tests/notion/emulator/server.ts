@@ -68,7 +68,7 @@ export class NotionEmulator {
   token: string;
   /** Changes a good answer before it is sent (tests use it for fields and types Notion may add). */
   rewrite: ((kind: string, answer: Record<string, unknown>) => Record<string, unknown>) | null = null;
-    /** Called after every write Notion carried out (tests use it to crash a run half way). */
+  /** Called after every write Notion carried out (tests use it to crash a run half way). */
   onWrite: ((entry: LogEntry, writes: number) => void) | null = null;
   private faults: (Fault & { left: number })[] = [];
   private server: Server | null = null;
@@ -181,18 +181,35 @@ export class NotionEmulator {
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     const path = parsed.pathname;
-    const segments = path.replace(/^\/v1\/?/, '').split('/').filter(Boolean);
+    const segments = path
+      .replace(/^\/v1\/?/, '')
+      .split('/')
+      .filter(Boolean);
     const found: Route | null = path.startsWith('/v1/') ? route(method, segments) : null;
-    const entry: LogEntry = { method, path, kind: found?.kind ?? 'unknown', write: found?.write ?? false, body: undefined, status: 0 };
+    const entry: LogEntry = {
+      method,
+      path,
+      kind: found?.kind ?? 'unknown',
+      write: found?.write ?? false,
+      body: undefined,
+      status: 0,
+    };
     this.log.push(entry);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       entry.status = status;
       const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
-      res.writeHead(status, { 'content-type': typeof payload === 'string' ? 'text/html' : 'application/json', ...headers });
+      res.writeHead(status, {
+        'content-type': typeof payload === 'string' ? 'text/html' : 'application/json',
+        ...headers,
+      });
       res.end(text);
     };
     const fail = (error: ApiError, headers: Record<string, string> = {}) =>
-      send(error.status, { object: 'error', status: error.status, code: error.code, message: error.message, request_id: newId() }, headers);
+      send(
+        error.status,
+        { object: 'error', status: error.status, code: error.code, message: error.message, request_id: newId() },
+        headers,
+      );
 
     try {
       const auth = req.headers.authorization ?? '';
@@ -201,10 +218,22 @@ export class NotionEmulator {
       if (actor === undefined) return fail(UNAUTHORIZED());
       const version = req.headers['notion-version'];
       if (version === undefined) {
-        return fail(new ApiError(400, 'missing_version', 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.'));
+        return fail(
+          new ApiError(
+            400,
+            'missing_version',
+            'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
+          ),
+        );
       }
       if (version !== API_VERSION) {
-        return fail(new ApiError(400, 'validation_error', `Notion-Version header failed validation: the emulator speaks ${API_VERSION}, instead was \`${String(version)}\`.`));
+        return fail(
+          new ApiError(
+            400,
+            'validation_error',
+            `Notion-Version header failed validation: the emulator speaks ${API_VERSION}, instead was \`${String(version)}\`.`,
+          ),
+        );
       }
       if (!found) return fail(new ApiError(400, 'invalid_request_url', 'Invalid request URL.'));
       let body: Record<string, unknown> = {};
@@ -214,13 +243,16 @@ export class NotionEmulator {
         } catch {
           return fail(new ApiError(400, 'invalid_json', 'Error parsing JSON body.'));
         }
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(new ApiError(400, 'invalid_json', 'Error parsing JSON body.'));
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          return fail(new ApiError(400, 'invalid_json', 'Error parsing JSON body.'));
       }
-      if ((method === 'GET' || method === 'DELETE') && raw.trim() !== '') return fail(new ApiError(400, 'invalid_request', 'GET requests take no body.'));
+      if ((method === 'GET' || method === 'DELETE') && raw.trim() !== '')
+        return fail(new ApiError(400, 'invalid_request', 'GET requests take no body.'));
       entry.body = body;
 
       const wait = this.rateLimited();
-      if (wait !== null) return fail(new ApiError(429, 'rate_limited', DEFAULT_CODES[429][1]), { 'retry-after': String(wait) });
+      if (wait !== null)
+        return fail(new ApiError(429, 'rate_limited', DEFAULT_CODES[429][1]), { 'retry-after': String(wait) });
 
       const fault = this.takeFault(found.kind, body, path);
       const delay = () => new Promise((resolve) => setTimeout(resolve, fault?.delayMs ?? 0));
@@ -251,7 +283,8 @@ export class NotionEmulator {
     send: (status: number, payload: unknown, headers?: Record<string, string>) => void,
     fail: (error: ApiError, headers?: Record<string, string>) => void,
   ): void {
-    const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+    const headers: Record<string, string> =
+      fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
     if (fault.rawBody !== undefined) return send(fault.status, fault.rawBody, headers);
     const [code, message] = DEFAULT_CODES[fault.status] ?? ['internal_server_error', 'Unexpected error occurred.'];
     fail(new ApiError(fault.status, fault.code ?? code, fault.message ?? message), headers);

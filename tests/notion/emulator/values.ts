@@ -22,9 +22,11 @@ export function parseValues(model: Model, ds: DataSourceRec, raw: unknown): Pend
     const path = `body.properties.${key}`;
     if (!isObject(value)) throw bodyInvalid(path, 'an object', value);
     const typeKey = Object.keys(value).find((k) => k !== 'type' && k !== 'id');
-    if (typeKey === undefined || (value.type !== undefined && value.type !== typeKey)) throw bodyInvalid(path, 'a property value', value);
+    if (typeKey === undefined || (value.type !== undefined && value.type !== typeKey))
+      throw bodyInvalid(path, 'a property value', value);
     if (typeKey !== prop.type) throw invalid(`${prop.name} is expected to be ${prop.type}.`);
-    if (Object.keys(value).some((k) => k !== 'type' && k !== 'id' && k !== typeKey)) throw bodyInvalid(path, 'a property value', value);
+    if (Object.keys(value).some((k) => k !== 'type' && k !== 'id' && k !== typeKey))
+      throw bodyInvalid(path, 'a property value', value);
     pending.set(prop, parseValue(model, prop, value[typeKey], `${path}.${typeKey}`));
   }
   return pending;
@@ -44,14 +46,17 @@ function parseValue(model: Model, prop: PropDef, value: unknown, path: string): 
     case 'status':
       if (value === null) return null;
       if (!isObject(value) || !prop.options!.some((o) => o.id === value.id || o.name === value.name)) {
-        throw invalid(`Status option ${JSON.stringify(value)} does not exist on ${prop.name}; the API cannot add status options.`);
+        throw invalid(
+          `Status option ${JSON.stringify(value)} does not exist on ${prop.name}; the API cannot add status options.`,
+        );
       }
       return prop.options!.find((o) => o.id === value.id || o.name === value.name)!.id;
     case 'people':
       if (!Array.isArray(value)) throw bodyInvalid(path, 'an array', value);
       return value.map((item, i) => {
         const id = isObject(item) ? parseId(item.id, `body failed validation: ${path}[${i}].id`) : '';
-        if (!model.users.has(id)) throw invalid(`${path}[${i}]: no user with id ${JSON.stringify(isObject(item) ? item.id : item)}.`);
+        if (!model.users.has(id))
+          throw invalid(`${path}[${i}]: no user with id ${JSON.stringify(isObject(item) ? item.id : item)}.`);
         return id;
       });
     case 'multi_select':
@@ -97,7 +102,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{
 
 function parseDate(value: unknown, path: string): DateValue {
   if (!isObject(value)) throw bodyInvalid(path, 'an object or `null`', value);
-  for (const key of Object.keys(value)) if (!['start', 'end', 'time_zone'].includes(key)) throw bodyInvalid(`${path}.${key}`, 'not present', value[key]);
+  for (const key of Object.keys(value))
+    if (!['start', 'end', 'time_zone'].includes(key)) throw bodyInvalid(`${path}.${key}`, 'not present', value[key]);
   const check = (v: unknown, p: string) => {
     if (typeof v !== 'string' || !ISO_DATE.test(v) || Number.isNaN(Date.parse(v.slice(0, 10)))) {
       throw bodyInvalid(p, 'a valid ISO 8601 date string', v);
@@ -117,7 +123,12 @@ function parseRelation(model: Model, prop: PropDef, value: unknown, path: string
     if (!isObject(item)) throw bodyInvalid(`${path}[${i}]`, 'an object', item);
     const id = parseId(item.id, `body failed validation: ${path}[${i}].id`);
     const target = model.pages.get(id);
-    if (!target || target.parent.type !== 'data_source_id' || target.parent.id !== prop.relation!.dataSourceId || target.inTrash) {
+    if (
+      !target ||
+      target.parent.type !== 'data_source_id' ||
+      target.parent.id !== prop.relation!.dataSourceId ||
+      target.inTrash
+    ) {
       throw invalid(`Relation ${prop.name}: page ${id} is not in the data source this relation points to.`);
     }
     if (!ids.includes(id)) ids.push(id);
@@ -135,7 +146,11 @@ export function storeValues(model: Model, page: PageRec, pending: PendingValues)
       if (partner) {
         for (const id of before.filter((id) => !after.includes(id))) {
           const other = model.pages.get(id);
-          if (other) other.values.set(partner.prop.id, ((other.values.get(partner.prop.id) as string[] | undefined) ?? []).filter((x) => x !== page.id));
+          if (other)
+            other.values.set(
+              partner.prop.id,
+              ((other.values.get(partner.prop.id) as string[] | undefined) ?? []).filter((x) => x !== page.id),
+            );
         }
         for (const id of after.filter((id) => !before.includes(id))) {
           const other = model.pages.get(id)!;
@@ -178,7 +193,11 @@ export function valueResponse(model: Model, prop: PropDef, value: StoredValue | 
     }
     case 'relation': {
       const targets = model.liveTargets((value as string[] | undefined) ?? []);
-      return { ...base, relation: targets.slice(0, PAGE_RELATION_LIMIT).map((id) => ({ id })), has_more: targets.length > PAGE_RELATION_LIMIT };
+      return {
+        ...base,
+        relation: targets.slice(0, PAGE_RELATION_LIMIT).map((id) => ({ id })),
+        has_more: targets.length > PAGE_RELATION_LIMIT,
+      };
     }
     case 'checkbox':
       return { ...base, checkbox: (value as boolean | undefined) ?? false };
