@@ -51,7 +51,7 @@ function setUp(rows = 8): { loaded: Loaded; sheet: FakeSheet } {
 }
 
 describe('Use this sheet', () => {
-  test('a sheet Cascade cannot read gets a form: every field, its guess, and why it cannot be read yet', () => {
+  test('a sheet that is not a plan yet gets a form: every field with its guess, and the rows as they will be read', () => {
     const { loaded } = setUp();
     expect(loaded.api('apiGetState').sheet).toMatchObject({ name: 'Team goals', isPlan: false, mapped: false });
     const result = loaded.api('apiMapping', { sheet: null, columns: null });
@@ -62,8 +62,10 @@ describe('Use this sheet', () => {
     expect(form.headers).toEqual(HEADER);
     expect(form.fields.map((f) => f.key)).toContain('title');
     expect(form.fields.find((f) => f.key === 'title')).toMatchObject({ label: 'Title', required: true });
-    expect(form.problem).toMatch(/not a plan header/);
-    expect(form.preview).toEqual([]);
+    // No header names the titles: they are guessed from the cells of Thing, and said to be a guess.
+    expect(form.fields.find((f) => f.key === 'title')).toMatchObject({ header: 'Thing', guessed: true });
+    expect(form.problem).toBeNull();
+    expect(form.preview.map((p) => p.title)[0]).toBe('Win segment 1 with 50 new accounts by Q3');
     expect(form.saved).toBe(false);
   });
 
@@ -144,7 +146,8 @@ describe('Use this sheet', () => {
 
   test('a mapping the sheet cannot be read with is not saved, and says why', () => {
     const { loaded } = setUp();
-    const result = loaded.api('apiSaveMapping', { sheet: 'Team goals', columns: { owner: 'Who' } });
+    // Levels read from the titles' column: then no column is left for the titles.
+    const result = loaded.api('apiSaveMapping', { sheet: 'Team goals', columns: { level: 'Thing' } });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('not-a-plan');
