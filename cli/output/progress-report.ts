@@ -3,6 +3,7 @@ import {
   NO_PACE,
   readingJson,
   roundFraction,
+  TREND_PACE_ORDER,
   type Day,
   type Plan,
   type ProgressItem,
@@ -48,16 +49,6 @@ function parentId(plan: Plan, index: number): string | null {
   return p >= 0 ? plan.items[p].id || null : null;
 }
 
-const PACE_ORDER: readonly TrendPace[] = [
-  'done',
-  'on track',
-  'at risk',
-  'trending off track',
-  'off track',
-  'overdue',
-  'not started',
-  'paused',
-];
 const BAR_WIDTH = 10;
 const MAX_ID_WIDTH = 24;
 const MAX_TITLE_WIDTH = 60;
@@ -162,7 +153,7 @@ function paceText(status: TrendPace | null, c: Colors, label: string = status ??
 function paceSummary(paces: readonly (TrendPace | null)[], c: Colors): string {
   const counts = new Map<TrendPace | null, number>();
   for (const pace of paces) counts.set(pace, (counts.get(pace) ?? 0) + 1);
-  const parts = PACE_ORDER.filter((s) => counts.has(s)).map((s) =>
+  const parts = TREND_PACE_ORDER.filter((s) => counts.has(s)).map((s) =>
     paceText(s, c, `${counts.get(s)!.toLocaleString('en-US')} ${s}`),
   );
   if (counts.has(null)) parts.push(c.dim(`${counts.get(null)!.toLocaleString('en-US')} without dates`));

@@ -7,6 +7,7 @@ import {
   isoFromDay,
   percentText,
   sparklineSvg,
+  TREND_PACE_ORDER,
   type Plan,
   type ReportChange,
   type ReportGroup,
@@ -25,16 +26,6 @@ const TONE: Record<TrendPace, string> = {
   'not started': 'grey',
   paused: 'grey',
 };
-const PACE_ORDER: readonly TrendPace[] = [
-  'done',
-  'on track',
-  'at risk',
-  'trending off track',
-  'off track',
-  'overdue',
-  'not started',
-  'paused',
-];
 
 const day = (d: number | null) => (d === null ? '—' : isoFromDay(d));
 
@@ -71,7 +62,7 @@ ${changesSection(report)}
 }
 
 function paceChips(report: StatusReport): string {
-  return PACE_ORDER.filter((p) => report.paceCounts.has(p))
+  return TREND_PACE_ORDER.filter((p) => report.paceCounts.has(p))
     .map(
       (p) => `<li class="chip ${TONE[p]}"><b>${report.paceCounts.get(p)!.toLocaleString('en-US')}</b> ${esc(p)}</li>`,
     )

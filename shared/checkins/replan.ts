@@ -53,9 +53,6 @@ export class ReplanError extends Error {
   }
 }
 
-/** Rows a replanning choice is offered for: overdue, off track, or trending off track. */
-export const REPLAN_PACES: readonly string[] = ['overdue', 'off track', 'trending off track'];
-
 export function replan(plan: Plan, id: string, choice: ReplanChoice, options: ReplanOptions): ReplanResult {
   const item = itemById(plan, id);
   const changes = changesOf(plan, item, choice, options.today);

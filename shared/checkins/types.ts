@@ -50,6 +50,21 @@ export interface History {
  */
 export type TrendPace = PaceStatus | 'trending off track' | 'paused';
 
+/** The pace words in the order a report counts them: done first, then from best to worst. */
+export const TREND_PACE_ORDER: readonly TrendPace[] = [
+  'done',
+  'on track',
+  'at risk',
+  'trending off track',
+  'off track',
+  'overdue',
+  'not started',
+  'paused',
+];
+
+/** Rows a replanning choice is offered for: overdue, off track, or trending off track. */
+export const REPLAN_PACES: readonly TrendPace[] = ['overdue', 'off track', 'trending off track'];
+
 /** A row's trend from its check-ins (null fields: fewer than two check-ins on different days). */
 export interface Trend {
   index: number;

@@ -1,11 +1,12 @@
 // Replanning a row that slips, from the Progress tab: for a row overdue, off track or trending off
 // track, the four choices (keep and shrink, reduce scope, extend, pause) and undo, each showing its
 // effect before it is applied. The server writes the row and records the old values in Check-ins.
+import { REPLAN_PACES } from '../../../shared/checkins/types.js';
 import type { ProgressView, ReplanRequest } from '../../protocol.js';
 import { h, say } from '../dom.js';
 import { call, unwrap } from '../rpc.js';
 
-const SLIPPING = new Set(['overdue', 'off track', 'trending off track']);
+const SLIPPING = new Set<string>(REPLAN_PACES);
 type Kind = ReplanRequest['choice']['kind'];
 const CHOICES: [Kind, string][] = [
   ['shrink', 'Keep it, with a lower Target'],
