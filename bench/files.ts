@@ -3,48 +3,18 @@
 // which also runs alone), `cascade lint` on 100,000 and 1,000,000-row .csv, and what a
 // 2,000,000-row .csv does (finish, or refuse in one line; never a V8 abort, exit 134). Prints
 // seconds and the child's peak memory; never asserts a time.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { BIN, runChild, type ChildRun as Run } from './child-run.js';
 import { generatePlan, planCsv, writePlanXlsx } from './generate-plan.js';
 import { runLargeXlsx } from './xlsx-large.js';
-
-const BIN = fileURLToPath(new URL('../bin/cascade.js', import.meta.url));
-const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss_kb='+process.resourceUsage().maxRSS+'\\n'))`;
-
-interface Run {
-  seconds: number;
-  peakMb: number;
-  code: number;
-  stderr: string;
-}
-
-function runCommand(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, ['--import', REPORT_RSS, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const rss = /maxrss_kb=(\d+)/.exec(stderr);
-      resolve({
-        seconds: (performance.now() - start) / 1000,
-        peakMb: rss ? Number(rss[1]) / 1024 : NaN,
-        code: code ?? 1,
-        stderr: stderr.replace(/\nmaxrss_kb=\d+\n/, ''),
-      });
-    });
-  });
-}
 
 async function best(args: string[], times: number): Promise<Run> {
   let top: Run | null = null;
   for (let i = 0; i < times; i++) {
-    const r = await runCommand(args);
+    const r = await runChild(args);
     if (!top || r.seconds < top.seconds) top = r;
   }
   return top!;

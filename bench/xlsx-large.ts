@@ -3,46 +3,12 @@
 // patched). Prints wall seconds, the child's CPU seconds (user + system: less blurred than wall
 // time when other work shares the machine) and its peak memory; never asserts a time. Run alone:
 // `node --import tsx bench/xlsx-large.ts` (after `npm run build`).
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { runCascade, type ChildRun as Run } from './child-run.js';
 import { generatePlan, writePlanXlsx } from './generate-plan.js';
-
-const BIN = fileURLToPath(new URL('../bin/cascade.js', import.meta.url));
-const REPORT = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nusage='+u.maxRSS+','+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
-
-interface Run {
-  seconds: number;
-  cpuSeconds: number;
-  peakMb: number;
-  code: number;
-}
-
-function runCommand(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, ['--import', REPORT, BIN, ...args, '--today', '2026-05-01'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const usage = /usage=(\d+),(\d+)/.exec(stderr);
-      if (code !== 0 && code !== 1)
-        return reject(new Error(`cascade ${args.join(' ')} exited ${code}: ${stderr.trim()}`));
-      resolve({
-        seconds: (performance.now() - start) / 1000,
-        cpuSeconds: usage ? Number(usage[2]) / 1e6 : NaN,
-        peakMb: usage ? Number(usage[1]) / 1024 : NaN,
-        code: code ?? 0,
-      });
-    });
-  });
-}
 
 function line(label: string, r: Run): string {
   return `  ${label.padEnd(34)} ${r.seconds.toFixed(2).padStart(6)} s  cpu ${r.cpuSeconds.toFixed(2).padStart(5)} s  ${r.peakMb.toFixed(0).padStart(4)} MB  exit ${r.code}`;
@@ -62,11 +28,11 @@ export async function runLargeXlsx(dir: string, times = 2): Promise<void> {
   const plan = join(dir, 'plan-100k.xlsx');
   await writePlanXlsx(plan, generatePlan(100_000));
   console.log('\nThe 100,000-row .xlsx alone (best of runs by CPU; wall time is what others on the machine leave)');
-  console.log(line('cascade lint', await best(times, () => runCommand(['lint', plan, '--format', 'json']))));
+  console.log(line('cascade lint', await best(times, () => runCascade(['lint', plan, '--format', 'json']))));
   const write = await best(times, async () => {
     const target = join(dir, 'write-100k.xlsx');
     await copyFile(plan, target);
-    return runCommand(['progress', target, '--write', '--format', 'json']);
+    return runCascade(['progress', target, '--write', '--format', 'json']);
   });
   console.log(line('cascade progress --write (first)', write));
 }
