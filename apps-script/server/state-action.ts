@@ -19,6 +19,7 @@ export function getState(): StateResponse {
     today: isoFromDay(session.today),
     realToday: isoFromDay(session.calendar.today()),
     timeZone: session.calendar.timeZone,
+    mappings: Object.fromEntries(session.mappings),
   };
 }
 

@@ -169,10 +169,17 @@ export class FakeConditionalFormatRuleBuilder {
 
 export class FakeSpreadsheet implements Pick<
   GSpreadsheet,
-  'getActiveSheet' | 'getSheetByName' | 'getSheets' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'getName' | 'getId'
+  | 'getActiveSheet'
+  | 'getSheetByName'
+  | 'getSheets'
+  | 'insertSheet'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getName'
+  | 'getId'
 > {
   readonly api: GSpreadsheet;
-  readonly zone: Zone;
+  zone: Zone;
   readonly sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
   activeRange: FakeRange | null = null;
@@ -180,7 +187,7 @@ export class FakeSpreadsheet implements Pick<
 
   constructor(
     readonly counter: CallCounter,
-    readonly timeZone = 'Etc/GMT',
+    public timeZone = 'Etc/GMT',
     readonly name = 'Plan',
   ) {
     this.zone = new Zone(timeZone);
@@ -224,6 +231,11 @@ export class FakeSpreadsheet implements Pick<
   }
   getSpreadsheetTimeZone(): string {
     return this.timeZone;
+  }
+  /** Like File > Settings > Time zone: date cells keep their day serials, so each is read as another instant. */
+  setSpreadsheetTimeZone(timeZone: string): void {
+    this.timeZone = timeZone;
+    this.zone = new Zone(timeZone);
   }
   getName(): string {
     return this.name;
