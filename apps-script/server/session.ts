@@ -1,7 +1,7 @@
 import type { ColumnMapping, Day, Plan, ReadPlanOptions } from '../../shared/index.js';
 import type { ActionContext, FrameworkUsed, Settings } from '../protocol.js';
 import { mappingsFrom } from './mappings.js';
-import { effectiveToday, settingsFrom } from './settings.js';
+import { effectiveToday, settingsFrom, storedZone } from './settings.js';
 import { ZoneCalendar } from './time-zone.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -15,17 +15,29 @@ export interface Session {
   /** Column mappings saved with "Use this sheet", by sheet ID. */
   mappings: ReadonlyMap<number, ColumnMapping>;
   readonly today: Day;
+  /** The time zone saved for the live check (settings.ts), when one is. */
+  storedZone?: string;
   /** The sheet shown in the spreadsheet UI (SpreadsheetApp.getActiveSheet when the spreadsheet is not open yet). */
   activeSheet(): GoogleAppsScript.Spreadsheet.Sheet;
 }
 
 /**
  * The document's properties are read in one call (settings and mappings); the spreadsheet, the
- * time zone and "today" only when something needs them.
+ * time zone and "today" only when something needs them. With `trustStoredZone` (the live check),
+ * the zone saved by the sidebar's last state stands for the spreadsheet's until a date read
+ * disagrees with it.
  */
-export function openSession(spreadsheet?: Spreadsheet): Session {
+export function openSession(spreadsheet?: Spreadsheet, trustStoredZone = false): Session {
   const properties = PropertiesService.getDocumentProperties().getProperties();
-  return sessionOf(spreadsheet, settingsFrom(properties), mappingsFrom(properties));
+  const zone = storedZone(properties);
+  const session = sessionOf(
+    spreadsheet,
+    settingsFrom(properties),
+    mappingsFrom(properties),
+    trustStoredZone ? zone : undefined,
+  );
+  session.storedZone = zone;
+  return session;
 }
 
 /**

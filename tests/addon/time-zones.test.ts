@@ -147,3 +147,15 @@ describe('the time zone the sidebar sends', () => {
     },
   );
 });
+
+test('the sidebar’s state keeps the time zone for the live check: saved when new or changed, not on every opening', () => {
+  const loaded = loadBundle({ timeZone: 'Asia/Tokyo' });
+  const saves = () => loaded.world.counter.count('Properties.setProperty');
+  loaded.api('apiGetState');
+  expect([saves(), loaded.world.documentProperties.store.get('cascade.timeZone')]).toEqual([1, 'Asia/Tokyo']);
+  loaded.api('apiGetState');
+  expect(saves()).toBe(1);
+  loaded.world.spreadsheet.setSpreadsheetTimeZone('Europe/Paris');
+  loaded.api('apiGetState');
+  expect([saves(), loaded.world.documentProperties.store.get('cascade.timeZone')]).toEqual([2, 'Europe/Paris']);
+});
