@@ -227,6 +227,16 @@ describe('live check (onEdit)', () => {
     expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
   });
 
+  test('a document whose sidebar has not kept the time zone yet: the live check asks for it (14 calls)', () => {
+    const { loaded, sheet, c } = setUp(bigPlan(1_000));
+    loaded.world.documentProperties.store.delete('cascade.timeZone');
+    loaded.world.counter.reset();
+    loaded.edit(sheet, 600, c('Owner'), [['Omar Haddad']]);
+    expect(loaded.world.warnings).toEqual([]);
+    expect(loaded.world.counter.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(loaded.world.counter.serviceCalls).toBe(14);
+  });
+
   test('a family scattered over the sheet costs a few more calls, as many for 3,000 rows as for 15,000, and is checked right', () => {
     // O1 on row 2, its key results a third, two thirds and all the way down, a duplicate O1 half way.
     const scattered = (rows: number): RawTable => {
