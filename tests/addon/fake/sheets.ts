@@ -409,7 +409,8 @@ export class FakeSheet implements Pick<
         }
         data.push(line);
       }
-      const hf = HyperFormula.buildFromArray(data, { licenseKey: 'gpl-v3' });
+      // Sheets caps a spreadsheet at 10 million cells, not HyperFormula's default 40,000 rows.
+      const hf = HyperFormula.buildFromArray(data, { licenseKey: 'gpl-v3', maxRows: 10_000_000 });
       const out = hf.getSheetValues(0);
       hf.destroy();
       this.computed = new Map();
