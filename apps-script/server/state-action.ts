@@ -13,8 +13,15 @@ export function getState(): StateResponse {
   const mapping = mappingOf(session, sheet);
   const isPlan = findPlanHeaderRow(readHead(sheet, sheet.getLastRow()), mapping) >= 0;
   const timeZone = session.calendar.timeZone;
-  // Kept for the live check (one call, only when the zone is new or changed).
-  if (session.storedZone !== timeZone) saveZone(timeZone);
+  // Kept for the live check (one call, only when the zone is new or changed). Where it cannot be
+  // saved, the live check asks for the zone itself: no reason to fail the sidebar's opening.
+  if (session.storedZone !== timeZone) {
+    try {
+      saveZone(timeZone);
+    } catch (error) {
+      console.warn(`Cascade could not keep the time zone: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return {
     sheet: { name, isPlan, mapped: mapping !== undefined, message: isPlan ? '' : notAPlanMessage(name) },
     settings: session.settings,

@@ -159,3 +159,13 @@ test('the sidebar’s state keeps the time zone for the live check: saved when n
   loaded.api('apiGetState');
   expect([saves(), loaded.world.documentProperties.store.get('cascade.timeZone')]).toEqual([2, 'Europe/Paris']);
 });
+
+test('a time zone that cannot be kept (no right to write the document’s properties) does not stop the sidebar from opening', () => {
+  const loaded = loadBundle({ timeZone: 'Asia/Tokyo' });
+  loaded.world.documentProperties.setProperty = () => {
+    throw new Error('You do not have permission to change this document.');
+  };
+  const state = loaded.api('apiGetState');
+  expect(state.timeZone).toBe('Asia/Tokyo');
+  expect(loaded.world.warnings.join('\n')).toMatch(/could not keep the time zone/);
+});
