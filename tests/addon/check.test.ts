@@ -231,6 +231,26 @@ describe('Check', () => {
     expect({ ...bare.summary, ...small.summary }).toEqual(bare.summary);
   });
 
+  test('a plan without a Progress column has no formulas to read: 8 calls from the sidebar', () => {
+    const loaded = loadBundle();
+    withToday(loaded);
+    const full = bigPlan(100);
+    const drop = full.header.indexOf('Progress');
+    seedPlan(loaded.world, {
+      header: full.header.filter((_, i) => i !== drop),
+      rows: full.rows.map((row) => row.filter((_, i) => i !== drop)),
+    });
+    const state = loaded.api('apiGetState');
+    loaded.world.counter.reset();
+    const result = loaded.api('apiCheck', {
+      sheet: null,
+      context: { settings: state.settings, mappings: state.mappings, timeZone: state.timeZone },
+    });
+    expect(result.ok).toBe(true);
+    expect(loaded.world.counter.count('Range.getFormulas')).toBe(0);
+    expect(loaded.world.counter.serviceCalls).toBe(8);
+  });
+
   test('uses the settings the sidebar sends: its "today", not the saved one', () => {
     const loaded = loadBundle();
     withToday(loaded, '2026-05-01');
