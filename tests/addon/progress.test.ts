@@ -211,6 +211,27 @@ describe('Update progress', () => {
     }
   });
 
+  test('an update that records a check-in on a template plan: 21 calls from the sidebar (25 before)', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    const template = { framework: 'okr', examples: true, today: TODAY, allowOver: false } as const;
+    expect(loaded.api('apiInsertTemplate', template).ok).toBe(true);
+    const sheet = loaded.world.spreadsheet.sheets[loaded.world.spreadsheet.sheets.length - 1];
+    const header = sheet.values[0] as string[];
+    const context = sidebarContext(loaded);
+    expect(loaded.api('apiProgress', { sheet: null, context }).ok).toBe(true);
+    sheet.range(3, header.indexOf('Current') + 1).setValues([[7]]);
+    loaded.world.counter.reset();
+    const update = loaded.api('apiProgress', { sheet: null, context });
+    expect(update.ok && update.value.checkIns?.added).toBe(1);
+    const calls = loaded.world.counter.summary();
+    // 12 as above, then who (1), the append with its percent format (getMaxRows, 2 ranges: 5) and
+    // the Last check-in column, whose formulas are kept (3).
+    expect(calls['Session.getActiveUser']).toBe(1);
+    expect(calls['Range.getFormulas']).toBe(2);
+    expect(loaded.world.counter.serviceCalls).toBe(21);
+  });
+
   test('an update with nothing to record reads the history and asks no one who they are: 12 calls from the sidebar', () => {
     const loaded = loadBundle();
     settings(loaded);
