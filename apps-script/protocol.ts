@@ -2,9 +2,9 @@
 // (dates as YYYY-MM-DD), numbers, booleans, null, arrays and plain objects; never Date, undefined
 // or functions (google.script.run drops or rejects them). Types only: both sides import this file,
 // and the sidebar bundle must not pull the server's code or zod in.
-import type { ColumnKey, FrameworkId, PaceStatus, RuleId, Severity } from '../shared/types.js';
+import type { ColumnKey, ColumnMapping, FrameworkId, PaceStatus, RuleId, Severity } from '../shared/types.js';
 
-export type { ColumnKey, FrameworkId, PaceStatus, RuleId, Severity };
+export type { ColumnKey, ColumnMapping, FrameworkId, PaceStatus, RuleId, Severity };
 
 /** Document settings, stored in the document's properties. */
 export interface Settings {
@@ -43,11 +43,30 @@ export interface StateResponse {
   /** The real date in the spreadsheet's time zone. */
   realToday: string;
   timeZone: string;
+  /** Column mappings saved with "Use this sheet", by sheet ID (sent back in ActionContext). */
+  mappings: Record<string, ColumnMapping>;
 }
 
 /** Which plan sheet to act on; null = the active sheet. */
 export interface SheetRequest {
   sheet: string | null;
+}
+
+/**
+ * What the sidebar holds from its last StateResponse and sends with Check and Update progress, so
+ * the server reads neither the document's properties nor the time zone for them: the settings and
+ * mappings the sidebar shows, and the spreadsheet's time zone as it was told (checked against the
+ * date cells read, and asked for when one disagrees).
+ */
+export interface ActionContext {
+  settings: Settings;
+  mappings: Record<string, ColumnMapping>;
+  timeZone: string;
+}
+
+/** Check and Update progress: a sheet, and the sidebar's context (absent: read from the document). */
+export interface PlanRequest extends SheetRequest {
+  context?: ActionContext;
 }
 
 /**
@@ -369,9 +388,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: Err
 export interface Api {
   apiGetState(): StateResponse;
   apiSaveSettings(settings: Settings): Result<StateResponse>;
-  apiCheck(request: SheetRequest): Result<CheckResponse>;
+  apiCheck(request: PlanRequest): Result<CheckResponse>;
   apiFixIds(request: SheetRequest): Result<FixIdsResponse>;
-  apiProgress(request: SheetRequest): Result<ProgressResponse>;
+  apiProgress(request: PlanRequest): Result<ProgressResponse>;
   apiInsertTemplate(request: TemplateRequest): Result<TemplateResponse>;
   apiSelect(request: SelectRequest): Result<{ selected: string }>;
   apiReplan(request: ReplanRequest): Result<ReplanResponse>;

@@ -4,6 +4,7 @@ import type {
   Api,
   MappingRequest,
   NotionConnectRequest,
+  PlanRequest,
   NotionScheduleRequest,
   ReplanRequest,
   Result,
@@ -16,7 +17,7 @@ import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
 import { runFixIds } from './ids-action.js';
 import { convertSheet, saveSheetMapping, sheetMapping } from './mapping-action.js';
-import { ColumnMappingSchema } from './mappings.js';
+import { ColumnMappingSchema, MappingsSchema } from './mappings.js';
 import {
   notionConnect,
   notionDisconnect,
@@ -27,6 +28,8 @@ import {
 } from './notion/notion-api.js';
 import { runProgress } from './progress-action.js';
 import { runReplan } from './replan-action.js';
+import { contextSession, openSession } from './session.js';
+import type { Session } from './session.js';
 import { SettingsSchema } from './settings.js';
 import { getState, selectCell, updateSettings } from './state-action.js';
 import { insertTemplate } from './template-action.js';
@@ -41,6 +44,12 @@ const MAX_ROW = 10_000_000;
 const SHEET_NAME = z.string().check(z.minLength(1), z.maxLength(200));
 
 const SheetRequestSchema = z.object({ sheet: z.nullable(SHEET_NAME) }) satisfies z.ZodMiniType<SheetRequest>;
+/** A time zone as Sheets names it: an IANA name (Europe/Paris) or an offset (GMT-07:00). */
+const TIME_ZONE = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[A-Za-z0-9_+\-/:]+$/));
+const PlanRequestSchema = z.object({
+  sheet: z.nullable(SHEET_NAME),
+  context: z.optional(z.object({ settings: SettingsSchema, mappings: MappingsSchema, timeZone: TIME_ZONE })),
+}) satisfies z.ZodMiniType<PlanRequest>;
 const TemplateRequestSchema = z.object({
   framework: FrameworkIdSchema,
   examples: z.boolean(),
@@ -100,9 +109,16 @@ function handle<I, O>(schema: z.ZodMiniType<I>, input: unknown, action: (request
 
 export const apiGetState: Api['apiGetState'] = () => getState();
 export const apiSaveSettings: Api['apiSaveSettings'] = (settings) => handle(SettingsSchema, settings, updateSettings);
-export const apiCheck: Api['apiCheck'] = (request) => handle(SheetRequestSchema, request, runCheck);
+export const apiCheck: Api['apiCheck'] = (request) =>
+  handle(PlanRequestSchema, request, (r) => runCheck(r, undefined, planSession(r)));
 export const apiFixIds: Api['apiFixIds'] = (request) => handle(SheetRequestSchema, request, runFixIds);
-export const apiProgress: Api['apiProgress'] = (request) => handle(SheetRequestSchema, request, runProgress);
+export const apiProgress: Api['apiProgress'] = (request) =>
+  handle(PlanRequestSchema, request, (r) => runProgress(r, planSession(r)));
+
+/** The sidebar's context when it sent one (nothing read for it), else the document's properties. */
+function planSession(request: PlanRequest): Session {
+  return request.context === undefined ? openSession() : contextSession(request.context);
+}
 export const apiInsertTemplate: Api['apiInsertTemplate'] = (request) =>
   handle(TemplateRequestSchema, request, insertTemplate);
 export const apiReplan: Api['apiReplan'] = (request) => handle(ReplanRequestSchema, request, runReplan);

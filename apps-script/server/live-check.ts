@@ -91,7 +91,7 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (area === null) return;
   // Only the rows above the edit: an edit of the header row, or above it, is not re-checked.
   const head = readHead(sheet, area.firstRow - 1);
-  const session = openSession(event.source);
+  const session = openSession(event.source, true);
   if (!session.settings.liveCheck) return;
   const mapping = mappingOf(session, sheet);
   const headerIndex = findPlanHeaderRow(head, mapping);

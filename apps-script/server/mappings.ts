@@ -9,7 +9,8 @@ const MAPPINGS_KEY = 'cascade.mappings';
 const HEADER_TEXT = z.string().check(z.minLength(1), z.maxLength(500));
 
 export const ColumnMappingSchema = z.partialRecord(z.enum(MAPPABLE_FIELDS as [ColumnKey, ...ColumnKey[]]), HEADER_TEXT);
-const StoredSchema = z.record(z.string().check(z.regex(/^\d+$/)), ColumnMappingSchema);
+/** Every sheet's mapping by sheet ID, as saved (and as the sidebar sends them back). */
+export const MappingsSchema = z.record(z.string().check(z.regex(/^\d+$/)), ColumnMappingSchema);
 
 /** The saved mappings among the document's properties (none when unreadable). */
 export function mappingsFrom(properties: Readonly<Record<string, string>>): Map<number, ColumnMapping> {
@@ -21,7 +22,7 @@ export function mappingsFrom(properties: Readonly<Record<string, string>>): Map<
   } catch {
     return new Map();
   }
-  const parsed = StoredSchema.safeParse(raw);
+  const parsed = MappingsSchema.safeParse(raw);
   if (!parsed.success) return new Map();
   return new Map(Object.entries(parsed.data).map(([id, mapping]) => [Number(id), mapping as ColumnMapping]));
 }

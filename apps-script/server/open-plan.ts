@@ -17,8 +17,15 @@ export interface OpenPlan {
  * one call, with the settings and the sheet's saved mapping (or `columns`, a mapping not saved yet).
  */
 export function openPlan(session: Session, sheet: string | null | NamedSheet, columns?: ColumnMapping): OpenPlan {
-  const named = sheet !== null && typeof sheet === 'object' ? sheet : pickSheet(session.spreadsheet, sheet);
+  const named =
+    sheet === null ? activeNamed(session) : typeof sheet === 'object' ? sheet : pickSheet(session.spreadsheet, sheet);
   const mapping = columns ?? mappingOf(session, named.sheet);
   const planSheet = readPlanSheet(named, session.calendar, mapping);
   return { planSheet, plan: readPlan(planSheet.table, readOptions(session.settings, mapping)), mapping };
+}
+
+/** The active sheet and its name (the spreadsheet itself is not opened for it). */
+function activeNamed(session: Session): NamedSheet {
+  const sheet = session.activeSheet();
+  return { sheet, name: sheet.getName() };
 }

@@ -2,7 +2,7 @@ import { COLUMN_BY_KEY } from '../../shared/index.js';
 import type { CellValue, ColumnMap } from '../../shared/index.js';
 import type { OwnedColumn } from '../protocol.js';
 import { ownedCell } from './cells.js';
-import type { PlanSheet } from './plan-sheet.js';
+import type { OwnedBlock, PlanSheet } from './plan-sheet.js';
 
 // The tools write only the columns they own (Progress, Pace, Check) and blank IDs. Each owned
 // column is written with one setValues() on its own range (adjacent owned columns share one), so
@@ -54,19 +54,22 @@ function constantFormula(value: CellValue | undefined): CellValue {
 
 /**
  * Writes owned columns from spreadsheet row `firstRow` down: adjacent columns go in one range,
- * each range with one setValues() (and one getFormulas() when formulas may be kept). Returns the
- * number of formulas kept.
+ * each range with one setValues() (and one getFormulas() when formulas may be kept). A block that
+ * covers exactly the columns and rows of `read` (a range the caller read them through) is written
+ * through that range, with no getRange. Returns the number of formulas kept.
  */
 export function writeColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   firstRow: number,
   writes: readonly ColumnWrite[],
+  read: OwnedBlock | null = null,
 ): number {
   const rows = writes.length > 0 ? writes[0].values.length : 0;
   if (rows === 0) return 0;
   let kept = 0;
   for (const block of adjacentBlocks(writes)) {
-    const range = sheet.getRange(firstRow, block[0].index + 1, rows, block.length);
+    const same = read !== null && read.first === block[0].index && read.width === block.length && read.rows === rows;
+    const range = same ? read.range : sheet.getRange(firstRow, block[0].index + 1, rows, block.length);
     const formulas = block.some((w) => w.keepFormula !== undefined && w.formulas === undefined)
       ? range.getFormulas()
       : null;

@@ -43,6 +43,17 @@ export interface ProgressCells {
   owners: Map<number, CellOwner>;
   /** One per row under the header, from the first. */
   formulas: string[];
+  /** The range the formulas were read from (Progress, and Pace when it is next to it), for the write. */
+  block: OwnedBlock | null;
+}
+
+/** A range over owned columns side by side, every row under the header: read once, written once. */
+export interface OwnedBlock {
+  /** 0-based first column. */
+  first: number;
+  width: number;
+  rows: number;
+  range: GoogleAppsScript.Spreadsheet.Range;
 }
 
 /**
@@ -99,20 +110,20 @@ export function readPlanSheet({ sheet, name }: NamedSheet, calendar: ZoneCalenda
  * Tells Cascade's Progress cells from people's (shared/owned-cells.ts): its live formula and the
  * values it writes as constant formulas (=0.5) are its own and are blanked in the table; what a
  * person typed stays, and the core reads it as the row's manual progress. One getFormulas() for
- * the column, whatever the number of rows.
+ * the column, whatever the number of rows; with Pace right next to it, over both, so that Update
+ * progress writes them through the same range (one getRange fewer).
  */
 function claimProgress(sheet: Sheet, table: RawTable): ProgressCells | null {
   const columns = mapColumns(table.header);
   const index = columns.progress;
   if (index === undefined) return null;
   const headerRow = table.headerRow ?? 1;
-  const formulas =
-    table.rows.length > 0
-      ? sheet
-          .getRange(headerRow + 1, index + 1, table.rows.length, 1)
-          .getFormulas()
-          .map((row) => row[0] ?? '')
-      : [];
+  const rows = table.rows.length;
+  const pace = columns.pace;
+  const first = pace === index - 1 ? pace : index;
+  const width = pace === index - 1 || pace === index + 1 ? 2 : 1;
+  const block = rows > 0 ? { first, width, rows, range: sheet.getRange(headerRow + 1, first + 1, rows, width) } : null;
+  const formulas = block !== null ? block.range.getFormulas().map((row) => row[index - first] ?? '') : [];
   const owned = claimOwnedCells(
     table,
     columns,
@@ -120,7 +131,7 @@ function claimProgress(sheet: Sheet, table: RawTable): ProgressCells | null {
       formulaCellOwner(value, formulas[row - headerRow - 1] || undefined, { key, columns, row, marked: true }),
     ['progress'],
   );
-  return { index, owners: owned.progress?.owners ?? new Map<number, CellOwner>(), formulas };
+  return { index, owners: owned.progress?.owners ?? new Map<number, CellOwner>(), formulas, block };
 }
 
 /** Spreadsheet row number of the first row under the header, and how many rows follow it. */

@@ -61,7 +61,7 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
     ];
     if (plan.columns.pace !== undefined) writes.push({ index: plan.columns.pace, values: paceValues });
     if (checkIns.lastCheckIn) writes.push(checkIns.lastCheckIn);
-    const keptFormulas = writeColumns(planSheet.sheet, first, writes);
+    const keptFormulas = writeColumns(planSheet.sheet, first, writes, read?.block ?? null);
     const trend = trendFormulas(planSheet, plan);
     if (trend && count > 0) planSheet.sheet.getRange(first, trend.index + 1, count, 1).setFormulas(trend.formulas);
     if (progress.created && count > 0)

@@ -41,6 +41,21 @@ export function settingsFrom(properties: Readonly<Record<string, string>>): Sett
     : { ...DEFAULT_SETTINGS };
 }
 
+/**
+ * The spreadsheet's time zone as the sidebar last found it, kept for the live check, which has no
+ * sidebar to send it: it is checked against the date cells read like the sidebar's (ZoneCalendar.claimed).
+ */
+const ZONE_KEY = 'cascade.timeZone';
+
+export function storedZone(properties: Readonly<Record<string, string>>): string | undefined {
+  const zone = properties[ZONE_KEY];
+  return zone === undefined || zone === '' ? undefined : zone;
+}
+
+export function saveZone(zone: string): void {
+  PropertiesService.getDocumentProperties().setProperty(ZONE_KEY, zone);
+}
+
 export function saveSettings(settings: Settings): void {
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
 }

@@ -3,7 +3,7 @@ import type { FrameworkInfo, SelectRequest, Settings, StateResponse } from '../p
 import { UserError } from './errors.js';
 import { notAPlanMessage, readHead } from './plan-sheet.js';
 import { mappingOf, openSession } from './session.js';
-import { saveSettings } from './settings.js';
+import { saveSettings, saveZone } from './settings.js';
 
 /** What the sidebar shows on opening: the active sheet (a plan or not), the settings, the frameworks. */
 export function getState(): StateResponse {
@@ -12,13 +12,24 @@ export function getState(): StateResponse {
   const name = sheet.getName();
   const mapping = mappingOf(session, sheet);
   const isPlan = findPlanHeaderRow(readHead(sheet, sheet.getLastRow()), mapping) >= 0;
+  const timeZone = session.calendar.timeZone;
+  // Kept for the live check (one call, only when the zone is new or changed). Where it cannot be
+  // saved, the live check asks for the zone itself: no reason to fail the sidebar's opening.
+  if (session.storedZone !== timeZone) {
+    try {
+      saveZone(timeZone);
+    } catch (error) {
+      console.warn(`Cascade could not keep the time zone: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return {
     sheet: { name, isPlan, mapped: mapping !== undefined, message: isPlan ? '' : notAPlanMessage(name) },
     settings: session.settings,
     frameworks: frameworkInfos(),
     today: isoFromDay(session.today),
     realToday: isoFromDay(session.calendar.today()),
-    timeZone: session.calendar.timeZone,
+    timeZone,
+    mappings: Object.fromEntries(session.mappings),
   };
 }
 

@@ -16,14 +16,72 @@ export function isDate(value: unknown): value is Date {
 export class ZoneCalendar {
   private zone: string | null = null;
   private zoneFormatter: Intl.DateTimeFormat | null | undefined;
+  private clockFormatter: Intl.DateTimeFormat | null | undefined;
   private readonly cache = new Map<number, Date>();
+  /** Instants seen at midnight in the claimed zone (few distinct days, many cells). */
+  private readonly midnights = new Set<number>();
+  /** False while the zone is the one the sidebar sent (see `claimed`), not yet asked of the spreadsheet. */
+  private confirmed = true;
 
   /** The time zone, or how to ask for it: asked once, and only when a date needs it (one service call saved otherwise). */
   constructor(private readonly zoneSource: string | (() => string)) {}
 
+  /**
+   * A calendar on the zone the sidebar was told when it opened, which saves asking the spreadsheet.
+   * Someone may have changed the spreadsheet's zone since: a date cell holds a day, which Sheets
+   * hands over as that day's midnight in the spreadsheet's zone, so the first date read that is not
+   * at midnight in `zone` (a changed zone, or a cell with a time of day) makes the calendar ask
+   * `ask` once and use its answer from then on (settle()).
+   */
+  static claimed(zone: string, ask: () => string): ZoneCalendar {
+    const calendar = new ZoneCalendar(ask);
+    calendar.zone = zone;
+    calendar.confirmed = false;
+    return calendar;
+  }
+
   get timeZone(): string {
     this.zone ??= typeof this.zoneSource === 'string' ? this.zoneSource : this.zoneSource();
     return this.zone;
+  }
+
+  /**
+   * Before the dates of a grid are read: a claimed zone that a date cell contradicts (not at
+   * midnight in it) is replaced by the spreadsheet's own, asked once. Without Intl time zone data
+   * nothing can be checked, so the zone is asked at the first date.
+   */
+  settle(values: readonly (readonly unknown[])[]): void {
+    if (this.confirmed) return;
+    for (const row of values)
+      for (const cell of row)
+        if (typeof cell === 'object' && cell !== null && isDate(cell) && !this.atMidnight(cell)) {
+          this.confirm();
+          return;
+        }
+  }
+
+  private confirm(): void {
+    this.confirmed = true;
+    const real = typeof this.zoneSource === 'string' ? this.zoneSource : this.zoneSource();
+    if (real === this.zone) return;
+    this.zone = real;
+    this.zoneFormatter = undefined;
+    this.clockFormatter = undefined;
+    this.cache.clear();
+  }
+
+  private atMidnight(instant: Date): boolean {
+    if (this.clockFormatter === undefined) this.clockFormatter = zoneFormat(this.timeZone, true);
+    if (this.clockFormatter === null) return false;
+    const time = instant.getTime();
+    if (Number.isNaN(time) || this.midnights.has(time)) return true;
+    const midnight =
+      time % 1000 === 0 &&
+      this.clockFormatter
+        .formatToParts(instant)
+        .every((p) => (p.type !== 'hour' && p.type !== 'minute' && p.type !== 'second') || Number(p.value) === 0);
+    if (midnight) this.midnights.add(time);
+    return midnight;
   }
 
   private get format(): Intl.DateTimeFormat | null {
@@ -70,11 +128,16 @@ export class ZoneCalendar {
   }
 }
 
-function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
+function zoneFormat(timeZone: string, clock = false): Intl.DateTimeFormat | null {
   try {
-    const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    const format = new Intl.DateTimeFormat(
+      'en-US',
+      clock
+        ? { timeZone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric', second: 'numeric' }
+        : { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' },
+    );
     // A runtime without time zone data may ignore the zone or lack formatToParts: use the fallback.
-    return format.formatToParts(new Date(0)).some((p) => p.type === 'day') ? format : null;
+    return format.formatToParts(new Date(0)).some((p) => p.type === (clock ? 'hour' : 'day')) ? format : null;
   } catch {
     return null;
   }
@@ -85,6 +148,7 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
  * Other cells are left as they are.
  */
 export function normaliseDates(values: unknown[][], calendar: ZoneCalendar): void {
+  calendar.settle(values);
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     for (let c = 0; c < row.length; c++) {

@@ -1,6 +1,6 @@
 import { MULTIPLE_ACCOUNTS_HELP_URL } from '../about.js';
 import { ERROR_CATALOG } from '../error-codes.js';
-import type { ErrorCode, StateResponse } from '../protocol.js';
+import type { ActionContext, ErrorCode, StateResponse } from '../protocol.js';
 import { byId, fill, h, say } from './dom.js';
 import { ApiError } from './rpc.js';
 
@@ -16,6 +16,17 @@ export interface App {
   refreshState(): Promise<void>;
   /** Opens "Use this sheet" (the column mapping form) on the active sheet. */
   useThisSheet(): void;
+}
+
+/**
+ * Sent with Check and Update progress: the settings, mappings and time zone of the last state, so
+ * the server need not read them (nothing before the first state: the server reads them then).
+ */
+export function actionContext(app: App): { context?: ActionContext } {
+  const state = app.state;
+  return state === null
+    ? {}
+    : { context: { settings: state.settings, mappings: state.mappings, timeZone: state.timeZone } };
 }
 
 /**

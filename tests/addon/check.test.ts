@@ -195,26 +195,88 @@ describe('Check', () => {
     expect(select.error.message).toContain('row: Too small: expected number to be >=1');
   });
 
-  test('makes the same small number of service calls for 100 and 5,000 rows', () => {
-    const calls = (rows: number) => {
+  test('makes the same small number of service calls for 100 and 5,000 rows: 10 from the sidebar', () => {
+    const calls = (rows: number, sidebar: boolean) => {
       const loaded = loadBundle();
       withToday(loaded);
       seedPlan(loaded.world, bigPlan(rows));
+      const state = loaded.api('apiGetState');
+      const context = sidebar
+        ? { context: { settings: state.settings, mappings: state.mappings, timeZone: state.timeZone } }
+        : {};
       loaded.world.counter.reset();
-      const result = loaded.api('apiCheck', { sheet: null });
+      const result = loaded.api('apiCheck', { sheet: null, ...context });
       expect(result.ok).toBe(true);
       return { total: loaded.world.counter.serviceCalls, summary: loaded.world.counter.summary() };
     };
-    const small = calls(100);
-    const large = calls(5_000);
+    const small = calls(100, true);
+    const large = calls(5_000, true);
     expect(large.summary).toEqual(small.summary);
-    // Was 13 before the lock was left to the end of the execution; two more read the Progress
-    // column's formulas (getRange, getFormulas), which tell Cascade's values from people's.
-    expect(small.total).toBe(14);
+    // 14 before the sidebar sent its settings, mappings and time zone (3 calls) and the active sheet
+    // came from SpreadsheetApp.getActiveSheet (the spreadsheet is never opened: 1 call).
+    expect(small.total).toBe(10);
+    for (const name of [
+      'PropertiesService.getDocumentProperties',
+      'Spreadsheet.getSpreadsheetTimeZone',
+      'SpreadsheetApp.getActiveSpreadsheet',
+    ])
+      expect(small.summary[name], name).toBeUndefined();
     // One read of the whole sheet, one write of the Check column.
     expect(small.summary['Sheet.getSheetValues']).toBe(1);
     expect(small.summary['Range.getValues']).toBeUndefined();
     expect(small.summary['Range.setValues']).toBe(1);
+    // Without the sidebar's context: the document's properties (2), the spreadsheet and its zone (2).
+    const bare = calls(100, false);
+    expect(bare.total).toBe(14);
+    expect({ ...bare.summary, ...small.summary }).toEqual(bare.summary);
+  });
+
+  test('a plan without a Progress column has no formulas to read: 8 calls from the sidebar', () => {
+    const loaded = loadBundle();
+    withToday(loaded);
+    const full = bigPlan(100);
+    const drop = full.header.indexOf('Progress');
+    seedPlan(loaded.world, {
+      header: full.header.filter((_, i) => i !== drop),
+      rows: full.rows.map((row) => row.filter((_, i) => i !== drop)),
+    });
+    const state = loaded.api('apiGetState');
+    loaded.world.counter.reset();
+    const result = loaded.api('apiCheck', {
+      sheet: null,
+      context: { settings: state.settings, mappings: state.mappings, timeZone: state.timeZone },
+    });
+    expect(result.ok).toBe(true);
+    expect(loaded.world.counter.count('Range.getFormulas')).toBe(0);
+    expect(loaded.world.counter.serviceCalls).toBe(8);
+  });
+
+  test('uses the settings the sidebar sends: its "today", not the saved one', () => {
+    const loaded = loadBundle();
+    withToday(loaded, '2026-05-01');
+    seedPlan(loaded.world, smallPlan());
+    const state = loaded.api('apiGetState');
+    const settings = { ...state.settings, today: '2026-09-30' };
+    const result = loaded.api('apiCheck', {
+      sheet: null,
+      context: { settings, mappings: state.mappings, timeZone: state.timeZone },
+    });
+    expect(result.ok && result.value.today).toBe('2026-09-30');
+    // Without the sidebar's context, the saved settings are read.
+    const saved = loaded.api('apiCheck', { sheet: null });
+    expect(saved.ok && saved.value.today).toBe('2026-05-01');
+  });
+
+  test('refuses a context the sidebar should never send, naming the field', () => {
+    const loaded = loadBundle();
+    const state = loaded.api('apiGetState');
+    const result = loaded.run('apiCheck', {
+      sheet: null,
+      context: { settings: state.settings, mappings: state.mappings, timeZone: 'Europe/Paris; rm' },
+    }) as { ok: boolean; error: { code: string; message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('bad-request');
+    expect(result.error.message).toContain('context.timeZone');
   });
 });
 

@@ -201,13 +201,40 @@ describe('live check (onEdit)', () => {
     const small = measure(1_000, 600);
     const large = measure(10_000, 600);
     expect(large.calls).toEqual(small.calls);
-    expect(Object.values(large.calls).reduce((a, b) => a + b, 0)).toBe(14);
+    // 14 before the time zone the sidebar last saw was kept for the live check (checked against the
+    // dates read, asked for only when one disagrees).
+    expect(Object.values(large.calls).reduce((a, b) => a + b, 0)).toBe(13);
+    expect(large.calls['Spreadsheet.getSpreadsheetTimeZone']).toBeUndefined();
     const deep = measure(10_000, 9_000);
     expect(deep.calls).toEqual(large.calls);
     expect(deep.cells).toBeLessThan(3 * 10_060 + 400 * 19 + 10 * 26);
     // The three structure columns of every row, plus a few hundred full rows at most.
     expect(large.cells).toBeLessThan(3 * 10_060 + 400 * 19 + 10 * 26);
     expect(large.cells).toBeLessThan(large.wholeSheet / 4);
+  });
+
+  test('a time zone changed since the sidebar saw it: the edited dates are still the days typed', () => {
+    const { loaded, sheet, c } = setUp();
+    const check = c('Check');
+    // File > Settings > Time zone, after the sidebar saved Europe/Paris: date cells keep their days.
+    loaded.world.spreadsheet.setSpreadsheetTimeZone('Pacific/Kiritimati');
+    loaded.world.counter.reset();
+    // Due today: not overdue. Read in the old zone, the day would be the day before, overdue.
+    loaded.edit(sheet, 3, c('Due date'), [[TODAY]]);
+    expect(loaded.world.warnings).toEqual([]);
+    expect(loaded.world.counter.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(String(sheet.cell(3, check))).not.toMatch(/overdue|past/i);
+    expect(checkColumn(sheet, check)).toEqual(fullCheckColumn(sheet, check));
+  });
+
+  test('a document whose sidebar has not kept the time zone yet: the live check asks for it (14 calls)', () => {
+    const { loaded, sheet, c } = setUp(bigPlan(1_000));
+    loaded.world.documentProperties.store.delete('cascade.timeZone');
+    loaded.world.counter.reset();
+    loaded.edit(sheet, 600, c('Owner'), [['Omar Haddad']]);
+    expect(loaded.world.warnings).toEqual([]);
+    expect(loaded.world.counter.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(loaded.world.counter.serviceCalls).toBe(14);
   });
 
   test('a family scattered over the sheet costs a few more calls, as many for 3,000 rows as for 15,000, and is checked right', () => {
@@ -283,7 +310,7 @@ describe('live check (onEdit)', () => {
     // Rows in three ranges, Check cells in two blocks: the most a live check ever makes.
     expect(small['Sheet.getSheetValues']).toBe(1 + 1 + 3);
     expect(small['Range.setValues']).toBe(2);
-    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(19);
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(18);
   });
 
   test('the Check cell of the edited row matches a full check on a large generated plan, edit after edit', () => {

@@ -13,6 +13,12 @@ function settings(loaded: Loaded, allowOver = false): void {
   expect(loaded.api('apiSaveSettings', { today: TODAY, allowOver, framework: null, liveCheck: true }).ok).toBe(true);
 }
 
+/** What the sidebar sends with Update progress: its last state's settings, mappings and time zone. */
+function sidebarContext(loaded: Loaded) {
+  const state = loaded.api('apiGetState');
+  return { settings: state.settings, mappings: state.mappings, timeZone: state.timeZone };
+}
+
 function coreProgress(table: RawTable, allowOver = false) {
   return computeProgress(readPlan(table), { today: dayFromIso(TODAY), allowOver });
 }
@@ -176,37 +182,64 @@ describe('Update progress', () => {
     expect([sheet.cell(2, 9), sheet.formula(2, 9)]).toEqual([0.3, '']);
   });
 
-  test('makes the same small number of service calls for 100 and 5,000 rows', () => {
-    const calls = (rows: number) => {
+  test('makes the same small number of service calls for 100 and 5,000 rows, from the sidebar and without its context', () => {
+    const calls = (rows: number, sidebar: boolean) => {
       const loaded = loadBundle();
       settings(loaded);
       seedPlan(loaded.world, bigPlan(rows));
+      const context = sidebar ? { context: sidebarContext(loaded) } : {};
       loaded.world.counter.reset();
-      expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+      expect(loaded.api('apiProgress', { sheet: null, ...context }).ok).toBe(true);
       return loaded.world.counter.summary();
     };
-    const small = calls(100);
-    const large = calls(5_000);
-    // The first update also creates the Check-ins sheet with a check-in per row: 5,000 of them need
-    // one insertRowsAfter more than 100 do; every other count is the same.
-    expect(large['Sheet.insertRowsAfter']).toBe(1);
-    delete large['Sheet.insertRowsAfter'];
-    expect(large).toEqual(small);
-    // 14 for the update itself (one getRange for the Progress column's formulas, which tell
-    // Cascade's values from people's), 10 more for the history's first records (the Check-ins sheet created).
-    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(24);
-    // One read of the sheet, one of the Progress and Pace formulas, one write of both columns; one
-    // append of every check-in (the first records are the baseline: Last check-in is not written).
-    expect([small['Sheet.getSheetValues'], small['Range.getFormulas'], small['Range.setValues']]).toEqual([1, 1, 2]);
+    for (const sidebar of [true, false]) {
+      const small = calls(100, sidebar);
+      const large = calls(5_000, sidebar);
+      // The first update also creates the Check-ins sheet with a check-in per row: 5,000 of them need
+      // one insertRowsAfter more than 100 do; every other count is the same.
+      expect(large['Sheet.insertRowsAfter']).toBe(1);
+      delete large['Sheet.insertRowsAfter'];
+      expect(large).toEqual(small);
+      // 12 for the update itself from the sidebar (15 without its context: the document's
+      // properties and the time zone read), 8 more for the history's first records (the Check-ins
+      // sheet created). Was 24 before the sidebar sent its context and Progress was written through
+      // the range its formulas were read from.
+      expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(sidebar ? 20 : 23);
+      // One read of the sheet, one of the Progress and Pace formulas, one write of both columns; one
+      // append of every check-in (the first records are the baseline: Last check-in is not written).
+      expect([small['Sheet.getSheetValues'], small['Range.getFormulas'], small['Range.setValues']]).toEqual([1, 1, 2]);
+    }
   });
 
-  test('an update with nothing to record reads the history and asks no one who they are: 16 calls', () => {
+  test('an update that records a check-in on a template plan: 21 calls from the sidebar (25 before)', () => {
+    const loaded = loadBundle();
+    settings(loaded);
+    const template = { framework: 'okr', examples: true, today: TODAY, allowOver: false } as const;
+    expect(loaded.api('apiInsertTemplate', template).ok).toBe(true);
+    const sheet = loaded.world.spreadsheet.sheets[loaded.world.spreadsheet.sheets.length - 1];
+    const header = sheet.values[0] as string[];
+    const context = sidebarContext(loaded);
+    expect(loaded.api('apiProgress', { sheet: null, context }).ok).toBe(true);
+    sheet.range(3, header.indexOf('Current') + 1).setValues([[7]]);
+    loaded.world.counter.reset();
+    const update = loaded.api('apiProgress', { sheet: null, context });
+    expect(update.ok && update.value.checkIns?.added).toBe(1);
+    const calls = loaded.world.counter.summary();
+    // 12 as above, then who (1), the append with its percent format (getMaxRows, 2 ranges: 5) and
+    // the Last check-in column, whose formulas are kept (3).
+    expect(calls['Session.getActiveUser']).toBe(1);
+    expect(calls['Range.getFormulas']).toBe(2);
+    expect(loaded.world.counter.serviceCalls).toBe(21);
+  });
+
+  test('an update with nothing to record reads the history and asks no one who they are: 12 calls from the sidebar', () => {
     const loaded = loadBundle();
     settings(loaded);
     seedPlan(loaded.world, bigPlan(100));
-    expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+    const context = sidebarContext(loaded);
+    expect(loaded.api('apiProgress', { sheet: null, context }).ok).toBe(true);
     loaded.world.counter.reset();
-    const again = loaded.api('apiProgress', { sheet: null });
+    const again = loaded.api('apiProgress', { sheet: null, context });
     expect(again.ok && again.value.checkIns?.added).toBe(0);
     const calls = loaded.world.counter.summary();
     expect(calls['Session.getActiveUser']).toBeUndefined();
@@ -217,8 +250,17 @@ describe('Update progress', () => {
       calls['Range.getFormulas'],
       calls['Range.setValues'],
     ]).toEqual([1, 2, 1, 1]);
-    // The Progress column's formulas and the write of Progress and Pace take a range each.
-    expect(calls['Sheet.getRange']).toBe(2);
-    expect(loaded.world.counter.serviceCalls).toBe(16);
+    // Progress and Pace sit side by side: their formulas are read and both written through one range.
+    expect(calls['Sheet.getRange']).toBe(1);
+    // The settings, mappings and time zone came with the request: none of them read.
+    for (const name of ['PropertiesService.getDocumentProperties', 'Spreadsheet.getSpreadsheetTimeZone'])
+      expect(calls[name], name).toBeUndefined();
+    // The active sheet in one call; the spreadsheet opened once, for the Check-ins sheet.
+    expect([calls['SpreadsheetApp.getActiveSheet'], calls['SpreadsheetApp.getActiveSpreadsheet']]).toEqual([1, 1]);
+    expect(loaded.world.counter.serviceCalls).toBe(12);
+    // Without the sidebar's context (16 before the shared range): the properties (2), the time zone (1).
+    loaded.world.counter.reset();
+    expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+    expect(loaded.world.counter.serviceCalls).toBe(15);
   });
 });

@@ -97,3 +97,75 @@ describe('dates across time zones', () => {
     expect(loaded.world.counter.count('Utilities.formatDate')).toBe(distinctDates);
   });
 });
+
+describe('the time zone the sidebar sends', () => {
+  const contextOf = (loaded: ReturnType<typeof loadBundle>) => {
+    const state = loaded.api('apiGetState');
+    return { settings: state.settings, mappings: state.mappings, timeZone: state.timeZone };
+  };
+
+  test('is used without asking the spreadsheet while the date cells agree with it', () => {
+    const loaded = loadBundle({ timeZone: 'Pacific/Kiritimati' });
+    loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true });
+    seedPlan(loaded.world, planWithDates());
+    const context = contextOf(loaded);
+    loaded.world.counter.reset();
+    const progress = loaded.api('apiProgress', { sheet: null, context });
+    if (!progress.ok) throw new Error(progress.error.message);
+    expect(progress.value.items[0].children[0].expected).toBe(0.5);
+    expect(loaded.world.counter.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
+  });
+
+  test.each([
+    ['Pacific/Kiritimati', 'Pacific/Pago_Pago'],
+    ['Pacific/Pago_Pago', 'Asia/Tokyo'],
+    ['Europe/Paris', 'America/Los_Angeles'],
+  ])(
+    'changed from %s to %s while the sidebar is open: a date off midnight makes it ask, and the days stay the days typed',
+    (before, after) => {
+      const loaded = loadBundle({ timeZone: before });
+      loaded.api('apiSaveSettings', { today: '2026-04-16', allowOver: false, framework: null, liveCheck: true });
+      seedPlan(loaded.world, planWithDates());
+      const context = contextOf(loaded);
+      expect(context.timeZone).toBe(before);
+      // File > Settings > Time zone, in another window: the cells keep their days.
+      loaded.world.spreadsheet.setSpreadsheetTimeZone(after);
+      loaded.world.counter.reset();
+      const progress = loaded.api('apiProgress', { sheet: null, context });
+      if (!progress.ok) throw new Error(progress.error.message);
+      // 15 of 30 days elapsed, as typed: the stale zone would shift both dates by a day or more.
+      expect(progress.value.items[0].children[0].expected).toBe(0.5);
+      expect(loaded.world.counter.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+      const check = loaded.api('apiCheck', {
+        sheet: null,
+        context: { ...context, settings: { ...context.settings, today: '2026-05-02' } },
+      });
+      if (!check.ok) throw new Error(check.error.message);
+      expect(check.value.groups.some((g) => g.row === 3 && g.findings.some((f) => f.rule === 'progress/overdue'))).toBe(
+        true,
+      );
+    },
+  );
+});
+
+test('the sidebar’s state keeps the time zone for the live check: saved when new or changed, not on every opening', () => {
+  const loaded = loadBundle({ timeZone: 'Asia/Tokyo' });
+  const saves = () => loaded.world.counter.count('Properties.setProperty');
+  loaded.api('apiGetState');
+  expect([saves(), loaded.world.documentProperties.store.get('cascade.timeZone')]).toEqual([1, 'Asia/Tokyo']);
+  loaded.api('apiGetState');
+  expect(saves()).toBe(1);
+  loaded.world.spreadsheet.setSpreadsheetTimeZone('Europe/Paris');
+  loaded.api('apiGetState');
+  expect([saves(), loaded.world.documentProperties.store.get('cascade.timeZone')]).toEqual([2, 'Europe/Paris']);
+});
+
+test('a time zone that cannot be kept (no right to write the document’s properties) does not stop the sidebar from opening', () => {
+  const loaded = loadBundle({ timeZone: 'Asia/Tokyo' });
+  loaded.world.documentProperties.setProperty = () => {
+    throw new Error('You do not have permission to change this document.');
+  };
+  const state = loaded.api('apiGetState');
+  expect(state.timeZone).toBe('Asia/Tokyo');
+  expect(loaded.world.warnings.join('\n')).toMatch(/could not keep the time zone/);
+});

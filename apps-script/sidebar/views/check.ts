@@ -1,6 +1,6 @@
 import { columnLetter } from '../../../shared/columns.js';
 import type { CheckResponse, FindingGroup, FindingView } from '../../protocol.js';
-import { reportError, running, showSheetLine } from '../app.js';
+import { actionContext, reportError, running, showSheetLine } from '../app.js';
 import type { App } from '../app.js';
 import { byId, fill, h, say } from '../dom.js';
 import { plural } from '../../../shared/format.js';
@@ -17,7 +17,7 @@ export function runCheck(app: App, sheet: string | null = null): Promise<void> {
   const message = byId('check-message');
   return running(byId<HTMLButtonElement>('check-run'), 'Checking…', async () => {
     try {
-      const result = unwrap(await call('apiCheck', { sheet }));
+      const result = unwrap(await call('apiCheck', { sheet, ...actionContext(app) }));
       app.planSheet = result.sheet;
       showSheetLine(result.sheet, true);
       fill(message);
@@ -43,7 +43,7 @@ function fixIds(app: App): Promise<void> {
       }
       const shown = result.filled.slice(0, 5).map((f) => `${f.id} (row ${f.row})`);
       const more = result.filled.length > shown.length ? `, and ${result.filled.length - shown.length} more` : '';
-      const recheck = unwrap(await call('apiCheck', { sheet: result.sheet }));
+      const recheck = unwrap(await call('apiCheck', { sheet: result.sheet, ...actionContext(app) }));
       renderCheck(app, recheck);
       const kept = result.keptTyped > 0 ? ` ${plural(result.keptTyped, 'ID')} typed in meanwhile kept as typed.` : '';
       say(message, 'good', `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.${kept}`);

@@ -1,5 +1,5 @@
 import type { PaceStatus, ProgressResponse, ProgressView } from '../../protocol.js';
-import { reportError, running, showSheetLine } from '../app.js';
+import { actionContext, reportError, running, showSheetLine } from '../app.js';
 import type { App } from '../app.js';
 import { byId, fill, h, say } from '../dom.js';
 import { percentText, plural } from '../../../shared/format.js';
@@ -27,7 +27,7 @@ export function runProgress(app: App): Promise<void> {
   const message = byId('progress-message');
   return running(byId<HTMLButtonElement>('progress-run'), 'Updating…', async () => {
     try {
-      const result = unwrap(await call('apiProgress', { sheet: null }));
+      const result = unwrap(await call('apiProgress', { sheet: null, ...actionContext(app) }));
       app.planSheet = result.sheet;
       showSheetLine(result.sheet, true);
       renderProgress(app, result);

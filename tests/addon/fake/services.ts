@@ -212,6 +212,7 @@ export class FakeWorld {
       GoogleAppsScript.Spreadsheet.SpreadsheetApp,
       | 'getActiveSpreadsheet'
       | 'getActive'
+      | 'getActiveSheet'
       | 'getUi'
       | 'flush'
       | 'newDataValidation'
@@ -222,6 +223,10 @@ export class FakeWorld {
         (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
       getActive: () =>
         (world.activeDocument ? world.spreadsheet.api : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      // "The active sheet in a spreadsheet is the sheet that is being displayed in the spreadsheet
+      // UI" (SpreadsheetApp.getActiveSheet): the active spreadsheet's, reached in one call.
+      getActiveSheet: () =>
+        (world.activeDocument ? world.spreadsheet.getActiveSheet() : null) as GoogleAppsScript.Spreadsheet.Sheet,
       getUi: () => world.ui.api,
       flush: () => {
         world.flushes.push(world.counter.log.length);

@@ -169,10 +169,17 @@ export class FakeConditionalFormatRuleBuilder {
 
 export class FakeSpreadsheet implements Pick<
   GSpreadsheet,
-  'getActiveSheet' | 'getSheetByName' | 'getSheets' | 'insertSheet' | 'getSpreadsheetTimeZone' | 'getName' | 'getId'
+  | 'getActiveSheet'
+  | 'getSheetByName'
+  | 'getSheets'
+  | 'insertSheet'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getName'
+  | 'getId'
 > {
   readonly api: GSpreadsheet;
-  readonly zone: Zone;
+  zone: Zone;
   readonly sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
   activeRange: FakeRange | null = null;
@@ -180,7 +187,7 @@ export class FakeSpreadsheet implements Pick<
 
   constructor(
     readonly counter: CallCounter,
-    readonly timeZone = 'Etc/GMT',
+    public timeZone = 'Etc/GMT',
     readonly name = 'Plan',
   ) {
     this.zone = new Zone(timeZone);
@@ -224,6 +231,11 @@ export class FakeSpreadsheet implements Pick<
   }
   getSpreadsheetTimeZone(): string {
     return this.timeZone;
+  }
+  /** Like File > Settings > Time zone: date cells keep their day serials, so each is read as another instant. */
+  setSpreadsheetTimeZone(timeZone: string): void {
+    this.timeZone = timeZone;
+    this.zone = new Zone(timeZone);
   }
   getName(): string {
     return this.name;
@@ -397,7 +409,8 @@ export class FakeSheet implements Pick<
         }
         data.push(line);
       }
-      const hf = HyperFormula.buildFromArray(data, { licenseKey: 'gpl-v3' });
+      // Sheets caps a spreadsheet at 10 million cells, not HyperFormula's default 40,000 rows.
+      const hf = HyperFormula.buildFromArray(data, { licenseKey: 'gpl-v3', maxRows: 10_000_000 });
       const out = hf.getSheetValues(0);
       hf.destroy();
       this.computed = new Map();
