@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XlsxPackage } from '../../cli/xlsx/package-read.js';
-import { readSheet } from '../../cli/xlsx/sheet-read.js';
-import { readDateStyles, readSharedStrings, readWorkbookInfo } from '../../cli/xlsx/workbook-read.js';
 import { cascade, json, ROOT, tempDir } from './helpers.js';
+import { allCells, planReading } from './workbook-reading.js';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/producers');
 const COMMITTED = [
@@ -25,13 +23,7 @@ let dir: string;
 let expected: { progress: unknown; lint: unknown };
 
 /** What a manager sees of a plan, without the file's name. */
-async function reading(file: string) {
-  const progress = json(await cascade(['progress', file, '--format', 'json', ...TODAY]));
-  const lint = await cascade(['lint', file, '--format', 'json', ...TODAY]);
-  const { file: _p, ...p } = progress;
-  const { file: _l, ...l } = json(lint);
-  return { progress: p, lint: l };
-}
+const reading = (file: string) => planReading(file, TODAY[1]);
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -128,28 +120,6 @@ describe('progress --write on every producer changes only its own cells', () => 
     });
   }
 });
-
-/** Every cell of every sheet, read with cascade's own reader: "sheet!A1" → value as JSON. */
-async function allCells(file: string): Promise<Map<string, string>> {
-  const pkg = await XlsxPackage.open(await readFile(file));
-  const info = await readWorkbookInfo(pkg);
-  const options = {
-    sharedStrings: await readSharedStrings(pkg, info.sharedStringsPart),
-    dateStyles: await readDateStyles(pkg, info.stylesPart),
-    date1904: info.date1904,
-  };
-  const cells = new Map<string, string>();
-  for (const sheet of info.sheets) {
-    if (!sheet.part) continue;
-    const read = await readSheet(pkg, sheet.part, options);
-    read.grid.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) cells.set(`${sheet.name}!${String.fromCharCode(65 + c)}${r + 1}`, JSON.stringify(value));
-      }),
-    );
-  }
-  return cells;
-}
 
 async function rewriteParts(from: string, to: string, change: (name: string, xml: string) => string) {
   const zip = await JSZip.loadAsync(await readFile(from));
