@@ -308,6 +308,18 @@ describe('progress --write, then LibreOffice opens the written workbook', () => 
     expect(same.code, same.stderr).toBe(0);
     expect(same.stderr).toContain('is already up to date; nothing was changed.');
     expect((await readFile(plan)).equals(bytes)).toBe(true);
+    // Someone types KR1.1's new Current (40 of 50) into the workbook LibreOffice saved: the
+    // Progress cascade wrote there (=0.5, kept by LibreOffice) moves to 80 %.
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const typed = xml.replace(/(<c r="I3"[^>]*>)<v>25<\/v>/, '$1<v>40</v>');
+    expect(typed).not.toBe(xml);
+    zip.file('xl/worksheets/sheet1.xml', typed);
+    await writeFile(plan, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const moved = await cascade(['progress', plan, '--write', '--today', TODAY]);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stderr).not.toMatch(/typed by a person|nothing was written/);
+    expect((await allCells(plan)).get('blank-id!O3')).toBe('0.8');
     // A later day moves the template's Pace cells, which LibreOffice kept as cascade's constant
     // formulas: written without a word of a person's values.
     const later = await cascade(['progress', template, '--write', '--today', '2026-06-15']);
