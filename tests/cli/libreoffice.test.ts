@@ -4,7 +4,7 @@
 // cascade's cells changed; LibreOffice's own lock file is recognised.
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
@@ -69,8 +69,14 @@ T1.1.1,Task,KR1.1,Call the 20 warmest leads,Ben,,,,,,,2026-05-15,Done,
 const soffice = findSoffice();
 let dir: string;
 let lo: LibreOffice;
-/** The CSV of each plan and the .xlsx LibreOffice saved from it. */
-const plans = new Map<string, { csv: string; xlsx: string }>();
+/** Each plan: its CSV, the workbook LibreOffice saved from it, and that workbook's plan sheet. */
+const plans = new Map<string, { csv: string; xlsx: string; sheet: string }>();
+
+/** LibreOffice's other Save As choices for .xlsx, tried on two plans. */
+const VARIANTS = [
+  { suffix: 'ooxml', to: 'xlsx:Calc Office Open XML', extension: 'xlsx', what: 'Office Open XML Spreadsheet' },
+  { suffix: 'xlsm', to: 'xlsm:Calc MS Excel 2007 VBA XML', extension: 'xlsm', what: 'Excel 2007-365 (macro-enabled)' },
+];
 
 beforeAll(async () => {
   if (soffice === null) throw new Error(SOFFICE_MISSING);
@@ -103,11 +109,18 @@ beforeAll(async () => {
   const german = join(dir, 'de', 'typed-dates-de.csv');
   await writeFile(german, TYPED_DATES_DE);
 
-  await lo.convert(sources, XLSX, xlsx, { infilter: csvImport({ separator: ',', language: 'en-US' }) });
+  const us = csvImport({ separator: ',', language: 'en-US' });
+  await lo.convert(sources, XLSX, xlsx, { infilter: us });
   await lo.convert([german], XLSX, xlsx, { infilter: csvImport({ separator: ';', language: 'de-DE' }) });
-  for (const source of [...sources, german]) {
-    const name = source.replace(/^.*\//, '').replace(/\.csv$/, '');
-    plans.set(name, { csv: source, xlsx: join(xlsx, `${name}.xlsx`) });
+  const base = (file: string) => file.replace(/^.*\//, '').replace(/\.csv$/, '');
+  for (const source of [...sources, german])
+    plans.set(base(source), { csv: source, xlsx: join(xlsx, `${base(source)}.xlsx`), sheet: base(source) });
+  for (const variant of VARIANTS) {
+    const twoPlans = [join(csv, 'plan.csv'), join(csv, 'blank-id.csv')];
+    const out = await lo.convert(twoPlans, variant.to, join(dir, variant.suffix), { infilter: us });
+    twoPlans.forEach((source, i) =>
+      plans.set(`${base(source)}-${variant.suffix}`, { csv: source, xlsx: out[i], sheet: base(source) }),
+    );
   }
 }, 180_000);
 
@@ -120,11 +133,15 @@ describe('a plan LibreOffice saved as .xlsx reads as its CSV', () => {
     'typed-dates-de',
     'blank-id',
     ...REAL,
+    ...VARIANTS.flatMap((v) => [`plan-${v.suffix}`, `blank-id-${v.suffix}`]),
   ];
+  // plan.csv and blank-id.csv are read once for their three workbooks.
+  const csvReadings = new Map<string, ReturnType<typeof planReading>>();
+  const csvReading = (csv: string) => csvReadings.get(csv) ?? csvReadings.set(csv, planReading(csv, TODAY)).get(csv)!;
   for (const name of names) {
     it(name, async () => {
       const { csv, xlsx } = plans.get(name)!;
-      const [fromCsv, fromXlsx] = await Promise.all([planReading(csv, TODAY), planReading(xlsx, TODAY)]);
+      const [fromCsv, fromXlsx] = await Promise.all([csvReading(csv), planReading(xlsx, TODAY)]);
       expect(fromXlsx).toEqual(fromCsv);
     });
   }
@@ -215,10 +232,13 @@ describe('LibreOffice .ods and .xls files get the plain words the command has fo
 });
 
 describe('progress --write, then LibreOffice opens the written workbook', () => {
-  /** blank-id: the plan with a blank ID, saved by LibreOffice; template: cascade's own, re-saved there. */
-  const WRITTEN = ['blank-id', 'template'];
+  /**
+   * blank-id: the plan with a blank ID, saved by LibreOffice (as Excel 2007-365, as Office Open XML
+   * and as .xlsm); template: cascade's own, re-saved there.
+   */
+  const WRITTEN = ['blank-id', 'template', ...VARIANTS.map((v) => `blank-id-${v.suffix}`)];
   const folder = () => join(dir, 'written');
-  const writes = new Map<string, { stderr: string; items: Item[] }>();
+  const written = new Map<string, { before: string; after: string; sheet: string; stderr: string; items: Item[] }>();
   let exported: string[];
 
   beforeAll(async () => {
@@ -227,21 +247,21 @@ describe('progress --write, then LibreOffice opens the written workbook', () => 
     const made = await cascade(['template', template, '--framework', 'okr', '--examples', '--today', TODAY]);
     expect(made.code, made.stderr).toBe(0);
     const [resaved] = await lo.convert([template], XLSX, join(dir, 'resaved'));
-    const saved = { 'blank-id': plans.get('blank-id')!.xlsx, template: resaved };
+    plans.set('template', { csv: '', xlsx: resaved, sheet: 'Cascade' });
     for (const name of WRITTEN) {
-      const before = join(folder(), `before-${name}.xlsx`);
-      const after = join(folder(), `after-${name}.xlsx`);
-      await copyFile(saved[name as keyof typeof saved], before);
+      const { xlsx: saved, sheet } = plans.get(name)!;
+      const extension = extname(saved);
+      const before = join(folder(), `before-${name}${extension}`);
+      const after = join(folder(), `after-${name}${extension}`);
+      await copyFile(saved, before);
       await copyFile(before, after);
       const r = await cascade(['progress', after, '--write', '--today', TODAY]);
       expect(r.code, r.stderr).toBe(0);
       const items = json(await cascade(['progress', after, '--format', 'json', '--today', TODAY])).items as Item[];
-      writes.set(name, { stderr: r.stderr, items });
+      written.set(name, { before, after, sheet, stderr: r.stderr, items });
     }
     // One call opens every workbook, before and after, and exports each sheet as LibreOffice shows it.
-    const files = WRITTEN.flatMap((name) =>
-      [`before-${name}`, `after-${name}`].map((f) => join(folder(), `${f}.xlsx`)),
-    );
+    const files = [...written.values()].flatMap((w) => [w.before, w.after]);
     await lo.convert(files, CSV_EVERY_SHEET, join(dir, 'shown'));
     exported = await readdir(join(dir, 'shown'));
   }, 180_000);
@@ -255,9 +275,8 @@ describe('progress --write, then LibreOffice opens the written workbook', () => 
 
   for (const name of WRITTEN) {
     it(`${name}: only Progress, Pace and blank IDs changed, each to what cascade computed; the history is a new sheet`, async () => {
-      const { stderr, items } = writes.get(name)!;
+      const { sheet, stderr, items } = written.get(name)!;
       expect(stderr).toMatch(/Wrote progress into .*: \d+ cells updated/);
-      const sheet = name === 'template' ? 'Cascade' : name;
       const before = await shown(`before-${name}`, sheet);
       const after = await shown(`after-${name}`, sheet);
       const header = after[0];
@@ -287,7 +306,7 @@ describe('progress --write, then LibreOffice opens the written workbook', () => 
       const added = col('Progress') >= (before[0]?.length ?? 0);
       expect(changed).toEqual([
         ...(added ? [`Progress1: "" → "Progress"`] : []),
-        ...(name === 'blank-id' ? ['ID KR1.1'] : []),
+        ...(name.startsWith('blank-id') ? ['ID KR1.1'] : []),
       ]);
       expect(exported.some((f) => f === `before-${name}-Check-ins.csv`)).toBe(false);
       const history = await shown(`after-${name}`, 'Check-ins');
@@ -298,10 +317,13 @@ describe('progress --write, then LibreOffice opens the written workbook', () => 
 
   it('a workbook cascade wrote, saved again in LibreOffice, is still cascade’s: its cells are known as its own', async () => {
     const [plan, template] = await lo.convert(
-      WRITTEN.map((name) => join(folder(), `after-${name}.xlsx`)),
+      ['blank-id', 'template'].map((name) => written.get(name)!.after),
       XLSX,
       join(dir, 'saved-again'),
     );
+    const workbook = await (await JSZip.loadAsync(await readFile(template))).file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/name="_Cascade_Progress"[^>]*>[^<]*Cascade[^<]*!\$Q:\$Q</);
+    expect(workbook).toMatch(/name="_Cascade_Pace"[^>]*>[^<]*Cascade[^<]*!\$R:\$R</);
     // The same day: nothing to do, and nothing is touched.
     const bytes = await readFile(plan);
     const same = await cascade(['progress', plan, '--write', '--today', TODAY]);

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cascade, json, ROOT, tempDir } from './helpers.js';
@@ -93,6 +94,59 @@ describe('every producer reads as its CSV', () => {
     const r = await cascade(['lint', file, '--format', 'json', ...TODAY]);
     const findings = json(r).findings.filter((f: { row: number }) => f.row === 3);
     expect(JSON.stringify(findings)).toContain('#N/A');
+  });
+});
+
+// Google Sheets and Numbers cannot run here: their documented traits (README.md beside the
+// fixtures) are applied to LibreOffice's file, never a made-up download.
+describe('traits of programs that cannot run here', () => {
+  const DUMMY = '<f>IFERROR(__xludf.DUMMYFUNCTION("GOOGLETRANSLATE(""Big deal"",""en"",""en"")"),"Big deal")</f>';
+
+  it("Google Sheets' download traits: no <dimension>, and a Sheets-only function wrapped in __xludf.DUMMYFUNCTION with its value", async () => {
+    const file = join(dir, 'google-traits.xlsx');
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
+      /worksheets\/sheet1\.xml$/.test(name)
+        ? xml
+            .replace(/<dimension [^>]*\/>/, '')
+            .replace(/<c r="N3"([^>]*?) t="s"><v>\d+<\/v><\/c>/, `<c r="N3"$1 t="str">${DUMMY}<v>Big deal</v></c>`)
+        : xml,
+    );
+    const sheet = async () =>
+      (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(await sheet()).toContain(DUMMY);
+    expect(await sheet()).not.toContain('<dimension');
+    expect(await reading(file)).toEqual(expected);
+
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Added a Progress column (column O)');
+    expect(await sheet()).toContain(`${DUMMY}<v>Big deal</v>`);
+    expect(await reading(file)).toMatchObject({ progress: expected.progress });
+  });
+
+  it("Numbers' export traits: an Export Summary sheet first, the plan in a sheet named after its table", async () => {
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile(join(FIXTURES, 'libreoffice-from-csv.xlsx'));
+    const workbook = new ExcelJS.Workbook();
+    const summary = workbook.addWorksheet('Export Summary');
+    summary.addRow(['Export Summary']);
+    summary.addRow(['This document was exported from Numbers. Each table was converted to an Excel worksheet.']);
+    summary.addRow([]);
+    summary.addRow(['Numbers Sheet Name', 'Numbers Table Name', 'Excel Worksheet Name']);
+    summary.addRow(['Sheet 1', 'Plan', 'Sheet 1 - Plan']);
+    const sheet = workbook.addWorksheet('Sheet 1 - Plan');
+    source.worksheets[0].eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        sheet.getCell(r, c).value = cell.value;
+        sheet.getCell(r, c).numFmt = cell.numFmt;
+      }),
+    );
+    const file = join(dir, 'numbers-traits.xlsx');
+    await workbook.xlsx.writeFile(file);
+    expect(await reading(file)).toEqual(expected);
+    const r = await cascade(['progress', file, ...TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('numbers-traits.xlsx');
   });
 });
 
