@@ -124,7 +124,8 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-describe('a plan LibreOffice saved as .xlsx reads as its CSV', () => {
+// Concurrent: each test runs four commands and waits for them; the next one's fill the wait.
+describe.concurrent('a plan LibreOffice saved as .xlsx reads as its CSV', () => {
   const names = [
     ...FRAMEWORKS.map((f) => `template-${f}`),
     'plan',
