@@ -71,6 +71,17 @@ export function cellText(cell: CellValue | undefined): string {
   return String(cell).trim();
 }
 
+/**
+ * A Status cell as text. A number from 0 to 1 there is a percent that a spreadsheet turned into a
+ * number when someone typed `33 %` (Excel, LibreOffice and Google Sheets all do, and show it with a
+ * percent format): it reads as that percent, `33%`, as the same cell does in a CSV file. Other
+ * numbers stay as written (`42` is no status).
+ */
+export function statusCellText(cell: CellValue | undefined): string {
+  if (typeof cell === 'number' && cell >= 0 && cell <= 1) return `${Number((cell * 100).toFixed(9))}%`;
+  return cellText(cell);
+}
+
 function isBlankCell(cell: CellValue | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
@@ -162,7 +173,7 @@ function readRow(
   const numbers = read.numbers;
   const levelText = cellText(cellAt(cells, c.level));
   const typeText = cellText(cellAt(cells, c.type));
-  const statusText = cellText(cellAt(cells, c.status));
+  const statusText = statusCellText(cellAt(cells, c.status));
   const startCell = cellAt(cells, c.start);
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);

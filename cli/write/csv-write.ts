@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { usesDecimalComma, type CsvSource } from '../files/csv-read.js';
 import { scanCsv, type CsvField } from '../files/csv-scan.js';
 import { encodeCsv, type CsvDialect } from '../files/csv-text.js';
-import type { CellEdit } from './cell-edit.js';
+import { keepsFormula, type CellEdit } from './cell-edit.js';
 
 export interface CsvEditResult {
   data: Buffer;
@@ -37,7 +37,7 @@ export function editCsv(source: CsvSource, edits: readonly CellEdit[]): CsvEditR
     for (const edit of [...byRow.get(row)!].sort((a, b) => a.col - b.col)) {
       const field = fields[edit.col];
       const current = field?.value ?? '';
-      if (edit.onFormula === 'skip' && current.trim().startsWith('=')) {
+      if (current.trim().startsWith('=') && keepsFormula(edit, current.trim())) {
         keptFormulas++;
         continue;
       }

@@ -105,7 +105,7 @@ export function progressEdits(
           row,
           col: progressColumn,
           value,
-          onFormula: hasLiveProgress(item) ? 'skip' : 'replace',
+          onFormula: hasLiveProgress(item) ? 'keep-live' : 'replace',
           percent: true,
           owned: true,
         });

@@ -1,6 +1,6 @@
 import { columnLetter } from '../../shared/index.js';
 import { shiftFormula } from './formula-shift.js';
-import type { CellEdit } from '../write/cell-edit.js';
+import { keepsFormula, type CellEdit } from '../write/cell-edit.js';
 import type { CellFormats } from './styles.js';
 import {
   columnIndex,
@@ -198,9 +198,9 @@ function buildRow(
   // A shared formula whose first cell is about to be replaced: remember it, to write it out below.
   for (const edit of edits) {
     const cell = byCol.get(edit.col);
-    if (!cell || edit.onFormula !== 'replace') continue;
-    const f = formulaOf(cell, p);
-    if (f && f.attributes.get('t') === 'shared' && f.attributes.has('ref') && f.attributes.has('si')) {
+    const f = cell && formulaOf(cell, p);
+    if (!f || keepsFormula(edit, decodeXml(f.text))) continue;
+    if (f.attributes.get('t') === 'shared' && f.attributes.has('ref') && f.attributes.has('si')) {
       const range = f.attributes.get('ref')!.split(':');
       const end = decodeCellRef(range[range.length - 1]);
       ctx.groups.set(f.attributes.get('si')!, {
@@ -226,8 +226,9 @@ function buildRow(
 
   for (const edit of edits) {
     const existing = byCol.get(edit.col);
-    if (existing && formulaOf(existing, p)) {
-      if (edit.onFormula === 'skip') {
+    const formula = existing && formulaOf(existing, p);
+    if (formula) {
+      if (keepsFormula(edit, decodeXml(formula.text))) {
         ctx.result.keptFormulas++;
         continue;
       }

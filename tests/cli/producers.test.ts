@@ -4,12 +4,11 @@ import { execFile } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XlsxPackage } from '../../cli/xlsx/package-read.js';
-import { readSheet } from '../../cli/xlsx/sheet-read.js';
-import { readDateStyles, readSharedStrings, readWorkbookInfo } from '../../cli/xlsx/workbook-read.js';
 import { cascade, json, ROOT, tempDir } from './helpers.js';
+import { allCells, planReading } from './workbook-reading.js';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/producers');
 const COMMITTED = [
@@ -25,13 +24,7 @@ let dir: string;
 let expected: { progress: unknown; lint: unknown };
 
 /** What a manager sees of a plan, without the file's name. */
-async function reading(file: string) {
-  const progress = json(await cascade(['progress', file, '--format', 'json', ...TODAY]));
-  const lint = await cascade(['lint', file, '--format', 'json', ...TODAY]);
-  const { file: _p, ...p } = progress;
-  const { file: _l, ...l } = json(lint);
-  return { progress: p, lint: l };
-}
+const reading = (file: string) => planReading(file, TODAY[1]);
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -104,6 +97,59 @@ describe('every producer reads as its CSV', () => {
   });
 });
 
+// Google Sheets and Numbers cannot run here: their documented traits (README.md beside the
+// fixtures) are applied to LibreOffice's file, never a made-up download.
+describe('traits of programs that cannot run here', () => {
+  const DUMMY = '<f>IFERROR(__xludf.DUMMYFUNCTION("GOOGLETRANSLATE(""Big deal"",""en"",""en"")"),"Big deal")</f>';
+
+  it("Google Sheets' download traits: no <dimension>, and a Sheets-only function wrapped in __xludf.DUMMYFUNCTION with its value", async () => {
+    const file = join(dir, 'google-traits.xlsx');
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
+      /worksheets\/sheet1\.xml$/.test(name)
+        ? xml
+            .replace(/<dimension [^>]*\/>/, '')
+            .replace(/<c r="N3"([^>]*?) t="s"><v>\d+<\/v><\/c>/, `<c r="N3"$1 t="str">${DUMMY}<v>Big deal</v></c>`)
+        : xml,
+    );
+    const sheet = async () =>
+      (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(await sheet()).toContain(DUMMY);
+    expect(await sheet()).not.toContain('<dimension');
+    expect(await reading(file)).toEqual(expected);
+
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Added a Progress column (column O)');
+    expect(await sheet()).toContain(`${DUMMY}<v>Big deal</v>`);
+    expect(await reading(file)).toMatchObject({ progress: expected.progress });
+  });
+
+  it("Numbers' export traits: an Export Summary sheet first, the plan in a sheet named after its table", async () => {
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile(join(FIXTURES, 'libreoffice-from-csv.xlsx'));
+    const workbook = new ExcelJS.Workbook();
+    const summary = workbook.addWorksheet('Export Summary');
+    summary.addRow(['Export Summary']);
+    summary.addRow(['This document was exported from Numbers. Each table was converted to an Excel worksheet.']);
+    summary.addRow([]);
+    summary.addRow(['Numbers Sheet Name', 'Numbers Table Name', 'Excel Worksheet Name']);
+    summary.addRow(['Sheet 1', 'Plan', 'Sheet 1 - Plan']);
+    const sheet = workbook.addWorksheet('Sheet 1 - Plan');
+    source.worksheets[0].eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        sheet.getCell(r, c).value = cell.value;
+        sheet.getCell(r, c).numFmt = cell.numFmt;
+      }),
+    );
+    const file = join(dir, 'numbers-traits.xlsx');
+    await workbook.xlsx.writeFile(file);
+    expect(await reading(file)).toEqual(expected);
+    const r = await cascade(['progress', file, ...TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('numbers-traits.xlsx');
+  });
+});
+
 describe('progress --write on every producer changes only its own cells', () => {
   for (const name of COMMITTED) {
     it(name, async () => {
@@ -128,28 +174,6 @@ describe('progress --write on every producer changes only its own cells', () => 
     });
   }
 });
-
-/** Every cell of every sheet, read with cascade's own reader: "sheet!A1" → value as JSON. */
-async function allCells(file: string): Promise<Map<string, string>> {
-  const pkg = await XlsxPackage.open(await readFile(file));
-  const info = await readWorkbookInfo(pkg);
-  const options = {
-    sharedStrings: await readSharedStrings(pkg, info.sharedStringsPart),
-    dateStyles: await readDateStyles(pkg, info.stylesPart),
-    date1904: info.date1904,
-  };
-  const cells = new Map<string, string>();
-  for (const sheet of info.sheets) {
-    if (!sheet.part) continue;
-    const read = await readSheet(pkg, sheet.part, options);
-    read.grid.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) cells.set(`${sheet.name}!${String.fromCharCode(65 + c)}${r + 1}`, JSON.stringify(value));
-      }),
-    );
-  }
-  return cells;
-}
 
 async function rewriteParts(from: string, to: string, change: (name: string, xml: string) => string) {
   const zip = await JSZip.loadAsync(await readFile(from));

@@ -297,6 +297,29 @@ describe('progress --write on an .xlsx workbook', () => {
     expect((await readFile(file)).equals(bytes)).toBe(true);
   });
 
+  it("moves a measured row's Progress when its Current changed since the last write: the value cascade wrote is no live formula", async () => {
+    const file = join(dir, 'current-moved.xlsx');
+    await writeXlsxPlan(file, okrRows());
+    expect((await cascade(['progress', file, '--write', '--today', '2026-05-01'])).code).toBe(0);
+    const progressCell = async () => {
+      const sheet = (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!;
+      return /<c r="Q3"[^>]*>(<f>[^<]*<\/f>)/.exec(await sheet.async('string'))?.[1];
+    };
+    expect(await progressCell()).toBe('<f>0.5</f>');
+    // Someone types KR1.1's new Current, 40 of 50 (only that cell's value changes).
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const typed = xml.replace(/(<c r="I3"[^>]*>)<v>25<\/v>/, '$1<v>40</v>');
+    expect(typed).not.toBe(xml);
+    zip.file('xl/worksheets/sheet1.xml', typed);
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+
+    const r = await cascade(['progress', file, '--write', '--today', '2026-05-02']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/Kept \d+ live Progress formula/);
+    expect(await progressCell()).toBe('<f>0.8</f>');
+  });
+
   it('adds a Progress column after the last used column, styled like the header, when the plan has none', async () => {
     const file = join(dir, 'noprogress.xlsx');
     const header = [

@@ -286,6 +286,26 @@ describe('manual progress', () => {
     ]);
   });
 
+  it('reads a Status a spreadsheet holds as a number from 0 to 1 (a typed "33 %") as that percent', () => {
+    const plan = readPlan({
+      header: ['ID', 'Level', 'Title', 'Due date', 'Status'],
+      rows: [
+        ['M1', 'Milestone', 'Camera installed', '2026-07-01', 0.33],
+        ['M2', 'Milestone', 'Rover assembled', '2026-07-01', 1],
+        ['M3', 'Milestone', 'Wheels ordered', '2026-07-01', 0],
+        ['M4', 'Milestone', 'Wheels fitted', '2026-07-01', 42],
+      ],
+      manualProgress: true,
+    });
+    expect(plan.items.map((i) => [i.statusText, i.status])).toEqual([
+      ['33%', 'On track'],
+      ['100%', 'Done'],
+      ['0%', 'Not started'],
+      ['42', null],
+    ]);
+    expect(computeProgress(plan, { today: dayFromIso('2026-06-01') })[0].progress).toBe(0.33);
+  });
+
   it('takes a percent after the Status word when Progress is blank', () => {
     expect(readManualProgress(null, '🟡 58%')).toEqual({ state: 'ok', value: 0.58 });
     expect(readManualProgress(null, '进行中（50%）')).toEqual({ state: 'ok', value: 0.5 });
