@@ -33,8 +33,9 @@ export async function loadHistory(file: PlanFile): Promise<History> {
 
 /**
  * Writes the plan's cells and appends the records, as one replacement of an .xlsx file; for a .csv
- * plan the side file is appended first (so a failed plan write never loses a check-in, and the
- * next run finds nothing new to add).
+ * plan the side file is appended once the plan passed its checks and before it is replaced (so a
+ * refused plan adds no check-in, a failed plan write never loses one, and the next run finds
+ * nothing new to add).
  */
 export async function writeWithHistory(
   file: PlanFile,
@@ -43,8 +44,9 @@ export async function writeWithHistory(
   owned: readonly { key: OwnedKey; col: number }[] = [],
 ): Promise<WriteResult> {
   if (file.kind === 'csv') {
-    await appendCsvHistory(checkinsCsvPath(file.path), records);
-    return writeCells(file, edits, owned);
+    return writeCells(file, edits, owned, undefined, {
+      first: () => appendCsvHistory(checkinsCsvPath(file.path), records),
+    });
   }
   if (records.length === 0) return writeCells(file, edits, owned);
   return writeCells(file, edits, owned, { also: (pkg) => appendXlsxHistoryTo(pkg, records) });

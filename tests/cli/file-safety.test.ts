@@ -28,15 +28,19 @@ async function csvPlan(name: string, lines = CSV_LINES): Promise<string> {
   return file;
 }
 
-/** Runs `cascade ARGS`, calling `meanwhile` after the plan was read and before the file is replaced. */
+/**
+ * Runs `cascade ARGS`, calling `meanwhile` after the plan was read: just before the file is replaced,
+ * or before the checks made ahead of any write (a .csv plan's check-ins file is written between).
+ */
 function runPaused(
   args: string[],
   gate: string,
   meanwhile: () => Promise<void>,
+  at: 'BEFORE_REPLACE' | 'BEFORE_CHECKS' = 'BEFORE_REPLACE',
 ): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/cascade.js'), ...args], {
-      env: { ...process.env, NO_COLOR: '1', CASCADE_TEST_PAUSE_BEFORE_REPLACE: gate },
+      env: { ...process.env, NO_COLOR: '1', [`CASCADE_TEST_PAUSE_${at}`]: gate },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -154,6 +158,42 @@ describe('one read, one write', () => {
     expect(r.stderr).toContain('Removed 1 temporary file left by an earlier cascade run');
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe('a refused write leaves the check-ins as they were', () => {
+  it('a read-only, hard-linked or meanwhile-changed plan gets no check-in file either', async () => {
+    const locked = await csvPlan('ro-history.csv');
+    await chmod(locked, 0o444);
+    expect((await cascade(['progress', locked, '--write', ...TODAY])).code).toBe(2);
+    expect(existsSync(join(dir, 'ro-history.checkins.csv'))).toBe(false);
+
+    const linked = await csvPlan('hard-history.csv');
+    await link(linked, join(dir, 'hard-history-other.csv'));
+    expect((await cascade(['progress', linked, '--write', ...TODAY])).code).toBe(2);
+    expect(existsSync(join(dir, 'hard-history.checkins.csv'))).toBe(false);
+
+    const moved = await csvPlan('moved-history.csv');
+    const r = await runPaused(
+      ['progress', moved, '--write', ...TODAY],
+      join(dir, 'gate-history'),
+      () => writeFile(moved, CSV_LINES.join('\r\n') + '\r\n'),
+      'BEFORE_CHECKS',
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'moved-history.checkins.csv'))).toBe(false);
+  });
+
+  it('a read-only check-ins file is not appended to, even as root, and the plan is not written', async () => {
+    const file = await csvPlan('ro-side.csv');
+    const side = join(dir, 'ro-side.checkins.csv');
+    await writeFile(side, 'Date,ID,Current,Progress,Status,Note,Who,Change,Before,After\n');
+    await chmod(side, 0o444);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ro-side.checkins.csv: the file is read-only (mode 0444)');
+    expect(await readFile(side, 'utf8')).toBe('Date,ID,Current,Progress,Status,Note,Who,Change,Before,After\n');
+    expect(await readFile(file, 'utf8')).toBe(CSV_LINES.join('\n') + '\n');
   });
 });
 
