@@ -434,6 +434,28 @@ async function writePlanWithNul(path: string) {
 }
 
 describe('bounded memory', () => {
+  // What fits depends on what the command keeps of each row: lint reads and checks, progress --write
+  // also keeps the file's text and cells, its edits and the check-ins, convert a whole new workbook.
+  it('a plan that lint can hold but progress --write or convert cannot is refused by those in one line (never exit 134)', async () => {
+    const file = join(dir, 'wide.csv');
+    const row = 'KR{n},Key Result,O1,Sign accounts,increase,0,50,25,2026-06-30,On track,';
+    const lines = [CSV_LINES[0], CSV_LINES[1]];
+    for (let n = 0; n < 120_000; n++) lines.push(row.replace('{n}', String(n)));
+    await writeFile(file, lines.join('\n') + '\n');
+    const heap = { env: { NODE_OPTIONS: '--max-old-space-size=160' } };
+    expect((await cascade(['lint', file, '--format', 'json', ...TODAY], heap)).code).toBe(1);
+    for (const args of [
+      ['progress', file, '--write', ...TODAY],
+      ['convert', file, join(dir, 'wide-converted.xlsx')],
+    ]) {
+      const r = await cascade(args, heap);
+      expect([args[0], r.code]).toEqual([args[0], 2]);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/wide\.csv: the plan has about 120,002 rows, more than cascade can hold/);
+    }
+    expect(existsSync(join(dir, 'wide.checkins.csv'))).toBe(false);
+  });
+
   it('a plan larger than the memory Node allows is refused in one line, before memory runs out (never exit 134)', async () => {
     const file = join(dir, 'huge.csv');
     const row = 'KR{n},Key Result,O1,Sign accounts,increase,0,50,25,2026-06-30,On track,';
