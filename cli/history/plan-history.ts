@@ -11,17 +11,22 @@ import { appendXlsxHistoryTo, readXlsxHistory } from './xlsx-history.js';
 
 /** Where the history of a plan file is, in words: `plan.xlsx (sheet "Check-ins")`, `plan.checkins.csv`. */
 export function historyPlace(file: PlanFile): string {
-  return file.kind === 'csv' ? checkinsCsvPath(file.path) : `${file.path} (sheet "${CHECKINS_SHEET}")`;
+  return file.kind === 'csv' ? sideFile(file) : `${file.path} (sheet "${CHECKINS_SHEET}")`;
+}
+
+/**
+ * A .csv plan's check-ins file: beside the file itself, so a plan reached through a symbolic link
+ * keeps one history, wherever the link is.
+ */
+function sideFile(file: PlanFile): string {
+  return checkinsCsvPath(file.snapshot.target);
 }
 
 /** The plan's history (empty when it has none yet). Rows that cannot be read are named in `problems`. */
 export async function loadHistory(file: PlanFile): Promise<History> {
   let table;
   try {
-    table =
-      file.kind === 'csv'
-        ? await readCsvHistory(checkinsCsvPath(file.path))
-        : await readXlsxHistory(file.snapshot.bytes);
+    table = file.kind === 'csv' ? await readCsvHistory(sideFile(file)) : await readXlsxHistory(file.snapshot.bytes);
   } catch (error) {
     if ((error as { exitCode?: number }).exitCode !== undefined) throw error;
     throw fileError(historyPlace(file), `cannot read the check-ins (${errorReason(error)}).`);
@@ -45,7 +50,7 @@ export async function writeWithHistory(
 ): Promise<WriteResult> {
   if (file.kind === 'csv') {
     return writeCells(file, edits, owned, undefined, {
-      first: () => appendCsvHistory(checkinsCsvPath(file.path), records),
+      first: () => appendCsvHistory(sideFile(file), records),
     });
   }
   if (records.length === 0) return writeCells(file, edits, owned);

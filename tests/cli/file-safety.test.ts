@@ -102,6 +102,9 @@ describe('one read, one write', () => {
     expect((await readFile(real, 'utf8')).split('\n')[1]).toBe(
       'O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%',
     );
+    // The history belongs to the plan, not to one of its names: beside the file the link names.
+    expect(existsSync(join(dir, 'real.checkins.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'linked.checkins.csv'))).toBe(false);
   });
 
   it('refuses a file with hard links, clearly, and changes none of its names', async () => {
