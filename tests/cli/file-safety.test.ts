@@ -403,7 +403,7 @@ describe('CSV as written', () => {
 });
 
 describe('messages say what the file really is', () => {
-  it('an OpenDocument spreadsheet renamed .xlsx, a folder named plan.xlsx, a NUL byte in a CSV', async () => {
+  it('an OpenDocument spreadsheet renamed .xlsx, a folder named plan.xlsx, a link to nowhere, a NUL byte in a CSV', async () => {
     const ods = join(dir, 'renamed.xlsx');
     await writeFile(
       ods,
@@ -420,6 +420,12 @@ describe('messages say what the file really is', () => {
     const folder = join(dir, 'plans');
     await (await import('node:fs/promises')).mkdir(folder);
     expect((await cascade(['lint', folder])).stderr).toContain(`${folder}: is a folder, not a plan file.`);
+
+    const dangling = join(dir, 'dangling.csv');
+    await symlink(join(dir, 'moved-away.csv'), dangling);
+    expect((await cascade(['lint', dangling])).stderr).toContain(
+      `${dangling}: is a symbolic link to ${join(dir, 'moved-away.csv')}, which does not exist.`,
+    );
 
     const nul = join(dir, 'nul.csv');
     await writePlanWithNul(nul);
