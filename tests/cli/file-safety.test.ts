@@ -401,19 +401,19 @@ describe('CSV as written', () => {
     );
   });
 
-  it('a column it adds to a file that quotes every field is quoted too', async () => {
+  it('a column it adds to rows that quote every field is quoted too; a field quoted for its comma sets no style', async () => {
     const file = join(dir, 'all-quoted.csv');
     await writeFile(
       file,
       '"ID","Level","Parent","Title","Type","Start","Target","Current"\r\n' +
         '"O1","Objective","","Grow SMB revenue","","","",""\n' +
-        'KR1.1,Key Result,O1,Sign 50 accounts,increase,0,50,25\r\n',
+        'KR1.1,Key Result,O1,"Sign 50 accounts, then 60",increase,0,50,25\r\n',
     );
     expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
     expect(await readFile(file, 'utf8')).toBe(
       '"ID","Level","Parent","Title","Type","Start","Target","Current","Progress"\r\n' +
         '"O1","Objective","","Grow SMB revenue","","","","","50%"\n' +
-        'KR1.1,Key Result,O1,Sign 50 accounts,increase,0,50,25,50%\r\n',
+        'KR1.1,Key Result,O1,"Sign 50 accounts, then 60",increase,0,50,25,50%\r\n',
     );
   });
 });
