@@ -14,6 +14,7 @@ import {
   type Plan,
 } from '../shared/index.js';
 import { describePlace, planFormatError } from './errors.js';
+import { holdRowsFor, type RowUse } from './files/capacity.js';
 import { collectGarbage, COLLECT_AFTER_ROWS } from './files/collect.js';
 import { readPlanFile, type PlanFile } from './files/read.js';
 import { colorsFor } from './output/terminal.js';
@@ -32,8 +33,9 @@ export async function loadPlan(
   path: string,
   framework?: FrameworkId,
   columns?: ColumnMapping,
-  options: { keepCells?: boolean } = {},
+  options: { keepCells?: boolean; use?: RowUse } = {},
 ): Promise<LoadedPlan> {
+  holdRowsFor(options.use ?? (options.keepCells ? 'write' : 'read'));
   const file = await readPlanFile(path);
   const yellow = colorsFor(process.stderr).yellow;
   for (const warning of file.warnings ?? []) process.stderr.write(`${yellow('cascade: warning:')} ${warning}\n`);

@@ -4,7 +4,7 @@
 import { COLUMN_BY_KEY, COLUMNS, normaliseHeader } from './columns.js';
 import { levelFromText } from './frameworks.js';
 import { detectColumns, headerList, readColumns } from './layout/detect.js';
-import { readPlan, type ReadPlanOptions } from './plan.js';
+import { cellText as headerText, readPlan, type ReadPlanOptions } from './plan.js';
 import { PlanFormatError } from './types.js';
 import type {
   CellValue,
@@ -47,10 +47,6 @@ export interface MappingProposal {
   reading: PlanReading | null;
   /** Why it cannot be read yet (the core's message), or null. */
   problem: string | null;
-}
-
-function headerText(cell: CellValue | undefined): string {
-  return typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell);
 }
 
 /**

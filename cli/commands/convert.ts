@@ -34,7 +34,10 @@ export function convertCommand(): Command {
       if (resolve(input) === resolve(output))
         throw fileError(output, 'this is the plan being converted; name a new file, so the original stays as it is.');
       if (!options.force && (await exists(output))) throw existsError(output);
-      const { file, plan } = await loadPlan(input, options.framework, options.columns, { keepCells: true });
+      const { file, plan } = await loadPlan(input, options.framework, options.columns, {
+        keepCells: true,
+        use: 'convert',
+      });
       const spec = convertPlan(plan, { table: file.table });
       await writeFileAtomic(output, await templateBytes(spec, kind), { overwrite: options.force ?? false });
       processOutput().print(summary(input, output, spec, plan.reading ? readingText(plan.reading) : null));

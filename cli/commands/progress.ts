@@ -47,7 +47,10 @@ export function progressCommand(): Command {
     .addOption(noteOption('the check-ins --write adds'))
     .addOption(whoOption())
     .action(async (path: string, options: ProgressOptions) => {
-      const loaded = await loadPlan(path, options.framework, options.columns, { keepCells: options.write });
+      const loaded = await loadPlan(path, options.framework, options.columns, {
+        keepCells: options.write,
+        use: options.write ? 'write' : 'progress',
+      });
       const { plan } = loaded;
       const today = todayOf(options);
       const out = processOutput();

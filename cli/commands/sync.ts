@@ -82,7 +82,10 @@ async function runSync(file: string, flags: SyncFlags): Promise<void> {
     const parentPageId = parsePage(flags.parent, extractPageId);
     if (!token) throw missingToken();
     // Pulling check-ins writes into the file: the cells read are kept for that write.
-    const { plan, file: planFile } = await loadPlan(file, flags.framework, flags.columns, { keepCells: flags.pull });
+    const { plan, file: planFile } = await loadPlan(file, flags.framework, flags.columns, {
+      keepCells: flags.pull,
+      use: flags.pull ? 'write' : 'progress',
+    });
     const today = todayOf(flags);
     const history = await loadHistory(planFile);
     const notes: string[] = history.problems.slice(0, 5).map((p) => `warning: ${p}`);

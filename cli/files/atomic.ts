@@ -56,6 +56,24 @@ export async function writeFileAtomic(
  */
 export async function replaceFile(snapshot: FileSnapshot, data: Uint8Array): Promise<void> {
   const { path, target } = snapshot;
+  await assertReplaceable(snapshot);
+  await removeStaleTemps(target);
+  await writeThroughTemp(path, target, data, async (temp) => {
+    await chmod(temp, snapshot.mode & 0o7777);
+    await chown(temp, snapshot.uid, snapshot.gid).catch(() => undefined); // only root may give a file away
+    await pauseForTests('CASCADE_TEST_PAUSE_BEFORE_REPLACE');
+    await assertUnchanged(snapshot);
+    await rename(temp, target);
+  });
+}
+
+/**
+ * Refuses, before anything is written, what replaceFile would refuse: a read-only file, a file with
+ * several hard links, a file saved by someone else since it was read. A command that writes a
+ * second file (a .csv plan's check-ins) asks first, so a refused plan leaves that one alone too.
+ */
+export async function assertReplaceable(snapshot: FileSnapshot): Promise<void> {
+  const { path } = snapshot;
   await assertWritable(path, snapshot);
   if (snapshot.nlink > 1) {
     throw fileError(
@@ -64,23 +82,18 @@ export async function replaceFile(snapshot: FileSnapshot, data: Uint8Array): Pro
         'Run cascade on a copy, or remove the other links first.',
     );
   }
-  await removeStaleTemps(target);
-  await writeThroughTemp(path, target, data, async (temp) => {
-    await chmod(temp, snapshot.mode & 0o7777);
-    await chown(temp, snapshot.uid, snapshot.gid).catch(() => undefined); // only root may give a file away
-    await pauseForTests();
-    await assertUnchanged(snapshot);
-    await rename(temp, target);
-  });
+  await pauseForTests('CASCADE_TEST_PAUSE_BEFORE_CHECKS');
+  await assertUnchanged(snapshot);
 }
 
 /**
  * Tests of the "changed meanwhile" check need a moment between the read and the replace: with
- * CASCADE_TEST_PAUSE_BEFORE_REPLACE=FILE, the command creates FILE.ready and waits (10 s at most)
- * for FILE to exist.
+ * CASCADE_TEST_PAUSE_BEFORE_REPLACE=FILE (just before the rename) or
+ * CASCADE_TEST_PAUSE_BEFORE_CHECKS=FILE (before the checks made ahead of any write), the command
+ * creates FILE.ready and waits (10 s at most) for FILE to exist.
  */
-async function pauseForTests() {
-  const gate = process.env.CASCADE_TEST_PAUSE_BEFORE_REPLACE;
+async function pauseForTests(variable: 'CASCADE_TEST_PAUSE_BEFORE_REPLACE' | 'CASCADE_TEST_PAUSE_BEFORE_CHECKS') {
+  const gate = process.env[variable];
   if (!gate) return;
   await writeFile(`${gate}.ready`, '');
   for (let i = 0; i < 200 && !(await exists(gate)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -125,7 +138,7 @@ function isRunning(pid: number): boolean {
  * A read-only file is left alone, whoever runs the command: root may write anything, so the
  * file's permission bits decide, not only access().
  */
-async function assertWritable(path: string, info: { mode: number }) {
+export async function assertWritable(path: string, info: { mode: number }) {
   const readOnly =
     (info.mode & 0o222) === 0 ||
     !(await access(path, constants.W_OK).then(

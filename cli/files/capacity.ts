@@ -2,14 +2,29 @@ import { getHeapStatistics } from 'node:v8';
 import { fileError } from '../errors.js';
 
 /**
- * Heap a plan row needs while it is read, checked and reported (about 1 KB: the benchmark's
- * 1,000,000-row CSV is linted within a 1 GB heap, at 0.67 GB peak RSS), with room to spare.
+ * Heap a plan row needs, by what the command keeps of it, with room to spare. Reading, checking
+ * and reporting it (lint, report): about 1 KB (the benchmark's 1,000,000-row CSV is linted within
+ * a 1 GB heap, at 0.67 GB peak RSS). Progress also keeps each row's roll-up and its table line.
+ * A write keeps the file's text and cells, the edits, the check-ins and the new file (progress
+ * --write, replan, sync --pull): about 2.6 KB. Convert builds a new file whose every row holds live
+ * formulas: about 25 KB into .xlsx. Measured on 150,000- and 30,000-row CSV plans: the heap limit
+ * at which each command first finished, times 0.85, divided by the rows.
  */
-const BYTES_PER_ROW = 1000;
+export const ROW_BYTES = { read: 1000, progress: 1600, write: 3000, convert: 30_000 } as const;
+
+/** What a command does with the plan's rows, which decides how many it can hold. */
+export type RowUse = keyof typeof ROW_BYTES;
+
+let bytesPerRow: number = ROW_BYTES.read;
+
+/** Sets, before the plan is read, what the command will do with its rows (read only by default). */
+export function holdRowsFor(use: RowUse): void {
+  bytesPerRow = ROW_BYTES[use];
+}
 
 /** The most rows this process can hold: Node's heap limit (NODE_OPTIONS=--max-old-space-size) decides. */
 export function maxRows(): number {
-  return Math.floor((getHeapStatistics().heap_size_limit * 0.85) / BYTES_PER_ROW);
+  return Math.floor((getHeapStatistics().heap_size_limit * 0.85) / bytesPerRow);
 }
 
 /**
@@ -19,7 +34,7 @@ export function maxRows(): number {
 export function assertFits(path: string, rows: number): void {
   const most = maxRows();
   if (rows <= most) return;
-  const needMb = Math.ceil((rows * BYTES_PER_ROW) / 0.85 / 1048576 / 1024) * 1024;
+  const needMb = Math.ceil((rows * bytesPerRow) / 0.85 / 1048576 / 1024) * 1024;
   throw fileError(
     path,
     `the plan has about ${rows.toLocaleString('en-US')} rows, more than cascade can hold in the memory Node gives it here ` +

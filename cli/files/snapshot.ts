@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, open, realpath } from 'node:fs/promises';
+import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import { fileError } from '../errors.js';
 import { describeFsError } from './probe.js';
 
@@ -36,6 +36,11 @@ export async function readSnapshot(path: string): Promise<FileSnapshot> {
   try {
     if ((await lstat(path)).isSymbolicLink()) target = await realpath(path);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && target === path && (await lstat(path).catch(() => null))?.isSymbolicLink()) {
+      // The link is there, what it names is not: say where it points, the file was moved or renamed.
+      throw fileError(path, `is a symbolic link to ${await readlink(path)}, which does not exist.`);
+    }
     throw fileError(path, describeFsError(error, 'cannot read it'));
   }
   let handle;

@@ -11,7 +11,7 @@ import {
 import { describeFsError } from '../files/probe.js';
 import { scanCsvFile, usesDecimalComma } from '../files/csv-read.js';
 import { decodeCsv, encodeCsv, sniffDelimiter, sniffEol, type CsvDialect } from '../files/csv-text.js';
-import { writeFileAtomic } from '../files/atomic.js';
+import { assertWritable, writeFileAtomic } from '../files/atomic.js';
 import { fileError } from '../errors.js';
 import { csvText, serialise } from '../write/csv-write.js';
 
@@ -50,6 +50,7 @@ export async function appendCsvHistory(path: string, records: readonly CheckIn[]
     );
     return;
   }
+  await assertWritable(path, await stat(path));
   const { dialect, endsWithEol } = await sniffEnd(path);
   const text = serialise(rowsOf(records, usesDecimalComma(dialect)), {
     dialect: { ...dialect, bom: false },

@@ -202,8 +202,11 @@ function addSheet(parts: WorkbookParts): string {
   let sheetId = 1;
   for (const match of xml.matchAll(elementPattern(`${p}sheet`)))
     sheetId = Math.max(sheetId, Number(parseAttributes(match[1]).get('sheetId') ?? 0) + 1);
+  // Only a prefix the workbook element declares is in scope here: openpyxl declares it on each
+  // <sheet> instead, and borrowing that one leaves an unbound prefix Excel and openpyxl refuse.
+  const root = new RegExp(`<${p}workbook(?=[\\s>])[^>]*>`).exec(xml)?.[0] ?? '';
   const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-    xml,
+    root,
   )?.[1];
   const idAttribute = rPrefix ? `${rPrefix}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
   const entry = `<${p}sheet name="${escapeXml(CHECKINS_SHEET)}" sheetId="${sheetId}" ${idAttribute}/>`;

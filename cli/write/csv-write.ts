@@ -13,7 +13,8 @@ export interface CsvEditResult {
 /**
  * The CSV text with cells changed and every other byte as it was: each field's quotes, the
  * delimiter, each line's own ending, the encoding and byte order mark. A changed field keeps its
- * quotes (and gets them where its new text needs them). A cell holding a formula (text starting
+ * quotes (and gets them where its new text needs them); an added one is quoted when every field
+ * of its record is. A cell holding a formula (text starting
  * with "=", as Google Sheets imports it) is kept when the edit says so.
  */
 export function editCsv(source: CsvSource, edits: readonly CellEdit[]): CsvEditResult {
@@ -33,6 +34,9 @@ export function editCsv(source: CsvSource, edits: readonly CellEdit[]): CsvEditR
     const replacements: { start: number; end: number; text: string }[] = [];
     let width = fields.length;
     const recordEnd = fields[fields.length - 1].end;
+    // Fields added at the end of a record that quotes every field (as some tools write) are quoted
+    // too; one field quoted because its text needs it ("a; b") is no such style.
+    const quoteAdded = fields.every((f) => f.quoted);
     let appended = '';
     for (const edit of [...byRow.get(row)!].sort((a, b) => a.col - b.col)) {
       const field = fields[edit.col];
@@ -52,10 +56,10 @@ export function editCsv(source: CsvSource, edits: readonly CellEdit[]): CsvEditR
         });
       } else {
         while (width < edit.col) {
-          appended += dialect.delimiter;
+          appended += dialect.delimiter + (quoteAdded ? '""' : '');
           width++;
         }
-        appended += dialect.delimiter + quoteField(value, false, dialect.delimiter);
+        appended += dialect.delimiter + quoteField(value, quoteAdded, dialect.delimiter);
         width++;
       }
     }

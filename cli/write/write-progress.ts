@@ -1,6 +1,6 @@
 import type { PlanFile } from '../files/read.js';
 import type { PackageEdit } from '../xlsx/package-edit.js';
-import { replaceFile } from '../files/atomic.js';
+import { assertReplaceable, replaceFile } from '../files/atomic.js';
 import { fileError } from '../errors.js';
 import { markerName, type OwnedKey } from '../files/ownership.js';
 import type { CellEdit } from './cell-edit.js';
@@ -16,20 +16,29 @@ export interface WorkbookAlso {
   also: (pkg: PackageEdit) => Promise<void>;
 }
 
+/** A file a .csv plan's write also changes (its check-ins), written once the plan's own checks pass. */
+export interface CsvAlso {
+  first: () => Promise<void>;
+}
+
 /**
  * Writes the cells into the plan file, against the bytes that were read (never a second read):
  * through a temporary file and one rename, after checking the file on disk is still those bytes;
  * not at all when nothing changes. With `more`, an .xlsx package is changed further in the same
- * write (and then always written).
+ * write (and then always written); with `csvAlso`, a .csv plan's other file is written after the
+ * plan passed its checks (read-only, hard links, changed meanwhile) and before it is replaced.
  */
 export async function writeCells(
   file: PlanFile,
   edits: readonly CellEdit[],
   owned: readonly { key: OwnedKey; col: number }[] = [],
   more?: WorkbookAlso,
+  csvAlso?: CsvAlso,
 ): Promise<WriteResult> {
   if (file.kind === 'csv') {
     const { data, written, keptFormulas } = editCsv(file.csv!, edits);
+    if (written > 0) await assertReplaceable(file.snapshot);
+    await csvAlso?.first();
     if (written > 0) await replaceFile(file.snapshot, data);
     return { written, keptFormulas };
   }

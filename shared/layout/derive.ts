@@ -3,6 +3,7 @@
 // Every reading is described (PlanReading), and what is guessed is said.
 import { COLUMN_BY_KEY, columnLetter } from '../columns.js';
 import { assignIds } from '../ids.js';
+import { cellText as text } from '../plan.js';
 import { PlanHeaderError } from '../types.js';
 import type {
   CellValue,
@@ -34,10 +35,6 @@ const NEXT_LEVEL: Partial<Record<LevelName, LevelName>> = {
   Milestone: 'Task',
   Outcome: 'Objective',
 };
-
-function text(cell: CellValue | undefined): string {
-  return typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell);
-}
 
 /**
  * Side by side when two or more columns are named for levels and no Level column says otherwise,

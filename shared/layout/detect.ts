@@ -22,7 +22,7 @@ import type {
   LevelName,
   ReadColumn,
 } from '../types.js';
-import { measureTypeFromText } from '../plan.js';
+import { cellText as headerText, measureTypeFromText } from '../plan.js';
 import { outlineDepth, prefixedId } from './prefixes.js';
 import { guessTitleColumn } from './title-guess.js';
 
@@ -65,10 +65,6 @@ const TITLE_WORDS = new Set([
   'titolo',
   'descrizione',
 ]);
-
-function headerText(cell: CellValue | undefined): string {
-  return typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell);
-}
 
 /** "A "Objective", B "Key result", …": the headers of a row, for messages. */
 export function headerList(header: readonly CellValue[]): string[] {

@@ -28,15 +28,19 @@ async function csvPlan(name: string, lines = CSV_LINES): Promise<string> {
   return file;
 }
 
-/** Runs `cascade ARGS`, calling `meanwhile` after the plan was read and before the file is replaced. */
+/**
+ * Runs `cascade ARGS`, calling `meanwhile` after the plan was read: just before the file is replaced,
+ * or before the checks made ahead of any write (a .csv plan's check-ins file is written between).
+ */
 function runPaused(
   args: string[],
   gate: string,
   meanwhile: () => Promise<void>,
+  at: 'BEFORE_REPLACE' | 'BEFORE_CHECKS' = 'BEFORE_REPLACE',
 ): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/cascade.js'), ...args], {
-      env: { ...process.env, NO_COLOR: '1', CASCADE_TEST_PAUSE_BEFORE_REPLACE: gate },
+      env: { ...process.env, NO_COLOR: '1', [`CASCADE_TEST_PAUSE_${at}`]: gate },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -98,6 +102,9 @@ describe('one read, one write', () => {
     expect((await readFile(real, 'utf8')).split('\n')[1]).toBe(
       'O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%',
     );
+    // The history belongs to the plan, not to one of its names: beside the file the link names.
+    expect(existsSync(join(dir, 'real.checkins.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'linked.checkins.csv'))).toBe(false);
   });
 
   it('refuses a file with hard links, clearly, and changes none of its names', async () => {
@@ -154,6 +161,42 @@ describe('one read, one write', () => {
     expect(r.stderr).toContain('Removed 1 temporary file left by an earlier cascade run');
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe('a refused write leaves the check-ins as they were', () => {
+  it('a read-only, hard-linked or meanwhile-changed plan gets no check-in file either', async () => {
+    const locked = await csvPlan('ro-history.csv');
+    await chmod(locked, 0o444);
+    expect((await cascade(['progress', locked, '--write', ...TODAY])).code).toBe(2);
+    expect(existsSync(join(dir, 'ro-history.checkins.csv'))).toBe(false);
+
+    const linked = await csvPlan('hard-history.csv');
+    await link(linked, join(dir, 'hard-history-other.csv'));
+    expect((await cascade(['progress', linked, '--write', ...TODAY])).code).toBe(2);
+    expect(existsSync(join(dir, 'hard-history.checkins.csv'))).toBe(false);
+
+    const moved = await csvPlan('moved-history.csv');
+    const r = await runPaused(
+      ['progress', moved, '--write', ...TODAY],
+      join(dir, 'gate-history'),
+      () => writeFile(moved, CSV_LINES.join('\r\n') + '\r\n'),
+      'BEFORE_CHECKS',
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'moved-history.checkins.csv'))).toBe(false);
+  });
+
+  it('a read-only check-ins file is not appended to, even as root, and the plan is not written', async () => {
+    const file = await csvPlan('ro-side.csv');
+    const side = join(dir, 'ro-side.checkins.csv');
+    await writeFile(side, 'Date,ID,Current,Progress,Status,Note,Who,Change,Before,After\n');
+    await chmod(side, 0o444);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ro-side.checkins.csv: the file is read-only (mode 0444)');
+    expect(await readFile(side, 'utf8')).toBe('Date,ID,Current,Progress,Status,Note,Who,Change,Before,After\n');
+    expect(await readFile(file, 'utf8')).toBe(CSV_LINES.join('\n') + '\n');
   });
 });
 
@@ -357,10 +400,26 @@ describe('CSV as written', () => {
       ].join(''),
     );
   });
+
+  it('a column it adds to rows that quote every field is quoted too; a field quoted for its comma sets no style', async () => {
+    const file = join(dir, 'all-quoted.csv');
+    await writeFile(
+      file,
+      '"ID","Level","Parent","Title","Type","Start","Target","Current"\r\n' +
+        '"O1","Objective","","Grow SMB revenue","","","",""\n' +
+        'KR1.1,Key Result,O1,"Sign 50 accounts, then 60",increase,0,50,25\r\n',
+    );
+    expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(
+      '"ID","Level","Parent","Title","Type","Start","Target","Current","Progress"\r\n' +
+        '"O1","Objective","","Grow SMB revenue","","","","","50%"\n' +
+        'KR1.1,Key Result,O1,"Sign 50 accounts, then 60",increase,0,50,25,50%\r\n',
+    );
+  });
 });
 
 describe('messages say what the file really is', () => {
-  it('an OpenDocument spreadsheet renamed .xlsx, a folder named plan.xlsx, a NUL byte in a CSV', async () => {
+  it('an OpenDocument spreadsheet renamed .xlsx, a folder named plan.xlsx, a link to nowhere, a NUL byte in a CSV', async () => {
     const ods = join(dir, 'renamed.xlsx');
     await writeFile(
       ods,
@@ -378,6 +437,12 @@ describe('messages say what the file really is', () => {
     await (await import('node:fs/promises')).mkdir(folder);
     expect((await cascade(['lint', folder])).stderr).toContain(`${folder}: is a folder, not a plan file.`);
 
+    const dangling = join(dir, 'dangling.csv');
+    await symlink(join(dir, 'moved-away.csv'), dangling);
+    expect((await cascade(['lint', dangling])).stderr).toContain(
+      `${dangling}: is a symbolic link to ${join(dir, 'moved-away.csv')}, which does not exist.`,
+    );
+
     const nul = join(dir, 'nul.csv');
     await writePlanWithNul(nul);
     const c = await cascade(['lint', nul]);
@@ -394,6 +459,28 @@ async function writePlanWithNul(path: string) {
 }
 
 describe('bounded memory', () => {
+  // What fits depends on what the command keeps of each row: lint reads and checks, progress --write
+  // also keeps the file's text and cells, its edits and the check-ins, convert a whole new workbook.
+  it('a plan that lint can hold but progress --write or convert cannot is refused by those in one line (never exit 134)', async () => {
+    const file = join(dir, 'wide.csv');
+    const row = 'KR{n},Key Result,O1,Sign accounts,increase,0,50,25,2026-06-30,On track,';
+    const lines = [CSV_LINES[0], CSV_LINES[1]];
+    for (let n = 0; n < 120_000; n++) lines.push(row.replace('{n}', String(n)));
+    await writeFile(file, lines.join('\n') + '\n');
+    const heap = { env: { NODE_OPTIONS: '--max-old-space-size=160' } };
+    expect((await cascade(['lint', file, '--format', 'json', ...TODAY], heap)).code).toBe(1);
+    for (const args of [
+      ['progress', file, '--write', ...TODAY],
+      ['convert', file, join(dir, 'wide-converted.xlsx')],
+    ]) {
+      const r = await cascade(args, heap);
+      expect([args[0], r.code]).toEqual([args[0], 2]);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/wide\.csv: the plan has about 120,002 rows, more than cascade can hold/);
+    }
+    expect(existsSync(join(dir, 'wide.checkins.csv'))).toBe(false);
+  });
+
   it('a plan larger than the memory Node allows is refused in one line, before memory runs out (never exit 134)', async () => {
     const file = join(dir, 'huge.csv');
     const row = 'KR{n},Key Result,O1,Sign accounts,increase,0,50,25,2026-06-30,On track,';

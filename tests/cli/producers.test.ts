@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cascade, json, ROOT, tempDir } from './helpers.js';
 import { allCells, planReading } from './workbook-reading.js';
@@ -171,9 +172,38 @@ describe('progress --write on every producer changes only its own cells', () => 
       expect([...before.keys()].some((key) => key.startsWith('Check-ins!'))).toBe(false);
       expect(changed).toContain('Check-ins!A1');
       expect(await reading(file)).toMatchObject({ progress: expected.progress });
+      // Excel and openpyxl refuse a part with an undeclared prefix; cascade's own reader does not.
+      expect(await namespaceErrors(file)).toEqual([]);
     });
   }
+
+  it('x:-prefixed XML: the added sheet and names are in the main namespace too', async () => {
+    const file = join(dir, 'write-prefixed.xlsx');
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
+      /worksheets\/sheet\d+\.xml$|workbook\.xml$|sharedStrings\.xml$|styles\.xml$/.test(name) ? prefixed(xml) : xml,
+    );
+    expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
+    expect(await namespaceErrors(file)).toEqual([]);
+    const workbook = await (await JSZip.loadAsync(await readFile(file))).file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/<x:sheet name="Check-ins"/);
+  });
 });
+
+/** Every XML part that a namespace-aware parser refuses (an unbound prefix, say), with its reason. */
+async function namespaceErrors(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const errors: string[] = [];
+  for (const name of Object.keys(zip.files)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    try {
+      parser.write(await zip.file(name)!.async('string')).close();
+    } catch (error) {
+      errors.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  return errors;
+}
 
 async function rewriteParts(from: string, to: string, change: (name: string, xml: string) => string) {
   const zip = await JSZip.loadAsync(await readFile(from));

@@ -49,6 +49,22 @@ describe('days', () => {
     expect([before, after]).toContain(today);
   });
 
+  it.each(['America/Los_Angeles', 'Pacific/Auckland'])(
+    'reads local dates on the local calendar west and east of UTC (%s), not by UTC fields',
+    (zone) => {
+      const saved = process.env.TZ;
+      process.env.TZ = zone; // Node applies a changed TZ at once; CI runs in UTC, where local is UTC
+      try {
+        expect(new Date(2026, 4, 1, 0, 0).getTimezoneOffset()).not.toBe(0);
+        expect(todayDay(new Date(2026, 4, 1, 23, 30))).toBe(20574);
+        expect(dayFromLocalDate(new Date(2026, 4, 1, 0, 0))).toBe(20574);
+      } finally {
+        if (saved === undefined) delete process.env.TZ;
+        else process.env.TZ = saved;
+      }
+    },
+  );
+
   it('converts to spreadsheet serial numbers', () => {
     expect(serialFromDay(dayFromIso('2026-05-01'))).toBe(46143);
     expect(serialFromDay(0)).toBe(25569);

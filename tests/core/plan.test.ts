@@ -44,6 +44,12 @@ describe('readPlan: header', () => {
     expect(error.missing).toBe('levels');
   });
 
+  it('names a date or a boolean in a header row as a person wrote it, not as JavaScript prints it', () => {
+    const week = new Date(Date.UTC(2026, 2, 17));
+    const datedHeader = () => readPlan({ header: ['Owner', week, true], rows: [] });
+    expect(datedHeader).toThrow(/Found A "Owner", B "2026-03-17", C "TRUE"\./);
+  });
+
   it('rejects something that is not a table with a readable TypeError', () => {
     expect(() => readPlan({ header: 'ID,Level,Title', rows: [] } as unknown as RawTable)).toThrow(
       /Not a table of rows: header/,
