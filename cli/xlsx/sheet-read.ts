@@ -2,7 +2,7 @@ import type { CellValue } from '../../shared/index.js';
 import { interner } from '../files/intern.js';
 import type { CellRange } from './cell-range.js';
 import type { XlsxPackage } from './package-read.js';
-import { streamPart } from './xml-stream.js';
+import { streamPart, type XmlAttributes } from './xml-stream.js';
 import { cellColumn, columnIndex, decodeCellRef } from './xml.js';
 
 /** A formula cell: its text, or for a cell sharing a formula, the group it shares. */
@@ -132,20 +132,15 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           break;
         case 'row':
           if (!inSheetData) break;
-          {
-            const r = a.get('r');
-            rowNumber = r ? Number(r) : rowNumber + 1;
-          }
+          rowNumber = a.number('r') ?? rowNumber + 1;
           row = [];
           col = -1;
           break;
         case 'c': {
-          const ref = a.get('r');
-          const refCol = ref ? cellColumn(ref) : -1;
+          const refCol = refColumn(a);
           col = refCol >= 0 ? refCol : col + 1;
-          type = a.get('t') ?? 'n';
-          const s = a.get('s');
-          style = s ? Number(s) : 0;
+          type = cellType(a);
+          style = a.number('s') ?? 0;
           value = '';
           formula = null;
           hasValue = false;
@@ -160,7 +155,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
         case 'f':
           collecting = 'f';
           hasFormula = true;
-          formula = { text: '', shared: a.get('t') === 'shared' ? a.get('si') : undefined };
+          formula = { text: '', shared: a.equals('t', 'shared') ? a.get('si') : undefined };
           break;
         case 'is':
           inInline = true;
@@ -221,6 +216,24 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   });
   for (let i = 0; i < sheet.grid.length; i++) sheet.grid[i] ??= [];
   return sheet;
+}
+
+/** The column of a cell's `r` reference, read where it lies; -1 when it has none or it is not one. */
+function refColumn(a: XmlAttributes): number {
+  const i = a.indexOf('r');
+  if (i < 0) return -1;
+  if (a.decoded[i] !== null) return cellColumn(a.decoded[i]!);
+  return a.starts[i] === a.ends[i] ? -1 : cellColumn(a.source, a.starts[i], a.ends[i]);
+}
+
+/** The cell types SpreadsheetML names: a cell's `t` is found among them without a copy. */
+const CELL_TYPES = ['str', 's', 'n', 'b', 'e', 'inlineStr', 'd'];
+
+function cellType(a: XmlAttributes): string {
+  const i = a.indexOf('t');
+  if (i < 0) return 'n';
+  for (const type of CELL_TYPES) if (a.valueIs(i, type)) return type;
+  return a.value(i);
 }
 
 /** Dates repeat down a plan (a few hundred days in 100,000 rows): each serial's Date is made once. */
