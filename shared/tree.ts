@@ -27,11 +27,17 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
   }
 
   const parent = new Int32Array(n).fill(-1);
+  // Siblings stand together and name the same parent: its text is looked up once for the run.
+  let lastText = '';
+  let lastParent = -1;
   for (let i = 0; i < n; i++) {
-    const key = idKey(items[i].parentId);
-    if (key === '') continue;
-    const p = byId.get(key);
-    if (p !== undefined) parent[i] = p;
+    const text = items[i].parentId;
+    if (text !== lastText) {
+      const key = idKey(text);
+      lastText = text;
+      lastParent = key === '' ? -1 : (byId.get(key) ?? -1);
+    }
+    parent[i] = lastParent;
   }
 
   const inCycle = markCycles(parent);
