@@ -85,7 +85,11 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   const interners: ((cell: CellValue) => CellValue)[] = [];
   const intern = (cell: CellValue) => (interners[col] ??= interner({ giveUpAfter: 4096 }))(cell);
   const dates = new Map<number, Date>();
-  let row: CellValue[] | null = null;
+  // A row's cells gather in one reused array and are kept as a copy of its exact length: an array
+  // grown cell by cell holds room for 41 cells once it passes 17, and each row's would live on.
+  const cells: CellValue[] = [];
+  let rowLength = 0;
+  let inRow = false;
   let rowNumber = 0;
   let nonEmptyRows = 0;
   let col = -1;
@@ -101,7 +105,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   let inSheetData = false;
 
   const finishCell = () => {
-    if (!row) return;
+    if (!inRow) return;
     let cell: CellValue = null;
     // Shared strings are one object per text already; other texts are interned.
     if (hasValue)
@@ -119,8 +123,9 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     }
     if (cell !== null || hasFormula) sheet.lastColumn = Math.max(sheet.lastColumn, col);
     if (cell !== null) {
-      for (let i = row.length; i < col; i++) row.push(null);
-      row[col] = cell;
+      for (let i = rowLength; i < col; i++) cells[i] = null;
+      cells[col] = cell;
+      if (col >= rowLength) rowLength = col + 1;
     }
   };
 
@@ -133,7 +138,8 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
         case 'row':
           if (!inSheetData) break;
           rowNumber = a.number('r') ?? rowNumber + 1;
-          row = [];
+          inRow = true;
+          rowLength = 0;
           col = -1;
           break;
         case 'c': {
@@ -187,10 +193,10 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           finishCell();
           break;
         case 'row':
-          if (!row) break;
-          sheet.grid[rowNumber - 1] = row;
-          if (row.length > 0 && ++nonEmptyRows % 65536 === 0) options.onRows?.(nonEmptyRows);
-          row = null;
+          if (!inRow) break;
+          sheet.grid[rowNumber - 1] = cells.slice(0, rowLength);
+          if (rowLength > 0 && ++nonEmptyRows % 65536 === 0) options.onRows?.(nonEmptyRows);
+          inRow = false;
           break;
         case 'v':
         case 'f':
