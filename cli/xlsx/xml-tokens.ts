@@ -106,7 +106,11 @@ class NameCache {
   name(s: string, from: number, to: number, hash: number): string {
     const slot = hash & (NAME_SLOTS - 1);
     const known = this.names[slot];
-    if (known.length === to - from && s.startsWith(known, from)) return known;
+    if (known.length === to - from) {
+      let at = 0;
+      while (at < known.length && known.charCodeAt(at) === s.charCodeAt(from + at)) at++;
+      if (at === known.length) return known;
+    }
     const name = s.slice(from, to);
     this.names[slot] = name;
     this.locals[slot] = '';
@@ -273,8 +277,13 @@ export class XmlTokenizer {
     // The first colon is noted on the way: a prefix is dropped without searching the name again.
     let colon = -1;
     let hash = 0;
-    while (i < n && !isSpace((c = s.charCodeAt(i))) && c !== GT && c !== SLASH) {
-      if (c === COLON && colon < 0) colon = i;
+    // Name characters are mostly letters, above `>`: one comparison each.
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (c <= GT) {
+        if (isSpace(c) || c === GT || c === SLASH) break;
+        if (c === COLON && colon < 0) colon = i;
+      }
       hash = (hash * 31 + c) | 0;
       i++;
     }
@@ -303,7 +312,9 @@ export class XmlTokenizer {
       }
       const start = i;
       let attributeHash = 7;
-      while (i < n && (c = s.charCodeAt(i)) !== EQUALS && !isSpace(c) && c !== GT && c !== SLASH) {
+      while (i < n) {
+        c = s.charCodeAt(i);
+        if (c <= GT && (c === EQUALS || isSpace(c) || c === GT || c === SLASH)) break;
         attributeHash = (attributeHash * 31 + c) | 0;
         i++;
       }
@@ -320,7 +331,7 @@ export class XmlTokenizer {
       const from = ++i;
       let plain = true;
       while (i < n && (c = s.charCodeAt(i)) !== quote) {
-        if (c === AMP || c === LT || c === TAB || c === LF || c === CR) plain = false;
+        if (c <= LT && (c === AMP || c === LT || c === TAB || c === LF || c === CR)) plain = false;
         i++;
       }
       if (i >= n) return INCOMPLETE;
