@@ -1,3 +1,4 @@
+import { memoise } from './memo.js';
 import { isPlaceholderText, placeholderBlank } from './numbers.js';
 import type { CellValue, DateOrder, Day, Parsed } from './types.js';
 
@@ -49,10 +50,8 @@ export function yearOfDay(day: Day): number {
   return new Date(day * MS_PER_DAY).getUTCFullYear();
 }
 
-/** Day → "YYYY-MM-DD". */
-export function isoFromDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+/** Day → "YYYY-MM-DD" (a plan names a few hundred days in thousands of findings: each is written once). */
+export const isoFromDay: (day: Day) => string = memoise((day) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10));
 
 /** A Date's calendar day by its UTC fields (exceljs and adapters hand dates over at UTC midnight). */
 export function dayFromDate(date: Date): Day {

@@ -3,7 +3,23 @@
 
 /** "1 row", "1,200 rows". */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${countText(count)} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A count as `toLocaleString('en-US')` writes it ("1,200"). Whole numbers are grouped here: the
+ * checks name a count of days in many findings, and the locale call costs a microsecond each.
+ */
+export function countText(count: number): string {
+  if (!Number.isSafeInteger(count) || Object.is(count, -0)) return count.toLocaleString('en-US');
+  const digits = String(Math.abs(count));
+  let text = digits.length <= 3 ? digits : '';
+  if (text === '') {
+    const head = digits.length % 3 || 3;
+    text = digits.slice(0, head);
+    for (let at = head; at < digits.length; at += 3) text += `,${digits.slice(at, at + 3)}`;
+  }
+  return count < 0 ? `-${text}` : text;
 }
 
 /**

@@ -130,7 +130,18 @@ const DUE_DAY: DateReadOptions = { end: 'last' };
  */
 function readOnce<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
   const cache = new Map<string | number, T>();
+  // Date cells by their time, apart from numbers (a serial number and a time are not one reading).
+  const dates = new Map<number, T>();
   return (cell) => {
+    if (typeof cell === 'object' && cell !== null && isDateValue(cell)) {
+      const time = cell.getTime();
+      let value = dates.get(time);
+      if (value === undefined) {
+        value = read(cell);
+        if (dates.size < 10_000) dates.set(time, value);
+      }
+      return value;
+    }
     if (typeof cell !== 'string' && typeof cell !== 'number') return read(cell);
     let value = cache.get(cell);
     if (value === undefined) {

@@ -27,12 +27,8 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
   }
 
   const parent = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const key = idKey(items[i].parentId);
-    if (key === '') continue;
-    const p = byId.get(key);
-    if (p !== undefined) parent[i] = p;
-  }
+  const findParent = parentFinder(byId);
+  for (let i = 0; i < n; i++) parent[i] = findParent(items[i].parentId) ?? -1;
 
   const inCycle = markCycles(parent);
   for (let i = 0; i < n; i++) if (inCycle[i]) parent[i] = -1;
@@ -50,6 +46,23 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
   const dueDate = inheritDays(items, topDown, parent, (item) => item.dueDate);
   const startDate = inheritDays(items, topDown, parent, (item) => item.startDate);
   return { parent, children, inCycle, byId, duplicateIds, topDown, dueDate, startDate };
+}
+
+/**
+ * The row a Parent text names (by idKey), undefined when none. Siblings stand together and name
+ * the same parent: a run of them is looked up once, not lowered and hashed again for each.
+ */
+export function parentFinder(byId: ReadonlyMap<string, number>): (parentId: string) => number | undefined {
+  let lastText: string | null = null;
+  let last: number | undefined;
+  return (text) => {
+    if (text !== lastText) {
+      lastText = text;
+      const key = idKey(text);
+      last = key === '' ? undefined : byId.get(key);
+    }
+    return last;
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { indentedJson, jsonWithList } from './chunks.js';
 import { reportHeading } from './plan-heading.js';
 import { truncate, type Colors } from './terminal.js';
 import { plural } from '../../shared/format.js';
+import { memoise } from '../../shared/memo.js';
 
 export interface LintCounts {
   error: number;
@@ -94,8 +95,11 @@ function findingText(f: Finding): string {
   const s = JSON.stringify;
   if (f.rows !== undefined || typeof f.hint !== 'string' || !Number.isSafeInteger(f.row))
     return indentedJson(findingJson(f), 2);
-  return `{\n      "row": ${f.row},\n      "id": ${s(f.id)},\n      "rule": ${s(f.rule)},\n      "severity": ${s(f.severity)},\n      "message": ${s(f.message)},\n      "hint": ${s(f.hint)}\n    }`;
+  return `{\n      "row": ${f.row},\n      "id": ${s(f.id)},\n      "rule": ${quoted(f.rule)},\n      "severity": ${quoted(f.severity)},\n      "message": ${s(f.message)},\n      "hint": ${quoted(f.hint)}\n    }`;
 }
+
+/** Rules, severities and hints are a few dozen texts over thousands of findings: each is quoted once. */
+const quoted = memoise((text: string) => JSON.stringify(text));
 
 /** `lint --format json`, exactly as cli.md documents it (as JSON.stringify(…, null, 2) writes it), made finding by finding. */
 export function* lintJson(file: string, plan: Plan, found: LintFindings): Generator<string> {

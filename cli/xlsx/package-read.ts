@@ -90,17 +90,39 @@ export class XlsxPackage {
         if (error) reject(error);
         else resolve();
       };
+      // zlib hands over a chunk before it sets to inflating the next one: read at once, the two
+      // would take turns. The chunks wait in a queue read just after (a microtask), while zlib
+      // inflates the next chunk on its own thread. null marks the end of the part.
+      const queue: (Buffer | null)[] = [];
+      let reading = false;
+      const read = () => {
+        reading = false;
+        for (let i = 0; i < queue.length && !done; i++) {
+          const chunk = queue[i];
+          if (chunk === null) finish(total === entry.uncompressedSize ? undefined : damaged());
+          else
+            try {
+              if (onChunk(chunk) === false) finish();
+            } catch (error) {
+              finish(error);
+            }
+        }
+        queue.length = 0;
+      };
+      const enqueue = (chunk: Buffer | null) => {
+        queue.push(chunk);
+        if (!reading) {
+          reading = true;
+          queueMicrotask(read);
+        }
+      };
       inflate.on('data', (chunk: Buffer) => {
         if (done) return;
         total += chunk.length;
         if (total > entry.uncompressedSize) return finish(damaged());
-        try {
-          if (onChunk(chunk) === false) finish();
-        } catch (error) {
-          finish(error);
-        }
+        enqueue(chunk);
       });
-      inflate.on('end', () => finish(total === entry.uncompressedSize ? undefined : damaged()));
+      inflate.on('end', () => enqueue(null));
       inflate.on('error', () => finish(damaged()));
       inflate.end(raw);
     });

@@ -2,7 +2,7 @@ import type { CellValue } from '../../shared/index.js';
 import { interner } from '../files/intern.js';
 import type { CellRange } from './cell-range.js';
 import type { XlsxPackage } from './package-read.js';
-import { streamPart } from './xml-stream.js';
+import { streamPart, type XmlAttributes } from './xml-stream.js';
 import { cellColumn, columnIndex, decodeCellRef } from './xml.js';
 
 /** A formula cell: its text, or for a cell sharing a formula, the group it shares. */
@@ -85,7 +85,11 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   const interners: ((cell: CellValue) => CellValue)[] = [];
   const intern = (cell: CellValue) => (interners[col] ??= interner({ giveUpAfter: 4096 }))(cell);
   const dates = new Map<number, Date>();
-  let row: CellValue[] | null = null;
+  // A row's cells gather in one reused array and are kept as a copy of its exact length: an array
+  // grown cell by cell holds room for 41 cells once it passes 17, and each row's would live on.
+  const cells: CellValue[] = [];
+  let rowLength = 0;
+  let inRow = false;
   let rowNumber = 0;
   let nonEmptyRows = 0;
   let col = -1;
@@ -101,7 +105,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   let inSheetData = false;
 
   const finishCell = () => {
-    if (!row) return;
+    if (!inRow) return;
     let cell: CellValue = null;
     // Shared strings are one object per text already; other texts are interned.
     if (hasValue)
@@ -119,8 +123,9 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     }
     if (cell !== null || hasFormula) sheet.lastColumn = Math.max(sheet.lastColumn, col);
     if (cell !== null) {
-      for (let i = row.length; i < col; i++) row.push(null);
-      row[col] = cell;
+      for (let i = rowLength; i < col; i++) cells[i] = null;
+      cells[col] = cell;
+      if (col >= rowLength) rowLength = col + 1;
     }
   };
 
@@ -132,20 +137,16 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           break;
         case 'row':
           if (!inSheetData) break;
-          {
-            const r = a.get('r');
-            rowNumber = r ? Number(r) : rowNumber + 1;
-          }
-          row = [];
+          rowNumber = a.number('r') ?? rowNumber + 1;
+          inRow = true;
+          rowLength = 0;
           col = -1;
           break;
         case 'c': {
-          const ref = a.get('r');
-          const refCol = ref ? cellColumn(ref) : -1;
+          const refCol = refColumn(a);
           col = refCol >= 0 ? refCol : col + 1;
-          type = a.get('t') ?? 'n';
-          const s = a.get('s');
-          style = s ? Number(s) : 0;
+          type = cellType(a);
+          style = a.number('s') ?? 0;
           value = '';
           formula = null;
           hasValue = false;
@@ -160,7 +161,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
         case 'f':
           collecting = 'f';
           hasFormula = true;
-          formula = { text: '', shared: a.get('t') === 'shared' ? a.get('si') : undefined };
+          formula = { text: '', shared: a.equals('t', 'shared') ? a.get('si') : undefined };
           break;
         case 'is':
           inInline = true;
@@ -192,10 +193,10 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           finishCell();
           break;
         case 'row':
-          if (!row) break;
-          sheet.grid[rowNumber - 1] = row;
-          if (row.length > 0 && ++nonEmptyRows % 65536 === 0) options.onRows?.(nonEmptyRows);
-          row = null;
+          if (!inRow) break;
+          sheet.grid[rowNumber - 1] = cells.slice(0, rowLength);
+          if (rowLength > 0 && ++nonEmptyRows % 65536 === 0) options.onRows?.(nonEmptyRows);
+          inRow = false;
           break;
         case 'v':
         case 'f':
@@ -221,6 +222,24 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   });
   for (let i = 0; i < sheet.grid.length; i++) sheet.grid[i] ??= [];
   return sheet;
+}
+
+/** The column of a cell's `r` reference, read where it lies; -1 when it has none or it is not one. */
+function refColumn(a: XmlAttributes): number {
+  const i = a.indexOf('r');
+  if (i < 0) return -1;
+  if (a.decoded[i] !== null) return cellColumn(a.decoded[i]!);
+  return a.starts[i] === a.ends[i] ? -1 : cellColumn(a.source, a.starts[i], a.ends[i]);
+}
+
+/** The cell types SpreadsheetML names: a cell's `t` is found among them without a copy. */
+const CELL_TYPES = ['str', 's', 'n', 'b', 'e', 'inlineStr', 'd'];
+
+function cellType(a: XmlAttributes): string {
+  const i = a.indexOf('t');
+  if (i < 0) return 'n';
+  for (const type of CELL_TYPES) if (a.valueIs(i, type)) return type;
+  return a.value(i);
 }
 
 /** Dates repeat down a plan (a few hundred days in 100,000 rows): each serial's Date is made once. */

@@ -8,36 +8,124 @@
 /** A part that is not well-formed XML. */
 export class XmlError extends Error {}
 
-/** An element's attributes by qualified name; reused from element to element, so read them in `open`. */
+/**
+ * An element's attributes by qualified name; reused from element to element, so read them in
+ * `open`. Values are where they lie in the text read: one is copied (and decoded) only when asked
+ * for, and `equals`/`number` read it without a copy.
+ */
 export class XmlAttributes {
   readonly names: string[] = [];
-  readonly values: string[] = [];
+  /** Where each value starts and ends in `source`, the text being read. */
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** A value with an entity or a line break, decoded as it was read (else null: it reads as written). */
+  readonly decoded: (string | null)[] = [];
+  source = '';
   length = 0;
 
+  /** The position of an attribute, or -1. */
+  indexOf(name: string): number {
+    for (let i = 0; i < this.length; i++) if (this.names[i] === name) return i;
+    return -1;
+  }
+
+  /** The value of the attribute at `index`, decoded. */
+  value(index: number): string {
+    return this.decoded[index] ?? this.source.slice(this.starts[index], this.ends[index]);
+  }
+
   get(name: string): string | undefined {
-    for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.values[i];
-    return undefined;
+    const i = this.indexOf(name);
+    return i < 0 ? undefined : this.value(i);
+  }
+
+  /** Is the attribute there with this value? */
+  equals(name: string, value: string): boolean {
+    const i = this.indexOf(name);
+    return i >= 0 && this.valueIs(i, value);
+  }
+
+  /** Is the value of the attribute at `index` this one? (Read without a copy.) */
+  valueIs(index: number, value: string): boolean {
+    const decoded = this.decoded[index];
+    if (decoded !== null) return decoded === value;
+    const start = this.starts[index];
+    return this.ends[index] - start === value.length && this.source.startsWith(value, start);
+  }
+
+  /** `Number(value)` of a present, non-empty attribute; undefined when it is absent or empty. */
+  number(name: string): number | undefined {
+    const i = this.indexOf(name);
+    if (i < 0 || this.starts[i] === this.ends[i]) return undefined;
+    const start = this.starts[i];
+    const end = this.ends[i];
+    if (this.decoded[i] === null && end - start <= 9) {
+      let n = 0;
+      let at = start;
+      for (; at < end; at++) {
+        const c = this.source.charCodeAt(at);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + c - 48;
+      }
+      if (at === end) return n;
+    }
+    return Number(this.value(i));
   }
 
   /** The value of the first attribute whose name matches. */
   find(match: (name: string) => boolean): string | undefined {
-    for (let i = 0; i < this.length; i++) if (match(this.names[i])) return this.values[i];
+    for (let i = 0; i < this.length; i++) if (match(this.names[i])) return this.value(i);
     return undefined;
   }
 
   /** A copy as a plain object (for a reader that keeps attributes). */
   toObject(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (let i = 0; i < this.length; i++) out[this.names[i]] = this.values[i];
+    for (let i = 0; i < this.length; i++) out[this.names[i]] = this.value(i);
     return out;
   }
 
-  push(name: string, value: string) {
+  push(name: string, start: number, end: number, decoded: string | null) {
     this.names[this.length] = name;
-    this.values[this.length] = value;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.decoded[this.length] = decoded;
     this.length++;
   }
 }
+
+/**
+ * Names (of elements and attributes) repeat all through a part: each is copied out of the text
+ * once and found again by a hash of its characters, not sliced again at every tag.
+ */
+class NameCache {
+  private readonly names: string[] = new Array<string>(NAME_SLOTS).fill('');
+  private readonly locals: string[] = new Array<string>(NAME_SLOTS).fill('');
+
+  /** The name written in `s` from `from` to `to` (its `hash`); its local name after a prefix `colon`. */
+  name(s: string, from: number, to: number, hash: number): string {
+    const slot = hash & (NAME_SLOTS - 1);
+    const known = this.names[slot];
+    if (known.length === to - from) {
+      let at = 0;
+      while (at < known.length && known.charCodeAt(at) === s.charCodeAt(from + at)) at++;
+      if (at === known.length) return known;
+    }
+    const name = s.slice(from, to);
+    this.names[slot] = name;
+    this.locals[slot] = '';
+    return name;
+  }
+
+  /** The local name of a name `name` returned for this hash: without its prefix. */
+  local(name: string, hash: number, colon: number): string {
+    const slot = hash & (NAME_SLOTS - 1);
+    if (this.names[slot] !== name) return name.slice(colon + 1);
+    return this.locals[slot] || (this.locals[slot] = name.slice(colon + 1));
+  }
+}
+
+const NAME_SLOTS = 1024;
 
 /**
  * What a streamed part's reader hears: elements by their local name (a `x:` or any other prefix
@@ -79,6 +167,7 @@ export class XmlTokenizer {
   private readonly locals: string[] = [];
   private rootSeen = false;
   private readonly attributes = new XmlAttributes();
+  private readonly names = new NameCache();
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -146,10 +235,11 @@ export class XmlTokenizer {
     if (gt < 0) return INCOMPLETE;
     let end = gt;
     while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
-    const name = s.slice(lt + 2, end);
     const open = this.stack.pop();
-    if (open !== name)
+    if (open === undefined || open.length !== end - lt - 2 || !s.startsWith(open, lt + 2)) {
+      const name = s.slice(lt + 2, end);
       throw new XmlError(open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`);
+    }
     this.handler.close(this.locals.pop()!);
     return gt + 1;
   }
@@ -186,16 +276,25 @@ export class XmlTokenizer {
     let c = 0;
     // The first colon is noted on the way: a prefix is dropped without searching the name again.
     let colon = -1;
-    while (i < n && !isSpace((c = s.charCodeAt(i))) && c !== GT && c !== SLASH) {
-      if (c === COLON && colon < 0) colon = i;
+    let hash = 0;
+    // Name characters are mostly letters, above `>`: one comparison each.
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (c <= GT) {
+        if (isSpace(c) || c === GT || c === SLASH) break;
+        if (c === COLON && colon < 0) colon = i;
+      }
+      hash = (hash * 31 + c) | 0;
       i++;
     }
     if (i >= n) return INCOMPLETE;
     if (i === lt + 1) throw new XmlError('a tag without a name');
-    const name = s.slice(lt + 1, i);
-    const local = colon < 0 ? name : s.slice(colon + 1, i);
+    const names = this.names;
+    const name = names.name(s, lt + 1, i, hash);
+    const local = colon < 0 ? name : names.local(name, hash, colon - lt - 1);
     const attributes = this.attributes;
     attributes.length = 0;
+    attributes.source = s;
     let selfClosing = false;
     for (;;) {
       while (i < n && isSpace((c = s.charCodeAt(i)))) i++;
@@ -212,9 +311,15 @@ export class XmlTokenizer {
         break;
       }
       const start = i;
-      while (i < n && (c = s.charCodeAt(i)) !== EQUALS && !isSpace(c) && c !== GT && c !== SLASH) i++;
+      let attributeHash = 7;
+      while (i < n) {
+        c = s.charCodeAt(i);
+        if (c <= GT && (c === EQUALS || isSpace(c) || c === GT || c === SLASH)) break;
+        attributeHash = (attributeHash * 31 + c) | 0;
+        i++;
+      }
       if (i >= n) return INCOMPLETE;
-      const attribute = s.slice(start, i);
+      const attribute = names.name(s, start, i, attributeHash);
       while (i < n && isSpace((c = s.charCodeAt(i)))) i++;
       if (i >= n) return INCOMPLETE;
       if (c !== EQUALS) throw new XmlError(`attribute ${attribute} of <${name}> has no value`);
@@ -226,11 +331,11 @@ export class XmlTokenizer {
       const from = ++i;
       let plain = true;
       while (i < n && (c = s.charCodeAt(i)) !== quote) {
-        if (c === AMP || c === LT || c === TAB || c === LF || c === CR) plain = false;
+        if (c <= LT && (c === AMP || c === LT || c === TAB || c === LF || c === CR)) plain = false;
         i++;
       }
       if (i >= n) return INCOMPLETE;
-      attributes.push(attribute, plain ? s.slice(from, i) : attributeValue(s.slice(from, i)));
+      attributes.push(attribute, from, i, plain ? null : attributeValue(s.slice(from, i)));
       i++;
     }
     if (this.stack.length === 0) {

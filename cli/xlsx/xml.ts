@@ -69,10 +69,11 @@ export function columnIndex(letters: string): number {
 /**
  * The 0-based column of a cell reference ("AB12" → 27, "$C$4" → 2), or -1 when it is not one;
  * decodeCellRef's rule without a regular expression or an object, as it runs once per cell read.
+ * `from`/`to` read the reference where it lies in a larger text (the tokenizer's), without a copy.
  */
-export function cellColumn(ref: string): number {
-  const n = ref.length;
-  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+export function cellColumn(ref: string, from = 0, to = ref.length): number {
+  const n = to;
+  let i = ref.charCodeAt(from) === 36 /* $ */ ? from + 1 : from;
   const start = i;
   let col = 0;
   for (let c = ref.charCodeAt(i); i < n; c = ref.charCodeAt(++i)) {
@@ -82,7 +83,7 @@ export function cellColumn(ref: string): number {
   }
   const letters = i - start;
   if (letters < 1 || letters > 3) return -1;
-  if (ref.charCodeAt(i) === 36) i++;
+  if (i < n && ref.charCodeAt(i) === 36) i++;
   if (i >= n) return -1;
   for (; i < n; i++) {
     const c = ref.charCodeAt(i);

@@ -2,7 +2,7 @@
 import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
 import { computeProgressDetails, measuredText } from '../progress.js';
-import { idKey } from '../tree.js';
+import { parentFinder } from '../tree.js';
 import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, Severity } from '../types.js';
 import { severityFor, type RuleMeta } from './meta.js';
 import type { RuleId } from './index.js';
@@ -46,12 +46,13 @@ export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<
   const brokenParent = new Uint8Array(n);
   const duplicate = new Uint8Array(n);
   for (const index of tree.duplicateIds) if (items[index].id !== '') duplicate[index] = 1;
+  const findParent = parentFinder(tree.byId);
   for (let i = 0; i < n; i++) {
     const item = items[i];
     rank[i] = levelRank(framework, item.level);
     let parent = -1;
     if (item.parentId !== '') {
-      const found = tree.byId.get(idKey(item.parentId));
+      const found = findParent(item.parentId);
       if (found === undefined) missingParent[i] = brokenParent[i] = 1;
       else if (found !== i) parent = found;
     }

@@ -5,6 +5,23 @@ import { day, planOf, type RowSpec } from './helpers.js';
 const treeOf = (rows: RowSpec[]): PlanTree => planOf(rows).tree;
 
 describe('buildTree', () => {
+  it('finds each row of a run of siblings and the rows after it, blank, unknown and differently written', () => {
+    const tree = treeOf([
+      { ID: 'O1', Level: 'Objective', Title: 'a' },
+      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'b' },
+      { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'c' },
+      { ID: 'T2', Level: 'Task', Parent: 'KR1', Title: 'd' },
+      { ID: 'T3', Level: 'Task', Parent: 'kr1 ', Title: 'e' },
+      { ID: 'T4', Level: 'Task', Parent: 'KR9', Title: 'f' },
+      { ID: 'T5', Level: 'Task', Parent: 'KR9', Title: 'g' },
+      { ID: 'T6', Level: 'Task', Parent: '', Title: 'h' },
+      { ID: 'KR2', Level: 'Key Result', Parent: 'O1', Title: 'i' },
+      { ID: 'T7', Level: 'Task', Parent: 'KR1', Title: 'j' },
+      { ID: 'T8', Level: 'Task', Parent: 'KR2', Title: 'k' },
+    ]);
+    expect([...tree.parent]).toEqual([-1, 0, 1, 1, 1, -1, -1, -1, 0, 1, 8]);
+  });
+
   it('links parents and children by Parent ID, case-insensitively and trimmed', () => {
     const tree = treeOf([
       { ID: 'O1', Level: 'Objective', Title: 'a' },

@@ -4,6 +4,7 @@ import type { RowFindings, RuleContext } from '../context.js';
 import { defineMeta } from '../meta.js';
 import { dayText, itemLabel } from '../text.js';
 import { plural } from '../../format.js';
+import { memoise } from '../../memo.js';
 
 /** "Sprint-sized, one to four weeks" (seed 000). */
 const PROJECT_OBJECTIVE_DAYS = 28;
@@ -47,8 +48,10 @@ export function check(ctx: RuleContext, item: PlanItem, out: RowFindings): void 
   );
 }
 
-/** The same calendar day one year later (29 February → 1 March). */
-function oneYearAfter(day: Day): Day {
+/** The same calendar day one year later (29 February → 1 March); objectives share a few start days. */
+const oneYearAfter = memoise(yearAfter);
+
+function yearAfter(day: Day): Day {
   const [year, month, date] = isoFromDay(day).split('-').map(Number);
   const next = `${String(year + 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
   return month === 2 && date === 29 ? dayFromIso(`${String(year + 1).padStart(4, '0')}-03-01`) : dayFromIso(next);
