@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   findPlanHeaderRow,
+  headerCandidateRow,
+  HEADER_READ_ROWS,
   progressFormula,
   readPlan,
   MILESTONE_LEVEL_TEXTS,
@@ -357,6 +359,29 @@ describe('the header row, one finder for the command and the add-on', () => {
         { title: 'Result' },
       ),
     ).toBe(0);
+  });
+  it('takes a header whose titles are guessed from the cells when the plan reads from it, as readPlan reads it', () => {
+    const milestones = [
+      ['Date', 'Label', 'Owner'],
+      ['2026-01-10', 'Kickoff with the team', 'Ana'],
+      ['2026-06-10', 'Beta release to pilot users', 'Bo'],
+    ];
+    expect(findPlanHeaderRow(milestones)).toBe(0);
+    // Below a title line (one cell): the table's own header row, not the title.
+    expect(findPlanHeaderRow([['Q3 milestones of team Atlas'], [], ...milestones])).toBe(2);
+    expect(headerCandidateRow([['Q3 milestones of team Atlas'], [], ...milestones])).toBe(2);
+    // Titles but no levels to tell (no dates, no IDs): readPlan refuses it, so it is no header.
+    expect(
+      findPlanHeaderRow([
+        ['Item', 'Cost'],
+        ['Laptops', 12000],
+      ]),
+    ).toBe(-1);
+    // With a mapping, only the row holding the mapped headers.
+    expect(findPlanHeaderRow(milestones, { title: 'Thing' })).toBe(-1);
+    // Decided from the rows at the top: rows past HEADER_READ_ROWS do not change the answer.
+    const long = [...milestones, ...Array.from({ length: HEADER_READ_ROWS }, () => ['2026-01-10', '', ''])];
+    expect(findPlanHeaderRow(long.slice(0, HEADER_READ_ROWS))).toBe(findPlanHeaderRow(long));
   });
   it('prefers a row with ID, Level and Title', () => {
     expect(
