@@ -75,6 +75,50 @@ describe('side-by-side Objective / Key Result columns', () => {
   });
 });
 
+describe("an objective's cells written on its first key result's row", () => {
+  // Owner and Due date written once per objective, as the objective is: on its group's first row,
+  // blank on the key results below (a merged cell reads so). Target is on every key result's row.
+  const sheet: RawTable = {
+    header: ['Objective', 'Owner', 'Key Result', 'Target', 'Due'],
+    rows: [
+      ['Grow revenue in EMEA', 'Ana Ruiz', 'Sign 50 new SMB accounts', 50, '2026-06-30'],
+      [null, null, 'Raise NPS from 40 to 60', 60, null],
+      ['Ship the v2 platform', 'Cy Park', 'Move 80% of traffic to v2', 80, '2026-09-30'],
+      [null, null, 'Cut p95 latency to 200 ms', 200, null],
+      [null, null, 'Retire the v1 API', 1, null],
+    ],
+  };
+
+  it('gives them to the objective, and the key results inherit its dates', () => {
+    const plan = readPlan(sheet);
+    const byTitle = (title: string) => plan.items.find((i) => i.title === title)!;
+    expect(byTitle('Grow revenue in EMEA').owner).toBe('Ana Ruiz');
+    expect(byTitle('Ship the v2 platform').owner).toBe('Cy Park');
+    expect(byTitle('Sign 50 new SMB accounts').owner).toBe('');
+    expect(byTitle('Ship the v2 platform').dueDate).toEqual({ state: 'ok', value: day('2026-09-30') });
+    expect(byTitle('Move 80% of traffic to v2').dueDate.state).toBe('blank');
+    // The measures stay the key result's.
+    expect(byTitle('Sign 50 new SMB accounts').target).toEqual({ state: 'ok', value: 50 });
+    expect(plan.reading!.summary).toContain("Owner written on each Objective's first row read as the Objective's");
+    // Every key result is missing its owner (none is written), the objectives are not.
+    const missing = checkPlan(plan, { today: day('2026-05-01') })
+      .filter((f) => f.rule === 'owner/missing')
+      .flatMap((f) => (f.rows ?? [f.row]).map(String));
+    expect(missing.sort()).toEqual(['2', '3', '4', '5', '6']);
+  });
+
+  it('leaves them to the key results when the column is filled on their rows too, or when no group has two rows', () => {
+    const everyRow = readPlan({
+      ...sheet,
+      rows: sheet.rows.map((row) => [row[0], row[1] ?? 'Bo Lee', row[2], row[3], row[4]]),
+    });
+    expect(everyRow.items.filter((i) => i.level === 'Objective').map((i) => i.owner)).toEqual(['', '']);
+    expect(everyRow.items.find((i) => i.title === 'Sign 50 new SMB accounts')!.owner).toBe('Ana Ruiz');
+    const oneEach = readPlan({ ...sheet, rows: [sheet.rows[0], sheet.rows[2]] });
+    expect(oneEach.items.find((i) => i.title === 'Sign 50 new SMB accounts')!.owner).toBe('Ana Ruiz');
+  });
+});
+
 describe('a "KR" column', () => {
   it('holds key results beside an Objective column, or the IDs when its cells are KR1, KR2', () => {
     const titles = readPlan({

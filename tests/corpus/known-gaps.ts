@@ -14,6 +14,5 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'apos-r0-success-metrics.csv :: no false errors': 'false errors: progress/bad-number ×2',
   // odooai-okrs-kickoff.csv
   'odooai-okrs-kickoff.csv :: Knowledge Graphs generes pour N modules Odoo 17 → progress': 'got 0',
-  'odooai-okrs-kickoff.csv :: Infrastructure prete pour le lancement → owner': 'got ""',
   'odooai-okrs-kickoff.csv :: Temps de deploy staging < 5 minutes → progress': 'got 0',
 };
