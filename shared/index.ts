@@ -3,6 +3,7 @@ export * from './types.js';
 export * from './frameworks.js';
 export * from './columns.js';
 export * from './numbers.js';
+export * from './counts.js';
 export * from './dates.js';
 export * from './date-order.js';
 export * from './cadence.js';
