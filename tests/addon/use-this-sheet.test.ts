@@ -146,7 +146,7 @@ describe('Use this sheet', () => {
   });
 
   test('read without a mapping, Check says which columns are guesses and offers the form; once mapped, it does not', () => {
-    const { loaded } = setUp();
+    const { loaded, sheet } = setUp();
     const guessed = loaded.api('apiCheck', { sheet: null });
     if (!guessed.ok) throw new Error(guessed.error.message);
     expect(guessed.value.rows).toBe(8);
@@ -156,6 +156,11 @@ describe('Use this sheet', () => {
     );
     const progress = loaded.api('apiProgress', { sheet: null });
     expect(progress.ok && progress.value.notices.some((n) => n.action === 'use-this-sheet')).toBe(true);
+    // The live check finds the same header: an owner typed on KR1.2's row clears its finding.
+    const checkCol = HEADER.length + 1;
+    expect(String(sheet.cell(4, checkCol))).toMatch(/owner/);
+    loaded.edit(sheet, 4, 5, [['Mei Chen']]);
+    expect(String(sheet.cell(4, checkCol))).not.toMatch(/owner/);
 
     expect(loaded.api('apiSaveMapping', { sheet: 'Team goals', columns: MAPPING }).ok).toBe(true);
     const mapped = loaded.api('apiCheck', { sheet: null });
