@@ -115,6 +115,8 @@ export interface FindingView {
 export interface PlanNotice {
   level: 'note' | 'warning';
   text: string;
+  /** A way to act on it: 'use-this-sheet' opens the column mapping form (columns read as a guess). */
+  action?: 'use-this-sheet';
 }
 
 export interface FindingGroup {

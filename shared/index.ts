@@ -3,6 +3,7 @@ export * from './types.js';
 export * from './frameworks.js';
 export * from './columns.js';
 export * from './numbers.js';
+export * from './counts.js';
 export * from './dates.js';
 export * from './date-order.js';
 export * from './cadence.js';
@@ -24,7 +25,14 @@ export * from './checkins/forecast.js';
 export * from './checkins/replan.js';
 export * from './checkins/charts.js';
 export * from './checkins/status-report.js';
-export { HEADER_SCAN_ROWS, findHeaderRow as findPlanHeaderRow, looksLikeHeader } from './layout/header.js';
+export {
+  HEADER_READ_ROWS,
+  HEADER_SCAN_ROWS,
+  findHeaderRow as findPlanHeaderRow,
+  findNamedHeaderRow,
+  headerCandidateRow,
+  looksLikeHeader,
+} from './layout/header.js';
 export * from './mapping.js';
 export * from './convert.js';
 export * from './live-check.js';

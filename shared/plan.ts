@@ -1,5 +1,6 @@
 import { parseCadence } from './cadence.js';
 import { COLUMNS } from './columns.js';
+import { countFromText } from './counts.js';
 import { DATE_KEYS, DateOrderEvidence } from './date-order.js';
 import { isDateValue, parseDay, type DateReadOptions } from './dates.js';
 import { FRAMEWORK_IDS, FRAMEWORKS, fittingFrameworks, isFrameworkId, levelFromText } from './frameworks.js';
@@ -156,17 +157,30 @@ function readOnce<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
 interface CellReaders {
   numbers: NumberOptions;
   number: (cell: CellValue) => Parsed<number>;
+  /** Start and Current: a number, or the done part of a count ("0/5" beside a Target of "5/5 …"). */
+  measure: (cell: CellValue) => Parsed<number>;
   bounded: (cell: CellValue) => ReturnType<typeof parseBoundedNumber>;
   startDay: (cell: CellValue) => Parsed<Day>;
   dueDay: (cell: CellValue) => Parsed<Day>;
   day: (cell: CellValue) => Parsed<Day>;
 }
 
+/** A measure cell written as a count ("10/10", "5/5 agree on value prop"): its done part. */
+function withCount(cell: CellValue, parsed: Parsed<number>): Parsed<number> {
+  if (parsed.state !== 'invalid' || typeof cell !== 'string') return parsed;
+  const count = countFromText(cell);
+  return count === null ? parsed : { state: 'ok', value: count.done };
+}
+
 function cellReaders(numbers: NumberOptions): CellReaders {
   return {
     numbers,
     number: readOnce((cell) => parseNumber(cell, numbers)),
-    bounded: readOnce((cell) => parseBoundedNumber(cell, numbers)),
+    measure: readOnce((cell) => withCount(cell, parseNumber(cell, numbers))),
+    bounded: readOnce((cell) => {
+      const read = parseBoundedNumber(cell, numbers);
+      return { parsed: withCount(cell, read.parsed), bound: read.bound };
+    }),
     startDay: readOnce((cell) => parseDay(cell, START_DAY)),
     dueDay: readOnce((cell) => parseDay(cell, DUE_DAY)),
     day: readOnce((cell) => parseDay(cell)),
@@ -188,9 +202,9 @@ function readRow(
   const startCell = cellAt(cells, c.start);
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);
-  const start = read.number(startCell);
+  const start = read.measure(startCell);
   const { parsed: target, bound } = read.bounded(targetCell);
-  const currentValue = read.number(current);
+  const currentValue = read.measure(current);
   return {
     index,
     row,

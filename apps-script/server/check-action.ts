@@ -20,7 +20,7 @@ export const MAX_GROUPS = 200;
  */
 export function runCheck(request: SheetRequest, lockWaitMs?: number, session: Session = openSession()): CheckResponse {
   return withDocumentLock(() => {
-    const { planSheet, plan } = openPlan(session, request.sheet);
+    const { planSheet, plan, mapping } = openPlan(session, request.sheet);
     const findings = checkPlan(plan, { today: session.today });
     writeCheckColumn(planSheet, plan, findings);
     return {
@@ -30,7 +30,7 @@ export function runCheck(request: SheetRequest, lockWaitMs?: number, session: Se
       rows: plan.items.length,
       ...findingGroups(plan, findings),
       blankIds: plan.items.reduce((n, item) => (item.id === '' ? n + 1 : n), 0),
-      notices: planNotices(plan, planSheet.table.header),
+      notices: planNotices(plan, planSheet.table.header, mapping !== undefined),
     };
   }, lockWaitMs);
 }

@@ -89,8 +89,9 @@ function liveCheck(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = event.range.getSheet();
   const area = parseA1(event.range.getA1Notation());
   if (area === null) return;
-  // Only the rows above the edit: an edit of the header row, or above it, is not re-checked.
-  const head = readHead(sheet, area.firstRow - 1);
+  // The top of the sheet down to the edit (no further: the rows below may not exist), where the
+  // header is found as Check finds it; an edit of the header row, or above it, is not re-checked.
+  const head = readHead(sheet, Number.isFinite(area.lastRow) ? area.lastRow : area.firstRow);
   const session = openSession(event.source, true);
   if (!session.settings.liveCheck) return;
   const mapping = mappingOf(session, sheet);

@@ -2,11 +2,12 @@ import {
   PlanFormatError,
   convertPlan,
   findPlanHeaderRow,
+  headerCandidateRow,
   previewRows,
   proposeMapping,
   readPlan,
 } from '../../shared/index.js';
-import type { CellValue, ColumnMapping, RawTable } from '../../shared/index.js';
+import type { ColumnMapping, RawTable } from '../../shared/index.js';
 import type {
   ConvertResponse,
   MappingRequest,
@@ -116,19 +117,15 @@ export function convertSheet(request: MappingRequest): ConvertResponse {
 
 /**
  * The sheet as a table, read in one call: its header is the row holding the mapped headers, else
- * the row the core takes for a header, else the first row with anything in it.
+ * the row the core takes for a header, else the core's candidate (the row the command reads too).
  */
 function sheetTable(session: Session, { sheet }: NamedSheet, columns: ColumnMapping | undefined): RawTable {
   const values = sheetValues(sheet, 1, 1, TO_LAST, TO_LAST);
   normaliseDates(values, session.calendar);
   let index = findPlanHeaderRow(values, columns);
-  if (index < 0) index = values.findIndex((line) => line.some((cell) => !blank(cell)));
+  if (index < 0) index = headerCandidateRow(values);
   if (index < 0) throw new UserError('not-a-plan', 'The sheet is empty: type your plan in it, or insert a template.');
   return { header: values[index], rows: values.slice(index + 1), headerRow: index + 1 };
-}
-
-function blank(cell: CellValue): boolean {
-  return cell === null || cell === '' || (typeof cell === 'string' && cell.trim() === '');
 }
 
 function withoutBlanks(columns: ColumnMapping): ColumnMapping {

@@ -1,5 +1,6 @@
 import {
   COLUMN_BY_KEY,
+  HEADER_READ_ROWS,
   HEADER_SCAN_ROWS,
   REQUIRED_COLUMNS,
   claimOwnedCells,
@@ -57,11 +58,12 @@ export interface OwnedBlock {
 }
 
 /**
- * The first rows of a sheet, where its header is looked for, in one call: HEADER_SCAN_ROWS rows, or
- * `rows` when fewer are wanted (or exist), every column up to the last one with data.
+ * The first rows of a sheet, where its header is looked for, in one call: HEADER_READ_ROWS rows (the
+ * rows the core decides the header from, so that the answer is a whole read's), or `rows` when
+ * fewer are wanted (or exist), every column up to the last one with data.
  */
 export function readHead(sheet: Sheet, rows: number): CellValue[][] {
-  const count = Math.min(HEADER_SCAN_ROWS, rows);
+  const count = Math.min(HEADER_READ_ROWS, rows);
   return count < 1 ? [] : sheetValues(sheet, 1, 1, count, TO_LAST);
 }
 

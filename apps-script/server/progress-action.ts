@@ -24,7 +24,7 @@ const PERCENT_FORMAT = '0%';
  */
 export function runProgress(request: SheetRequest, session: Session = openSession()): ProgressResponse {
   return withDocumentLock(() => {
-    const { planSheet, plan } = openPlan(session, request.sheet);
+    const { planSheet, plan, mapping } = openPlan(session, request.sheet);
     const items = computeProgress(plan, { today: session.today, allowOver: session.settings.allowOver });
     const checkIns = recordCheckIns(session, planSheet, plan, items);
     const { first, count } = dataRows(planSheet);
@@ -74,7 +74,7 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
       written: { progress: items.length, keptFormulas, pace: plan.columns.pace !== undefined },
       checkIns: { added: checkIns.added, who: checkIns.who },
       ...overview(plan, items, checkIns.trends),
-      notices: planNotices(plan, planSheet.table.header),
+      notices: planNotices(plan, planSheet.table.header, mapping !== undefined),
     };
   });
 }

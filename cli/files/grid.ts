@@ -2,6 +2,7 @@ import {
   PlanFormatError,
   cellText,
   findPlanHeaderRow,
+  headerCandidateRow,
   planRowColumns,
   type CellValue,
   type RawTable,
@@ -19,12 +20,6 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every(isBlankCell);
 }
 
-/** 0-based index of the first non-empty row, or -1 for an empty sheet. */
-export function firstNonEmptyRow(grid: Grid): number {
-  for (let i = 0; i < grid.length; i++) if (!isBlankRow(grid[i])) return i;
-  return -1;
-}
-
 /** Where a plan ends, when rows below it are not part of it. */
 export interface PlanEnd {
   /** Spreadsheet row of the plan's last row. */
@@ -38,12 +33,13 @@ export interface PlanEnd {
  * rows inside the plan kept, so that row numbers stay the spreadsheet's). The plan ends at a blank
  * row when the next row holding anything has no ID, Level, Parent or level column filled (an
  * Objective column beside a Key Result one): a total, a note, a second table. Throws the core's PlanFormatError for an empty grid; when no row reads as a header, the
- * first non-empty row is taken, and readPlan says what it lacks (or reads it with --columns).
+ * core's candidate row is taken (headerCandidateRow), and readPlan says what it lacks (or reads it
+ * with --columns).
  */
 export function tableFromGrid(grid: Grid): RawTable & { end: PlanEnd | null } {
   let headerIndex = findPlanHeaderRow(grid); // the core's rule, as the add-on's
   if (headerIndex < 0) {
-    headerIndex = firstNonEmptyRow(grid);
+    headerIndex = headerCandidateRow(grid);
     if (headerIndex < 0) {
       throw new PlanFormatError('it is empty. A plan needs a header row (ID, Level, Title) and one row per item.');
     }

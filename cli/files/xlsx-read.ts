@@ -2,7 +2,7 @@ import {
   COLUMNS,
   PlanFormatError,
   columnLetter,
-  findPlanHeaderRow,
+  findNamedHeaderRow,
   mapColumns,
   type CellValue,
   type ColumnMap,
@@ -71,7 +71,7 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
     let chosen = named;
     if (!chosen) {
       for (const sheet of sheets) {
-        if (findPlanHeaderRow((await topOf(sheet)).grid) >= 0) {
+        if (findNamedHeaderRow((await topOf(sheet)).grid) >= 0) {
           chosen = sheet;
           break;
         }
@@ -81,7 +81,7 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
     const notes: string[] = [];
     for (const sheet of sheets) {
       if (sheet === chosen) continue;
-      if (findPlanHeaderRow((await topOf(sheet)).grid) >= 0) {
+      if (findNamedHeaderRow((await topOf(sheet)).grid) >= 0) {
         notes.push(
           `${path}: sheet "${sheet.name}" also has a plan header; only sheet "${chosen.name}" is read. Name the sheet to read "${PLAN_SHEET_NAME}" to choose it.`,
         );

@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import { headerList, holdsNumbers, isPhaseHeader, type DetectedColumns } from './detect.js';
 import { depthLevels, levelRank, parentsByOrder } from './levels.js';
+import { moveGroupFields } from './group-cells.js';
 import { extendedPrefixLevel, outlineDepth, outlineParent, prefixedId, prefixedTitle } from './prefixes.js';
 
 /** How the rows will be read, decided from the header (and a look at the cells) before reading them. */
@@ -623,6 +624,11 @@ function sideBySide(
 
   // One array each for every row, not two per row: 100,000 rows read without 200,000 small arrays.
   const opened: number[] = [];
+  const openedTiers: number[] = [];
+  // The rows' own items and, per upper tier, the group that starts on their row (moveGroupFields).
+  const upper = depth - 1;
+  const deepItems: PlanItem[] = [];
+  const groupCells: (PlanItem | null)[] = [];
   const impliedTexts: string[] = new Array(depth).fill('');
   input.items.forEach((rowItem, r) => {
     let texts = input.tierTexts[r];
@@ -639,6 +645,7 @@ function sideBySide(
       }
     }
     opened.length = 0;
+    openedTiers.length = 0;
     for (let j = from; j < depth - 1; j++) {
       open[j] = -1;
       openText[j] = '';
@@ -649,6 +656,7 @@ function sideBySide(
       open[j] = out.length;
       openText[j] = texts[j];
       opened.push(out.length);
+      openedTiers.push(j);
       out.push(group);
     }
     const deepest = texts[depth - 1];
@@ -664,12 +672,23 @@ function sideBySide(
       return;
     }
     for (const k of opened) out[k].sharedRow = true;
+    deepItems.push(rowItem);
+    const at = groupCells.length;
+    for (let j = 0; j < upper; j++) groupCells.push(null);
+    for (let n = 0; n < opened.length; n++) groupCells[at + openedTiers[n]] = out[opened[n]];
     place(rowItem, levels[depth - 1], deepest);
     parent.push(parentAbove(depth - 1));
     out.push(rowItem);
   });
 
   const restarted = fromPrefix.size > 0 ? numbersRestartingUnderParents(out, parent, fromPrefix) : null;
+  const groupWritten =
+    upper > 0 && deepItems.length > 0
+      ? moveGroupFields(
+          { items: deepItems, groups: groupCells, tiers: upper, levels: levels.slice(0, upper) },
+          input.blankItem(deepItems[0].row),
+        )
+      : [];
 
   const names = tiers.map((t) => t.header);
   const last = tiers.length - 1;
@@ -690,6 +709,7 @@ function sideBySide(
   summary.push(...relevelled);
   guesses.push(...relevelled);
   if (restarted !== null) summary.push(restarted);
+  summary.push(...groupWritten);
   if (implied === undefined && input.detected.columns.title !== undefined) {
     const ignored = input.header[input.detected.columns.title];
     summary.push(

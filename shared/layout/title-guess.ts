@@ -8,7 +8,7 @@ import type { CellValue } from '../types.js';
 import { outlineDepth, prefixedId } from './prefixes.js';
 
 /** Cells looked at per column: enough to tell, few enough to stay fast. */
-const SAMPLE_ROWS = 200;
+export const TITLE_SAMPLE_ROWS = 200;
 /** Share of the rows (or texts) that must pass a test for the column to count as holding them. */
 const MOSTLY = 0.8;
 /** Longer on average than this, a column reads as notes: a title only when nothing shorter fits. */
@@ -34,7 +34,7 @@ interface Candidate {
 function judge(rows: readonly (readonly CellValue[])[], index: number): Candidate | null {
   const texts: string[] = [];
   let filledRows = 0;
-  for (let r = 0; r < rows.length && filledRows < SAMPLE_ROWS; r++) {
+  for (let r = 0; r < rows.length && filledRows < TITLE_SAMPLE_ROWS; r++) {
     const row = rows[r];
     if (!row || !row.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== '')) continue;
     filledRows++;

@@ -118,8 +118,10 @@ describe('dist/Code.js', () => {
     // languages, calendar weeks, group columns, about 8 KB), flat lists and the Progress ownership
     // rule (about 6 KB), the title guessed from the cells and qualified dates (about 3 KB), and the
     // check-ins a pull from Notion records with each row's last check-in note (1.8 KB) grew the
-    // 299 KB main part to 318 KB.
-    expect(Buffer.byteLength(main) / 1024).toBeLessThan(325);
+    // 299 KB main part to 318 KB. 328 KB: the one header finder (a header whose titles are
+    // guessed), an objective's cells on its first key result's row, and counts as progress (about
+    // 2.5 KB together) made it 326.4 KB.
+    expect(Buffer.byteLength(main) / 1024).toBeLessThan(328);
     // The engine grew with views, people and ownership marks (357 KB); it is parsed only by Notion actions.
     expect(Buffer.byteLength(engine) / 1024).toBeLessThan(400);
   });

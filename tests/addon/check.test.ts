@@ -1,11 +1,14 @@
 // Check and Fix IDs through the built bundle: the same findings and Check text as the core, the
 // Check column written in one call, nothing else touched, constant calls whatever the size.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkPlan, checkSummaries, dateOrderNotice, dayFromIso, readPlan } from '../../shared/index.js';
 import type { RawTable } from '../../shared/index.js';
 import { loadBundle } from './harness.js';
 import type { Loaded } from './harness.js';
 import { bigPlan, col, day, exceptColumns, noticePlan, seedPlan, smallPlan } from './plans.js';
+import { cascade, json, tempDir } from '../cli/helpers.js';
 
 const TODAY = '2026-05-01';
 
@@ -146,6 +149,50 @@ describe('Check', () => {
       mapped: false,
       message: expect.stringContaining('not a plan'),
     });
+  });
+
+  test('a Date, Label sheet is a plan here as it is for the command: the same rows, findings and guesses, with the way to the form', async () => {
+    // A title line, then headers that name no Title: the titles are guessed from the cells of Label.
+    const above = [['Q3 milestones of team Atlas'], []];
+    const header = ['Date', 'Label', 'Owner'];
+    const rows = [
+      ['2026-01-10', 'Kickoff with the team', 'Ana'],
+      ['2026-06-10', 'Beta release to pilot users', ''],
+      ['2026-09-30', 'Launch in two regions', 'Bo'],
+    ];
+    const loaded = loadBundle();
+    withToday(loaded);
+    const sheet = seedPlan(
+      loaded.world,
+      { header, rows: rows.map(([date, ...rest]) => [day(date), ...rest]) },
+      'Milestones',
+      above,
+    );
+    expect(loaded.api('apiGetState').sheet).toMatchObject({ name: 'Milestones', isPlan: true, mapped: false });
+    const result = loaded.api('apiCheck', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    const addOn = result.value;
+
+    const dir = await tempDir();
+    const file = join(dir, 'milestones.csv');
+    await writeFile(file, [...above, header, ...rows].map((line) => line.join(',')).join('\n') + '\n');
+    const command = json<{
+      rows: number;
+      reading: { guesses: string[] };
+      findings: { row: number; id: string; rule: string }[];
+    }>(await cascade(['lint', '--format', 'json', '--today', TODAY, file]));
+    expect(addOn.rows).toBe(3);
+    expect(command.rows).toBe(addOn.rows);
+    const byRow = (list: { row: number; id: string; rule: string }[]) =>
+      list.map((f) => `${f.row} ${f.id} ${f.rule}`).sort();
+    const addOnFindings = addOn.groups.flatMap((g) => g.findings.map((f) => ({ row: g.row, id: g.id, rule: f.rule })));
+    expect(byRow(addOnFindings)).toEqual(byRow(command.findings));
+    expect(addOnFindings.some((f) => f.row === 5 && f.id === 'M2' && f.rule === 'owner/missing')).toBe(true);
+    // The guesses the command warns about are said here too, with the button to the mapping form.
+    const guess = addOn.notices.find((n) => n.action === 'use-this-sheet');
+    expect(guess?.level).toBe('warning');
+    for (const text of command.reading.guesses) expect(guess?.text).toContain(text);
+    expect(sheet.cell(3, 4)).toBe('Check');
   });
 
   test('waits for the document lock and refuses, writing nothing, while someone else holds it', () => {

@@ -415,7 +415,7 @@ describe('sidebar in chromium', () => {
     await again.page.close();
   });
 
-  test('Use this sheet: a 300 px form maps each field to a column, previews the rows, saves and checks; Convert writes a new sheet', async () => {
+  test('Use this sheet: a guessed sheet’s notice opens a 300 px form that maps each field to a column, previews the rows, saves and checks; Convert writes a new sheet', async () => {
     const loaded = loadBundle();
     loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
     const sheet = loaded.world.spreadsheet.addSheet('Team goals', 40, 10);
@@ -437,9 +437,12 @@ describe('sidebar in chromium', () => {
     const before = sheet.snapshot();
     const { page } = await openSidebar(loaded, 'menuCheckPlan');
     await settle(page);
-    const message = page.locator('#check-message');
-    await expect.poll(() => message.textContent()).toContain('is not a plan');
-    await message.locator('button', { hasText: 'Use this sheet' }).click();
+    // Read as the command reads it, its columns guessed: the check runs and says which are guesses,
+    // with the button to the form that says otherwise.
+    const notices = page.locator('#check-notices');
+    await expect.poll(() => notices.textContent()).toContain('Title from Thing');
+    expect(await page.textContent('#sheet-line')).toBe('Plan sheet “Team goals”');
+    await notices.locator('button', { hasText: 'Use this sheet' }).click();
     await settle(page);
     expect(await page.isVisible('#mapping')).toBe(true);
     // Every field comes prefilled with its guess (the titles from the cells of Thing): nothing to fix.

@@ -51,9 +51,10 @@ function setUp(rows = 8): { loaded: Loaded; sheet: FakeSheet } {
 }
 
 describe('Use this sheet', () => {
-  test('a sheet that is not a plan yet gets a form: every field with its guess, and the rows as they will be read', () => {
+  test('a sheet read by guesses gets a form: every field with its guess, and the rows as they will be read', () => {
     const { loaded } = setUp();
-    expect(loaded.api('apiGetState').sheet).toMatchObject({ name: 'Team goals', isPlan: false, mapped: false });
+    // No header names the titles, but the command reads the sheet from its cells: so does the add-on.
+    expect(loaded.api('apiGetState').sheet).toMatchObject({ name: 'Team goals', isPlan: true, mapped: false });
     const result = loaded.api('apiMapping', { sheet: null, columns: null });
     if (!result.ok) throw new Error(result.error.message);
     const form = result.value;
@@ -139,9 +140,33 @@ describe('Use this sheet', () => {
     const form = loaded.api('apiMapping', { sheet: null, columns: null });
     expect(form.ok && form.value.saved && form.value.fields.find((f) => f.key === 'title')?.header).toBe('Thing');
 
-    // Forgotten, it is not a plan again.
+    // Forgotten, it is read by Cascade's guesses again, as the command reads it.
     const forgot = loaded.api('apiSaveMapping', { sheet: 'Goals 2026', columns: null });
-    expect(forgot.ok && forgot.value.sheet.isPlan).toBe(false);
+    expect(forgot.ok && forgot.value.sheet).toMatchObject({ isPlan: true, mapped: false });
+  });
+
+  test('read without a mapping, Check says which columns are guesses and offers the form; once mapped, it does not', () => {
+    const { loaded, sheet } = setUp();
+    const guessed = loaded.api('apiCheck', { sheet: null });
+    if (!guessed.ok) throw new Error(guessed.error.message);
+    expect(guessed.value.rows).toBe(8);
+    const notice = guessed.value.notices.find((n) => n.action === 'use-this-sheet');
+    expect(notice?.text).toMatch(
+      /^Read Title from Thing; Owner from Who; Due date from When: a guess\. .*Use this sheet/,
+    );
+    const progress = loaded.api('apiProgress', { sheet: null });
+    expect(progress.ok && progress.value.notices.some((n) => n.action === 'use-this-sheet')).toBe(true);
+    // The live check finds the same header: an owner typed on KR1.2's row clears its finding.
+    const checkCol = HEADER.length + 1;
+    expect(String(sheet.cell(4, checkCol))).toMatch(/owner/);
+    loaded.edit(sheet, 4, 5, [['Mei Chen']]);
+    expect(String(sheet.cell(4, checkCol))).not.toMatch(/owner/);
+
+    expect(loaded.api('apiSaveMapping', { sheet: 'Team goals', columns: MAPPING }).ok).toBe(true);
+    const mapped = loaded.api('apiCheck', { sheet: null });
+    if (!mapped.ok) throw new Error(mapped.error.message);
+    expect(mapped.value.notices.some((n) => n.action === 'use-this-sheet')).toBe(false);
+    expect(mapped.value.rows).toBe(guessed.value.rows);
   });
 
   test('a mapping the sheet cannot be read with is not saved, and says why', () => {

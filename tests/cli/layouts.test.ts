@@ -228,3 +228,24 @@ describe('--columns', () => {
     ]);
   });
 });
+
+describe('a table whose headers name no Title, under a title line', () => {
+  it('reads from its own header row, as the add-on finds it, the titles guessed and said so', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'milestones.csv');
+    await writeFile(
+      file,
+      'Q3 milestones of team Atlas\n\nDate,Label,Owner\n2026-01-10,Kickoff with the team,Ana\n2026-06-10,Beta release to pilot users,\n',
+    );
+    const result = await cascade(['lint', '--format', 'json', '--today', '2026-05-01', file]);
+    const report = json<{
+      rows: number;
+      reading: { columns: Record<string, string> };
+      findings: { row: number; rule: string }[];
+    }>(result);
+    expect(report.rows).toBe(2);
+    expect(report.reading.columns).toEqual({ Date: 'Due date', Label: 'Title', Owner: 'Owner' });
+    expect(report.findings.filter((f) => f.rule === 'owner/missing').map((f) => f.row)).toEqual([5]);
+    expect(result.stderr).toMatch(/read Title from Label: a guess/);
+  });
+});

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   findPlanHeaderRow,
+  headerCandidateRow,
+  HEADER_READ_ROWS,
   progressFormula,
   readPlan,
   MILESTONE_LEVEL_TEXTS,
@@ -70,6 +72,50 @@ describe('side-by-side Objective / Key Result columns', () => {
       [0, 'Objective'],
       [1, 'Key Result'],
     ]);
+  });
+});
+
+describe("an objective's cells written on its first key result's row", () => {
+  // Owner and Due date written once per objective, as the objective is: on its group's first row,
+  // blank on the key results below (a merged cell reads so). Target is on every key result's row.
+  const sheet: RawTable = {
+    header: ['Objective', 'Owner', 'Key Result', 'Target', 'Due'],
+    rows: [
+      ['Grow revenue in EMEA', 'Ana Ruiz', 'Sign 50 new SMB accounts', 50, '2026-06-30'],
+      [null, null, 'Raise NPS from 40 to 60', 60, null],
+      ['Ship the v2 platform', 'Cy Park', 'Move 80% of traffic to v2', 80, '2026-09-30'],
+      [null, null, 'Cut p95 latency to 200 ms', 200, null],
+      [null, null, 'Retire the v1 API', 1, null],
+    ],
+  };
+
+  it('gives them to the objective, and the key results inherit its dates', () => {
+    const plan = readPlan(sheet);
+    const byTitle = (title: string) => plan.items.find((i) => i.title === title)!;
+    expect(byTitle('Grow revenue in EMEA').owner).toBe('Ana Ruiz');
+    expect(byTitle('Ship the v2 platform').owner).toBe('Cy Park');
+    expect(byTitle('Sign 50 new SMB accounts').owner).toBe('');
+    expect(byTitle('Ship the v2 platform').dueDate).toEqual({ state: 'ok', value: day('2026-09-30') });
+    expect(byTitle('Move 80% of traffic to v2').dueDate.state).toBe('blank');
+    // The measures stay the key result's.
+    expect(byTitle('Sign 50 new SMB accounts').target).toEqual({ state: 'ok', value: 50 });
+    expect(plan.reading!.summary).toContain("Owner written on each Objective's first row read as the Objective's");
+    // Every key result is missing its owner (none is written), the objectives are not.
+    const missing = checkPlan(plan, { today: day('2026-05-01') })
+      .filter((f) => f.rule === 'owner/missing')
+      .flatMap((f) => (f.rows ?? [f.row]).map(String));
+    expect(missing.sort()).toEqual(['2', '3', '4', '5', '6']);
+  });
+
+  it('leaves them to the key results when the column is filled on their rows too, or when no group has two rows', () => {
+    const everyRow = readPlan({
+      ...sheet,
+      rows: sheet.rows.map((row) => [row[0], row[1] ?? 'Bo Lee', row[2], row[3], row[4]]),
+    });
+    expect(everyRow.items.filter((i) => i.level === 'Objective').map((i) => i.owner)).toEqual(['', '']);
+    expect(everyRow.items.find((i) => i.title === 'Sign 50 new SMB accounts')!.owner).toBe('Ana Ruiz');
+    const oneEach = readPlan({ ...sheet, rows: [sheet.rows[0], sheet.rows[2]] });
+    expect(oneEach.items.find((i) => i.title === 'Sign 50 new SMB accounts')!.owner).toBe('Ana Ruiz');
   });
 });
 
@@ -357,6 +403,29 @@ describe('the header row, one finder for the command and the add-on', () => {
         { title: 'Result' },
       ),
     ).toBe(0);
+  });
+  it('takes a header whose titles are guessed from the cells when the plan reads from it, as readPlan reads it', () => {
+    const milestones = [
+      ['Date', 'Label', 'Owner'],
+      ['2026-01-10', 'Kickoff with the team', 'Ana'],
+      ['2026-06-10', 'Beta release to pilot users', 'Bo'],
+    ];
+    expect(findPlanHeaderRow(milestones)).toBe(0);
+    // Below a title line (one cell): the table's own header row, not the title.
+    expect(findPlanHeaderRow([['Q3 milestones of team Atlas'], [], ...milestones])).toBe(2);
+    expect(headerCandidateRow([['Q3 milestones of team Atlas'], [], ...milestones])).toBe(2);
+    // Titles but no levels to tell (no dates, no IDs): readPlan refuses it, so it is no header.
+    expect(
+      findPlanHeaderRow([
+        ['Item', 'Cost'],
+        ['Laptops', 12000],
+      ]),
+    ).toBe(-1);
+    // With a mapping, only the row holding the mapped headers.
+    expect(findPlanHeaderRow(milestones, { title: 'Thing' })).toBe(-1);
+    // Decided from the rows at the top: rows past HEADER_READ_ROWS do not change the answer.
+    const long = [...milestones, ...Array.from({ length: HEADER_READ_ROWS }, () => ['2026-01-10', '', ''])];
+    expect(findPlanHeaderRow(long.slice(0, HEADER_READ_ROWS))).toBe(findPlanHeaderRow(long));
   });
   it('prefers a row with ID, Level and Title', () => {
     expect(

@@ -7,13 +7,7 @@ export const gapKey = (file: string, checkId: string): string => `${file} :: ${c
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // bardo-milestones.csv
   'bardo-milestones.csv :: no false errors': 'false errors: time-bound/bad-date',
-  // universalpwa-phases.csv
-  'universalpwa-phases.csv :: Consolidation → progress': 'got 0',
-  // apos-r0-success-metrics.csv
-  'apos-r0-success-metrics.csv :: Stakeholder Validation → progress': 'got null',
-  'apos-r0-success-metrics.csv :: no false errors': 'false errors: progress/bad-number ×2',
   // odooai-okrs-kickoff.csv
   'odooai-okrs-kickoff.csv :: Knowledge Graphs generes pour N modules Odoo 17 → progress': 'got 0',
-  'odooai-okrs-kickoff.csv :: Infrastructure prete pour le lancement → owner': 'got ""',
   'odooai-okrs-kickoff.csv :: Temps de deploy staging < 5 minutes → progress': 'got 0',
 };

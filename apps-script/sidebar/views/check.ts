@@ -63,7 +63,7 @@ export function renderCheck(app: App, result: CheckResponse): void {
     warning > 0 ? h('span', { className: 'chip warning' }, plural(warning, 'warning')) : null,
     error + warning === 0 ? h('span', { className: 'chip good' }, 'All rows pass') : null,
   );
-  renderNotices(byId('check-notices'), result.notices);
+  renderNotices(byId('check-notices'), result.notices, () => app.useThisSheet());
   const fix = byId<HTMLButtonElement>('check-fix-ids');
   fix.textContent = result.blankIds > 0 ? `Fix IDs (${result.blankIds})` : 'Fix IDs';
   const list = byId('check-findings');

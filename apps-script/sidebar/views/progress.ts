@@ -48,7 +48,7 @@ export function renderProgress(app: App, result: ProgressResponse): void {
     byId('progress-summary'),
     h('span', {}, `${plural(result.rows, 'row')} · ${result.framework.label} · today ${result.today}`),
   );
-  renderNotices(byId('progress-notices'), result.notices);
+  renderNotices(byId('progress-notices'), result.notices, () => app.useThisSheet());
   const list = byId('progress-items');
   if (result.items.length === 0) {
     fill(list, h('li', { className: 'empty' }, 'The plan has no rows yet.'));
