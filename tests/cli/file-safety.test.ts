@@ -193,6 +193,19 @@ describe('hard links: written in place, behind a backup copy', () => {
     expect(await backups('hl.xlsx')).toEqual([]);
   });
 
+  it('a new file written over a hard-linked one (convert --force) reaches every name too', async () => {
+    const plan = await csvPlan('hl-source.csv');
+    const out = join(dir, 'hl-out.xlsx');
+    await writeFile(out, 'an old export');
+    await link(out, join(dir, 'hl-out-other.xlsx'));
+    const ino = (await stat(out)).ino;
+    expect((await cascade(['convert', plan, out, '--force'])).code).toBe(0);
+    expect((await readFile(join(dir, 'hl-out-other.xlsx'))).equals(await readFile(out))).toBe(true);
+    expect([(await stat(out)).ino, (await stat(out)).nlink]).toEqual([ino, 2]);
+    expect([0, 1]).toContain((await cascade(['lint', join(dir, 'hl-out-other.xlsx'), ...TODAY])).code);
+    expect(await backups('hl-out.xlsx')).toEqual([]);
+  });
+
   it("a hard-linked check-ins file beside the plan is appended in place: its other name shows the new rows", async () => {
     const file = await csvPlan('hl-side.csv');
     expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
