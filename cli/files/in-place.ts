@@ -91,7 +91,10 @@ export async function writeInPlace(snapshot: FileSnapshot, data: Uint8Array): Pr
       await syncFolder(dirname(target));
     } catch (error) {
       await unlink(backup).catch(() => undefined);
-      throw fileError(path, `cannot write it: cannot make a backup copy beside it (${describeFsError(error, 'write failed')}); nothing was changed.`);
+      throw fileError(
+        path,
+        `cannot write it: cannot make a backup copy beside it (${describeFsError(error, 'write failed')}); nothing was changed.`,
+      );
     }
     await pauseForTests('CASCADE_TEST_PAUSE_IN_PLACE');
     try {
@@ -146,7 +149,7 @@ async function writeSynced(
       if (now.ino !== was.ino || now.size !== was.size || now.mtimeMs !== was.mtimeMs)
         throw changedError(was.path, 'it was saved by someone or something else while cascade was working');
     }
-    for (let at = 0; at < data.length; ) {
+    for (let at = 0; at < data.length;) {
       const { bytesWritten } = await handle.write(data, at, data.length - at, at);
       at += bytesWritten;
     }

@@ -2,9 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 
 /** Where a test may hold the command: see pauseForTests. */
 export type TestPause =
-  | 'CASCADE_TEST_PAUSE_BEFORE_REPLACE'
-  | 'CASCADE_TEST_PAUSE_BEFORE_CHECKS'
-  | 'CASCADE_TEST_PAUSE_IN_PLACE';
+  'CASCADE_TEST_PAUSE_BEFORE_REPLACE' | 'CASCADE_TEST_PAUSE_BEFORE_CHECKS' | 'CASCADE_TEST_PAUSE_IN_PLACE';
 
 /**
  * Tests of the "changed meanwhile" check and of a run killed halfway need a moment inside the

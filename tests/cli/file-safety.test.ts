@@ -3,7 +3,20 @@
 // killed run; its Progress column holds what people typed; a row has a comma too many.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, chown, link, lstat, readFile, readdir, readlink, stat, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  link,
+  lstat,
+  readFile,
+  readdir,
+  readlink,
+  stat,
+  symlink,
+  truncate,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cascade, json, okrRows, ROOT, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
@@ -154,8 +167,7 @@ describe('one read, one write', () => {
 });
 
 describe('hard links: written in place, behind a backup copy', () => {
-  const backups = async (plan: string) =>
-    (await readdir(dir)).filter((n) => n.startsWith(`.${plan}.cascade-backup-`));
+  const backups = async (plan: string) => (await readdir(dir)).filter((n) => n.startsWith(`.${plan}.cascade-backup-`));
 
   it('a hard-linked .csv and .xlsx are written in place: every name shows the new file, one inode, mode, owner and group kept', async () => {
     const file = await csvPlan('hl.csv');
@@ -206,7 +218,7 @@ describe('hard links: written in place, behind a backup copy', () => {
     expect(await backups('hl-out.xlsx')).toEqual([]);
   });
 
-  it("a hard-linked check-ins file beside the plan is appended in place: its other name shows the new rows", async () => {
+  it('a hard-linked check-ins file beside the plan is appended in place: its other name shows the new rows', async () => {
     const file = await csvPlan('hl-side.csv');
     expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
     const side = join(dir, 'hl-side.checkins.csv');
@@ -245,7 +257,7 @@ describe('hard links: written in place, behind a backup copy', () => {
         resolve();
       });
     });
-    const [backup] = await backups("hl-killed.csv");
+    const [backup] = await backups('hl-killed.csv');
     expect(backup).toMatch(/^\.hl-killed\.csv\.cascade-backup-\d+-\d+\.csv$/);
     expect(await readFile(join(dir, backup), 'utf8')).toBe(original);
     const half = await readFile(file, 'utf8');
@@ -259,7 +271,9 @@ describe('hard links: written in place, behind a backup copy', () => {
     ]) {
       const r = await cascade(args);
       expect([args[0], r.code]).toEqual([args[0], 2]);
-      expect(r.stderr).toContain('an earlier cascade run was stopped while it rewrote this file, which may be half written');
+      expect(r.stderr).toContain(
+        'an earlier cascade run was stopped while it rewrote this file, which may be half written',
+      );
       expect(r.stderr).toContain(`its previous contents are in ${join(dir, backup)}`);
       expect(r.stderr).toContain(`cat "${join(dir, backup)}" > "${args[1]}" keeps its hard links`);
     }
