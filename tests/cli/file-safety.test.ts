@@ -1,7 +1,9 @@
 // progress --write as a manager whose plan file is precious would use it: the file changes while
 // cascade works, it is a link, a read-only file, open in LibreOffice, left with a temp file by a
 // killed run; its Progress column holds what people typed; a row has a comma too many.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
 import { existsSync } from 'node:fs';
 import {
   chmod,
@@ -626,6 +628,37 @@ describe('bounded memory', () => {
       expect(r.stderr).toMatch(/wide\.csv: the plan has about 120,002 rows, more than cascade can hold/);
     }
     expect(existsSync(join(dir, 'wide.checkins.csv'))).toBe(false);
+  });
+
+  it('an .xlsx of long texts without a <dimension> (openpyxl write-only) is refused in one line, never exit 134', async () => {
+    // 10,000 rows of a 5 KB note: few rows, but the cells keep their 50 MB of XML alive.
+    const file = join(dir, 'notes.xlsx');
+    const script = [
+      'import sys',
+      'from openpyxl import Workbook',
+      'wb = Workbook(write_only=True)',
+      "ws = wb.create_sheet('Cascade')",
+      "ws.append(['ID', 'Level', 'Parent', 'Title', 'Type', 'Start', 'Target', 'Current', 'Due date', 'Status', 'Notes'])",
+      "ws.append(['O1', 'Objective', None, 'Grow SMB revenue', None, None, None, None, '2026-06-30', 'On track', None])",
+      "pad = 'call the customer back about the renewal. ' * 120",
+      'for i in range(10000):',
+      "    ws.append([f'KR{i}', 'Key Result', 'O1', f'Sign {i} new accounts', 'increase', 0, 50, 25, '2026-06-30', 'On track', f'Note {i}: ' + pad[:5000]])",
+      'wb.save(sys.argv[1])',
+    ].join('\n');
+    await promisify(execFile)('/usr/bin/python3', ['-c', script, file]);
+    const sheet = await (
+      await JSZip.loadAsync(await readFile(file))
+    )
+      .file(/worksheets\/sheet\d+\.xml$/)[0]
+      .async('string');
+    expect(sheet).not.toContain('<dimension');
+    expect(sheet).toContain('t="inlineStr"');
+    const r = await cascade(['lint', file, ...TODAY], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /notes\.xlsx: the plan's sheet has about 1\d,\d{3} rows \(\d+ MB of XML\), more than cascade can hold .*NODE_OPTIONS=--max-old-space-size=\d+/,
+    );
   });
 
   it('a plan larger than the memory Node allows is refused in one line, before memory runs out (never exit 134)', async () => {
