@@ -290,6 +290,19 @@ describe('hard links: written in place, behind a backup copy', () => {
     expect((await readFile(other, 'utf8')).split('\n')[1]).toMatch(/On track,50%$/);
   });
 
+  it('a backup made by a run that is still going: the plan is being written, come back later', async () => {
+    const file = await csvPlan('hl-busy.csv');
+    const ino = (await stat(file)).ino;
+    // This test's own process stands for the other cascade run, still writing.
+    const backup = join(dir, `.hl-busy.csv.cascade-backup-${process.pid}-${ino}.csv`);
+    await writeFile(backup, CSV_LINES.join('\n') + '\n');
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`another cascade run (process ${process.pid}) is writing this file right now`);
+    expect(existsSync(backup)).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(CSV_LINES.join('\n') + '\n');
+  });
+
   it('a hard-linked plan saved by someone else meanwhile, or read-only, is still refused and left as it is', async () => {
     const file = await csvPlan('hl-moved.csv');
     const other = join(dir, 'hl-moved-other.csv');
