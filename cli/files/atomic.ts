@@ -4,7 +4,9 @@ import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileError } from '../errors.js';
 import { describeFsError } from './probe.js';
-import { assertUnchanged, type FileSnapshot } from './snapshot.js';
+import { assertNoLeftoverBackup, isRunning, writeInPlace } from './in-place.js';
+import { assertUnchanged, readSnapshot, type FileSnapshot } from './snapshot.js';
+import { pauseForTests } from './test-pause.js';
 
 /** Temporary files being written, removed if the process is stopped halfway. */
 const pending = new Set<string>();
@@ -28,14 +30,22 @@ function onSignal(signal: NodeJS.Signals) {
 /**
  * Writes a file all at once: the data goes to a temporary file in the same folder, which then
  * replaces the target in one rename, so a crash or Ctrl-C never leaves a half-written plan.
- * Without `overwrite`, refuses (exit 2) when the target exists. An existing file keeps its mode.
+ * Without `overwrite`, refuses (exit 2) when the target exists. An existing file keeps its mode;
+ * one with several hard links is written in place, so that every name shows the new file.
  */
 export async function writeFileAtomic(
   path: string,
   data: Uint8Array | string,
   options: { overwrite: boolean },
 ): Promise<void> {
-  if (options.overwrite && (await exists(path))) await assertWritable(path, await stat(path));
+  const existing = options.overwrite ? await stat(path).catch(() => null) : null;
+  if (existing) await assertWritable(path, existing);
+  if (existing && existing.nlink > 1 && existing.isFile()) {
+    const snapshot = await readSnapshot(path);
+    await assertNoLeftoverBackup(snapshot);
+    await writeInPlace(snapshot, typeof data === 'string' ? Buffer.from(data) : data);
+    return;
+  }
   await requireFolder(path);
   await writeThroughTemp(path, path, data, async (temp) => {
     if (options.overwrite) {
@@ -48,16 +58,23 @@ export async function writeFileAtomic(
 }
 
 /**
- * Replaces a plan file that was read as `snapshot` by `data`, in one rename in the file's own
- * folder, after checking that the file on disk is still the version read (else nothing is
- * written). A symbolic link stays a link: the file it names is replaced. The new file keeps the
- * mode, owner and group of the old one (owner and group where the user may set them). A file with
- * several hard links is refused: a rename would leave the other names on the old version.
+ * Replaces a plan file that was read as `snapshot` by `data`, after checking that the file on disk
+ * is still the version read (else nothing is written). A file with one name is replaced in one
+ * rename in its own folder; the new file keeps the mode, owner and group of the old one (owner and
+ * group where the user may set them). A file with several hard links is written in place, behind
+ * a backup copy (see writeInPlace): a rename would leave the other names on the old version. A
+ * symbolic link stays a link: the file it names is written.
  */
 export async function replaceFile(snapshot: FileSnapshot, data: Uint8Array): Promise<void> {
   const { path, target } = snapshot;
   await assertReplaceable(snapshot);
   await removeStaleTemps(target);
+  // A link may have been added since the file was read: ask the file now.
+  const links = await stat(target).then(
+    (s) => s.nlink,
+    () => snapshot.nlink,
+  );
+  if (links > 1) return writeInPlace(snapshot, data);
   await writeThroughTemp(path, target, data, async (temp) => {
     await chmod(temp, snapshot.mode & 0o7777);
     await chown(temp, snapshot.uid, snapshot.gid).catch(() => undefined); // only root may give a file away
@@ -68,35 +85,17 @@ export async function replaceFile(snapshot: FileSnapshot, data: Uint8Array): Pro
 }
 
 /**
- * Refuses, before anything is written, what replaceFile would refuse: a read-only file, a file with
- * several hard links, a file saved by someone else since it was read. A command that writes a
- * second file (a .csv plan's check-ins) asks first, so a refused plan leaves that one alone too.
+ * Refuses, before anything is written, what replaceFile would refuse: a read-only file, a file
+ * another run was writing in place when it stopped (its backup is beside it), a file saved by
+ * someone else since it was read. A command that writes a second file (a .csv plan's check-ins)
+ * asks first, so a refused plan leaves that one alone too.
  */
 export async function assertReplaceable(snapshot: FileSnapshot): Promise<void> {
   const { path } = snapshot;
   await assertWritable(path, snapshot);
-  if (snapshot.nlink > 1) {
-    throw fileError(
-      path,
-      `the file has ${snapshot.nlink} hard links (other names for the same file); replacing it would leave the others on the old version, so nothing was written. ` +
-        'Run cascade on a copy, or remove the other links first.',
-    );
-  }
+  await assertNoLeftoverBackup(snapshot);
   await pauseForTests('CASCADE_TEST_PAUSE_BEFORE_CHECKS');
   await assertUnchanged(snapshot);
-}
-
-/**
- * Tests of the "changed meanwhile" check need a moment between the read and the replace: with
- * CASCADE_TEST_PAUSE_BEFORE_REPLACE=FILE (just before the rename) or
- * CASCADE_TEST_PAUSE_BEFORE_CHECKS=FILE (before the checks made ahead of any write), the command
- * creates FILE.ready and waits (10 s at most) for FILE to exist.
- */
-async function pauseForTests(variable: 'CASCADE_TEST_PAUSE_BEFORE_REPLACE' | 'CASCADE_TEST_PAUSE_BEFORE_CHECKS') {
-  const gate = process.env[variable];
-  if (!gate) return;
-  await writeFile(`${gate}.ready`, '');
-  for (let i = 0; i < 200 && !(await exists(gate)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** The temporary files of cascade carry its name and process ID: `.plan.xlsx.cascade-1234-9f3a.tmp`. */
@@ -122,16 +121,6 @@ export async function removeStaleTemps(target: string): Promise<string[]> {
       removed.push(name);
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

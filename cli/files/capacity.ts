@@ -24,7 +24,7 @@ export function holdRowsFor(use: RowUse): void {
 
 /** The most rows this process can hold: Node's heap limit (NODE_OPTIONS=--max-old-space-size) decides. */
 export function maxRows(): number {
-  return Math.floor((getHeapStatistics().heap_size_limit * 0.85) / bytesPerRow);
+  return Math.floor((heapLimit() * 0.85) / bytesPerRow);
 }
 
 /**
@@ -34,11 +34,47 @@ export function maxRows(): number {
 export function assertFits(path: string, rows: number): void {
   const most = maxRows();
   if (rows <= most) return;
-  const needMb = Math.ceil((rows * bytesPerRow) / 0.85 / 1048576 / 1024) * 1024;
-  throw fileError(
+  throw tooLarge(
     path,
-    `the plan has about ${rows.toLocaleString('en-US')} rows, more than cascade can hold in the memory Node gives it here ` +
-      `(about ${most.toLocaleString('en-US')} rows). Split the plan into smaller files, or give Node more memory: ` +
+    `the plan has about ${rows.toLocaleString('en-US')} rows`,
+    rows * bytesPerRow,
+    `about ${most.toLocaleString('en-US')} rows`,
+  );
+}
+
+/**
+ * The same for an .xlsx sheet, before it is read, by its rows and by the bytes of its XML and
+ * shared strings: a text read from the XML is a slice of the chunk it came in and keeps that chunk
+ * alive, so a sheet of long texts may hold its whole XML. The rows alone missed such sheets (a V8
+ * abort, exit 134): openpyxl's 150,000 rows of two unique 80-character texts needed a 224 MB old
+ * space, not the 150 MB their rows were given; 10,000 rows of a 5 KB note, 96 MB, not 10. The cells
+ * live in V8's old space: its young generation (48 MB of the heap limit) and what the process holds
+ * already (the code, the shared strings) are not free for them.
+ */
+export function assertSheetFits(path: string, size: { rows: number; xmlBytes: number }): void {
+  const needed = size.rows * bytesPerRow + size.xmlBytes;
+  const oldSpace = heapLimit() - YOUNG_GENERATION;
+  if (needed <= oldSpace * 0.85 - getHeapStatistics().used_heap_size) return;
+  const what = `the plan's sheet has about ${size.rows.toLocaleString('en-US')} rows (${megabytes(size.xmlBytes)} MB of XML)`;
+  throw tooLarge(path, what, needed, `${megabytes(oldSpace)} MB`);
+}
+
+/** V8's young generation on 64-bit Node 20 (three 16 MB semi-spaces), counted in its heap limit. */
+const YOUNG_GENERATION = 48 * 1048576;
+
+function heapLimit(): number {
+  return getHeapStatistics().heap_size_limit;
+}
+
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1048576);
+}
+
+function tooLarge(path: string, what: string, neededBytes: number, most: string) {
+  const needMb = Math.ceil(neededBytes / 0.85 / 1048576 / 1024) * 1024;
+  return fileError(
+    path,
+    `${what}, more than cascade can hold in the memory Node gives it here (${most}). Split the plan into smaller files, or give Node more memory: ` +
       `NODE_OPTIONS=--max-old-space-size=${needMb} cascade …`,
   );
 }

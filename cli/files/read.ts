@@ -1,6 +1,7 @@
 import type { RawTable } from '../../shared/index.js';
 import type { CsvSource } from './csv-read.js';
 import type { OwnedCells, OwnedKey } from './ownership.js';
+import { assertNoLeftoverBackup } from './in-place.js';
 import { describeContent, planKindOf } from './probe.js';
 import { readSnapshot, type FileSnapshot } from './snapshot.js';
 import type { CellRange } from '../xlsx/cell-range.js';
@@ -46,6 +47,8 @@ export interface PlanFile {
 export async function readPlanFile(path: string): Promise<PlanFile> {
   const kind = await planKindOf(path);
   const snapshot = await readSnapshot(path);
+  // A run stopped while it wrote this file in place may have left it half written: never read it as good.
+  await assertNoLeftoverBackup(snapshot);
   describeContent(path, kind, snapshot.bytes);
   if (kind === 'xlsx') {
     const { readXlsxPlan } = await import('./xlsx-read.js');

@@ -86,6 +86,11 @@ export async function readSnapshot(path: string): Promise<FileSnapshot> {
  * against the old version could land in the wrong rows.
  */
 export async function assertUnchanged(snapshot: FileSnapshot): Promise<void> {
+  await readUnchanged(snapshot);
+}
+
+/** Like assertUnchanged, and returns the bytes on disk (the version read: checked by size, mtime, inode and hash). */
+export async function readUnchanged(snapshot: FileSnapshot): Promise<Buffer> {
   let now: FileSnapshot;
   try {
     now = await readSnapshot(snapshot.path);
@@ -99,9 +104,10 @@ export async function assertUnchanged(snapshot: FileSnapshot): Promise<void> {
     now.ino === snapshot.ino &&
     now.hash === snapshot.hash;
   if (!same) throw changedError(snapshot.path, 'it was saved by someone or something else while cascade was working');
+  return now.bytes;
 }
 
-function changedError(path: string, why: string) {
+export function changedError(path: string, why: string) {
   return fileError(
     path,
     `the file changed after cascade read it (${why}); nothing was written. Run the command again to work on the new version.`,

@@ -26,7 +26,8 @@ import { claimOwnedCells, markerName, OWNED_KEYS, xlsxCellOwner, type OwnedKey }
 import type { PlanFile } from './read.js';
 import type { FileSnapshot } from './snapshot.js';
 import { zipKind } from './probe.js';
-import { assertFits } from './capacity.js';
+import { assertFits, assertSheetFits } from './capacity.js';
+import { sheetSize } from './sheet-size.js';
 import { endNote } from './plan-end-note.js';
 
 /** The sheet that holds the plan when one is named so (any case). */
@@ -87,6 +88,7 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
         );
       }
     }
+    assertSheetFits(path, await sheetSize(pkg, snapshot.bytes, chosen.part, info.sharedStringsPart));
     const cells = await readSheet(pkg, chosen.part, { ...options, onRows: (rows) => assertFits(path, rows) });
     return planFromSheet(snapshot, info, chosen, cells, notes, sheets.length > 1 && !named);
   } catch (error) {

@@ -26,7 +26,7 @@ export interface CsvAlso {
  * through a temporary file and one rename, after checking the file on disk is still those bytes;
  * not at all when nothing changes. With `more`, an .xlsx package is changed further in the same
  * write (and then always written); with `csvAlso`, a .csv plan's other file is written after the
- * plan passed its checks (read-only, hard links, changed meanwhile) and before it is replaced.
+ * plan passed its checks (read-only, a stopped in-place write, changed meanwhile) and before it is replaced.
  */
 export async function writeCells(
   file: PlanFile,

@@ -1,12 +1,27 @@
 // progress --write as a manager whose plan file is precious would use it: the file changes while
 // cascade works, it is a link, a read-only file, open in LibreOffice, left with a temp file by a
 // killed run; its Progress column holds what people typed; a row has a comma too many.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
 import { existsSync } from 'node:fs';
-import { chmod, link, lstat, readFile, readdir, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  link,
+  lstat,
+  readFile,
+  readdir,
+  readlink,
+  stat,
+  symlink,
+  truncate,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cascade, okrRows, ROOT, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
+import { cascade, json, okrRows, ROOT, tempDir, writeCsvPlan, writeXlsxPlan } from './helpers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -107,17 +122,6 @@ describe('one read, one write', () => {
     expect(existsSync(join(dir, 'linked.checkins.csv'))).toBe(false);
   });
 
-  it('refuses a file with hard links, clearly, and changes none of its names', async () => {
-    const file = await csvPlan('hard.csv');
-    const other = join(dir, 'hard-other.csv');
-    await link(file, other);
-    const before = await readFile(file, 'utf8');
-    const r = await cascade(['progress', file, '--write', ...TODAY]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/the file has 2 hard links .*nothing was written/);
-    expect(await readFile(other, 'utf8')).toBe(before);
-  });
-
   it("keeps the file's mode; refuses a read-only file even when run as root", async () => {
     const file = await csvPlan('mode.csv');
     await chmod(file, 0o640);
@@ -164,17 +168,175 @@ describe('one read, one write', () => {
   });
 });
 
+describe('hard links: written in place, behind a backup copy', () => {
+  const backups = async (plan: string) => (await readdir(dir)).filter((n) => n.startsWith(`.${plan}.cascade-backup-`));
+
+  it('a hard-linked .csv and .xlsx are written in place: every name shows the new file, one inode, mode, owner and group kept', async () => {
+    const file = await csvPlan('hl.csv');
+    const other = join(dir, 'hl-other.csv');
+    await link(file, other);
+    await chmod(file, 0o640);
+    const root = process.getuid?.() === 0;
+    if (root) await chown(file, 1234, 2345);
+    const before = await stat(file);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(0);
+    const text = await readFile(other, 'utf8');
+    expect(text.split('\n')[1]).toBe('O1,Objective,,Grow SMB revenue,,,,,2026-06-30,On track,50%');
+    expect(await readFile(file, 'utf8')).toBe(text);
+    const after = await stat(file);
+    expect([after.ino, after.nlink, after.mode & 0o7777]).toEqual([before.ino, 2, 0o640]);
+    expect((await stat(other)).ino).toBe(before.ino);
+    if (root) expect([after.uid, after.gid]).toEqual([1234, 2345]);
+    expect(await backups('hl.csv')).toEqual([]);
+
+    const book = join(dir, 'hl.xlsx');
+    await writeXlsxPlan(book, okrRows());
+    const bookOther = join(dir, 'hl-other.xlsx');
+    await link(book, bookOther);
+    const old = await readFile(book);
+    const bookBefore = await stat(book);
+    expect((await cascade(['progress', book, '--write', ...TODAY])).code).toBe(0);
+    const written = await readFile(bookOther);
+    expect(written.equals(old)).toBe(false);
+    expect((await readFile(book)).equals(written)).toBe(true);
+    expect([(await stat(book)).ino, (await stat(bookOther)).ino]).toEqual([bookBefore.ino, bookBefore.ino]);
+    // The other name is a whole workbook with the new Progress and the Check-ins sheet.
+    const shown = json(await cascade(['progress', bookOther, '--format', 'json', ...TODAY]));
+    expect(JSON.stringify(shown)).toContain('"progress":0.5');
+    expect(await backups('hl.xlsx')).toEqual([]);
+  });
+
+  it('a new file written over a hard-linked one (convert --force) reaches every name too', async () => {
+    const plan = await csvPlan('hl-source.csv');
+    const out = join(dir, 'hl-out.xlsx');
+    await writeFile(out, 'an old export');
+    await link(out, join(dir, 'hl-out-other.xlsx'));
+    const ino = (await stat(out)).ino;
+    expect((await cascade(['convert', plan, out, '--force'])).code).toBe(0);
+    expect((await readFile(join(dir, 'hl-out-other.xlsx'))).equals(await readFile(out))).toBe(true);
+    expect([(await stat(out)).ino, (await stat(out)).nlink]).toEqual([ino, 2]);
+    expect([0, 1]).toContain((await cascade(['lint', join(dir, 'hl-out-other.xlsx'), ...TODAY])).code);
+    expect(await backups('hl-out.xlsx')).toEqual([]);
+  });
+
+  it('a hard-linked check-ins file beside the plan is appended in place: its other name shows the new rows', async () => {
+    const file = await csvPlan('hl-side.csv');
+    expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
+    const side = join(dir, 'hl-side.checkins.csv');
+    const sideOther = join(dir, 'hl-side-history.csv');
+    await link(side, sideOther);
+    const sideBefore = await stat(side);
+    // The team records more accounts (written in place, as an editor saving over the file would not).
+    await writeFile(file, CSV_LINES.map((l) => l.replace(',50,25,', ',50,40,')).join('\n') + '\n');
+    expect((await cascade(['progress', file, '--write', '--today', '2026-05-02'])).code).toBe(0);
+    const history = await readFile(sideOther, 'utf8');
+    expect(history).toContain('2026-05-02,KR1.1,40,80%');
+    expect(await readFile(side, 'utf8')).toBe(history);
+    expect((await stat(side)).ino).toBe(sideBefore.ino);
+    expect((await stat(side)).nlink).toBe(2);
+  });
+
+  it('a run killed while writing a hard-linked plan leaves its backup; the next run names it, says what to do and touches nothing', async () => {
+    const file = await csvPlan('hl-killed.csv');
+    const other = join(dir, 'hl-killed-other.csv');
+    await link(file, other);
+    const original = await readFile(file, 'utf8');
+    const gate = join(dir, 'gate-in-place');
+    // Stopped halfway: the backup is on disk, the plan half written, then kill -9.
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/cascade.js'), 'progress', file, '--write', ...TODAY], {
+        env: { ...process.env, NO_COLOR: '1', CASCADE_TEST_PAUSE_IN_PLACE: gate },
+        stdio: 'ignore',
+      });
+      const poll = setInterval(() => {
+        if (!existsSync(`${gate}.ready`)) return;
+        clearInterval(poll);
+        truncate(file, 100).then(() => child.kill('SIGKILL'), reject);
+      }, 20);
+      child.on('close', () => {
+        clearInterval(poll);
+        resolve();
+      });
+    });
+    const [backup] = await backups('hl-killed.csv');
+    expect(backup).toMatch(/^\.hl-killed\.csv\.cascade-backup-\d+-\d+\.csv$/);
+    expect(await readFile(join(dir, backup), 'utf8')).toBe(original);
+    const half = await readFile(file, 'utf8');
+    expect(half).toBe(original.slice(0, 100));
+    // The killed run had appended its check-ins (before the plan, by design); the refused runs add none.
+    const history = await readFile(join(dir, 'hl-killed.checkins.csv'), 'utf8');
+
+    for (const args of [
+      ['progress', file, '--write', ...TODAY],
+      ['lint', other],
+    ]) {
+      const r = await cascade(args);
+      expect([args[0], r.code]).toEqual([args[0], 2]);
+      expect(r.stderr).toContain(
+        'an earlier cascade run was stopped while it rewrote this file, which may be half written',
+      );
+      expect(r.stderr).toContain(`its previous contents are in ${join(dir, backup)}`);
+      expect(r.stderr).toContain(`cat "${join(dir, backup)}" > "${args[1]}" keeps its hard links`);
+    }
+    expect(await readFile(file, 'utf8')).toBe(half);
+    expect(await readFile(join(dir, backup), 'utf8')).toBe(original);
+    expect(await readFile(join(dir, 'hl-killed.checkins.csv'), 'utf8')).toBe(history);
+
+    // Doing what the message says brings the plan back, and cascade writes it again.
+    await writeFile(file, await readFile(join(dir, backup)));
+    await unlink(join(dir, backup));
+    expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
+    expect((await readFile(other, 'utf8')).split('\n')[1]).toMatch(/On track,50%$/);
+  });
+
+  it('a backup made by a run that is still going: the plan is being written, come back later', async () => {
+    const file = await csvPlan('hl-busy.csv');
+    const ino = (await stat(file)).ino;
+    // This test's own process stands for the other cascade run, still writing.
+    const backup = join(dir, `.hl-busy.csv.cascade-backup-${process.pid}-${ino}.csv`);
+    await writeFile(backup, CSV_LINES.join('\n') + '\n');
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`another cascade run (process ${process.pid}) is writing this file right now`);
+    expect(existsSync(backup)).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(CSV_LINES.join('\n') + '\n');
+  });
+
+  it('a hard-linked plan saved by someone else meanwhile, or read-only, is still refused and left as it is', async () => {
+    const file = await csvPlan('hl-moved.csv');
+    const other = join(dir, 'hl-moved-other.csv');
+    await link(file, other);
+    const colleague = CSV_LINES.map((l) => l.replace(',50,25,', ',50,30,')).join('\n') + '\n';
+    const r = await runPaused(['progress', file, '--write', ...TODAY], join(dir, 'gate-hl-moved'), () =>
+      writeFile(file, colleague),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file changed after cascade read it');
+    expect(await readFile(other, 'utf8')).toBe(colleague);
+    expect(await backups('hl-moved.csv')).toEqual([]);
+
+    const locked = await csvPlan('hl-readonly.csv');
+    await link(locked, join(dir, 'hl-readonly-other.csv'));
+    await chmod(locked, 0o444);
+    const ro = await cascade(['progress', locked, '--write', ...TODAY]);
+    expect(ro.code).toBe(2);
+    expect(ro.stderr).toContain('the file is read-only (mode 0444)');
+    expect(await readFile(locked, 'utf8')).toBe(CSV_LINES.join('\n') + '\n');
+  });
+});
+
 describe('a refused write leaves the check-ins as they were', () => {
-  it('a read-only, hard-linked or meanwhile-changed plan gets no check-in file either', async () => {
+  it('a read-only, half-written (a stopped run left its backup) or meanwhile-changed plan gets no check-in file either', async () => {
     const locked = await csvPlan('ro-history.csv');
     await chmod(locked, 0o444);
     expect((await cascade(['progress', locked, '--write', ...TODAY])).code).toBe(2);
     expect(existsSync(join(dir, 'ro-history.checkins.csv'))).toBe(false);
 
-    const linked = await csvPlan('hard-history.csv');
-    await link(linked, join(dir, 'hard-history-other.csv'));
-    expect((await cascade(['progress', linked, '--write', ...TODAY])).code).toBe(2);
-    expect(existsSync(join(dir, 'hard-history.checkins.csv'))).toBe(false);
+    const stopped = await csvPlan('stopped-history.csv');
+    await writeFile(join(dir, '.stopped-history.csv.cascade-backup-999999-1.csv'), CSV_LINES.join('\n') + '\n');
+    expect((await cascade(['progress', stopped, '--write', ...TODAY])).code).toBe(2);
+    expect(existsSync(join(dir, 'stopped-history.checkins.csv'))).toBe(false);
 
     const moved = await csvPlan('moved-history.csv');
     const r = await runPaused(
@@ -479,6 +641,37 @@ describe('bounded memory', () => {
       expect(r.stderr).toMatch(/wide\.csv: the plan has about 120,002 rows, more than cascade can hold/);
     }
     expect(existsSync(join(dir, 'wide.checkins.csv'))).toBe(false);
+  });
+
+  it('an .xlsx of long texts without a <dimension> (openpyxl write-only) is refused in one line, never exit 134', async () => {
+    // 10,000 rows of a 5 KB note: few rows, but the cells keep their 50 MB of XML alive.
+    const file = join(dir, 'notes.xlsx');
+    const script = [
+      'import sys',
+      'from openpyxl import Workbook',
+      'wb = Workbook(write_only=True)',
+      "ws = wb.create_sheet('Cascade')",
+      "ws.append(['ID', 'Level', 'Parent', 'Title', 'Type', 'Start', 'Target', 'Current', 'Due date', 'Status', 'Notes'])",
+      "ws.append(['O1', 'Objective', None, 'Grow SMB revenue', None, None, None, None, '2026-06-30', 'On track', None])",
+      "pad = 'call the customer back about the renewal. ' * 120",
+      'for i in range(10000):',
+      "    ws.append([f'KR{i}', 'Key Result', 'O1', f'Sign {i} new accounts', 'increase', 0, 50, 25, '2026-06-30', 'On track', f'Note {i}: ' + pad[:5000]])",
+      'wb.save(sys.argv[1])',
+    ].join('\n');
+    await promisify(execFile)('/usr/bin/python3', ['-c', script, file]);
+    const sheet = await (
+      await JSZip.loadAsync(await readFile(file))
+    )
+      .file(/worksheets\/sheet\d+\.xml$/)[0]
+      .async('string');
+    expect(sheet).not.toContain('<dimension');
+    expect(sheet).toContain('t="inlineStr"');
+    const r = await cascade(['lint', file, ...TODAY], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /notes\.xlsx: the plan's sheet has about 1\d,\d{3} rows \(\d+ MB of XML\), more than cascade can hold .*NODE_OPTIONS=--max-old-space-size=\d+/,
+    );
   });
 
   it('a plan larger than the memory Node allows is refused in one line, before memory runs out (never exit 134)', async () => {
