@@ -8,7 +8,8 @@ import type { ZoneCalendar } from './time-zone.js';
 
 // The tools write only the columns they own (Progress, Pace, Check) and blank IDs. Each owned
 // column is written with one setValues() on its own range (adjacent owned columns share one), so
-// the number of calls does not grow with the rows and no other cell is touched.
+// the number of calls does not grow with the rows and no other cell is touched; the range is read
+// again just before, so a cell a person changes meanwhile keeps what they wrote.
 
 /**
  * The 0-based index of an owned column. A plan without it gets one: the header goes into the first
