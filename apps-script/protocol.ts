@@ -141,6 +141,8 @@ export interface CheckResponse {
   rowsWithFindings: number;
   /** Rows whose ID is blank ("Fix IDs" fills them). */
   blankIds: number;
+  /** Check cells someone edited while the check ran: left as they edited them. */
+  keptEdits: number;
   /** Rows with errors first, then rows with warnings only; each in sheet order. */
   groups: FindingGroup[];
   /** Groups left out to keep the sidebar fast (the Check column has them all). */
@@ -190,6 +192,8 @@ export interface ProgressResponse {
   rows: number;
   /** Cells written in the Progress column, live formulas kept, and whether a Pace column was written. */
   written: { progress: number; keptFormulas: number; pace: boolean };
+  /** Progress, Pace or Last check-in cells someone edited while the update ran: left as they edited them. */
+  keptEdits: number;
   /** Check-ins appended to the Check-ins sheet by this update, and who they name ('' when Google gives no email). */
   checkIns?: { added: number; who: string };
   /** Top-level items with their children. */

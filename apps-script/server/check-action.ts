@@ -22,7 +22,7 @@ export function runCheck(request: SheetRequest, lockWaitMs?: number, session: Se
   return withDocumentLock(() => {
     const { planSheet, plan, mapping } = openPlan(session, request.sheet);
     const findings = checkPlan(plan, { today: session.today });
-    writeCheckColumn(planSheet, plan, findings);
+    const keptEdits = writeCheckColumn(planSheet, plan, findings, session);
     return {
       sheet: planSheet.name,
       framework: frameworkUsed(plan),
@@ -30,19 +30,24 @@ export function runCheck(request: SheetRequest, lockWaitMs?: number, session: Se
       rows: plan.items.length,
       ...findingGroups(plan, findings),
       blankIds: plan.items.reduce((n, item) => (item.id === '' ? n + 1 : n), 0),
+      keptEdits,
       notices: planNotices(plan, planSheet.table.header, mapping !== undefined),
     };
   }, lockWaitMs);
 }
 
-/** The Check column: each row's summary from the core, one setValues for the whole column. */
-function writeCheckColumn(planSheet: PlanSheet, plan: Plan, findings: readonly Finding[]): void {
+/**
+ * The Check column: each row's summary from the core, one setValues for the whole column. It is
+ * Cascade's own, but a note someone types there while the check runs is kept (writeColumns); the
+ * number of such cells is returned.
+ */
+function writeCheckColumn(planSheet: PlanSheet, plan: Plan, findings: readonly Finding[], session: Session): number {
   const { first, count } = dataRows(planSheet);
   const summaries = checkSummaries(plan, findings);
   const values: CellValue[] = new Array(count).fill('');
   plan.items.forEach((item, i) => (values[item.row - first] = summaries[i]));
   const { index } = ownedColumn(planSheet, plan.columns, 'check');
-  writeColumns(planSheet.sheet, first, [{ index, values }]);
+  return writeColumns(planSheet, session.calendar, [{ index, values }]).keptEdits;
 }
 
 /** Findings grouped by row for the sidebar: rows with errors first, then the rest, each in sheet order. */

@@ -13,6 +13,7 @@ import {
 import type { CellValue, ColumnCells, ColumnKey, ColumnMap } from '../../shared/index.js';
 import { parseA1 } from './a1.js';
 import type { A1Area } from './a1.js';
+import { stillAsRead } from './as-read.js';
 import { textCell } from './cells.js';
 import { runCheck } from './check-action.js';
 import { UserError } from './errors.js';
@@ -23,7 +24,7 @@ import type { RowRun } from './row-runs.js';
 import { mappingOf, openSession } from './session.js';
 import type { Session } from './session.js';
 import { TO_LAST, sheetValues } from './sheet-values.js';
-import { isDate, normaliseDates } from './time-zone.js';
+import { normaliseDates } from './time-zone.js';
 
 // The live check: onEdit re-checks the edited rows and their parents and rewrites only their Check
 // cells, without reading the whole sheet. Which rows that takes, and how the rows read are checked,
@@ -221,19 +222,11 @@ function checkEditedRows(
       const row = block.first + r;
       const read = cells.get(row)?.[checkCol] ?? '';
       const current = now[r][0];
-      const summary = sameCell(current, read) ? summaries.get(row) : undefined;
+      const summary = stillAsRead(current, read, session.calendar) ? summaries.get(row) : undefined;
       values.push([textCell(summary ?? String(current ?? ''))]);
     }
     range.setValues(values);
   }
-}
-
-/** The same cell value read twice (dates by their time; blank as blank). */
-function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const blank = (v: CellValue | undefined) => v === '' || v === null || v === undefined;
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
-  return a === b;
 }
 
 function trimRight(cells: readonly CellValue[]): CellValue[] {

@@ -61,7 +61,7 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
     ];
     if (plan.columns.pace !== undefined) writes.push({ index: plan.columns.pace, values: paceValues });
     if (checkIns.lastCheckIn) writes.push(checkIns.lastCheckIn);
-    const keptFormulas = writeColumns(planSheet.sheet, first, writes, read?.block ?? null);
+    const { keptFormulas, keptEdits } = writeColumns(planSheet, session.calendar, writes, read?.block ?? null);
     const trend = trendFormulas(planSheet, plan);
     if (trend && count > 0) planSheet.sheet.getRange(first, trend.index + 1, count, 1).setFormulas(trend.formulas);
     if (progress.created && count > 0)
@@ -72,6 +72,7 @@ export function runProgress(request: SheetRequest, session: Session = openSessio
       today: isoFromDay(session.today),
       rows: plan.items.length,
       written: { progress: items.length, keptFormulas, pace: plan.columns.pace !== undefined },
+      keptEdits,
       checkIns: { added: checkIns.added, who: checkIns.who },
       ...overview(plan, items, checkIns.trends),
       notices: planNotices(plan, planSheet.table.header, mapping !== undefined),

@@ -48,6 +48,8 @@ describe('Update progress', () => {
 
     const value = result.value;
     expect(value.written).toEqual({ progress: 6, keptFormulas: 0, pace: true });
+    // Nobody edited the sheet meanwhile: nothing is reported as kept.
+    expect(value.keptEdits).toBe(0);
     expect(value.items.map((i) => i.id)).toEqual(['O1', 'O2']);
     const o1 = value.items[0];
     expect(o1.children.map((c) => c.id)).toEqual(['KR1.1', 'KR1.2']);
@@ -200,18 +202,25 @@ describe('Update progress', () => {
       expect(large['Sheet.insertRowsAfter']).toBe(1);
       delete large['Sheet.insertRowsAfter'];
       expect(large).toEqual(small);
-      // 12 for the update itself from the sidebar (15 without its context: the document's
+      // 13 for the update itself from the sidebar (16 without its context: the document's
       // properties and the time zone read), 8 more for the history's first records (the Check-ins
       // sheet created). Was 24 before the sidebar sent its context and Progress was written through
-      // the range its formulas were read from.
-      expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(sidebar ? 20 : 23);
-      // One read of the sheet, one of the Progress and Pace formulas, one write of both columns; one
-      // append of every check-in (the first records are the baseline: Last check-in is not written).
-      expect([small['Sheet.getSheetValues'], small['Range.getFormulas'], small['Range.setValues']]).toEqual([1, 1, 2]);
+      // the range its formulas were read from; 20 before Progress and Pace were read again just
+      // before their write (1 call), so that a person's edit made meanwhile is kept.
+      expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(sidebar ? 21 : 24);
+      // One read of the sheet, one of the Progress and Pace formulas, one more of both just before
+      // one write of both; one append of every check-in (the first records are the baseline: Last
+      // check-in is not written).
+      expect([
+        small['Sheet.getSheetValues'],
+        small['Range.getFormulas'],
+        small['Range.getValues'],
+        small['Range.setValues'],
+      ]).toEqual([1, 1, 1, 2]);
     }
   });
 
-  test('an update that records a check-in on a template plan: 21 calls from the sidebar (25 before)', () => {
+  test('an update that records a check-in on a template plan: 23 calls from the sidebar (25, then 21 before)', () => {
     const loaded = loadBundle();
     settings(loaded);
     const template = { framework: 'okr', examples: true, today: TODAY, allowOver: false } as const;
@@ -225,14 +234,17 @@ describe('Update progress', () => {
     const update = loaded.api('apiProgress', { sheet: null, context });
     expect(update.ok && update.value.checkIns?.added).toBe(1);
     const calls = loaded.world.counter.summary();
-    // 12 as above, then who (1), the append with its percent format (getMaxRows, 2 ranges: 5) and
-    // the Last check-in column, whose formulas are kept (3).
+    // 13 as above, then who (1), the append with its percent format (getMaxRows, 2 ranges: 5) and
+    // the Last check-in column, whose formulas are kept, read again just before its write (4).
+    // Reading Progress, Pace and Last check-in again costs 2 calls (21 before).
     expect(calls['Session.getActiveUser']).toBe(1);
     expect(calls['Range.getFormulas']).toBe(2);
-    expect(loaded.world.counter.serviceCalls).toBe(21);
+    expect(calls['Range.getValues']).toBe(2);
+    expect(update.ok && update.value.keptEdits).toBe(0);
+    expect(loaded.world.counter.serviceCalls).toBe(23);
   });
 
-  test('an update with nothing to record reads the history and asks no one who they are: 12 calls from the sidebar', () => {
+  test('an update with nothing to record reads the history and asks no one who they are: 13 calls from the sidebar', () => {
     const loaded = loadBundle();
     settings(loaded);
     seedPlan(loaded.world, bigPlan(100));
@@ -243,13 +255,15 @@ describe('Update progress', () => {
     expect(again.ok && again.value.checkIns?.added).toBe(0);
     const calls = loaded.world.counter.summary();
     expect(calls['Session.getActiveUser']).toBeUndefined();
-    // The plan (one read), the history (its sheet, one read), Progress and Pace (formulas, one write).
+    // The plan (one read), the history (its sheet, one read), Progress and Pace (formulas, one more
+    // read just before the write, one write).
     expect([
       calls['Spreadsheet.getSheetByName'],
       calls['Sheet.getSheetValues'],
       calls['Range.getFormulas'],
+      calls['Range.getValues'],
       calls['Range.setValues'],
-    ]).toEqual([1, 2, 1, 1]);
+    ]).toEqual([1, 2, 1, 1, 1]);
     // Progress and Pace sit side by side: their formulas are read and both written through one range.
     expect(calls['Sheet.getRange']).toBe(1);
     // The settings, mappings and time zone came with the request: none of them read.
@@ -257,10 +271,11 @@ describe('Update progress', () => {
       expect(calls[name], name).toBeUndefined();
     // The active sheet in one call; the spreadsheet opened once, for the Check-ins sheet.
     expect([calls['SpreadsheetApp.getActiveSheet'], calls['SpreadsheetApp.getActiveSpreadsheet']]).toEqual([1, 1]);
-    expect(loaded.world.counter.serviceCalls).toBe(12);
-    // Without the sidebar's context (16 before the shared range): the properties (2), the time zone (1).
+    // 12 before Progress and Pace were read again just before their write.
+    expect(loaded.world.counter.serviceCalls).toBe(13);
+    // Without the sidebar's context (16 before the shared range, then 15): the properties (2), the time zone (1).
     loaded.world.counter.reset();
     expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
-    expect(loaded.world.counter.serviceCalls).toBe(15);
+    expect(loaded.world.counter.serviceCalls).toBe(16);
   });
 });

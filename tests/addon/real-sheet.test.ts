@@ -64,6 +64,74 @@ describe('live check in a real document', () => {
   });
 });
 
+describe('Update progress and Check in a real document', () => {
+  // The hook point: the action has read the sheet and its Progress formulas, and not written yet.
+  const AFTER_READ = 'Range.getFormulas';
+
+  test('Progress and Pace cells someone changes while Update progress works keep what they wrote, a formula too', () => {
+    const { loaded, sheet } = setUp();
+    expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+    const [progress, pace] = [col('Progress'), col('Pace')];
+    // KR1.1's and T1's progress are Cascade's own (constant formulas).
+    expect([sheet.formula(3, progress), sheet.formula(5, progress)]).toEqual(['=0.4', '=1']);
+    let typed = false;
+    loaded.world.counter.afterNext(AFTER_READ, () => {
+      // Meanwhile a person types over KR1.1's progress, puts a formula in T1's and notes a pace on O1.
+      sheet.range(3, progress).setValues([[0.9]]);
+      sheet.range(5, progress).setValues([['=1/2']]);
+      sheet.range(2, pace).setValues([['blocked by legal']]);
+      typed = true;
+    });
+    // The pricing-page task is done now (it was off track): Cascade has new values to write there.
+    expect([sheet.formula(6, progress), sheet.cell(6, pace)]).toEqual(['=0', 'off track']);
+    sheet.range(6, col('Status')).setValues([['Done']]);
+    const result = loaded.api('apiProgress', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(typed).toBe(true);
+    expect([sheet.cell(3, progress), sheet.formula(3, progress)]).toEqual([0.9, '']);
+    expect([sheet.formula(5, progress), sheet.shown(5, progress)]).toEqual(['=1/2', 0.5]);
+    expect(sheet.cell(2, pace)).toBe('blocked by legal');
+    expect(result.value.keptEdits).toBe(3);
+    // The cells nobody touched are written as usual.
+    expect([sheet.formula(6, progress), sheet.cell(6, pace)]).toEqual(['=1', 'done']);
+    expect(sheet.cell(3, pace)).toBe('on track');
+  });
+
+  test('a Check cell someone changes while Check plan works keeps what they wrote', () => {
+    const { loaded, sheet } = setUp();
+    const check = col('Check');
+    expect(String(sheet.cell(2, check))).not.toBe('');
+    loaded.world.counter.afterNext(AFTER_READ, () => sheet.range(2, check).setValues([['reviewed with Lena']]));
+    const result = loaded.api('apiCheck', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sheet.cell(2, check)).toBe('reviewed with Lena');
+    expect(String(sheet.cell(4, check))).toMatch(/owner/i);
+    expect(result.value.keptEdits).toBe(1);
+  });
+
+  test('dates read again in the spreadsheet’s time zone are not taken for edits: Last check-in is written as before', () => {
+    const { loaded, sheet } = setUp();
+    expect(loaded.api('apiProgress', { sheet: null }).ok).toBe(true);
+    const last = col('Last check-in');
+    // Date cells (day serials), which getValues() gives as midnight in Europe/Paris, not UTC.
+    expect([2, 3, 4].map((row) => Object.prototype.toString.call(sheet.shown(row, last)))).toEqual(
+      new Array(3).fill('[object Date]'),
+    );
+    const before = [2, 3, 4].map((row) => sheet.cell(row, last));
+    sheet.range(3, col('Current')).setValues([[30]]);
+    loaded.world.counter.reset();
+    const result = loaded.api('apiProgress', { sheet: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.checkIns?.added).toBe(1);
+    // Progress and Pace, then Last check-in: each block read again once.
+    expect(loaded.world.counter.count('Range.getValues')).toBe(2);
+    expect(result.value.keptEdits).toBe(0);
+    // KR1.1's check-in moved its Last check-in to today; the others are as they were.
+    expect(sheet.cell(3, last)).toBe((before[1] as number) + 3);
+    expect([2, 4].map((row) => sheet.cell(row, last))).toEqual([before[0], before[2]]);
+  });
+});
+
 describe('Fix IDs in a real document', () => {
   test('an ID someone types into a blank cell while Fix IDs works is kept as they typed it', () => {
     const loaded = loadBundle();

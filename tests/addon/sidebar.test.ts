@@ -569,6 +569,40 @@ describe('sidebar in chromium', () => {
     await page.close();
   });
 
+  test('Update progress and Check plan say when they kept cells someone changed while they ran', async () => {
+    const loaded = loadBundle();
+    loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });
+    const sheet = seedPlan(loaded.world, smallPlan());
+    const { page } = await openSidebar(loaded);
+    await settle(page);
+    await page.click('#tab-progress');
+    await page.click('#progress-run');
+    await settle(page);
+    expect(await page.textContent('#progress-message')).toBe('Progress and Pace written for 6 rows.');
+    // Right after the next update has read the sheet, a colleague notes a pace on O1.
+    loaded.world.counter.afterNext('Range.getFormulas', () =>
+      sheet.range(2, col('Pace')).setValues([['blocked by legal']]),
+    );
+    await page.click('#progress-run');
+    await settle(page);
+    expect(await page.textContent('#progress-message')).toBe(
+      'Progress and Pace written for 6 rows. Kept 1 cell someone changed while Cascade worked.',
+    );
+    expect(sheet.cell(2, col('Pace'))).toBe('blocked by legal');
+    loaded.world.counter.afterNext('Range.getFormulas', () =>
+      sheet.range(3, col('Check')).setValues([['reviewed with Lena']]),
+    );
+    await page.click('#tab-check');
+    await page.click('#check-run');
+    await settle(page);
+    expect(await page.textContent('#check-message')).toBe('Kept 1 cell someone changed while Cascade worked.');
+    expect(sheet.cell(3, col('Check'))).toBe('reviewed with Lena');
+    await page.click('#check-run');
+    await settle(page);
+    expect(await page.textContent('#check-message')).toBe('');
+    await page.close();
+  });
+
   test('Progress shows a sparkline per measured row and a burn-up for a parent from the Check-ins sheet; trending off track is said', async () => {
     const loaded = loadBundle();
     loaded.api('apiSaveSettings', { today: '2026-05-01', allowOver: false, framework: null, liveCheck: true });

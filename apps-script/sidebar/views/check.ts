@@ -5,7 +5,7 @@ import type { App } from '../app.js';
 import { byId, fill, h, say } from '../dom.js';
 import { plural } from '../../../shared/format.js';
 import { call, unwrap } from '../rpc.js';
-import { renderNotices } from './notices.js';
+import { keptEditsText, renderNotices } from './notices.js';
 
 export function setUpCheck(app: App): void {
   byId('check-run').addEventListener('click', () => void runCheck(app));
@@ -20,7 +20,9 @@ export function runCheck(app: App, sheet: string | null = null): Promise<void> {
       const result = unwrap(await call('apiCheck', { sheet, ...actionContext(app) }));
       app.planSheet = result.sheet;
       showSheetLine(result.sheet, true);
-      fill(message);
+      const kept = keptEditsText(result.keptEdits);
+      if (kept) say(message, 'plain', kept);
+      else fill(message);
       renderCheck(app, result);
     } catch (error) {
       fill(byId('check-summary'));
@@ -46,7 +48,12 @@ function fixIds(app: App): Promise<void> {
       const recheck = unwrap(await call('apiCheck', { sheet: result.sheet, ...actionContext(app) }));
       renderCheck(app, recheck);
       const kept = result.keptTyped > 0 ? ` ${plural(result.keptTyped, 'ID')} typed in meanwhile kept as typed.` : '';
-      say(message, 'good', `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.${kept}`);
+      const keptChecks = keptEditsText(recheck.keptEdits);
+      say(
+        message,
+        'good',
+        `Filled ${plural(result.filled.length, 'ID')}: ${shown.join(', ')}${more}.${kept}${keptChecks ? ` ${keptChecks}` : ''}`,
+      );
     } catch (error) {
       reportError(app, message, error);
     }

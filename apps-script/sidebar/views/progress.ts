@@ -4,7 +4,7 @@ import type { App } from '../app.js';
 import { byId, fill, h, say } from '../dom.js';
 import { percentText, plural } from '../../../shared/format.js';
 import { call, unwrap } from '../rpc.js';
-import { renderNotices } from './notices.js';
+import { keptEditsText, renderNotices } from './notices.js';
 import { sparkline, burnUp } from './trend.js';
 import { replanPanel } from './replan.js';
 
@@ -32,7 +32,12 @@ export function runProgress(app: App): Promise<void> {
       showSheetLine(result.sheet, true);
       renderProgress(app, result);
       const pace = result.written.pace ? ' and Pace' : '';
-      say(message, 'good', `Progress${pace} written for ${plural(result.written.progress, 'row')}.`);
+      const kept = keptEditsText(result.keptEdits);
+      say(
+        message,
+        'good',
+        `Progress${pace} written for ${plural(result.written.progress, 'row')}.${kept ? ` ${kept}` : ''}`,
+      );
     } catch (error) {
       fill(byId('progress-summary'));
       fill(byId('progress-notices'));

@@ -16,12 +16,17 @@ export class CallCounter {
   readonly log: string[] = [];
 
   private readonly hooks: { name: string; run: () => void }[] = [];
+  private readonly afterHooks: { name: string; run: () => void }[] = [];
 
   record(name: string): void {
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     this.log.push(name);
-    const hook = this.hooks.findIndex((h) => h.name === name);
-    if (hook >= 0) this.hooks.splice(hook, 1)[0].run();
+    runHook(this.hooks, name);
+  }
+
+  /** A call named `name` has returned: the hook waiting for it, if any, runs. */
+  returned(name: string): void {
+    runHook(this.afterHooks, name);
   }
 
   /**
@@ -31,6 +36,15 @@ export class CallCounter {
    */
   beforeNext(name: string, run: () => void): void {
     this.hooks.push({ name, run });
+  }
+
+  /**
+   * Runs `run` once, just after the next call named `name` returns (e.g. "Sheet.getSheetValues",
+   * the plan's read): a person's edit landing right after the add-on read the cells, before any
+   * later read or write of the action.
+   */
+  afterNext(name: string, run: () => void): void {
+    this.afterHooks.push({ name, run });
   }
 
   reset(): void {
@@ -63,6 +77,11 @@ export class CallCounter {
   }
 }
 
+function runHook(hooks: { name: string; run: () => void }[], name: string): void {
+  const hook = hooks.findIndex((h) => h.name === name);
+  if (hook >= 0) hooks.splice(hook, 1)[0].run();
+}
+
 export function isBuilderCall(name: string): boolean {
   return BUILDER_KINDS.has(name.split('.')[0]) || BUILDER_FACTORIES.has(name);
 }
@@ -74,8 +93,11 @@ export function counted<T extends object>(target: T, kind: string, counter: Call
       const value = Reflect.get(object, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor') return value;
       return (...args: unknown[]) => {
-        counter.record(`${kind}.${property}`);
-        return (value as (...a: unknown[]) => unknown).apply(object, args);
+        const name = `${kind}.${property}`;
+        counter.record(name);
+        const result = (value as (...a: unknown[]) => unknown).apply(object, args);
+        counter.returned(name);
+        return result;
       };
     },
   });
