@@ -134,17 +134,19 @@ export function* lintText(
     return;
   }
   // Findings group under their item: a side-by-side row holds an objective and its first key result.
+  // A row's findings arrive together, so its groups are a short list, looked through, not a map.
   const itemOf = findingItems(plan);
+  const cell = cellNames(plan);
   let rowGroups = 0;
-  let groups = new Map<string, Group>();
+  let groups: Group[] = [];
   let groupsRow = -Infinity;
   const flush = function* () {
-    const ordered = [...groups.values()].sort((a, b) => a.row - b.row || (a.item?.index ?? 0) - (b.item?.index ?? 0));
+    const ordered = groups.length > 1 ? groups.sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0)) : groups;
     for (const group of ordered) {
       if (group.findings[0].rows === undefined) rowGroups++;
-      yield groupText(plan, group, c, width);
+      yield groupText(group, c, width, cell);
     }
-    groups = new Map();
+    groups = [];
   };
   for (const finding of allFindings(found)) {
     if (finding.row !== groupsRow) {
@@ -152,32 +154,39 @@ export function* lintText(
       groupsRow = finding.row;
     }
     const item = itemOf(finding);
-    const key = `${finding.row}\u0000${item?.index ?? ''}`;
-    const group = groups.get(key) ?? groups.set(key, { row: finding.row, item, findings: [] }).get(key)!;
+    const index = item?.index;
+    let group = groups.find((g) => g.item?.index === index);
+    if (group === undefined) groups.push((group = { row: finding.row, item, findings: [] }));
     group.findings.push(finding);
   }
   yield* flush();
   yield `\n\n${summaryLine(found.counts, rowGroups, plan.items.length, c)}\n`;
 }
 
-function groupText(plan: Plan, { row, item, findings: found }: Group, c: Colors, width: number): string {
-  const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
-  const group = found.slice().sort((a, b) => rank(a) - rank(b));
+function groupText(
+  { row, item, findings: found }: Group,
+  c: Colors,
+  width: number,
+  cell: (finding: Finding, item?: PlanItem) => string,
+): string {
   // Plan-wide findings (a column the plan lacks, placeholders in a column) sit on the header row.
-  const label =
-    group[0].rows !== undefined
-      ? [`The whole plan (header, row ${row})`]
-      : [`Row ${row}`, group[0].id || item?.id || '(no ID)'];
-  const head = label.join(' · ');
+  const head =
+    found[0].rows !== undefined
+      ? `The whole plan (header, row ${row})`
+      : `Row ${row} · ${found[0].id || item?.id || '(no ID)'}`;
   const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
-  const lines = ['', '', c.bold(head) + title];
-  for (const finding of group) {
-    const severity = finding.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    const tag = [finding.rule, cellName(plan, finding, item)].filter(Boolean).join(' · ');
-    lines.push(`  ${severity}  ${finding.message} ${c.dim(tag)}`);
-    if (finding.hint) lines.push(`           ${c.dim('→')} ${finding.hint}`);
-  }
-  return lines.join('\n');
+  let text = `\n\n${c.bold(head)}${title}`;
+  // Errors first, then warnings, each in the order found.
+  for (const severity of ['error', 'warning'] as const)
+    for (const finding of found) {
+      if (finding.severity !== severity) continue;
+      const mark = severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      const where = cell(finding, item);
+      const tag = finding.rule ? (where ? `${finding.rule} · ${where}` : finding.rule) : where;
+      text += `\n  ${mark}  ${finding.message} ${c.dim(tag)}`;
+      if (finding.hint) text += `\n           ${c.dim('→')} ${finding.hint}`;
+    }
+  return text;
 }
 
 /**
@@ -213,15 +222,25 @@ function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
  * "cell L7 (Due date)" for a finding about one cell, so it can be found in the sheet; "no Review
  * column" for one about a column the plan does not have; for an objective written beside its
  * first key result, the cell it is written in (the row's other cells are the key result's).
+ * A column's letter and header are found once per report, not once per finding.
  */
-function cellName(plan: Plan, finding: Finding, item?: PlanItem): string {
-  if (finding.missingColumn !== undefined) return `no ${COLUMN_BY_KEY[finding.missingColumn].header} column`;
-  if (item?.sharedRow) {
-    const tier = plan.reading?.levelColumns.find((c) => c.level === item.level);
-    return tier ? `written in cell ${columnLetter(tier.index)}${finding.row} (${tier.header})` : '';
-  }
-  const col = finding.column === undefined ? undefined : plan.columns[finding.column];
-  return col === undefined ? '' : `cell ${columnLetter(col)}${finding.row} (${plan.header[col]})`;
+function cellNames(plan: Plan): (finding: Finding, item?: PlanItem) => string {
+  const columns = new Map<number, { letter: string; header: string } | null>();
+  const columnOf = (col: number | undefined) => {
+    if (col === undefined) return null;
+    let known = columns.get(col);
+    if (known === undefined) columns.set(col, (known = { letter: columnLetter(col), header: plan.header[col] }));
+    return known;
+  };
+  return (finding, item) => {
+    if (finding.missingColumn !== undefined) return `no ${COLUMN_BY_KEY[finding.missingColumn].header} column`;
+    if (item?.sharedRow) {
+      const tier = plan.reading?.levelColumns.find((c) => c.level === item.level);
+      return tier ? `written in cell ${columnLetter(tier.index)}${finding.row} (${tier.header})` : '';
+    }
+    const col = columnOf(finding.column === undefined ? undefined : plan.columns[finding.column]);
+    return col === null ? '' : `cell ${col.letter}${finding.row} (${col.header})`;
+  };
 }
 
 function summaryLine({ error, warning }: LintCounts, rowsWithFindings: number, rows: number, c: Colors): string {

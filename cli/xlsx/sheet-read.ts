@@ -83,7 +83,7 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   };
   // One interner per column: a column of unique texts (IDs) soon stops being looked up.
   const interners: ((cell: CellValue) => CellValue)[] = [];
-  const intern = (cell: CellValue) => (interners[col] ??= interner({ giveUpAfter: 4096 }))(cell);
+  const intern = (cell: CellValue) => (interners[col] ??= interner({ giveUpAfter: 4096, detach: true }))(cell);
   const dates = new Map<number, Date>();
   // A row's cells gather in one reused array and are kept as a copy of its exact length: an array
   // grown cell by cell holds room for 41 cells once it passes 17, and each row's would live on.
