@@ -2,15 +2,13 @@
 // cells that say how far a row is (Progress, the words after a Status, Start/Target/Current),
 // never in a date, ID or title cell: "10/10" or "1/2" there may be a day.
 import { statusFromText } from './statuses.js';
+import { withoutEdgeSymbols } from './symbols.js';
 
 export interface Count {
   done: number;
   of: number;
 }
 
-/** Emoji and symbols around a count (a traffic light before it, a check mark after it). */
-const EDGE_SYMBOLS =
-  /^(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u200d)+|(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u200d)+$/gu;
 /** Whole numbers "n/m" or "n of m" (de, sur, von, di), then at most a note that starts with a word. */
 const COUNT = /^(\d{1,6})\s*(?:\/|(?<![\p{L}])(?:of|de|sur|von|di)(?![\p{L}]))\s*(\d{1,6})(?:\s+\p{L}.*)?$/iu;
 /** A count at the end of a Status cell, after the status word ("In progress 3/5", "Blocked (1 of 4)"). */
@@ -21,7 +19,7 @@ const TRAILING_COUNT = /^(.*?)[\s(:–—-]+(\d{1,6}\s*(?:\/|of|de|sur|von|di)\s
  * a count past its total or of nothing ("7/5", "0/0"), which reads better as what it is (a day).
  */
 export function countFromText(text: string): Count | null {
-  const m = COUNT.exec(text.replace(EDGE_SYMBOLS, ''));
+  const m = COUNT.exec(withoutEdgeSymbols(text));
   if (m === null) return null;
   const done = Number(m[1]);
   const of = Number(m[2]);
@@ -32,7 +30,7 @@ export function countFromText(text: string): Count | null {
 export function statusCount(text: string): Count | null {
   const whole = countFromText(text);
   if (whole !== null) return whole;
-  const m = TRAILING_COUNT.exec(text.replace(EDGE_SYMBOLS, ''));
+  const m = TRAILING_COUNT.exec(withoutEdgeSymbols(text));
   if (m === null || statusFromText(m[1]) === null) return null;
   return countFromText(m[2]);
 }

@@ -2,10 +2,10 @@
 import { countFromText, statusCount } from './counts.js';
 import { parseNumber, type NumberOptions } from './numbers.js';
 import { statusPercent } from './statuses.js';
+import { LEADING_SYMBOLS } from './symbols.js';
 import type { CellValue, Parsed } from './types.js';
 
 const BLANK: Parsed<never> = { state: 'blank' };
-const LEADING_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u200d)+/u;
 
 /**
  * A Progress cell as people fill it: `60%` and `0.6` are 60 %, and so is `60` (a number above 1

@@ -1,6 +1,7 @@
 // Status words as plans write them: the seven statuses Cascade knows, their synonyms in English,
 // Spanish, German and French, Chinese, Japanese and Korean, traffic-light words and emoji, camelCase and snake_case forms
 // ("atRisk", "off_track"), and a note after the word ("Done — target met", "🟡 58%").
+import { LEADING_SYMBOLS, TRAILING_SYMBOLS } from './symbols.js';
 import type { Status } from './types.js';
 
 export const STATUSES: readonly Status[] = [
@@ -421,9 +422,6 @@ const SYMBOLS: Readonly<Record<string, Status>> = {
   '🚫': 'Dropped',
 };
 
-/** Leading emoji, symbols, variation selectors and joiners. */
-const LEADING_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{So}\u2713\u2714\u2611\u25b6\s]|\ufe0f|\u200d)+/u;
-const TRAILING_SYMBOLS = /(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u200d)+$/u;
 /** A note after the status word: " — target met", " - 3 of 5", ": blocked by legal", " (58%)", " 58%". */
 const NOTE = /\s*(?:\s[—–-]\s|[—–:;([（：；【]|,\s|，|\s\d).*$/su;
 const ACCENTS = /[\u0300-\u036f]/g;
