@@ -83,7 +83,8 @@ export function statusCellText(cell: CellValue | undefined): string {
   return cellText(cell);
 }
 
-function isBlankCell(cell: CellValue | undefined): boolean {
+/** An empty cell, or one holding only spaces. */
+export function isBlankCell(cell: CellValue | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 

@@ -3,6 +3,7 @@ import {
   cellText,
   findPlanHeaderRow,
   headerCandidateRow,
+  isBlankCell,
   planRowColumns,
   type CellValue,
   type RawTable,
@@ -10,11 +11,6 @@ import {
 
 /** A sheet's cells: `rows[n - 1]` is spreadsheet row n (missing or short rows are blank). */
 export type Grid = CellValue[][];
-
-/** An empty cell, or one holding only spaces. */
-export function isBlankCell(cell: CellValue | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
-}
 
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every(isBlankCell);

@@ -2,7 +2,7 @@
 import { headerKeyOf, normaliseHeader } from '../columns.js';
 import { levelFromText } from '../frameworks.js';
 import type { CellValue, ColumnMapping } from '../types.js';
-import { readPlan } from '../plan.js';
+import { isBlankCell, readPlan } from '../plan.js';
 import { PlanFormatError } from '../types.js';
 import { TITLE_SAMPLE_ROWS } from './title-guess.js';
 
@@ -15,13 +15,9 @@ export const HEADER_SCAN_ROWS = 10;
  */
 export const HEADER_READ_ROWS = HEADER_SCAN_ROWS + TITLE_SAMPLE_ROWS;
 
-function isBlank(cell: CellValue | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
-}
-
 function filledCells(row: readonly CellValue[]): number {
   let count = 0;
-  for (const cell of row) if (!isBlank(cell)) count++;
+  for (const cell of row) if (!isBlankCell(cell)) count++;
   return count;
 }
 
@@ -73,7 +69,7 @@ function scannedRows(rows: readonly (readonly CellValue[] | undefined)[]): numbe
   const out: number[] = [];
   for (let i = 0; i < rows.length && out.length < HEADER_SCAN_ROWS; i++) {
     const row = rows[i];
-    if (row && !row.every(isBlank)) out.push(i);
+    if (row && !row.every(isBlankCell)) out.push(i);
   }
   return out;
 }
