@@ -225,21 +225,17 @@ function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
  * A column's letter and header are found once per report, not once per finding.
  */
 function cellNames(plan: Plan): (finding: Finding, item?: PlanItem) => string {
-  const columns = new Map<number, { letter: string; header: string } | null>();
-  const columnOf = (col: number | undefined) => {
-    if (col === undefined) return null;
-    let known = columns.get(col);
-    if (known === undefined) columns.set(col, (known = { letter: columnLetter(col), header: plan.header[col] }));
-    return known;
-  };
+  const columnOf = memoise((col: number) => ({ letter: columnLetter(col), header: plan.header[col] }));
   return (finding, item) => {
     if (finding.missingColumn !== undefined) return `no ${COLUMN_BY_KEY[finding.missingColumn].header} column`;
     if (item?.sharedRow) {
       const tier = plan.reading?.levelColumns.find((c) => c.level === item.level);
       return tier ? `written in cell ${columnLetter(tier.index)}${finding.row} (${tier.header})` : '';
     }
-    const col = columnOf(finding.column === undefined ? undefined : plan.columns[finding.column]);
-    return col === null ? '' : `cell ${col.letter}${finding.row} (${col.header})`;
+    const index = finding.column === undefined ? undefined : plan.columns[finding.column];
+    if (index === undefined) return '';
+    const col = columnOf(index);
+    return `cell ${col.letter}${finding.row} (${col.header})`;
   };
 }
 
