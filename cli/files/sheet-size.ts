@@ -1,8 +1,7 @@
 // How large a worksheet is before it is read: the size of its XML (from the zip's directory) and
 // its rows (from its <dimension>, else from the rows in its first chunk, which openpyxl's
 // write-only mode and Google Sheets' download leave out).
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { normalisePart, type XlsxPackage } from '../xlsx/package-read.js';
+import type { XlsxPackage } from '../xlsx/package-read.js';
 
 export interface SheetSize {
   /** Bytes of the sheet's XML and of the shared strings, unpacked. */
@@ -11,41 +10,15 @@ export interface SheetSize {
   rows: number;
 }
 
-/** Bytes of each part, unpacked, from the zip's directory (nothing is inflated). */
-async function partSizes(bytes: Buffer): Promise<Map<string, number>> {
-  const zip = await new Promise<ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true }, (error, file) =>
-      error ? reject(error) : resolve(file),
-    ),
-  );
-  const sizes = new Map<string, number>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: Entry) => {
-      sizes.set(normalisePart(entry.fileName), entry.uncompressedSize);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return sizes;
-}
-
 const HEAD_BYTES = 256 * 1024;
 const DIMENSION = /<(?:[\w.-]+:)?dimension\s+ref="[A-Z]*\d+:[A-Z]*(\d+)"/;
 const ROW_START = /<(?:[\w.-]+:)?row[\s>/]/g;
 const ROW_END = /<\/(?:[\w.-]+:)?row>|<(?:[\w.-]+:)?row\b[^>]*\/>/g;
 
 /** The sheet's size: its rows from its dimension, else its XML's size divided by the bytes of its first rows. */
-export async function sheetSize(
-  pkg: XlsxPackage,
-  bytes: Buffer,
-  part: string,
-  sharedStringsPart: string | null,
-): Promise<SheetSize> {
-  const sizes = await partSizes(bytes);
-  const sheetBytes = sizes.get(normalisePart(part)) ?? 0;
-  const xmlBytes = sheetBytes + (sharedStringsPart ? (sizes.get(normalisePart(sharedStringsPart)) ?? 0) : 0);
+export async function sheetSize(pkg: XlsxPackage, part: string, sharedStringsPart: string | null): Promise<SheetSize> {
+  const sheetBytes = pkg.size(part);
+  const xmlBytes = sheetBytes + (sharedStringsPart ? pkg.size(sharedStringsPart) : 0);
   const chunks: Buffer[] = [];
   let read = 0;
   await pkg.stream(part, (chunk) => {

@@ -88,7 +88,7 @@ export async function readXlsxPlan(snapshot: FileSnapshot): Promise<PlanFile> {
         );
       }
     }
-    assertSheetFits(path, await sheetSize(pkg, snapshot.bytes, chosen.part, info.sharedStringsPart));
+    assertSheetFits(path, await sheetSize(pkg, chosen.part, info.sharedStringsPart));
     const cells = await readSheet(pkg, chosen.part, { ...options, onRows: (rows) => assertFits(path, rows) });
     return planFromSheet(snapshot, info, chosen, cells, notes, sheets.length > 1 && !named);
   } catch (error) {

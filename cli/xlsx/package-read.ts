@@ -45,6 +45,11 @@ export class XlsxPackage {
     return [...this.entries.keys()];
   }
 
+  /** A part's size unpacked, from the zip's directory (nothing is inflated); 0 when there is no such part. */
+  size(part: string): number {
+    return this.entries.get(normalisePart(part))?.uncompressedSize ?? 0;
+  }
+
   /** A part as text (UTF-8), or null when the package has no such part. */
   async text(part: string): Promise<string | null> {
     const entry = this.entries.get(normalisePart(part));
