@@ -204,8 +204,20 @@ export async function writePlanCsv(path: string, table: RawTable): Promise<void>
 }
 
 /** Writes the table as the sheet `Cascade` of a new .xlsx file, streaming rows out. */
-export async function writePlanXlsx(path: string, table: RawTable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+/**
+ * Writes the plan as an .xlsx. Texts go in the cells themselves (`t="str"`) unless `sharedStrings`
+ * puts them in the shared-strings part, as Excel, LibreOffice and Google Sheets do.
+ */
+export async function writePlanXlsx(
+  path: string,
+  table: RawTable,
+  options: { sharedStrings?: boolean } = {},
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: options.sharedStrings ?? false,
+  });
   const sheet = workbook.addWorksheet('Cascade');
   sheet.addRow(table.header).commit();
   for (const row of table.rows) sheet.addRow(row).commit();
