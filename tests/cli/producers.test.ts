@@ -98,7 +98,8 @@ describe('every producer reads as its CSV', () => {
 });
 
 // Google Sheets and Numbers cannot run here: their documented traits (README.md beside the
-// fixtures) are applied to LibreOffice's file, never a made-up download.
+// fixtures) are applied to LibreOffice's file, never a made-up download. Google's whole layout, as
+// real downloads have it, is tested in google-sheets.test.ts.
 describe('traits of programs that cannot run here', () => {
   const DUMMY = '<f>IFERROR(__xludf.DUMMYFUNCTION("GOOGLETRANSLATE(""Big deal"",""en"",""en"")"),"Big deal")</f>';
 
