@@ -79,6 +79,8 @@ describe("a plan in Google Sheets' download layout", () => {
     );
     expect([...p.keys()].some((name) => /docProps|theme/.test(name))).toBe(false);
     expect(p.has('xl/drawings/worksheetdrawing1.xml')).toBe(true);
+    // The reader takes the serial for a date by its number format (the column's name aside).
+    expect((await allCells(file)).get('Plan!L3')).toBe(JSON.stringify(new Date('2026-06-30T00:00:00Z')));
   });
 
   it('lint and progress read exactly as the same plan in CSV', async () => {
