@@ -44,9 +44,11 @@ export class CellFormats {
       attributes.set('numFmtId', String(PERCENT_FORMAT_ID));
       attributes.set('applyNumberFormat', '1');
       const head = `<${this.prefix}xf${formatAttributes(attributes)}`;
-      const body = xf.replace(/^<[^>]*?(?=\/?>)/, '');
-      result = this.formats.length + this.added.length;
-      this.added.push(head + body);
+      const percent = head + xf.replace(/^<[^>]*?(?=\/?>)/, '');
+      // The same percent format added by an earlier write (the Check-ins sheet's, the plan's) is reused.
+      const existing = [...this.formats, ...this.added].indexOf(percent);
+      result = existing >= 0 ? existing : this.formats.length + this.added.length;
+      if (existing < 0) this.added.push(percent);
     }
     this.percentOfIndex.set(index, result);
     return result;

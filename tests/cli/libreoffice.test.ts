@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cascade, json, ROOT, tempDir } from './helpers.js';
-import { CSV_EVERY_SHEET, csvImport, findSoffice, LibreOffice, SOFFICE_MISSING, XLSX } from './libreoffice.js';
+import { CSV_EVERY_SHEET, csvImport, findSoffice, LibreOffice, shows, SOFFICE_MISSING, XLSX } from './libreoffice.js';
 import { allCells, planReading } from './workbook-reading.js';
 
 const TODAY = '2026-05-01';
@@ -393,11 +393,6 @@ interface Item {
   id: string;
   progress: number | null;
   status: string | null;
-}
-
-/** A percent as LibreOffice shows it ("67%") is the fraction, rounded to whole percents. */
-function shows(percent: string, fraction: number): boolean {
-  return /^\d+%$/.test(percent) && Math.abs(Number(percent.slice(0, -1)) / 100 - fraction) <= 0.005 + 1e-9;
 }
 
 async function waitFor<T>(probe: () => Promise<T>, timeout: number): Promise<T> {

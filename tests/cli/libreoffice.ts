@@ -33,6 +33,11 @@ export function csvImport(options: { separator: ',' | ';'; language: 'en-US' | '
 export const CSV_EVERY_SHEET = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,false,false,false,false,-1';
 export const XLSX = 'xlsx:Calc MS Excel 2007 XML';
 
+/** A percent as LibreOffice shows it ("67%") is the fraction, rounded to whole percents. */
+export function shows(percent: string, fraction: number): boolean {
+  return /^\d+%$/.test(percent) && Math.abs(Number(percent.slice(0, -1)) / 100 - fraction) <= 0.005 + 1e-9;
+}
+
 export class LibreOffice {
   /** Calls one after another: two at once on one profile would hand the second to the first. */
   private queue: Promise<unknown> = Promise.resolve();

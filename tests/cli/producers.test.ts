@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cascade, json, ROOT, tempDir } from './helpers.js';
-import { allCells, planReading } from './workbook-reading.js';
+import { allCells, namespaceErrors, planReading } from './workbook-reading.js';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/producers');
 const COMMITTED = [
@@ -99,7 +98,8 @@ describe('every producer reads as its CSV', () => {
 });
 
 // Google Sheets and Numbers cannot run here: their documented traits (README.md beside the
-// fixtures) are applied to LibreOffice's file, never a made-up download.
+// fixtures) are applied to LibreOffice's file, never a made-up download. Google's whole layout, as
+// real downloads have it, is tested in google-sheets.test.ts.
 describe('traits of programs that cannot run here', () => {
   const DUMMY = '<f>IFERROR(__xludf.DUMMYFUNCTION("GOOGLETRANSLATE(""Big deal"",""en"",""en"")"),"Big deal")</f>';
 
@@ -188,22 +188,6 @@ describe('progress --write on every producer changes only its own cells', () => 
     expect(workbook).toMatch(/<x:sheet name="Check-ins"/);
   });
 });
-
-/** Every XML part that a namespace-aware parser refuses (an unbound prefix, say), with its reason. */
-async function namespaceErrors(file: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(await readFile(file));
-  const errors: string[] = [];
-  for (const name of Object.keys(zip.files)) {
-    if (!/\.(xml|rels)$/.test(name)) continue;
-    const parser = new SaxesParser({ xmlns: true });
-    try {
-      parser.write(await zip.file(name)!.async('string')).close();
-    } catch (error) {
-      errors.push(`${name}: ${(error as Error).message}`);
-    }
-  }
-  return errors;
-}
 
 async function rewriteParts(from: string, to: string, change: (name: string, xml: string) => string) {
   const zip = await JSZip.loadAsync(await readFile(from));

@@ -1,6 +1,8 @@
 // How the producer tests compare workbooks: what a manager sees of a plan (the command's JSON), and
 // every cell of every sheet as cascade's own reader finds it.
 import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
 import { XlsxPackage } from '../../cli/xlsx/package-read.js';
 import { readSheet } from '../../cli/xlsx/sheet-read.js';
 import { readDateStyles, readSharedStrings, readWorkbookInfo } from '../../cli/xlsx/workbook-read.js';
@@ -37,4 +39,20 @@ export async function allCells(file: string): Promise<Map<string, string>> {
     );
   }
   return cells;
+}
+
+/** Every XML part that a namespace-aware parser refuses (an unbound prefix, say), with its reason. */
+export async function namespaceErrors(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const errors: string[] = [];
+  for (const name of Object.keys(zip.files)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    try {
+      parser.write(await zip.file(name)!.async('string')).close();
+    } catch (error) {
+      errors.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  return errors;
 }

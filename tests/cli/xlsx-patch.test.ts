@@ -106,6 +106,9 @@ describe('patchSheetXml', () => {
     expect(formats.toXml()).toContain(
       '<xf numFmtId="9" fontId="0" applyNumberFormat="1"/><xf numFmtId="9" fontId="2" applyNumberFormat="1"><alignment wrapText="1"/></xf></cellXfs>',
     );
+    // Read again (the Check-ins sheet is written after the plan's cells): the added formats are reused, not added twice.
+    const again = new CellFormats(formats.toXml());
+    expect([again.percentOf(0), again.percentOf(3), again.percentOf(2), again.changed]).toEqual([3, 3, 4, false]);
     expect([showsPercent('0%'), showsPercent('"%"0'), showsPercent('0\\%'), showsPercent('0.00')]).toEqual([
       true,
       false,
