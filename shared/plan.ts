@@ -104,6 +104,8 @@ function columnIndex(columns: ColumnMap): ColumnIndex {
 const levelOf = memoise((text: string) => (text === '' ? null : levelFromText(text)));
 const typeOf = memoise((text: string) => (text === '' ? null : measureTypeFromText(text)));
 const statusOf = memoise((text: string) => (text === '' ? null : statusFromText(text)));
+/** The progress a Status states ("🟡 58%", "In progress 3/5") where Progress is not read. */
+const progressOfStatus = memoise((statusText: string) => readManualProgress(null, statusText));
 
 /**
  * Numbers a spreadsheet reads as numbers when typed or imported from CSV: `50`, `-1,000.5`, `45%`,
@@ -232,7 +234,9 @@ function readRow(
     lastCheckIn: read.day(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
-    manualProgress: readManualProgress(peoplesProgress ? cellAt(cells, c.progress) : null, statusText, numbers),
+    manualProgress: peoplesProgress
+      ? readManualProgress(cellAt(cells, c.progress), statusText, numbers)
+      : progressOfStatus(statusText),
     weight: read.number(cellAt(cells, c.weight)),
   };
 }

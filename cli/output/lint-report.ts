@@ -135,33 +135,54 @@ export function* lintText(
   }
   // Findings group under their item: a side-by-side row holds an objective and its first key result.
   // A row's findings arrive together, so its groups are a short list, looked through, not a map.
+  // The text is gathered and handed over in chunks: one string per group would be 50,000 strings.
   const itemOf = findingItems(plan);
   const cell = cellNames(plan);
   let rowGroups = 0;
   let groups: Group[] = [];
   let groupsRow = -Infinity;
-  const flush = function* () {
-    const ordered = groups.length > 1 ? groups.sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0)) : groups;
-    for (const group of ordered) {
+  let text = '';
+  const flush = () => {
+    if (groups.length > 1) groups.sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0));
+    for (const group of groups) {
       if (group.findings[0].rows === undefined) rowGroups++;
-      yield groupText(group, c, width, cell);
+      text += groupText(group, c, width, cell);
     }
     groups = [];
   };
-  for (const finding of allFindings(found)) {
-    if (finding.row !== groupsRow) {
-      yield* flush();
-      groupsRow = finding.row;
+  const add = (findings: readonly Finding[]) => {
+    for (const finding of findings) {
+      if (finding.row !== groupsRow) {
+        if (groups.length > 0) flush();
+        groupsRow = finding.row;
+      }
+      const item = itemOf(finding);
+      const index = item?.index;
+      let group: Group | undefined;
+      for (const g of groups) {
+        if (g.item?.index === index) {
+          group = g;
+          break;
+        }
+      }
+      if (group === undefined) groups.push((group = { row: finding.row, item, findings: [] }));
+      group.findings.push(finding);
     }
-    const item = itemOf(finding);
-    const index = item?.index;
-    let group = groups.find((g) => g.item?.index === index);
-    if (group === undefined) groups.push((group = { row: finding.row, item, findings: [] }));
-    group.findings.push(finding);
+  };
+  add(found.planWide);
+  for (const findings of found.rows()) {
+    add(findings);
+    if (text.length >= TEXT_CHUNK) {
+      yield text;
+      text = '';
+    }
   }
-  yield* flush();
-  yield `\n\n${summaryLine(found.counts, rowGroups, plan.items.length, c)}\n`;
+  flush();
+  yield `${text}\n\n${summaryLine(found.counts, rowGroups, plan.items.length, c)}\n`;
 }
+
+/** About how much report text is gathered before it is handed to the writer. */
+const TEXT_CHUNK = 16 * 1024;
 
 function groupText(
   { row, item, findings: found }: Group,
@@ -195,8 +216,12 @@ function groupText(
  * a row's items are found by walking the items alongside, without a map of every row.
  */
 function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
-  const pick = (finding: Finding, items: readonly PlanItem[]) =>
-    items.find((item) => item.id === finding.id) ?? items.find((item) => !item.sharedRow) ?? items[0];
+  const pick = (finding: Finding, items: readonly PlanItem[]) => {
+    if (items.length === 1) return items[0]; // the usual row: one item
+    for (const item of items) if (item.id === finding.id) return item;
+    for (const item of items) if (!item.sharedRow) return item;
+    return items[0];
+  };
   if (!itemsInRowOrder(plan)) {
     const byRow = new Map<number, PlanItem[]>();
     for (const item of plan.items) (byRow.get(item.row) ?? byRow.set(item.row, []).get(item.row)!).push(item);
@@ -211,8 +236,9 @@ function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
       if (finding.row < row) at = 0; // a row above the last one asked: never, in row order
       row = finding.row;
       while (at < items.length && items[at].row < row) at++;
-      onRow = [];
-      for (let i = at; i < items.length && items[i].row === row; i++) onRow.push(items[i]);
+      let end = at;
+      while (end < items.length && items[end].row === row) end++;
+      onRow = end === at + 1 ? [items[at]] : items.slice(at, end);
     }
     return pick(finding, onRow);
   };

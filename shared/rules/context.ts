@@ -50,14 +50,14 @@ export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<
   for (let i = 0; i < n; i++) {
     const item = items[i];
     rank[i] = levelRank(framework, item.level);
-    let parent = -1;
-    if (item.parentId !== '') {
+    // The tree found each row's parent already; only a row on a cycle (its link cut there) is looked up again.
+    let parent = tree.parent[i];
+    if (tree.inCycle[i] === 1) {
+      brokenParent[i] = 1;
       const found = findParent(item.parentId);
-      if (found === undefined) missingParent[i] = brokenParent[i] = 1;
-      else if (found !== i) parent = found;
-    }
+      parent = found === undefined || found === i ? -1 : found;
+    } else if (parent < 0 && item.parentId !== '') missingParent[i] = brokenParent[i] = 1;
     parentIndex[i] = parent;
-    if (tree.inCycle[i] === 1) brokenParent[i] = 1;
   }
   const dueUnreadable = new Uint8Array(n);
   for (const i of tree.topDown) {
@@ -149,8 +149,8 @@ export class RowFindings {
 
   start(item: PlanItem): void {
     this.item = item;
-    this.errors.length = 0;
-    this.warnings.length = 0;
+    if (this.errors.length !== 0) this.errors.length = 0;
+    if (this.warnings.length !== 0) this.warnings.length = 0;
   }
 
   /** A finding of `rule` on the current row, with the rule's severity for the row's level. */
