@@ -136,8 +136,18 @@ function readOnce<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
   const cache = new Map<string | number, T>();
   // Date cells by their time, apart from numbers (a serial number and a time are not one reading).
   const dates = new Map<number, T>();
+  let blank: T | undefined; // a blank cell's reading: the most common cell of all
   return (cell) => {
-    if (typeof cell === 'object' && cell !== null && isDateValue(cell)) {
+    if (typeof cell === 'string' || typeof cell === 'number') {
+      let value = cache.get(cell);
+      if (value === undefined) {
+        value = read(cell);
+        if (cache.size < 10_000) cache.set(cell, value);
+      }
+      return value;
+    }
+    if (cell === null) return blank === undefined ? (blank = read(null)) : blank;
+    if (typeof cell === 'object' && isDateValue(cell)) {
       const time = cell.getTime();
       let value = dates.get(time);
       if (value === undefined) {
@@ -146,13 +156,7 @@ function readOnce<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
       }
       return value;
     }
-    if (typeof cell !== 'string' && typeof cell !== 'number') return read(cell);
-    let value = cache.get(cell);
-    if (value === undefined) {
-      value = read(cell);
-      if (cache.size < 10_000) cache.set(cell, value);
-    }
-    return value;
+    return read(cell);
   };
 }
 
@@ -322,10 +326,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     if (options.releaseRows) rows[r] = NO_CELLS;
     if (blank) continue;
     const item = readRow(cells, index, items.length, headerRow + 1 + r, read, table.manualProgress === true);
-    for (const key of dateKeys) {
-      const cell = cells[index[key]];
-      dateOrder.add(item, key, cell);
-    }
+    for (let k = 0; k < dateKeys.length; k++) dateOrder.add(item, dateKeys[k], cells[index[dateKeys[k]]]);
     if (tiers.length > 0) tierTexts.push(tiers.map((col) => cellText(cells[col])));
     items.push(item);
   }

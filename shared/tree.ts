@@ -19,16 +19,24 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
   const n = items.length;
   const byId = new Map<string, number>();
   const duplicateIds: number[] = [];
+  const firstOfId = new Uint8Array(n); // 1 for the row byId names: the first with its ID
   for (let i = 0; i < n; i++) {
     const key = idKey(items[i].id);
     if (key === '') continue;
     if (byId.has(key)) duplicateIds.push(i);
-    else byId.set(key, i);
+    else {
+      byId.set(key, i);
+      firstOfId[i] = 1;
+    }
   }
 
   const parent = new Int32Array(n).fill(-1);
   const findParent = parentFinder(byId);
-  for (let i = 0; i < n; i++) parent[i] = findParent(items[i].parentId) ?? -1;
+  for (let i = 0; i < n; i++) {
+    const parentId = items[i].parentId;
+    if (parentId === '') continue;
+    parent[i] = outlineParent(items, parent, firstOfId, i, parentId) ?? findParent(parentId) ?? -1;
+  }
 
   const inCycle = markCycles(parent);
   for (let i = 0; i < n; i++) if (inCycle[i]) parent[i] = -1;
@@ -65,6 +73,28 @@ export function parentFinder(byId: ReadonlyMap<string, number>): (parentId: stri
   };
 }
 
+/** How far up from the row above a Parent is looked for by its text before it is looked up by key. */
+const OUTLINE_DEPTH = 8;
+
+/**
+ * The row a Parent names when it is the row above or one of that row's ancestors (a plan written
+ * as an outline) with exactly that ID, and the first with it: found by comparing a few texts,
+ * without lowering and hashing the Parent. Undefined when not found so (then byId decides).
+ */
+function outlineParent(
+  items: readonly PlanItem[],
+  parent: Int32Array,
+  firstOfId: Uint8Array,
+  index: number,
+  parentId: string,
+): number | undefined {
+  let row = index - 1;
+  for (let depth = 0; row >= 0 && depth < OUTLINE_DEPTH; depth++, row = parent[row]) {
+    if (items[row].id === parentId) return firstOfId[row] === 1 ? row : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Each row's children, in plan order. Leaves share one frozen empty list (100,000 rows would
  * otherwise mean 100,000 arrays), and each list is made at its final length: a list grown by
@@ -93,23 +123,23 @@ function markCycles(parent: Int32Array): Uint8Array {
   const n = parent.length;
   const inCycle = new Uint8Array(n);
   const state = new Uint8Array(n); // 0 unseen, 1 on the current walk, 2 settled
-  const walk: number[] = [];
+  const walk = new Int32Array(n); // the current walk: walk[0..length)
   for (let start = 0; start < n; start++) {
     if (state[start] !== 0) continue;
-    walk.length = 0;
+    let length = 0;
     let node = start;
     while (node >= 0 && state[node] === 0) {
       state[node] = 1;
-      walk.push(node);
+      walk[length++] = node;
       node = parent[node];
     }
     if (node >= 0 && state[node] === 1) {
-      for (let k = walk.length - 1; k >= 0; k--) {
+      for (let k = length - 1; k >= 0; k--) {
         inCycle[walk[k]] = 1;
         if (walk[k] === node) break;
       }
     }
-    for (let k = 0; k < walk.length; k++) state[walk[k]] = 2;
+    for (let k = 0; k < length; k++) state[walk[k]] = 2;
   }
   return inCycle;
 }

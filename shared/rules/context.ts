@@ -157,19 +157,22 @@ export class RowFindings {
   add(rule: RuleMeta<RuleId>, message: string, hint: string, column?: ColumnKey): void {
     const severity = severityFor(rule, this.item.level);
     if (column !== undefined && this.ctx.plan.columns[column] === undefined) {
-      this.addForColumn(
-        rule,
-        column,
-        hint,
-        '',
-        (rows) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`,
-        severity,
-      );
+      this.addForMissingColumn(rule, column, hint, severity);
       return;
     }
-    const finding: Finding = { row: this.item.row, id: this.item.id, rule: rule.id, severity, message, hint };
-    if (column !== undefined) finding.column = column;
+    // Made whole at once: a field added afterwards would give each finding a second, growable store.
+    const { row, id } = this.item;
+    const finding: Finding =
+      column === undefined
+        ? { row, id, rule: rule.id, severity, message, hint }
+        : { row, id, rule: rule.id, severity, message, hint, column };
     (severity === 'error' ? this.errors : this.warnings).push(finding);
+  }
+
+  // Apart from add: its closure would cost every finding a context, the column missing or not.
+  private addForMissingColumn(rule: RuleMeta<RuleId>, column: ColumnKey, hint: string, severity: Severity): void {
+    const message = (rows: readonly number[]) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`;
+    this.addForColumn(rule, column, hint, '', message, severity);
   }
 
   /**
