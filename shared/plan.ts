@@ -104,8 +104,10 @@ function columnIndex(columns: ColumnMap): ColumnIndex {
 const levelOf = memoise((text: string) => (text === '' ? null : levelFromText(text)));
 const typeOf = memoise((text: string) => (text === '' ? null : measureTypeFromText(text)));
 const statusOf = memoise((text: string) => (text === '' ? null : statusFromText(text)));
-/** The progress a Status states ("🟡 58%", "In progress 3/5") where Progress is not read. */
+/** The progress a Status states ("🟡 58%", "In progress 3/5"), for a blank or unread Progress cell. */
 const progressOfStatus = memoise((statusText: string) => readManualProgress(null, statusText));
+const readProgress = (cell: CellValue, statusText: string, numbers: NumberOptions) =>
+  cell === null ? progressOfStatus(statusText) : readManualProgress(cell, statusText, numbers);
 
 /**
  * Numbers a spreadsheet reads as numbers when typed or imported from CSV: `50`, `-1,000.5`, `45%`,
@@ -113,10 +115,8 @@ const progressOfStatus = memoise((statusText: string) => readManualProgress(null
  */
 const SPREADSHEET_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?%?$/;
 
-function isNumberAsText(cell: CellValue, parsed: Parsed<number>, numbers: NumberOptions): boolean {
-  if (typeof cell !== 'string' || parsed.state !== 'ok') return false;
-  const text = numbers.decimalComma ? swapSeparators(cell.trim()) : cell.trim();
-  return !SPREADSHEET_NUMBER.test(text);
+function isNumberAsText(cell: CellValue, parsed: Parsed<number>, read: CellReaders): boolean {
+  return typeof cell === 'string' && parsed.state === 'ok' && read.notSpreadsheetNumber(cell);
 }
 
 /** The cell at a column index; null for a column the table does not have or a short row. */
@@ -170,6 +170,8 @@ interface CellReaders {
   startDay: (cell: CellValue) => Parsed<Day>;
   dueDay: (cell: CellValue) => Parsed<Day>;
   day: (cell: CellValue) => Parsed<Day>;
+  /** A text a spreadsheet would keep as text, not read as a number (`$120M`, `200 ms`). */
+  notSpreadsheetNumber: (text: string) => boolean;
 }
 
 /** A measure cell written as a count ("10/10", "5/5 agree on value prop"): its done part. */
@@ -191,6 +193,9 @@ function cellReaders(numbers: NumberOptions): CellReaders {
     startDay: readOnce((cell) => parseDay(cell, START_DAY)),
     dueDay: readOnce((cell) => parseDay(cell, DUE_DAY)),
     day: readOnce((cell) => parseDay(cell)),
+    notSpreadsheetNumber: memoise(
+      (text) => !SPREADSHEET_NUMBER.test(numbers.decimalComma ? swapSeparators(text.trim()) : text.trim()),
+    ),
   };
 }
 
@@ -228,9 +233,9 @@ function readRow(
     current: currentValue,
     currentText: cellText(current),
     numbersAsText:
-      isNumberAsText(startCell, start, numbers) ||
-      isNumberAsText(targetCell, target, numbers) ||
-      isNumberAsText(current, currentValue, numbers),
+      isNumberAsText(startCell, start, read) ||
+      isNumberAsText(targetCell, target, read) ||
+      isNumberAsText(current, currentValue, read),
     unit: cellText(cellAt(cells, c.unit)),
     startDate: read.startDay(cellAt(cells, c.startDate)),
     dueDate: read.dueDay(cellAt(cells, c.dueDate)),
@@ -238,9 +243,7 @@ function readRow(
     lastCheckIn: read.day(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
-    manualProgress: peoplesProgress
-      ? readManualProgress(cellAt(cells, c.progress), statusText, numbers)
-      : progressOfStatus(statusText),
+    manualProgress: readProgress(peoplesProgress ? cellAt(cells, c.progress) : null, statusText, numbers),
     weight: read.number(cellAt(cells, c.weight)),
   };
 }

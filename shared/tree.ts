@@ -1,4 +1,4 @@
-import type { Day, Parsed, PlanItem, PlanTree } from './types.js';
+import type { Day, PlanItem, PlanTree } from './types.js';
 
 const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
 
@@ -51,8 +51,7 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
     for (let k = 0; k < kids.length; k++) topDown.push(kids[k]);
   }
 
-  const dueDate = inheritDays(items, topDown, parent, (item) => item.dueDate);
-  const startDate = inheritDays(items, topDown, parent, (item) => item.startDate);
+  const { dueDate, startDate } = inheritDays(items, topDown, parent);
   return { parent, children, inCycle, byId, duplicateIds, topDown, dueDate, startDate };
 }
 
@@ -144,19 +143,24 @@ function markCycles(parent: Int32Array): Uint8Array {
   return inCycle;
 }
 
+/** Each row's due and start date, its own or else its parent's (one walk: the rows are visited out of order). */
 function inheritDays(
   items: readonly PlanItem[],
   topDown: readonly number[],
   parent: Int32Array,
-  own: (item: PlanItem) => Parsed<Day>,
-): (Day | null)[] {
-  const days: (Day | null)[] = new Array(items.length).fill(null);
-  for (const i of topDown) {
-    const value = own(items[i]);
-    if (value.state === 'ok') days[i] = value.value;
-    else if (parent[i] >= 0) days[i] = days[parent[i]];
+): { dueDate: (Day | null)[]; startDate: (Day | null)[] } {
+  const dueDate: (Day | null)[] = new Array(items.length).fill(null);
+  const startDate: (Day | null)[] = new Array(items.length).fill(null);
+  for (let k = 0; k < topDown.length; k++) {
+    const i = topDown[k];
+    const item = items[i];
+    const p = parent[i];
+    if (item.dueDate.state === 'ok') dueDate[i] = item.dueDate.value;
+    else if (p >= 0) dueDate[i] = dueDate[p];
+    if (item.startDate.state === 'ok') startDate[i] = item.startDate.value;
+    else if (p >= 0) startDate[i] = startDate[p];
   }
-  return days;
+  return { dueDate, startDate };
 }
 
 /** Ancestors of a row, nearest first (the parent links form a forest, so this ends). */
