@@ -17,17 +17,23 @@ export function idKey(id: string): string {
  */
 export function buildTree(items: readonly PlanItem[]): PlanTree {
   const n = items.length;
+  // Set from the last row up, so each ID keeps its first row: one Map operation per row. Only
+  // when fewer IDs than rows with one went in does a second pass find the repeats.
   const byId = new Map<string, number>();
+  const keys: string[] = new Array(n);
+  let withId = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const key = (keys[i] = idKey(items[i].id));
+    if (key === '') continue;
+    byId.set(key, i);
+    withId++;
+  }
   const duplicateIds: number[] = [];
   const firstOfId = new Uint8Array(n); // 1 for the row byId names: the first with its ID
   for (let i = 0; i < n; i++) {
-    const key = idKey(items[i].id);
-    if (key === '') continue;
-    if (byId.has(key)) duplicateIds.push(i);
-    else {
-      byId.set(key, i);
-      firstOfId[i] = 1;
-    }
+    if (keys[i] === '') continue;
+    if (withId === byId.size || byId.get(keys[i]) === i) firstOfId[i] = 1;
+    else duplicateIds.push(i);
   }
 
   const parent = new Int32Array(n).fill(-1);
