@@ -13,16 +13,7 @@ const DROPPED_RULES: readonly RuleCheck[] = RULE_MODULES.filter((rule) => rule.m
   (rule) => rule.check,
 );
 
-/** A row's few findings in catalog order, in place and stably (Array.sort would copy them first). */
-function sortByRule(findings: Finding[]): void {
-  for (let i = 1; i < findings.length; i++) {
-    const finding = findings[i];
-    const order = RULE_ORDER[finding.rule];
-    let j = i - 1;
-    for (; j >= 0 && RULE_ORDER[findings[j].rule] > order; j--) findings[j + 1] = findings[j];
-    findings[j + 1] = finding;
-  }
-}
+const byRuleOrder = (a: Finding, b: Finding): number => RULE_ORDER[a.rule] - RULE_ORDER[b.rule];
 
 /**
  * Every finding of the plan: first the plan-wide ones (on the header row, with the `rows` they
@@ -73,8 +64,8 @@ export function rowChecker(plan: Plan, options: CheckOptions): () => Generator<F
       const rules = item.status === 'Dropped' ? DROPPED_RULES : ALL_RULES;
       for (let r = 0; r < rules.length; r++) rules[r](ctx, item, row);
       if (row.errors.length === 0 && row.warnings.length === 0) continue;
-      if (row.errors.length > 1) sortByRule(row.errors);
-      if (row.warnings.length > 1) sortByRule(row.warnings);
+      if (row.errors.length > 1) row.errors.sort(byRuleOrder);
+      if (row.warnings.length > 1) row.warnings.sort(byRuleOrder);
       yield row.errors.concat(row.warnings); // at its length: a spread would grow it as it goes
     }
     return row.planFindings((rule) => RULE_ORDER[rule]);

@@ -5,8 +5,7 @@
 export function memoise<K, V>(compute: (key: K) => V, max = 4096): (key: K) => V {
   const known = new Map<K, V>();
   return (key: K): V => {
-    const knownValue = known.get(key);
-    if (knownValue !== undefined || known.has(key)) return knownValue as V;
+    if (known.has(key)) return known.get(key) as V;
     if (known.size >= max) known.clear();
     const value = compute(key);
     known.set(key, value);

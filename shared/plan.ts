@@ -106,8 +106,6 @@ const typeOf = memoise((text: string) => (text === '' ? null : measureTypeFromTe
 const statusOf = memoise((text: string) => (text === '' ? null : statusFromText(text)));
 /** The progress a Status states ("🟡 58%", "In progress 3/5"), for a blank or unread Progress cell. */
 const progressOfStatus = memoise((statusText: string) => readManualProgress(null, statusText));
-const readProgress = (cell: CellValue, statusText: string, numbers: NumberOptions) =>
-  cell === null ? progressOfStatus(statusText) : readManualProgress(cell, statusText, numbers);
 
 /**
  * Numbers a spreadsheet reads as numbers when typed or imported from CSV: `50`, `-1,000.5`, `45%`,
@@ -214,6 +212,7 @@ function readRow(
   const startCell = cellAt(cells, c.start);
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);
+  const progress = cellAt(cells, c.progress);
   const start = read.measure(startCell);
   const { parsed: target, bound } = read.bounded(targetCell);
   const currentValue = read.measure(current);
@@ -243,7 +242,10 @@ function readRow(
     lastCheckIn: read.day(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
-    manualProgress: readProgress(peoplesProgress ? cellAt(cells, c.progress) : null, statusText, numbers),
+    manualProgress:
+      peoplesProgress && progress !== null
+        ? readManualProgress(progress, statusText, numbers)
+        : progressOfStatus(statusText),
     weight: read.number(cellAt(cells, c.weight)),
   };
 }

@@ -5,11 +5,7 @@ const SYMBOL_RUN = String.raw`(?:[\p{Extended_Pictographic}\p{So}\s]|\ufe0f|\u20
 export const LEADING_SYMBOLS = new RegExp(`^${SYMBOL_RUN}`, 'u');
 export const TRAILING_SYMBOLS = new RegExp(`${SYMBOL_RUN}$`, 'u');
 
-/** A visible ASCII character: never a symbol, pictograph or space of the runs above. */
-const plainAscii = (code: number) => code > 0x20 && code < 0x7f;
-
-/** The text without the symbols before and after it (the regexes run only where an edge may hold one). */
+/** The text without the symbols before and after it. */
 export function withoutEdgeSymbols(text: string): string {
-  const head = plainAscii(text.charCodeAt(0)) ? text : text.replace(LEADING_SYMBOLS, '');
-  return plainAscii(head.charCodeAt(head.length - 1)) ? head : head.replace(TRAILING_SYMBOLS, '');
+  return text.replace(LEADING_SYMBOLS, '').replace(TRAILING_SYMBOLS, '');
 }

@@ -17,31 +17,29 @@ export function idKey(id: string): string {
  */
 export function buildTree(items: readonly PlanItem[]): PlanTree {
   const n = items.length;
-  // Set from the last row up, so each ID keeps its first row: one Map operation per row. Only
-  // when fewer IDs than rows with one went in does a second pass find the repeats.
   const byId = new Map<string, number>();
-  const keys: string[] = new Array(n);
-  let withId = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    const key = (keys[i] = idKey(items[i].id));
-    if (key === '') continue;
-    byId.set(key, i);
-    withId++;
-  }
   const duplicateIds: number[] = [];
   const firstOfId = new Uint8Array(n); // 1 for the row byId names: the first with its ID
   for (let i = 0; i < n; i++) {
-    if (keys[i] === '') continue;
-    if (withId === byId.size || byId.get(keys[i]) === i) firstOfId[i] = 1;
-    else duplicateIds.push(i);
+    const key = idKey(items[i].id);
+    if (key === '') continue;
+    if (byId.has(key)) duplicateIds.push(i);
+    else {
+      byId.set(key, i);
+      firstOfId[i] = 1;
+    }
   }
 
+  // A Parent is most often the row above or one of its ancestors (a plan written as an outline):
+  // found there by comparing texts, without lowering and hashing it. A row met so that is not its
+  // ID's first row, or none met, leaves it to byId.
   const parent = new Int32Array(n).fill(-1);
-  const findParent = parentFinder(byId);
   for (let i = 0; i < n; i++) {
     const parentId = items[i].parentId;
     if (parentId === '') continue;
-    parent[i] = outlineParent(items, parent, firstOfId, i, parentId) ?? findParent(parentId) ?? -1;
+    let row = i - 1;
+    for (let depth = 0; row >= 0 && depth < 8 && items[row].id !== parentId; depth++) row = parent[row];
+    parent[i] = row >= 0 && items[row].id === parentId && firstOfId[row] === 1 ? row : rowNamed(byId, parentId);
   }
 
   const inCycle = markCycles(parent);
@@ -61,43 +59,10 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
   return { parent, children, inCycle, byId, duplicateIds, topDown, dueDate, startDate };
 }
 
-/**
- * The row a Parent text names (by idKey), undefined when none. Siblings stand together and name
- * the same parent: a run of them is looked up once, not lowered and hashed again for each.
- */
-export function parentFinder(byId: ReadonlyMap<string, number>): (parentId: string) => number | undefined {
-  let lastText: string | null = null;
-  let last: number | undefined;
-  return (text) => {
-    if (text !== lastText) {
-      lastText = text;
-      const key = idKey(text);
-      last = key === '' ? undefined : byId.get(key);
-    }
-    return last;
-  };
-}
-
-/** How far up from the row above a Parent is looked for by its text before it is looked up by key. */
-const OUTLINE_DEPTH = 8;
-
-/**
- * The row a Parent names when it is the row above or one of that row's ancestors (a plan written
- * as an outline) with exactly that ID, and the first with it: found by comparing a few texts,
- * without lowering and hashing the Parent. Undefined when not found so (then byId decides).
- */
-function outlineParent(
-  items: readonly PlanItem[],
-  parent: Int32Array,
-  firstOfId: Uint8Array,
-  index: number,
-  parentId: string,
-): number | undefined {
-  let row = index - 1;
-  for (let depth = 0; row >= 0 && depth < OUTLINE_DEPTH; depth++, row = parent[row]) {
-    if (items[row].id === parentId) return firstOfId[row] === 1 ? row : undefined;
-  }
-  return undefined;
+/** The row an ID text names (by idKey, its first row), -1 when none. */
+export function rowNamed(byId: ReadonlyMap<string, number>, parentId: string): number {
+  const found = byId.get(idKey(parentId));
+  return found === undefined ? -1 : found;
 }
 
 /**
@@ -150,21 +115,14 @@ function markCycles(parent: Int32Array): Uint8Array {
 }
 
 /** Each row's due and start date, its own or else its parent's (one walk: the rows are visited out of order). */
-function inheritDays(
-  items: readonly PlanItem[],
-  topDown: readonly number[],
-  parent: Int32Array,
-): { dueDate: (Day | null)[]; startDate: (Day | null)[] } {
+function inheritDays(items: readonly PlanItem[], topDown: readonly number[], parent: Int32Array) {
   const dueDate: (Day | null)[] = new Array(items.length).fill(null);
   const startDate: (Day | null)[] = new Array(items.length).fill(null);
-  for (let k = 0; k < topDown.length; k++) {
-    const i = topDown[k];
-    const item = items[i];
+  for (const i of topDown) {
+    const { dueDate: due, startDate: start } = items[i];
     const p = parent[i];
-    if (item.dueDate.state === 'ok') dueDate[i] = item.dueDate.value;
-    else if (p >= 0) dueDate[i] = dueDate[p];
-    if (item.startDate.state === 'ok') startDate[i] = item.startDate.value;
-    else if (p >= 0) startDate[i] = startDate[p];
+    dueDate[i] = due.state === 'ok' ? due.value : p >= 0 ? dueDate[p] : null;
+    startDate[i] = start.state === 'ok' ? start.value : p >= 0 ? startDate[p] : null;
   }
   return { dueDate, startDate };
 }

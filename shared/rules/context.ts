@@ -2,7 +2,7 @@
 import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
 import { computeProgressDetails, measuredText } from '../progress.js';
-import { parentFinder } from '../tree.js';
+import { rowNamed } from '../tree.js';
 import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, Severity } from '../types.js';
 import { severityFor, type RuleMeta } from './meta.js';
 import type { RuleId } from './index.js';
@@ -46,7 +46,6 @@ export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<
   const brokenParent = new Uint8Array(n);
   const duplicate = new Uint8Array(n);
   for (const index of tree.duplicateIds) if (items[index].id !== '') duplicate[index] = 1;
-  const findParent = parentFinder(tree.byId);
   for (let i = 0; i < n; i++) {
     const item = items[i];
     rank[i] = levelRank(framework, item.level);
@@ -54,8 +53,8 @@ export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<
     let parent = tree.parent[i];
     if (tree.inCycle[i] === 1) {
       brokenParent[i] = 1;
-      const found = findParent(item.parentId);
-      parent = found === undefined || found === i ? -1 : found;
+      parent = rowNamed(tree.byId, item.parentId);
+      if (parent === i) parent = -1;
     } else if (parent < 0 && item.parentId !== '') missingParent[i] = brokenParent[i] = 1;
     parentIndex[i] = parent;
   }
@@ -153,15 +152,22 @@ export class RowFindings {
 
   start(item: PlanItem): void {
     this.item = item;
-    if (this.errors.length !== 0) this.errors.length = 0;
-    if (this.warnings.length !== 0) this.warnings.length = 0;
+    this.errors.length = 0;
+    this.warnings.length = 0;
   }
 
   /** A finding of `rule` on the current row, with the rule's severity for the row's level. */
   add(rule: RuleMeta<RuleId>, message: string, hint: string, column?: ColumnKey): void {
     const severity = severityFor(rule, this.item.level);
     if (column !== undefined && this.ctx.plan.columns[column] === undefined) {
-      this.addForMissingColumn(rule, column, hint, severity);
+      this.addForColumn(
+        rule,
+        column,
+        hint,
+        '',
+        (rows) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`,
+        severity,
+      );
       return;
     }
     // A message is a chain of the pieces it was made of until something reads it; reading a
@@ -175,12 +181,6 @@ export class RowFindings {
         ? { row, id, rule: rule.id, severity, message, hint }
         : { row, id, rule: rule.id, severity, message, hint, column };
     (severity === 'error' ? this.errors : this.warnings).push(finding);
-  }
-
-  // Apart from add: its closure would cost every finding a context, the column missing or not.
-  private addForMissingColumn(rule: RuleMeta<RuleId>, column: ColumnKey, hint: string, severity: Severity): void {
-    const message = (rows: readonly number[]) => `No ${header(column)} column: ${rule.label} on ${rowList(rows)}.`;
-    this.addForColumn(rule, column, hint, '', message, severity);
   }
 
   /**

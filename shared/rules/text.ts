@@ -11,21 +11,12 @@ const QUOTE_MAX = 60;
  * characters with "…" (never inside an emoji's surrogate pair).
  */
 export function quote(raw: string): string {
-  const text = hasOddSpace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+  const text = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   if (text.length <= QUOTE_MAX) return `"${text}"`;
   let cut = QUOTE_MAX - 1;
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
   return `"${text.slice(0, cut).trimEnd()}…"`;
-}
-
-/** Spaces doubled, or a space other than ' ' (a line break, a tab): visible ASCII decides without the regex. */
-function hasOddSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32 ? text.charCodeAt(i + 1) === 32 : code < 33 || code > 126) return /\s\s|[^\S ]/.test(text);
-  }
-  return false;
 }
 
 /** How a message names a row: `Key Result "Raise NPS to 45"`, else its ID, else its row number. */

@@ -32,20 +32,19 @@ export const meta = defineMeta({
 });
 
 export function check(_ctx: RuleContext, item: PlanItem, out: RowFindings): void {
-  for (let k = 0; k < COLUMNS.length; k++) {
-    const cell = item[COLUMNS[k]];
-    if (cell.state === 'blank' && cell.placeholder !== undefined) note(out, COLUMNS[k], cell.placeholder);
+  for (const key of COLUMNS) {
+    const cell = item[key];
+    if (cell.state !== 'blank' || cell.placeholder === undefined) continue;
+    out.addForColumn(
+      meta,
+      key,
+      'Type the value once it is known, or leave the cell blank: Cascade reads the placeholder as blank.',
+      cell.placeholder,
+      message(key),
+    );
   }
 }
 
-// Apart from check's loop: a closure there would cost every row a context per column, placeholder or not.
-function note(out: RowFindings, key: (typeof COLUMNS)[number], placeholder: string): void {
-  out.addForColumn(
-    meta,
-    key,
-    'Type the value once it is known, or leave the cell blank: Cascade reads the placeholder as blank.',
-    placeholder,
-    (rows, texts) =>
-      `${header(key)} holds a placeholder on ${rowList(rows)} (${texts.map((t) => `"${t}"`).join(', ')}): read as blank.`,
-  );
-}
+// Made outside check's loop: a closure written in it would cost every row a context per column.
+const message = (key: ColumnKey) => (rows: readonly number[], texts: readonly string[]) =>
+  `${header(key)} holds a placeholder on ${rowList(rows)} (${texts.map((t) => `"${t}"`).join(', ')}): read as blank.`;
