@@ -152,8 +152,8 @@ export class RowFindings {
 
   start(item: PlanItem): void {
     this.item = item;
-    this.errors.length = 0;
-    this.warnings.length = 0;
+    if (this.errors.length > 0) this.errors.length = 0;
+    if (this.warnings.length > 0) this.warnings.length = 0;
   }
 
   /** A finding of `rule` on the current row, with the rule's severity for the row's level. */
