@@ -57,13 +57,16 @@ export function rowChecker(plan: Plan, options: CheckOptions): () => Generator<F
   const ctx = buildContext(plan, options.today, options.lastCheckIns);
   return function* () {
     const row = new RowFindings(ctx);
-    for (const item of plan.items) {
+    // Indexed loops: a generator's for-of would make an iterator result per rule and row.
+    for (let i = 0; i < plan.items.length; i++) {
+      const item = plan.items[i];
       row.start(item);
-      for (const rule of item.status === 'Dropped' ? DROPPED_RULES : ALL_RULES) rule(ctx, item, row);
+      const rules = item.status === 'Dropped' ? DROPPED_RULES : ALL_RULES;
+      for (let r = 0; r < rules.length; r++) rules[r](ctx, item, row);
       if (row.errors.length === 0 && row.warnings.length === 0) continue;
       if (row.errors.length > 1) row.errors.sort(byRuleOrder);
       if (row.warnings.length > 1) row.warnings.sort(byRuleOrder);
-      yield [...row.errors, ...row.warnings];
+      yield row.errors.concat(row.warnings); // at its length: a spread would grow it as it goes
     }
     return row.planFindings((rule) => RULE_ORDER[rule]);
   };

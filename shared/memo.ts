@@ -5,10 +5,12 @@
 export function memoise<K, V>(compute: (key: K) => V, max = 4096): (key: K) => V {
   const known = new Map<K, V>();
   return (key: K): V => {
-    if (known.has(key)) return known.get(key) as V;
-    if (known.size >= max) known.clear();
-    const value = compute(key);
-    known.set(key, value);
-    return value;
+    let value = known.get(key); // one lookup for a known key (has, then get, was two per row and text)
+    if (value === undefined && !known.has(key)) {
+      if (known.size >= max) known.clear();
+      value = compute(key);
+      known.set(key, value);
+    }
+    return value as V;
   };
 }

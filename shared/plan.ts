@@ -104,6 +104,8 @@ function columnIndex(columns: ColumnMap): ColumnIndex {
 const levelOf = memoise((text: string) => (text === '' ? null : levelFromText(text)));
 const typeOf = memoise((text: string) => (text === '' ? null : measureTypeFromText(text)));
 const statusOf = memoise((text: string) => (text === '' ? null : statusFromText(text)));
+/** The progress a Status states ("🟡 58%", "In progress 3/5"), for a blank or unread Progress cell. */
+const progressOfStatus = memoise((statusText: string) => readManualProgress(null, statusText));
 
 /**
  * Numbers a spreadsheet reads as numbers when typed or imported from CSV: `50`, `-1,000.5`, `45%`,
@@ -111,10 +113,8 @@ const statusOf = memoise((text: string) => (text === '' ? null : statusFromText(
  */
 const SPREADSHEET_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?%?$/;
 
-function isNumberAsText(cell: CellValue, parsed: Parsed<number>, numbers: NumberOptions): boolean {
-  if (typeof cell !== 'string' || parsed.state !== 'ok') return false;
-  const text = numbers.decimalComma ? swapSeparators(cell.trim()) : cell.trim();
-  return !SPREADSHEET_NUMBER.test(text);
+function isNumberAsText(cell: CellValue, parsed: Parsed<number>, read: CellReaders): boolean {
+  return typeof cell === 'string' && parsed.state === 'ok' && read.notSpreadsheetNumber(cell);
 }
 
 /** The cell at a column index; null for a column the table does not have or a short row. */
@@ -134,8 +134,18 @@ function readOnce<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
   const cache = new Map<string | number, T>();
   // Date cells by their time, apart from numbers (a serial number and a time are not one reading).
   const dates = new Map<number, T>();
+  let blank: T | undefined; // a blank cell's reading: the most common cell of all
   return (cell) => {
-    if (typeof cell === 'object' && cell !== null && isDateValue(cell)) {
+    if (typeof cell === 'string' || typeof cell === 'number') {
+      let value = cache.get(cell);
+      if (value === undefined) {
+        value = read(cell);
+        if (cache.size < 10_000) cache.set(cell, value);
+      }
+      return value;
+    }
+    if (cell === null) return blank === undefined ? (blank = read(null)) : blank;
+    if (typeof cell === 'object' && isDateValue(cell)) {
       const time = cell.getTime();
       let value = dates.get(time);
       if (value === undefined) {
@@ -144,13 +154,7 @@ function readOnce<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
       }
       return value;
     }
-    if (typeof cell !== 'string' && typeof cell !== 'number') return read(cell);
-    let value = cache.get(cell);
-    if (value === undefined) {
-      value = read(cell);
-      if (cache.size < 10_000) cache.set(cell, value);
-    }
-    return value;
+    return read(cell);
   };
 }
 
@@ -164,6 +168,8 @@ interface CellReaders {
   startDay: (cell: CellValue) => Parsed<Day>;
   dueDay: (cell: CellValue) => Parsed<Day>;
   day: (cell: CellValue) => Parsed<Day>;
+  /** A text a spreadsheet would keep as text, not read as a number (`$120M`, `200 ms`). */
+  notSpreadsheetNumber: (text: string) => boolean;
 }
 
 /** A measure cell written as a count ("10/10", "5/5 agree on value prop"): its done part. */
@@ -185,6 +191,9 @@ function cellReaders(numbers: NumberOptions): CellReaders {
     startDay: readOnce((cell) => parseDay(cell, START_DAY)),
     dueDay: readOnce((cell) => parseDay(cell, DUE_DAY)),
     day: readOnce((cell) => parseDay(cell)),
+    notSpreadsheetNumber: memoise(
+      (text) => !SPREADSHEET_NUMBER.test(numbers.decimalComma ? swapSeparators(text.trim()) : text.trim()),
+    ),
   };
 }
 
@@ -203,6 +212,7 @@ function readRow(
   const startCell = cellAt(cells, c.start);
   const targetCell = cellAt(cells, c.target);
   const current = cellAt(cells, c.current);
+  const progress = cellAt(cells, c.progress);
   const start = read.measure(startCell);
   const { parsed: target, bound } = read.bounded(targetCell);
   const currentValue = read.measure(current);
@@ -222,9 +232,9 @@ function readRow(
     current: currentValue,
     currentText: cellText(current),
     numbersAsText:
-      isNumberAsText(startCell, start, numbers) ||
-      isNumberAsText(targetCell, target, numbers) ||
-      isNumberAsText(current, currentValue, numbers),
+      isNumberAsText(startCell, start, read) ||
+      isNumberAsText(targetCell, target, read) ||
+      isNumberAsText(current, currentValue, read),
     unit: cellText(cellAt(cells, c.unit)),
     startDate: read.startDay(cellAt(cells, c.startDate)),
     dueDate: read.dueDay(cellAt(cells, c.dueDate)),
@@ -232,7 +242,10 @@ function readRow(
     lastCheckIn: read.day(cellAt(cells, c.lastCheckIn)),
     status: statusOf(statusText),
     statusText,
-    manualProgress: readManualProgress(peoplesProgress ? cellAt(cells, c.progress) : null, statusText, numbers),
+    manualProgress:
+      peoplesProgress && progress !== null
+        ? readManualProgress(progress, statusText, numbers)
+        : progressOfStatus(statusText),
     weight: read.number(cellAt(cells, c.weight)),
   };
 }
@@ -318,10 +331,7 @@ export function readPlan(table: RawTable, options: ReadPlanOptions = {}): Plan {
     if (options.releaseRows) rows[r] = NO_CELLS;
     if (blank) continue;
     const item = readRow(cells, index, items.length, headerRow + 1 + r, read, table.manualProgress === true);
-    for (const key of dateKeys) {
-      const cell = cells[index[key]];
-      dateOrder.add(item, key, cell);
-    }
+    for (let k = 0; k < dateKeys.length; k++) dateOrder.add(item, dateKeys[k], cells[index[dateKeys[k]]]);
     if (tiers.length > 0) tierTexts.push(tiers.map((col) => cellText(cells[col])));
     items.push(item);
   }

@@ -1,4 +1,4 @@
-import type { Day, Parsed, PlanItem, PlanTree } from './types.js';
+import type { Day, PlanItem, PlanTree } from './types.js';
 
 const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
 
@@ -19,16 +19,28 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
   const n = items.length;
   const byId = new Map<string, number>();
   const duplicateIds: number[] = [];
+  const firstOfId = new Uint8Array(n); // 1 for the row byId names: the first with its ID
   for (let i = 0; i < n; i++) {
     const key = idKey(items[i].id);
     if (key === '') continue;
     if (byId.has(key)) duplicateIds.push(i);
-    else byId.set(key, i);
+    else {
+      byId.set(key, i);
+      firstOfId[i] = 1;
+    }
   }
 
+  // A Parent is most often the row above or one of its ancestors (a plan written as an outline):
+  // found there by comparing texts, without lowering and hashing it. A row met so that is not its
+  // ID's first row, or none met, leaves it to byId.
   const parent = new Int32Array(n).fill(-1);
-  const findParent = parentFinder(byId);
-  for (let i = 0; i < n; i++) parent[i] = findParent(items[i].parentId) ?? -1;
+  for (let i = 0; i < n; i++) {
+    const parentId = items[i].parentId;
+    if (parentId === '') continue;
+    let row = i - 1;
+    for (let depth = 0; row >= 0 && depth < 8 && items[row].id !== parentId; depth++) row = parent[row];
+    parent[i] = row >= 0 && items[row].id === parentId && firstOfId[row] === 1 ? row : rowNamed(byId, parentId);
+  }
 
   const inCycle = markCycles(parent);
   for (let i = 0; i < n; i++) if (inCycle[i]) parent[i] = -1;
@@ -43,26 +55,14 @@ export function buildTree(items: readonly PlanItem[]): PlanTree {
     for (let k = 0; k < kids.length; k++) topDown.push(kids[k]);
   }
 
-  const dueDate = inheritDays(items, topDown, parent, (item) => item.dueDate);
-  const startDate = inheritDays(items, topDown, parent, (item) => item.startDate);
+  const { dueDate, startDate } = inheritDays(items, topDown, parent);
   return { parent, children, inCycle, byId, duplicateIds, topDown, dueDate, startDate };
 }
 
-/**
- * The row a Parent text names (by idKey), undefined when none. Siblings stand together and name
- * the same parent: a run of them is looked up once, not lowered and hashed again for each.
- */
-export function parentFinder(byId: ReadonlyMap<string, number>): (parentId: string) => number | undefined {
-  let lastText: string | null = null;
-  let last: number | undefined;
-  return (text) => {
-    if (text !== lastText) {
-      lastText = text;
-      const key = idKey(text);
-      last = key === '' ? undefined : byId.get(key);
-    }
-    return last;
-  };
+/** The row an ID text names (by idKey, its first row), -1 when none. */
+export function rowNamed(byId: ReadonlyMap<string, number>, parentId: string): number {
+  const found = byId.get(idKey(parentId));
+  return found === undefined ? -1 : found;
 }
 
 /**
@@ -93,40 +93,38 @@ function markCycles(parent: Int32Array): Uint8Array {
   const n = parent.length;
   const inCycle = new Uint8Array(n);
   const state = new Uint8Array(n); // 0 unseen, 1 on the current walk, 2 settled
-  const walk: number[] = [];
+  const walk = new Int32Array(n); // the current walk: walk[0..length)
   for (let start = 0; start < n; start++) {
     if (state[start] !== 0) continue;
-    walk.length = 0;
+    let length = 0;
     let node = start;
     while (node >= 0 && state[node] === 0) {
       state[node] = 1;
-      walk.push(node);
+      walk[length++] = node;
       node = parent[node];
     }
     if (node >= 0 && state[node] === 1) {
-      for (let k = walk.length - 1; k >= 0; k--) {
+      for (let k = length - 1; k >= 0; k--) {
         inCycle[walk[k]] = 1;
         if (walk[k] === node) break;
       }
     }
-    for (let k = 0; k < walk.length; k++) state[walk[k]] = 2;
+    for (let k = 0; k < length; k++) state[walk[k]] = 2;
   }
   return inCycle;
 }
 
-function inheritDays(
-  items: readonly PlanItem[],
-  topDown: readonly number[],
-  parent: Int32Array,
-  own: (item: PlanItem) => Parsed<Day>,
-): (Day | null)[] {
-  const days: (Day | null)[] = new Array(items.length).fill(null);
+/** Each row's due and start date, its own or else its parent's (one walk: the rows are visited out of order). */
+function inheritDays(items: readonly PlanItem[], topDown: readonly number[], parent: Int32Array) {
+  const dueDate: (Day | null)[] = new Array(items.length).fill(null);
+  const startDate: (Day | null)[] = new Array(items.length).fill(null);
   for (const i of topDown) {
-    const value = own(items[i]);
-    if (value.state === 'ok') days[i] = value.value;
-    else if (parent[i] >= 0) days[i] = days[parent[i]];
+    const { dueDate: due, startDate: start } = items[i];
+    const p = parent[i];
+    dueDate[i] = due.state === 'ok' ? due.value : p >= 0 ? dueDate[p] : null;
+    startDate[i] = start.state === 'ok' ? start.value : p >= 0 ? startDate[p] : null;
   }
-  return days;
+  return { dueDate, startDate };
 }
 
 /** Ancestors of a row, nearest first (the parent links form a forest, so this ends). */

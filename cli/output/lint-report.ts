@@ -7,6 +7,7 @@ import {
   readingJson,
   rowChecker,
   type Day,
+  type Severity,
 } from '../../shared/index.js';
 import { indentedJson, jsonWithList } from './chunks.js';
 import { reportHeading } from './plan-heading.js';
@@ -92,14 +93,21 @@ const findingJson = (f: Finding) => ({
  * finding (the many) is written directly, a plan-wide one (with its rows) by JSON.stringify.
  */
 function findingText(f: Finding): string {
-  const s = JSON.stringify;
   if (f.rows !== undefined || typeof f.hint !== 'string' || !Number.isSafeInteger(f.row))
     return indentedJson(findingJson(f), 2);
-  return `{\n      "row": ${f.row},\n      "id": ${s(f.id)},\n      "rule": ${quoted(f.rule)},\n      "severity": ${quoted(f.severity)},\n      "message": ${s(f.message)},\n      "hint": ${quoted(f.hint)}\n    }`;
+  const s = JSON.stringify;
+  return `{\n      "row": ${f.row},\n      "id": ${s(f.id)}${ruleLines(f.rule)[f.severity]}${s(f.message)}${hintLines(f.hint)}`;
 }
 
-/** Rules, severities and hints are a few dozen texts over thousands of findings: each is quoted once. */
-const quoted = memoise((text: string) => JSON.stringify(text));
+// Rules, severities and hints are a few dozen texts over thousands of findings: the lines they
+// fill are written once each, not pieced together again for every finding.
+const severityLines = (rule: string, severity: Severity) =>
+  `,\n      "rule": ${JSON.stringify(rule)},\n      "severity": ${JSON.stringify(severity)},\n      "message": `;
+const ruleLines = memoise((rule: string) => ({
+  error: severityLines(rule, 'error'),
+  warning: severityLines(rule, 'warning'),
+}));
+const hintLines = memoise((hint: string) => `,\n      "hint": ${JSON.stringify(hint)}\n    }`);
 
 /** `lint --format json`, exactly as cli.md documents it (as JSON.stringify(…, null, 2) writes it), made finding by finding. */
 export function* lintJson(file: string, plan: Plan, found: LintFindings): Generator<string> {
@@ -135,37 +143,60 @@ export function* lintText(
   }
   // Findings group under their item: a side-by-side row holds an objective and its first key result.
   // A row's findings arrive together, so its groups are a short list, looked through, not a map.
+  // The text is gathered and handed over in chunks: one string per group would be 50,000 strings.
   const itemOf = findingItems(plan);
   const cell = cellNames(plan);
+  const lines = findingLines(c);
   let rowGroups = 0;
   let groups: Group[] = [];
   let groupsRow = -Infinity;
-  const flush = function* () {
-    const ordered = groups.length > 1 ? groups.sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0)) : groups;
-    for (const group of ordered) {
+  let text = '';
+  const flush = () => {
+    if (groups.length > 1) groups.sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0));
+    for (const group of groups) {
       if (group.findings[0].rows === undefined) rowGroups++;
-      yield groupText(group, c, width, cell);
+      text += groupText(group, c, lines, width, cell);
     }
     groups = [];
   };
-  for (const finding of allFindings(found)) {
-    if (finding.row !== groupsRow) {
-      yield* flush();
-      groupsRow = finding.row;
+  const add = (findings: readonly Finding[]) => {
+    for (const finding of findings) {
+      if (finding.row !== groupsRow) {
+        if (groups.length > 0) flush();
+        groupsRow = finding.row;
+      }
+      const item = itemOf(finding);
+      const index = item?.index;
+      let group: Group | undefined;
+      for (const g of groups) {
+        if (g.item?.index === index) {
+          group = g;
+          break;
+        }
+      }
+      if (group === undefined) groups.push((group = { row: finding.row, item, findings: [] }));
+      group.findings.push(finding);
     }
-    const item = itemOf(finding);
-    const index = item?.index;
-    let group = groups.find((g) => g.item?.index === index);
-    if (group === undefined) groups.push((group = { row: finding.row, item, findings: [] }));
-    group.findings.push(finding);
+  };
+  add(found.planWide);
+  for (const findings of found.rows()) {
+    add(findings);
+    if (text.length >= TEXT_CHUNK) {
+      yield text;
+      text = '';
+    }
   }
-  yield* flush();
-  yield `\n\n${summaryLine(found.counts, rowGroups, plan.items.length, c)}\n`;
+  flush();
+  yield `${text}\n\n${summaryLine(found.counts, rowGroups, plan.items.length, c)}\n`;
 }
+
+/** About how much report text is gathered before it is handed to the writer. */
+const TEXT_CHUNK = 16 * 1024;
 
 function groupText(
   { row, item, findings: found }: Group,
   c: Colors,
+  lines: FindingLines,
   width: number,
   cell: (finding: Finding, item?: PlanItem) => string,
 ): string {
@@ -177,16 +208,30 @@ function groupText(
   const title = item?.title ? ` ${truncate(item.title, Math.max(20, width - head.length - 3))}` : '';
   let text = `\n\n${c.bold(head)}${title}`;
   // Errors first, then warnings, each in the order found.
-  for (const severity of ['error', 'warning'] as const)
+  for (const severity of SEVERITIES)
     for (const finding of found) {
       if (finding.severity !== severity) continue;
-      const mark = severity === 'error' ? c.red('error  ') : c.yellow('warning');
       const where = cell(finding, item);
       const tag = finding.rule ? (where ? `${finding.rule} · ${where}` : finding.rule) : where;
-      text += `\n  ${mark}  ${finding.message} ${c.dim(tag)}`;
-      if (finding.hint) text += `\n           ${c.dim('→')} ${finding.hint}`;
+      text += `${lines.mark[severity]}${finding.message} ${c.dim(tag)}`;
+      if (finding.hint) text += lines.hint(finding.hint);
     }
   return text;
+}
+
+const SEVERITIES = ['error', 'warning'] as const;
+
+/** What repeats in a finding's lines, coloured once per report: the marks, and each hint's line (a few dozen hints). */
+interface FindingLines {
+  mark: Record<Severity, string>;
+  hint: (hint: string) => string;
+}
+
+function findingLines(c: Colors): FindingLines {
+  return {
+    mark: { error: `\n  ${c.red('error  ')}  `, warning: `\n  ${c.yellow('warning')}  ` },
+    hint: memoise((hint: string) => `\n           ${c.dim('→')} ${hint}`),
+  };
 }
 
 /**
@@ -195,8 +240,12 @@ function groupText(
  * a row's items are found by walking the items alongside, without a map of every row.
  */
 function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
-  const pick = (finding: Finding, items: readonly PlanItem[]) =>
-    items.find((item) => item.id === finding.id) ?? items.find((item) => !item.sharedRow) ?? items[0];
+  const pick = (finding: Finding, items: readonly PlanItem[]) => {
+    if (items.length === 1) return items[0]; // the usual row: one item
+    for (const item of items) if (item.id === finding.id) return item;
+    for (const item of items) if (!item.sharedRow) return item;
+    return items[0];
+  };
   if (!itemsInRowOrder(plan)) {
     const byRow = new Map<number, PlanItem[]>();
     for (const item of plan.items) (byRow.get(item.row) ?? byRow.set(item.row, []).get(item.row)!).push(item);
@@ -211,8 +260,9 @@ function findingItems(plan: Plan): (finding: Finding) => PlanItem | undefined {
       if (finding.row < row) at = 0; // a row above the last one asked: never, in row order
       row = finding.row;
       while (at < items.length && items[at].row < row) at++;
-      onRow = [];
-      for (let i = at; i < items.length && items[i].row === row; i++) onRow.push(items[i]);
+      let end = at;
+      while (end < items.length && items[end].row === row) end++;
+      onRow = end === at + 1 ? [items[at]] : items.slice(at, end);
     }
     return pick(finding, onRow);
   };

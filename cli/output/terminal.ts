@@ -26,6 +26,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Text cut to `width` columns with an ellipsis, never splitting an emoji; newlines become spaces. */
 export function truncate(text: string, width: number): string {
+  if (text.length <= width && isPlainLine(text)) return text;
   const flat = text.replace(/\s+/g, ' ').trim();
   if (widthOf(flat) <= width) return flat;
   let out = '';
@@ -37,6 +38,17 @@ export function truncate(text: string, width: number): string {
     used += w;
   }
   return `${out}…`;
+}
+
+/** Printable ASCII without line breaks, tabs, or spaces at the ends or doubled: flat, and as wide as it is long. */
+function isPlainLine(text: string): boolean {
+  const n = text.length;
+  if (n > 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32)) return false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || (code === 32 && text.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
 }
 
 /** Pads with spaces to `width` columns (right-aligned with align 'right'). */

@@ -2,7 +2,7 @@
 import { levelRank } from '../frameworks.js';
 import { hasNumber } from '../numbers.js';
 import { computeProgressDetails, measuredText } from '../progress.js';
-import { parentFinder } from '../tree.js';
+import { rowNamed } from '../tree.js';
 import type { ColumnKey, Day, Finding, Framework, LevelName, Plan, PlanItem, PlanTree, Severity } from '../types.js';
 import { severityFor, type RuleMeta } from './meta.js';
 import type { RuleId } from './index.js';
@@ -46,18 +46,17 @@ export function buildContext(plan: Plan, today: Day, lastCheckIns?: ReadonlyMap<
   const brokenParent = new Uint8Array(n);
   const duplicate = new Uint8Array(n);
   for (const index of tree.duplicateIds) if (items[index].id !== '') duplicate[index] = 1;
-  const findParent = parentFinder(tree.byId);
   for (let i = 0; i < n; i++) {
     const item = items[i];
     rank[i] = levelRank(framework, item.level);
-    let parent = -1;
-    if (item.parentId !== '') {
-      const found = findParent(item.parentId);
-      if (found === undefined) missingParent[i] = brokenParent[i] = 1;
-      else if (found !== i) parent = found;
-    }
+    // The tree found each row's parent already; only a row on a cycle (its link cut there) is looked up again.
+    let parent = tree.parent[i];
+    if (tree.inCycle[i] === 1) {
+      brokenParent[i] = 1;
+      parent = rowNamed(tree.byId, item.parentId);
+      if (parent === i) parent = -1;
+    } else if (parent < 0 && item.parentId !== '') missingParent[i] = brokenParent[i] = 1;
     parentIndex[i] = parent;
-    if (tree.inCycle[i] === 1) brokenParent[i] = 1;
   }
   const dueUnreadable = new Uint8Array(n);
   for (const i of tree.topDown) {
@@ -118,6 +117,10 @@ interface PlanWideEntry {
   message: (rows: readonly number[], texts: readonly string[]) => string;
 }
 
+function flatten(text: string): void {
+  text.charCodeAt(0);
+}
+
 /** How many rows a plan-wide message lists before "…". */
 const ROWS_LISTED = 8;
 
@@ -149,8 +152,8 @@ export class RowFindings {
 
   start(item: PlanItem): void {
     this.item = item;
-    this.errors.length = 0;
-    this.warnings.length = 0;
+    if (this.errors.length > 0) this.errors.length = 0;
+    if (this.warnings.length > 0) this.warnings.length = 0;
   }
 
   /** A finding of `rule` on the current row, with the rule's severity for the row's level. */
@@ -167,8 +170,16 @@ export class RowFindings {
       );
       return;
     }
-    const finding: Finding = { row: this.item.row, id: this.item.id, rule: rule.id, severity, message, hint };
-    if (column !== undefined) finding.column = column;
+    // A message is a chain of the pieces it was made of until something reads it; reading a
+    // character flattens it into one string now, half the memory a kept finding holds and the
+    // garbage collector copies (the report reads every message anyway).
+    flatten(message);
+    // Made whole at once: a field added afterwards would give each finding a second, growable store.
+    const { row, id } = this.item;
+    const finding: Finding =
+      column === undefined
+        ? { row, id, rule: rule.id, severity, message, hint }
+        : { row, id, rule: rule.id, severity, message, hint, column };
     (severity === 'error' ? this.errors : this.warnings).push(finding);
   }
 

@@ -1,4 +1,5 @@
 // Reading a title's wording: vague words, activity verbs, word counts. Regexes are compiled once.
+import { memoise } from '../memo.js';
 
 /**
  * Words that sound like a goal but say nothing measurable. "Increase", "reduce" and "grow" are not
@@ -8,11 +9,14 @@
 const VAGUE =
   /(?:^|[^\p{L}\p{N}])(improv(?:e|es|ed|ing|ement|ements)|enhanc(?:e|es|ed|ing|ement)|better|optimi[sz](?:e|es|ed|ing|ation)|maximi[sz](?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|boost(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|streamline(?:s|d)?|streamlining|work(?:s|ing)? on|as soon as possible|asap|as much as possible|look(?:s|ing)? into|focus(?:es|ed|ing)? on|try(?:ing)? to|more|world[- ]class|best[- ]in[- ]class|various|etc)(?![\p{L}\p{N}])/iu;
 
-/** The first vague word or phrase of a title, as the user wrote it; null when there is none. */
-export function vagueWording(title: string): string | null {
+/**
+ * The first vague word or phrase of a title, as the user wrote it; null when there is none. Tasks
+ * repeat their titles down a large plan ("Weekly sync"): each title is matched once.
+ */
+export const vagueWording = memoise((title: string): string | null => {
   const match = VAGUE.exec(title);
   return match === null ? null : match[1];
-}
+});
 
 const WORD = /[\p{L}\p{N}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;

@@ -56,6 +56,20 @@ describe('buildTree', () => {
     expect(tree.parent[2]).toBe(0);
   });
 
+  it('links to the first row with the ID when the row above or its parent repeats it', () => {
+    const tree = treeOf([
+      { ID: 'o1', Level: 'Objective', Title: 'a' },
+      { ID: 'O1', Level: 'Objective', Title: 'b' },
+      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'c' },
+      { ID: 'KR1', Level: 'Key Result', Parent: 'O1', Title: 'd' },
+      { ID: 'T1', Level: 'Task', Parent: 'KR1', Title: 'e' },
+    ]);
+    expect(tree.duplicateIds).toEqual([1, 3]);
+    expect([...tree.parent]).toEqual([-1, -1, 0, 0, 2]);
+    expect(tree.byId.get('o1')).toBe(0);
+    expect(tree.byId.get('kr1')).toBe(2);
+  });
+
   it('leaves a missing parent unlinked and rows without ID out of the index', () => {
     const tree = treeOf([
       { ID: 'KR1', Level: 'Key Result', Parent: 'O9', Title: 'a' },

@@ -40,8 +40,11 @@ export function check(_ctx: RuleContext, item: PlanItem, out: RowFindings): void
       key,
       'Type the value once it is known, or leave the cell blank: Cascade reads the placeholder as blank.',
       cell.placeholder,
-      (rows, texts) =>
-        `${header(key)} holds a placeholder on ${rowList(rows)} (${texts.map((t) => `"${t}"`).join(', ')}): read as blank.`,
+      message(key),
     );
   }
 }
+
+// Made outside check's loop: a closure written in it would cost every row a context per column.
+const message = (key: ColumnKey) => (rows: readonly number[], texts: readonly string[]) =>
+  `${header(key)} holds a placeholder on ${rowList(rows)} (${texts.map((t) => `"${t}"`).join(', ')}): read as blank.`;
