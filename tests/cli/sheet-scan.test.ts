@@ -113,8 +113,9 @@ class Writer {
   }
 
   private name(local: string): string {
-    // Now and then an element has a prefix of its own (bound on the root like the others).
-    return (this.r.chance(0.03) ? this.r.pick(['x:', 'y:', '']) : this.prefix) + local;
+    // Now and then an element has a prefix of its own (bound on the root like the others), or a name
+    // with two colons, whose local name (after the first) is no element of a sheet.
+    return (this.r.chance(0.03) ? this.r.pick(['x:', 'y:', '', 'x:y:']) : this.prefix) + local;
   }
 
   attribute(name: string, value: string): string {
@@ -364,7 +365,7 @@ describe('the sheet scanner reads as the tokenizer and handler read', () => {
         expect([seed, size, await outcome(bytes, every(size, bytes.length), options)]).toEqual([seed, size, expected]);
     }
     // Read whole, the scanner read most rows itself (a comment or an entity between cells leaves a row).
-    expect(rowsRead.scanned).toBeGreaterThan(3 * rowsRead.handled);
+    expect(rowsRead.scanned).toBeGreaterThan(2 * rowsRead.handled);
   });
 
   it('cut once at every byte', async () => {
