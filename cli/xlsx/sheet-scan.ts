@@ -7,7 +7,6 @@
 // nothing itself (what is not well-formed is left to the tokenizer, which says so).
 import type { CellValue } from '../../shared/index.js';
 import type { SheetRows } from './sheet-rows.js';
-import { hashStep } from './text-table.js';
 import { decodeText, normaliseLineBreaks, type XmlContentReader } from './xml-tokens.js';
 import { cellColumn } from './xml.js';
 
@@ -55,7 +54,7 @@ const LETTER_T = 116;
 const LETTER_V = 118;
 
 function isSpace(c: number): boolean {
-  return c === SPACE || c === LF || c === TAB || c === CR;
+  return c <= SPACE && (c === SPACE || c === LF || c === TAB || c === CR);
 }
 
 /** What a reading step returns where the row is left to the tokenizer. */
@@ -90,7 +89,6 @@ export class SheetDataScanner implements XmlContentReader {
   private valueRuns = 0;
   private valueFrom = 0;
   private valueTo = 0;
-  private valueHash = 0;
   private valueText: string | null = null;
   private formulaText: string | null = null;
   private shared: string | undefined = undefined;
@@ -99,6 +97,7 @@ export class SheetDataScanner implements XmlContentReader {
 
   read(s: string, from: number): number {
     const n = s.length;
+    this.ampersandAt = this.carriageReturnAt = -1;
     let pos = from;
     for (;;) {
       let c = s.charCodeAt(pos);
@@ -174,7 +173,7 @@ export class SheetDataScanner implements XmlContentReader {
     }
     this.hasValue = false;
     this.valueRuns = 0;
-    this.valueFrom = this.valueTo = this.valueHash = 0;
+    this.valueFrom = this.valueTo = 0;
     this.valueText = null;
     this.formulaText = null;
     if (!this.selfClosing) {
@@ -206,9 +205,11 @@ export class SheetDataScanner implements XmlContentReader {
     const nameLength = this.nameEnd - lt - 1;
     const first = s.charCodeAt(local);
     if (localLength === 1 && first === LETTER_V) {
+      this.hasValue = true;
+      // A value's tag seldom has attributes.
+      if (s.charCodeAt(i) === GT) return this.text(s, i + 1, lt + 1, nameLength, false);
       i = this.attributes(s, i);
       if (i === LEAVE) return LEAVE;
-      this.hasValue = true;
       return this.selfClosing ? i : this.text(s, i, lt + 1, nameLength, false);
     }
     if (localLength === 1 && first === LETTER_F) {
@@ -291,34 +292,47 @@ export class SheetDataScanner implements XmlContentReader {
    * `nameStart`), runs of text and CDATA sections, into the value or the formula.
    */
   private text(s: string, i: number, nameStart: number, nameLength: number, formula: boolean): number {
-    const n = s.length;
     for (;;) {
-      const from = i;
-      let hash = 0;
-      let plain = true;
-      let c = s.charCodeAt(i);
-      while (c !== LT) {
-        if (i >= n) return LEAVE;
-        if (c === AMP || c === CR) plain = false;
-        hash = hashStep(hash, c);
-        c = s.charCodeAt(++i);
-      }
-      if (i > from) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) return LEAVE;
+      if (lt > i) {
+        const plain = this.nextAmpersand(s, i) > lt && this.nextCarriageReturn(s, i) > lt;
         if (plain && !formula && this.valueRuns === 0) {
-          this.valueFrom = from;
-          this.valueTo = i;
-          this.valueHash = hash;
+          this.valueFrom = i;
+          this.valueTo = lt;
           this.valueRuns = 1;
-        } else this.addText(s, decodeText(s.slice(from, i)), formula);
+        } else this.addText(s, decodeText(s.slice(i, lt)), formula);
       }
-      const next = s.charCodeAt(i + 1);
-      if (next === SLASH) return closeTag(s, i, nameStart, nameLength);
-      if (next !== BANG || !s.startsWith('![CDATA[', i + 1)) return LEAVE;
-      const end = s.indexOf(']]>', i + 9);
+      const next = s.charCodeAt(lt + 1);
+      if (next === SLASH) return closeTag(s, lt, nameStart, nameLength);
+      if (next !== BANG || !s.startsWith('![CDATA[', lt + 1)) return LEAVE;
+      const end = s.indexOf(']]>', lt + 9);
       if (end < 0) return LEAVE;
-      if (end > i + 9) this.addText(s, normaliseLineBreaks(s.slice(i + 9, end)), formula);
+      if (end > lt + 9) this.addText(s, normaliseLineBreaks(s.slice(lt + 9, end)), formula);
       i = end + 3;
     }
+  }
+
+  // Texts are found by their `<`, without reading each character: where the next `&` and CR are is
+  // kept, and looked for again only once passed (-1: not looked for in this text yet).
+  private ampersandAt = -1;
+  private carriageReturnAt = -1;
+
+  /** Where the next `&` from `from` is (s.length: none). */
+  private nextAmpersand(s: string, from: number): number {
+    if (this.ampersandAt < from) {
+      const at = s.indexOf('&', from);
+      this.ampersandAt = at < 0 ? s.length : at;
+    }
+    return this.ampersandAt;
+  }
+
+  private nextCarriageReturn(s: string, from: number): number {
+    if (this.carriageReturnAt < from) {
+      const at = s.indexOf('\r', from);
+      this.carriageReturnAt = at < 0 ? s.length : at;
+    }
+    return this.carriageReturnAt;
   }
 
   private addText(s: string, text: string, formula: boolean) {
@@ -340,7 +354,7 @@ export class SheetDataScanner implements XmlContentReader {
     switch (type) {
       case 'str':
       case 'inlineStr':
-        return rows.texts(col).fromRange(s, from, to, this.valueHash);
+        return rows.texts(col).fromRange(s, from, to);
       case 'n': {
         const n = decimal(s, from, to);
         if (n === n) return rows.number(n, style);
@@ -417,7 +431,7 @@ export class SheetDataScanner implements XmlContentReader {
         if (i >= n) return LEAVE;
         c = s.charCodeAt(i);
         if (c === quote) break;
-        if (c <= LT && (c === AMP || c === LT || c === TAB || c === LF || c === CR)) return LEAVE;
+        if (c <= AMP ? c === AMP || c === TAB || c === LF || c === CR : c === LT) return LEAVE;
         i++;
       }
       if (nameLength === 1) {
@@ -463,9 +477,28 @@ function closeTag(s: string, lt: number, nameStart: number, nameLength: number):
   return c === GT ? i + 1 : LEAVE;
 }
 
-/** A cell's type from its `t`; null for one SpreadsheetML does not name. */
+/** A cell's type from its `t` (one of CELL_TYPES); null for one SpreadsheetML does not name. */
 function cellType(s: string, from: number, to: number): string | null {
-  for (const type of CELL_TYPES) if (type.length === to - from && s.startsWith(type, from)) return type;
+  switch (to - from) {
+    case 1:
+      switch (s.charCodeAt(from)) {
+        case LETTER_S:
+          return 's';
+        case 110:
+          return 'n';
+        case 98:
+          return 'b';
+        case 101:
+          return 'e';
+        case 100:
+          return 'd';
+      }
+      return null;
+    case 3:
+      return s.startsWith('str', from) ? 'str' : null;
+    case 9:
+      return s.startsWith('inlineStr', from) ? 'inlineStr' : null;
+  }
   return null;
 }
 

@@ -6,11 +6,6 @@ const MAX_LENGTH = 24;
 const GIVE_UP_AFTER = 4096;
 const MAX_KEPT = 65536;
 
-/** The hash TextTable files a text under: give it the text's characters one by one from 0. */
-export function hashStep(hash: number, char: number): number {
-  return (Math.imul(hash, 31) + char) | 0;
-}
-
 /**
  * Short texts repeat down a column of a plan (levels, statuses, owners): each is kept once. A text
  * is looked up by its characters where they lie in the XML being read, so a text seen before costs
@@ -24,10 +19,12 @@ export class TextTable {
   private found = 0;
   private lookingUp = true;
 
-  /** The text `s` holds from `from` to `to`, whose characters hash (hashStep) to `hash`. */
-  fromRange(s: string, from: number, to: number, hash: number): string {
+  /** The text `s` holds from `from` to `to`. */
+  fromRange(s: string, from: number, to: number): string {
     const length = to - from;
     if (length > MAX_LENGTH || !this.lookingUp) return detached(s.slice(from, to));
+    let hash = 0;
+    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
     const mask = this.texts.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const known = this.texts[slot];
@@ -42,10 +39,7 @@ export class TextTable {
 
   /** The same for a text already made (decoded, or read through the generic path). */
   fromString(text: string): string {
-    if (text.length > MAX_LENGTH || !this.lookingUp) return detached(text);
-    let hash = 0;
-    for (let i = 0; i < text.length; i++) hash = hashStep(hash, text.charCodeAt(i));
-    return this.fromRange(text, 0, text.length, hash);
+    return this.fromRange(text, 0, text.length);
   }
 
   private keep(text: string, hash: number): string {
