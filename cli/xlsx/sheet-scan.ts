@@ -159,10 +159,9 @@ export class SheetDataScanner implements XmlContentReader {
   /** A `<c>` whose name ends at `i`. */
   private cell(s: string, lt: number, i: number): number {
     const nameLength = this.nameEnd - lt - 1;
-    i = this.attributes(s, i);
+    i = this.cellAttributes(s, i);
     if (i === LEAVE) return LEAVE;
-    const ref = this.rFrom < this.rTo ? cellColumn(s, this.rFrom, this.rTo) : -1;
-    const col = ref >= 0 ? ref : this.col + 1;
+    const col = this.refColumn >= 0 ? this.refColumn : this.col + 1;
     this.col = col;
     const type = this.tFrom < 0 ? 'n' : cellType(s, this.tFrom, this.tTo);
     if (type === null) return LEAVE;
@@ -371,6 +370,85 @@ export class SheetDataScanner implements XmlContentReader {
         break;
     }
     return rows.value(type, s.slice(from, to), style, col);
+  }
+
+  /** The column of the cell's `r` (-1: it has none, or it is not a reference). */
+  private refColumn = -1;
+
+  /**
+   * A cell's attributes (from `i`, after its name) as most producers write them: ` r="B7"` first,
+   * then any one-letter attributes (`s`, `t`), each after one space and in double quotes. Anything
+   * else is read by attributes(). Returns where the tag ends; notes the column of `r`.
+   */
+  private cellAttributes(s: string, i: number): number {
+    const start = i;
+    if (
+      s.charCodeAt(i) !== SPACE ||
+      s.charCodeAt(i + 1) !== LETTER_R ||
+      s.charCodeAt(i + 2) !== EQUALS ||
+      s.charCodeAt(i + 3) !== QUOTE
+    )
+      return this.anyCellAttributes(s, start);
+    i += 4;
+    const from = i;
+    let col = 0;
+    let c = s.charCodeAt(i);
+    while (c >= 65 && c <= 90) {
+      col = col * 26 + c - 64;
+      c = s.charCodeAt(++i);
+    }
+    const letters = i - from;
+    const digitsFrom = i;
+    while (c >= 48 && c <= 57) c = s.charCodeAt(++i);
+    if (c !== QUOTE || letters < 1 || letters > 3 || i === digitsFrom) return this.anyCellAttributes(s, start);
+    this.rFrom = from;
+    this.rTo = i;
+    this.refColumn = col - 1;
+    this.sFrom = this.sTo = this.tFrom = this.tTo = this.siFrom = this.siTo = -1;
+    const n = s.length;
+    i++;
+    for (;;) {
+      c = s.charCodeAt(i);
+      if (c === GT) {
+        this.selfClosing = false;
+        return i + 1;
+      }
+      if (c === SLASH && s.charCodeAt(i + 1) === GT) {
+        this.selfClosing = true;
+        return i + 2;
+      }
+      const name = s.charCodeAt(i + 1);
+      if (
+        c !== SPACE ||
+        !((name >= 97 && name <= 122) || (name >= 65 && name <= 90)) ||
+        s.charCodeAt(i + 2) !== EQUALS ||
+        s.charCodeAt(i + 3) !== QUOTE
+      )
+        return this.anyCellAttributes(s, start);
+      i += 4;
+      const valueFrom = i;
+      for (;;) {
+        if (i >= n) return LEAVE;
+        c = s.charCodeAt(i);
+        if (c === QUOTE) break;
+        if (c <= AMP ? c === AMP || c === TAB || c === LF || c === CR : c === LT) return this.anyCellAttributes(s, start);
+        i++;
+      }
+      if (name === LETTER_S && this.sFrom < 0) {
+        this.sFrom = valueFrom;
+        this.sTo = i;
+      } else if (name === LETTER_T && this.tFrom < 0) {
+        this.tFrom = valueFrom;
+        this.tTo = i;
+      }
+      i++;
+    }
+  }
+
+  private anyCellAttributes(s: string, i: number): number {
+    i = this.attributes(s, i);
+    if (i !== LEAVE) this.refColumn = this.rFrom < this.rTo ? cellColumn(s, this.rFrom, this.rTo) : -1;
+    return i;
   }
 
   /**
