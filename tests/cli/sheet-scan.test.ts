@@ -216,7 +216,16 @@ function cellXml(w: Writer, r: Random, row: number, col: number): string {
   const attributes: [string, string][] = [];
   const ref = r.chance(0.85)
     ? `${columnName(col)}${row}`
-    : r.pick([null, `$${columnName(col)}$${row}`, `${columnName(col).toLowerCase()}${row}`, columnName(col), '', '1A']);
+    : r.pick([
+        null,
+        `$${columnName(col)}$${row}`,
+        `${columnName(col).toLowerCase()}${row}`,
+        columnName(col),
+        '',
+        '1A',
+        `AAAA${row}`,
+        `${columnName(col)}${row}x`,
+      ]);
   if (ref !== null) attributes.push(['r', ref]);
   if (type !== null) attributes.push(['t', type]);
   if (r.chance(0.5)) attributes.push(['s', r.pick(['0', '1', '1', '2', '', '01'])]);
@@ -297,7 +306,10 @@ function worksheet(seed: number, maxRows = 40): { xml: string; options: SheetRea
     const cells: string[] = [];
     let col = -1;
     for (let c = 0, n = r.int(10); c < n; c++) {
-      col = r.chance(0.95) ? col + 1 + (r.chance(0.3) ? r.int(3) : 0) : Math.max(0, col - 1);
+      // Mostly the next column or one a little further, now and then one far off (AB, XFD) or back.
+      col = r.chance(0.95)
+        ? col + 1 + (r.chance(0.3) ? r.int(3) : 0) + (r.chance(0.05) ? r.pick([26, 700, 16383 - col]) : 0)
+        : Math.max(0, col - 1);
       cells.push(cellXml(w, r, rowNumber, col));
     }
     const content = cells.map((c) => c + w.between()).join('');
@@ -408,6 +420,8 @@ describe('the sheet scanner reads as the tokenizer and handler read', () => {
         () => xml.slice(0, at), // cut short
         () => xml.replace(/<\/(x:)?v>/, '</$1f>'), // tags that do not match
         () => xml.replace('&amp;', '&amp'),
+        // Well-formed, if odd: a cell tag ends at a `>` where an attribute could have started.
+        () => xml.replace(/(<(?:x:)?c r="[A-Z]+\d+")/g, '$1 >="x"'),
       ])();
       const bytes = Buffer.from(damaged, 'utf8');
       for (const cuts of [[], every(29, bytes.length)]) {
