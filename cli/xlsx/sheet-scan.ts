@@ -431,7 +431,8 @@ export class SheetDataScanner implements XmlContentReader {
         if (i >= n) return LEAVE;
         c = s.charCodeAt(i);
         if (c === QUOTE) break;
-        if (c <= AMP ? c === AMP || c === TAB || c === LF || c === CR : c === LT) return this.anyCellAttributes(s, start);
+        if (c <= AMP ? c === AMP || c === TAB || c === LF || c === CR : c === LT)
+          return this.anyCellAttributes(s, start);
         i++;
       }
       if (name === LETTER_S && this.sFrom < 0) {
