@@ -92,6 +92,10 @@ export class SheetDataScanner implements XmlContentReader {
   private valueText: string | null = null;
   private formulaText: string | null = null;
   private shared: string | undefined = undefined;
+  // Texts are found by their `<`, without reading each character: where the next `&` and CR are is
+  // kept, and looked for again only once passed (-1: not looked for in this text yet).
+  private ampersandAt = -1;
+  private carriageReturnAt = -1;
 
   constructor(private readonly rows: SheetRows) {}
 
@@ -311,11 +315,6 @@ export class SheetDataScanner implements XmlContentReader {
       i = end + 3;
     }
   }
-
-  // Texts are found by their `<`, without reading each character: where the next `&` and CR are is
-  // kept, and looked for again only once passed (-1: not looked for in this text yet).
-  private ampersandAt = -1;
-  private carriageReturnAt = -1;
 
   /** Where the next `&` from `from` is (s.length: none). */
   private nextAmpersand(s: string, from: number): number {
