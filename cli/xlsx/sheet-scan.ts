@@ -104,6 +104,8 @@ export class SheetDataScanner implements XmlContentReader {
     this.ampersandAt = this.carriageReturnAt = -1;
     let pos = from;
     for (;;) {
+      // A piece ends after a row: not reading past it spares the engine a costly second guess.
+      if (pos >= n) return n;
       let c = s.charCodeAt(pos);
       while (isSpace(c)) c = s.charCodeAt(++pos);
       if (pos >= n) return n;
