@@ -1,9 +1,12 @@
 import type { CellValue } from '../../shared/index.js';
-import { interner } from '../files/intern.js';
 import type { CellRange } from './cell-range.js';
 import type { XlsxPackage } from './package-read.js';
+import { CELL_TYPES, SheetDataScanner } from './sheet-scan.js';
+import { SheetRows } from './sheet-rows.js';
 import { streamPart, type XmlAttributes } from './xml-stream.js';
 import { cellColumn, columnIndex, decodeCellRef } from './xml.js';
+
+export { cellKey, dateFromSerial } from './sheet-rows.js';
 
 /** A formula cell: its text, or for a cell sharing a formula, the group it shares. */
 export interface FormulaCell {
@@ -39,34 +42,13 @@ export interface SheetReadOptions {
   stopAfterRows?: number;
   /** Called with the row count as rows are read, to refuse a sheet too large to hold before it is held. */
   onRows?: (rows: number) => void;
+  /**
+   * For tests: false reads every row through the tokenizer's handler, the reference the scanner
+   * is held to; `rowsRead` counts the rows each path read.
+   */
+  scan?: boolean;
+  rowsRead?: { scanned: number; handled: number };
 }
-
-export function cellKey(row: number, col: number): number {
-  return row * 16384 + col;
-}
-
-const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
-/** A date serial number as a UTC date (both date systems; 1900's phantom 29 February accounted for). */
-export function dateFromSerial(serial: number, date1904: boolean): Date {
-  if (date1904) return new Date(EPOCH_1904 + Math.round(serial * DAY_MS));
-  return new Date(EPOCH_1900 + Math.round((serial < 60 ? serial + 1 : serial) * DAY_MS));
-}
-
-const ERROR_TEXTS = new Set([
-  '#NULL!',
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#NUM!',
-  '#N/A',
-  '#GETTING_DATA',
-  '#SPILL!',
-  '#CALC!',
-]);
 
 /** Reads a worksheet part as a stream: memory follows the cells kept, not the XML. */
 export async function readSheet(pkg: XlsxPackage, part: string, options: SheetReadOptions): Promise<SheetCells> {
@@ -81,17 +63,11 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
     lastColumn: -1,
     partial: false,
   };
-  // One interner per column: a column of unique texts (IDs) soon stops being looked up.
-  const interners: ((cell: CellValue) => CellValue)[] = [];
-  const intern = (cell: CellValue) => (interners[col] ??= interner({ giveUpAfter: 4096, detach: true }))(cell);
-  const dates = new Map<number, Date>();
-  // A row's cells gather in one reused array and are kept as a copy of its exact length: an array
-  // grown cell by cell holds room for 41 cells once it passes 17, and each row's would live on.
-  const cells: CellValue[] = [];
-  let rowLength = 0;
+  const rows = new SheetRows(sheet, options);
+  // The rows are read by the scanner; what it does not know (a row with a comment, say) it leaves
+  // to the handler below, which reads every element it is given.
+  const scanner = options.scan === false ? null : new SheetDataScanner(rows);
   let inRow = false;
-  let rowNumber = 0;
-  let nonEmptyRows = 0;
   let col = -1;
   let type = '';
   let style = 0;
@@ -106,27 +82,8 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
 
   const finishCell = () => {
     if (!inRow) return;
-    let cell: CellValue = null;
-    // Shared strings are one object per text already; other texts are interned.
-    if (hasValue)
-      cell =
-        type === 's'
-          ? convert(type, value, style, options, dates)
-          : intern(convert(type, value, style, options, dates));
-    if (hasFormula && formula) {
-      const shared = formula.shared;
-      const text = formula.text === '' && shared !== undefined ? null : formula.text;
-      sheet.formulas.set(cellKey(rowNumber, col), { text, sharedIndex: shared });
-      if (shared !== undefined && text !== null && !sheet.sharedMasters.has(shared))
-        sheet.sharedMasters.set(shared, { row: rowNumber, col, text });
-      if (!hasValue && type !== 'inlineStr') sheet.uncomputed.push({ row: rowNumber, col });
-    }
-    if (cell !== null || hasFormula) sheet.lastColumn = Math.max(sheet.lastColumn, col);
-    if (cell !== null) {
-      for (let i = rowLength; i < col; i++) cells[i] = null;
-      cells[col] = cell;
-      if (col >= rowLength) rowLength = col + 1;
-    }
+    if (hasFormula && formula) rows.formula(col, formula.text, formula.shared, hasValue || type === 'inlineStr');
+    if (hasValue) rows.cell(col, rows.value(type, value, style, col));
   };
 
   await streamPart(pkg, part, {
@@ -134,12 +91,11 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
       switch (name) {
         case 'sheetData':
           inSheetData = true;
-          break;
+          return scanner ?? undefined;
         case 'row':
           if (!inSheetData) break;
-          rowNumber = a.number('r') ?? rowNumber + 1;
+          rows.startRow(a.number('r'));
           inRow = true;
-          rowLength = 0;
           col = -1;
           break;
         case 'c': {
@@ -194,8 +150,8 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           break;
         case 'row':
           if (!inRow) break;
-          sheet.grid[rowNumber - 1] = cells.slice(0, rowLength);
-          if (rowLength > 0 && ++nonEmptyRows % 65536 === 0) options.onRows?.(nonEmptyRows);
+          rows.endRow();
+          if (options.rowsRead) options.rowsRead.handled++;
           inRow = false;
           break;
         case 'v':
@@ -216,10 +172,12 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
       else if (collecting === 'f' && formula) formula.text += text;
     },
     done() {
-      if (options.stopAfterRows !== undefined && nonEmptyRows >= options.stopAfterRows) return (sheet.partial = true);
+      if (options.stopAfterRows !== undefined && rows.nonEmptyRows >= options.stopAfterRows)
+        return (sheet.partial = true);
       return false;
     },
   });
+  if (options.rowsRead && scanner) options.rowsRead.scanned += scanner.rowsRead;
   for (let i = 0; i < sheet.grid.length; i++) sheet.grid[i] ??= [];
   return sheet;
 }
@@ -232,56 +190,11 @@ function refColumn(a: XmlAttributes): number {
   return a.starts[i] === a.ends[i] ? -1 : cellColumn(a.source, a.starts[i], a.ends[i]);
 }
 
-/** The cell types SpreadsheetML names: a cell's `t` is found among them without a copy. */
-const CELL_TYPES = ['str', 's', 'n', 'b', 'e', 'inlineStr', 'd'];
-
 function cellType(a: XmlAttributes): string {
   const i = a.indexOf('t');
   if (i < 0) return 'n';
   for (const type of CELL_TYPES) if (a.valueIs(i, type)) return type;
   return a.value(i);
-}
-
-/** Dates repeat down a plan (a few hundred days in 100,000 rows): each serial's Date is made once. */
-function dateOf(serial: number, options: SheetReadOptions, dates: Map<number, Date>): Date {
-  let date = dates.get(serial);
-  if (date === undefined) {
-    date = dateFromSerial(serial, options.date1904);
-    if (dates.size < 65536) dates.set(serial, date);
-  }
-  return date;
-}
-
-function convert(
-  type: string,
-  text: string,
-  style: number,
-  options: SheetReadOptions,
-  dates: Map<number, Date>,
-): CellValue {
-  switch (type) {
-    case 's': {
-      const s = options.sharedStrings[Number(text)];
-      return s === undefined ? null : s;
-    }
-    case 'str':
-    case 'inlineStr':
-      return text;
-    case 'b':
-      return text.trim() === '1' || text.trim().toLowerCase() === 'true';
-    case 'e':
-      return ERROR_TEXTS.has(text.trim()) ? text.trim() : text.trim() || '#VALUE!';
-    case 'd': {
-      const date = new Date(/Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-      return Number.isNaN(date.getTime()) ? text : date;
-    }
-    default: {
-      if (text.trim() === '') return null;
-      const n = Number(text);
-      if (!Number.isFinite(n)) return text;
-      return options.dateStyles[style] ? dateOf(n, options, dates) : n;
-    }
-  }
 }
 
 function addRange(list: CellRange[], ref: string | undefined) {

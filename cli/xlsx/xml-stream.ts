@@ -19,8 +19,18 @@ export async function streamPart(pkg: XlsxPackage, part: string, handler: XmlHan
     // tag to join to the next piece, and a joined (cons) string costs every charCodeAt on it an
     // indirection, a third of the tokenizer's time on a large sheet.
     let pending: Buffer | null = null;
+    // The bytes kept and the next chunk are joined in one buffer used again and again: a new one
+    // for each chunk (Buffer.concat) is memory outside the heap that V8 collects garbage for.
+    let joined = Buffer.alloc(0);
+    const join = (head: Buffer, tail: Buffer): Buffer => {
+      const length = head.length + tail.length;
+      if (joined.length < length) joined = Buffer.allocUnsafe(Math.max(length, joined.length * 2));
+      head.copy(joined, 0);
+      tail.copy(joined, head.length);
+      return joined.subarray(0, length);
+    };
     await pkg.stream(part, (bytes) => {
-      const chunk: Buffer = pending === null ? bytes : Buffer.concat([pending, bytes]);
+      const chunk: Buffer = pending === null ? bytes : join(pending, bytes);
       const gt = chunk.lastIndexOf(GT);
       if (gt < 0) {
         pending = null;

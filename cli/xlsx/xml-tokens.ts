@@ -132,12 +132,28 @@ const NAME_SLOTS = 1024;
  * dropped, as producers choose their own), attributes by their qualified name.
  */
 export interface XmlHandler {
-  open(name: string, attributes: XmlAttributes): void;
+  /** May return a reader that takes over the element's content (see XmlContentReader). */
+  open(name: string, attributes: XmlAttributes): void | XmlContentReader;
   close(name: string): void;
   /** Text and CDATA, entities decoded; one run of text may come in several pieces. */
   text(text: string): void;
   /** True once the reader has what it needs: the rest of the part is not read. */
   done?(): boolean;
+}
+
+/**
+ * Reads an element's content straight from the text instead of through the handler's open, close
+ * and text, for speed (a worksheet's rows). It reads what it knows and leaves the rest to the
+ * tokenizer, which reads the next token (an element: all of it) through the handler, then calls
+ * `read` again.
+ */
+export interface XmlContentReader {
+  /**
+   * Reads `s` from `from` and returns where it stopped: at the element's closing tag, at what it
+   * leaves to the tokenizer and the handler (a token it does not know, or one that does not end in
+   * `s`), or at `s.length` when it has read all of `s`.
+   */
+  read(s: string, from: number): number;
 }
 
 const LT = 60; // <
@@ -168,6 +184,9 @@ export class XmlTokenizer {
   private rootSeen = false;
   private readonly attributes = new XmlAttributes();
   private readonly names = new NameCache();
+  /** The reader of the content of an open element, and that element's depth in `stack`. */
+  private content: XmlContentReader | null = null;
+  private contentDepth = 0;
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -177,6 +196,10 @@ export class XmlTokenizer {
     const n = s.length;
     let pos = 0;
     while (pos < n) {
+      if (this.content !== null && this.stack.length === this.contentDepth) {
+        pos = this.content.read(s, pos);
+        if (pos >= n) break;
+      }
       const lt = s.indexOf('<', pos);
       if (lt < 0) {
         // Text to the end of the piece: hand it on, but for an entity or a line break that may be cut.
@@ -211,10 +234,7 @@ export class XmlTokenizer {
         if (!isSpace(s.charCodeAt(i))) throw new XmlError('text outside the document element');
       return;
     }
-    let text = s.slice(from, to);
-    if (text.indexOf('&') >= 0) text = decodeEntities(text);
-    if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
-    this.handler.text(text);
+    this.handler.text(decodeText(s.slice(from, to)));
   }
 
   /** Reads the markup at `lt`; returns where it ends, or INCOMPLETE. */
@@ -240,6 +260,7 @@ export class XmlTokenizer {
       const name = s.slice(lt + 2, end);
       throw new XmlError(open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`);
     }
+    if (this.stack.length < this.contentDepth) this.content = null;
     this.handler.close(this.locals.pop()!);
     return gt + 1;
   }
@@ -253,7 +274,7 @@ export class XmlTokenizer {
       const end = s.indexOf(']]>', lt + 9);
       if (end < 0) return INCOMPLETE;
       if (this.stack.length === 0) throw new XmlError('CDATA outside the document element');
-      if (end > lt + 9) this.handler.text(s.slice(lt + 9, end));
+      if (end > lt + 9) this.handler.text(normaliseLineBreaks(s.slice(lt + 9, end)));
       return end + 3;
     }
     if (s.length < lt + 9) return INCOMPLETE;
@@ -342,11 +363,15 @@ export class XmlTokenizer {
       if (this.rootSeen) throw new XmlError('a second document element');
       this.rootSeen = true;
     }
-    this.handler.open(local, attributes);
+    const content = this.handler.open(local, attributes);
     if (selfClosing) this.handler.close(local);
     else {
       this.stack.push(name);
       this.locals.push(local);
+      if (content) {
+        this.content = content;
+        this.contentDepth = this.stack.length;
+      }
     }
     return i;
   }
@@ -366,6 +391,20 @@ const ENTITIES = new Map([
   ['quot', '"'],
   ['apos', "'"],
 ]);
+
+/**
+ * A run of text as XML reads it: line breaks as LF, then entities decoded (so that a CR written as
+ * `&#13;` stays a CR, as the standard says, wherever the text was cut into pieces).
+ */
+export function decodeText(raw: string): string {
+  const text = normaliseLineBreaks(raw);
+  return text.indexOf('&') >= 0 ? decodeEntities(text) : text;
+}
+
+/** CR LF and a lone CR read as LF (XML's end-of-line handling, for text and CDATA sections). */
+export function normaliseLineBreaks(raw: string): string {
+  return raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
+}
 
 /** Decodes the five predefined entities and character references; anything else is an error. */
 export function decodeEntities(text: string): string {

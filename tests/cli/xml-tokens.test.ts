@@ -113,6 +113,14 @@ describe('the XML tokenizer hears what saxes hears', () => {
       expect([size, tokenizerEvents(cut(xml, size))]).toEqual([size, expected]);
   });
 
+  it('line breaks: CR LF and a lone CR read as LF, a CR written as &#13; stays a CR, wherever the text is cut', () => {
+    const xml = '<a><b>crlf\r\nlone\rref&#13;\nmixed&#13;&#10;\r</b><c><![CDATA[in\r\ncdata\r]]></c></a>';
+    const expected = saxesEvents(xml);
+    expect(expected).toContainEqual(['text', 'crlf\nlone\nref\r\nmixed\r\n\n']);
+    for (let size = 1; size <= xml.length; size++)
+      expect([size, tokenizerEvents(cut(xml, size))]).toEqual([size, expected]);
+  });
+
   it('through streamPart, whose pieces end after a `>`, on bytes cut anywhere (inside a character too)', async () => {
     const xml =
       '<?xml version="1.0"?><!-- a > in a comment --><x:worksheet xmlns:x="urn:x" a="é > ✓"><x:sheetData><x:row r="1">' +
