@@ -48,7 +48,7 @@ export function assertFits(path: string, rows: number): void {
  * 150,000 rows of two unique 80-character texts needed a 224 MB old space, not the 150 MB their
  * rows were given; 10,000 rows of a 5 KB note, 96 MB, not 10. Those figures were taken while each
  * text read was a slice that kept its 128 KB chunk of XML alive; the sheet reader now keeps copies
- * (cli/xlsx/sheet-read.ts), so counting the XML bytes is a margin, cautious on small heaps. The cells
+ * (cli/xlsx/text-table.ts), so counting the XML bytes is a margin, cautious on small heaps. The cells
  * live in V8's old space: its young generation (48 MB of the heap limit) and what the process holds
  * already (the code, the shared strings) are not free for them.
  */
