@@ -173,6 +173,8 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === TAB || c === CR;
 }
 
+const BYTE_ORDER_MARK = 0xfeff;
+
 /** Returned by a token reader when the token does not end in the text written so far. */
 const INCOMPLETE = -1;
 
@@ -182,6 +184,8 @@ export class XmlTokenizer {
   /** The open elements' local names, alongside `stack`: a closing tag's is not looked for again. */
   private readonly locals: string[] = [];
   private rootSeen = false;
+  /** Some text has been written: a byte order mark is looked for only at the start. */
+  private begun = false;
   private readonly attributes = new XmlAttributes();
   private readonly names = new NameCache();
   /** The reader of the content of an open element, and that element's depth in `stack`. */
@@ -192,6 +196,11 @@ export class XmlTokenizer {
 
   /** Reads a piece of the document; a token cut by the end of the piece waits for the next one. */
   write(piece: string): void {
+    // A byte order mark opens the parts some .NET writers save; it is not part of the document.
+    if (!this.begun && piece !== '') {
+      this.begun = true;
+      if (piece.charCodeAt(0) === BYTE_ORDER_MARK) piece = piece.slice(1);
+    }
     const s = this.rest === '' ? piece : this.rest + piece;
     const n = s.length;
     let pos = 0;

@@ -189,6 +189,33 @@ describe('progress --write on every producer changes only its own cells', () => 
   });
 });
 
+describe('a byte order mark opening every part, as some .NET writers save them', () => {
+  // readxl's test sheet Ekaterinburg_IP_9.xlsx is such a file: every part starts with EF BB BF.
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+  it('reads as its CSV, and progress --write changes only its own cells', async () => {
+    const file = join(dir, 'bom.xlsx');
+    const zip = await JSZip.loadAsync(await readFile(join(FIXTURES, 'libreoffice-from-csv.xlsx')));
+    for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n)))
+      zip.file(name, Buffer.concat([BOM, await zip.file(name)!.async('nodebuffer')]));
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const sheetBytes = async () =>
+      (await JSZip.loadAsync(await readFile(file))).file('xl/worksheets/sheet1.xml')!.async('nodebuffer');
+    expect((await sheetBytes()).subarray(0, 3)).toEqual(BOM);
+    expect(await reading(file)).toEqual(expected);
+
+    const before = await allCells(file);
+    const r = await cascade(['progress', file, '--write', ...TODAY]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Added a Progress column (column O)');
+    const after = await allCells(file);
+    const changed = [...after.keys()].filter((key) => before.get(key) !== after.get(key));
+    expect(changed.filter((key) => !key.startsWith('Check-ins!')).every((key) => /!O\d+$/.test(key))).toBe(true);
+    expect(await reading(file)).toMatchObject({ progress: expected.progress });
+    expect(await namespaceErrors(file)).toEqual([]);
+  });
+});
+
 async function rewriteParts(from: string, to: string, change: (name: string, xml: string) => string) {
   const zip = await JSZip.loadAsync(await readFile(from));
   for (const name of Object.keys(zip.files)) {

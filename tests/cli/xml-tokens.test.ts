@@ -144,6 +144,29 @@ describe('the XML tokenizer hears what saxes hears', () => {
     }
   });
 
+  it('a byte order mark before the document is not part of it, wherever the bytes are cut; anywhere else it is text', async () => {
+    const xml = '<?xml version="1.0"?><a x="1"><b>é ✓</b></a>';
+    const expected = saxesEvents(xml);
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml, 'utf8')]);
+    for (let size = 1; size <= bytes.length; size++) {
+      const events: Event[] = [];
+      const pkg = {
+        stream: async (_part: string, onChunk: (chunk: Buffer) => boolean | void) => {
+          for (let at = 0; at < bytes.length; at += size) onChunk(bytes.subarray(at, at + size));
+        },
+      } as unknown as XlsxPackage;
+      await streamPart(pkg, 'xl/worksheets/sheet1.xml', {
+        open: (name, a) => push(events, ['open', name, attributesOf(a)]),
+        close: (name) => push(events, ['close', name]),
+        text: (text) => push(events, ['text', text]),
+      });
+      expect([size, events]).toEqual([size, expected]);
+    }
+    expect(tokenizerEvents(['<a>\uFEFF</a>'])).toContainEqual(['text', '\uFEFF']);
+    for (const late of ['\uFEFF\uFEFF<a/>', '<a/>\uFEFF', ' \uFEFF<a/>'])
+      expect(() => tokenizerEvents([late]), JSON.stringify(late)).toThrow(XmlError);
+  });
+
   it('refuses a part that is not well-formed', () => {
     const bad = [
       '<a><b></a></b>',
