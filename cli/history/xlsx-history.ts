@@ -16,6 +16,7 @@ import { CellFormats } from '../xlsx/styles.js';
 import { openWorkbook, readText, sheetPathOf, type Relationship } from '../xlsx/workbook-patch.js';
 import { PackageEdit } from '../xlsx/package-edit.js';
 import { decodeCellRef, decodeXml, elementPattern, escapeXml, parseAttributes, prefixOf } from '../xlsx/xml.js';
+import { decodeXstring } from '../xlsx/xstring.js';
 
 const REL_STYLES = /\/styles$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
@@ -232,7 +233,7 @@ function sharedStrings(parts: WorkbookParts): string[] {
 /** The text of a string item or inline string: its <t> runs joined (phonetic runs left out). */
 function textOf(body: string, p: string): string {
   const clean = body.replace(elementPattern(`${p}rPh`), '');
-  return [...clean.matchAll(elementPattern(`${p}t`))].map((m) => decodeXml(m[2] ?? '')).join('');
+  return decodeXstring([...clean.matchAll(elementPattern(`${p}t`))].map((m) => decodeXml(m[2] ?? '')).join(''));
 }
 
 /** A worksheet's cells as values: numbers, text (shared, inline, formula results), booleans. */
@@ -264,7 +265,8 @@ function cellValue(type: string, body: string, p: string, strings: readonly stri
   const v = elementPattern(`${p}v`, '').exec(body)?.[2];
   if (v === undefined) return null;
   if (type === 's') return strings[Number(v)] ?? null;
-  if (type === 'str' || type === 'e') return decodeXml(v);
+  if (type === 'str') return decodeXstring(decodeXml(v));
+  if (type === 'e') return decodeXml(v);
   if (type === 'b') return v === '1';
   const n = Number(v);
   return Number.isFinite(n) ? n : decodeXml(v);

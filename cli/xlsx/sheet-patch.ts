@@ -2,6 +2,7 @@ import { columnLetter } from '../../shared/index.js';
 import { shiftFormula } from './formula-shift.js';
 import { keepsFormula, type CellEdit } from '../write/cell-edit.js';
 import type { CellFormats } from './styles.js';
+import { decodeXstring, encodeXstring } from './xstring.js';
 import {
   columnIndex,
   decodeCellRef,
@@ -274,13 +275,13 @@ function writeValue(cell: ParsedCell, edit: CellEdit, ctx: RowContext) {
     cell.body = `<${p}f>${text}</${p}f><${p}v>${text}</${p}v>`;
   } else if (edit.owned && typeof edit.value === 'string') {
     keep.set('t', 'str');
-    cell.body = `<${p}f>${escapeXml(`"${edit.value.replace(/"/g, '""')}"`)}</${p}f><${p}v>${escapeXml(edit.value)}</${p}v>`;
+    cell.body = `<${p}f>${escapeXml(`"${edit.value.replace(/"/g, '""')}"`)}</${p}f><${p}v>${escapeXml(encodeXstring(edit.value))}</${p}v>`;
   } else if (typeof edit.value === 'number') {
     cell.body = `<${p}v>${numberText(edit.value)}</${p}v>`;
   } else {
     keep.set('t', 'inlineStr');
     const space = /^\s|\s$/.test(edit.value) ? ' xml:space="preserve"' : '';
-    cell.body = `<${p}is><${p}t${space}>${escapeXml(edit.value)}</${p}t></${p}is>`;
+    cell.body = `<${p}is><${p}t${space}>${escapeXml(encodeXstring(edit.value))}</${p}t></${p}is>`;
   }
   cell.attributes = keep;
 }
@@ -296,7 +297,7 @@ function holdsAlready(cell: ParsedCell, edit: CellEdit, p: string): boolean {
   if (!f || !v) return false;
   const expected = typeof edit.value === 'number' ? numberText(edit.value) : `"${edit.value.replace(/"/g, '""')}"`;
   const shown = typeof edit.value === 'number' ? numberText(edit.value) : edit.value;
-  return decodeXml(f.text).trim() === expected && decodeXml(v[2] ?? '') === shown;
+  return decodeXml(f.text).trim() === expected && decodeXstring(decodeXml(v[2] ?? '')) === shown;
 }
 
 function renderCell(p: string, cell: ParsedCell, rowNumber: number): string {

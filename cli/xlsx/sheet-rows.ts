@@ -2,6 +2,7 @@ import type { CellValue } from '../../shared/index.js';
 import { detached } from '../files/intern.js';
 import type { SheetCells, SheetReadOptions } from './sheet-read.js';
 import { TextTable } from './text-table.js';
+import { decodeXstring } from './xstring.js';
 
 export function cellKey(row: number, col: number): number {
   return row * 16384 + col;
@@ -126,7 +127,7 @@ export class SheetRows {
         return this.sharedString(Number(text));
       case 'str':
       case 'inlineStr':
-        return this.texts(col).fromString(text);
+        return decodeXstring(this.texts(col).fromString(text));
       case 'b':
         return text.trim() === '1' || text.trim().toLowerCase() === 'true';
       case 'e':

@@ -9,6 +9,7 @@ import type { CellValue } from '../../shared/index.js';
 import type { SheetRows } from './sheet-rows.js';
 import { decodeText, normaliseLineBreaks, type XmlContentReader } from './xml-tokens.js';
 import { cellColumn } from './xml.js';
+import { decodeXstring } from './xstring.js';
 
 /** The cell types SpreadsheetML names. */
 export const CELL_TYPES = ['str', 's', 'n', 'b', 'e', 'inlineStr', 'd'];
@@ -354,7 +355,7 @@ export class SheetDataScanner implements XmlContentReader {
     switch (type) {
       case 'str':
       case 'inlineStr':
-        return rows.texts(col).fromRange(s, from, to);
+        return decodeXstring(rows.texts(col).fromRange(s, from, to));
       case 'n': {
         const n = decimal(s, from, to);
         if (n === n) return rows.number(n, style);

@@ -1,5 +1,6 @@
 import { PackageError, normalisePart, partFolder, relsPartOf, resolvePart, type XlsxPackage } from './package-read.js';
 import { streamPart } from './xml-stream.js';
+import { decodeXstring } from './xstring.js';
 
 export interface Relationship {
   id: string;
@@ -124,7 +125,7 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string | null): 
       else if (name === 'rPh') phonetic++;
     },
     close(name) {
-      if (name === 'si') strings.push(text);
+      if (name === 'si') strings.push(decodeXstring(text));
       else if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
     },

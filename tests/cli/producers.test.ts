@@ -189,6 +189,55 @@ describe('progress --write on every producer changes only its own cells', () => 
   });
 });
 
+describe("Excel's _xHHHH_ escapes in cell texts (ECMA-376 ST_Xstring)", () => {
+  // Excel writes a carriage return in a text as _x000D_, and a text that really holds such a run
+  // with its underscore escaped (_x005F_); calamine's has_x000D_.xlsx is such a file.
+  it('read as the characters they stand for, in shared strings, inline strings and formula texts', async () => {
+    const file = join(dir, 'xstring.xlsx');
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) => {
+      if (name.endsWith('sharedStrings.xml'))
+        return xml
+          .replace('>Ben<', '>_x0042_en<')
+          .replace('>Call the 20 warmest leads<', '>Call the_x000D_\n20 warmest leads<');
+      if (!/worksheets\/sheet1\.xml$/.test(name)) return xml;
+      // Ana, as an inline string; the first key result's unit as a formula's text.
+      return xml
+        .replace(/<c r="E2"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="E2"$1 t="inlineStr"><is><t>_x0041_na</t></is></c>')
+        .replace(
+          /<c r="J3"([^>]*?) t="s"><v>\d+<\/v><\/c>/,
+          '<c r="J3"$1 t="str"><f>"accounts"</f><v>_x0061_ccounts</v></c>',
+        );
+    });
+    const reading = await planReading(file, TODAY[1]);
+    const titles = (reading.progress as { items: { title: string }[] }).items.map((i) => i.title);
+    expect(titles).toContain('Call the\r\n20 warmest leads');
+    // Everything else reads as the CSV does (Ben, Ana and the unit came through their escapes).
+    expect(JSON.stringify(reading).replace('Call the\\r\\n20 warmest leads', 'Call the 20 warmest leads')).toBe(
+      JSON.stringify(expected),
+    );
+  });
+
+  it('a text that holds such a run keeps it, read and written back (the check-in history copies it)', async () => {
+    const file = join(dir, 'xstring-literal.xlsx');
+    await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>
+      name.endsWith('sharedStrings.xml')
+        ? xml
+            .replace('>Call the 20 warmest leads<', '>Call the _x005F_x0032_0 warmest leads<')
+            .replace('>At risk<', '>At risk _x005F_x0031_<')
+        : xml,
+    );
+    const titles = async () =>
+      (
+        json(await cascade(['progress', file, '--format', 'json', ...TODAY])) as { items: { title: string }[] }
+      ).items.map((i) => i.title);
+    expect(await titles()).toContain('Call the _x0032_0 warmest leads');
+    expect((await cascade(['progress', file, '--write', ...TODAY])).code).toBe(0);
+    expect(await titles()).toContain('Call the _x0032_0 warmest leads');
+    const statuses = [...(await allCells(file))].filter(([key]) => /^Check-ins!E\d+$/.test(key)).map(([, v]) => v);
+    expect(statuses).toContain(JSON.stringify('At risk _x0031_'));
+  });
+});
+
 describe('a byte order mark opening every part, as some .NET writers save them', () => {
   // readxl's test sheet Ekaterinburg_IP_9.xlsx is such a file: every part starts with EF BB BF.
   const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
