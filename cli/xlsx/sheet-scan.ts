@@ -9,6 +9,22 @@ import type { CellValue } from '../../shared/index.js';
 import type { SheetRows } from './sheet-rows.js';
 import { decodeText, normaliseLineBreaks, type XmlContentReader } from './xml-tokens.js';
 import { cellColumn } from './xml.js';
+import {
+  AMP,
+  APOSTROPHE,
+  BANG,
+  COLON,
+  CR,
+  EQUALS,
+  GT,
+  isSpace,
+  LF,
+  LT,
+  QUOTE,
+  SLASH,
+  SPACE,
+  TAB,
+} from './xml-chars.js';
 import { decodeXstring } from './xstring.js';
 
 /** The cell types SpreadsheetML names. */
@@ -32,31 +48,14 @@ const HANDLED = new Set([
   'protectedRange',
 ]);
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const BANG = 33;
-const QUOTE = 34;
-const AMP = 38;
-const APOSTROPHE = 39;
 const MINUS = 45;
 const DOT = 46;
-const SLASH = 47;
-const COLON = 58;
-const LT = 60;
-const EQUALS = 61;
-const GT = 62;
 const LETTER_C = 99;
 const LETTER_F = 102;
 const LETTER_R = 114;
 const LETTER_S = 115;
 const LETTER_T = 116;
 const LETTER_V = 118;
-
-function isSpace(c: number): boolean {
-  return c <= SPACE && (c === SPACE || c === LF || c === TAB || c === CR);
-}
 
 /** What a reading step returns where the row is left to the tokenizer. */
 const LEAVE = -1;

@@ -5,6 +5,8 @@
 // part must notice (tags that do not match, a document cut short, unknown entities) and leaves
 // DTDs unexpanded, as an .xlsx never needs one.
 
+import { AMP, APOSTROPHE, COLON, CR, EQUALS, GT, isSpace, LF, LT, QUOTE, SLASH, TAB } from './xml-chars.js';
+
 /** A part that is not well-formed XML. */
 export class XmlError extends Error {}
 
@@ -154,23 +156,6 @@ export interface XmlContentReader {
    * `s`), or at `s.length` when it has read all of `s`.
    */
   read(s: string, from: number): number;
-}
-
-const LT = 60; // <
-const COLON = 58;
-const GT = 62; // >
-const SLASH = 47;
-const EQUALS = 61;
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const AMP = 38;
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-
-function isSpace(c: number): boolean {
-  return c === SPACE || c === LF || c === TAB || c === CR;
 }
 
 const BYTE_ORDER_MARK = 0xfeff;

@@ -71,6 +71,22 @@ function tokenizerEvents(pieces: string[]): Event[] {
   return events;
 }
 
+/** What streamPart hears of a part whose bytes arrive in pieces of `size`. */
+async function streamedEvents(bytes: Buffer, size: number): Promise<Event[]> {
+  const events: Event[] = [];
+  const pkg = {
+    stream: async (_part: string, onChunk: (chunk: Buffer) => boolean | void) => {
+      for (let at = 0; at < bytes.length; at += size) onChunk(bytes.subarray(at, at + size));
+    },
+  } as unknown as XlsxPackage;
+  await streamPart(pkg, 'xl/worksheets/sheet1.xml', {
+    open: (name, a) => push(events, ['open', name, attributesOf(a)]),
+    close: (name) => push(events, ['close', name]),
+    text: (text) => push(events, ['text', text]),
+  });
+  return events;
+}
+
 function cut(text: string, size: number): string[] {
   const pieces: string[] = [];
   for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
@@ -129,18 +145,7 @@ describe('the XML tokenizer hears what saxes hears', () => {
     const expected = saxesEvents(xml);
     const bytes = Buffer.from(xml, 'utf8');
     for (let size = 1; size <= bytes.length; size++) {
-      const events: Event[] = [];
-      const pkg = {
-        stream: async (_part: string, onChunk: (chunk: Buffer) => boolean | void) => {
-          for (let at = 0; at < bytes.length; at += size) onChunk(bytes.subarray(at, at + size));
-        },
-      } as unknown as XlsxPackage;
-      await streamPart(pkg, 'xl/worksheets/sheet1.xml', {
-        open: (name, a) => push(events, ['open', name, attributesOf(a)]),
-        close: (name) => push(events, ['close', name]),
-        text: (text) => push(events, ['text', text]),
-      });
-      expect([size, events]).toEqual([size, expected]);
+      expect([size, await streamedEvents(bytes, size)]).toEqual([size, expected]);
     }
   });
 
@@ -149,18 +154,7 @@ describe('the XML tokenizer hears what saxes hears', () => {
     const expected = saxesEvents(xml);
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml, 'utf8')]);
     for (let size = 1; size <= bytes.length; size++) {
-      const events: Event[] = [];
-      const pkg = {
-        stream: async (_part: string, onChunk: (chunk: Buffer) => boolean | void) => {
-          for (let at = 0; at < bytes.length; at += size) onChunk(bytes.subarray(at, at + size));
-        },
-      } as unknown as XlsxPackage;
-      await streamPart(pkg, 'xl/worksheets/sheet1.xml', {
-        open: (name, a) => push(events, ['open', name, attributesOf(a)]),
-        close: (name) => push(events, ['close', name]),
-        text: (text) => push(events, ['text', text]),
-      });
-      expect([size, events]).toEqual([size, expected]);
+      expect([size, await streamedEvents(bytes, size)]).toEqual([size, expected]);
     }
     expect(tokenizerEvents(['<a>\uFEFF</a>'])).toContainEqual(['text', '\uFEFF']);
     for (const late of ['\uFEFF\uFEFF<a/>', '<a/>\uFEFF', ' \uFEFF<a/>'])
