@@ -77,6 +77,8 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
   let hasFormula = false;
   let collecting: 'v' | 't' | 'f' | null = null;
   let inInline = false;
+  /** The cell has an <is>: its value is that text, whatever a <v> beside it holds. */
+  let inlineSeen = false;
   let phonetic = 0;
   let inSheetData = false;
 
@@ -108,10 +110,11 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           hasValue = false;
           hasFormula = false;
           inInline = false;
+          inlineSeen = false;
           break;
         }
         case 'v':
-          collecting = 'v';
+          if (!inlineSeen) collecting = 'v';
           hasValue = true;
           break;
         case 'f':
@@ -121,6 +124,8 @@ export async function readSheet(pkg: XlsxPackage, part: string, options: SheetRe
           break;
         case 'is':
           inInline = true;
+          if (!inlineSeen) value = '';
+          inlineSeen = true;
           hasValue = true;
           break;
         case 't':

@@ -124,7 +124,8 @@ export class SheetRows {
   value(type: string, text: string, style: number, col: number): CellValue {
     switch (type) {
       case 's':
-        return this.sharedString(Number(text));
+        // An empty <v/> (calamine's empty_shared_string_value.xlsx) is a blank cell, not string 0.
+        return text.trim() === '' ? null : this.sharedString(Number(text));
       case 'str':
       case 'inlineStr':
         return decodeXstring(this.texts(col).fromString(text));

@@ -86,6 +86,8 @@ export class SheetDataScanner implements XmlContentReader {
   // any other is decoded and joined in `valueText`.
   private col = -1;
   private hasValue = false;
+  /** The cell has an <is>: its value is that text, whatever a <v> beside it holds. */
+  private inlineSeen = false;
   private valueRuns = 0;
   private valueFrom = 0;
   private valueTo = 0;
@@ -177,6 +179,7 @@ export class SheetDataScanner implements XmlContentReader {
       if (style < 0) return LEAVE;
     }
     this.hasValue = false;
+    this.inlineSeen = false;
     this.valueRuns = 0;
     this.valueFrom = this.valueTo = 0;
     this.valueText = null;
@@ -210,6 +213,7 @@ export class SheetDataScanner implements XmlContentReader {
     const nameLength = this.nameEnd - lt - 1;
     const first = s.charCodeAt(local);
     if (localLength === 1 && first === LETTER_V) {
+      if (this.inlineSeen) return LEAVE; // a <v> after an <is>: rare, the handler reads it
       this.hasValue = true;
       // A value's tag seldom has attributes.
       if (s.charCodeAt(i) === GT) return this.text(s, i + 1, lt + 1, nameLength, false);
@@ -229,6 +233,10 @@ export class SheetDataScanner implements XmlContentReader {
       i = this.attributes(s, i);
       if (i === LEAVE) return LEAVE;
       this.hasValue = true;
+      this.inlineSeen = true;
+      this.valueRuns = 0;
+      this.valueFrom = this.valueTo = 0;
+      this.valueText = null;
       return this.selfClosing ? i : this.inline(s, i, lt + 1, nameLength);
     }
     return this.skip(s, lt, i, false);

@@ -68,8 +68,13 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
   const definedNames: DefinedName[] = [];
   let date1904 = false;
   let current: DefinedName | null = null;
+  // Extensions repeat element names without their prefix: Excel for Mac writes an
+  // <x14:workbookPr defaultImageDpi=…/> there, which must not reset the main workbookPr's date1904.
+  let inExtensions = 0;
   await streamPart(pkg, workbookPart, {
     open(name, a) {
+      if (name === 'extLst') inExtensions++;
+      if (inExtensions > 0) return;
       if (name === 'sheet') {
         const relId = a.find((key) => key.endsWith(':id')) ?? '';
         const rel = byId.get(relId);
@@ -88,6 +93,7 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
       }
     },
     close(name) {
+      if (name === 'extLst') inExtensions--;
       if (name === 'definedName' && current) {
         definedNames.push(current);
         current = null;

@@ -54,6 +54,23 @@ describe('every producer reads as its CSV', () => {
     }
   });
 
+  it("Excel for Mac's 1904 workbook, whose extension list holds an x14:workbookPr of its own", async () => {
+    // readxl's types.xlsx is such a file: its dates read four years and a day early.
+    const file = join(dir, 'mac-1904.xlsx');
+    await rewriteParts(join(FIXTURES, 'openpyxl-1904.xlsx'), file, (name, xml) =>
+      name.endsWith('workbook.xml')
+        ? xml.replace(
+            '</workbook>',
+            '<extLst><ext uri="{79F54976-1DA5-4618-B147-4CDE4B953A38}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:workbookPr defaultImageDpi="32767"/></ext></extLst></workbook>',
+          )
+        : xml,
+    );
+    expect(await JSZip.loadAsync(await readFile(file)).then((z) => z.file('xl/workbook.xml')!.async('string'))).toMatch(
+      /date1904="1".*<x14:workbookPr/,
+    );
+    expect(await reading(file)).toEqual(expected);
+  });
+
   it('x:-prefixed XML, as the .NET Open XML SDK writes it', async () => {
     const file = join(dir, 'prefixed.xlsx');
     await rewriteParts(join(FIXTURES, 'libreoffice-from-csv.xlsx'), file, (name, xml) =>

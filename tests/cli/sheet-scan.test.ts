@@ -5,6 +5,7 @@
 // the tests also count the rows it read itself.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { XlsxPackage } from '../../cli/xlsx/package-read.js';
 import { readSheet, type SheetCells, type SheetReadOptions } from '../../cli/xlsx/sheet-read.js';
@@ -459,5 +460,60 @@ describe('the sheet scanner reads as the tokenizer and handler read', () => {
         }
       }
     expect(sheets).toBeGreaterThan(10);
+  });
+});
+
+describe('values as some producers write them, on both paths', () => {
+  const options: SheetReadOptions = { sharedStrings: ['Name', 'Berlin'], dateStyles: [], date1904: false };
+  const sheetOf = (cells: string) =>
+    Buffer.from(
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        `<row r="1">${cells}</row></sheetData></worksheet>`,
+    );
+  const bothPaths = async (cells: string) => {
+    const bytes = sheetOf(cells);
+    const scanned = await outcome(bytes, [], options);
+    expect(scanned).toEqual(await outcome(bytes, [], { ...options, scan: false }));
+    return (scanned as SheetCells).grid[0];
+  };
+
+  it('a shared string cell with an empty value is blank, not the first shared string', async () => {
+    // calamine's empty_shared_string_value.xlsx has such cells.
+    expect(await bothPaths('<c r="A1" t="s"><v/></c><c r="B1" t="s"><v></v></c><c r="C1" t="s"><v>1</v></c>')).toEqual([
+      null,
+      null,
+      'Berlin',
+    ]);
+  });
+
+  it('an inline string with a <v> as well reads as its <is> text, the value Excel shows', async () => {
+    // A .NET writer saved a rich inline string "1." with a stray <v>1.0</v> (calamine's inlineStr_with_value.xlsx).
+    const rich = '<is><r><rPr><sz val="11"/></rPr><t xml:space="preserve">1.</t></r></is>';
+    expect(
+      await bothPaths(
+        `<c r="A1" t="inlineStr"><v>1.0</v>${rich}</c><c r="B1" t="inlineStr">${rich}<v>1.0</v></c>` +
+          '<c r="C1" t="inlineStr"><v>only v</v></c>',
+      ),
+    ).toEqual(['1.', '1.', 'only v']);
+  });
+});
+
+describe('the workbook part', () => {
+  it("the 1904 date system is the main workbookPr's, not that of an x14:workbookPr in extLst", async () => {
+    // Excel for Mac saves <workbookPr date1904="1"/> and, in extLst, <x14:workbookPr defaultImageDpi=…/>
+    // (readxl's types.xlsx): reading both made every date four years and a day early.
+    const zip = await JSZip.loadAsync(await readFile(join(ROOT, 'tests/fixtures/producers/libreoffice-from-csv.xlsx')));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file(
+      'xl/workbook.xml',
+      xml
+        .replace('date1904="false"', 'date1904="1"')
+        .replace(
+          '</extLst>',
+          '<ext uri="{79F54976-1DA5-4618-B147-4CDE4B953A38}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:workbookPr defaultImageDpi="32767"/></ext></extLst>',
+        ),
+    );
+    const pkg = await XlsxPackage.open(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await readWorkbookInfo(pkg)).date1904).toBe(true);
   });
 });
