@@ -1,18 +1,18 @@
 import type { CellValue } from '../../shared/index.js';
 
+/** Longest text kept once unless told otherwise: longer texts seldom repeat. */
+export const SHORT_TEXT = 24;
+/** Most texts one interner keeps. */
+export const MAX_KEPT = 65536;
+
 export interface InternOptions {
-  /** Longest text kept once (default 24). */
+  /** Longest text kept once (default SHORT_TEXT). */
   maxLength?: number;
   /**
    * Texts are slices of one large text (a CSV file's): keep copies, so that the cells a plan keeps
    * never hold the whole file's text alive.
    */
   detach?: boolean;
-  /**
-   * After this many texts kept, stop looking texts up if fewer than half were found kept: a column
-   * of unique IDs gains nothing from the lookups (for one interner per column).
-   */
-  giveUpAfter?: number;
 }
 
 /** JavaScript slices a long string by pointing into it: a copy stands alone. */
@@ -28,26 +28,16 @@ export function detached(text: string): string {
  * 1,000,000-row plan saves hundreds of megabytes of copies.
  */
 export function interner(options: InternOptions = {}): (cell: CellValue) => CellValue {
-  const maxLength = options.maxLength ?? 24;
+  const maxLength = options.maxLength ?? SHORT_TEXT;
   const own = options.detach ? detached : (text: string) => text;
-  const giveUpAfter = options.giveUpAfter ?? Infinity;
   const seen = new Map<string, string>();
-  let found = 0;
-  let lookingUp = true;
   return (cell) => {
     if (typeof cell !== 'string') return cell;
-    if (cell.length > maxLength || !lookingUp) return own(cell);
+    if (cell.length > maxLength) return own(cell);
     const known = seen.get(cell);
-    if (known !== undefined) {
-      found++;
-      return known;
-    }
+    if (known !== undefined) return known;
     const kept = own(cell);
-    if (seen.size < 65536) seen.set(kept, kept);
-    if (seen.size >= giveUpAfter && found < seen.size) {
-      lookingUp = false;
-      seen.clear();
-    }
+    if (seen.size < MAX_KEPT) seen.set(kept, kept);
     return kept;
   };
 }

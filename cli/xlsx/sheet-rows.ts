@@ -99,9 +99,14 @@ export class SheetRows {
     if (col > sheet.lastColumn) sheet.lastColumn = col;
   }
 
-  /** The texts of column `col`, to find a text in by its characters. */
-  texts(col: number): TextTable {
-    return (this.tables[col] ??= new TextTable());
+  /** The text `s` holds from `from` to `to`, in column `col`: a repeated short text is kept once. */
+  text(col: number, s: string, from = 0, to = s.length): string {
+    return (this.tables[col] ??= new TextTable()).fromRange(s, from, to);
+  }
+
+  /** A string cell's text (`t="str"`, inline): as `text`, with Excel's `_xHHHH_` escapes read. */
+  stringText(col: number, s: string, from = 0, to = s.length): string {
+    return decodeXstring(this.text(col, s, from, to));
   }
 
   /** A number cell: a date when its style shows one. */
@@ -128,19 +133,19 @@ export class SheetRows {
         return text.trim() === '' ? null : this.sharedString(Number(text));
       case 'str':
       case 'inlineStr':
-        return decodeXstring(this.texts(col).fromString(text));
+        return this.stringText(col, text);
       case 'b':
         return text.trim() === '1' || text.trim().toLowerCase() === 'true';
       case 'e':
-        return this.texts(col).fromString(ERROR_TEXTS.has(text.trim()) ? text.trim() : text.trim() || '#VALUE!');
+        return this.text(col, ERROR_TEXTS.has(text.trim()) ? text.trim() : text.trim() || '#VALUE!');
       case 'd': {
         const date = new Date(/Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-        return Number.isNaN(date.getTime()) ? this.texts(col).fromString(text) : date;
+        return Number.isNaN(date.getTime()) ? this.text(col, text) : date;
       }
       default: {
         if (text.trim() === '') return null;
         const n = Number(text);
-        if (!Number.isFinite(n)) return this.texts(col).fromString(text);
+        if (!Number.isFinite(n)) return this.text(col, text);
         return this.number(n, style);
       }
     }

@@ -25,7 +25,6 @@ import {
   SPACE,
   TAB,
 } from './xml-chars.js';
-import { decodeXstring } from './xstring.js';
 
 /** The cell types SpreadsheetML names. */
 export const CELL_TYPES = ['str', 's', 'n', 'b', 'e', 'inlineStr', 'd'];
@@ -362,7 +361,7 @@ export class SheetDataScanner implements XmlContentReader {
     switch (type) {
       case 'str':
       case 'inlineStr':
-        return decodeXstring(rows.texts(col).fromRange(s, from, to));
+        return rows.stringText(col, s, from, to);
       case 'n': {
         const n = decimal(s, from, to);
         if (n === n) return rows.number(n, style);

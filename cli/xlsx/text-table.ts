@@ -1,16 +1,14 @@
-import { detached } from '../files/intern.js';
+import { detached, MAX_KEPT, SHORT_TEXT } from '../files/intern.js';
 
-/** Longest text kept once; longer texts are seldom repeated. */
-const MAX_LENGTH = 24;
 /** After this many texts kept, stop looking texts up if fewer than half were found kept (a column of IDs). */
 const GIVE_UP_AFTER = 4096;
-const MAX_KEPT = 65536;
 
 /**
  * Short texts repeat down a column of a plan (levels, statuses, owners): each is kept once. A text
  * is looked up by its characters where they lie in the XML being read, so a text seen before costs
  * no copy at all; a new one is kept as a copy of its own (a slice would keep the XML alive).
- * The interner of the CSV reader, found by characters instead of by a string.
+ * The interner of the CSV reader (files/intern.ts), found by characters instead of by a string, and
+ * giving up on a column whose texts do not repeat.
  */
 export class TextTable {
   private texts: (string | undefined)[] = new Array<string | undefined>(64);
@@ -22,7 +20,7 @@ export class TextTable {
   /** The text `s` holds from `from` to `to`. */
   fromRange(s: string, from: number, to: number): string {
     const length = to - from;
-    if (length > MAX_LENGTH || !this.lookingUp) return detached(s.slice(from, to));
+    if (length > SHORT_TEXT || !this.lookingUp) return detached(s.slice(from, to));
     let hash = 0;
     for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
     const mask = this.texts.length - 1;
@@ -35,11 +33,6 @@ export class TextTable {
       }
     }
     return this.keep(detached(s.slice(from, to)), hash);
-  }
-
-  /** The same for a text already made (decoded, or read through the generic path). */
-  fromString(text: string): string {
-    return this.fromRange(text, 0, text.length);
   }
 
   private keep(text: string, hash: number): string {
