@@ -6,7 +6,6 @@ import {
   CHECKINS_SHEET,
   checkInCells,
   columnLetter,
-  type CellValue,
   type CheckIn,
   type RawTable,
 } from '../../shared/index.js';
@@ -15,11 +14,12 @@ import { patchSheetXml } from '../xlsx/sheet-patch.js';
 import { CellFormats } from '../xlsx/styles.js';
 import { openWorkbook, readText, sheetPathOf, type Relationship } from '../xlsx/workbook-patch.js';
 import { PackageEdit } from '../xlsx/package-edit.js';
-import { decodeCellRef, decodeXml, elementPattern, escapeXml, parseAttributes, prefixOf } from '../xlsx/xml.js';
-import { decodeXstring } from '../xlsx/xstring.js';
+import { decodeCellRef, elementPattern, escapeXml, parseAttributes, prefixOf } from '../xlsx/xml.js';
+import { XlsxPackage } from '../xlsx/package-read.js';
+import { readSheet } from '../xlsx/sheet-read.js';
+import { readDateStyles, readSharedStrings, readWorkbookInfo } from '../xlsx/workbook-read.js';
 
 const REL_STYLES = /\/styles$/;
-const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -49,12 +49,20 @@ async function openParts(data: Uint8Array | PackageEdit): Promise<WorkbookParts>
   return { pkg, workbookPath, workbookRelsPath, rels, workbookXml, sheetPath };
 }
 
-/** The workbook's Check-ins sheet as a table (header = its first row), or null when it has none. */
-export async function readXlsxHistory(data: Uint8Array): Promise<RawTable | null> {
-  const parts = await openParts(data);
-  if (parts.sheetPath === null) return null;
-  const strings = sharedStrings(parts);
-  const grid = sheetGrid(readText(parts.pkg, parts.sheetPath), strings);
+/**
+ * The workbook's Check-ins sheet as a table (header = its first row), or null when it has none:
+ * read by the plan's own streaming reader, dates by their cell format and the workbook's date system.
+ */
+export async function readXlsxHistory(data: Buffer): Promise<RawTable | null> {
+  const pkg = await XlsxPackage.open(data);
+  const info = await readWorkbookInfo(pkg);
+  const part = info.sheets.find((sheet) => sheet.name === CHECKINS_SHEET)?.part;
+  if (!part) return null;
+  const [sharedStrings, dateStyles] = await Promise.all([
+    readSharedStrings(pkg, info.sharedStringsPart),
+    readDateStyles(pkg, info.stylesPart),
+  ]);
+  const { grid } = await readSheet(pkg, part, { sharedStrings, dateStyles, date1904: info.date1904 });
   const [header = [], ...rows] = grid;
   return { header, rows };
 }
@@ -220,54 +228,4 @@ function addSheet(parts: WorkbookParts): string {
     types.replace(`</${tp}Types>`, `<${tp}Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></${tp}Types>`),
   );
   return path;
-}
-
-function sharedStrings(parts: WorkbookParts): string[] {
-  const rel = parts.rels.find((r) => REL_SHARED_STRINGS.test(r.type));
-  const xml = rel ? parts.pkg.text(rel.path) : null;
-  if (xml === null) return [];
-  const p = prefixOf(xml, 'sst') ?? '';
-  return [...xml.matchAll(elementPattern(`${p}si`))].map((m) => textOf(m[2] ?? '', p));
-}
-
-/** The text of a string item or inline string: its <t> runs joined (phonetic runs left out). */
-function textOf(body: string, p: string): string {
-  const clean = body.replace(elementPattern(`${p}rPh`), '');
-  return decodeXstring([...clean.matchAll(elementPattern(`${p}t`))].map((m) => decodeXml(m[2] ?? '')).join(''));
-}
-
-/** A worksheet's cells as values: numbers, text (shared, inline, formula results), booleans. */
-function sheetGrid(xml: string, strings: readonly string[]): CellValue[][] {
-  const p = prefixOf(xml, 'sheetData') ?? '';
-  const grid: CellValue[][] = [];
-  let implicitRow = 0;
-  for (const row of xml.matchAll(elementPattern(`${p}row`))) {
-    const r = /\br\s*=\s*"(\d+)"/.exec(row[1]);
-    const rowNumber = r ? Number(r[1]) : implicitRow + 1;
-    implicitRow = rowNumber;
-    const cells: CellValue[] = [];
-    let implicitCol = -1;
-    for (const cell of (row[2] ?? '').matchAll(elementPattern(`${p}c`))) {
-      const a = parseAttributes(cell[1]);
-      const col = decodeCellRef(a.get('r') ?? '')?.col ?? implicitCol + 1;
-      implicitCol = col;
-      cells[col] = cellValue(a.get('t') ?? 'n', cell[2] ?? '', p, strings);
-    }
-    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-    grid[rowNumber - 1] = cells;
-  }
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  return grid;
-}
-
-function cellValue(type: string, body: string, p: string, strings: readonly string[]): CellValue {
-  if (type === 'inlineStr') return textOf(elementPattern(`${p}is`, '').exec(body)?.[2] ?? '', p);
-  const v = elementPattern(`${p}v`, '').exec(body)?.[2];
-  if (v === undefined) return null;
-  if (type === 's') return strings[Number(v)] ?? null;
-  if (type === 'str') return decodeXstring(decodeXml(v));
-  if (type === 'e') return decodeXml(v);
-  if (type === 'b') return v === '1';
-  const n = Number(v);
-  return Number.isFinite(n) ? n : decodeXml(v);
 }
