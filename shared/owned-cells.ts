@@ -51,8 +51,9 @@ export function formulaCellOwner(
   context: { key: OwnedKey; columns: ColumnMap; row: number; marked: boolean },
 ): CellOwner {
   if (formula !== undefined && formula !== null) {
-    if (context.key === 'progress' && isTemplateFormula(formula, context.columns, context.row)) return 'cascade';
+    // The constant first: it is cheap to recognise, and never the template's formula, which refers to cells.
     if (context.marked && isConstantFormula(formula)) return 'cascade';
+    if (context.key === 'progress' && isTemplateFormula(formula, context.columns, context.row)) return 'cascade';
     return 'person';
   }
   if (formula === null) return 'person'; // a formula Cascade cannot read back: not its own
